@@ -1,0 +1,50 @@
+"""templint: a compliance linter for WhatsApp Business message templates.
+
+    >>> from linter import lint_text
+    >>> [d.code for d in lint_text("Use code SAVE20 for 20% off your next order {{1}}!")]
+
+Attributes are imported on first use so that ``import linter`` stays cheap for the CLI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from linter.api import RunResult, lint_file, lint_paths, lint_templates, lint_text
+    from linter.config import Config, load_config
+    from linter.diagnostic import Diagnostic
+    from linter.inputs import InputError
+
+__all__ = [
+    "Config",
+    "Diagnostic",
+    "InputError",
+    "RunResult",
+    "lint_file",
+    "lint_paths",
+    "lint_templates",
+    "lint_text",
+    "load_config",
+]
+__version__ = "0.1.0"
+
+_HOMES = {
+    "lint_text": "linter.api",
+    "lint_file": "linter.api",
+    "lint_paths": "linter.api",
+    "lint_templates": "linter.api",
+    "RunResult": "linter.api",
+    "Config": "linter.config",
+    "load_config": "linter.config",
+    "Diagnostic": "linter.diagnostic",
+    "InputError": "linter.inputs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        import importlib
+
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'linter' has no attribute {name!r}")

@@ -1,0 +1,95 @@
+"""The Python API. The CLI is a thin layer over these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from linter.config import Config
+from linter.diagnostic import Diagnostic
+from linter.engine import Linter
+from linter.inputs import InputError, Skipped, iter_paths, load_path, parse_text
+from linter.template import Template
+
+_LINTERS: dict[int, tuple[Config, Linter]] = {}
+
+
+def get_linter(config: Config | None = None) -> Linter:
+    """One compiled linter per configuration object, reused across calls."""
+    config = config or _default_config()
+    entry = _LINTERS.get(id(config))
+    if entry is None or entry[0] is not config:
+        entry = (config, Linter(config))
+        _LINTERS[id(config)] = entry
+    return entry[1]
+
+
+_DEFAULT: list[Config] = []
+
+
+def _default_config() -> Config:
+    if not _DEFAULT:
+        _DEFAULT.append(Config())
+    return _DEFAULT[0]
+
+
+def lint_text(
+    text: str,
+    *,
+    name: str | None = None,
+    category: str | None = None,
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    """Lint one template body given as a string."""
+    tpl = parse_text(text, "<text>", stem=name)
+    tpl.category = category.upper() if category else None
+    return get_linter(config).lint([tpl])
+
+
+def lint_templates(templates: list[Template], config: Config | None = None) -> list[Diagnostic]:
+    return get_linter(config).lint(templates)
+
+
+def lint_file(path: str, *, config: Config | None = None) -> list[Diagnostic]:
+    """Lint every template in one file. Raises InputError when the file cannot be a template."""
+    config = config or _default_config()
+    return get_linter(config).lint(load_path(path, config.max_file_size))
+
+
+@dataclass
+class RunResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: int = 0
+    templates: list[Template] = field(default_factory=list)
+
+
+def lint_paths(
+    paths: list[str],
+    config: Config | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> RunResult:
+    """Lint files and folders together, so duplicates across files are found too.
+
+    An unreadable file is recorded and the rest are still linted.
+    """
+    config = config or _default_config()
+    result = RunResult()
+    try:
+        for item in iter_paths(paths):
+            if isinstance(item, Skipped):
+                result.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+                continue
+            result.files += 1
+            try:
+                result.templates.extend(load_path(item, config.max_file_size))
+            except InputError as exc:
+                result.errors.append(exc)
+    except InputError as exc:
+        result.errors.append(exc)
+    if result.templates:
+        result.diagnostics = get_linter(config).lint(result.templates)
+    return result

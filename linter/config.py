@@ -1,0 +1,123 @@
+"""Settings from ``[tool.templint]`` in pyproject.toml or from templint.toml; flags override."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from linter.diagnostic import SEVERITIES
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # code or prefix -> severity
+    fail_on: str = "error"
+    accept: tuple[str, ...] = ()  # vocabulary files of accepted words
+    reject: tuple[str, ...] = ()  # vocabulary files of rejected words
+    default_category: str = "UTILITY"  # for templates that do not declare one (text files)
+    max_file_size: int = 5 * 1024 * 1024
+    rules_dir: str | None = None
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule parameters
+    source: str | None = None  # the file it came from
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
+
+    def severity_for(self, code: str, default: str) -> str:
+        best = ""
+        for prefix in self.severity:
+            if code.startswith(prefix) and len(prefix) > len(best):
+                best = prefix
+        return self.severity[best] if best else default
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest templint.toml, or pyproject.toml with a [tool.templint] table."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "templint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "templint" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if Path(path).name == "pyproject.toml":
+        data = data.get("tool", {}).get("templint", {})
+    return _parse(data, Path(path))
+
+
+def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of rule codes or prefixes")
+    return tuple(v.strip().upper() for v in value)
+
+
+def _parse(data: dict[str, Any], path: Path) -> Config:
+    known = {
+        "select", "ignore", "severity", "fail-on", "accept", "reject", "default-category",
+        "max-file-size", "rules-dir", "rules",
+    }
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+    base = path.parent
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+        raise ConfigError(f"{path}: 'severity' maps codes to one of {', '.join(SEVERITIES)}")
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in ("warning", "error", "info"):
+        raise ConfigError(f"{path}: 'fail-on' must be 'warning' or 'error'")
+    category = str(data.get("default-category", "UTILITY")).upper()
+    if category not in ("MARKETING", "UTILITY", "AUTHENTICATION"):
+        raise ConfigError(f"{path}: 'default-category' must be MARKETING, UTILITY or AUTHENTICATION")
+    options = data.get("rules", {})
+    if not isinstance(options, dict):
+        raise ConfigError(f"{path}: '[rules]' must be a table of per-rule settings")
+
+    def paths(key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        return tuple(str((base / v).resolve()) for v in value)
+
+    return Config(
+        select=_codes(data.get("select", []), "select", path),
+        ignore=_codes(data.get("ignore", []), "ignore", path),
+        severity={k.upper(): v for k, v in severity.items()},
+        fail_on=fail_on,
+        accept=paths("accept"),
+        reject=paths("reject"),
+        default_category=category,
+        max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
+        rules_dir=str((base / data["rules-dir"]).resolve()) if "rules-dir" in data else None,
+        options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},
+        source=str(path),
+    )

@@ -1,0 +1,41 @@
+"""The one shape every finding takes, whichever rule or input produced it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding. Lines and columns are 1-based; ``end_column`` is exclusive (as in SARIF)."""
+
+    code: str
+    name: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    template: str | None = None
+    component: str = "body"
+    fix: str | None = None
+    # Scores and other per-template facts added by later stages (classifier, …).
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        return data
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)

@@ -1,0 +1,120 @@
+"""Runs the selected rules over templates and turns their hits into diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.config import Config
+from linter.diagnostic import Diagnostic
+from linter.kinds import Check, Context, Hit, load_check
+from linter.rulebook import Rule, load_rules, matches, select_rules
+from linter.template import Template
+
+UNUSED_SUPPRESSION = "TPL001"
+RULE_FAILED = "TPL002"
+
+
+@dataclass
+class Linter:
+    """Holds the compiled checks for a configuration; reuse it across many templates."""
+
+    config: Config = field(default_factory=Config)
+
+    def __post_init__(self) -> None:
+        self.all_rules = load_rules(self.config.rules_dir)
+        self.rules = select_rules(self.all_rules, list(self.config.select), list(self.config.ignore))
+        self.ctx = Context(self.config)
+        self._checks: list[Check] | None = None
+        self._by_code = {r.code: r for r in self.all_rules}
+
+    @property
+    def checks(self) -> list[Check]:
+        if self._checks is None:
+            self._checks = [load_check(rule, self.ctx) for rule in self.rules]
+        return self._checks
+
+    def lint(self, templates: list[Template]) -> list[Diagnostic]:
+        found: list[tuple[Template, Rule, Hit]] = []
+        for tpl in templates:
+            category = tpl.category or self.config.default_category
+            for check in self.checks:
+                if category not in check.rule.applies_to:
+                    continue
+                found.extend((tpl, rule, hit) for rule, hit in self._run(check, tpl))
+        for check in self.checks:
+            for tpl, hit in check.check_run(templates):
+                found.append((tpl, check.rule, hit))
+        diagnostics = self._suppress(templates, found)
+        return sorted(diagnostics, key=Diagnostic.sort_key)
+
+    def _run(self, check: Check, tpl: Template) -> Iterable[tuple[Rule, Hit]]:
+        try:
+            return [(check.rule, hit) for hit in check.check(tpl)]
+        except Exception as exc:  # a broken rule must not take the run down with it
+            msg = f"rule {check.rule.code} ({check.rule.name}) failed on this template: {exc}"
+            return [(self._by_code[RULE_FAILED], Hit(None, message=msg))]
+
+    def _suppress(
+        self, templates: list[Template], found: list[tuple[Template, Rule, Hit]]
+    ) -> list[Diagnostic]:
+        used: dict[int, set[str]] = {}
+        out = []
+        for tpl, rule, hit in found:
+            codes = [c for c in tpl.ignore if matches(rule.code, [c])]
+            if codes and rule.code != UNUSED_SUPPRESSION:
+                used.setdefault(id(tpl), set()).update(codes)
+                continue
+            out.append(self._diagnostic(tpl, rule, hit))
+        unused_rule = self._by_code.get(UNUSED_SUPPRESSION)
+        if unused_rule and any(r.code == UNUSED_SUPPRESSION for r in self.rules):
+            for tpl in templates:
+                for code, offset in tpl.ignore.items():
+                    if code in used.get(id(tpl), set()):
+                        continue
+                    known = any(r.code.startswith(code) for r in self.all_rules)
+                    why = "nothing here triggers it" if known else "no rule has this code"
+                    line, col = tpl.index.position(offset)
+                    out.append(self._make(
+                        tpl, unused_rule, line, col, line, col + len(code), "suppression",
+                        f"Unused suppression of {code}: {why}", "Remove the suppression.",
+                    ))
+        return out
+
+    def _diagnostic(self, tpl: Template, rule: Rule, hit: Hit) -> Diagnostic:
+        comp = hit.component
+        if comp is None:
+            line, col = tpl.index.position(tpl.anchor)
+            end_line, end_col, label = line, col + 1, "template"
+        else:
+            start = comp.omap.to_file(hit.start)
+            end = comp.omap.to_file(max(hit.end, hit.start)) if hit.end > hit.start else start
+            line, col = tpl.index.position(start)
+            end_line, end_col = tpl.index.position(end)
+            if hit.end > hit.start and hit.end <= comp.omap.length:
+                # end is exclusive; map the last character and step past it
+                last_line, last_col = tpl.index.position(comp.omap.to_file(hit.end - 1))
+                end_line, end_col = last_line, last_col + 1
+            label = comp.label
+        message = hit.render(rule.message)
+        fix = hit.fix if hit.fix is not None else (rule.fix.strip().split("\n")[0] or None)
+        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix)
+
+    def _make(
+        self, tpl: Template, rule: Rule, line: int, col: int, end_line: int, end_col: int,
+        label: str, message: str, fix: str | None,
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=self.config.severity_for(rule.code, rule.severity),
+            message=message,
+            file=tpl.file,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            template=tpl.display_name,
+            component=label,
+            fix=fix,
+        )

@@ -1,0 +1,318 @@
+"""Reading templates from files, folders and standard input.
+
+Every problem with an input becomes an ``InputError`` naming the file: the CLI prints it on one
+line and exits 2. Size and file type are checked before anything is read, so a huge, sparse or
+special file costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter import jsonpos
+from linter.source import LineIndex, OffsetMap
+from linter.template import Component, Template
+
+TEXT_SUFFIXES = {".txt", ".md"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TEMPLATE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+SKIP_DIRS = {".git", ".hg", ".svn", ".templint", "__pycache__", "node_modules", ".venv", "venv"}
+
+# "# templint: ignore TPL101, TPL2" (text) or "<!-- templint: ignore TPL101 -->" (markdown)
+_DIRECTIVE = re.compile(
+    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*ignore[ \t=]+([A-Za-z0-9_, \t]+?)[ \t]*(?:-->)?[ \t]*$",
+    re.MULTILINE,
+)
+_CODE = re.compile(r"[A-Za-z]+[0-9]*")
+
+
+@dataclass(frozen=True)
+class InputError(Exception):
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def iter_paths(paths: list[str]) -> Iterator[str | Skipped]:
+    """Expand folders into the template files inside them, sorted; yield notes for the rest."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise InputError(raw, "no such file or directory")
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield raw
+
+
+def _walk(root: Path) -> Iterator[str | Skipped]:
+    # followlinks=False: a symlink loop cannot trap the walk; linked files are still read.
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        for fname in sorted(filenames):
+            full = os.path.join(dirpath, fname)
+            if Path(fname).suffix.lower() not in TEMPLATE_SUFFIXES:
+                yield Skipped(full, "not a template file type")
+                continue
+            try:
+                st = os.stat(full)
+            except OSError as exc:
+                yield Skipped(full, f"cannot be read ({exc.strerror or exc})")
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                yield Skipped(full, "not a regular file")
+                continue
+            yield full
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The file's text, or an InputError saying why it cannot be a template."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "not a regular file (FIFO, device or socket)")
+        if st.st_size > max_bytes:
+            raise InputError(path, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"input is over the {max_bytes:,}-byte limit")
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes), not a template")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    if not text.strip():
+        raise InputError(path, "empty file: no template text")
+    return text
+
+
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Template]:
+    text = read_text(path, max_bytes)
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in JSONL_SUFFIXES:
+        return parse_jsonl(text, path)
+    if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip()[:1] in ("{", "[")):
+        return parse_json(text, path)
+    return [parse_text(text, path)]
+
+
+def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Template:
+    """A text or markdown file: the whole file is the body, less suppression lines."""
+    index = LineIndex(text)
+    ignore: dict[str, int] = {}
+    segments: list[tuple[int, int]] = []
+    parts: list[str] = []
+    length = 0
+    pos = 0
+    for m in _DIRECTIVE.finditer(text):
+        for code in _CODE.findall(m.group(1)):
+            ignore.setdefault(code.upper(), m.start(1))
+        if m.start() > pos:
+            segments.append((length, pos))
+            parts.append(text[pos : m.start()])
+            length += m.start() - pos
+        pos = min(m.end() + 1, len(text))  # drop the directive and its newline
+    segments.append((length, pos))
+    parts.append(text[pos:])
+    body = "".join(parts)
+    # Editors end files with a newline; it is not part of the template.
+    while body.endswith(("\n", "\r")):
+        body = body[:-1]
+    omap = OffsetMap(tuple(segments), len(body), segments[-1][1] + len(body) - segments[-1][0])
+    if stem is None and path not in ("-", "<text>"):
+        stem = Path(path).stem
+    return Template(
+        file=path,
+        index=index,
+        anchor=0,
+        components=[Component("body", "body", body, omap)],
+        stem=stem,
+        ignore=ignore,
+    )
+
+
+def _json_error(path: str, text: str, exc: jsonpos.JSONPosError) -> InputError:
+    line, col = LineIndex(text).position(min(exc.offset, len(text)))
+    return InputError(path, f"invalid JSON: {exc}", line, col)
+
+
+def parse_json(text: str, path: str = "<json>") -> list[Template]:
+    try:
+        value = jsonpos.loads(text)
+    except jsonpos.JSONPosError as exc:
+        raise _json_error(path, text, exc) from None
+    index = LineIndex(text)
+    if isinstance(value, dict) and isinstance(value.get("data"), list):
+        items = value["data"]
+    elif isinstance(value, list):
+        items = value
+    else:
+        items = [value]
+    if not items:
+        raise InputError(path, "no templates in the file (an empty list)")
+    return [_from_object(item, path, index, i) for i, item in enumerate(items)]
+
+
+def parse_jsonl(text: str, path: str = "<jsonl>") -> list[Template]:
+    index = LineIndex(text)
+    templates = []
+    start = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        if line.strip():
+            try:
+                value = jsonpos.loads(text, start, end)
+            except jsonpos.JSONPosError as exc:
+                raise _json_error(path, text, exc) from None
+            templates.append(_from_object(value, path, index, lineno - 1))
+        start = end + 1
+    if not templates:
+        raise InputError(path, "no templates in the file")
+    return templates
+
+
+def _str(value: Any) -> str | None:
+    return str(value) if isinstance(value, str) else None
+
+
+def _add(comps: list[Component], kind: str, label: str, value: Any, **extra: Any) -> None:
+    if isinstance(value, jsonpos.PosStr):
+        comps.append(Component(kind, label, str(value), value.omap, dict(extra)))
+
+
+def _from_object(obj: Any, path: str, index: LineIndex, i: int) -> Template:
+    if not isinstance(obj, dict):
+        line, col = index.position(getattr(obj, "start", 0))
+        raise InputError(path, f"template {i + 1} is not a JSON object", line, col)
+    comps: list[Component] = []
+    tpl = Template(
+        file=path,
+        index=index,
+        anchor=getattr(obj, "start", 0),
+        components=comps,
+        name=_str(obj.get("name")),
+        language=_str(obj.get("language")),
+        category=(_str(obj.get("category")) or "").upper() or None,
+        raw=obj,
+    )
+    raw_components = obj.get("components")
+    if raw_components is None:
+        # A flat shape people keep in spreadsheets and exports: {"name", "body"/"text", …}.
+        _add(comps, "body", "body", obj.get("body", obj.get("text")))
+        _add(comps, "header", "header", obj.get("header"))
+        _add(comps, "footer", "footer", obj.get("footer"))
+        if not comps:
+            line, col = index.position(tpl.anchor)
+            raise InputError(path, "not a template: no 'components' or 'body'", line, col)
+    elif not isinstance(raw_components, list):
+        line, col = index.position(getattr(raw_components, "start", tpl.anchor))
+        raise InputError(path, "'components' must be a list", line, col)
+    for comp in raw_components or []:
+        if isinstance(comp, dict):
+            _component(tpl, comp)
+    ignore = obj.get("templint_ignore")
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if isinstance(ignore, list):
+        for item in ignore:
+            if isinstance(item, jsonpos.PosStr):
+                for code in _CODE.findall(item):
+                    tpl.ignore.setdefault(code.upper(), item.omap.to_file(0))
+    return tpl
+
+
+def _examples(value: Any) -> list[str] | None:
+    """Meta nests body samples one level deep: {"body_text": [["a", "b"]]}."""
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        value = value[0]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return None
+
+
+def _component(tpl: Template, comp: dict[str, Any]) -> None:
+    kind = str(comp.get("type", "")).upper()
+    example = comp.get("example") if isinstance(comp.get("example"), dict) else {}
+    comps = tpl.components
+    if kind == "BODY":
+        _add(comps, "body", "body", comp.get("text"))
+        tpl.body_examples = _examples(example.get("body_text"))
+        named = example.get("body_text_named_params")
+        if isinstance(named, list):
+            tpl.named_examples = {
+                str(p.get("param_name")): p.get("example")
+                for p in named
+                if isinstance(p, dict) and isinstance(p.get("example"), str)
+            }
+            for p in named:
+                if isinstance(p, dict):
+                    _add(comps, "example", f"body.example.{p.get('param_name')}", p.get("example"))
+        for n, sample in enumerate(_raw_examples(example.get("body_text"))):
+            _add(comps, "example", f"body.example[{n + 1}]", sample)
+    elif kind == "HEADER":
+        tpl.header_format = str(comp.get("format", "TEXT")).upper()
+        _add(comps, "header", "header", comp.get("text"))
+        tpl.header_examples = _examples(example.get("header_text"))
+        for n, sample in enumerate(_raw_examples(example.get("header_text"))):
+            _add(comps, "example", f"header.example[{n + 1}]", sample)
+    elif kind == "FOOTER":
+        _add(comps, "footer", "footer", comp.get("text"))
+    elif kind == "BUTTONS":
+        buttons = comp.get("buttons")
+        if isinstance(buttons, list):
+            for n, button in enumerate(buttons):
+                if not isinstance(button, dict):
+                    continue
+                btype = str(button.get("type", "")).upper()
+                tpl.buttons.append(button)
+                _add(comps, "button", f"buttons[{n}].text", button.get("text"), type=btype, n=n)
+                _add(comps, "url", f"buttons[{n}].url", button.get("url"), type=btype, n=n)
+                for m, sample in enumerate(_raw_examples(button.get("example"))):
+                    _add(comps, "example", f"buttons[{n}].example[{m + 1}]", sample)
+
+
+def _raw_examples(value: Any) -> list[Any]:
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        value = value[0]
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, list) else []

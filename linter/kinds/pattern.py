@@ -1,0 +1,61 @@
+"""The ``pattern`` kind: regular expressions from the rule file, with exceptions.
+
+Patterns come from data, so each search runs under a timeout: a pattern that backtracks
+catastrophically fails that one rule, never the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from linter.kinds import Check, Hit, TextCheck
+
+TIMEOUT_SECONDS = 1.0
+
+
+class RuleTimeout(RuntimeError):
+    pass
+
+
+def compile_any(patterns: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str] | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags | regex.VERSION1)
+
+
+def search_all(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    try:
+        yield from pattern.finditer(text, timeout=TIMEOUT_SECONDS, overlapped=False)
+    except TimeoutError:
+        raise RuleTimeout(f"pattern took longer than {TIMEOUT_SECONDS:.0f}s") from None
+
+
+class PatternCheck(TextCheck):
+    """``patterns``: regexes, any of which fires; ``exceptions``: regexes whose matches excuse
+    an overlapping hit; ``case-sensitive`` (default false); ``replace``: a fix template
+    (``{match}`` is the matched text)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        flags = 0 if self.params.get("case-sensitive") else regex.IGNORECASE
+        self.pattern = compile_any(list(self.params.get("patterns", [])), flags)
+        self.exceptions = compile_any(list(self.params.get("exceptions", [])), flags)
+        if self.pattern is None:
+            raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
+
+    def find(self, text: str) -> Iterator[Hit]:
+        excused: list[tuple[int, int]] = []
+        if self.exceptions is not None:
+            excused = [m.span() for m in search_all(self.exceptions, text)]
+        for m in search_all(self.pattern, text):
+            start, end = m.span()
+            if start == end or any(s < end and start < e for s, e in excused):
+                continue
+            values = {"match": m.group(), **{k: v for k, v in m.groupdict().items() if v}}
+            fix = self.params.get("replace")
+            yield Hit(None, start, end, values, Hit(None, values=values).render(fix) if fix else None)
+
+
+__all__ = ["Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def lint_example(example: object, category: str | None = None) -> list:
+    """Lint a rule-file example: a string is a template body, a table is a Meta template."""
+    from linter.api import lint_templates
+    from linter.inputs import parse_json, parse_text
+
+    if isinstance(example, str):
+        tpl = parse_text(example, "<example>")
+        tpl.category = category
+        templates = [tpl]
+    elif isinstance(example, list):  # several templates linted in one run (duplicates)
+        templates = parse_json(json.dumps(example, ensure_ascii=False), "<example>")
+    else:
+        templates = parse_json(json.dumps(example, ensure_ascii=False), "<example>")
+    return lint_templates(templates)

@@ -1,0 +1,39 @@
+"""Every rule's own examples: each `fail` example must trigger the rule, each `pass` must not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint_example
+
+from linter.rulebook import load_rules
+
+RULES = load_rules()
+FAIL = [(r.code, i, ex) for r in RULES for i, ex in enumerate(r.examples_fail)]
+PASS = [(r.code, i, ex) for r in RULES for i, ex in enumerate(r.examples_pass)]
+
+
+def _category(code: str) -> str | None:
+    rule = next(r for r in RULES if r.code == code)
+    return None if "UTILITY" in rule.applies_to else rule.applies_to[0]
+
+
+@pytest.mark.parametrize(("code", "i", "example"), FAIL, ids=[f"{c}-fail{i}" for c, i, _ in FAIL])
+def test_fail_example_fires(code: str, i: int, example: object) -> None:
+    codes = [d.code for d in lint_example(example, _category(code))]
+    assert code in codes, f"{code} did not fire on its fail example {i}: {example!r} (got {codes})"
+
+
+@pytest.mark.parametrize(("code", "i", "example"), PASS, ids=[f"{c}-pass{i}" for c, i, _ in PASS])
+def test_pass_example_is_quiet(code: str, i: int, example: object) -> None:
+    found = [d for d in lint_example(example, _category(code)) if d.code == code]
+    assert not found, f"{code} fired on its pass example {i}: {found[0].message}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_rule_is_documented_and_has_examples(rule) -> None:
+    assert rule.code.startswith("TPL") and rule.code[3:].isdigit(), rule.code
+    assert rule.name == rule.name.lower() and " " not in rule.name, rule.name
+    assert rule.why.strip() and rule.fix.strip() and rule.summary.strip()
+    if rule.kind not in ("engine",):
+        assert rule.examples_fail, f"{rule.code} has no fail examples"
+        assert rule.examples_pass, f"{rule.code} has no pass examples"

@@ -83,8 +83,16 @@ def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
 
 def _parse(data: dict[str, Any], path: Path) -> Config:
     known = {
-        "select", "ignore", "severity", "fail-on", "accept", "reject", "default-category",
-        "max-file-size", "rules-dir", "rules",
+        "select",
+        "ignore",
+        "severity",
+        "fail-on",
+        "accept",
+        "reject",
+        "default-category",
+        "max-file-size",
+        "rules-dir",
+        "rules",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -98,7 +106,9 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: 'fail-on' must be 'warning' or 'error'")
     category = str(data.get("default-category", "UTILITY")).upper()
     if category not in ("MARKETING", "UTILITY", "AUTHENTICATION"):
-        raise ConfigError(f"{path}: 'default-category' must be MARKETING, UTILITY or AUTHENTICATION")
+        raise ConfigError(
+            f"{path}: 'default-category' must be MARKETING, UTILITY or AUTHENTICATION"
+        )
     options = data.get("rules", {})
     if not isinstance(options, dict):
         raise ConfigError(f"{path}: '[rules]' must be a table of per-rule settings")

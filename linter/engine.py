@@ -23,7 +23,9 @@ class Linter:
 
     def __post_init__(self) -> None:
         self.all_rules = load_rules(self.config.rules_dir)
-        self.rules = select_rules(self.all_rules, list(self.config.select), list(self.config.ignore))
+        self.rules = select_rules(
+            self.all_rules, list(self.config.select), list(self.config.ignore)
+        )
         self.ctx = Context(self.config)
         self._checks: list[Check] | None = None
         self._by_code = {r.code: r for r in self.all_rules}
@@ -75,10 +77,19 @@ class Linter:
                     known = any(r.code.startswith(code) for r in self.all_rules)
                     why = "nothing here triggers it" if known else "no rule has this code"
                     line, col = tpl.index.position(offset)
-                    out.append(self._make(
-                        tpl, unused_rule, line, col, line, col + len(code), "suppression",
-                        f"Unused suppression of {code}: {why}", "Remove the suppression.",
-                    ))
+                    out.append(
+                        self._make(
+                            tpl,
+                            unused_rule,
+                            line,
+                            col,
+                            line,
+                            col + len(code),
+                            "suppression",
+                            f"Unused suppression of {code}: {why}",
+                            "Remove the suppression.",
+                        )
+                    )
         return out
 
     def _diagnostic(self, tpl: Template, rule: Rule, hit: Hit) -> Diagnostic:
@@ -101,8 +112,16 @@ class Linter:
         return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix)
 
     def _make(
-        self, tpl: Template, rule: Rule, line: int, col: int, end_line: int, end_col: int,
-        label: str, message: str, fix: str | None,
+        self,
+        tpl: Template,
+        rule: Rule,
+        line: int,
+        col: int,
+        end_line: int,
+        end_col: int,
+        label: str,
+        message: str,
+        fix: str | None,
     ) -> Diagnostic:
         return Diagnostic(
             code=rule.code,

@@ -104,7 +104,9 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         if not stat.S_ISREG(st.st_mode):
             raise InputError(path, "not a regular file (FIFO, device or socket)")
         if st.st_size > max_bytes:
-            raise InputError(path, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+            raise InputError(
+                path, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit"
+            )
         try:
             with open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)

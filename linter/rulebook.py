@@ -14,8 +14,20 @@ from linter.paths import rules_dir
 TEXT_COMPONENTS = ("body", "header", "footer", "button")
 CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 _COMMON = {
-    "code", "name", "kind", "severity", "message", "summary", "why", "fix", "components",
-    "applies-to", "examples", "sources", "example-bad", "example-good",
+    "code",
+    "name",
+    "kind",
+    "severity",
+    "message",
+    "summary",
+    "why",
+    "fix",
+    "components",
+    "applies-to",
+    "examples",
+    "sources",
+    "example-bad",
+    "example-good",
 }
 
 
@@ -89,7 +101,9 @@ def load_rule(path: Path) -> Rule:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RuleFileError(f"{path}: {exc}") from None
-    missing = [k for k in ("code", "name", "kind", "severity", "message", "why", "fix") if k not in data]
+    missing = [
+        k for k in ("code", "name", "kind", "severity", "message", "why", "fix") if k not in data
+    ]
     if missing:
         raise RuleFileError(f"{path}: missing {', '.join(missing)}")
     if data["severity"] not in SEVERITIES:

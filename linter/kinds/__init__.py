@@ -100,6 +100,8 @@ class EngineCheck(Check):
 def load_check(rule: Rule, ctx: Context) -> Check:
     target = KINDS.get(rule.kind)
     if target is None:
-        raise ValueError(f"{rule.path}: unknown rule kind {rule.kind!r} (known: {', '.join(KINDS)})")
+        raise ValueError(
+            f"{rule.path}: unknown rule kind {rule.kind!r} (known: {', '.join(KINDS)})"
+        )
     module, _, cls = target.partition(":")
     return getattr(importlib.import_module(module), cls)(rule, ctx)

@@ -55,7 +55,9 @@ class PatternCheck(TextCheck):
                 continue
             values = {"match": m.group(), **{k: v for k, v in m.groupdict().items() if v}}
             fix = self.params.get("replace")
-            yield Hit(None, start, end, values, Hit(None, values=values).render(fix) if fix else None)
+            yield Hit(
+                None, start, end, values, Hit(None, values=values).render(fix) if fix else None
+            )
 
 
 __all__ = ["Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]

@@ -76,20 +76,20 @@ def lint_paths(
     """
     config = config or _default_config()
     result = RunResult()
-    try:
-        for item in iter_paths(paths):
-            if isinstance(item, Skipped):
-                result.skipped.append(item)
-                if on_skip:
-                    on_skip(item)
-                continue
-            result.files += 1
-            try:
-                result.templates.extend(load_path(item, config.max_file_size))
-            except InputError as exc:
-                result.errors.append(exc)
-    except InputError as exc:
-        result.errors.append(exc)
+    for item in iter_paths(paths):
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            continue
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+            continue
+        result.files += 1
+        try:
+            result.templates.extend(load_path(item, config.max_file_size))
+        except InputError as exc:
+            result.errors.append(exc)
     if result.templates:
         result.diagnostics = get_linter(config).lint(result.templates)
     return result

@@ -55,15 +55,19 @@ class Skipped:
     reason: str
 
 
-def iter_paths(paths: list[str]) -> Iterator[str | Skipped]:
-    """Expand folders into the template files inside them, sorted; yield notes for the rest."""
+def iter_paths(paths: list[str]) -> Iterator[str | Skipped | InputError]:
+    """Expand folders into the template files inside them, sorted; yield notes for the rest.
+
+    A missing path is yielded as an InputError so the other paths are still linted.
+    """
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise InputError(raw, "no such file or directory")
+        if not path.exists():
+            yield InputError(raw, "no such file or directory")
+            continue
         if path.is_dir():
             yield from _walk(path)
         else:

@@ -1,0 +1,260 @@
+"""The ``templint`` command. Subcommands load on first use so ``lint`` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+# name -> "module:attribute"; imported only when that subcommand runs (or --help lists it).
+LAZY_COMMANDS = {
+    "lint": ("linter.cli", "lint", "Lint templates: files, folders, or - for standard input."),
+    "rules": ("linter.cli", "rules_cmd", "List every rule."),
+    "rule": ("linter.cli", "rule_cmd", "Show one rule's documentation."),
+    "train": ("linter.commands.train", "train", "Train the promotional classifier from data/."),
+    "evaluate": (
+        "linter.commands.evaluate",
+        "evaluate",
+        "Measure rules and classifier on labelled data.",
+    ),
+    "queue": ("linter.commands.queue", "queue", "Track submissions through Meta's review."),
+    "window": (
+        "linter.commands.queue",
+        "window",
+        "Check WhatsApp's 24-hour customer-service window.",
+    ),
+    "batch": ("linter.commands.batch", "batch", "Score a spreadsheet of drafts in bulk."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in LAZY_COMMANDS if self._available(name)]
+
+    def _available(self, name: str) -> bool:
+        # Commands whose module is not in this build (an optional part) are simply not listed.
+        module = LAZY_COMMANDS[name][0]
+        try:
+            return module == __name__ or importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            return False
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in LAZY_COMMANDS or not self._available(name):
+            return None
+        module, attr, _ = LAZY_COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the table, so `templint --help` imports no subcommand module.
+        rows = [(n, LAZY_COMMANDS[n][2]) for n in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def fail(message: str) -> None:
+    """A usage or input problem: one line on stderr, exit 2."""
+    click.echo(f"templint: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="templint", prog_name="templint")
+def main() -> None:
+    """templint — catch what Meta would reject in WhatsApp message templates, before you submit."""
+
+
+def _load_config(config_path: str | None, isolated: bool) -> Any:
+    from linter.config import Config, ConfigError, load_config
+
+    if isolated:
+        return Config()
+    try:
+        return load_config(Path(config_path) if config_path else None)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip().upper() for item in values for v in item.split(",") if v.strip())
+
+
+def _use_color(option: str) -> bool:
+    if option == "always":
+        return True
+    if option == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["warning", "error"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or the config's).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
+@click.option(
+    "--category",
+    type=click.Choice(["MARKETING", "UTILITY", "AUTHENTICATION"], case_sensitive=False),
+    default=None,
+    help="Category for templates that declare none (default: UTILITY).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A templint.toml or pyproject.toml (default: the nearest one).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+@click.option("--no-fix", is_flag=True, help="Do not print fix hints (text format).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to a file instead of standard output.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
+def lint(
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    category: str | None,
+    config_path: str | None,
+    isolated: bool,
+    color: str,
+    no_fix: bool,
+    output: str | None,
+    verbose: bool,
+) -> None:
+    """Lint templates: .txt/.md bodies, Meta JSON (.json, .jsonl), folders, or - (stdin).
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    from linter.api import lint_paths
+    from linter.diagnostic import severity_rank
+    from linter.output import Report, emit
+    from linter.rulebook import RuleFileError
+
+    config = _load_config(config_path, isolated)
+    config = config.with_overrides(
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        default_category=category.upper() if category else None,
+    )
+
+    def note(skipped: Any) -> None:
+        if verbose:
+            click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
+
+    try:
+        result = lint_paths(list(paths), config, on_skip=note)
+    except RuleFileError as exc:
+        fail(f"rule file error: {exc}")
+    report = Report(
+        diagnostics=result.diagnostics,
+        errors=result.errors,
+        sources={t.file: t.index for t in result.templates},
+        files=result.files,
+        templates=len(result.templates),
+        color=_use_color(color) and output is None and fmt == "text",
+        show_fix=not no_fix,
+    )
+    if fmt == "sarif":
+        from linter.rulebook import load_rules
+
+        report.rules = {r.code: r for r in load_rules(config.rules_dir)}
+    if fmt == "text":
+        # Input errors go to stderr as single lines; the report carries the rest.
+        for err in result.errors:
+            click.echo(str(err), err=True)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as stream:
+                emit(fmt, report, stream)
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+    else:
+        emit(fmt, report, sys.stdout)
+    if result.errors:
+        sys.exit(2)
+    if exit_zero:
+        sys.exit(0)
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(d.severity) >= threshold for d in result.diagnostics)
+    sys.exit(1 if failing else 0)
+
+
+@main.command("rules")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def rules_cmd(fmt: str) -> None:
+    """List every rule: code, name, severity, kind, what it checks."""
+    from linter.rulebook import load_rules
+
+    rules = load_rules()
+    if fmt == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "kind": r.kind,
+                "applies_to": list(r.applies_to),
+                "summary": " ".join(r.summary.split()),
+            }
+            for r in rules
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        from linter.docs import rules_table
+
+        click.echo(rules_table(rules), nl=False)
+    else:
+        for r in rules:
+            click.echo(f"{r.code}  {r.name:<32} {r.severity:<8} {' '.join(r.summary.split())[:70]}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_cmd(code: str) -> None:
+    """Print one rule's documentation (what it does, why, example, fix). CODE or name."""
+    from linter.rulebook import find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        fail(f"no rule {code!r}; `templint rules` lists them")
+    click.echo(rule.doc(), nl=False)

@@ -1,0 +1,94 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from linter import __version__
+from linter.output import Report
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    if path in ("-", "<text>", "<stdin>"):
+        return "stdin"
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.resolve().as_uri()
+
+
+def emit(report: Report, stream: TextIO) -> None:
+    used = sorted({d.code for d in report.diagnostics})
+    rules: list[dict[str, Any]] = []
+    for code in used:
+        rule = report.rules.get(code)
+        if rule is None:
+            rules.append({"id": code})
+            continue
+        rules.append(
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary.strip().split("\n")[0]},
+                "fullDescription": {"text": " ".join(rule.why.split())},
+                "help": {"text": rule.doc(), "markdown": rule.doc()},
+                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            }
+        )
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for d in report.diagnostics:
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _LEVEL[d.severity],
+            "message": {"text": d.message + (f" Fix: {d.fix}" if d.fix else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.file)},
+                        "region": {
+                            "startLine": d.line,
+                            "startColumn": d.column,
+                            "endLine": d.end_line,
+                            "endColumn": max(d.end_column, d.column + 1)
+                            if d.end_line == d.line
+                            else d.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if d.template:
+            result["properties"] = {"template": d.template, "component": d.component}
+        results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": e.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}],
+        }
+        for e in report.errors
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "templint",
+                "version": __version__,
+                "rules": rules,
+            }
+        },
+        "results": results,
+    }
+    if notifications:
+        run["invocations"] = [
+            {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+        ]
+    json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream, indent=2)
+    stream.write("\n")

@@ -1,0 +1,49 @@
+"""``path:line:col: CODE [severity] message``, the source line, a caret underline, a fix hint."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from linter.output import Report
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "fix": "32"}
+
+
+def _paint(text: str, what: str, on: bool) -> str:
+    return f"\x1b[{_COLORS[what]}m{text}\x1b[0m" if on else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def emit(report: Report, stream: TextIO) -> None:
+    c = report.color
+    for d in report.diagnostics:
+        where = _paint(f"{d.file}:{d.line}:{d.column}:", "bold", c)
+        sev = _paint(f"[{d.severity}]", d.severity, c)
+        name = f" ({d.template})" if d.template and d.template != "<text>" else ""
+        stream.write(f"{where} {d.code} {sev} {d.message}{name}\n")
+        index = report.sources.get(d.file)
+        if index is not None:
+            src = index.line_text(d.line).rstrip("\r")
+            width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
+            width = max(1, min(width, max(1, len(src) - d.column + 1)))
+            stream.write(f"    {src}\n")
+            pad = "".join("\t" if ch == "\t" else " " for ch in src[: d.column - 1])
+            stream.write("    " + pad + _paint("^" * width, d.severity, c) + "\n")
+        if d.fix and report.show_fix:
+            stream.write("    " + _paint(f"fix: {d.fix}", "fix", c) + "\n")
+    # Input errors are not repeated here: the CLI prints each on stderr, one line, as it reads.
+    counts = Counter(d.severity for d in report.diagnostics)
+    parts = [_plural(counts[s], s) for s in ("error", "warning", "info")]
+    summary = (
+        f"{report.templates} template{'s' if report.templates != 1 else ''} in "
+        f"{report.files} file{'s' if report.files != 1 else ''}: " + ", ".join(parts)
+    )
+    if report.errors:
+        summary += f"; {_plural(len(report.errors), 'unreadable input')}"
+    if not report.diagnostics and not report.errors:
+        summary += " — all clean"
+    stream.write(_paint(summary, "bold", c) + "\n")

@@ -136,4 +136,5 @@ class Linter:
             template=tpl.display_name,
             component=label,
             fix=fix,
+            extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
         )

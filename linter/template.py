@@ -36,6 +36,9 @@ class Template:
     named_examples: dict[str, str] | None = None
     ignore: dict[str, int] = field(default_factory=dict)  # code -> file offset of the suppression
     raw: dict[str, Any] | None = None  # the JSON object, when there was one
+    # Per-template facts computed by checks (the classifier's promotional_score and
+    # predicted_category); the engine copies the public ones into every diagnostic's extra.
+    scores: dict[str, Any] = field(default_factory=dict)
 
     def component(self, kind: str) -> Component | None:
         for comp in self.components:

@@ -1,0 +1,308 @@
+"""The ``phrase`` kind: spaCy ``PhraseMatcher`` / ``Matcher`` rules, for wording that varies.
+
+A rule file gives any of:
+
+- ``phrases = ["is now a good time to talk", ...]`` — token sequences, matched case-insensitively
+  (``PhraseMatcher`` on ``LOWER``). A ``{{1}}`` in a phrase matches any template variable.
+- ``patterns = [[{LEMMA = "talk"}, {LOWER = "to", OP = "?"}, ...], ...]`` — spaCy ``Matcher``
+  token patterns. ``LEMMA = "buy"`` (or ``{IN = [...]}``) is expanded here to every inflection
+  (buy, buys, bought, buying), since a blank pipeline has no lemmatizer; ``PLACEHOLDER = true``
+  matches one template variable such as ``{{1}}`` or ``{{name}}``; string values of ``LOWER``
+  are lower-cased for you.
+- ``exceptions`` — phrases (strings) and patterns (lists of tables) whose match excuses any hit
+  it overlaps ("never share your PIN" excuses "share your PIN").
+- ``triggers`` — words (any inflection, case-insensitive) at least one of which must occur for
+  the rule to match at all. Without them they are derived from the phrases and patterns: one
+  required word of each. When no trigger occurs in a text, spaCy is never imported.
+
+Template variables (``{{1}}``) are merged into a single token, so they never split a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from linter.inflect import inflections
+from linter.kinds import Context, Hit, TextCheck
+
+PLACEHOLDER = re.compile(r"\{\{\s*[^{}\s]+\s*\}\}")
+_PLACEHOLDER_TOKEN = r"^\{\{\s*[^{}\s]+\s*\}\}$"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Poor triggers: common enough that they would load spaCy for almost every template.
+_STOP = frozenset(
+    "a an the to of in on at for with and or but is are be am was were been it its this that "
+    "these those i me my we us our you your he she they them their his her do does did have has "
+    "had will would can could shall should may might must not no yes so as by from up out now "
+    "just any all some".split()
+)
+# Frequent in transactional templates: weak triggers, used only when nothing better is required.
+_COMMON = frozenset(
+    "time call order delivery payment account today tomorrow new get use code please thank "
+    "thanks visit book booking date reply number card help team here there what when how "
+    "know more minutes".split()
+)
+# Pieces the tokenizer can split off the end of a word ("cannot", "gimme"): no word boundary
+# can be required before them.
+_SUFFIX_PIECES = frozenset({"not", "me", "na", "ta", "nt", "s"})
+_OPTIONAL_OPS = {"?", "*", "!"}
+DOC_CACHE_SIZE = 16
+
+
+class PhraseRuleError(ValueError):
+    pass
+
+
+def blank_english() -> Any:
+    """The one spaCy pipeline of a run: a blank English tokenizer, no model to download."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+def make_doc(nlp: Any, text: str) -> Any:
+    """Tokenize ``text`` with each template variable (``{{1}}``) as one token of its own.
+
+    The tokenizer would split ``{{1}}`` into five tokens and glue ``x{{2`` together, so the
+    text between variables is tokenized piece by piece. ``doc.text`` stays equal to ``text``,
+    so token offsets are offsets into the component text.
+    """
+    if "{{" not in text:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    norms: dict[int, str] = {}  # tokenizer exceptions set norms ("n't" -> "not"): keep them
+
+    def add(segment: str) -> None:
+        for tok in nlp.make_doc(segment):
+            if tok.norm_ != tok.lower_:
+                norms[len(words)] = tok.norm_
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+
+    pos = 0
+    for m in PLACEHOLDER.finditer(text):
+        add(text[pos : m.start()])
+        words.append(m.group())
+        pos = m.end()
+        spaced = text[pos : pos + 1] == " "
+        spaces.append(spaced)
+        pos += spaced
+    add(text[pos:])
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for i, norm in norms.items():
+        doc[i].norm_ = norm
+    return doc if doc.text == text else nlp.make_doc(text)
+
+
+def _in_values(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+        key = "IN" if "IN" in value else "NOT_IN"
+        if isinstance(value[key], list) and all(isinstance(v, str) for v in value[key]):
+            return list(value[key])
+    raise PhraseRuleError(f"{where}: LEMMA takes a word or {{IN = [words]}}")
+
+
+def expand_token(token: Any, where: str) -> dict[str, Any]:
+    """One token table of a rule file, with this kind's shorthands turned into spaCy's."""
+    if not isinstance(token, dict) or not token:
+        raise PhraseRuleError(f"{where}: each token must be a non-empty table")
+    out: dict[str, Any] = {}
+    for key, value in token.items():
+        key = key.upper()
+        if key == "LEMMA":
+            words = _in_values(value, where)
+            forms = sorted({f for w in words for f in inflections(w)})
+            op = "NOT_IN" if isinstance(value, dict) and "NOT_IN" in value else "IN"
+            out["LOWER"] = {op: forms}
+        elif key == "PLACEHOLDER":
+            out["TEXT"] = {"REGEX": _PLACEHOLDER_TOKEN if value else r"^(?!\{\{)"}
+        elif key == "LOWER" and isinstance(value, str):
+            out["LOWER"] = value.lower()
+        elif key == "LOWER" and isinstance(value, dict):
+            out["LOWER"] = {
+                k: [v.lower() for v in vs] if k in ("IN", "NOT_IN") else vs
+                for k, vs in value.items()
+            }
+        else:
+            out[key] = value
+    return out
+
+
+def expand_pattern(pattern: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(pattern, list) or not pattern:
+        raise PhraseRuleError(f"{where}: a pattern is a non-empty list of token tables")
+    return [expand_token(tok, where) for tok in pattern]
+
+
+def _required_words(token: dict[str, Any]) -> set[str] | None:
+    """The words one of which must appear wherever ``token`` matches, if that is knowable."""
+    op = str(token.get("OP", "1"))
+    if op in _OPTIONAL_OPS or (op.startswith("{") and op[1:].split(",")[0].strip() in ("", "0")):
+        return None
+    for key in ("LOWER", "ORTH", "TEXT"):  # not NORM: "n't" has the norm "not"
+        value = token.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and isinstance(value.get("IN"), list) and value["IN"]:
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _strength(words: set[str]) -> int:
+    """How well a word set gates spaCy: the weakest word decides (stop words are useless)."""
+    return min(0 if w in _STOP or len(w) < 3 else 1 if w in _COMMON else len(w) for w in words)
+
+
+def derive_triggers(phrases: list[str], patterns: list[list[dict[str, Any]]]) -> set[str] | None:
+    """One required word set per phrase and pattern, or None if some pattern has none."""
+    triggers: set[str] = set()
+    for phrase in phrases:
+        words = [w.lower() for w in _WORD.findall(PLACEHOLDER.sub(" ", phrase))]
+        if not words:
+            return None
+        triggers.add(max(words, key=lambda w: _strength({w})))
+    for pattern in patterns:
+        options = [w for w in map(_required_words, pattern) if w]
+        if not options:
+            return None
+        triggers |= max(options, key=_strength)
+    return triggers
+
+
+def compile_triggers(words: set[str]) -> re.Pattern[str]:
+    alts = []
+    for word in sorted(words, key=len, reverse=True):
+        body = re.escape(word).replace(r"\ ", r"\s+")
+        bounded = word[:1].isalnum() and word not in _SUFFIX_PIECES
+        alts.append(rf"(?<!\w){body}" if bounded else body)
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+class PhraseCheck(TextCheck):
+    """``phrases``, ``patterns``, ``exceptions`` and ``triggers``, as described above."""
+
+    def __init__(self, rule: Any, ctx: Context) -> None:
+        super().__init__(rule, ctx)
+        where = self.rule.path or self.rule.code
+        self.phrases = [str(p) for p in self.params.get("phrases", [])]
+        self.patterns = [
+            expand_pattern(p, f"{where}: patterns[{i}]")
+            for i, p in enumerate(self.params.get("patterns", []))
+        ]
+        if not self.phrases and not self.patterns:
+            raise PhraseRuleError(f"{where}: a phrase rule needs 'phrases' or 'patterns'")
+        self.exception_phrases: list[str] = []
+        self.exception_patterns: list[list[dict[str, Any]]] = []
+        for i, exc in enumerate(self.params.get("exceptions", [])):
+            if isinstance(exc, str):
+                self.exception_phrases.append(exc)
+            else:
+                self.exception_patterns.append(expand_pattern(exc, f"{where}: exceptions[{i}]"))
+        given = self.params.get("triggers")
+        if given is not None:
+            triggers = {f for w in given for f in inflections(str(w))}
+        else:
+            derived = derive_triggers(self.phrases, self.patterns)
+            if derived is None:
+                raise PhraseRuleError(
+                    f"{where}: cannot derive triggers (a pattern has no required literal "
+                    "token); list the words one of which every match contains in 'triggers'"
+                )
+            triggers = derived
+        self.triggers = frozenset(triggers)
+        self.trigger_re = compile_triggers(set(triggers))
+
+    def could_match(self, text: str) -> bool:
+        """The cheap test: does any trigger word occur? False means spaCy need not run."""
+        return self.trigger_re.search(text) is not None
+
+    # spaCy from here on: imported and built only when some text passes could_match()
+
+    def _nlp(self) -> Any:
+        return self.ctx.shared("phrase:nlp", blank_english)
+
+    def _doc(self, text: str) -> Any:
+        cache: dict[str, Any] = self.ctx.shared("phrase:docs", dict)
+        doc = cache.get(text)
+        if doc is None:
+            if len(cache) >= DOC_CACHE_SIZE:
+                del cache[next(iter(cache))]
+            doc = cache[text] = make_doc(self._nlp(), text)
+        return doc
+
+    def _phrase_to_pattern(self, phrase: str) -> list[dict[str, Any]]:
+        return [
+            {"TEXT": {"REGEX": _PLACEHOLDER_TOKEN}}
+            if PLACEHOLDER.fullmatch(tok.text)
+            else {"LOWER": tok.lower_}
+            for tok in make_doc(self._nlp(), phrase)
+            if not tok.is_space
+        ]
+
+    def _build(self, phrases: list[str], patterns: list[list[dict[str, Any]]]) -> Any:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        nlp = self._nlp()
+        plain = [p for p in phrases if not PLACEHOLDER.search(p)]
+        patterns = patterns + [self._phrase_to_pattern(p) for p in phrases if p not in plain]
+        phrase_matcher = matcher = None
+        if plain:
+            phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            phrase_matcher.add("phrase", [make_doc(nlp, p) for p in plain])
+        if patterns:
+            matcher = Matcher(nlp.vocab, validate=True)
+            matcher.add("pattern", patterns)
+        return phrase_matcher, matcher
+
+    def _matchers(self) -> tuple[Any, Any]:
+        key = f"phrase:matchers:{self.rule.code}"
+        return self.ctx.shared(
+            key,
+            lambda: (
+                self._build(self.phrases, self.patterns),
+                self._build(self.exception_phrases, self.exception_patterns),
+            ),
+        )
+
+    @staticmethod
+    def _spans(doc: Any, matchers: tuple[Any, Any]) -> list[tuple[int, int]]:
+        spans = []
+        for m in matchers:
+            if m is not None:
+                for _, start, end in m(doc):
+                    last = doc[end - 1]
+                    spans.append((doc[start].idx, last.idx + len(last.text)))
+        return spans
+
+    def find(self, text: str) -> Iterator[Hit]:
+        if not self.could_match(text):
+            return
+        rule_matchers, exception_matchers = self._matchers()
+        doc = self._doc(text)
+        excused = self._spans(doc, exception_matchers)
+        taken: list[tuple[int, int]] = []
+        # longest first, then leftmost: one hit per stretch of text, not one per pattern
+        for start, end in sorted(
+            set(self._spans(doc, rule_matchers)), key=lambda s: (s[0] - s[1], s[0])
+        ):
+            if any(s < end and start < e for s, e in excused + taken):
+                continue
+            taken.append((start, end))
+        for start, end in sorted(taken):
+            yield Hit(None, start, end, {"match": text[start:end]})
+
+
+__all__ = [
+    "PhraseCheck",
+    "PhraseRuleError",
+    "compile_triggers",
+    "derive_triggers",
+    "expand_pattern",
+    "make_doc",
+]

@@ -1,0 +1,210 @@
+"""The CLI end to end: formats, exit codes, configuration, suppressions, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+OFFER = "Hi {{1}}, your order has shipped. Get 20% off your next order!\n"
+CLEAN = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}.\n"
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def write(path: Path, text: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_text_output_points_at_the_offer_with_caret_and_fix(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "offer.txt", OFFER)
+    res = run("lint", "--isolated", f)
+    assert res.exit_code == 1
+    first = res.output.splitlines()[0]
+    assert first.startswith(f"{f}:1:39: TPL101 [error]")
+    lines = res.output.splitlines()
+    assert lines[1] == "    " + OFFER.rstrip("\n")
+    assert lines[2] == "    " + " " * 38 + "^" * len("20% off")
+    assert lines[3].startswith("    fix: ")
+    assert "1 template in 1 file: 1 error" in res.output
+
+
+def test_clean_template_exits_zero(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "clean.txt", CLEAN)
+    res = run("lint", "--isolated", f)
+    assert res.exit_code == 0, res.output
+    assert "all clean" in res.output
+
+
+def test_json_output_fields(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "offer.txt", OFFER)
+    res = run("lint", "--isolated", "--format", "json", "--select", "TPL101", f)
+    items = json.loads(res.output)
+    assert [i["code"] for i in items] == ["TPL101"]
+    item = items[0]
+    for key in ("file", "template", "component", "line", "column", "end_line", "end_column",
+                "code", "name", "severity", "message", "fix"):
+        assert key in item
+    assert (item["line"], item["column"], item["end_column"]) == (1, 39, 46)
+    assert item["template"] == "offer" and item["component"] == "body"
+
+
+def test_github_annotations(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "offer.txt", OFFER)
+    res = run("lint", "--isolated", "--format", "github", "--select", "TPL101", f)
+    assert res.output.startswith(f"::error file={f},line=1,col=39,endLine=1,endColumn=46,")
+    assert "title=TPL101 discount-offer::" in res.output
+
+
+def test_fail_on_and_exit_zero(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.txt", OFFER)
+    assert run("lint", "--isolated", f, "--exit-zero").exit_code == 0
+    # Downgrade to a warning through config: not failing at the default level, failing at warning.
+    write(tmp_path / "templint.toml", '[severity]\nTPL101 = "warning"\n')
+    assert run("lint", "--select", "TPL101", f).exit_code == 0
+    assert run("lint", "--select", "TPL101", "--fail-on", "warning", f).exit_code == 1
+
+
+def test_config_select_ignore_and_cli_override(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.txt", OFFER)
+    write(tmp_path / "pyproject.toml", '[tool.templint]\nignore = ["TPL1"]\n')
+    res = run("lint", "--format", "json", f)
+    assert not [i for i in json.loads(res.output) if i["code"].startswith("TPL1")]
+    # the command line selects, the file still ignores: ruff's precedence (ignore wins)
+    res = run("lint", "--format", "json", "--isolated", "--select", "TPL10", f)
+    assert {i["code"] for i in json.loads(res.output)} == {"TPL101"}
+
+
+def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.txt", CLEAN)
+    write(tmp_path / "templint.toml", "select = [\n")
+    res = run("lint", f)
+    assert res.exit_code == 2
+    assert "templint.toml: invalid TOML" in res.output
+    write(tmp_path / "templint.toml", 'colour = "red"\n')
+    res = run("lint", f)
+    assert res.exit_code == 2 and "unknown setting(s) colour" in res.output
+
+
+def test_text_suppression_and_unused_suppression(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.txt", "# templint: ignore TPL101\n" + OFFER)
+    res = run("lint", "--isolated", "--format", "json", "--select", "TPL0,TPL101", f)
+    assert json.loads(res.output) == []
+    f2 = write(tmp_path / "u.txt", "# templint: ignore TPL101\n" + CLEAN)
+    res = run("lint", "--isolated", "--format", "json", f2)
+    items = json.loads(res.output)
+    assert [(i["code"], i["line"], i["column"]) for i in items] == [("TPL001", 1, 20)]
+
+
+def test_json_suppression_field(run, tmp_path: Path) -> None:
+    tpl = {"name": "a", "category": "UTILITY", "templint_ignore": ["TPL101"],
+           "components": [{"type": "BODY", "text": OFFER.strip()}]}
+    f = write(tmp_path / "t.json", json.dumps(tpl))
+    res = run("lint", "--isolated", "--format", "json", "--select", "TPL0,TPL101", f)
+    assert json.loads(res.output) == []
+
+
+def test_stdin(run) -> None:
+    res = run("lint", "--isolated", "--select", "TPL101", "-", input=OFFER)
+    assert res.exit_code == 1 and "TPL101" in res.output
+
+
+def test_marketing_category_allows_offers(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.txt", OFFER)
+    res = run("lint", "--isolated", "--select", "TPL101", "--category", "marketing", f)
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("broken.json", b'{"name": "x", "components": [', "invalid JSON"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("latin1.txt", "Caf\u00e9 order shipped".encode("latin-1"), "not UTF-8"),
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "empty file"),
+        ("notatemplate.json", b'{"version": 3}', "not a template"),
+    ],
+)
+def test_bad_inputs_one_line_exit_2(run, tmp_path: Path, name: str, content: bytes,
+                                    message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    res = run("lint", "--isolated", str(path))
+    assert res.exit_code == 2
+    errors = [line for line in res.output.splitlines() if line.startswith(str(path))]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in res.output
+
+
+def test_missing_path_and_huge_file(run, tmp_path: Path) -> None:
+    res = run("lint", "--isolated", str(tmp_path / "nope.txt"))
+    assert res.exit_code == 2 and "nope.txt: no such file or directory" in res.output
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:  # sparse: the size is checked before anything is read
+        fh.truncate(50 * 1024 * 1024)
+    res = run("lint", "--isolated", str(big))
+    assert res.exit_code == 2 and "over the 5,242,880-byte limit" in res.output
+
+
+def test_malformed_json_points_at_line(run, tmp_path: Path) -> None:
+    f = write(tmp_path / "t.json", '{\n  "name": "x",\n  "components": [}\n')
+    res = run("lint", "--isolated", f)
+    assert res.exit_code == 2
+    assert f"{f}:3:" in res.output
+
+
+def test_directory_walk_skips_non_templates(run, tmp_path: Path) -> None:
+    write(tmp_path / "drafts" / "a.txt", OFFER)
+    write(tmp_path / "drafts" / "nested" / "b.md", CLEAN)
+    write(tmp_path / "drafts" / "logo.png", "not really a png")
+    res = run("lint", "--isolated", "-v", "--select", "TPL101", str(tmp_path / "drafts"))
+    assert res.exit_code == 1
+    assert "logo.png: skipped (not a template file type)" in res.output
+    assert "2 templates in 2 files" in res.output
+
+
+def test_rules_and_rule_docs(run) -> None:
+    res = run("rules")
+    assert res.exit_code == 0 and "TPL101  discount-offer" in res.output
+    res = run("rule", "TPL101")
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+        assert section in res.output
+    assert run("rule", "discount-offer").output == res.output
+    res = run("rule", "TPL999")
+    assert res.exit_code == 2 and "no rule 'TPL999'" in res.output
+
+
+def test_help_of_every_command(run) -> None:
+    res = run("--help")
+    assert res.exit_code == 0
+    from linter.cli import LAZY_COMMANDS, LazyGroup
+
+    names = LazyGroup().list_commands(None)  # type: ignore[arg-type]
+    assert {"lint", "rules", "rule"} <= set(names) <= set(LAZY_COMMANDS)
+    for name in names:
+        sub = run(name, "--help")
+        assert sub.exit_code == 0, name
+        assert "Usage:" in sub.output
+
+
+def test_no_color_when_piped_and_no_color_env(run, tmp_path: Path, monkeypatch) -> None:
+    f = write(tmp_path / "t.txt", OFFER)
+    assert "\x1b[" not in run("lint", "--isolated", f).output
+    assert "\x1b[" in run("lint", "--isolated", "--color", "always", f).output

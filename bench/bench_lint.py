@@ -39,10 +39,23 @@ def import_breakdown() -> list[tuple[str, float]]:
     )
     out = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", probe],
-        capture_output=True, text=True, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     ).stderr
-    wanted = {"click", "regex", "tldextract", "spacy", "spellchecker", "sklearn", "linter",
-              "linter.api", "numpy", "joblib"}
+    wanted = {
+        "click",
+        "regex",
+        "tldextract",
+        "spacy",
+        "spellchecker",
+        "sklearn",
+        "linter",
+        "linter.api",
+        "numpy",
+        "joblib",
+    }
     rows = []
     for line in out.splitlines():
         parts = [p.strip() for p in line.split("|")]
@@ -66,12 +79,17 @@ def main() -> None:
         outreach.write_text(OUTREACH)
         show("python -c pass", wall([sys.executable, "-c", "pass"], args.runs))
         show("templint --help", wall([*TEMPLINT, "--help"], args.runs))
-        show("lint one clean template", wall([*TEMPLINT, "lint", "--isolated", str(clean)], args.runs))
-        show("lint one outreach template (spaCy)",
-             wall([*TEMPLINT, "lint", "--isolated", str(outreach)], args.runs))
+        lint = [*TEMPLINT, "lint", "--isolated"]
+        show("lint one clean template", wall([*lint, str(clean)], args.runs))
+        show(
+            "lint one outreach template (spaCy)",
+            wall([*TEMPLINT, "lint", "--isolated", str(outreach)], args.runs),
+        )
         examples = sorted(str(p) for p in (ROOT / "examples").rglob("*") if p.is_file())
-        show(f"lint the {len(examples)} example files",
-             wall([*TEMPLINT, "lint", "--isolated", *examples], args.runs))
+        show(
+            f"lint the {len(examples)} example files",
+            wall([*TEMPLINT, "lint", "--isolated", *examples], args.runs),
+        )
     print("\nimport cost (cumulative, one process that loads every optional part):")
     for name, secs in import_breakdown():
         print(f"  {name:<14} {secs:.3f} s")

@@ -1,0 +1,72 @@
+"""The ``duplicate`` kind: templates in one run whose text is the same.
+
+Two bodies are the same when they differ only in placeholders (any variable equals any other:
+``{{1}}``, ``{{name}}``, even a malformed one), whitespace and letter case. With
+``compare-footer = true`` (the default) the footers must match too, as in Meta's own check.
+The later template gets the diagnostic, naming the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.kinds import Check, Hit
+from linter.placeholders import ALL, replace_placeholders
+from linter.template import Template
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+
+
+def normalise(text: str) -> str:
+    """The text with every placeholder as ``{}``, whitespace collapsed and case folded."""
+    text = replace_placeholders(text, " {} ", ALL)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+class DuplicateCheck(Check):
+    """``compare-footer``: whether the footer must match too (default true)."""
+
+    def check_run(self, templates: list[Template]) -> Iterator[tuple[Template, Hit]]:
+        with_footer = bool(self.params.get("compare-footer", True))
+        first: dict[tuple[str, str], Template] = {}
+        for tpl in templates:
+            body = tpl.component("body")
+            if body is None:
+                continue
+            key_body = normalise(body.text)
+            if not _WORD.search(key_body.replace("{}", "")):
+                continue  # nothing but variables: nothing to compare
+            footer = tpl.component("footer") if with_footer else None
+            key = (key_body, normalise(footer.text) if footer else "")
+            earlier = first.get(key)
+            if earlier is None:
+                first[key] = tpl
+                continue
+            where = _where(earlier)
+            name = earlier.display_name
+            yield (
+                tpl,
+                Hit(
+                    body,
+                    0,
+                    len(body.text),
+                    {
+                        "earlier": f"'{name}' ({where})" if name else where,
+                        "parts": "body and footer" if footer else "body",
+                    },
+                    "Delete one of the two, or change the wording so each template says "
+                    "something different.",
+                ),
+            )
+
+
+def _where(tpl: Template) -> str:
+    body = tpl.component("body")
+    offset = body.omap.to_file(0) if body is not None else tpl.anchor
+    line, col = tpl.index.position(offset)
+    return f"{tpl.file}:{line}:{col}"
+
+
+__all__ = ["DuplicateCheck", "normalise"]

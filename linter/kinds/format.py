@@ -1,0 +1,798 @@
+"""The ``format`` kind: Meta's structural rules for a template (lengths, counts, variables).
+
+A rule file names one check function and its limits::
+
+    kind = "format"
+    check = "max-length"
+    components = ["header"]
+    max = 60
+
+Limits are rule parameters, so ``[tool.templint.rules.TPL305] max = 50`` overrides them. Each
+check is a small function ``(check, template) -> Iterator[Hit]`` registered in ``CHECKS``; the
+rule file's ``message`` is filled from each Hit's ``values``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex
+
+from linter.kinds import Check, Hit
+from linter.placeholders import (
+    ALL,
+    FOREIGN,
+    MALFORMED,
+    NAMED,
+    NUMBERED,
+    Placeholder,
+    find_placeholders,
+    mask_placeholders,
+    replace_placeholders,
+    suggest,
+    valid_placeholders,
+)
+from linter.source import OffsetMap
+from linter.template import Component, Template
+
+CheckFn = Callable[["FormatCheck", Template], Iterator[Hit]]
+CHECKS: dict[str, CheckFn] = {}
+
+
+def register(name: str) -> Callable[[CheckFn], CheckFn]:
+    def wrap(fn: CheckFn) -> CheckFn:
+        CHECKS[name] = fn
+        return fn
+
+    return wrap
+
+
+class FormatCheck(Check):
+    """``check``: the name of a function in ``CHECKS``; other parameters are its limits."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        name = self.params.get("check")
+        if name not in CHECKS:
+            raise ValueError(
+                f"{self.rule.path}: a format rule needs 'check', one of {', '.join(sorted(CHECKS))}"
+            )
+        self.fn = CHECKS[name]
+
+    def check(self, template: Template) -> Iterator[Hit]:
+        return self.fn(self, template)
+
+    def num(self, key: str, default: int) -> int:
+        value = self.params.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{self.rule.code}: '{key}' must be a number, not {value!r}")
+        return int(value)
+
+    def comps(self, template: Template) -> Iterator[Component]:
+        for comp in template.components:
+            if comp.kind in self.rule.components:
+                yield comp
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+_NOUNS = {"body": "body", "header": "header", "footer": "footer", "url": "button URL"}
+
+
+def _what(comp: Component) -> str:
+    """How a message names the component: "Body", 'Button label "Track my parcel"'."""
+    if comp.kind == "button":
+        return f'Button label "{comp.text}"'
+    noun = _NOUNS.get(comp.kind, comp.label)
+    return noun[:1].upper() + noun[1:]
+
+
+def _noun(comp: Component) -> str:
+    return "the " + ("label" if comp.kind == "button" else _NOUNS.get(comp.kind, comp.label))
+
+
+def _var(n: int | str) -> str:
+    return "{{" + str(n) + "}}"
+
+
+def _n(count: int, word: str) -> str:
+    """``_n(1, "variable")`` -> "1 variable"; ``_n(3, "word")`` -> "3 words"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _field(template: Template, key: str, kind: str) -> Component | None:
+    """A top-level string of the JSON object (``name``, ``language``) as a component."""
+    value = (template.raw or {}).get(key)
+    omap = getattr(value, "omap", None)
+    if isinstance(value, str) and omap is not None:
+        return Component(kind, key, str(value), omap)
+    return None
+
+
+def _buttons(template: Template) -> list[tuple[int, dict[str, Any]]]:
+    """(index in the JSON list, button object) for each button, in order."""
+    raw = template.raw or {}
+    comps = raw.get("components")
+    if isinstance(comps, list):
+        for comp in comps:
+            if isinstance(comp, dict) and str(comp.get("type", "")).upper() == "BUTTONS":
+                buttons = comp.get("buttons")
+                if isinstance(buttons, list):
+                    return [(n, b) for n, b in enumerate(buttons) if isinstance(b, dict)]
+    return list(enumerate(template.buttons))
+
+
+def _button_comp(template: Template, n: int, button: dict[str, Any]) -> Component:
+    """Where to point at button ``n``: its label, its URL, else the ``{`` of its object."""
+    for kind in ("button", "url"):
+        for comp in template.components:
+            if comp.kind == kind and comp.extra.get("n") == n:
+                return comp
+    start = getattr(button, "start", template.anchor)
+    return Component("button", f"buttons[{n}]", "{", OffsetMap.identity(start, 1))
+
+
+def _whole(comp: Component) -> tuple[int, int]:
+    return (0, len(comp.text)) if comp.text else (0, 0)
+
+
+def _btype(button: dict[str, Any]) -> str:
+    return str(button.get("type", "")).upper()
+
+
+def _placeholder_list(phs: list[Placeholder]) -> str:
+    return ", ".join(p.text for p in phs)
+
+
+# --- names and languages ------------------------------------------------------------------
+
+_NAME_BAD = re.compile(r"[^a-z0-9_]+")
+
+
+@register("template-name")
+def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    name = template.name
+    if name is None:
+        return
+    comp = _field(template, "name", "name")
+    limit = check.num("max", 512)
+    if not name.strip():
+        yield Hit(
+            comp,
+            0,
+            len(name),
+            {"name": name, "detail": "is empty"},
+            "Give the template a name such as `order_shipped`.",
+        )
+        return
+    bad = list(_NAME_BAD.finditer(name))
+    if bad:
+        chars = {c for m in bad for c in m.group()}
+        parts = ["capital letters"] if any(c.isupper() for c in chars) else []
+        others = sorted(c for c in chars if not c.isupper())
+        parts += [" ".join(repr(c) for c in others[:6])] if others else []
+        fixed = _snake(name)[:limit]
+        yield Hit(
+            comp,
+            bad[0].start(),
+            bad[-1].end(),
+            {
+                "name": name,
+                "detail": f"contains {' and '.join(parts)}; only a-z, 0-9 and '_' are allowed",
+            },
+            f"Rename it to `{fixed}`." if fixed else None,
+        )
+    if len(name) > limit:
+        yield Hit(
+            comp,
+            limit,
+            len(name),
+            {
+                "name": name[:40] + "…",
+                "detail": f"is {len(name)} characters; Meta's limit is {limit}",
+            },
+            f"Shorten the name by {_n(len(name) - limit, 'character')}.",
+        )
+
+
+def _snake(name: str) -> str:
+    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+_LANG = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+_LANG_LOOSE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ]([A-Za-z]{2}))?")
+
+
+@register("language-code")
+def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    lang = template.language
+    if lang is None or _LANG.fullmatch(lang):
+        return
+    comp = _field(template, "language", "language")
+    m = _LANG_LOOSE.fullmatch(lang.strip())
+    fixed = None
+    if m:
+        fixed = m.group(1).lower() + (f"_{m.group(2).upper()}" if m.group(2) else "")
+    yield Hit(
+        comp,
+        0,
+        len(lang),
+        {"language": lang, "expected": f"'{fixed}'" if fixed else "a code such as 'en_US'"},
+        f"Write `{fixed}`." if fixed else None,
+    )
+
+
+# --- lengths ------------------------------------------------------------------------------
+
+
+@register("max-length")
+def max_length(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Text longer than ``max`` characters, in the rule's components."""
+    limit = check.num("max", 1024)
+    for comp in check.comps(template):
+        length = len(comp.text)
+        if length > limit:
+            yield Hit(
+                comp,
+                limit,
+                length,
+                {
+                    "what": _what(comp),
+                    "length": f"{length:,}",
+                    "max": limit,
+                    "over": length - limit,
+                },
+                f"Shorten {_noun(comp)} by {_n(length - limit, 'character')} "
+                f"(to {limit} or fewer).",
+            )
+
+
+@register("copy-code-example")
+def copy_code_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    limit = check.num("max", 15)
+    copy_code = {n for n, b in _buttons(template) if _btype(b) == "COPY_CODE"}
+    for comp in template.components:
+        if comp.kind != "example" or not comp.label.startswith("buttons["):
+            continue
+        n = int(comp.label[len("buttons[") : comp.label.index("]")])
+        if n in copy_code and len(comp.text) > limit:
+            yield Hit(
+                comp,
+                limit,
+                len(comp.text),
+                {
+                    "what": f'Copy-code value "{comp.text}"',
+                    "length": len(comp.text),
+                    "max": limit,
+                    "over": len(comp.text) - limit,
+                },
+                f"Use a code of at most {limit} characters.",
+            )
+
+
+@register("empty-body")
+def empty_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    comp = template.component("body")
+    if comp is not None:
+        if not comp.text.strip():
+            yield Hit(comp, *_whole(comp), {"detail": "is empty"})
+        return
+    raw = template.raw or {}
+    comps = raw.get("components")
+    if isinstance(comps, list):
+        has_body = any(
+            isinstance(c, dict) and str(c.get("type", "")).upper() == "BODY" for c in comps
+        )
+        # Meta writes an authentication template's body itself: the BODY component carries
+        # only options (add_security_recommendation), no text.
+        if has_body and (template.category or "") == "AUTHENTICATION":
+            return
+        detail = "has no text" if has_body else "is missing (no BODY component)"
+        yield Hit(None, values={"detail": detail})
+
+
+# --- characters Meta refuses in headers and footers ---------------------------------------
+
+_EMOJI = regex.compile(
+    r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)"
+    r"[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*"
+)
+_MARKUP = re.compile(r"```|\*[^*\n]+\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+~(?!\w)")
+_NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+
+
+@register("forbidden-characters")
+def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """``forbid``: any of "newline", "emoji", "markup" (WhatsApp's *bold* _italic_ ~strike~
+    ```mono```), looked for in the rule's components outside placeholders."""
+    forbid = set(check.params.get("forbid", ["newline", "emoji", "markup"]))
+    for comp in check.comps(template):
+        text = mask_placeholders(comp.text, "\0", ALL)  # same offsets, no "_" of {{a_b}}
+        found: list[tuple[int, int, str]] = []
+        if "newline" in forbid:
+            found += [(m.start(), m.end(), "a line break") for m in _NEWLINE.finditer(text)]
+        if "emoji" in forbid:
+            found += [
+                (m.start(), m.end(), f"an emoji ({m.group()})") for m in _EMOJI.finditer(text)
+            ]
+        if "markup" in forbid:
+            found += [
+                (m.start(), m.end(), f"formatting markup ({m.group()[:20]})")
+                for m in _MARKUP.finditer(text)
+            ]
+        for start, end, what in sorted(found):
+            yield Hit(comp, start, end, {"what": _what(comp), "found": what})
+
+
+# --- buttons ------------------------------------------------------------------------------
+
+
+@register("max-buttons")
+def max_buttons(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    limit = check.num("max", 10)
+    buttons = _buttons(template)
+    if len(buttons) > limit:
+        n, button = buttons[limit]
+        comp = _button_comp(template, n, button)
+        yield Hit(comp, *_whole(comp), {"count": len(buttons), "max": limit})
+
+
+_TYPE_NAMES = {
+    "PHONE_NUMBER": "phone-number",
+    "URL": "URL",
+    "COPY_CODE": "copy-code",
+    "QUICK_REPLY": "quick-reply",
+    "OTP": "OTP",
+    "FLOW": "flow",
+    "CATALOG": "catalog",
+    "MPM": "multi-product",
+    "VOICE_CALL": "voice-call",
+}
+
+
+@register("button-types")
+def button_types(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """``max-<type>`` (``max-url = 2``, ``max-phone-number = 1`` …): per-type button counts."""
+    seen: dict[str, int] = {}
+    for n, button in _buttons(template):
+        btype = _btype(button)
+        seen[btype] = seen.get(btype, 0) + 1
+        key = "max-" + btype.lower().replace("_", "-")
+        if key not in check.params:
+            continue
+        limit = check.num(key, 0)
+        if seen[btype] == limit + 1:
+            total = sum(1 for _, b in _buttons(template) if _btype(b) == btype)
+            comp = _button_comp(template, n, button)
+            yield Hit(
+                comp,
+                *_whole(comp),
+                {
+                    "type": _TYPE_NAMES.get(btype, btype),
+                    "max": limit,
+                    "count": _n(total, f"{_TYPE_NAMES.get(btype, btype)} button"),
+                },
+            )
+
+
+@register("quick-reply-grouping")
+def quick_reply_grouping(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    groups: list[bool] = []
+    for n, button in _buttons(template):
+        is_qr = _btype(button) == "QUICK_REPLY"
+        if groups and groups[-1] == is_qr:
+            continue
+        groups.append(is_qr)
+        if len(groups) == 3:
+            comp = _button_comp(template, n, button)
+            label = str(button.get("text", _btype(button)))
+            yield Hit(comp, *_whole(comp), {"button": label, "n": n})
+            return
+
+
+@register("url-variable")
+def url_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """At most ``max`` (1) variable in a URL button, and only at its end."""
+    limit = check.num("max", 1)
+    for comp in template.components:
+        if comp.kind != "url":
+            continue
+        phs = find_placeholders(comp.text, frozenset({NUMBERED, NAMED, MALFORMED}))
+        end = len(comp.text.rstrip())
+        for i, ph in enumerate(phs):
+            if i >= limit:
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    {
+                        "detail": f"has {len(phs)} variables; Meta allows {limit}",
+                        "placeholder": ph.text,
+                    },
+                )
+            elif ph.end != end:
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    {
+                        "detail": f"has {ph.text} before the end; a URL variable may only "
+                        "be its last part",
+                        "placeholder": ph.text,
+                    },
+                    "Move the variable to the end of the URL (put the fixed part first).",
+                )
+
+
+@register("url-example")
+def url_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    buttons = dict(_buttons(template))
+    for comp in template.components:
+        if comp.kind != "url":
+            continue
+        phs = valid_placeholders(comp.text)
+        if not phs:
+            continue
+        example = buttons.get(comp.extra.get("n", -1), {}).get("example")
+        if isinstance(example, list) and example and isinstance(example[0], list):
+            example = example[0]
+        given = [example] if isinstance(example, str) else example
+        if not (isinstance(given, list) and any(isinstance(e, str) and e.strip() for e in given)):
+            yield Hit(comp, phs[0].start, phs[0].end, {"placeholder": phs[0].text})
+
+
+# --- variables ----------------------------------------------------------------------------
+
+
+@register("variable-count")
+def variable_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """More than ``max`` valid variables in the rule's components (0 for footers)."""
+    limit = check.num("max", 1)
+    for comp in check.comps(template):
+        phs = find_placeholders(comp.text, frozenset({NUMBERED, NAMED, MALFORMED}))
+        for ph in phs[limit:]:
+            yield Hit(
+                comp,
+                ph.start,
+                ph.end,
+                {"what": _what(comp), "count": len(phs), "max": limit, "placeholder": ph.text},
+            )
+
+
+@register("variable-sequence")
+def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Numbered variables run 1, 2, 3… in order of first appearance, with no gap."""
+    for comp in check.comps(template):
+        numbered = [p for p in valid_placeholders(comp.text) if p.kind == NUMBERED]
+        if not numbered:
+            continue
+        numbers = {p.number for p in numbered}
+        complete = numbers == set(range(1, len(numbers) + 1))
+        expected = 1
+        seen: set[int] = set()
+        for ph in numbered:
+            n = ph.number or 0
+            if n in seen:
+                continue
+            if n == expected:
+                seen.add(n)
+                expected += 1
+                continue
+            order = ", ".join(_var(k) for k in sorted(numbers))
+            if complete:
+                detail = (
+                    f"{ph.text} comes before {{{{{expected}}}}}; number variables in the "
+                    "order they appear"
+                )
+            elif 0 in numbers:
+                detail = "numbering starts at {{0}}; it must start at {{1}}"
+            else:
+                missing = min(set(range(1, max(numbers) + 1)) - numbers)
+                detail = f"variables are {order}: {{{{{missing}}}}} is missing"
+            fixed = ", ".join(_var(k) for k in range(1, len(numbers) + 1))
+            yield Hit(
+                comp,
+                ph.start,
+                ph.end,
+                {"what": _what(comp), "detail": detail, "placeholder": ph.text},
+                f"Renumber the {_noun(comp)[4:]} variables {fixed} in order of appearance "
+                "(and put the samples in the same order).",
+            )
+            break
+
+
+@register("variable-repeated")
+def variable_repeated(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in check.comps(template):
+        seen: dict[str, Placeholder] = {}
+        for ph in valid_placeholders(comp.text):
+            if ph.key in seen:
+                yield Hit(comp, ph.start, ph.end, {"what": _what(comp), "placeholder": ph.text})
+            else:
+                seen[ph.key] = ph
+
+
+@register("variable-mixed")
+def variable_mixed(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Numbered and named variables in one template (Meta's parameter_format is one or the
+    other for the whole template)."""
+    first: str | None = None
+    for comp in check.comps(template):
+        for ph in valid_placeholders(comp.text):
+            if first is None:
+                first = ph.kind
+            elif ph.kind != first:
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    {"placeholder": ph.text, "first": first, "this": ph.kind},
+                )
+                return
+
+
+@register("variable-at-edge")
+def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in check.comps(template):
+        phs = valid_placeholders(comp.text)
+        if not phs:
+            continue
+        text = comp.text
+        lead = len(text) - len(text.lstrip())
+        tail = len(text.rstrip())
+        if phs[0].start == lead:
+            yield Hit(
+                comp,
+                phs[0].start,
+                phs[0].end,
+                {"what": _what(comp), "placeholder": phs[0].text, "where": "starts"},
+                f'Put words before {phs[0].text}, e.g. "Hi {phs[0].text}, …".',
+            )
+        if phs[-1].end == tail and not (len(phs) == 1 and phs[0].start == lead):
+            yield Hit(
+                comp,
+                phs[-1].start,
+                phs[-1].end,
+                {"what": _what(comp), "placeholder": phs[-1].text, "where": "ends"},
+                f"Add words or a full stop after {phs[-1].text}.",
+            )
+
+
+@register("variables-adjacent")
+def variables_adjacent(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in check.comps(template):
+        phs = valid_placeholders(comp.text)
+        for a, b in itertools.pairwise(phs):
+            if not comp.text[a.end : b.start].strip():
+                yield Hit(
+                    comp, a.start, b.end, {"what": _what(comp), "first": a.text, "second": b.text}
+                )
+
+
+_WORD = re.compile(r"\w+")
+
+
+@register("variable-density")
+def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Fewer than ``words-per-variable`` x variables + ``extra-words`` other words."""
+    per = check.num("words-per-variable", 2)
+    extra = check.num("extra-words", 1)
+    for comp in check.comps(template):
+        phs = valid_placeholders(comp.text)
+        if not phs:
+            continue
+        words = len(_WORD.findall(replace_placeholders(comp.text, " ", ALL)))
+        needed = per * len(phs) + extra
+        if words < needed:
+            yield Hit(
+                comp,
+                phs[0].start,
+                phs[-1].end,
+                {
+                    "what": _what(comp),
+                    "count": _n(len(phs), "variable"),
+                    "words": _n(words, "other word"),
+                    "needed": needed,
+                },
+                f"Add at least {_n(needed - words, 'more word')} of fixed text, or use fewer "
+                "variables.",
+            )
+
+
+@register("malformed-variable")
+def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in check.comps(template):
+        phs = find_placeholders(comp.text, frozenset({NUMBERED, MALFORMED}))
+        used = {p.number for p in phs if p.kind == NUMBERED}
+        nxt = max((n for n in used if n is not None), default=0) + 1
+        for ph in phs:
+            if ph.kind != MALFORMED:
+                continue
+            better = suggest(ph, nxt)
+            yield Hit(
+                comp,
+                ph.start,
+                ph.end,
+                {"placeholder": ph.text, "reason": ph.reason, "what": _what(comp)},
+                f"Replace `{ph.text}` with `{better}`."
+                if better
+                else "Write variables as {{1}}, {{2}}… (or {{name}}), two braces on each side.",
+            )
+
+
+@register("foreign-variable")
+def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in check.comps(template):
+        phs = find_placeholders(comp.text)
+        valid = [p for p in phs if p.kind in (NUMBERED, NAMED)]
+        named_style = bool(valid) and all(p.kind == NAMED for p in valid)
+        nxt = max((p.number or 0 for p in valid if p.kind == NUMBERED), default=0) + 1
+        given: dict[str, str] = {}
+        for ph in phs:
+            if ph.kind != FOREIGN:
+                continue
+            if ph.key not in given:
+                if named_style:
+                    given[ph.key] = suggest(ph) or "{{name}}"
+                else:
+                    given[ph.key] = _var(nxt)
+                    nxt += 1
+            yield Hit(
+                comp,
+                ph.start,
+                ph.end,
+                {"placeholder": ph.text, "reason": ph.reason, "replacement": given[ph.key]},
+                f"Replace `{ph.text}` with `{given[ph.key]}` (and give it a sample value).",
+            )
+
+
+# --- samples ------------------------------------------------------------------------------
+
+
+def _example_comp(template: Template, label: str) -> Component | None:
+    for comp in template.components:
+        if comp.kind == "example" and comp.label == label:
+            return comp
+    return None
+
+
+@register("sample-count")
+def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Samples given for the body or header, but not one per variable."""
+    for kind, samples, prefix in (
+        ("header", template.header_examples, "header"),
+        ("body", template.body_examples, "body"),
+    ):
+        comp = template.component(kind)
+        if comp is None:
+            continue
+        phs = valid_placeholders(comp.text)
+        numbered: dict[int, Placeholder] = {}
+        for ph in phs:
+            if ph.kind == NUMBERED and ph.number is not None:
+                numbered.setdefault(ph.number, ph)
+        if samples is not None and (numbered or samples):
+            count = len(numbered)
+            if len(samples) < count:
+                for n in sorted(numbered)[len(samples) :]:
+                    ph = numbered[n]
+                    yield Hit(
+                        comp,
+                        ph.start,
+                        ph.end,
+                        {
+                            "detail": f"{ph.text} has no sample value: {_n(len(samples), 'sample')}"
+                            f" for {_n(count, 'variable')}",
+                            "placeholder": ph.text,
+                        },
+                        f"Add a sample value for {ph.text} to the {kind} example.",
+                    )
+            elif len(samples) > count:
+                for k in range(count + 1, len(samples) + 1):
+                    ex = _example_comp(template, f"{prefix}.example[{k}]")
+                    yield Hit(
+                        ex or comp,
+                        *(_whole(ex) if ex else (0, 0)),
+                        {
+                            "detail": f"{_n(len(samples), 'sample')} for "
+                            f"{_n(count, 'variable')} in the {kind}; sample {k} has no variable",
+                            "placeholder": "",
+                        },
+                        "Remove the extra sample, or add the variable it belongs to.",
+                    )
+        if kind == "body" and template.named_examples is not None:
+            names = {p.key: p for p in phs if p.kind == NAMED}
+            for key, ph in names.items():
+                if key not in template.named_examples:
+                    yield Hit(
+                        comp,
+                        ph.start,
+                        ph.end,
+                        {
+                            "detail": f"{ph.text} has no sample in body_text_named_params",
+                            "placeholder": ph.text,
+                        },
+                        f'Add {{"param_name": "{key}", "example": "…"}}.',
+                    )
+            for key in template.named_examples:
+                if key not in names:
+                    ex = _example_comp(template, f"body.example.{key}")
+                    yield Hit(
+                        ex,
+                        *(_whole(ex) if ex else (0, 0)),
+                        {
+                            "detail": f"sample for '{key}', but the body has no {{{{{key}}}}}",
+                            "placeholder": "",
+                        },
+                        "Remove the sample, or add the variable it belongs to.",
+                    )
+
+
+def _raw_component(template: Template, ctype: str) -> dict[str, Any] | None:
+    comps = (template.raw or {}).get("components")
+    for comp in comps if isinstance(comps, list) else []:
+        if isinstance(comp, dict) and str(comp.get("type", "")).upper() == ctype:
+            return comp
+    return None
+
+
+@register("sample-missing")
+def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """A Meta-shaped template with variables and no example block at all."""
+    if not isinstance((template.raw or {}).get("components"), list):
+        return
+    for kind in ("header", "body"):
+        comp = template.component(kind)
+        raw = _raw_component(template, kind.upper())
+        if comp is None or raw is None:
+            continue
+        example = raw.get("example")
+        if isinstance(example, dict) and any(k.startswith(f"{kind}_text") for k in example):
+            continue  # given: whether it matches is sample-count's business
+        phs = valid_placeholders(comp.text)
+        if phs:
+            field = f"{kind}_text_named_params" if phs[0].kind == NAMED else f"{kind}_text"
+            shape = (
+                '[{"param_name": "…", "example": "…"}]'
+                if phs[0].kind == NAMED
+                else ('[["…"]]' if kind == "body" else '["…"]')
+            )
+            yield Hit(
+                comp,
+                phs[0].start,
+                phs[0].end,
+                {"what": _what(comp), "count": _n(len(phs), "variable"), "field": field},
+                f'Add "example": {{"{field}": {shape}}} to the {kind}, one sample per variable.',
+            )
+
+
+_SAMPLE_BAD = re.compile(r"\r\n|[\n\r]|\t| {5,}")
+
+
+@register("sample-format")
+def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    max_spaces = check.num("max-spaces", 4)
+    bad = _SAMPLE_BAD if max_spaces == 4 else re.compile(rf"\r\n|[\n\r]|\t| {{{max_spaces + 1},}}")
+    for comp in template.components:
+        if comp.kind != "example":
+            continue
+        if not comp.text.strip():
+            yield Hit(comp, *_whole(comp), {"what": comp.label, "found": "is empty"})
+            continue
+        for m in bad.finditer(comp.text):
+            found = {"\t": "a tab"}.get(m.group())
+            if found is None:
+                found = (
+                    "a line break"
+                    if m.group().strip(" ")
+                    else (f"{len(m.group())} spaces in a row")
+                )
+            yield Hit(comp, m.start(), m.end(), {"what": comp.label, "found": f"has {found}"})
+
+
+__all__ = ["CHECKS", "FormatCheck", "register"]

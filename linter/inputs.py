@@ -206,7 +206,7 @@ def parse_jsonl(text: str, path: str = "<jsonl>") -> list[Template]:
         end = start + len(line)
         if line.strip():
             try:
-                value = jsonpos.loads(text, start, end)
+                value = jsonpos.loads(line, start)
             except jsonpos.JSONPosError as exc:
                 raise _json_error(path, text, exc) from None
             templates.append(_from_object(value, path, index, lineno - 1))

@@ -39,21 +39,25 @@ class PosList(list):
     start: int
 
 
-def loads(text: str, start: int = 0, end: int | None = None) -> Any:
-    """Parse ``text[start:end]``; positions stay offsets into the whole of ``text``."""
-    end = len(text) if end is None else end
-    parser = _Parser(text)
-    pos = _WS.match(text, start).end()
-    value, pos = parser.value(pos, 0)
-    pos = _WS.match(text, pos, end).end()
-    if pos < end:
-        raise JSONPosError("extra data after the JSON value", pos)
+def loads(text: str, base: int = 0) -> Any:
+    """Parse ``text``; every recorded position is shifted by ``base`` (a JSONL line's offset)."""
+    parser = _Parser(text, base)
+    try:
+        pos = _WS.match(text).end()
+        value, pos = parser.value(pos, 0)
+        pos = _WS.match(text, pos).end()
+        if pos < len(text):
+            raise JSONPosError("extra data after the JSON value", pos)
+    except JSONPosError as exc:
+        exc.offset += base
+        raise
     return value
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, base: int = 0) -> None:
         self.text = text
+        self.base = base
 
     def value(self, pos: int, depth: int) -> tuple[Any, int]:
         text = self.text
@@ -78,7 +82,7 @@ class _Parser:
     def obj(self, pos: int, depth: int) -> tuple[PosDict, int]:
         text = self.text
         result = PosDict()
-        result.start = pos
+        result.start = pos + self.base
         pos = _WS.match(text, pos + 1).end()
         if text.startswith("}", pos):
             return result, pos + 1
@@ -102,7 +106,7 @@ class _Parser:
     def array(self, pos: int, depth: int) -> tuple[PosList, int]:
         text = self.text
         result = PosList()
-        result.start = pos
+        result.start = pos + self.base
         pos = _WS.match(text, pos + 1).end()
         if text.startswith("]", pos):
             return result, pos + 1
@@ -157,7 +161,9 @@ class _Parser:
             length += 1
             pos += width
         out = PosStr("".join(parts))
-        out.start = start
+        base = self.base
+        out.start = start + base
         # An empty string maps to its closing quote.
-        out.omap = OffsetMap(tuple(segments) or ((0, start + 1),), length, pos)
+        shifted = tuple((d, f + base) for d, f in segments) or ((0, start + 1 + base),)
+        out.omap = OffsetMap(shifted, length, pos + base)
         return out, pos + 1

@@ -58,8 +58,20 @@ def test_json_output_fields(run, tmp_path: Path) -> None:
     items = json.loads(res.output)
     assert [i["code"] for i in items] == ["TPL101"]
     item = items[0]
-    for key in ("file", "template", "component", "line", "column", "end_line", "end_column",
-                "code", "name", "severity", "message", "fix"):
+    for key in (
+        "file",
+        "template",
+        "component",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+    ):
         assert key in item
     assert (item["line"], item["column"], item["end_column"]) == (1, 39, 46)
     assert item["template"] == "offer" and item["component"] == "body"
@@ -113,8 +125,12 @@ def test_text_suppression_and_unused_suppression(run, tmp_path: Path) -> None:
 
 
 def test_json_suppression_field(run, tmp_path: Path) -> None:
-    tpl = {"name": "a", "category": "UTILITY", "templint_ignore": ["TPL101"],
-           "components": [{"type": "BODY", "text": OFFER.strip()}]}
+    tpl = {
+        "name": "a",
+        "category": "UTILITY",
+        "templint_ignore": ["TPL101"],
+        "components": [{"type": "BODY", "text": OFFER.strip()}],
+    }
     f = write(tmp_path / "t.json", json.dumps(tpl))
     res = run("lint", "--isolated", "--format", "json", "--select", "TPL0,TPL101", f)
     assert json.loads(res.output) == []
@@ -142,8 +158,9 @@ def test_marketing_category_allows_offers(run, tmp_path: Path) -> None:
         ("notatemplate.json", b'{"version": 3}', "not a template"),
     ],
 )
-def test_bad_inputs_one_line_exit_2(run, tmp_path: Path, name: str, content: bytes,
-                                    message: str) -> None:
+def test_bad_inputs_one_line_exit_2(
+    run, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     res = run("lint", "--isolated", str(path))

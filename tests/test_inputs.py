@@ -1,0 +1,141 @@
+"""Reading templates: spans into JSON strings, the Meta shapes, hostile files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from linter.api import lint_paths
+from linter.config import Config
+from linter.inputs import InputError, load_path, parse_json, parse_jsonl, parse_text
+
+ONLY_OFFERS = Config(select=("TPL101",))
+
+
+def offer_spans(path: Path) -> list[tuple[int, int, int, int, str]]:
+    result = lint_paths([str(path)], ONLY_OFFERS)
+    assert not result.errors, result.errors
+    return [(d.line, d.column, d.end_line, d.end_column, d.component) for d in result.diagnostics]
+
+
+def test_span_points_into_json_string_after_escapes(tmp_path: Path) -> None:
+    # Escapes before the offer (\" and \u00e9) take more file characters than decoded ones.
+    raw = (
+        '{"name": "t", "category": "UTILITY", "components": [\n'
+        '  {"type": "BODY", "text": "Caf\\u00e9 \\"Bonjour\\": get 20% off today"}\n]}'
+    )
+    f = tmp_path / "t.json"
+    f.write_text(raw)
+    line2 = raw.splitlines()[1]
+    col = line2.index("20% off") + 1
+    assert offer_spans(f) == [(2, col, 2, col + len("20% off"), "body")]
+
+
+def test_span_after_newline_escape_in_json(tmp_path: Path) -> None:
+    raw = '{"components": [{"type": "BODY", "text": "Line one\\nGet 20% off now"}]}'
+    f = tmp_path / "t.json"
+    f.write_text(raw)
+    col = raw.index("20% off") + 1
+    assert offer_spans(f) == [(1, col, 1, col + len("20% off"), "body")]
+
+
+def test_every_component_is_linted(tmp_path: Path) -> None:
+    tpl = {
+        "name": "x",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Flat 50 off"},
+            {"type": "BODY", "text": "Your order has shipped."},
+            {"type": "FOOTER", "text": "Save 10% next time"},
+            {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Get 5% off"}]},
+        ],
+    }
+    f = tmp_path / "t.json"
+    f.write_text(json.dumps(tpl, indent=2))
+    assert [s[-1] for s in offer_spans(f)] == ["header", "footer", "buttons[0].text"]
+
+
+def test_meta_export_list_and_jsonl(tmp_path: Path) -> None:
+    body = {"type": "BODY", "text": "Order shipped."}
+    export = {"data": [{"name": f"t{i}", "components": [body]} for i in range(3)]}
+    templates = parse_json(json.dumps(export), "e.json")
+    assert [t.name for t in templates] == ["t0", "t1", "t2"]
+    assert len(parse_json(json.dumps(export["data"]), "l.json")) == 3
+    lines = "\n".join(json.dumps(t) for t in export["data"]) + "\n\n"
+    templates = parse_jsonl(lines, "x.jsonl")
+    assert [t.name for t in templates] == ["t0", "t1", "t2"]
+    assert templates[2].index.position(templates[2].anchor) == (3, 1)
+
+
+def test_jsonl_bad_line_names_the_line(tmp_path: Path) -> None:
+    f = tmp_path / "x.jsonl"
+    f.write_text('{"body": "ok"}\n{"body": "broken"\n')
+    with pytest.raises(InputError) as exc:
+        load_path(str(f))
+    assert exc.value.line == 2 and "invalid JSON" in exc.value.message
+
+
+def test_body_examples_and_flat_shape() -> None:
+    raw = json.dumps(
+        {
+            "name": "a",
+            "language": "en_US",
+            "category": "utility",
+            "components": [
+                {"type": "BODY", "text": "Hi {{1}}", "example": {"body_text": [["Ann"]]}}
+            ],
+        }
+    )
+    tpl = parse_json(raw)[0]
+    assert (tpl.category, tpl.body_examples, tpl.body) == ("UTILITY", ["Ann"], "Hi {{1}}")
+    flat = parse_json(json.dumps({"name": "b", "body": "Hello"}))[0]
+    assert flat.body == "Hello"
+
+
+def test_text_directive_lines_are_not_body_and_positions_hold() -> None:
+    tpl = parse_text("line one\n# templint: ignore TPL101\nline two\n", "t.txt")
+    comp = tpl.components[0]
+    assert comp.text == "line one\nline two"
+    assert tpl.index.position(comp.omap.to_file(comp.text.index("two"))) == (3, 6)
+    assert set(tpl.ignore) == {"TPL101"}
+
+
+def test_deeply_nested_json_is_a_clean_error(tmp_path: Path) -> None:
+    f = tmp_path / "deep.json"
+    f.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(InputError) as exc:
+        load_path(str(f))
+    assert "nested deeper than" in exc.value.message
+
+
+def test_ten_megabyte_string_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "big.json"
+    f.write_text(json.dumps({"name": "big", "body": "a" * 10_000_000}))
+    cfg = Config(select=("TPL101",), max_file_size=20 * 1024 * 1024)
+    result = lint_paths([str(f)], cfg)
+    assert not result.errors and len(result.templates) == 1
+
+
+def test_symlink_loop_and_fifo_in_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Your order has shipped.")
+    os.symlink(folder, folder / "loop")
+    os.mkfifo(folder / "pipe.txt")
+    result = lint_paths([str(folder)], ONLY_OFFERS)
+    assert result.files == 1 and not result.errors
+    assert any("not a regular file" in s.reason for s in result.skipped)
+
+
+def test_fifo_named_directly_is_an_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = lint_paths([str(tmp_path / "pipe.txt")], ONLY_OFFERS)
+    assert "not a regular file" in result.errors[0].message
+
+
+def test_bom_is_ignored(tmp_path: Path) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffGet 20% off".encode())
+    assert offer_spans(f) == [(1, 5, 1, 12, "body")]

@@ -80,6 +80,13 @@ def _load_config(config_path: str | None, isolated: bool) -> Any:
         fail(str(exc))
 
 
+def _setup_errors() -> tuple[type[Exception], ...]:
+    """Errors that mean the linter could not be set up (a bad model or rule parameter)."""
+    from linter.classifier.scorer import ModelError
+
+    return (ModelError, ValueError)
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for item in values for v in item.split(",") if v.strip())
 
@@ -177,6 +184,8 @@ def lint(
         result = lint_paths(list(paths), config, on_skip=note)
     except RuleFileError as exc:
         fail(f"rule file error: {exc}")
+    except _setup_errors() as exc:  # evaluated only when something was raised
+        fail(str(exc))
     report = Report(
         diagnostics=result.diagnostics,
         errors=result.errors,

@@ -80,13 +80,6 @@ def _load_config(config_path: str | None, isolated: bool) -> Any:
         fail(str(exc))
 
 
-def _setup_errors() -> tuple[type[Exception], ...]:
-    """Errors that mean the linter could not be set up (a bad model or rule parameter)."""
-    from linter.classifier.scorer import ModelError
-
-    return (ModelError, ValueError)
-
-
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for item in values for v in item.split(",") if v.strip())
 
@@ -166,7 +159,6 @@ def lint(
     from linter.api import lint_paths
     from linter.diagnostic import severity_rank
     from linter.output import Report, emit
-    from linter.rulebook import RuleFileError
 
     config = _load_config(config_path, isolated)
     config = config.with_overrides(
@@ -182,9 +174,9 @@ def lint(
 
     try:
         result = lint_paths(list(paths), config, on_skip=note)
-    except RuleFileError as exc:
-        fail(f"rule file error: {exc}")
-    except _setup_errors() as exc:  # evaluated only when something was raised
+    except ValueError as exc:
+        # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
+        # not be set up, so nothing was checked.
         fail(str(exc))
     report = Report(
         diagnostics=result.diagnostics,

@@ -1,0 +1,1 @@
+"""Subcommands the main CLI group loads lazily by ``module:attribute``."""

@@ -1,0 +1,621 @@
+"""``templint queue …`` (the submission ledger) and ``templint window`` (the 24 h session rule).
+
+Every user-facing problem is a ``QueueError``: one line on stderr, exit 2, never a traceback.
+Times: ``--at``/``--now`` take ISO 8601 with an offset; ``TEMPLINT_NOW`` fixes "now" for the
+whole run (tests, reproducible reports); display is local time unless ``--utc``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from linter.queue.errors import QueueError
+from linter.queue.timeutil import (
+    HOUR,
+    clock_from_env,
+    iso_utc,
+    parse_time,
+    show_duration,
+    show_time,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+DB_KEY = "templint.queue.db"
+STATE_CHOICES = ("draft", "submitted", "approved", "rejected", "paused", "disabled")
+VERDICT_CHOICES = ("approved", "rejected", "paused", "disabled")
+SESSION_WINDOW = 24 * HOUR
+
+
+class QueueCommandError(click.ClickException):
+    exit_code = 2
+
+
+def _errors(func: F) -> F:
+    """Turn the queue's and the config's errors into one line on stderr and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from linter.config import ConfigError
+
+        try:
+            return func(*args, **kwargs)
+        except (QueueError, ConfigError) as exc:
+            raise QueueCommandError(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Queue database (default: $TEMPLINT_DB, else .templint/queue.db in the project root).",
+    )(func)
+
+
+def _at_option(func: F) -> F:
+    return click.option(
+        "--at", "at", default=None, metavar="TIME", help="When it happened (ISO 8601 with offset)."
+    )(func)
+
+
+def _by_option(func: F) -> F:
+    return click.option(
+        "--by", default=None, help="Who did it (default: $TEMPLINT_USER, else the OS user)."
+    )(func)
+
+
+def _language_option(func: F) -> F:
+    return click.option(
+        "-l", "--language", default=None, help="The template's language, when NAME has several."
+    )(func)
+
+
+def _utc_option(func: F) -> F:
+    return click.option("--utc", is_flag=True, help="Show times in UTC instead of local time.")(
+        func
+    )
+
+
+def _open(db: Path | None, readonly: bool = False) -> Any:
+    from linter.queue.store import QueueStore, default_path
+
+    ctx = click.get_current_context()
+    path = db or ctx.meta.get(DB_KEY) or default_path()
+    return QueueStore(path, now=clock_from_env(), readonly=readonly)
+
+
+def _time(value: str | None, what: str) -> int | None:
+    return None if value is None else parse_time(value, what)
+
+
+def _window_text(row: Any, utc: bool) -> str:
+    if not row.pending:
+        return ""
+    return f"verdict expected from {show_time(row.earliest, utc)}, due {show_time(row.due, utc)}"
+
+
+@click.group(name="queue")
+@_db_option
+@click.pass_context
+def queue(ctx: click.Context, db: Path | None) -> None:
+    """Track templates submitted to Meta: pending, overdue, approved, rejected and why.
+
+    The ledger is a SQLite file, by default .templint/queue.db in the project root (override
+    with --db or $TEMPLINT_DB). States: draft → submitted → approved | rejected | paused |
+    disabled; a rejected template can be revised (re-add it) and submitted again.
+    """
+    if db is not None:
+        ctx.meta[DB_KEY] = db
+
+
+@queue.command(name="add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--force", is_flag=True, help="Add templates even when the linter finds errors.")
+@click.option("--submit", "submit_now", is_flag=True, help="Also mark them submitted.")
+@_at_option
+@_by_option
+@_db_option
+@_errors
+def add(
+    files: tuple[str, ...],
+    force: bool,
+    submit_now: bool,
+    at: str | None,
+    by: str | None,
+    db: Path | None,
+) -> None:
+    """Lint FILES and add their templates to the queue as drafts.
+
+    A template with lint errors is refused unless --force. Re-adding a name with new content
+    updates a draft, makes a new revision of a rejected template, and is refused while the
+    template is submitted, approved, paused or disabled.
+
+    Exit status: 0 all added; 1 some refused for lint errors; 2 some refused by the queue
+    (or an error).
+    """
+    from linter.config import load_config
+    from linter.queue.intake import lint_for_queue
+
+    when = _time(at, "--at")
+    if when is not None and not submit_now:
+        raise QueueError("--at applies to --submit (the time it was submitted)")
+    intake = lint_for_queue(list(files), load_config(), force=force)
+    for name, errors in intake.refused:
+        codes = ", ".join(sorted({d.code for d in errors}))
+        click.echo(f"refused {name}: lint errors ({codes}); fix them or add with --force", err=True)
+    status = 1 if intake.refused else 0
+    with _open(db) as store:
+        results = store.add(intake.entries, by=by, submit=submit_now, at=when)
+    for res in results:
+        lang = f" [{res.language}]" if res.language else ""
+        if res.action == "refused":
+            click.echo(f"refused {res.name}{lang}: {res.message}", err=True)
+            status = 2
+        else:
+            click.echo(f"{res.action} {res.name}{lang}: revision {res.revision}, {res.state}")
+    if status:
+        sys.exit(status)
+
+
+@queue.command(name="submit")
+@click.argument("name")
+@_language_option
+@_at_option
+@_by_option
+@_utc_option
+@_db_option
+@_errors
+def submit(
+    name: str, language: str | None, at: str | None, by: str | None, utc: bool, db: Path | None
+) -> None:
+    """Mark NAME submitted to Meta now (or --at TIME); a rejected template is resubmitted."""
+    when = _time(at, "--at")
+    with _open(db) as store:
+        event = store.submit(name, language=language, at=when, by=by)
+    click.echo(
+        f"submitted {name} (revision {event.revision}) at {show_time(event.at, utc)}; "
+        f"verdict expected from {show_time(event.at + 24 * HOUR, utc)}, "
+        f"due {show_time(event.at + 72 * HOUR, utc)}"
+    )
+
+
+@queue.command(name="decide")
+@click.argument("name")
+@click.argument("verdict", type=click.Choice(VERDICT_CHOICES))
+@click.option("--reason", default=None, help="Meta's reason text (e.g. for a rejection).")
+@click.option(
+    "--category",
+    type=click.Choice(("MARKETING", "UTILITY", "AUTHENTICATION"), case_sensitive=False),
+    default=None,
+    help="The category Meta assigned, when it differs or you want it recorded.",
+)
+@_language_option
+@_at_option
+@_by_option
+@_utc_option
+@_db_option
+@_errors
+def decide(
+    name: str,
+    verdict: str,
+    reason: str | None,
+    category: str | None,
+    language: str | None,
+    at: str | None,
+    by: str | None,
+    utc: bool,
+    db: Path | None,
+) -> None:
+    """Record Meta's verdict on NAME: approved, rejected, paused or disabled."""
+    when = _time(at, "--at")
+    with _open(db) as store:
+        event = store.decide(
+            name, verdict, language=language, reason=reason, category=category, at=when, by=by
+        )
+    took = ""
+    if event.submitted_at is not None:
+        took = f" after {show_duration(event.at - event.submitted_at)} in review"
+    why = f": {reason}" if reason else ""
+    click.echo(f"{verdict} {name} at {show_time(event.at, utc)}{took}{why}")
+
+
+def _row_dict(row: Any) -> dict[str, Any]:
+    waiting = row.waiting
+    return {
+        "name": row.name,
+        "language": row.language,
+        "revision": row.revision,
+        "state": row.state,
+        "since": iso_utc(row.since),
+        "submitted_at": iso_utc(row.submitted_at),
+        "waiting_hours": None if waiting is None else round(waiting / HOUR, 2),
+        "earliest_verdict": iso_utc(row.earliest),
+        "due": iso_utc(row.due),
+        "overdue": row.overdue,
+        "category": row.category,
+        "lint_verdict": row.lint_verdict,
+        "promo_score": row.promo_score,
+        "codes": row.codes.split() if row.codes else [],
+        "reason": row.reason,
+    }
+
+
+def _table(headers: list[str], rows: Iterable[list[str]]) -> str:
+    rows = list(rows)
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            if len(cell) > widths[i]:
+                widths[i] = len(cell)
+    fmt_last = len(headers) - 1
+    lines = []
+    for row in [headers, *rows]:
+        cells = [cell.ljust(widths[i]) if i < fmt_last else cell for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for rec in records:
+        writer.writerow(
+            {k: " ".join(v) if isinstance(v, list) else v for k, v in rec.items() if k in fields}
+        )
+    return buf.getvalue()
+
+
+@queue.command(name="list")
+@click.option("--state", type=click.Choice(STATE_CHOICES), default=None, help="Only this state.")
+@click.option("--overdue", is_flag=True, help="Only templates pending for more than 72 h.")
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "json", "csv")), default="text", show_default=True
+)
+@_utc_option
+@_db_option
+@_errors
+def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None) -> None:
+    """List templates with their state, waiting time and review window.
+
+    WAIT is the time since submission for a pending template, and how long the review took
+    for one with a verdict. A pending template is expected to get its verdict from 24 h after
+    submission and is OVERDUE after 72 h.
+    """
+    with _open(db, readonly=True) as store:
+        rows = store.list(state=state, overdue=overdue)
+    if fmt == "json":
+        click.echo(json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        records = [_row_dict(r) for r in rows]
+        fields = list(_row_dict(rows[0]).keys()) if rows else list(_ROW_FIELDS)
+        click.echo(_write_csv(records, fields), nl=False)
+        return
+    headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
+    cache: dict[int, str] = {}
+
+    def when(seconds: int | None) -> str:
+        if seconds is None:
+            return ""
+        text = cache.get(seconds)
+        if text is None:
+            text = cache[seconds] = show_time(seconds, utc)
+        return text
+
+    table = [
+        [
+            r.name,
+            r.language or "-",
+            str(r.revision),
+            r.state,
+            when(r.since),
+            show_duration(r.waiting) if r.waiting is not None else "",
+            when(r.earliest),
+            when(r.due),
+            r.lint_verdict,
+            "OVERDUE" if r.overdue else "",
+        ]
+        for r in rows
+    ]
+    if table:
+        click.echo(_table(headers, table))
+    pending = sum(r.pending for r in rows)
+    late = sum(r.overdue for r in rows)
+    click.echo(f"{len(rows)} template(s); {pending} pending, {late} overdue")
+
+
+_ROW_FIELDS = (
+    "name",
+    "language",
+    "revision",
+    "state",
+    "since",
+    "submitted_at",
+    "waiting_hours",
+    "earliest_verdict",
+    "due",
+    "overdue",
+    "category",
+    "lint_verdict",
+    "promo_score",
+    "codes",
+    "reason",
+)
+
+
+@queue.command(name="show")
+@click.argument("name")
+@_language_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@_utc_option
+@_db_option
+@_errors
+def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) -> None:
+    """Show one template: state, review window, lint result, content and full history."""
+    with _open(db, readonly=True) as store:
+        detail = store.show(name, language)
+    row = detail.row
+    if fmt == "json":
+        data = _row_dict(row)
+        data["revisions"] = [
+            {
+                **rev,
+                "codes": rev["codes"].split() if rev["codes"] else [],
+                "forced": bool(rev["forced"]),
+                "created_at": iso_utc(rev["created_at"]),
+                "updated_at": iso_utc(rev["updated_at"]),
+            }
+            for rev in detail.revisions
+        ]
+        data["events"] = [
+            {
+                "from": ev.from_state,
+                "to": ev.to_state,
+                "at": iso_utc(ev.at),
+                "recorded_at": iso_utc(ev.recorded_at),
+                "by": ev.by,
+                "revision": ev.revision,
+                "reason": ev.reason,
+                "category": ev.category,
+            }
+            for ev in detail.events
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    current = detail.revisions[-1]
+    lang = f" [{row.language}]" if row.language else ""
+    lines = [f"{row.name}{lang}  revision {row.revision}"]
+    state = f"state:     {row.state} since {show_time(row.since, utc)}"
+    if row.pending:
+        state += f" (waiting {show_duration(row.waiting)})"
+        if row.overdue:
+            state += "  OVERDUE"
+    elif row.waiting is not None:
+        state += f" (review took {show_duration(row.waiting)})"
+    lines.append(state)
+    if row.pending:
+        lines.append(f"window:    {_window_text(row, utc)}")
+    if row.reason:
+        lines.append(f"reason:    {row.reason}")
+    lines.append(f"category:  {row.category or '(none declared)'}")
+    score = "-" if current["promo_score"] is None else f"{current['promo_score']:.2f}"
+    forced = " (added with --force)" if current["forced"] else ""
+    lines.append(
+        f"lint:      {current['lint_verdict']}{forced}: {current['errors']} error(s), "
+        f"{current['warnings']} warning(s); codes: {current['codes'] or '-'}; "
+        f"promo score: {score}"
+    )
+    lines.append(f"source:    {current['source'] or '-'}")
+    lines.append(f"sha256:    {current['content_hash']}")
+    lines.append("body:")
+    lines.extend(f"  | {line}" for line in current["body"].split("\n"))
+    lines.append("history:")
+    table = []
+    for ev in detail.events:
+        note = ""
+        if ev.category:
+            note += f"category {ev.category}"
+        if ev.reason:
+            note += ("; " if note else "") + f"reason: {ev.reason}"
+        table.append(
+            [
+                "  " + show_time(ev.at, utc),
+                f"{ev.from_state or '(new)'} → {ev.to_state}",
+                f"rev {ev.revision}",
+                f"by {ev.by}",
+                note,
+            ]
+        )
+    lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], table))
+    click.echo("\n".join(lines))
+
+
+def _pct(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate * 100:.1f}%"
+
+
+@queue.command(name="stats")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option(
+    "--cap",
+    type=click.IntRange(min=1),
+    default=250,
+    show_default=True,
+    help="Approved templates allowed per business.",
+)
+@_db_option
+@_errors
+def stats(fmt: str, cap: int, db: Path | None) -> None:
+    """Counts per state, approval rate, review times, rejection reasons, lint vs outcome, quota."""
+    with _open(db, readonly=True) as store:
+        st = store.stats(quota=cap)
+    if fmt == "json":
+        click.echo(json.dumps(st.to_dict(), ensure_ascii=False, indent=2))
+        return
+    out = [f"templates: {st.templates}"]
+    out.append("  " + " · ".join(f"{state} {n}" for state, n in st.states.items()))
+    rv = st.reviews
+    out.append(
+        f"reviews:   {rv.reviewed} (approved {rv.approved}, rejected {rv.rejected}, "
+        f"paused/disabled {rv.other}); approval rate {_pct(rv.approval_rate)}"
+    )
+    out.append(
+        f"review time: median {show_duration(st.median_review)}, "
+        f"90th percentile {show_duration(st.p90_review)}"
+    )
+    out.append("rejection reasons:")
+    out.extend(f"  {n:>5}  {reason}" for reason, n in st.reasons[:20])
+    if not st.reasons:
+        out.append("  (none)")
+    for title, groups in (
+        ("approval rate by lint verdict at submission:", st.by_lint),
+        ("approval rate by promotional score at submission:", st.by_score),
+    ):
+        out.append(title)
+        if not groups:
+            out.append("  (no reviews yet)")
+        out.extend(
+            f"  {g.group:<10} {g.reviewed:>6} reviewed  {g.approved:>6} approved  "
+            f"{_pct(g.approval_rate):>6}"
+            for g in groups
+        )
+    out.append(
+        f"quota:     {st.approved} of {st.quota} approved templates ({st.quota_used * 100:.1f}%)"
+    )
+    click.echo("\n".join(out))
+    if st.quota_warning:
+        click.echo(
+            f"warning: {st.approved} of {st.quota} approved templates used "
+            f"({st.quota_used * 100:.0f}%); at the cap Meta refuses new templates",
+            err=True,
+        )
+
+
+EXPORT_FIELDS = [
+    "text",
+    "label",
+    "outcome",
+    "name",
+    "language",
+    "revision",
+    "declared_category",
+    "decided_category",
+    "reason",
+    "lint_verdict",
+    "promo_score",
+    "codes",
+    "submitted_at",
+    "decided_at",
+]
+
+
+@queue.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(("csv", "jsonl")), default="csv")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+@_db_option
+@_errors
+def export(fmt: str, output: Path | None, db: Path | None) -> None:
+    """Every revision with its outcome, as labelled data (text, label, outcome, …).
+
+    label is the category Meta decided (decide --category), else the declared one, else the
+    configured default (what the linter assumed), lower case: marketing, utility,
+    authentication. outcome is the last state the revision reached.
+    """
+    from linter.config import load_config
+
+    default = load_config().default_category
+    with _open(db, readonly=True) as store:
+        rows = []
+        for row in store.export_rows(default):
+            row["submitted_at"] = iso_utc(row["submitted_at"])
+            row["decided_at"] = iso_utc(row["decided_at"])
+            row["codes"] = row["codes"].split() if row["codes"] else []
+            rows.append({k: row[k] for k in EXPORT_FIELDS})
+    if fmt == "csv":
+        text = _write_csv(rows, EXPORT_FIELDS)
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise QueueError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
+
+
+@click.command(name="window")
+@click.option(
+    "--last-inbound",
+    required=True,
+    metavar="TIME",
+    help="When the customer last messaged you (ISO 8601 with offset).",
+)
+@click.option("--now", "now_text", default=None, metavar="TIME", help="Evaluate at this time.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@_utc_option
+@_errors
+def window(last_inbound: str, now_text: str | None, fmt: str, utc: bool) -> None:
+    """Whether WhatsApp's 24-hour customer-service window is still open.
+
+    Within 24 h of the customer's last message you may send free-form session messages; after
+    that only an approved template may open the conversation. Exit status 0 when open, 1 when
+    closed.
+    """
+    inbound = parse_time(last_inbound, "--last-inbound")
+    now = (
+        parse_time(now_text, "--now")
+        if now_text is not None
+        else int(clock_from_env()().timestamp())
+    )
+    if inbound > now:
+        raise QueueError(
+            f"--last-inbound {show_time(inbound, True)} is after now ({show_time(now, True)})"
+        )
+    closes = inbound + SESSION_WINDOW
+    is_open = now < closes
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "open": is_open,
+                    "last_inbound": iso_utc(inbound),
+                    "closes": iso_utc(closes),
+                    "now": iso_utc(now),
+                    "remaining_seconds": max(closes - now, 0),
+                    "closed_for_seconds": max(now - closes, 0),
+                }
+            )
+        )
+    elif is_open:
+        click.echo(
+            f"open: free-form session messages allowed until {show_time(closes, utc)} "
+            f"({show_duration(closes - now)} left)"
+        )
+    else:
+        click.echo(
+            f"closed since {show_time(closes, utc)} ({show_duration(now - closes)} ago): "
+            "only an approved template may open the conversation; the window reopens for 24 h "
+            "when the customer replies"
+        )
+    if not is_open:
+        sys.exit(1)

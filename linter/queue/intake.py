@@ -1,0 +1,91 @@
+"""Linting templates on their way into the queue: load, lint together, summarise per template."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from linter.config import Config
+from linter.diagnostic import Diagnostic, severity_rank
+from linter.queue.errors import QueueError
+from linter.queue.store import Entry
+from linter.template import Template
+
+
+@dataclass
+class Intake:
+    entries: list[Entry] = field(default_factory=list)
+    # Templates with lint errors, not added (no --force): (name, the error diagnostics)
+    refused: list[tuple[str, list[Diagnostic]]] = field(default_factory=list)
+
+
+def content_of(tpl: Template) -> str:
+    """The exact text file, or the template's JSON object in canonical form (sorted keys)."""
+    if tpl.raw is not None:
+        return json.dumps(tpl.raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return tpl.index.text
+
+
+def _owner(tpl_by_name: dict[tuple[str, str | None], list[Template]], d: Diagnostic) -> Template:
+    """The template a diagnostic is about: same file and name; the nearest one above its line."""
+    candidates = tpl_by_name[(d.file, d.template)]
+    if len(candidates) == 1:
+        return candidates[0]
+    above = [t for t in candidates if t.index.position(t.anchor)[0] <= d.line]
+    return max(above, key=lambda t: t.anchor) if above else candidates[0]
+
+
+def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Intake:
+    """Load and lint every file (together, so cross-template rules see them all).
+
+    Raises QueueError naming the file when a file cannot be read as templates.
+    """
+    from linter.api import lint_templates
+    from linter.inputs import InputError, load_path
+
+    templates: list[Template] = []
+    for path in paths:
+        try:
+            templates.extend(load_path(path, config.max_file_size))
+        except InputError as exc:
+            raise QueueError(str(exc)) from None
+    for tpl in templates:
+        if not tpl.display_name:
+            raise QueueError(f"{tpl.file}: a template without a name (give it a 'name')")
+    try:
+        diagnostics = lint_templates(templates, config)
+    except Exception as exc:  # e.g. a missing classifier model: one line, not a traceback
+        raise QueueError(f"linting failed: {type(exc).__name__}: {exc}") from None
+    by_name: dict[tuple[str, str | None], list[Template]] = {}
+    for tpl in templates:
+        by_name.setdefault((tpl.file, tpl.display_name), []).append(tpl)
+    found: dict[int, list[Diagnostic]] = {id(t): [] for t in templates}
+    for d in diagnostics:
+        if (d.file, d.template) in by_name:
+            found[id(_owner(by_name, d))].append(d)
+    intake = Intake()
+    for tpl in templates:
+        diags = found[id(tpl)]
+        errors = [d for d in diags if d.severity == "error"]
+        if errors and not force:
+            intake.refused.append((tpl.display_name or "", errors))
+            continue
+        worst = max((d.severity for d in diags), key=severity_rank, default=None)
+        scores = [d.extra["promo_score"] for d in diags if d.extra.get("promo_score") is not None]
+        intake.entries.append(
+            Entry(
+                name=tpl.display_name or "",
+                language=tpl.language or "",
+                category=tpl.category,
+                body=tpl.body,
+                content=content_of(tpl),
+                source=tpl.file,
+                lint_verdict=worst or "clean",
+                errors=len(errors),
+                warnings=sum(d.severity == "warning" for d in diags),
+                codes=tuple(sorted({d.code for d in diags})),
+                promo_score=float(max(scores)) if scores else None,
+                forced=bool(errors),
+            )
+        )
+    return intake

@@ -1,0 +1,166 @@
+"""The queue's SQLite schema, its version (``PRAGMA user_version``) and forward migrations.
+
+A database is checked before anything is written to it: a file that is not SQLite, a SQLite
+database that is not a templint queue, or one written by a newer templint is refused with a
+one-line ``QueueError`` and left byte-for-byte as it was.
+
+Times are INTEGER seconds since the Unix epoch, UTC.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from linter.queue.errors import QueueError
+
+APPLICATION_ID = 0x54504C51  # "TPLQ": marks a SQLite file as a templint queue
+SQLITE_MAGIC = b"SQLite format 3\x00"
+STATES = ("draft", "submitted", "approved", "rejected", "paused", "disabled")
+
+_V1 = f"""
+CREATE TABLE templates (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    language    TEXT NOT NULL DEFAULT '',   -- '' when the file declares none
+    created_at  INTEGER NOT NULL,
+    UNIQUE (name, language)
+);
+CREATE TABLE revisions (
+    id            INTEGER PRIMARY KEY,
+    template_id   INTEGER NOT NULL REFERENCES templates(id),
+    number        INTEGER NOT NULL,
+    category      TEXT,                     -- as declared in the file; NULL for text files
+    body          TEXT NOT NULL,
+    content       TEXT NOT NULL,            -- the exact text file, or the JSON object (canonical)
+    content_hash  TEXT NOT NULL,            -- sha256 of content
+    source        TEXT,                     -- the file it was added from
+    lint_verdict  TEXT NOT NULL CHECK (lint_verdict IN ('clean', 'info', 'warning', 'error')),
+    errors        INTEGER NOT NULL DEFAULT 0,
+    warnings      INTEGER NOT NULL DEFAULT 0,
+    codes         TEXT NOT NULL DEFAULT '', -- distinct codes that fired, space-separated, sorted
+    promo_score   REAL,                     -- from the classifier; NULL when none ran
+    forced        INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1)),
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    created_by    TEXT NOT NULL,
+    UNIQUE (template_id, number)
+);
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,      -- order of events = order of ids
+    template_id   INTEGER NOT NULL REFERENCES templates(id),
+    revision_id   INTEGER NOT NULL REFERENCES revisions(id),
+    from_state    TEXT,                     -- NULL when the template is created
+    to_state      TEXT NOT NULL CHECK (to_state IN {STATES!r}),
+    at            INTEGER NOT NULL,         -- when it happened (--at)
+    recorded_at   INTEGER NOT NULL,         -- when templint recorded it
+    by            TEXT NOT NULL,
+    reason        TEXT,                     -- Meta's reason text for a verdict
+    category      TEXT,                     -- the category Meta decided, when it said
+    submitted_at  INTEGER                   -- on a verdict: the submission it answers
+);
+CREATE INDEX events_by_template ON events (template_id, id);
+CREATE INDEX events_verdicts ON events (from_state, to_state);
+CREATE INDEX revisions_by_template ON revisions (template_id, number);
+-- The current state is the state of a template's latest event.
+CREATE VIEW current AS
+SELECT t.id AS template_id, t.name, t.language, e.id AS event_id, e.to_state AS state,
+       e.at AS since, e.submitted_at, e.reason, e.revision_id
+FROM templates t
+JOIN events e ON e.id = (SELECT max(id) FROM events WHERE template_id = t.id);
+"""
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1, inside one transaction.
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    # Not executescript(): it commits first, and a migration must be one transaction.
+    def run(db: sqlite3.Connection) -> None:
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                db.execute(statement)
+                statement = ""
+
+    return run
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def check_file(path: Path) -> bool:
+    """Refuse what cannot be a queue before SQLite touches it. True when the file exists."""
+    try:
+        if path.is_dir():
+            raise QueueError(f"{path}: is a directory, not a queue database")
+        if not path.exists():
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except PermissionError as exc:
+        raise QueueError(f"{path}: cannot be read: {exc.strerror}") from None
+    except OSError as exc:
+        raise QueueError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    # An empty file is what SQLite leaves when it is stopped before its first write.
+    if head and not head.startswith(SQLITE_MAGIC):
+        raise QueueError(f"{path}: not a templint queue (the file is not a SQLite database)")
+    if head and len(head) < 100:
+        raise QueueError(f"{path}: corrupt queue database (truncated header)")
+    return True
+
+
+def inspect(db: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after checking the database is a queue this templint can use."""
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise QueueError(f"{path}: corrupt queue database ({exc})") from None
+    if app_id != APPLICATION_ID and (app_id or version or tables):
+        raise QueueError(f"{path}: a SQLite database, but not a templint queue")
+    if version > SCHEMA_VERSION:
+        raise QueueError(
+            f"{path}: queue schema version {version} is newer than this templint knows "
+            f"({SCHEMA_VERSION}); upgrade templint"
+        )
+    return version
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring the schema forward, one version per step; each step is all or nothing."""
+    while version < SCHEMA_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current != version:
+                db.execute("ROLLBACK")
+                version = current
+                continue
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        version += 1
+
+
+def writable_dir(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QueueError(
+            f"{folder}: cannot create the queue folder: {exc.strerror or exc}"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise QueueError(f"{path}: read-only location, cannot write the queue")

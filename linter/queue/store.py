@@ -1,0 +1,681 @@
+"""The submission ledger: templates, their revisions, and every state change as an event.
+
+One SQLite file, WAL mode, foreign keys on. Writers take the write lock up front
+(``BEGIN IMMEDIATE``) and wait for it (busy timeout), so a check ("is it a draft?") and the
+write that depends on it happen under the same lock: concurrent processes cannot both submit
+the same draft. The current state of a template is the state of its latest event.
+
+Re-adding a name (same language) — the revision rules:
+* same content (same hash) → nothing changes;
+* the template is a draft → the draft is updated in place (Meta never saw it);
+* the template was rejected → a new revision, and the template goes back to draft;
+* submitted, approved, paused or disabled → refused: Meta is reviewing or has accepted that
+  content; wait for the verdict, or add the new text under a new name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from linter.queue import schema
+from linter.queue.errors import QueueError
+from linter.queue.stats import QUOTA, Stats, compute
+from linter.queue.timeutil import HOUR, Clock, show_time, system_clock, to_epoch
+
+DB_ENV = "TEMPLINT_DB"
+USER_ENV = "TEMPLINT_USER"
+ROOT_MARKERS = ("pyproject.toml", "templint.toml", ".git")
+EARLIEST = 24 * HOUR  # Meta: "up to 24 hours"
+DUE = 72 * HOUR  # providers: up to 72 h for complex templates; later is overdue
+VERDICTS = ("approved", "rejected", "paused", "disabled")
+CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
+# Which state may follow which. Creation (→ draft) and a new revision after a rejection
+# (rejected → draft) happen only through add().
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("submitted",),
+    "submitted": VERDICTS,
+    "approved": ("paused", "disabled"),  # Meta pauses or disables templates on quality
+    "paused": ("approved", "disabled"),  # a pause ends, or becomes a disable
+    "rejected": ("submitted",),  # resubmission (after an appeal or edits)
+    "disabled": (),
+}
+
+
+def default_path(start: Path | None = None) -> Path:
+    """``$TEMPLINT_DB``, else .templint/queue.db in the project root (nearest marker upward)."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+            return folder / ".templint" / "queue.db"
+    return here / ".templint" / "queue.db"
+
+
+def default_user() -> str:
+    user = os.environ.get(USER_ENV)
+    if user:
+        return user
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One linted template, ready to enter the queue."""
+
+    name: str
+    body: str
+    content: str
+    language: str = ""
+    category: str | None = None
+    source: str | None = None
+    lint_verdict: str = "clean"  # the worst severity that fired, or clean
+    errors: int = 0
+    warnings: int = 0
+    codes: tuple[str, ...] = ()
+    promo_score: float | None = None
+    forced: bool = False  # added with --force despite lint errors
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AddResult:
+    name: str
+    language: str
+    action: str  # added | updated | revised | unchanged | refused
+    revision: int
+    state: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    from_state: str | None
+    to_state: str
+    at: int
+    recorded_at: int
+    by: str
+    revision: int
+    reason: str | None = None
+    category: str | None = None
+    submitted_at: int | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A template's current state, as ``list`` shows it."""
+
+    name: str
+    language: str
+    revision: int
+    state: str
+    since: int  # time of the latest event
+    submitted_at: int | None  # the submission pending, or the one the verdict answered
+    reason: str | None
+    category: str | None
+    lint_verdict: str
+    promo_score: float | None
+    codes: str
+    now: int
+
+    @property
+    def pending(self) -> bool:
+        return self.state == "submitted"
+
+    @property
+    def waiting(self) -> int | None:
+        """Seconds since submission for a pending template; review time for a verdict."""
+        if self.submitted_at is None:
+            return None
+        return (self.now if self.pending else self.since) - self.submitted_at
+
+    @property
+    def earliest(self) -> int | None:
+        return self.submitted_at + EARLIEST if self.pending and self.submitted_at else None
+
+    @property
+    def due(self) -> int | None:
+        return self.submitted_at + DUE if self.pending and self.submitted_at else None
+
+    @property
+    def overdue(self) -> bool:
+        return self.pending and self.submitted_at is not None and self.now > self.submitted_at + DUE
+
+
+@dataclass
+class Detail:
+    row: Row
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def _uri(path: Path, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(path.resolve()))}?{query}"
+
+
+def _is_readonly_error(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+class QueueStore:
+    """Open with ``QueueStore(path)``; ``readonly=True`` for commands that only read.
+
+    ``now`` is the clock (an aware datetime); tests pass a fixed one.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        now: Clock | None = None,
+        readonly: bool = False,
+        busy_timeout: float = 30.0,
+    ) -> None:
+        self.path = Path(path)
+        self.clock = now or system_clock
+        self.readonly = readonly
+        exists = schema.check_file(self.path)
+        if readonly and not exists:
+            raise QueueError(
+                f"{self.path}: no queue here yet (add a template with `templint queue add`)"
+            )
+        if not readonly:
+            schema.writable_dir(self.path)
+            if exists and not os.access(self.path, os.W_OK):
+                raise QueueError(f"{self.path}: read-only file, cannot write the queue")
+        self.db = self._connect(busy_timeout)
+
+    def _connect(self, busy_timeout: float) -> sqlite3.Connection:
+        path = self.path
+        try:
+            if self.readonly:
+                db = self._open_readonly(busy_timeout)
+            else:
+                db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise QueueError(f"{path}: cannot open the queue: {exc}") from None
+        try:
+            version = schema.inspect(db, path)
+            if not self.readonly:
+                # After inspect(): switching a foreign file to WAL would rewrite its header.
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                schema.migrate(db, version)
+            elif version < schema.SCHEMA_VERSION:
+                raise QueueError(
+                    f"{path}: queue schema version {version} is older than this templint's "
+                    f"({schema.SCHEMA_VERSION}); run a command that writes (add, submit) to "
+                    "upgrade it"
+                )
+            db.execute("PRAGMA foreign_keys = ON")
+        except QueueError:
+            db.close()
+            raise
+        except sqlite3.Error as exc:
+            db.close()
+            raise self._error(exc) from None
+        return db
+
+    def _open_readonly(self, busy_timeout: float) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            _uri(self.path, mode="ro"), uri=True, timeout=busy_timeout, isolation_level=None
+        )
+        try:
+            db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            # In a read-only folder SQLite cannot create the WAL index. With no unfinished WAL
+            # (every writer closed cleanly) the file alone is the whole queue: read it as is.
+            wal = Path(f"{self.path}-wal")
+            if not _is_readonly_error(exc) or (wal.exists() and wal.stat().st_size > 0):
+                raise
+        return sqlite3.connect(
+            _uri(self.path, mode="ro", immutable="1"),
+            uri=True,
+            timeout=busy_timeout,
+            isolation_level=None,
+        )
+
+    def _error(self, exc: sqlite3.Error) -> QueueError:
+        text = str(exc)
+        if _is_readonly_error(exc):
+            return QueueError(f"{self.path}: read-only location, cannot write the queue ({text})")
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+            return QueueError(f"{self.path}: the queue is busy (locked by another process)")
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+            return QueueError(f"{self.path}: corrupt queue database ({text})")
+        return QueueError(f"{self.path}: {text}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> QueueStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now(self) -> int:
+        return to_epoch(self.clock())
+
+    # ---- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise QueueError(f"{self.path}: opened read-only")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc) from None
+            raise
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    # ---- lookups --------------------------------------------------------------------------
+
+    def _find(self, name: str, language: str | None) -> tuple[int, str]:
+        if language is not None:
+            rows = self.db.execute(
+                "SELECT id, language FROM templates WHERE name = ? AND language = ?",
+                (name, language),
+            ).fetchall()
+        else:
+            rows = self.db.execute(
+                "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (name,)
+            ).fetchall()
+        if not rows:
+            where = f" in language {language}" if language else ""
+            raise QueueError(f"no template named '{name}'{where} in the queue")
+        if len(rows) > 1:
+            langs = ", ".join(r[1] or "(none)" for r in rows)
+            raise QueueError(f"'{name}' exists in several languages ({langs}): pass --language")
+        return rows[0][0], rows[0][1]
+
+    def _head(self, template_id: int) -> tuple[int, str, int, int, int]:
+        """(event id, state, at, revision id, revision number) of the latest event."""
+        return self.db.execute(
+            "SELECT e.id, e.to_state, e.at, e.revision_id, r.number FROM events e "
+            "JOIN revisions r ON r.id = e.revision_id "
+            "WHERE e.template_id = ? ORDER BY e.id DESC LIMIT 1",
+            (template_id,),
+        ).fetchone()
+
+    def _event(
+        self,
+        template_id: int,
+        revision_id: int,
+        from_state: str | None,
+        to_state: str,
+        at: int,
+        by: str,
+        reason: str | None = None,
+        category: str | None = None,
+        submitted_at: int | None = None,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO events (template_id, revision_id, from_state, to_state, at, "
+            "recorded_at, by, reason, category, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                template_id,
+                revision_id,
+                from_state,
+                to_state,
+                at,
+                self.now(),
+                by,
+                reason,
+                category,
+                submitted_at,
+            ),
+        )
+
+    def _when(self, at: int | None, previous: int | None, name: str) -> int:
+        now = self.now()
+        when = now if at is None else at
+        if when > now:
+            raise QueueError(f"'{name}': {show_time(when, True)} is in the future")
+        if previous is not None and when < previous:
+            raise QueueError(
+                f"'{name}': {show_time(when, True)} is before its last recorded event "
+                f"({show_time(previous, True)}); events must be recorded in order"
+            )
+        return when
+
+    # ---- writes ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        entries: list[Entry],
+        *,
+        by: str | None = None,
+        submit: bool = False,
+        at: int | None = None,
+    ) -> list[AddResult]:
+        """Add or revise templates in one transaction; ``submit`` submits them too."""
+        by = by or default_user()
+        results = []
+        with self._write():
+            for entry in entries:
+                result = self._add_one(entry, by, at if submit else None)
+                if submit and result.action != "refused" and result.state in ("draft", "rejected"):
+                    tid, _ = self._find(entry.name, entry.language)
+                    self._transition(tid, entry.name, "submitted", at, by)
+                    result = AddResult(
+                        result.name, result.language, result.action, result.revision, "submitted"
+                    )
+                results.append(result)
+        return results
+
+    def _add_one(self, e: Entry, by: str, at: int | None = None) -> AddResult:
+        """``at``: a submission time to come; the draft must exist by then."""
+        now = self.now()
+        db = self.db
+        row = db.execute(
+            "SELECT id FROM templates WHERE name = ? AND language = ?", (e.name, e.language)
+        ).fetchone()
+        values = (
+            e.category,
+            e.body,
+            e.content,
+            e.content_hash,
+            e.source,
+            e.lint_verdict,
+            e.errors,
+            e.warnings,
+            " ".join(e.codes),
+            e.promo_score,
+            int(e.forced),
+        )
+        if row is None:
+            tid = db.execute(
+                "INSERT INTO templates (name, language, created_at) VALUES (?, ?, ?)",
+                (e.name, e.language, now),
+            ).lastrowid
+            rid = self._insert_revision(tid, 1, values, now, by)
+            self._event(tid, rid, None, "draft", self._when(at, None, e.name), by)
+            return AddResult(e.name, e.language, "added", 1, "draft")
+        tid = row[0]
+        _, state, at_prev, rid, number = self._head(tid)
+        old_hash = db.execute("SELECT content_hash FROM revisions WHERE id = ?", (rid,)).fetchone()
+        if old_hash[0] == e.content_hash:
+            return AddResult(e.name, e.language, "unchanged", number, state)
+        if state == "draft":
+            db.execute(
+                "UPDATE revisions SET category=?, body=?, content=?, content_hash=?, source=?, "
+                "lint_verdict=?, errors=?, warnings=?, codes=?, promo_score=?, forced=?, "
+                "updated_at=? WHERE id=?",
+                (*values, now, rid),
+            )
+            return AddResult(e.name, e.language, "updated", number, "draft")
+        if state == "rejected":
+            when = self._when(at, at_prev, e.name)
+            new_rid = self._insert_revision(tid, number + 1, values, now, by)
+            self._event(tid, new_rid, "rejected", "draft", when, by)
+            return AddResult(e.name, e.language, "revised", number + 1, "draft")
+        why = {
+            "submitted": "it is waiting for Meta's verdict; record the verdict first",
+            "approved": "Meta approved that content; add the new text under a new name",
+            "paused": "Meta approved that content; add the new text under a new name",
+            "disabled": "it is disabled; add the new text under a new name",
+        }[state]
+        return AddResult(
+            e.name,
+            e.language,
+            "refused",
+            number,
+            state,
+            f"'{e.name}' changed but is {state} (revision {number}): {why}",
+        )
+
+    def _insert_revision(
+        self, tid: int, number: int, values: tuple[Any, ...], now: int, by: str
+    ) -> int:
+        return self.db.execute(
+            "INSERT INTO revisions (template_id, number, category, body, content, content_hash, "
+            "source, lint_verdict, errors, warnings, codes, promo_score, forced, created_at, "
+            "updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (tid, number, *values, now, now, by),
+        ).lastrowid
+
+    def submit(
+        self,
+        name: str,
+        *,
+        language: str | None = None,
+        at: int | None = None,
+        by: str | None = None,
+    ) -> Event:
+        return self.transition(name, "submitted", language=language, at=at, by=by)
+
+    def decide(
+        self,
+        name: str,
+        verdict: str,
+        *,
+        language: str | None = None,
+        reason: str | None = None,
+        category: str | None = None,
+        at: int | None = None,
+        by: str | None = None,
+    ) -> Event:
+        if verdict not in VERDICTS:
+            raise QueueError(f"unknown verdict '{verdict}': use one of {', '.join(VERDICTS)}")
+        return self.transition(
+            name, verdict, language=language, reason=reason, category=category, at=at, by=by
+        )
+
+    def transition(
+        self,
+        name: str,
+        to_state: str,
+        *,
+        language: str | None = None,
+        reason: str | None = None,
+        category: str | None = None,
+        at: int | None = None,
+        by: str | None = None,
+    ) -> Event:
+        if category is not None:
+            category = category.upper()
+            if category not in CATEGORIES:
+                raise QueueError(f"unknown category '{category}': use {', '.join(CATEGORIES)}")
+        by = by or default_user()
+        with self._write():
+            tid, _ = self._find(name, language)
+            self._transition(tid, name, to_state, at, by, reason, category)
+            return self._events(tid)[-1]
+
+    def _transition(
+        self,
+        tid: int,
+        name: str,
+        to_state: str,
+        at: int | None,
+        by: str,
+        reason: str | None = None,
+        category: str | None = None,
+    ) -> None:
+        _, state, prev_at, rid, _ = self._head(tid)
+        allowed = TRANSITIONS[state]
+        if to_state not in allowed:
+            if to_state == state:
+                why = f"it is already {state}"
+            elif state == "draft":
+                why = "it is a draft: submit it first"
+            elif state == "disabled":
+                why = "disabled is final"
+            else:
+                why = f"from {state} it can only become {' or '.join(allowed)}"
+            raise QueueError(f"'{name}' is {state}: cannot mark it {to_state} ({why})")
+        when = self._when(at, prev_at, name)
+        submitted_at = prev_at if state == "submitted" else None
+        self._event(tid, rid, state, to_state, when, by, reason, category, submitted_at)
+
+    # ---- reads ----------------------------------------------------------------------------
+
+    _ROW_SQL = (
+        "SELECT t.name, t.language, r.number, e.to_state, e.at, "
+        "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END, "
+        "e.reason, coalesce(e.category, r.category), r.lint_verdict, r.promo_score, r.codes "
+        "FROM templates t "
+        "JOIN events e ON e.id = (SELECT max(id) FROM events WHERE template_id = t.id) "
+        "JOIN revisions r ON r.id = e.revision_id "
+    )
+
+    def list(self, state: str | None = None, overdue: bool = False) -> list[Row]:
+        now = self.now()
+        where, params = [], []
+        if state is not None:
+            if state not in schema.STATES:
+                raise QueueError(f"unknown state '{state}': use one of {', '.join(schema.STATES)}")
+            where.append("e.to_state = ?")
+            params.append(state)
+        if overdue:
+            where.append("e.to_state = 'submitted' AND e.at < ?")
+            params.append(now - DUE)
+        sql = self._ROW_SQL + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY t.name, t.language"
+        return [Row(*r, now) for r in self._read(sql, tuple(params))]
+
+    def show(self, name: str, language: str | None = None) -> Detail:
+        try:
+            tid, _ = self._find(name, language)
+            row = self.db.execute(self._ROW_SQL + "WHERE t.id = ?", (tid,)).fetchone()
+            revisions = [
+                dict(
+                    zip(
+                        (
+                            "revision",
+                            "category",
+                            "body",
+                            "content",
+                            "content_hash",
+                            "source",
+                            "lint_verdict",
+                            "errors",
+                            "warnings",
+                            "codes",
+                            "promo_score",
+                            "forced",
+                            "created_at",
+                            "updated_at",
+                            "created_by",
+                        ),
+                        r,
+                        strict=True,
+                    )
+                )
+                for r in self.db.execute(
+                    "SELECT number, category, body, content, content_hash, source, lint_verdict, "
+                    "errors, warnings, codes, promo_score, forced, created_at, updated_at, "
+                    "created_by FROM revisions WHERE template_id = ? ORDER BY number",
+                    (tid,),
+                )
+            ]
+            events = self._events(tid)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        return Detail(Row(*row, self.now()), revisions, events)
+
+    def _events(self, tid: int) -> list[Event]:
+        return [
+            Event(*r)
+            for r in self.db.execute(
+                "SELECT e.id, e.from_state, e.to_state, e.at, e.recorded_at, e.by, r.number, "
+                "e.reason, e.category, e.submitted_at FROM events e "
+                "JOIN revisions r ON r.id = e.revision_id WHERE e.template_id = ? ORDER BY e.id",
+                (tid,),
+            )
+        ]
+
+    def export_rows(self, default_category: str = "UTILITY") -> Iterator[dict[str, Any]]:
+        """One row per revision: its text, label and the last state that revision reached.
+
+        ``label`` is the category Meta decided when it said one, else the declared category,
+        else ``default_category`` (what the linter assumed), in lower case as in templint's
+        labelled data.
+        """
+        sql = """
+        SELECT t.name, t.language, r.number, r.body, r.category, r.lint_verdict, r.promo_score,
+               r.codes, last.to_state, last.reason, decided.category,
+               (SELECT max(at) FROM events WHERE revision_id = r.id AND to_state = 'submitted'),
+               CASE WHEN last.to_state IN ('approved', 'rejected', 'paused', 'disabled')
+                    THEN last.at END
+        FROM revisions r
+        JOIN templates t ON t.id = r.template_id
+        JOIN events last ON last.id = (SELECT max(id) FROM events WHERE revision_id = r.id)
+        LEFT JOIN events decided ON decided.id = (
+            SELECT max(id) FROM events WHERE revision_id = r.id AND category IS NOT NULL)
+        ORDER BY t.name, t.language, r.number
+        """
+        try:
+            cursor = self.db.execute(sql)
+            for row in cursor:
+                item = dict(
+                    zip(
+                        (
+                            "name",
+                            "language",
+                            "revision",
+                            "text",
+                            "declared_category",
+                            "lint_verdict",
+                            "promo_score",
+                            "codes",
+                            "outcome",
+                            "reason",
+                            "decided_category",
+                            "submitted_at",
+                            "decided_at",
+                        ),
+                        row,
+                        strict=True,
+                    )
+                )
+                label = item["decided_category"] or item["declared_category"] or default_category
+                yield {"text": item.pop("text"), "label": label.lower(), **item}
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def stats(self, quota: int | None = None) -> Stats:
+        try:
+            return compute(self.db, QUOTA if quota is None else quota)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def integrity_check(self) -> str:
+        return self._read("PRAGMA integrity_check")[0][0]

@@ -1,0 +1,92 @@
+"""Times in the queue: ISO 8601 in, UTC epoch seconds stored, local time (or UTC) out.
+
+Every function that needs "now" takes it from a clock the caller passes in, so tests and the
+CLI (``TEMPLINT_NOW``) never depend on the wall clock.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from linter.queue.errors import QueueError
+
+Clock = Callable[[], datetime]
+HOUR = 3600
+NOW_ENV = "TEMPLINT_NOW"
+
+
+def parse_time(text: str, what: str = "time") -> int:
+    """An ISO 8601 time with a UTC offset (``2024-05-01T09:30+02:00`` or ``…Z``) → epoch seconds.
+
+    A time without an offset is refused: the queue is shared across time zones and a guess would
+    silently shift every review window.
+    """
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise QueueError(
+            f"{what} {text!r} is not an ISO 8601 time (e.g. 2024-05-01T09:30:00+02:00)"
+        ) from None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise QueueError(f"{what} {text!r} has no UTC offset: add one, e.g. {raw}Z or {raw}+02:00")
+    return int(value.timestamp() // 1)
+
+
+def to_epoch(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        raise QueueError("the clock returned a time without a UTC offset")
+    return int(moment.timestamp() // 1)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def clock_from_env() -> Clock:
+    """The wall clock, unless ``TEMPLINT_NOW`` fixes the time (tests, reproducible reports)."""
+    fixed = os.environ.get(NOW_ENV)
+    if not fixed:
+        return system_clock
+    seconds = parse_time(fixed, NOW_ENV)
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return lambda: moment
+
+
+def iso_utc(seconds: int | None) -> str | None:
+    """Machine formats (JSON, CSV) always carry UTC: ``2024-05-01T07:30:00Z``."""
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def show_time(seconds: int | None, utc: bool = False) -> str:
+    """For people: ``2024-05-01 09:30 +02:00`` in local time, or ``2024-05-01 07:30 UTC``."""
+    if seconds is None:
+        return "-"
+    if utc:
+        return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    local = datetime.fromtimestamp(seconds, UTC).astimezone()
+    offset = local.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return local.strftime("%Y-%m-%d %H:%M ") + f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def show_duration(seconds: int | float | None) -> str:
+    """``45m``, ``30h 05m``, ``3d 04h``: hours stay visible because review windows are in hours."""
+    if seconds is None:
+        return "-"
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds)) // 60
+    days, rest = divmod(total, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days >= 3:
+        return f"{sign}{days}d {hours:02d}h"
+    hours += days * 24
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m"
+    return f"{sign}{minutes}m"

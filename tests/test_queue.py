@@ -1,0 +1,355 @@
+"""The submission queue, end to end through its commands (CliRunner, injected clock)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from linter.commands.queue import queue, window
+from linter.queue.store import QueueStore, default_path
+
+T0 = "2024-05-01T10:00:00Z"
+
+ORDER = "Your order {{1}} has shipped and will arrive on {{2}}."
+REMINDER = "Hi {{1}}, this is a reminder of your appointment on {{2}} at {{3}}."
+PROMO = "Get 20% off your next order with us!"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "order_update.txt").write_text(ORDER + "\n", encoding="utf-8")
+    (folder / "appointment.txt").write_text(REMINDER + "\n", encoding="utf-8")
+    (folder / "promo.txt").write_text(PROMO + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The queue commands, run from a project whose config enables one known rule (TPL101), so
+    these tests do not move when other rules change."""
+    db = tmp_path / "queue.db"
+    (tmp_path / "templint.toml").write_text('select = ["TPL101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str, now: str = T0, cmd: object = queue, **env: str) -> Result:
+        environ = {"TEMPLINT_DB": str(db), "TEMPLINT_NOW": now, "TEMPLINT_USER": "alice"}
+        environ.update(env)
+        return CliRunner().invoke(cmd, list(args), env=environ)  # type: ignore[arg-type]
+
+    return invoke
+
+
+def meta(name: str, lang: str, category: str, text: str, *samples: str) -> dict[str, object]:
+    """A template in Meta's API shape, with the sample values Meta requires."""
+    body: dict[str, object] = {"type": "BODY", "text": text}
+    if samples:
+        body["example"] = {"body_text": [list(samples)]}
+    return {"name": name, "language": lang, "category": category, "components": [body]}
+
+
+def ok(result: Result, code: int = 0) -> Result:
+    assert result.exit_code == code, (result.output, result.exception)
+    return result
+
+
+def test_add_submit_decide_list_flow(run: Run, files: Path) -> None:
+    res = ok(run("add", str(files / "order_update.txt"), str(files / "appointment.txt")))
+    assert "added order_update: revision 1, draft" in res.stdout
+    ok(run("submit", "order_update", "--at", "2024-05-01T12:00:00+02:00"))
+    res = ok(run("list", "--utc", now="2024-05-02T09:00:00Z"))
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("order_update"))
+    # submitted 10:00 UTC; waiting 23 h; verdict expected from +24 h, due at +72 h
+    assert "submitted" in line and "23h 00m" in line
+    assert "2024-05-02 10:00 UTC" in line and "2024-05-04 10:00 UTC" in line
+    assert "OVERDUE" not in line
+    ok(
+        run(
+            "decide",
+            "order_update",
+            "approved",
+            "--at",
+            "2024-05-02T16:00:00Z",
+            now="2024-05-03T00:00:00Z",
+        )
+    )
+    res = ok(run("list", "--state", "approved", "--format", "json", now="2024-05-03T00:00:00Z"))
+    (row,) = json.loads(res.stdout)
+    assert row["name"] == "order_update" and row["state"] == "approved"
+    assert row["waiting_hours"] == 30.0  # how long the review took
+
+
+def test_overdue_after_72_hours(run: Run, files: Path) -> None:
+    ok(run("add", "--submit", str(files / "order_update.txt"), str(files / "appointment.txt")))
+    ok(run("decide", "appointment", "approved", now="2024-05-02T10:00:00Z"))
+    early = ok(run("list", "--overdue", "--format", "json", now="2024-05-04T10:00:00Z"))
+    assert json.loads(early.stdout) == []  # exactly 72 h is not yet overdue
+    late = ok(run("list", "--overdue", "--format", "json", now="2024-05-04T10:00:01Z"))
+    assert [r["name"] for r in json.loads(late.stdout)] == ["order_update"]
+    text = ok(run("list", now="2024-05-05T10:00:00Z")).stdout
+    assert "OVERDUE" in next(ln for ln in text.splitlines() if ln.startswith("order_update"))
+    assert "OVERDUE" not in next(ln for ln in text.splitlines() if ln.startswith("appointment"))
+
+
+def test_lint_errors_refuse_unless_forced(run: Run, files: Path) -> None:
+    res = ok(run("add", str(files / "promo.txt"), str(files / "order_update.txt")), 1)
+    assert "refused promo" in res.stderr and "TPL101" in res.stderr
+    names = [r["name"] for r in json.loads(ok(run("list", "--format", "json")).stdout)]
+    assert names == ["order_update"]
+    ok(run("add", "--force", str(files / "promo.txt")))
+    shown = json.loads(ok(run("show", "promo", "--format", "json")).stdout)
+    rev = shown["revisions"][0]
+    assert rev["lint_verdict"] == "error" and "TPL101" in rev["codes"] and rev["forced"]
+    assert rev["promo_score"] is None  # no classifier score yet: stored as NULL
+    assert rev["content"] == PROMO + "\n"  # the exact file
+
+
+def test_illegal_transitions_are_refused(run: Run, files: Path) -> None:
+    ok(run("add", str(files / "order_update.txt")))
+    res = ok(run("decide", "order_update", "approved"), 2)
+    assert res.stderr.strip().splitlines() == [
+        "Error: 'order_update' is draft: cannot mark it approved (it is a draft: submit it first)"
+    ]
+    ok(run("submit", "order_update"))
+    assert "already submitted" in ok(run("submit", "order_update"), 2).stderr
+    ok(run("decide", "order_update", "disabled", now="2024-05-02T10:00:00Z"))
+    res = ok(run("submit", "order_update", now="2024-05-03T10:00:00Z"), 2)
+    assert "disabled is final" in res.stderr
+    assert "Traceback" not in res.output
+    assert "no template named 'nope'" in ok(run("submit", "nope"), 2).stderr
+
+
+def test_resubmission_after_rejection_keeps_history(run: Run, files: Path) -> None:
+    path = files / "order_update.txt"
+    ok(run("add", "--submit", str(path)))
+    ok(
+        run(
+            "decide",
+            "order_update",
+            "rejected",
+            "--reason",
+            "INVALID_FORMAT",
+            now="2024-05-02T10:00:00Z",
+        )
+    )
+    # a revised text becomes revision 2 (a draft again), then is submitted and approved
+    path.write_text("Your order {{1}} has shipped. It will arrive on {{2}}.\n", encoding="utf-8")
+    res = ok(run("add", str(path), now="2024-05-02T11:00:00Z"))
+    assert "revised order_update: revision 2, draft" in res.stdout
+    ok(run("submit", "order_update", now="2024-05-02T12:00:00Z"))
+    ok(run("decide", "order_update", "approved", now="2024-05-03T12:00:00Z"))
+    shown = json.loads(ok(run("show", "order_update", "--format", "json")).stdout)
+    assert [(e["from"], e["to"], e["revision"]) for e in shown["events"]] == [
+        (None, "draft", 1),
+        ("draft", "submitted", 1),
+        ("submitted", "rejected", 1),
+        ("rejected", "draft", 2),
+        ("draft", "submitted", 2),
+        ("submitted", "approved", 2),
+    ]
+    assert shown["events"][2]["reason"] == "INVALID_FORMAT"
+    assert [r["revision"] for r in shown["revisions"]] == [1, 2]
+    assert shown["revisions"][0]["body"] == ORDER  # the rejected text is kept
+
+
+def test_readding_rules(run: Run, files: Path) -> None:
+    path = files / "order_update.txt"
+    ok(run("add", str(path)))
+    assert "unchanged order_update" in ok(run("add", str(path))).stdout
+    path.write_text("Your order {{1}} is on its way.\n", encoding="utf-8")
+    assert "updated order_update: revision 1, draft" in ok(run("add", str(path))).stdout
+    ok(run("submit", "order_update"))
+    path.write_text("Your order {{1}} is on its way to you.\n", encoding="utf-8")
+    res = ok(run("add", str(path)), 2)
+    assert "changed but is submitted" in res.stderr
+    shown = json.loads(ok(run("show", "order_update", "--format", "json")).stdout)
+    assert shown["revisions"][0]["body"] == "Your order {{1}} is on its way."
+
+
+def test_same_name_in_two_languages_needs_language(run: Run, tmp_path: Path) -> None:
+    data = [
+        meta("ship", "en_US", "UTILITY", "Your parcel {{1}} has shipped today.", "A123"),
+        meta("ship", "es", "UTILITY", "Tu paquete {{1}} fue enviado hoy.", "A123"),
+    ]
+    path = tmp_path / "ship.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ok(run("add", "--force", str(path)))  # --force: this test is about names, not lint
+    assert "pass --language" in ok(run("submit", "ship"), 2).stderr
+    ok(run("submit", "ship", "--language", "es"))
+    rows = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert [(r["language"], r["state"]) for r in rows] == [("en_US", "draft"), ("es", "submitted")]
+
+
+def test_times_need_an_offset_and_order(run: Run, files: Path) -> None:
+    ok(run("add", str(files / "order_update.txt")))
+    res = ok(run("submit", "order_update", "--at", "2024-05-01T09:00:00"), 2)
+    assert "no UTC offset" in res.stderr
+    res = ok(run("submit", "order_update", "--at", "2024-05-01T12:00:00Z"), 2)
+    assert "in the future" in res.stderr
+    res = ok(run("submit", "order_update", "--at", "2024-04-30T12:00:00Z"), 2)
+    assert "before its last recorded event" in res.stderr
+    assert "not an ISO 8601 time" in ok(run("submit", "order_update", "--at", "soon"), 2).stderr
+
+
+def test_local_time_display(run: Run, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        ok(run("add", "--submit", str(files / "order_update.txt")))
+        text = ok(run("list")).stdout
+        assert "2024-05-01 15:30 +05:30" in text  # 10:00 UTC shown in local time
+        assert "2024-05-01 10:00 UTC" in ok(run("list", "--utc")).stdout
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_stats(run: Run, tmp_path: Path) -> None:
+    for i in range(10):
+        (tmp_path / f"t{i}.txt").write_text(f"Your order {{{{1}}}} number {i} has shipped.\n")
+    ok(run("add", "--submit", *[str(tmp_path / f"t{i}.txt") for i in range(10)]))
+    hours = [2, 4, 6, 8, 10, 12, 14, 16]
+    for i, h in enumerate(hours):
+        verdict = "approved" if i < 5 else "rejected"
+        reason = "PROMOTIONAL" if i < 7 else "INVALID_FORMAT"
+        args = ["decide", f"t{i}", verdict] + (
+            ["--reason", reason] if verdict == "rejected" else []
+        )
+        ok(run(*args, now=f"2024-05-01T{h:02d}:00:00-10:00"))  # 10:00Z + h hours
+    data = json.loads(ok(run("stats", "--format", "json", now="2024-05-02T10:00:00Z")).stdout)
+    assert data["states"]["approved"] == 5 and data["states"]["rejected"] == 3
+    assert data["states"]["submitted"] == 2
+    assert data["reviews"]["approval_rate"] == 5 / 8
+    assert data["median_review_hours"] == 9.0
+    assert data["p90_review_hours"] == pytest.approx(14.6)
+    assert data["rejection_reasons"] == [
+        {"reason": "PROMOTIONAL", "count": 2},
+        {"reason": "INVALID_FORMAT", "count": 1},
+    ]
+    assert sum(g["reviewed"] for g in data["by_lint_verdict"]) == 8
+    assert data["by_promo_score"] == [
+        {
+            "group": "no score",
+            "approved": 5,
+            "rejected": 3,
+            "other": 0,
+            "reviewed": 8,
+            "approval_rate": 0.625,
+        }
+    ]
+    assert data["quota"] == {"approved": 5, "cap": 250, "used": 0.02, "warning": False}
+    text = ok(run("stats", "--cap", "5")).stderr
+    assert "warning: 5 of 5 approved templates used" in text
+
+
+def test_stats_score_bands_and_quota_warning(tmp_path: Path) -> None:
+    from linter.queue.store import Entry
+
+    now = [1_714_557_600]  # 2024-05-01T10:00Z
+    from datetime import UTC, datetime
+
+    store = QueueStore(tmp_path / "q.db", now=lambda: datetime.fromtimestamp(now[0], UTC))
+    scores = [0.1, 0.2, 0.6, 0.9, 0.95, None]
+    store.add(
+        [
+            Entry(name=f"t{i}", body=f"b{i}", content=f"b{i}", promo_score=s)
+            for i, s in enumerate(scores)
+        ],
+        by="t",
+        submit=True,
+    )
+    now[0] += 3600
+    for i, s in enumerate(scores):
+        store.decide(f"t{i}", "approved" if s is None or s < 0.5 else "rejected", by="t")
+    st = store.stats(quota=3).to_dict()
+    bands = {b["group"]: (b["approved"], b["rejected"]) for b in st["by_promo_score"]}
+    assert bands == {
+        "0.00-0.25": (2, 0),
+        "0.50-0.75": (0, 1),
+        "0.75-1.00": (0, 2),
+        "no score": (1, 0),
+    }
+    assert st["quota"]["warning"] is True  # 3 of 3
+    store.close()
+
+
+def test_export_is_labelled_data(run: Run, tmp_path: Path) -> None:
+    data = [
+        meta("welcome", "en_US", "UTILITY", "Hello {{1}}, your account is ready to use.", "Ana"),
+        meta("receipt", "en_US", "UTILITY", "We received your payment of {{1}} today.", "$10"),
+    ]
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ok(run("add", "--force", "--submit", str(path)))
+    ok(run("decide", "welcome", "approved", "--category", "marketing", now="2024-05-02T10:00:00Z"))
+    ok(run("decide", "receipt", "approved", now="2024-05-02T10:00:00Z"))
+    rows = list(csv.DictReader(io.StringIO(ok(run("export", "--format", "csv")).stdout)))
+    assert list(rows[0])[:3] == ["text", "label", "outcome"]
+    got = {(r["name"], r["label"], r["outcome"]) for r in rows}
+    assert got == {("welcome", "marketing", "approved"), ("receipt", "utility", "approved")}
+    lines = ok(run("export", "--format", "jsonl")).stdout.splitlines()
+    assert json.loads(lines[0])["text"] == "We received your payment of {{1}} today."
+
+
+def test_window(run: Run) -> None:
+    res = ok(
+        run(
+            "--last-inbound",
+            "2024-05-01T09:00:00+02:00",
+            "--now",
+            "2024-05-01T12:00:00Z",
+            "--utc",
+            cmd=window,
+        )
+    )
+    assert "open" in res.stdout and "2024-05-02 07:00 UTC" in res.stdout
+    assert "19h 00m left" in res.stdout
+    res = ok(run("--last-inbound", "2024-04-29T09:00:00Z", "--format", "json", cmd=window), 1)
+    data = json.loads(res.stdout)  # "now" is TEMPLINT_NOW
+    assert data["open"] is False and data["closed_for_seconds"] == 25 * 3600
+    res = ok(run("--last-inbound", "2024-04-30T09:00:00Z", "--utc", cmd=window), 1)
+    assert "only an approved template may open the conversation" in res.stdout
+    res = ok(
+        run("--last-inbound", "2024-05-01T10:00:00Z", "--now", "2024-05-02T09:59:59Z", cmd=window)
+    )
+    assert "0m left" in res.stdout  # one second before the 24 h mark: still open
+    assert ok(run("--last-inbound", "2024-05-02T10:00:00Z", cmd=window), 2).stderr.startswith(
+        "Error: --last-inbound"
+    )
+
+
+def test_default_location_is_project_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEMPLINT_DB", raising=False)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    assert default_path(sub) == tmp_path.resolve() / ".templint" / "queue.db"
+    monkeypatch.setenv("TEMPLINT_DB", str(tmp_path / "elsewhere.db"))
+    assert default_path(sub) == tmp_path / "elsewhere.db"
+
+
+def test_read_commands_do_not_create_a_database(run: Run, tmp_path: Path) -> None:
+    res = ok(run("list"), 2)
+    assert "no queue here yet" in res.stderr
+    assert not (tmp_path / "queue.db").exists()
+
+
+@pytest.mark.parametrize("sub", ["add", "submit", "decide", "list", "show", "stats", "export"])
+def test_help(sub: str) -> None:
+    res = CliRunner().invoke(queue, [sub, "--help"])
+    assert res.exit_code == 0 and "Usage" in res.output
+
+
+def test_window_help() -> None:
+    assert CliRunner().invoke(window, ["--help"]).exit_code == 0

@@ -1,0 +1,310 @@
+"""The queue under stress: concurrent writers, a killed writer, unusable files, odd text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.commands.queue import queue
+from linter.queue import schema
+from linter.queue.errors import QueueError
+from linter.queue.store import Entry, QueueStore
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
+
+
+def clock() -> datetime:
+    return FIXED
+
+
+def _worker(args: tuple[str, int, int, int]) -> int:
+    """Add, submit and decide its own templates; race the others to submit the shared ones."""
+    path, wid, own, shared = args
+    won = 0
+    with QueueStore(path, now=clock) as store:
+        for i in range(own):
+            name = f"w{wid}_{i}"
+            store.add([Entry(name=name, body=f"body {name}", content=name)], by=f"w{wid}")
+            store.submit(name, by=f"w{wid}")
+            store.decide(name, "approved" if i % 2 else "rejected", reason="r'\"; --", by="x")
+        for i in range(shared):
+            try:
+                store.submit(f"shared_{i}", by=f"w{wid}")
+                won += 1
+            except QueueError as exc:
+                assert "already submitted" in str(exc)
+    return won
+
+
+def test_concurrent_processes_lose_nothing(tmp_path: Path) -> None:
+    path = str(tmp_path / "q.db")
+    workers, own, shared = 4, 30, 25
+    with QueueStore(path, now=clock) as store:
+        store.add([Entry(name=f"shared_{i}", body="b", content=f"s{i}") for i in range(shared)])
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        won = pool.map(_worker, [(path, w, own, shared) for w in range(workers)])
+    # 4 × (30 × 3 + 25) = 460 operations
+    assert sum(won) == shared  # each shared draft was submitted exactly once
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM templates").fetchone()[0] == workers * own + shared
+    counts = dict(db.execute("SELECT to_state, count(*) FROM events GROUP BY 1").fetchall())
+    assert counts == {
+        "draft": workers * own + shared,
+        "submitted": workers * own + shared,
+        "approved": workers * own // 2,
+        "rejected": workers * own // 2,
+    }
+    reasons = {r for (r,) in db.execute("SELECT reason FROM events WHERE to_state = 'rejected'")}
+    assert reasons == {"r'\"; --"}
+    db.close()
+
+
+WRITER = """
+import sys
+sys.path.insert(0, {root!r})
+from datetime import UTC, datetime
+from linter.queue.store import Entry, QueueStore
+store = QueueStore({path!r}, now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
+batch = 0
+while True:
+    store.add([Entry(name=f"t{{batch}}_{{i}}", body="x" * 2000, content=f"{{batch}}/{{i}}")
+               for i in range(50)])
+    batch += 1
+    print(batch, flush=True)
+"""
+
+
+def test_sigkill_mid_write_leaves_a_consistent_queue(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER.format(root=str(ROOT), path=str(path))],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    for _ in range(3):  # let it commit a few batches, then kill it inside the next one
+        assert proc.stdout.readline()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with QueueStore(path, now=clock) as store:
+        assert store.integrity_check() == "ok"
+        db = store.db
+        templates = db.execute("SELECT count(*) FROM templates").fetchone()[0]
+        assert templates >= 150 and templates % 50 == 0  # whole batches only
+        orphans = db.execute(
+            "SELECT count(*) FROM templates t WHERE NOT EXISTS "
+            "(SELECT 1 FROM events e WHERE e.template_id = t.id)"
+        ).fetchone()[0]
+        assert orphans == 0
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        store.add([Entry(name="after", body="b", content="c")])  # writable again
+        assert len(store.list()) == templates + 1
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _invoke(db: Path, *args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(
+        queue, ["--db", str(db), *args], env={"TEMPLINT_NOW": "2024-05-01T10:00:00Z"}
+    )
+    return res.exit_code, res.stderr
+
+
+@pytest.fixture
+def template_file(tmp_path: Path) -> Path:
+    path = tmp_path / "order.txt"
+    path.write_text("Your order {{1}} has shipped and will arrive soon.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a database, just some text\n" * 10,
+        b"SQLite format 3\x00" + b"\xff" * 84,  # a header and nothing behind it
+        b"SQLite format 3\x00" + bytes(range(256)) * 64,  # right magic, garbage pages
+    ],
+    ids=["text", "truncated", "garbage"],
+)
+def test_corrupt_file_is_refused_untouched(
+    tmp_path: Path, template_file: Path, content: bytes
+) -> None:
+    db = tmp_path / "queue.db"
+    db.write_bytes(content)
+    before = _digest(db)
+    for args in (["add", str(template_file)], ["list"], ["stats"]):
+        code, err = _invoke(db, *args)
+        assert code == 2, err
+        assert len(err.strip().splitlines()) == 1 and str(db) in err
+        assert "Traceback" not in err
+    assert _digest(db) == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path, template_file: Path) -> None:
+    db = tmp_path / "queue.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    con.close()
+    before = _digest(db)
+    code, err = _invoke(db, "add", str(template_file))
+    assert code == 2 and "not a templint queue" in err
+    assert _digest(db) == before
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path, template_file: Path) -> None:
+    db = tmp_path / "queue.db"
+    assert _invoke(db, "add", str(template_file))[0] == 0
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    before = _digest(db)
+    for args in (["add", str(template_file)], ["list"], ["submit", "order"]):
+        code, err = _invoke(db, *args)
+        assert code == 2
+        assert f"schema version {schema.SCHEMA_VERSION + 1} is newer" in err
+        assert len(err.strip().splitlines()) == 1
+    assert _digest(db) == before
+
+
+READONLY_RUN = """
+import sys
+sys.path.insert(0, {root!r})
+from linter.commands.queue import queue
+queue.main({args!r}, prog_name="templint queue")
+"""
+
+
+def test_read_only_location(template_file: Path) -> None:
+    """A queue in a folder the user cannot write: writes fail with one line, reads still work.
+
+    Permissions do not bind root, so under root the commands run as 'nobody'.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="templint-ro-"))
+    try:
+        db = folder / "queue.db"
+        src = folder / "order.txt"
+        src.write_bytes(template_file.read_bytes())
+        with QueueStore(db, now=clock) as store:
+            store.add([Entry(name="kept", body="b", content="c")], by="t")
+        before = _digest(db)
+        src.chmod(0o644)
+        db.chmod(0o444)
+        folder.chmod(0o555)
+        extra = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
+        env = {**os.environ, "TEMPLINT_NOW": "2024-05-01T10:00:00Z", "HOME": str(folder)}
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            code = READONLY_RUN.format(root=str(ROOT), args=["--db", str(db), *args])
+            return subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd="/",
+                **extra,  # type: ignore[arg-type]
+            )
+
+        for args in (("add", str(src)), ("submit", "kept")):
+            proc = run(*args)
+            assert proc.returncode == 2, proc.stderr
+            assert "read-only" in proc.stderr
+            assert len(proc.stderr.strip().splitlines()) == 1
+        listing = run("list", "--format", "json")
+        assert listing.returncode == 0, listing.stderr
+        assert [r["name"] for r in json.loads(listing.stdout)] == ["kept"]
+        assert _digest(db) == before
+        assert sorted(p.name for p in folder.iterdir()) == ["order.txt", "queue.db"]
+    finally:
+        folder.chmod(0o755)
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()
+
+
+ODD = [
+    'o\'brien "quoted"',
+    "x'); DROP TABLE templates; --",
+    "ünïcødé_名前_🎉",
+    "percent_%_underscore_\\_back",
+]
+
+
+@pytest.mark.parametrize("name", ODD)
+def test_odd_names_and_reasons_are_kept_exactly(tmp_path: Path, name: str) -> None:
+    src = tmp_path / "t.json"
+    body = f"Your order {{{{1}}}} for {name} has shipped."
+    src.write_text(
+        json.dumps(
+            {
+                "name": name,
+                "language": "en_US",
+                "category": "UTILITY",
+                "components": [{"type": "BODY", "text": body, "example": {"body_text": [["A1"]]}}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "queue.db"
+    env = {"TEMPLINT_NOW": "2024-05-01T10:00:00Z", "TEMPLINT_USER": name}
+
+    def run(*args: str, now: str = "2024-05-01T10:00:00Z") -> str:
+        res = CliRunner().invoke(queue, ["--db", str(db), *args], env={**env, "TEMPLINT_NOW": now})
+        assert res.exit_code == 0, res.output
+        return res.stdout
+
+    run("add", "--force", "--submit", str(src))
+    reason = f'Rejected: {name} ; SELECT * FROM events; -- "%"'
+    run("decide", name, "rejected", "--reason", reason, now="2024-05-02T10:00:00Z")
+    shown = json.loads(run("show", name, "--format", "json"))
+    assert shown["name"] == name and shown["reason"] == reason
+    assert shown["revisions"][0]["body"] == body
+    assert {e["by"] for e in shown["events"]} == {name}
+    text = run("show", name)
+    assert name in text and reason in text
+    assert any(line.startswith(name) for line in run("list").splitlines())
+    stats = json.loads(run("stats", "--format", "json"))
+    assert stats["rejection_reasons"] == [{"reason": reason, "count": 1}]
+    # a LIKE-style pattern in a name must not match other templates
+    assert (
+        "no template named"
+        in CliRunner().invoke(queue, ["--db", str(db), "show", "%"], env=env).stderr
+    )
+
+
+def test_killed_creation_leaves_an_empty_file_that_still_opens(tmp_path: Path) -> None:
+    db = tmp_path / "queue.db"
+    db.write_bytes(b"")  # SQLite's state when stopped before its first write
+    with QueueStore(db, now=clock) as store:
+        store.add([Entry(name="a", body="b", content="c")])
+        assert [r.name for r in store.list()] == ["a"]
+
+
+def test_migrations_run_forward_once(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    QueueStore(db, now=clock).close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert con.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    # reopening does not re-run version 1 (it would fail: the tables exist)
+    QueueStore(db, now=clock).close()

@@ -1,0 +1,166 @@
+"""Reading labelled text (CSV or JSONL) for training and evaluation."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+CATEGORIES = ("authentication", "marketing", "utility")
+POSITIVE_LABELS = {"marketing", "promotional", "promotion", "spam", "1", "true", "yes"}
+NEGATIVE_LABELS = {
+    "utility",
+    "authentication",
+    "transactional",
+    "ham",
+    "0",
+    "false",
+    "no",
+}
+TEXT_COLUMNS = ("text", "body", "message", "content", "template", "sms")
+LABEL_COLUMNS = ("label", "category", "class", "target")
+DEFAULT_DATA = Path("data") / "templates.jsonl"
+
+
+class DataError(ValueError):
+    """The labelled data cannot be read; the message names the file (and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    label: str  # lower-case, as written
+    split: str | None = None
+    name: str | None = None
+    group: str | None = None  # the writing pattern a generated row came from (kept in one fold)
+
+    @property
+    def positive(self) -> bool:
+        return self.label in POSITIVE_LABELS
+
+
+def file_sha256(path: Path | str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _pick(columns: list[str], wanted: tuple[str, ...]) -> str | None:
+    lower = {c.lower().strip(): c for c in columns}
+    for name in wanted:
+        if name in lower:
+            return lower[name]
+    return None
+
+
+def read_rows(path: Path | str) -> list[Row]:
+    """Rows of ``text`` + ``label`` from a CSV (header row) or JSONL file."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
+    if path.suffix.lower() in (".jsonl", ".ndjson") or raw.lstrip().startswith("{"):
+        rows = _jsonl(raw, path)
+    else:
+        rows = _csv(raw, path)
+    if not rows:
+        raise DataError(f"{path}: no labelled rows")
+    return rows
+
+
+def _row(
+    text: object,
+    label: object,
+    where: str,
+    split: object = None,
+    name: object = None,
+    group: object = None,
+) -> Row:
+    if not isinstance(text, str):
+        raise DataError(f"{where}: 'text' must be a string")
+    if label is None or isinstance(label, (dict, list)):
+        raise DataError(f"{where}: missing or invalid 'label'")
+    if isinstance(label, bool):
+        label = int(label)
+    return Row(
+        text=text,
+        label=str(label).strip().lower(),
+        split=str(split).strip().lower() if isinstance(split, str) else None,
+        name=str(name) if isinstance(name, str) else None,
+        group=str(group) if isinstance(group, str) and group else None,
+    )
+
+
+def _jsonl(raw: str, path: Path) -> list[Row]:
+    rows = []
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            raise DataError(f"{where}: invalid JSON: {exc}") from None
+        if not isinstance(obj, dict):
+            raise DataError(f"{where}: each line must be a JSON object")
+        text_key = _pick(list(obj), TEXT_COLUMNS)
+        label_key = _pick(list(obj), LABEL_COLUMNS)
+        if text_key is None or label_key is None:
+            raise DataError(f"{where}: needs a text field and a label field")
+        rows.append(
+            _row(
+                obj[text_key],
+                obj[label_key],
+                where,
+                obj.get("split"),
+                obj.get("name"),
+                obj.get("pattern"),
+            )
+        )
+    return rows
+
+
+def _csv(raw: str, path: Path) -> list[Row]:
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
+    columns = reader.fieldnames or []
+    text_key = _pick(list(columns), TEXT_COLUMNS)
+    label_key = _pick(list(columns), LABEL_COLUMNS)
+    if text_key is None or label_key is None:
+        raise DataError(
+            f"{path}: CSV needs a header with a text column ({', '.join(TEXT_COLUMNS)}) and a "
+            f"label column ({', '.join(LABEL_COLUMNS)}); found {', '.join(columns) or 'none'}"
+        )
+    split_key = _pick(list(columns), ("split",))
+    name_key = _pick(list(columns), ("name",))
+    rows = []
+    try:
+        for n, rec in enumerate(reader, 2):
+            rows.append(
+                _row(
+                    rec.get(text_key) or "",
+                    rec.get(label_key),
+                    f"{path}:{n}",
+                    rec.get(split_key) if split_key else None,
+                    rec.get(name_key) if name_key else None,
+                )
+            )
+    except csv.Error as exc:
+        raise DataError(f"{path}: invalid CSV: {exc}") from None
+    return rows
+
+
+def binary_label(label: str, where: str = "") -> int:
+    """1 for a promotional label, 0 for a transactional one."""
+    if label in POSITIVE_LABELS:
+        return 1
+    if label in NEGATIVE_LABELS:
+        return 0
+    raise DataError(
+        f"{where or 'data'}: unknown label {label!r} (promotional: "
+        f"{', '.join(sorted(POSITIVE_LABELS))}; transactional: "
+        f"{', '.join(sorted(NEGATIVE_LABELS))})"
+    )

@@ -1,0 +1,206 @@
+"""Measuring the classifier, the rules, and both combined on any labelled CSV or JSONL.
+
+- classifier: the promotional score (probability of MARKETING) and the predicted category;
+- rules: a text is promotional when any TPL1xx rule of severity ``error`` fires on it, linted
+  as a UTILITY template (the policy rules apply to UTILITY and AUTHENTICATION);
+- combined: promotional when either says so (the combined score ranks rule hits first).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from linter.classifier.data import CATEGORIES, DataError, Row, binary_label, read_rows
+from linter.classifier.scorer import POSITIVE
+
+
+def rule_hits(texts: Sequence[str], rules_dir: str | None = None) -> list[list[str]]:
+    """For each text, the TPL1xx error codes that fire on it as a UTILITY template."""
+    from linter.config import Config
+    from linter.engine import Linter
+    from linter.inputs import parse_text
+
+    linter = Linter(Config(select=("TPL1",), rules_dir=rules_dir))
+    out: list[list[str]] = []
+    for text in texts:
+        tpl = parse_text(text, "<eval>")
+        codes = sorted(
+            {d.code for d in linter.lint([tpl]) if d.severity == "error" and d.code[:4] == "TPL1"}
+        )
+        out.append(codes)
+    return out
+
+
+def classifier_scores(
+    texts: Sequence[str], backend: str = "scorer", model_dir: str | None = None, n_jobs: int = 1
+) -> tuple[list[float], list[str], dict[str, Any]]:
+    """Promotional scores and predicted categories (lower-case) from the shipped model."""
+    if backend == "sklearn":
+        from linter.classifier.train import load_pipeline
+
+        pipeline, meta = load_pipeline(model_dir)
+        from linter.classifier.features import normalise
+
+        probs = pipeline.predict_proba([normalise(t) for t in texts])
+        classes = [str(c) for c in pipeline.classes_]
+        pos = classes.index(POSITIVE)
+        return (
+            [float(p[pos]) for p in probs],
+            [classes[int(i)] for i in probs.argmax(axis=1)],
+            meta,
+        )
+    if backend != "scorer":
+        raise ValueError(f"unknown backend {backend!r} (scorer or sklearn)")
+    from linter.classifier.scorer import load_scorer
+
+    scorer = load_scorer(model_dir)
+    scores = scorer.score_many(list(texts), n_jobs=n_jobs)
+    return [s.promotional for s in scores], [s.category.lower() for s in scores], scorer.meta
+
+
+def evaluate_rows(
+    rows: list[Row],
+    *,
+    backend: str = "scorer",
+    model_dir: str | None = None,
+    threshold: float | None = None,
+    use_rules: bool = True,
+    rules_dir: str | None = None,
+    show: int = 10,
+    n_jobs: int = 1,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> dict[str, Any]:
+    from linter.classifier.train import binary_metrics, category_metrics
+
+    texts = [r.text for r in rows]
+    y = [binary_label(r.label, f"row {i + 1}") for i, r in enumerate(rows)]
+    progress(f"scoring {len(rows)} rows with the classifier")
+    scores, predicted, meta = classifier_scores(texts, backend, model_dir, n_jobs)
+    cut = float(meta.get("threshold", 0.5) if threshold is None else threshold)
+    report: dict[str, Any] = {
+        "rows": len(rows),
+        "labels": dict(sorted(Counter(r.label for r in rows).items())),
+        "backend": backend,
+        "model": meta.get("model"),
+        "threshold": cut,
+    }
+    pred_bin = ["promotional" if s >= cut else "transactional" for s in scores]
+    truth_bin = ["promotional" if v else "transactional" for v in y]
+    classifier: dict[str, Any] = {
+        "promotional": binary_metrics(y, scores, cut),
+        "binary_classes": category_metrics(truth_bin, pred_bin, ["promotional", "transactional"]),
+    }
+    if all(r.label in CATEGORIES for r in rows):
+        classifier["categories"] = category_metrics(
+            [r.label for r in rows], predicted, list(CATEGORIES)
+        )
+    report["classifier"] = classifier
+    hits: list[list[str]] = [[] for _ in rows]
+    if use_rules:
+        progress(f"linting {len(rows)} rows with the TPL1xx rules")
+        hits = rule_hits(texts, rules_dir)
+        fired = [1.0 if h else 0.0 for h in hits]
+        combined = [1.0 + s if h else s for s, h in zip(scores, hits, strict=True)]
+        report["rules"] = {"promotional": binary_metrics(y, fired, 0.5)}
+        comb = binary_metrics(y, combined, cut)
+        comb["threshold"] = cut
+        report["combined"] = {"promotional": comb}
+        report["rules"]["codes"] = dict(
+            sorted(Counter(c for h in hits for c in h).items(), key=lambda kv: -kv[1])
+        )
+    wrong = []
+    for i, row in enumerate(rows):
+        category_wrong = row.label in CATEGORIES and predicted[i] != row.label
+        binary_wrong = (scores[i] >= cut) != bool(y[i])
+        if category_wrong or binary_wrong:
+            confidence = scores[i] if scores[i] >= cut else 1.0 - scores[i]
+            wrong.append((confidence, i))
+    wrong.sort(key=lambda ci: (-ci[0], ci[1]))
+    report["disagreements"] = [
+        {
+            "row": i + 1,
+            "label": rows[i].label,
+            "predicted": predicted[i],
+            "promotional_score": round(scores[i], 4),
+            "rules": hits[i],
+            "text": rows[i].text if len(rows[i].text) <= 160 else rows[i].text[:157] + "…",
+        }
+        for _, i in wrong[:show]
+    ]
+    return report
+
+
+def evaluate_file(path: str | Path, *, split: str | None = None, **kwargs: Any) -> dict[str, Any]:
+    rows = read_rows(path)
+    if split:
+        if not any(r.split for r in rows):
+            raise DataError(f"{path}: no 'split' field, so --split {split} selects nothing")
+        rows = [r for r in rows if r.split == split]
+        if not rows:
+            raise DataError(f"{path}: no rows in split {split!r}")
+    report = evaluate_rows(rows, **kwargs)
+    return {"data": str(path), "split": split, **report}
+
+
+def _row_line(name: str, m: dict[str, Any]) -> str:
+    c = m["confusion"]
+    auc = "  n/a " if m["roc_auc"] is None else f"{m['roc_auc']:.4f}"
+    return (
+        f"  {name:<11} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f}  {auc:>7}"
+        f"   {c['tp']:>5} {c['fp']:>5} {c['fn']:>5} {c['tn']:>5}"
+    )
+
+
+def _table(title: str, cat: dict[str, Any]) -> list[str]:
+    lines = [f"{title} (macro-F1 {cat['macro_f1']:.4f}, accuracy {cat['accuracy']:.4f})"]
+    lines.append(f"  {'class':<15} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
+    for name, m in cat["per_class"].items():
+        lines.append(
+            f"  {name:<15} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f}"
+            f" {m['support']:>8}"
+        )
+    labels = cat["confusion"]["labels"]
+    lines.append("  confusion matrix (rows: true, columns: predicted)")
+    lines.append("  " + " " * 15 + "".join(f"{lab[:12]:>14}" for lab in labels))
+    for lab, row in zip(labels, cat["confusion"]["matrix"], strict=True):
+        lines.append(f"  {lab:<15}" + "".join(f"{v:>14}" for v in row))
+    return lines
+
+
+def format_text(report: dict[str, Any]) -> str:
+    split = f", split {report['split']}" if report.get("split") else ""
+    labels = ", ".join(f"{k} {v}" for k, v in report["labels"].items())
+    lines = [
+        f"templint evaluate: {report['data']} ({report['rows']} rows{split}: {labels})",
+        f"model {report['model']} via {report['backend']}, "
+        f"promotional threshold {report['threshold']:.2f}",
+        "",
+    ]
+    clf = report["classifier"]
+    if "categories" in clf:
+        lines += [*_table("Classifier, categories", clf["categories"]), ""]
+    lines += [*_table("Classifier, promotional vs transactional", clf["binary_classes"]), ""]
+    lines.append("Promotional (positive) vs rest")
+    lines.append(
+        f"  {'source':<11} {'precision':>9} {'recall':>7} {'f1':>7}  {'roc-auc':>7}"
+        f"   {'tp':>5} {'fp':>5} {'fn':>5} {'tn':>5}"
+    )
+    lines.append(_row_line("classifier", clf["promotional"]))
+    if "rules" in report:
+        lines.append(_row_line("rules", report["rules"]["promotional"]))
+        lines.append(_row_line("combined", report["combined"]["promotional"]))
+        codes = report["rules"].get("codes") or {}
+        if codes:
+            lines.append("  rules that fired: " + ", ".join(f"{k} {v}" for k, v in codes.items()))
+    if report["disagreements"]:
+        lines += ["", "Most confident disagreements"]
+        for d in report["disagreements"]:
+            rules = f" rules {','.join(d['rules'])}" if d["rules"] else ""
+            lines.append(
+                f"  row {d['row']}: {d['label']} → {d['predicted']} "
+                f"(score {d['promotional_score']:.2f}{rules}): {d['text']!r}"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,325 @@
+"""Scores templates with the exported linear model: plain Python, no numpy, no scikit-learn.
+
+The model ships as two files in ``models/`` plus their metadata:
+
+- ``classifier.scorer.json.gz``: a plain data file (gzip'ed JSON; arrays of doubles are
+  base64-encoded little-endian bytes) holding each vectorizer's vocabulary and idf and the
+  linear model's weights, intercepts and link function. Loading it runs no code.
+- ``classifier.joblib``: the scikit-learn pipeline it was exported from, for ``templint
+  evaluate --backend sklearn`` and retraining work only (see ``linter.classifier.train``).
+- ``classifier.meta.json``: SHA-256 of both artefacts, library versions, training-data hash,
+  classes, metrics, the promotional threshold chosen by measurement, and the date.
+
+Every load checks the artefact's SHA-256 against the metadata before reading anything from it.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import math
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.classifier import features as F
+
+META_NAME = "classifier.meta.json"
+SCORER_NAME = "classifier.scorer.json.gz"
+JOBLIB_NAME = "classifier.joblib"
+FORMAT = "templint-linear-scorer"
+FORMAT_VERSION = 1
+POSITIVE = "marketing"
+
+
+class ModelError(ValueError):
+    """The model is missing, altered, or was made for another library version."""
+
+
+def default_model_dir() -> Path:
+    from linter.paths import models_dir
+
+    return models_dir()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    return sha256_bytes(Path(path).read_bytes())
+
+
+def read_metadata(model_dir: Path | str | None = None) -> dict[str, Any]:
+    folder = Path(model_dir) if model_dir else default_model_dir()
+    path = folder / META_NAME
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(
+            f"{path}: no classifier model here; train one with `templint train`"
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"{path}: unreadable model metadata: {exc}") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("artefacts"), dict):
+        raise ModelError(f"{path}: not templint model metadata (no 'artefacts')")
+    return meta
+
+
+def verified_bytes(model_dir: Path | str | None, name: str, meta: dict[str, Any]) -> bytes:
+    """The artefact's bytes, after checking their SHA-256 against the metadata."""
+    folder = Path(model_dir) if model_dir else default_model_dir()
+    path = folder / name
+    expected = (meta["artefacts"].get(name) or {}).get("sha256")
+    if not expected:
+        raise ModelError(f"{folder / META_NAME}: no SHA-256 recorded for {name}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    actual = sha256_bytes(data)
+    if actual != expected:
+        raise ModelError(
+            f"{path}: SHA-256 {actual[:12]}… does not match {expected[:12]}… recorded in "
+            f"{META_NAME}; refusing to load a model file that was altered (retrain with "
+            "`templint train`)"
+        )
+    return data
+
+
+def _doubles(text: str) -> array:
+    values = array("d")
+    values.frombytes(base64.b64decode(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def encode_doubles(values: Iterable[float]) -> str:
+    out = array("d", values)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return base64.b64encode(out.tobytes()).decode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    promotional: float  # probability of the positive class (marketing), 0–1
+    category: str  # the most probable class, upper-case like Meta's categories
+    probabilities: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Vectorizer:
+    kind: str  # "word" | "char_wb"
+    ngram_range: tuple[int, int]
+    vocab: dict[str, int]
+    idf: array
+    offset: int  # where its features start in the model's weight rows
+
+    def row(self, doc: str) -> dict[int, float]:
+        if self.kind == "word":
+            grams = F.word_ngrams(doc, self.ngram_range)
+        else:
+            grams = F.char_wb_ngrams(doc, self.ngram_range)
+        return F.tfidf(grams, self.vocab, self.idf)
+
+
+class Scorer:
+    """A linear model over word and character n-gram TF-IDF features."""
+
+    def __init__(self, data: dict[str, Any], meta: dict[str, Any] | None = None) -> None:
+        if data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+            raise ModelError(f"not a {FORMAT} v{FORMAT_VERSION} file")
+        self.meta = meta or {}
+        self.classes: list[str] = list(data["classes"])
+        self.positive = self.classes.index(data.get("positive", POSITIVE))
+        self.vectorizers: list[_Vectorizer] = []
+        offset = 0
+        for part in data["vectorizers"]:
+            feats = part["features"].split("\n") if part["features"] else []
+            self.vectorizers.append(
+                _Vectorizer(
+                    part["analyzer"],
+                    (int(part["ngram_range"][0]), int(part["ngram_range"][1])),
+                    dict(zip(feats, range(len(feats)), strict=True)),
+                    _doubles(part["idf"]),
+                    offset,
+                )
+            )
+            offset += len(feats)
+        self.n_features = offset
+        self.coef = [_doubles(row) for row in data["coef"]]
+        self.intercept = [float(x) for x in data["intercept"]]
+        self.link: dict[str, Any] = data["link"]
+        if any(len(row) != offset for row in self.coef):
+            raise ModelError("weight rows do not match the vocabulary size")
+        self.threshold = float(self.meta.get("threshold", 0.5))
+        self._direction: array | None = None
+
+    # -- features ----------------------------------------------------------------------------
+    def transform(self, text: str) -> dict[int, float]:
+        """The model's feature vector for one text: {column: value}, as scikit-learn builds it."""
+        doc = F.normalise(text)
+        row: dict[int, float] = {}
+        for vec in self.vectorizers:
+            for j, value in vec.row(doc).items():
+                row[vec.offset + j] = value
+        return row
+
+    # -- scores ------------------------------------------------------------------------------
+    def decision(self, row: dict[int, float]) -> list[float]:
+        out = []
+        for weights, bias in zip(self.coef, self.intercept, strict=True):
+            total = 0.0
+            for j, value in row.items():
+                total += value * weights[j]
+            out.append(total + bias)
+        return out
+
+    def probabilities(self, row: dict[int, float]) -> list[float]:
+        z = self.decision(row)
+        kind = self.link["type"]
+        if kind == "softmax":
+            top = max(z)
+            exps = [math.exp(v - top) for v in z]
+            total = sum(exps)
+            return [e / total for e in exps]
+        if kind == "ovr_sigmoid":  # CalibratedClassifierCV(method="sigmoid"), one classifier
+            a, b = self.link["a"], self.link["b"]
+            probs = [_expit(-(a[k] * z[k] + b[k])) for k in range(len(z))]
+            total = sum(probs)
+            if total == 0.0:
+                return [1.0 / len(z)] * len(z)
+            return [p / total for p in probs]
+        raise ModelError(f"unknown link function {kind!r}")
+
+    def score(self, text: str) -> Score:
+        probs = self.probabilities(self.transform(text))
+        best = max(range(len(probs)), key=probs.__getitem__)
+        return Score(
+            promotional=probs[self.positive],
+            category=self.classes[best].upper(),
+            probabilities=dict(zip(self.classes, probs, strict=True)),
+        )
+
+    def score_many(self, texts: Sequence[str], n_jobs: int = 1) -> list[Score]:
+        """Scores in order; ``n_jobs`` > 1 spreads large batches over processes with joblib."""
+        if n_jobs == 1 or len(texts) < 2000:
+            return [self.score(t) for t in texts]
+        from joblib import Parallel, delayed
+
+        size = max(1, len(texts) // (4 * abs(n_jobs)))
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        parts = Parallel(n_jobs=n_jobs)(delayed(_score_chunk)(self, c) for c in chunks)
+        return [s for part in parts for s in part]
+
+    # -- explanations ------------------------------------------------------------------------
+    @property
+    def direction(self) -> array:
+        """Per feature, how much it moves the promotional score: the positive class's weight
+        less the mean of the others' (softmax), or its own weight (one-vs-rest)."""
+        if self._direction is None:
+            pos = self.coef[self.positive]
+            if self.link["type"] == "softmax" and len(self.coef) > 1:
+                others = [r for k, r in enumerate(self.coef) if k != self.positive]
+                n = len(others)
+                self._direction = array(
+                    "d", (pos[j] - sum(r[j] for r in others) / n for j in range(len(pos)))
+                )
+            else:
+                sign = -1.0 if self.link.get("a", [-1.0] * len(self.coef))[self.positive] > 0 else 1
+                self._direction = array("d", (sign * w for w in pos))
+        return self._direction
+
+    def explain(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        """The words and phrases of ``text`` that push its promotional score up the most.
+
+        Word n-grams count as themselves; each character n-gram's share goes to the word it
+        lies in, so a phrase is credited with everything the model saw in it."""
+        doc = F.normalise(text)
+        direction = self.direction
+        credit: dict[str, float] = {}
+        for vec in self.vectorizers:
+            row = vec.row(doc)
+            if vec.kind == "word":
+                for gram, j in _present(F.word_ngrams(doc, vec.ngram_range), vec.vocab):
+                    credit[gram] = credit.get(gram, 0.0) + row[j] * direction[vec.offset + j]
+                continue
+            words = doc.lower().split()
+            owners: dict[str, list[str]] = {}
+            for w in words:
+                for gram in F.char_wb_ngrams(w, vec.ngram_range):
+                    owners.setdefault(gram, []).append(w)
+            for gram, ws in owners.items():
+                j = vec.vocab.get(gram)
+                if j is None:
+                    continue
+                share = row[j] * direction[vec.offset + j] / len(ws)
+                for w in ws:
+                    key = _display(w)
+                    if key:
+                        credit[key] = credit.get(key, 0.0) + share
+        ranked = sorted(
+            ((p, c) for p, c in credit.items() if c > 0 and F.PLACEHOLDER_TOKEN not in p),
+            key=lambda pc: (-pc[1], pc[0]),
+        )
+        chosen: list[tuple[str, float]] = []
+        for phrase, contribution in ranked:
+            words = set(phrase.split())
+            if any(words <= set(p.split()) or set(p.split()) <= words for p, _ in chosen):
+                continue
+            chosen.append((phrase, contribution))
+            if len(chosen) == k:
+                break
+        return chosen
+
+
+def _present(grams: list[str], vocab: dict[str, int]) -> Iterable[tuple[str, int]]:
+    seen: set[str] = set()
+    for gram in grams:
+        if gram not in seen and gram in vocab:
+            seen.add(gram)
+            yield gram, vocab[gram]
+
+
+def _display(word: str) -> str:
+    """A whitespace-delimited chunk as a reader would name it: outer punctuation dropped."""
+    return word.strip("\"'“”‘’()[]{}<>.,;:!?*-–—/\\|`~").strip()
+
+
+def _expit(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _score_chunk(scorer: Scorer, texts: Sequence[str]) -> list[Score]:
+    return [scorer.score(t) for t in texts]
+
+
+def load_scorer(model_dir: Path | str | None = None) -> Scorer:
+    """Load the exported model after checking its SHA-256 against the metadata."""
+    meta = read_metadata(model_dir)
+    blob = verified_bytes(model_dir, SCORER_NAME, meta)
+    try:
+        data = json.loads(gzip.decompress(blob))
+    except (OSError, EOFError, ValueError) as exc:
+        raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
+    try:
+        return Scorer(data, meta)
+    except (KeyError, TypeError, IndexError) as exc:
+        raise ModelError(f"{SCORER_NAME}: malformed scorer file ({exc!r})") from None
+
+
+def template_text(components: Iterable[Any]) -> str:
+    """What the classifier reads of a template: header, body, footer and button labels."""
+    kinds = ("header", "body", "footer", "button")
+    parts = [c.text for c in components if c.kind in kinds and c.text]
+    return "\n".join(parts)

@@ -1,0 +1,96 @@
+"""``templint train``: train the promotional classifier and write it to models/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def _fail(message: str) -> None:
+    click.echo(f"templint: {message}", err=True)
+    sys.exit(2)
+
+
+@click.command("train")
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Labelled JSONL or CSV (text, label, optional split). Default: data/templates.jsonl.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder for the model and its metadata. Default: the shipped models/ folder.",
+)
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    help="Compare only these candidates (repeatable). Default: all of them.",
+)
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("--seed", type=int, default=None, help="Random seed (default: the fixed one).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def train(
+    data_path: str | None,
+    out_dir: str | None,
+    models: tuple[str, ...],
+    folds: int,
+    seed: int | None,
+    jobs: int,
+    fmt: str,
+) -> None:
+    """Train the classifier: compare models by cross-validation, keep the best, export it.
+
+    The same data gives the same model files byte for byte. The held-out rows (split = test)
+    are never used for fitting or choosing; their figures go into the metadata.
+    """
+    from linter.classifier.data import DEFAULT_DATA, DataError
+    from linter.classifier.scorer import ModelError, default_model_dir
+    from linter.classifier.train import SEED
+    from linter.classifier.train import train as run
+
+    data = Path(data_path) if data_path else DEFAULT_DATA
+    if not data.is_file():
+        _fail(f"{data}: no such file (give labelled data with --data)")
+    out = Path(out_dir) if out_dir else default_model_dir()
+    log = (lambda m: click.echo(m, err=True)) if fmt == "text" else (lambda _m: None)
+    try:
+        meta = run(
+            data,
+            out,
+            models=list(models) or None,
+            folds=folds,
+            seed=SEED if seed is None else seed,
+            n_jobs=jobs,
+            log=log,
+        )
+    except (DataError, ModelError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if fmt == "json":
+        click.echo(json.dumps(meta, indent=2))
+        return
+    click.echo(f"model: {meta['model']} ({meta['description']}) → {out}")
+    click.echo(f"{'candidate':<12} {'macro-F1':>8} {'ROC-AUC':>8} {'AP':>8} {'fit s/fold':>10}")
+    for name, m in meta["metrics"]["cross_validation"].items():
+        click.echo(
+            f"{name:<12} {m['macro_f1']:>8.4f} {m['promotional_roc_auc'] or 0:>8.4f} "
+            f"{m['promotional_average_precision'] or 0:>8.4f} {m['fit_seconds_per_fold']:>10.2f}"
+        )
+    test = meta["metrics"]["test"]
+    if test:
+        promo = test["promotional"]
+        click.echo(
+            f"held-out test ({test['rows']} rows): macro-F1 {test['categories']['macro_f1']:.4f}; "
+            f"promotional precision {promo['precision']:.4f} recall {promo['recall']:.4f} "
+            f"at threshold {meta['threshold']:.2f}, ROC-AUC {promo['roc_auc']}"
+        )

@@ -1,0 +1,140 @@
+"""The ``classifier`` kind: the trained model's promotional score and predicted category.
+
+Parameters (rule file, or ``[tool.templint.rules.TPL501]`` in the configuration):
+
+- ``mode``: ``"score"`` fires when the promotional score reaches ``threshold``;
+  ``"category"`` fires when a template's declared category differs from the predicted one.
+- ``threshold`` (score mode): 0–1; by default the one recorded in the model's metadata, chosen
+  by measurement when the model was trained.
+- ``confidence`` (category mode): the predicted category's probability must reach this
+  (default 0.5) before a disagreement is reported.
+- ``model-dir``: a folder with another trained model (default: the shipped one).
+- ``explain``: how many words or phrases the message names (default 3).
+
+Every template the check sees gets ``promotional_score`` and ``predicted_category`` in
+``Template.scores``; the engine copies them into each diagnostic's ``extra``.
+
+The model is plain data (``linter.classifier.scorer``): no scikit-learn import, and its
+SHA-256 is checked against the metadata before it is read. A missing or altered model raises
+``ModelError`` when the check is built, which stops the run (exit 2) rather than silently
+skipping the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from linter.classifier.scorer import Score, Scorer, load_scorer, template_text
+from linter.kinds import Check, Hit
+from linter.rulebook import matches
+from linter.template import Template
+
+CATEGORY_RULE = "TPL502"
+
+
+def _shared_scorer(check: Check) -> Scorer:
+    folder = check.params.get("model-dir")
+    return check.ctx.shared(f"classifier:{folder or ''}", lambda: load_scorer(folder))
+
+
+class ClassifierCheck(Check):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.mode = str(self.params.get("mode", "score"))
+        if self.mode not in ("score", "category"):
+            raise ValueError(f"{self.rule.path}: 'mode' must be 'score' or 'category'")
+        self.scorer = _shared_scorer(self)  # ModelError here stops the run: exit 2
+        threshold = self.params.get("threshold", self.scorer.threshold)
+        confidence = self.params.get("confidence", 0.5)
+        for name, value in (("threshold", threshold), ("confidence", confidence)):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not 0 <= value <= 1
+            ):
+                raise ValueError(f"{self.rule.code}: '{name}' must be a number from 0 to 1")
+        self.threshold = float(threshold)
+        self.confidence = float(confidence)
+        self.explain_count = int(self.params.get("explain", 3))
+        config = self.ctx.config
+        self.category_rule_active = (
+            not config.select or matches(CATEGORY_RULE, list(config.select))
+        ) and not matches(CATEGORY_RULE, list(config.ignore))
+
+    def _score(self, tpl: Template) -> tuple[Score, str]:
+        text = template_text(tpl.components)
+        key = ("classifier", id(self.scorer), text)
+        cached = tpl.scores.get("_classifier")
+        if cached is not None and cached[0] == key:
+            return cached[1], text
+        score = self.scorer.score(text)
+        tpl.scores["_classifier"] = (key, score)
+        tpl.scores["promotional_score"] = round(score.promotional, 4)
+        tpl.scores["predicted_category"] = score.category
+        return score, text
+
+    def check(self, template: Template) -> Iterator[Hit]:
+        score, text = self._score(template)
+        declared = template.category
+        if self.mode == "category":
+            if declared is None or score.category == declared:
+                return
+            probability = score.probabilities[score.category.lower()]
+            if probability < self.confidence:
+                return
+            reasons = ""
+            if score.category == "MARKETING":
+                reasons = self._reasons(text)
+            yield self._hit(
+                template,
+                text,
+                {
+                    "declared": declared,
+                    "predicted": score.category,
+                    "probability": f"{probability:.2f}",
+                    "score": f"{score.promotional:.2f}",
+                    "because": f"; words that push it most: {reasons}" if reasons else "",
+                },
+            )
+            return
+        if score.promotional < self.threshold:
+            return
+        if (
+            declared is not None
+            and declared != "MARKETING"
+            and score.category == "MARKETING"
+            and self.category_rule_active
+        ):
+            return  # TPL502 reports it, naming the declared category
+        yield self._hit(
+            template,
+            text,
+            {
+                "score": f"{score.promotional:.2f}",
+                "threshold": f"{self.threshold:.2f}",
+                "because": self._reasons(text) or "no single phrase stands out",
+                "predicted": score.category,
+            },
+        )
+
+    def _reasons(self, text: str) -> str:
+        self._last_phrases = [p for p, _ in self.scorer.explain(text, self.explain_count)]
+        return ", ".join(f"'{p}'" for p in self._last_phrases)
+
+    def _hit(self, tpl: Template, text: str, values: dict[str, Any]) -> Hit:
+        """Point at the strongest phrase where it is written, or at the whole template."""
+        phrases = getattr(self, "_last_phrases", []) if values.get("because") else []
+        self._last_phrases = []
+        for phrase in phrases:
+            pattern = re.compile(
+                r"(?<!\w)" + r"\W+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)",
+                re.IGNORECASE,
+            )
+            for comp in tpl.components:
+                if comp.kind in self.rule.components and comp.text:
+                    m = pattern.search(comp.text)
+                    if m:
+                        return Hit(comp, m.start(), m.end(), values)
+        return Hit(None, values=values)

@@ -1,0 +1,350 @@
+"""The trained classifier: exact lint-time scoring, safe loading, training, evaluation, rules."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.classifier import features as F
+from linter.classifier.scorer import (
+    JOBLIB_NAME,
+    META_NAME,
+    SCORER_NAME,
+    ModelError,
+    load_scorer,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "classifier_templates.jsonl"
+CORPUS = ROOT / "data" / "templates.jsonl"
+SHIPPED = ROOT / "models"
+QUICK = ["logreg-C30"]  # one candidate, two folds: enough to exercise training in CI
+
+PROMO = "Big summer sale! Get 40% off all shoes this weekend only. Shop now before it ends!"
+ORDER = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}."
+
+
+def _fixture_texts() -> list[str]:
+    return [json.loads(line)["text"] for line in FIXTURE.read_text().splitlines()]
+
+
+@pytest.fixture(scope="session")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from linter.classifier.train import train
+
+    out = tmp_path_factory.mktemp("model")
+    train(FIXTURE, out, models=QUICK, folds=2, n_jobs=1)
+    return out
+
+
+@pytest.fixture()
+def model_copy(small_model: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "model"
+    shutil.copytree(small_model, dest)
+    return dest
+
+
+# -- features: the re-implementation matches scikit-learn's analyzers --------------------------
+TRICKY = [
+    "a  b\t\tc\n\nd",
+    "I  am ok",
+    "x",
+    "Ünïcödé  ÇA VA? 20%off!!",
+    "{{1}} is your code",
+    "",
+    "   ",
+    "émoji 🎉🎉 party",
+]
+
+
+@pytest.mark.parametrize("settings", [F.WORD, F.CHAR], ids=["word", "char_wb"])
+def test_analyzers_produce_scikit_learns_ngrams(settings: dict) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyze = TfidfVectorizer(**settings).build_analyzer()
+    for text in [*TRICKY, *_fixture_texts()]:
+        doc = F.normalise(text)
+        if settings["analyzer"] == "word":
+            mine = F.word_ngrams(doc, settings["ngram_range"])
+        else:
+            mine = F.char_wb_ngrams(doc, settings["ngram_range"])
+        assert mine == analyze(doc), text
+
+
+def test_placeholders_become_one_token() -> None:
+    assert F.normalise("Hi {{1}}, {{ first_name }}!").split() == ["Hi", "_var_", ",", "_var_", "!"]
+
+
+def test_scores_equal_scikit_learn_on_fixture(small_model: Path) -> None:
+    import numpy as np
+
+    from linter.classifier.train import load_pipeline
+
+    pipeline, _ = load_pipeline(small_model)
+    scorer = load_scorer(small_model)
+    texts = _fixture_texts() + TRICKY
+    expected = pipeline.predict_proba([F.normalise(t) for t in texts])
+    mine = np.array([[scorer.score(t).probabilities[c] for c in pipeline.classes_] for t in texts])
+    assert np.abs(expected - mine).max() < 1e-9
+
+
+@pytest.mark.skipif(
+    not (CORPUS.is_file() and (SHIPPED / META_NAME).is_file()), reason="no corpus or model"
+)
+def test_shipped_scorer_equals_scikit_learn_on_whole_corpus() -> None:
+    import numpy as np
+
+    from linter.classifier.data import read_rows
+    from linter.classifier.train import load_pipeline
+
+    pipeline, _ = load_pipeline(SHIPPED)
+    scorer = load_scorer(SHIPPED)
+    texts = [r.text for r in read_rows(CORPUS)]
+    expected = pipeline.predict_proba([F.normalise(t) for t in texts])
+    classes = list(pipeline.classes_)
+    mine = np.array([[scorer.score(t).probabilities[c] for c in classes] for t in texts])
+    assert len(texts) > 1000
+    assert np.abs(expected - mine).max() < 1e-9
+
+
+# -- loading is safe ---------------------------------------------------------------------------
+def _flip_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_tampered_scorer_is_refused(model_copy: Path) -> None:
+    _flip_byte(model_copy / SCORER_NAME)
+    with pytest.raises(ModelError, match="SHA-256"):
+        load_scorer(model_copy)
+
+
+def test_tampered_joblib_is_refused_before_unpickling(model_copy: Path) -> None:
+    from linter.classifier.train import load_pipeline
+
+    # Not a pickle at all: if the hash were not checked first, joblib would fail differently.
+    (model_copy / JOBLIB_NAME).write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")
+    with pytest.raises(ModelError, match="SHA-256"):
+        load_pipeline(model_copy)
+
+
+def test_other_scikit_learn_version_is_refused(model_copy: Path) -> None:
+    from linter.classifier.train import load_pipeline
+
+    meta = json.loads((model_copy / META_NAME).read_text())
+    meta["sklearn_version"] = "0.0.1"
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"scikit-learn 0\.0\.1"):
+        load_pipeline(model_copy)
+
+
+def test_evaluate_refuses_tampered_model_with_exit_2(model_copy: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    _flip_byte(model_copy / SCORER_NAME)
+    result = CliRunner().invoke(
+        evaluate, ["--data", str(FIXTURE), "--model-dir", str(model_copy), "--no-rules"]
+    )
+    assert result.exit_code == 2
+    assert "SHA-256" in result.output and "Traceback" not in result.output
+
+
+def test_lint_refuses_tampered_model(model_copy: Path) -> None:
+    from linter.api import lint_text
+    from linter.config import Config
+
+    _flip_byte(model_copy / SCORER_NAME)
+    config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
+    with pytest.raises(ModelError):
+        lint_text(PROMO, config=config)
+
+
+def test_missing_model_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="templint train"):
+        load_scorer(tmp_path)
+
+
+# -- training ----------------------------------------------------------------------------------
+def _train_in_subprocess(out: Path, hash_seed: str) -> None:
+    code = (
+        "import sys; from linter.classifier.train import train; "
+        f"train({str(FIXTURE)!r}, {str(out)!r}, models={QUICK!r}, folds=2, n_jobs=1)"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
+
+
+def test_training_is_deterministic_byte_for_byte(tmp_path: Path) -> None:
+    # Different hash seeds: nothing in the artefacts may depend on set or dict-hash order.
+    _train_in_subprocess(tmp_path / "a", "1")
+    _train_in_subprocess(tmp_path / "b", "2")
+    for name in (JOBLIB_NAME, SCORER_NAME):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_train_command_writes_model_and_metadata(tmp_path: Path) -> None:
+    from linter.classifier.data import file_sha256
+    from linter.commands.train import train
+
+    out = tmp_path / "m"
+    args = ["--data", str(FIXTURE), "--out", str(out), "--folds", "2", "--jobs", "1"]
+    for name in QUICK:
+        args += ["--model", name]
+    result = CliRunner().invoke(train, args)
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / META_NAME).read_text())
+    import sklearn
+
+    assert meta["sklearn_version"] == sklearn.__version__
+    assert meta["classes"] == ["authentication", "marketing", "utility"]
+    assert meta["training_data"]["sha256"] == file_sha256(FIXTURE)
+    for name in (JOBLIB_NAME, SCORER_NAME):
+        assert meta["artefacts"][name]["sha256"] == file_sha256(out / name)
+    assert meta["metrics"]["cross_validation"][QUICK[0]]["macro_f1"] > 0.8
+    assert meta["metrics"]["test"]["rows"] > 0
+    assert 0 < meta["threshold"] < 1
+    assert meta["trained_at"]
+
+
+def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
+    from linter.commands.train import train
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "hello", "label": "spam"}\n')
+    result = CliRunner().invoke(train, ["--data", str(bad), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "spam" in result.output
+
+
+# -- explanations ------------------------------------------------------------------------------
+def test_explanations_name_words_of_the_text(small_model: Path) -> None:
+    import re
+
+    scorer = load_scorer(small_model)
+    text = "Hi {{1}}, our mega sale is live: get 50% off coffee until Sunday. Shop now!"
+    reasons = scorer.explain(text, 3)
+    assert reasons, "a promotional text has words that push its score up"
+    words = set(re.findall(r"[\w%$€£₹]+", text.lower()))
+    for phrase, weight in reasons:
+        assert weight > 0
+        assert set(phrase.split()) <= words, phrase
+        assert "_var_" not in phrase
+    assert not scorer.explain("", 3)
+
+
+# -- the rules in lint -------------------------------------------------------------------------
+def _lint_json(obj: dict, config=None) -> list:
+    from linter.api import lint_templates
+    from linter.inputs import parse_json
+
+    return lint_templates(parse_json(json.dumps(obj), "t.json"), config)
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_category_mismatch_fires_on_promotional_utility_template() -> None:
+    tpl = {"name": "s", "category": "UTILITY", "components": [{"type": "BODY", "text": PROMO}]}
+    found = _lint_json(tpl)
+    mismatch = [d for d in found if d.code == "TPL502"]
+    assert mismatch, [d.code for d in found]
+    assert mismatch[0].message.startswith("Declared UTILITY, reads as MARKETING (0.")
+    assert "words that push it most: '" in mismatch[0].message
+    assert not [d for d in found if d.code == "TPL501"], "TPL502 already reports it"
+    assert mismatch[0].extra["predicted_category"] == "MARKETING"
+    assert mismatch[0].extra["promotional_score"] > 0.5
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_promotional_score_rule_is_configurable() -> None:
+    from linter.api import lint_text
+    from linter.config import Config
+
+    assert [d.code for d in lint_text(PROMO) if d.code == "TPL501"] == ["TPL501"]
+    strict = Config(options={"TPL501": {"threshold": 0.0}})
+    assert "TPL501" in {d.code for d in lint_text(ORDER, config=strict)}
+    lax = Config(options={"TPL501": {"threshold": 1.0}})
+    assert "TPL501" not in {d.code for d in lint_text(PROMO, config=lax)}
+    with pytest.raises(ValueError, match="threshold"):
+        lint_text(PROMO, config=Config(options={"TPL501": {"threshold": 3}}))
+
+
+def test_lint_does_not_import_scikit_learn_or_numpy() -> None:
+    code = (
+        "import sys; from linter.api import lint_text; "
+        f"d = lint_text({PROMO!r}); "
+        "assert any(x.code == 'TPL501' for x in d), [x.code for x in d]; "
+        "bad = [m for m in ('sklearn', 'numpy', 'scipy', 'joblib') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    if not (SHIPPED / META_NAME).is_file():
+        pytest.skip("no shipped model")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# -- evaluate ----------------------------------------------------------------------------------
+def test_evaluate_reads_binary_csv_labels(small_model: Path, tmp_path: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "sms.csv"
+    data.write_text(
+        "label,text\n"
+        "spam,Get 50% off all shoes this weekend only. Shop now!\n"
+        "ham,Your order 123 has shipped and will arrive on Monday.\n"
+        "1,Exclusive offer for you: use code SAVE20 for 20% off your next order.\n"
+        "0,Your login code is 1234. It expires in 10 minutes.\n",
+        encoding="utf-8",
+    )
+    args = ["--data", str(data), "--model-dir", str(small_model), "--format", "json"]
+    result = CliRunner().invoke(evaluate, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    promo = report["classifier"]["promotional"]
+    assert set(promo) >= {"precision", "recall", "f1", "roc_auc", "confusion"}
+    assert report["labels"] == {"0": 1, "1": 1, "ham": 1, "spam": 1}
+    assert "categories" not in report["classifier"]
+    assert set(report["classifier"]["binary_classes"]["per_class"]) == {
+        "promotional",
+        "transactional",
+    }
+    assert "rules" in report and "combined" in report
+    text = CliRunner().invoke(evaluate, args[:-2])
+    assert "Promotional (positive) vs rest" in text.output and "confusion matrix" in text.output
+
+
+def test_evaluate_category_report_on_split(small_model: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    args = ["--data", str(FIXTURE), "--split", "test", "--model-dir", str(small_model)]
+    result = CliRunner().invoke(evaluate, [*args, "--format", "json", "--no-rules"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    cats = report["classifier"]["categories"]
+    assert set(cats["per_class"]) == {"authentication", "marketing", "utility"}
+    assert len(cats["confusion"]["matrix"]) == 3
+    assert report["rows"] == sum(cats["per_class"][c]["support"] for c in cats["per_class"])
+
+
+def test_evaluate_unknown_label_is_an_error(small_model: Path, tmp_path: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "x.csv"
+    data.write_text("text,label\nhello,maybe\n", encoding="utf-8")
+    result = CliRunner().invoke(evaluate, ["--data", str(data), "--model-dir", str(small_model)])
+    assert result.exit_code == 2
+    assert "unknown label 'maybe'" in result.output
+
+
+def test_commands_have_help() -> None:
+    from linter.commands.evaluate import evaluate
+    from linter.commands.train import train
+
+    for command in (train, evaluate):
+        result = CliRunner().invoke(command, ["--help"])
+        assert result.exit_code == 0 and "Usage" in result.output

@@ -1,0 +1,59 @@
+"""Engine guarantees: a broken rule fails alone, rules load from any folder given in config."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from linter.api import lint_text
+from linter.config import Config
+
+HANG = """
+code = "TPL990"
+name = "hangs"
+kind = "pattern"
+severity = "error"
+message = "never"
+why = "A pattern that backtracks catastrophically on a long run of a's not followed by the end."
+fix = "none"
+patterns = ['(a|aa)+$']
+"""
+
+OFFER = """
+code = "TPL991"
+name = "says-deal"
+kind = "pattern"
+severity = "warning"
+message = "Says '{match}'"
+why = "Test rule."
+fix = "Remove it."
+patterns = ['\\bdeal\\b']
+"""
+
+
+def test_catastrophic_pattern_fails_only_its_rule(tmp_path: Path) -> None:
+    for f in (Path(__file__).resolve().parent.parent / "rules" / "engine").glob("*.toml"):
+        (tmp_path / f.name).write_text(f.read_text())
+    (tmp_path / "hang.toml").write_text(HANG)
+    (tmp_path / "deal.toml").write_text(OFFER)
+    config = Config(rules_dir=str(tmp_path))
+    text = "A deal for you " + "a" * 40 + "b"
+    start = time.monotonic()
+    found = lint_text(text, config=config)
+    # Bounded by the pattern's timeout (1 s of matching), not exponential; generous for CI.
+    assert time.monotonic() - start < 60
+    by_code = {d.code: d for d in found}
+    assert "TPL991" in by_code, "the other rule still ran"
+    assert "TPL990" not in by_code
+    assert "TPL990" in by_code["TPL002"].message
+
+
+def test_rule_failure_is_reported_with_shipped_rules(tmp_path: Path) -> None:
+    shipped = Path(__file__).resolve().parent.parent / "rules" / "engine"
+    for f in shipped.glob("*.toml"):
+        (tmp_path / f.name).write_text(f.read_text())
+    (tmp_path / "hang.toml").write_text(HANG)
+    found = lint_text("a" * 40 + "b", config=Config(rules_dir=str(tmp_path)))
+    failed = [d for d in found if d.code == "TPL002"]
+    assert len(failed) == 1
+    assert "TPL990" in failed[0].message and "longer than" in failed[0].message

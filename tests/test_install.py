@@ -1,0 +1,96 @@
+"""templint as users get it: a wheel in a fresh venv, and the pre-commit hook in a git repo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = "Hi {{1}}, your order shipped. Use code SAVE20 for 20% off your next order!\n"
+GOOD = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}.\n"
+
+
+def run(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    res = run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)], ROOT
+    )
+    assert res.returncode == 0, res.stderr
+    return next(out.glob("templint-*.whl"))
+
+
+def test_wheel_in_a_fresh_venv_finds_rules_and_model(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    assert run([sys.executable, "-m", "venv", str(venv)], tmp_path).returncode == 0
+    py = venv / "bin" / "python"
+    # Dependencies come from this environment's site-packages (no second download of spaCy
+    # and scikit-learn); templint itself only from the wheel.
+    site = Path(
+        run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path
+        ).stdout.strip()
+    )
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    res = run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], tmp_path)
+    assert res.returncode == 0, res.stderr
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    (work / "offer.txt").write_text(BAD)
+    where = run([str(py), "-c", "import linter, sys; print(linter.__file__)"], work).stdout
+    assert where.startswith(str(venv)), f"linter imported from {where}, not the wheel"
+    templint = str(venv / "bin" / "templint")
+    res = run([templint, "lint", "--isolated", "offer.txt"], work)
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "TPL101" in res.stdout and "TPL102" in res.stdout
+    listed = run([templint, "rules"], work).stdout
+    assert "TPL101" in listed and "TPL501" in listed
+    assert run(
+        [templint, "lint", "--isolated", "--select", "TPL5", "offer.txt"], work
+    ).returncode in (0, 1)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_hook_blocks_bad_and_passes_good(tmp_path: Path) -> None:
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    if not pre_commit.exists():
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    repo = tmp_path / "repo"
+    (repo / "templates").mkdir(parents=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    assert run(["git", "init", "-q"], repo, env).returncode == 0
+    (repo / "templates" / "good.txt").write_text(GOOD)
+    (repo / "templates" / "bad.txt").write_text(BAD)
+    run(["git", "add", "."], repo, env)
+    good = run(
+        [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "templates/good.txt"],
+        repo,
+        env,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+    bad = run(
+        [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "templates/bad.txt"],
+        repo,
+        env,
+    )
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout and "TPL101" in bad.stdout

@@ -11,6 +11,7 @@ with output discarded. Target: list and stats under 0.5 s at 100,000 rows.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -20,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from click.testing import CliRunner  # noqa: E402
+from click.testing import CliRunner
 
-from linter.commands.queue import queue  # noqa: E402
-from linter.queue.store import Entry, QueueStore  # noqa: E402
+from linter.commands.queue import queue
+from linter.queue.store import Entry, QueueStore
 
 T0 = 1_714_557_600  # 2024-05-01T10:00:00Z
 BODIES = [
@@ -49,12 +50,9 @@ def bench_add(folder: Path, n: int) -> None:
         for i in range(n):
             body = BODIES[i % len(BODIES)].replace("{{1}}", f"{{{{1}}}} (ref {i})", 1)
             samples = [f"S{j}" for j in range(body.count("{{"))]
-            fh.write(
-                '{"name": "tpl_%d", "language": "en_US", "category": "UTILITY", '
-                '"components": [{"type": "BODY", "text": "%s", '
-                '"example": {"body_text": [%s]}}]}\n'
-                % (i, body, "[" + ", ".join(f'"{s}"' for s in samples) + "]")
-            )
+            body_comp = {"type": "BODY", "text": body, "example": {"body_text": [samples]}}
+            record = {"name": f"tpl_{i}", "language": "en_US", "category": "UTILITY"}
+            fh.write(json.dumps({**record, "components": [body_comp]}) + "\n")
     env = {"TEMPLINT_DB": str(folder / "add.db"), "TEMPLINT_NOW": "2024-05-01T10:00:00Z"}
     runner = CliRunner()
     timed(

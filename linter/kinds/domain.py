@@ -1,0 +1,367 @@
+"""The ``domain`` kind: links in template text, and what is wrong with them.
+
+Finding links is one scan shared by every ``domain`` rule: URLs with a scheme
+(``https://shop.example.in/track/{{1}}``), links without one (``www.shop.in``,
+``example.com/track``), raw IP addresses. E-mail addresses are not links; trailing
+punctuation is not part of a link; placeholders inside a URL are kept.
+
+A bare ``word.word`` only counts as a domain if its last label is a real public suffix, which
+tldextract decides from the Public Suffix List snapshot bundled in the package — never fetched,
+never cached to disk. tldextract (and the ``requests`` it pulls in) is imported only when a text
+has something that could be a link, so linting link-free templates never pays for it.
+
+Parameters (rule file, or ``[tool.templint.rules.CODE]``):
+
+- ``check``: ``shortener`` | ``no-scheme`` | ``ip-address`` | ``insecure``.
+- ``domains`` (shortener): a list file, or a list of them. A relative path is looked up next to
+  the config file first, then in ``linter/data/``. ``extra-domains``: entries given inline.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter.kinds import Context, Hit, TextCheck
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Characters that may follow the host in a URL: anything but space, quotes and angle brackets.
+_TAIL = r"[^\s<>\"'`“”‘’]*"
+_SCHEME_URL = re.compile(r"(?i)(?<![\w.+-])(https?)://([\w.\-:@\[\]{}%]*)((?:[/?#]" + _TAIL + ")?)")
+# label(.label)+.tld with an optional port and path; not after @ / : . or a word character.
+_BARE = re.compile(
+    r"(?<![\w@./:\\-])"
+    r"((?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+([^\W\d_]{2,63}))"
+    r"(?![\w@-]|\.[^\W_])"
+    r"(:\d{1,5})?([/?#]" + _TAIL + ")?"
+)
+# A bare IPv4 address counts as a link only with a port or a path after it.
+_BARE_IP = re.compile(
+    r"(?<![\w.:/])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])((?::\d{1,5})(?:[/?#]"
+    + _TAIL
+    + r")?|[/?#]"
+    + _TAIL
+    + ")"
+)
+_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+_TRAILING = ".,;:!?'\"*_~>]…।"
+# Last labels that are far more often file extensions than domains when written bare.
+_FILE_SUFFIXES = frozenset({"zip", "mov", "md", "py"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    start: int
+    end: int
+    text: str
+    scheme: str | None  # "http" / "https" as written (lower-cased), None for a bare link
+    host: str  # lower-cased, as written; "" when the host is a placeholder
+    registered: str  # registered domain ("example.co.in"); "" for IPs and unknown suffixes
+    is_ip: bool
+    has_path: bool
+
+    @property
+    def bare_host(self) -> str:
+        return self.host[4:] if self.host.startswith("www.") else self.host
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation from a link (keeping a ``)`` that closes one inside it)."""
+    while end > start:
+        ch = text[end - 1]
+        unbalanced = ch == ")" and text.count("(", start, end) < text.count(")", start, end)
+        if ch not in _TRAILING and not unbalanced:
+            break
+        end -= 1
+    return end
+
+
+def _is_ip(host: str) -> bool:
+    host = host.strip("[]")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _split_host(netloc: str) -> str:
+    netloc = netloc.rsplit("@", 1)[-1]  # user:pass@host
+    if netloc.startswith("["):
+        return netloc[: netloc.find("]") + 1] if "]" in netloc else netloc
+    return netloc.split(":", 1)[0]
+
+
+def _plausible_bare(match: re.Match[str]) -> bool:
+    """Cheap filters before tldextract: 'Pvt.Ltd', 'Mr.Sharma', 'invoice.zip' are not links."""
+    host, tld = match.group(1), match.group(2)
+    if tld.lower() in _FILE_SUFFIXES and not match.group(4):
+        return False
+    if not (tld.islower() or host.isupper()):
+        return False
+    labels = host.split(".")
+    return not labels[-2].isdigit()
+
+
+def candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str]]]:
+    """Spans that could be links, before any suffix lookup: (start, end, kind), bare matches.
+
+    Cheap (regexes only); an empty result means tldextract is never needed for this text.
+    """
+    if "." not in text and "://" not in text:
+        return [], []
+    taken: list[tuple[int, int]] = [m.span() for m in _EMAIL.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    for m in _SCHEME_URL.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        found.append((m.start(), end, "scheme"))
+        taken.append((m.start(), end))
+    for m in _BARE_IP.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        end = _trim(text, m.start(), m.end())
+        found.append((m.start(), end, "ip"))
+        taken.append((m.start(), end))
+    bare = [
+        m
+        for m in _BARE.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken) and _plausible_bare(m)
+    ]
+    return found, bare
+
+
+Extractor = Callable[[str], Any]
+
+
+def find_links(text: str, extractor: Callable[[], Extractor]) -> list[Link]:
+    """Every link in ``text``; ``extractor()`` builds the suffix lookup, called only if needed."""
+    found, bare = candidates(text)
+    if not found and not bare:
+        return []
+    links: list[Link] = []
+    for start, end, kind in found:
+        raw = text[start:end]
+        if kind == "ip":
+            host = _split_host(re.split(r"[/?#]", raw, maxsplit=1)[0])
+            links.append(Link(start, end, raw, None, host, "", True, True))
+            continue
+        scheme, _, rest = raw.partition("://")
+        netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+        host = _split_host(netloc).lower()
+        has_path = len(rest) > len(netloc)
+        if not host or "{" in host or "}" in host:
+            links.append(Link(start, end, raw, scheme.lower(), "", "", False, has_path))
+            continue
+        ip = _is_ip(host)
+        registered = "" if ip else _registered(extractor(), host)
+        links.append(Link(start, end, raw, scheme.lower(), host, registered, ip, has_path))
+    for m in bare:
+        host = m.group(1).lower()
+        registered = _registered(extractor(), host)
+        if not registered:
+            continue  # 'node.js', 'file.pdf': the last label is no public suffix
+        end = _trim(text, m.start(), m.end())
+        links.append(
+            Link(m.start(), end, text[m.start() : end], None, host, registered, False, bool(m[4]))
+        )
+    links.sort(key=lambda link: link.start)
+    return links
+
+
+def _registered(extract: Extractor, host: str) -> str:
+    result = extract(host)
+    if not result.domain or not result.suffix:
+        return ""
+    return f"{result.domain}.{result.suffix}".lower()
+
+
+def build_extractor() -> Extractor:
+    """tldextract on its bundled Public Suffix List snapshot: no network, no cache directory."""
+    import tldextract
+
+    ex = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    return ex.extract_str
+
+
+# --- domain lists ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DomainList:
+    exact: frozenset[str]
+    suffixes: frozenset[str]  # entries written with a leading dot
+
+    def match(self, host: str, registered: str) -> str | None:
+        """The entry a link's host falls under, or None."""
+        host = host[4:] if host.startswith("www.") else host
+        if host in self.exact:
+            return host
+        if registered in self.exact:
+            return registered
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            parent = ".".join(labels[i:])
+            if parent in self.suffixes:
+                return parent
+        return None
+
+
+def parse_domain_list(text: str) -> tuple[set[str], set[str]]:
+    exact: set[str] = set()
+    suffixes: set[str] = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if not entry:
+            continue
+        target = suffixes if entry.startswith(".") else exact
+        entry = entry.lstrip(".")
+        if entry.startswith("www."):
+            entry = entry[4:]
+        target.add(entry)
+    return exact, suffixes
+
+
+def resolve_data_path(name: str, ctx: Context) -> Path:
+    """A data file named by a rule or the config: absolute, next to the config, or shipped."""
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return path
+    if ctx.config.source:
+        beside = Path(ctx.config.source).resolve().parent / path
+        if beside.is_file():
+            return beside
+    return DATA_DIR / path
+
+
+def load_domain_list(names: tuple[str, ...], extra: tuple[str, ...], ctx: Context) -> DomainList:
+    exact: set[str] = set()
+    suffixes: set[str] = set()
+    for name in names:
+        path = resolve_data_path(name, ctx)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"domain list {path} cannot be read: {exc}") from None
+        e, s = parse_domain_list(text)
+        exact |= e
+        suffixes |= s
+    e, s = parse_domain_list("\n".join(extra))
+    return DomainList(frozenset(exact | e), frozenset(suffixes | s))
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+# --- the check ---------------------------------------------------------------------------------
+
+_CACHE_SIZE = 64
+
+
+class DomainCheck(TextCheck):
+    """One rule about links; ``check`` says which (see the module docs)."""
+
+    CHECKS = ("shortener", "no-scheme", "ip-address", "insecure")
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.kind = str(self.params.get("check", ""))
+        if self.kind not in self.CHECKS:
+            raise ValueError(
+                f"{self.rule.path}: a domain rule needs check = one of {', '.join(self.CHECKS)}"
+            )
+        self._domains: DomainList | None = None
+
+    # Shared per run: the suffix lookup and the links of recently seen texts (four rules read
+    # the same components one after the other).
+    def _extractor(self) -> Extractor:
+        return self.ctx.shared("domain.tldextract", build_extractor)
+
+    def links(self, text: str) -> list[Link]:
+        cache: dict[str, list[Link]] = self.ctx.shared("domain.links", dict)
+        links = cache.get(text)
+        if links is None:
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            links = cache[text] = find_links(text, self._extractor)
+        return links
+
+    def domains(self) -> DomainList:
+        if self._domains is None:
+            names = _strings(self.params.get("domains", "url_shorteners.txt"))
+            extra = _strings(self.params.get("extra-domains"))
+            key = f"domain.list:{names}:{extra}"
+            self._domains = self.ctx.shared(key, lambda: load_domain_list(names, extra, self.ctx))
+        return self._domains
+
+    def find(self, text: str) -> Iterator[Hit]:
+        for link in self.links(text):
+            hit = getattr(self, "_" + self.kind.replace("-", "_"))(link)
+            if hit is not None:
+                yield hit
+
+    def _shortener(self, link: Link) -> Hit | None:
+        if not link.host or link.is_ip:
+            return None
+        entry = self.domains().match(link.host, link.registered)
+        if entry is None:
+            return None
+        return Hit(
+            None,
+            link.start,
+            link.end,
+            {"domain": entry, "link": link.text},
+            f"Replace {link.text} with the full link on your business's own domain.",
+        )
+
+    def _no_scheme(self, link: Link) -> Hit | None:
+        if link.scheme is not None:
+            return None
+        if link.is_ip or _brand_mention(link):  # IPs: ip-address-link reports them
+            return None
+        return Hit(
+            None,
+            link.start,
+            link.end,
+            {"link": link.text},
+            f"Write it in full: https://{link.text}",
+        )
+
+    def _ip_address(self, link: Link) -> Hit | None:
+        if not link.is_ip:
+            return None
+        return Hit(
+            None,
+            link.start,
+            link.end,
+            {"link": link.text, "host": link.host},
+            "Link to your business's domain name over https:// instead of an IP address.",
+        )
+
+    def _insecure(self, link: Link) -> Hit | None:
+        if link.scheme != "http" or link.is_ip:
+            return None
+        secure = "https" + link.text[4:]
+        return Hit(None, link.start, link.end, {"link": link.text}, f"Use {secure}")
+
+
+def _brand_mention(link: Link) -> bool:
+    """'Booking.com', 'Amazon.in' in running text name a company rather than link to it."""
+    return (
+        not link.has_path
+        and not link.host.startswith("www.")
+        and link.text[:1].isupper()
+        and link.text[1:].islower()
+    )
+
+
+__all__ = ["DomainCheck", "DomainList", "Link", "build_extractor", "candidates", "find_links"]

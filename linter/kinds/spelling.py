@@ -1,0 +1,346 @@
+"""The ``spelling`` kind: misspelled English words, and terms a vocabulary rejects.
+
+The word list is ``linter/data/en_words.txt`` (built by ``bench/build_wordlist.py`` from
+pyspellchecker's English word-frequency dictionary, MIT licence): 131k words, most frequent
+first, so a line number is a frequency rank. It is read once per run into a frozenset; the
+rank table is built only when some word needs suggestions.
+
+Vocabularies follow Vale's model: plain ``accept.txt`` / ``reject.txt`` lists, one term per
+line. The shipped ones live in ``rules/vocab/``; a project adds its own through
+``[tool.templint] accept = [...]`` / ``reject = [...]``. Accepted terms are never flagged; a
+rejected term fires the ``reject`` rule wherever it appears (and is not also reported as a
+misspelling). A project's accept list overrides the shipped reject list and vice versa.
+
+Parameters: ``mode`` (``spelling`` | ``reject``), ``languages`` (template language prefixes to
+check, default ``["en"]``; templates with no declared language are checked), ``min-known``
+(default 0.6) and ``min-words`` (default 4): when a text has at least ``min-words`` words and
+fewer than ``min-known`` of them are English, it is taken to be another language (Spanish,
+Hinglish …) and not spell-checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.kinds import Check, Context, Hit
+from linter.kinds.domain import candidates as link_candidates
+from linter.paths import rules_dir
+from linter.template import Component, Template
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+WORDS_FILE = DATA_DIR / "en_words.txt"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
+_MAX_EDITS2_LEN = 12  # distance-2 suggestions cost ~len² × 50 lookups; skip them for long words
+
+# Spans never spell-checked: placeholders, other tools' variables, e-mail addresses, @handles,
+# #hashtags, `code`.
+_MASK = re.compile(
+    r"\{+[^{}\n]{0,64}\}+"
+    r"|\$\{?\w+\}?|%\w+%"
+    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[@#]\w+"
+    r"|```.*?```|`[^`\n]*`",
+    re.DOTALL,
+)
+_CHUNK = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F']+")
+# First parts of hyphenated words that are prefixes, not words: pre-order, co-pay, e-bill.
+_PREFIXES = frozenset(
+    "pre re co non post sub un anti multi semi mid e de ex inter intra micro mini bi tri".split()
+)
+_SENTENCE_END = ".!?:\n•–—-|"
+_LEAD = " \t*_~\"'“‘(["
+
+
+# --- word list ---------------------------------------------------------------------------------
+
+
+class Dictionary:
+    """The English word list: membership in a frozenset, frequency rank on demand."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._list = words
+        self.words = frozenset(words)
+        self._rank: dict[str, int] | None = None
+        self._suggestions: dict[str, list[str]] = {}
+
+    @classmethod
+    def load(cls, path: Path = WORDS_FILE) -> Dictionary:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        return cls([w for w in lines if w and not w.startswith("#")])
+
+    def __contains__(self, word: str) -> bool:
+        words = self.words
+        # customer's, it's: a known word with 's
+        return word in words or (word.endswith("'s") and word[:-2] in words)
+
+    @property
+    def rank(self) -> dict[str, int]:
+        if self._rank is None:
+            self._rank = {w: i for i, w in enumerate(self._list)}
+        return self._rank
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Known words one edit away (else two), most frequent first, same first letter first."""
+        cached = self._suggestions.get(word)
+        if cached is not None:
+            return cached[:limit]
+        words = self.words
+        found = {w for w in _edits1(word) if w in words}
+        if not found and len(word) <= _MAX_EDITS2_LEN:
+            found = {w2 for w1 in _edits1(word) for w2 in _edits1(w1) if w2 in words}
+        rank = self.rank
+        ordered = sorted(found, key=lambda w: (w[:1] != word[:1], rank.get(w, 1 << 30), w))
+        self._suggestions[word] = ordered[:5]
+        return ordered[:limit]
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+    inserts = [a + c + b for a, b in splits for c in _ALPHABET]
+    return set(deletes + transposes + replaces + inserts)
+
+
+# --- vocabularies ------------------------------------------------------------------------------
+
+
+@dataclass
+class Vocabulary:
+    accept: frozenset[str] = frozenset()  # lower-cased single words
+    accept_phrases: re.Pattern[str] | None = None  # terms with hyphens, slashes, spaces …
+    reject: dict[str, str | None] = field(default_factory=dict)  # lower term -> replacement
+    reject_pattern: re.Pattern[str] | None = None
+
+
+def read_vocab(path: Path) -> list[tuple[str, str | None]]:
+    """``term`` or ``term -> replacement`` per line; blank lines and ``#`` comments skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"vocabulary {path} cannot be read: {exc}") from None
+    out: list[tuple[str, str | None]] = []
+    for line in text.splitlines():
+        line = re.sub(r"(?:^|\s)#.*$", "", line).strip()
+        if not line:
+            continue
+        term, arrow, replacement = line.partition("->")
+        out.append((term.strip(), replacement.strip() or None if arrow else None))
+    return out
+
+
+def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted(set(terms), key=len, reverse=True)
+    if not ordered:
+        return None
+    alternation = "|".join(re.escape(t) for t in ordered)
+    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)", re.IGNORECASE)
+
+
+def build_vocabulary(ctx: Context) -> Vocabulary:
+    shipped = rules_dir() / "vocab"
+    shipped_accept = [t for t, _ in read_vocab(shipped / "accept.txt")]
+    shipped_reject = read_vocab(shipped / "reject.txt")
+    user_accept = [t for p in ctx.config.accept for t, _ in read_vocab(Path(p))]
+    user_reject = [entry for p in ctx.config.reject for entry in read_vocab(Path(p))]
+    user_accept_l = {t.lower() for t in user_accept}
+    user_reject_l = {t.lower() for t, _ in user_reject}
+    reject: dict[str, str | None] = {}
+    for term, repl in shipped_reject:
+        if term.lower() not in user_accept_l:
+            reject[term.lower()] = repl
+    for term, repl in user_reject:
+        reject[term.lower()] = repl
+    accepted = [t for t in shipped_accept if t.lower() not in user_reject_l] + user_accept
+    accepted = [t for t in accepted if t.lower() not in reject]
+    single = {t.lower() for t in accepted if re.fullmatch(r"[\w'’]+", t)}
+    phrases = [t for t in accepted if t.lower() not in single]
+    return Vocabulary(
+        accept=frozenset(single),
+        accept_phrases=_terms_pattern(phrases),
+        reject=reject,
+        reject_pattern=_terms_pattern(reject),
+    )
+
+
+# --- words in text -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    text: str  # as written
+    lower: str
+    known: bool
+    flag: bool  # unknown and checkable (not a name)
+
+
+def masked_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _MASK.finditer(text)]
+    found, bare = link_candidates(text)
+    spans += [(s, e) for s, e, _ in found] + [m.span() for m in bare]
+    for pattern in (vocab.accept_phrases, vocab.reject_pattern):
+        if pattern is not None:
+            spans += [m.span() for m in pattern.finditer(text)]
+    return sorted(spans)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _LEAD:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def words_of(text: str, dictionary: Dictionary, vocab: Vocabulary) -> Iterator[Word]:
+    """The checkable words of a text, each known or not. Skipped entirely: masked spans,
+    accepted terms, tokens with digits or underscores (codes, amounts), single letters,
+    ALL-CAPS words of up to 5 letters (acronyms), CamelCase names, non-Latin scripts."""
+    spans = masked_spans(text, vocab)
+    si = 0
+    for m in _CHUNK.finditer(text):
+        start, end = m.span()
+        while si < len(spans) and spans[si][1] <= start:
+            si += 1
+        j = si
+        while j < len(spans) and spans[j][0] < end and spans[j][1] <= start:
+            j += 1
+        if j < len(spans) and spans[j][0] < end:
+            continue  # inside a placeholder, link, e-mail or accepted phrase
+        chunk = m.group().replace("’", "'")
+        if chunk.lower() in vocab.accept:
+            continue
+        offset = start
+        parts = chunk.split("-")
+        if len(parts) > 1 and parts[0].lower() in _PREFIXES:
+            offset += len(parts[0]) + 1
+            parts = parts[1:]
+        for part in parts:
+            p_start = offset
+            offset += len(part) + 1
+            stripped = part.strip("'")
+            p_start += len(part) - len(part.lstrip("'"))
+            if len(stripped) < 2 or any(c.isdigit() or c == "_" for c in stripped):
+                continue
+            lower = stripped.lower()
+            if lower in vocab.accept or lower in vocab.reject:
+                continue
+            if not _LATIN.fullmatch(stripped):
+                yield Word(p_start, p_start + len(stripped), stripped, lower, False, False)
+                continue
+            letters = stripped.replace("'", "")
+            if letters.isupper():
+                if len(letters) <= 5:
+                    continue  # OTP, COD, HDFC: acronyms
+                case = "upper"
+            elif letters.islower():
+                case = "lower"
+            elif letters[0].isupper() and letters[1:].islower():
+                case = "title"
+            else:
+                continue  # iPhone, PayPal, McDonald: names
+            known = lower in dictionary
+            if not known and lower.endswith("s'"):
+                known = lower[:-1] in dictionary
+            if not known and case == "title" and not _sentence_start(text, p_start):
+                continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
+            yield Word(p_start, p_start + len(stripped), stripped, lower, known, not known)
+
+
+def _match_case(suggestion: str, word: str) -> str:
+    if word.isupper():
+        return suggestion.upper()
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _quoted(items: list[str]) -> str:
+    quoted = [f"'{s}'" for s in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+# --- the check ---------------------------------------------------------------------------------
+
+
+class SpellingCheck(Check):
+    """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
+    terms on a reject list."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.mode = str(self.params.get("mode", "spelling"))
+        if self.mode not in ("spelling", "reject"):
+            raise ValueError(f"{self.rule.path}: mode must be 'spelling' or 'reject'")
+        self.languages = tuple(str(x).lower() for x in self.params.get("languages", ["en"]))
+        self.min_known = float(self.params.get("min-known", 0.6))
+        self.min_words = int(self.params.get("min-words", 4))
+
+    def vocabulary(self) -> Vocabulary:
+        return self.ctx.shared("spelling.vocabulary", lambda: build_vocabulary(self.ctx))
+
+    def dictionary(self) -> Dictionary:
+        return self.ctx.shared("spelling.dictionary", Dictionary.load)
+
+    def _components(self, template: Template) -> list[Component]:
+        return [c for c in template.components if c.kind in self.rule.components and c.text]
+
+    def check(self, template: Template) -> Iterator[Hit]:
+        if self.mode == "reject":
+            yield from self._rejected(template)
+            return
+        lang = (template.language or "").lower()
+        if lang and not lang.startswith(self.languages):
+            return
+        dictionary, vocab = self.dictionary(), self.vocabulary()
+        found = [
+            (c, w) for c in self._components(template) for w in words_of(c.text, dictionary, vocab)
+        ]
+        if len(found) >= self.min_words:
+            known = sum(w.known for _, w in found)
+            if known < self.min_known * len(found):
+                return  # mostly not English: another language, or Hinglish
+        for comp, word in found:
+            if word.flag:
+                yield self._hit(comp, word, dictionary)
+
+    def _hit(self, comp: Component, word: Word, dictionary: Dictionary) -> Hit:
+        options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]
+        hint = f"; did you mean {_quoted(options[:1])}?" if options else ""
+        if options:
+            fix = f"Replace '{word.text}' with {_quoted(options)}"
+        else:
+            fix = f"Correct the spelling of '{word.text}'"
+        fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
+        values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
+        return Hit(comp, word.start, word.end, values, fix)
+
+    def _rejected(self, template: Template) -> Iterator[Hit]:
+        vocab = self.vocabulary()
+        if vocab.reject_pattern is None:
+            return
+        for comp in self._components(template):
+            text = comp.text
+            if not vocab.reject_pattern.search(text):
+                continue
+            masks = [m.span() for m in _MASK.finditer(text)]
+            found, bare = link_candidates(text)
+            masks += [(s, e) for s, e, _ in found] + [m.span() for m in bare]
+            for m in vocab.reject_pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in masks):
+                    continue
+                replacement = vocab.reject.get(m.group().lower())
+                if replacement:
+                    fix = f"Write '{_match_case(replacement, m.group())}' instead."
+                else:
+                    fix = f"Remove or reword '{m.group()}'."
+                yield Hit(comp, m.start(), m.end(), {"term": m.group()}, fix)
+
+
+__all__ = ["Dictionary", "SpellingCheck", "Vocabulary", "build_vocabulary", "words_of"]

@@ -1,0 +1,177 @@
+"""Spelling rules (TPL2xx): misspellings with suggestions, what is never flagged, vocabularies."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.api import lint_file, lint_text
+from linter.config import Config, load_config
+from linter.kinds.spelling import Dictionary
+
+SPELLING = Config(select=("TPL2",))
+
+
+def found(text: str, config: Config = SPELLING) -> list[tuple[str, str]]:
+    """(code, the exact text the diagnostic spans) for a one-line template."""
+    assert "\n" not in text
+    return [(d.code, text[d.column - 1 : d.end_column - 1]) for d in lint_text(text, config=config)]
+
+
+def test_misspelling_span_message_and_suggestion() -> None:
+    text = "Hi {{1}}, your delivary is scheduled for {{2}}."
+    (d,) = lint_text(text, config=SPELLING)
+    assert (d.code, d.severity) == ("TPL201", "warning")
+    assert text[d.column - 1 : d.end_column - 1] == "delivary"
+    assert d.message == "Possible misspelling 'delivary'; did you mean 'delivery'?"
+    assert d.fix.startswith("Replace 'delivary' with 'delivery'")
+
+
+@pytest.mark.parametrize(
+    ("typo", "best"),
+    [
+        ("recieved", "received"),  # transposition
+        ("appoinment", "appointment"),  # missing letter
+        ("paymnet", "payment"),
+        ("tommorow", "tomorrow"),  # two edits
+        ("adress", "address"),  # not 'dress': typos rarely change the first letter
+        ("dont", "don't"),
+    ],
+)
+def test_suggestions(typo: str, best: str) -> None:
+    (d,) = lint_text(f"We have {typo} your request for order {{{{1}}}}.", config=SPELLING)
+    assert f"did you mean '{best}'?" in d.message
+
+
+def test_suggestion_keeps_the_case_of_the_word() -> None:
+    (d,) = lint_text("Delivary update: your parcel left the warehouse.", config=SPELLING)
+    assert "did you mean 'Delivery'?" in d.message
+    (d,) = lint_text("DELIVARY CONFIRMED for your order {{1}} today.", config=SPELLING)
+    assert "did you mean 'DELIVERY'?" in d.message
+
+
+def test_no_suggestion_still_reports_the_word() -> None:
+    (d,) = lint_text("Your order qwzxvbnmtr has shipped to you today.", config=SPELLING)
+    assert d.message == "Possible misspelling 'qwzxvbnmtr'"
+    assert d.fix.startswith("Correct the spelling of 'qwzxvbnmtr'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi {{first_name}}, your order {{1}} of ₹1,299.00 has shipped; $5 was refunded.",
+        "Use code AB12CD at checkout before 31st March, 10am.",
+        "Your OTP is {{1}}. Pay via UPI or COD. HDFC and SBI cards accepted.",
+        "Track it at https://shop.example.in/trakcing/{{1}} or mail hlep@shop.in today.",
+        "We couldn't reach you, so we'll retry. Your customer's parcel is safe; customers' too.",
+        "Your favourite colour is back. Cancelled orders are refunded; cheques are not organised.",
+        "Your appointment with Priya at the Koramangala clinic is on {{1}}.",
+        "Open the app, check your wishlist and e-commerce orders, then login to the checkout.",
+        "Your self-service kiosk is state-of-the-art and ready for pickup.",
+        "Follow us @shopexample and use #freshpicks on your iPhone or PayPal receipts.",
+    ],
+)
+def test_never_flagged(text: str) -> None:
+    assert found(text) == []
+
+
+def test_hyphenated_words_are_checked_part_by_part() -> None:
+    assert found("Try our self-servce kiosk at the store today.") == [("TPL201", "servce")]
+
+
+def test_a_capitalised_typo_is_caught_at_the_start_of_a_sentence_only() -> None:
+    assert found("Thank you. Recieved your payment of {{1}}.") == [("TPL201", "Recieved")]
+    assert found("Thank you for the payment, Recieved by us on {{1}}.") == []
+
+
+def test_other_languages_are_not_spell_checked(tmp_path: Path) -> None:
+    def tpl(language: str, text: str) -> dict:
+        return {
+            "name": "t",
+            "language": language,
+            "category": "UTILITY",
+            "components": [{"type": "BODY", "text": text}],
+        }
+
+    path = tmp_path / "t.json"
+    path.write_text(
+        json.dumps(
+            [
+                tpl("es", "Tu pedido llega mañana, gracias por tu compra."),
+                tpl("pt_BR", "Seu pedido foi enviado hoje."),
+                tpl("en_US", "Your delivary arrives tomorrow."),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    diags = lint_file(str(path), config=SPELLING)
+    assert [(d.line, d.message) for d in diags] == [
+        (1, "Possible misspelling 'delivary'; did you mean 'delivery'?")
+    ]
+
+
+def test_text_that_is_mostly_not_english_is_skipped() -> None:
+    hinglish = "Namaste {{1}}, aapka order ship ho gaya hai, jaldi hi aapke ghar pahunch jayega."
+    assert found(hinglish) == []
+    # mostly English with one typo is still checked
+    assert found("Hi {{1}}, your order has shipped and will reach you by {{2}}, delivary.") == [
+        ("TPL201", "delivary")
+    ]
+
+
+def test_rejected_terms_fire_their_own_rule_and_not_spelling() -> None:
+    text = "Hello {{1}}, we recieved ur request, plz wait."
+    assert found(text) == [("TPL201", "recieved"), ("TPL202", "ur"), ("TPL202", "plz")]
+    (d,) = lint_text("We cant deliver today, sorry.", config=SPELLING)
+    assert (d.code, d.fix) == ("TPL202", "Write 'can't' instead.")
+
+
+def test_project_vocabularies_through_templint_toml(tmp_path: Path) -> None:
+    vocab = tmp_path / "vocab"
+    vocab.mkdir()
+    (vocab / "accept.txt").write_text("# our brands\nZomatoo\nflexipay\nmsg\n", encoding="utf-8")
+    (vocab / "reject.txt").write_text(
+        "# legal says no\nguaranteed -> expected\nasap\n", encoding="utf-8"
+    )
+    (tmp_path / "templint.toml").write_text(
+        textwrap.dedent(
+            """
+            select = ["TPL2"]
+            accept = ["vocab/accept.txt"]
+            reject = ["vocab/reject.txt"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    text = "Zomatoo here: pay with flexipay, msg us ASAP. Delivery is guaranteed by {{1}}."
+    (tmp_path / "t.txt").write_text(text + "\n", encoding="utf-8")
+    cfg = load_config(tmp_path / "templint.toml")
+    diags = lint_file(str(tmp_path / "t.txt"), config=cfg)
+    got = [(d.code, text[d.column - 1 : d.end_column - 1], d.fix) for d in diags]
+    assert got == [
+        ("TPL202", "ASAP", "Remove or reword 'ASAP'."),
+        ("TPL202", "guaranteed", "Write 'expected' instead."),
+    ]
+    # without the project's files: the brand is a misspelling and 'msg' is shipped-rejected
+    default = [
+        (d.code, text[d.column - 1 : d.end_column - 1]) for d in lint_text(text, config=SPELLING)
+    ]
+    assert ("TPL201", "Zomatoo") in default and ("TPL202", "msg") in default
+
+
+def test_missing_vocabulary_file_is_reported_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "templint.toml").write_text('select = ["TPL2"]\naccept = ["nope.txt"]\n')
+    (tmp_path / "t.txt").write_text("Your order has shipped today.\n", encoding="utf-8")
+    diags = lint_file(str(tmp_path / "t.txt"), config=load_config(tmp_path / "templint.toml"))
+    assert [d.code for d in diags] == ["TPL002", "TPL002"]
+    assert "nope.txt" in diags[0].message
+
+
+def test_dictionary_ranks_by_frequency_and_first_letter() -> None:
+    words = Dictionary(["the", "dress", "address", "receive", "recede"])
+    assert words.suggest("adress") == ["address", "dress"]
+    assert "the" in words and "The" not in words.words
+    assert "receive's" in words  # possessive of a known word

@@ -1,0 +1,450 @@
+"""Format (TPL3xx) and duplicate (TPL4xx) rules on real files: codes, spans, limits, config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter.api import lint_file, lint_paths
+from linter.config import Config, load_config
+from linter.placeholders import (
+    FOREIGN,
+    MALFORMED,
+    NAMED,
+    NUMBERED,
+    VALID,
+    find_placeholders,
+    mask_placeholders,
+)
+
+FORMAT_ONLY = Config(select=("TPL3", "TPL4"))
+
+
+def position(text: str, needle: str, nth: int = 0, shift: int = 0) -> tuple[int, int]:
+    """1-based line:column of ``needle`` (its ``nth`` occurrence, plus ``shift``) in ``text``."""
+    offset = -1
+    for _ in range(nth + 1):
+        offset = text.index(needle, offset + 1)
+    offset += shift
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def write(tmp_path: Path, name: str, content: object) -> tuple[str, str]:
+    text = content if isinstance(content, str) else json.dumps(content, indent=2) + "\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path), text
+
+
+def meta(body: str, *, name: str = "order_update", category: str = "UTILITY", **parts: object):
+    comps: list[dict] = []
+    if "header" in parts:
+        comps.append({"type": "HEADER", "format": "TEXT", "text": parts["header"]})
+    body_comp: dict = {"type": "BODY", "text": body}
+    if "samples" in parts:
+        body_comp["example"] = {"body_text": [parts["samples"]]}
+    comps.append(body_comp)
+    if "footer" in parts:
+        comps.append({"type": "FOOTER", "text": parts["footer"]})
+    if "buttons" in parts:
+        comps.append({"type": "BUTTONS", "buttons": parts["buttons"]})
+    return {"name": name, "language": "en_US", "category": category, "components": comps}
+
+
+def only(diags: list, code: str) -> list:
+    return [d for d in diags if d.code == code]
+
+
+SHIPPED = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}."
+SHIPPED_SAMPLES = ["Maria", "#48213", "12 March"]
+
+
+# --- spans inside JSON files --------------------------------------------------------------
+
+
+def test_header_too_long_points_at_the_tail_and_quotes_numbers(tmp_path: Path) -> None:
+    header = "Your order from Acme Home and Garden Supplies has now shipped!!!!!!!!!!!!"
+    assert len(header) == 73
+    path, text = write(tmp_path, "t.json", meta(SHIPPED, header=header, samples=SHIPPED_SAMPLES))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL305")
+    assert d.message.startswith("Header is 73 characters; Meta's limit is 60")
+    assert (d.line, d.column) == position(text, header, shift=60)
+    assert (d.end_line, d.end_column) == position(text, header, shift=73)
+    assert d.component == "header"
+    assert "13 characters" in (d.fix or "")
+
+
+def test_span_after_json_escapes_lands_on_the_offending_characters(tmp_path: Path) -> None:
+    # \u00e9 is 6 file characters for 1 decoded one, \" is 2 for 1: the span must still land
+    # on the malformed {{2} in the file.
+    raw = (
+        '{\n  "name": "reservation",\n  "language": "fr_FR",\n  "category": "UTILITY",\n'
+        '  "components": [\n    {"type": "BODY", "text": "Caf\\u00e9 \\"Le Pont\\": '
+        'bonjour {{1}}, votre table {{2} est pr\\u00eate."}\n  ]\n}\n'
+    )
+    path, text = write(tmp_path, "escapes.json", raw)
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL326")
+    assert (d.line, d.column) == position(text, "{{2}")
+    assert (d.end_line, d.end_column) == position(text, "{{2}", shift=4)
+    assert "unbalanced braces" in d.message
+    assert d.fix == "Replace `{{2}` with `{{2}}`."
+
+
+def test_foreign_variable_fix_gives_the_actual_replacement(tmp_path: Path) -> None:
+    path, text = write(
+        tmp_path, "t.json", meta("Hi {{1}}, your order $OrderId ships on $Date today.")
+    )
+    diags = only(lint_file(path, config=FORMAT_ONLY), "TPL327")
+    assert [d.fix for d in diags] == [
+        "Replace `$OrderId` with `{{2}}` (and give it a sample value).",
+        "Replace `$Date` with `{{3}}` (and give it a sample value).",
+    ]
+    assert (diags[0].line, diags[0].column) == position(text, "$OrderId")
+    assert diags[0].end_column - diags[0].column == len("$OrderId")
+
+
+def test_foreign_variable_in_a_text_file(tmp_path: Path) -> None:
+    path, _ = write(tmp_path, "welcome.txt", "Hello\nHi $Name, your order is ready.\n")
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL327")
+    assert (d.line, d.column, d.end_column) == (2, 4, 9)
+    assert d.fix == "Replace `$Name` with `{{1}}` (and give it a sample value)."
+
+
+def test_variable_rules_point_at_the_variable(tmp_path: Path) -> None:
+    body = "{{1}}, your order {{2}} {{4}} has shipped and arrives on {{5}}"
+    path, text = write(tmp_path, "t.json", meta(body))
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (seq,) = only(diags, "TPL320")
+    assert (seq.line, seq.column) == position(text, "{{4}}")
+    assert "{{3}} is missing" in seq.message
+    start, end = only(diags, "TPL323")
+    assert (start.line, start.column) == position(text, "{{1}}")
+    assert "starts" in start.message and "2388299" in start.message
+    assert (end.line, end.column) == position(text, "{{5}}")
+    assert "ends with the variable {{5}}" in end.message
+    (adjacent,) = only(diags, "TPL324")
+    assert (adjacent.column, adjacent.end_column) == (
+        position(text, "{{2}}")[1],
+        position(text, "{{4}}", shift=5)[1],
+    )
+
+
+def test_button_rules_point_at_the_button(tmp_path: Path) -> None:
+    buttons = [
+        {"type": "QUICK_REPLY", "text": "Confirm"},
+        {"type": "URL", "text": "Track your package on our website", "url": "https://a.example/x"},
+        {"type": "QUICK_REPLY", "text": "Reschedule"},
+        {"type": "URL", "text": "Help", "url": "https://a.example/{{1}}/help"},
+    ]
+    path, text = write(tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=buttons))
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (label,) = only(diags, "TPL311")
+    assert (label.line, label.column) == position(text, "Track your package", shift=25)
+    assert label.message == (
+        'Button label "Track your package on our website" is 33 characters; '
+        "Meta's limit for a button label is 25"
+    )
+    (group,) = only(diags, "TPL314")
+    assert group.component == "buttons[2].text"
+    assert (group.line, group.column) == position(text, "Reschedule")
+    (url,) = only(diags, "TPL316")
+    assert (url.line, url.column) == position(text, "{{1}}/help")
+    (example,) = only(diags, "TPL317")  # the URL variable has no sample URL
+    assert example.component == "buttons[3].url"
+
+
+def test_name_and_language_are_pointed_at(tmp_path: Path) -> None:
+    tpl = meta(SHIPPED, name="Order-Shipped", samples=SHIPPED_SAMPLES)
+    tpl["language"] = "en-US"
+    path, text = write(tmp_path, "t.json", tpl)
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (name,) = only(diags, "TPL301")
+    assert (name.line, name.column) == position(text, "Order-Shipped")
+    assert name.fix == "Rename it to `order_shipped`."
+    (lang,) = only(diags, "TPL302")
+    assert (lang.line, lang.column) == position(text, "en-US")
+    assert lang.end_column == position(text, "en-US", shift=5)[1]
+    assert lang.fix == "Write `en_US`."
+
+
+def test_samples_checked_against_variables(tmp_path: Path) -> None:
+    path, text = write(
+        tmp_path,
+        "t.json",
+        [
+            meta(SHIPPED, name="a_short", samples=["Maria", "#48213"]),
+            meta(SHIPPED, name="b_newline", samples=["Maria", "#48213", "12 March\n9am"]),
+            meta(SHIPPED, name="c_none"),
+        ],
+    )
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (count,) = only(diags, "TPL330")
+    assert (count.line, count.column) == position(text, "{{3}}")
+    assert "2 samples for 3 variables" in count.message
+    (fmt,) = only(diags, "TPL332")
+    assert (fmt.line, fmt.column) == position(text, "\\n9am")
+    assert fmt.component == "body.example[3]"
+    (missing,) = only(diags, "TPL331")
+    assert missing.template == "c_none"
+
+
+def test_empty_body_and_header_markup(tmp_path: Path) -> None:
+    path, text = write(
+        tmp_path,
+        "t.json",
+        [
+            meta("   ", name="blank"),
+            meta(SHIPPED, name="fancy", header="*Order* update 🚚", samples=SHIPPED_SAMPLES),
+        ],
+    )
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (empty,) = only(diags, "TPL304")
+    assert empty.template == "blank"
+    bold, emoji = only(diags, "TPL307")
+    assert (bold.column, bold.end_column - bold.column) == (position(text, "*Order*")[1], 7)
+    assert "an emoji (🚚)" in emoji.message
+
+
+def test_footer_rules(tmp_path: Path) -> None:
+    path, text = write(
+        tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, footer="Sent to {{1}} 🛒")
+    )
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (var,) = only(diags, "TPL309")
+    # json.dumps writes the emoji as a surrogate-pair escape (\ud83d\uded2)
+    assert (var.line, var.column) == position(text, "{{1}} \\ud83d")
+    (emoji,) = only(diags, "TPL310")
+    assert emoji.component == "footer"
+
+
+# --- limits come from config --------------------------------------------------------------
+
+
+def test_limits_are_overridable_through_config(tmp_path: Path) -> None:
+    header = "Your order from Acme Home and Garden Supplies has now shipped today"  # 66
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, header=header, samples=SHIPPED_SAMPLES))
+    assert only(lint_file(path, config=FORMAT_ONLY), "TPL305")
+    looser = Config(select=("TPL3",), options={"TPL305": {"max": 80}})
+    assert not only(lint_file(path, config=looser), "TPL305")
+    stricter = Config(select=("TPL3",), options={"TPL311": {"max": 20}})
+    path2, _ = write(
+        tmp_path,
+        "b.json",
+        meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=[{"type": "QUICK_REPLY", "text": "x" * 22}]),
+    )
+    assert not only(lint_file(path2, config=FORMAT_ONLY), "TPL311")
+    (d,) = only(lint_file(path2, config=stricter), "TPL311")
+    assert "22 characters" in d.message and "is 20" in d.message
+
+
+def test_limits_from_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.templint]\nselect = ["TPL3"]\n'
+        "[tool.templint.rules.TPL325]\nwords-per-variable = 4\n",
+        encoding="utf-8",
+    )
+    config = load_config(start=tmp_path)
+    body = "Hi {{1}}, your order {{2}} is ready for collection now."  # 2 vars, 8 words
+    path, _ = write(tmp_path, "t.txt", body)
+    assert not only(lint_file(path, config=FORMAT_ONLY), "TPL325")
+    (d,) = only(lint_file(path, config=config), "TPL325")
+    assert "2 variables and 8 other words" in d.message and "at least 9" in d.message
+
+
+# --- duplicates ---------------------------------------------------------------------------
+
+
+def test_duplicate_across_two_files_names_the_earlier_one(tmp_path: Path) -> None:
+    first, first_text = write(
+        tmp_path, "a_orders.json", meta(SHIPPED, name="order_shipped", samples=SHIPPED_SAMPLES)
+    )
+    again = "Hi {{name}},   your ORDER {{order}} has shipped and will arrive on {{when}}."
+    second, second_text = write(tmp_path, "b_orders.json", meta(again, name="order_shipped_v2"))
+    result = lint_paths([str(tmp_path)], config=FORMAT_ONLY)
+    assert not result.errors
+    (d,) = only(result.diagnostics, "TPL401")
+    assert d.file == second and d.template == "order_shipped_v2"
+    line, col = position(first_text, SHIPPED)
+    assert f"'order_shipped' ({first}:{line}:{col})" in d.message
+    assert "Meta rejects" in d.message
+    assert (d.line, d.column) == position(second_text, again)
+
+
+def test_different_footer_or_wording_is_not_a_duplicate(tmp_path: Path) -> None:
+    body = "Your appointment with Dr. {{1}} is confirmed for {{2}}."
+    write(
+        tmp_path,
+        "t.json",
+        [
+            meta(body, name="north", footer="Northside Dental", samples=["Lee", "Monday"]),
+            meta(body, name="south", footer="Southside Dental", samples=["Lee", "Monday"]),
+            meta(body.replace("confirmed", "cancelled"), name="cancel", samples=["Lee", "Mon"]),
+        ],
+    )
+    result = lint_paths([str(tmp_path)], config=FORMAT_ONLY)
+    assert not only(result.diagnostics, "TPL401")
+    body_only = Config(select=("TPL4",), options={"TPL401": {"compare-footer": False}})
+    (d,) = lint_paths([str(tmp_path)], config=body_only).diagnostics
+    assert d.template == "south" and "'north'" in d.message
+
+
+# --- clean, realistic templates -----------------------------------------------------------
+
+ORDER_SHIPPED = {
+    "name": "order_shipped",
+    "language": "en_US",
+    "category": "UTILITY",
+    "components": [
+        {
+            "type": "HEADER",
+            "format": "TEXT",
+            "text": "Order {{1}} has shipped",
+            "example": {"header_text": ["#48213"]},
+        },
+        {
+            "type": "BODY",
+            "text": "Hi {{1}}, good news: your order has left our warehouse and will arrive on "
+            "{{2}}. You can track the parcel with the button below.",
+            "example": {"body_text": [["Maria", "Thursday, 12 March"]]},
+        },
+        {"type": "FOOTER", "text": "Acme Store · Reply STOP to opt out"},
+        {
+            "type": "BUTTONS",
+            "buttons": [
+                {
+                    "type": "URL",
+                    "text": "Track package",
+                    "url": "https://acme.example/track/{{1}}",
+                    "example": ["https://acme.example/track/48213"],
+                },
+                {"type": "PHONE_NUMBER", "text": "Call support", "phone_number": "+15550100"},
+                {"type": "QUICK_REPLY", "text": "Got it, thanks"},
+            ],
+        },
+    ],
+}
+
+OTP = {
+    "name": "login_code",
+    "language": "en_US",
+    "category": "AUTHENTICATION",
+    "components": [
+        {
+            "type": "BODY",
+            # Meta's own wording, variable first: not the author's to change
+            "text": "{{1}} is your verification code. For your security, do not share this code.",
+            "add_security_recommendation": True,
+            "example": {"body_text": [["482913"]]},
+        },
+        {"type": "FOOTER", "text": "This code expires in 10 minutes."},
+        {
+            "type": "BUTTONS",
+            "buttons": [
+                {
+                    "type": "OTP",
+                    "otp_type": "COPY_CODE",
+                    "text": "Copy code",
+                    "example": ["482913"],
+                }
+            ],
+        },
+    ],
+}
+
+OTP_CREATE = {  # the creation payload: Meta writes the body text itself
+    "name": "login_code_create",
+    "language": "en_US",
+    "category": "AUTHENTICATION",
+    "components": [
+        {"type": "BODY", "add_security_recommendation": True},
+        {"type": "FOOTER", "code_expiration_minutes": 10},
+        {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]},
+    ],
+}
+
+APPOINTMENT = {
+    "name": "appointment_reminder",
+    "language": "en_GB",
+    "category": "UTILITY",
+    "components": [
+        {
+            "type": "BODY",
+            "text": "Hello {{patient_name}}, this is a reminder of your appointment with "
+            "{{doctor}} on {{date}}. Reply to confirm or reschedule.",
+            "example": {
+                "body_text_named_params": [
+                    {"param_name": "patient_name", "example": "Sam"},
+                    {"param_name": "doctor", "example": "Dr. Lee"},
+                    {"param_name": "date", "example": "Monday 10:00"},
+                ]
+            },
+        },
+        {
+            "type": "BUTTONS",
+            "buttons": [
+                {"type": "QUICK_REPLY", "text": "Confirm"},
+                {"type": "QUICK_REPLY", "text": "Reschedule"},
+            ],
+        },
+    ],
+}
+
+
+def test_clean_realistic_templates_raise_nothing(tmp_path: Path) -> None:
+    write(tmp_path, "templates.json", {"data": [ORDER_SHIPPED, OTP, OTP_CREATE, APPOINTMENT]})
+    write(tmp_path, "receipt.txt", "We received your payment of {{1}} for invoice {{2}}. Thanks!")
+    result = lint_paths([str(tmp_path)], config=FORMAT_ONLY)
+    assert not result.errors
+    assert result.diagnostics == []
+
+
+# --- the placeholder scanner itself -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("{{1}}", NUMBERED, "1"),
+        ("{{12}}", NUMBERED, "12"),
+        ("{{first_name}}", NAMED, "first_name"),
+        ("{{1}", MALFORMED, "1"),
+        ("{1}}", MALFORMED, "1"),
+        ("{{ 1 }}", MALFORMED, "1"),
+        ("{{}}", MALFORMED, ""),
+        ("{{#1}}", MALFORMED, "1"),
+        ("{{$1}}", MALFORMED, "1"),
+        ("{{1.5}}", MALFORMED, "1.5"),
+        ("{{{1}}}", MALFORMED, "1"),
+        ("{{First_Name}}", MALFORMED, "First_Name"),
+        ("$Name", FOREIGN, "Name"),
+        ("%first_name%", FOREIGN, "first_name"),
+        ("[Customer Name]", FOREIGN, "Customer_Name"),
+    ],
+)
+def test_placeholder_kinds(text: str, kind: str, key: str) -> None:
+    (ph,) = find_placeholders(f"Hi {text}, thanks.")
+    assert (ph.start, ph.end, ph.kind, ph.key) == (3, 3 + len(text), kind, key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Save $10 today, 20% off at 50% of the price.",
+        "[Update] Your parcel arrives tomorrow.",
+        "See [the guide](https://acme.example/guide).",
+        "Order #48213 is ready.",
+    ],
+)
+def test_ordinary_text_has_no_placeholders(text: str) -> None:
+    assert find_placeholders(text) == []
+
+
+def test_mask_keeps_offsets_and_valid_filter() -> None:
+    text = "Hi {{1}}, order {{ 2 }} for $Name."
+    masked = mask_placeholders(text)
+    assert len(masked) == len(text)
+    assert masked == "Hi " + " " * 5 + ", order " + " " * 7 + " for " + " " * 5 + "."
+    assert [p.text for p in find_placeholders(text, VALID)] == ["{{1}}"]

@@ -353,3 +353,13 @@ def test_help(sub: str) -> None:
 
 def test_window_help() -> None:
     assert CliRunner().invoke(window, ["--help"]).exit_code == 0
+
+
+def test_promotional_score_is_stored_when_the_classifier_runs(
+    run: Run, files: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "templint.toml").write_text('select = ["TPL101", "TPL5"]\n', encoding="utf-8")
+    ok(run("add", "--force", str(files / "promo.txt"), str(files / "order_update.txt")))
+    promo = json.loads(ok(run("show", "promo", "--format", "json")).stdout)["revisions"][0]
+    order = json.loads(ok(run("show", "order_update", "--format", "json")).stdout)["revisions"][0]
+    assert 0 <= order["promo_score"] < promo["promo_score"] <= 1

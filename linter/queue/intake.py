@@ -71,7 +71,8 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
             intake.refused.append((tpl.display_name or "", errors))
             continue
         worst = max((d.severity for d in diags), key=severity_rank, default=None)
-        scores = [d.extra["promo_score"] for d in diags if d.extra.get("promo_score") is not None]
+        # The classifier check leaves its score on the template, findings or not.
+        score = tpl.scores.get("promotional_score")
         intake.entries.append(
             Entry(
                 name=tpl.display_name or "",
@@ -84,7 +85,7 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
                 errors=len(errors),
                 warnings=sum(d.severity == "warning" for d in diags),
                 codes=tuple(sorted({d.code for d in diags})),
-                promo_score=float(max(scores)) if scores else None,
+                promo_score=float(score) if score is not None else None,
                 forced=bool(errors),
             )
         )

@@ -15,6 +15,11 @@ UNUSED_SUPPRESSION = "TPL001"
 RULE_FAILED = "TPL002"
 
 
+def _first_paragraph(text: str) -> str:
+    """A rule file's fix wraps over lines; the hint is its first paragraph, on one line."""
+    return " ".join(text.strip().split("\n\n")[0].split())
+
+
 @dataclass
 class Linter:
     """Holds the compiled checks for a configuration; reuse it across many templates."""
@@ -108,7 +113,7 @@ class Linter:
                 end_line, end_col = last_line, last_col + 1
             label = comp.label
         message = hit.render(rule.message)
-        fix = hit.fix if hit.fix is not None else (rule.fix.strip().split("\n")[0] or None)
+        fix = hit.fix if hit.fix is not None else (_first_paragraph(rule.fix) or None)
         return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix)
 
     def _make(

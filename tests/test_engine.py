@@ -57,3 +57,10 @@ def test_rule_failure_is_reported_with_shipped_rules(tmp_path: Path) -> None:
     failed = [d for d in found if d.code == "TPL002"]
     assert len(failed) == 1
     assert "TPL990" in failed[0].message and "longer than" in failed[0].message
+
+
+def test_fix_hint_is_the_whole_first_paragraph_of_the_rule_fix(tmp_path: Path) -> None:
+    wrapped = 'fix = """\nRemove the word,\nor reword it.\n\nMore."""'
+    (tmp_path / "r.toml").write_text(OFFER.replace('fix = "Remove it."', wrapped))
+    (found,) = lint_text("a deal", config=Config(rules_dir=str(tmp_path)))
+    assert found.fix == "Remove the word, or reword it."

@@ -29,6 +29,7 @@ from linter.kinds import Context, Hit, TextCheck
 
 PLACEHOLDER = re.compile(r"\{\{\s*[^{}\s]+\s*\}\}")
 _PLACEHOLDER_TOKEN = r"^\{\{\s*[^{}\s]+\s*\}\}$"
+_PLAIN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Poor triggers: common enough that they would load spaCy for almost every template.
 _STOP = frozenset(
@@ -175,13 +176,24 @@ def derive_triggers(phrases: list[str], patterns: list[list[dict[str, Any]]]) ->
     return triggers
 
 
-def compile_triggers(words: set[str]) -> re.Pattern[str]:
-    alts = []
-    for word in sorted(words, key=len, reverse=True):
-        body = re.escape(word).replace(r"\ ", r"\s+")
-        bounded = word[:1].isalnum() and word not in _SUFFIX_PIECES
-        alts.append(rf"(?<!\w){body}" if bounded else body)
-    return re.compile("|".join(alts), re.IGNORECASE)
+class Triggers:
+    """The cheap pre-test: plain words are looked up in the text's word set; anything else
+    (a multi-word trigger, "n't") goes into one small regex."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = frozenset(w for w in words if _PLAIN.fullmatch(w) and w not in _SUFFIX_PIECES)
+        others = sorted(set(words) - self.words, key=len, reverse=True)
+        alts = []
+        for word in others:
+            body = re.escape(word).replace(r"\ ", r"\s+")
+            bounded = word[:1].isalnum() and word not in _SUFFIX_PIECES
+            alts.append(rf"(?<!\w){body}" if bounded else body)
+        self.regex = re.compile("|".join(alts), re.IGNORECASE) if alts else None
+
+    def search(self, text: str) -> bool:
+        if self.words and not self.words.isdisjoint(_PLAIN.findall(text.lower())):
+            return True
+        return self.regex is not None and self.regex.search(text) is not None
 
 
 class PhraseCheck(TextCheck):
@@ -216,11 +228,11 @@ class PhraseCheck(TextCheck):
                 )
             triggers = derived
         self.triggers = frozenset(triggers)
-        self.trigger_re = compile_triggers(set(triggers))
+        self.gate = Triggers(set(triggers))
 
     def could_match(self, text: str) -> bool:
         """The cheap test: does any trigger word occur? False means spaCy need not run."""
-        return self.trigger_re.search(text) is not None
+        return self.gate.search(text)
 
     # spaCy from here on: imported and built only when some text passes could_match()
 
@@ -301,7 +313,7 @@ class PhraseCheck(TextCheck):
 __all__ = [
     "PhraseCheck",
     "PhraseRuleError",
-    "compile_triggers",
+    "Triggers",
     "derive_triggers",
     "expand_pattern",
     "make_doc",

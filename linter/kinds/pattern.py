@@ -22,7 +22,9 @@ class RuleTimeout(RuntimeError):
 def compile_any(patterns: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str] | None:
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags | regex.VERSION1)
+    # (?-f): simple case folding. VERSION1 turns on full case folding with IGNORECASE, which
+    # makes compiling the rule files' patterns cost seconds instead of tens of milliseconds.
+    return regex.compile("|".join(f"(?-f:{p})" for p in patterns), flags | regex.VERSION1)
 
 
 def search_all(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

@@ -92,14 +92,15 @@ def test_scores_equal_scikit_learn_on_fixture(small_model: Path) -> None:
     scorer = load_scorer(small_model)
     texts = _fixture_texts() + TRICKY
     expected = pipeline.predict_proba([F.normalise(t) for t in texts])
-    mine = np.array([[scorer.score(t).probabilities[c] for c in pipeline.classes_] for t in texts])
+    probabilities = [scorer.score(t).probabilities for t in texts]
+    mine = np.array([[p[c] for c in pipeline.classes_] for p in probabilities])
     assert np.abs(expected - mine).max() < 1e-9
 
 
 @pytest.mark.skipif(
     not (CORPUS.is_file() and (SHIPPED / META_NAME).is_file()), reason="no corpus or model"
 )
-def test_shipped_scorer_equals_scikit_learn_on_whole_corpus() -> None:
+def test_shipped_scorer_equals_scikit_learn_across_the_corpus() -> None:
     import numpy as np
 
     from linter.classifier.data import read_rows
@@ -107,10 +108,11 @@ def test_shipped_scorer_equals_scikit_learn_on_whole_corpus() -> None:
 
     pipeline, _ = load_pipeline(SHIPPED)
     scorer = load_scorer(SHIPPED)
-    texts = [r.text for r in read_rows(CORPUS)]
+    texts = [r.text for r in read_rows(CORPUS)][::4]  # every 4th row: all intents, CI-sized
     expected = pipeline.predict_proba([F.normalise(t) for t in texts])
     classes = list(pipeline.classes_)
-    mine = np.array([[scorer.score(t).probabilities[c] for c in classes] for t in texts])
+    probabilities = [scorer.score(t).probabilities for t in texts]
+    mine = np.array([[p[c] for c in classes] for p in probabilities])
     assert len(texts) > 1000
     assert np.abs(expected - mine).max() < 1e-9
 

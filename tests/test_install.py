@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -62,11 +63,7 @@ def test_wheel_in_a_fresh_venv_finds_rules_and_model(wheel: Path, tmp_path: Path
     ).returncode in (0, 1)
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_pre_commit_hook_blocks_bad_and_passes_good(tmp_path: Path) -> None:
-    pre_commit = Path(sys.executable).parent / "pre-commit"
-    if not pre_commit.exists():
-        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+def _git_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     repo = tmp_path / "repo"
     (repo / "templates").mkdir(parents=True)
     env = {
@@ -75,18 +72,72 @@ def test_pre_commit_hook_blocks_bad_and_passes_good(tmp_path: Path) -> None:
         "GIT_AUTHOR_EMAIL": "t@example.com",
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.com",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        # The hook runs `templint` from PATH: this environment's, i.e. this checkout.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     assert run(["git", "init", "-q"], repo, env).returncode == 0
     (repo / "templates" / "good.txt").write_text(GOOD)
     (repo / "templates" / "bad.txt").write_text(BAD)
+    (repo / "notes.txt").write_text(BAD)  # not under templates/: the hook must not look at it
+    return repo, env
+
+
+def _pre_commit() -> Path:
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    if not pre_commit.exists():
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    return pre_commit
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_hook_blocks_bad_and_passes_good(tmp_path: Path) -> None:
+    """Our .pre-commit-hooks.yaml, validated by pre-commit itself and run by pre-commit.
+
+    The hook keeps its own id, entry, files and types; only `language` becomes `system`, so
+    pre-commit uses the templint on PATH instead of building a second environment with spaCy
+    and scikit-learn (minutes per run; the wheel test above covers installation).
+    """
+    from pre_commit.clientlib import load_manifest
+
+    pre_commit = _pre_commit()
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    assert hook["id"] == "templint" and hook["language"] == "python"
+    repo, env = _git_repo(tmp_path)
+    local = {k: hook[k] for k in ("id", "name", "entry", "files", "types")}
+    config = {"repos": [{"repo": "local", "hooks": [{**local, "language": "system"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(json.dumps(config))
     run(["git", "add", "."], repo, env)
-    good = run(
-        [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "templates/good.txt"],
-        repo,
-        env,
-    )
+
+    good = run([str(pre_commit), "run", "templint", "--files", "templates/good.txt"], repo, env)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+    bad = run([str(pre_commit), "run", "templint", "--files", "templates/bad.txt"], repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout and "TPL101" in bad.stdout
+    assert "templates/bad.txt:1:" in bad.stdout
+    # A commit runs the hook on staged files: blocked while bad.txt is staged, and notes.txt
+    # (outside templates/) is never linted.
+    assert run([str(pre_commit), "install"], repo, env).returncode == 0
+    commit = run(["git", "commit", "-q", "-m", "drafts"], repo, env)
+    said = commit.stdout + commit.stderr  # git prints hook output on stderr
+    assert commit.returncode != 0 and "TPL101" in said
+    assert "templates/bad.txt" in said and "notes.txt" not in said
+    run(["git", "rm", "-q", "--cached", "templates/bad.txt"], repo, env)
+    commit = run(["git", "commit", "-q", "-m", "good drafts only"], repo, env)
+    assert commit.returncode == 0, commit.stdout + commit.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.skipif(
+    not os.environ.get("TEMPLINT_SLOW_TESTS"),
+    reason="builds pre-commit's own environment with all dependencies (minutes); "
+    "set TEMPLINT_SLOW_TESTS=1",
+)
+def test_pre_commit_try_repo_installs_the_hook(tmp_path: Path) -> None:
+    pre_commit = _pre_commit()
+    repo, env = _git_repo(tmp_path)
+    run(["git", "add", "."], repo, env)
     bad = run(
         [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "templates/bad.txt"],
         repo,

@@ -193,11 +193,28 @@ queue.main({args!r}, prog_name="templint queue")
 """
 
 
+_READ_ONLY_MOUNT = ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"']
+
+
+def _can_mount_read_only() -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        probe = subprocess.run(
+            [*_READ_ONLY_MOUNT, folder, "sh", "-c", f"! touch {folder}/x"],
+            capture_output=True,
+            check=False,
+        )
+        return probe.returncode == 0 and not os.path.exists(f"{folder}/x")
+
+
 def test_read_only_location(template_file: Path) -> None:
     """A queue in a folder the user cannot write: writes fail with one line, reads still work.
 
-    Permissions do not bind root, so under root the commands run as 'nobody'.
+    Permissions do not bind root, so under root the commands run in a private mount namespace
+    where the folder is bind-mounted read-only (what a read-only share or volume looks like).
     """
+    as_root = os.geteuid() == 0
+    if as_root and not _can_mount_read_only():
+        pytest.skip("running as root without unshare/mount: cannot make a folder read-only")
     folder = Path(tempfile.mkdtemp(prefix="templint-ro-"))
     try:
         db = folder / "queue.db"
@@ -209,19 +226,14 @@ def test_read_only_location(template_file: Path) -> None:
         src.chmod(0o644)
         db.chmod(0o444)
         folder.chmod(0o555)
-        extra = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
         env = {**os.environ, "TEMPLINT_NOW": "2024-05-01T10:00:00Z", "HOME": str(folder)}
 
         def run(*args: str) -> subprocess.CompletedProcess[str]:
             code = READONLY_RUN.format(root=str(ROOT), args=["--db", str(db), *args])
-            return subprocess.run(
-                [sys.executable, "-c", code],
-                capture_output=True,
-                text=True,
-                env=env,
-                cwd="/",
-                **extra,  # type: ignore[arg-type]
-            )
+            cmd = [sys.executable, "-c", code]
+            if as_root:
+                cmd = [*_READ_ONLY_MOUNT, str(folder), *cmd]
+            return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
 
         for args in (("add", str(src)), ("submit", "kept")):
             proc = run(*args)

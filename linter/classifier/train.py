@@ -133,23 +133,32 @@ def texts_of(rows: Sequence[Row]) -> list[str]:
 
 
 # -- measurement -------------------------------------------------------------------------------
+def _counts(y: np.ndarray, s: np.ndarray, threshold: float) -> tuple[int, int, int, int]:
+    pred = s >= threshold
+    pos = y == 1
+    tp = int((pred & pos).sum())
+    fp = int((pred & ~pos).sum())
+    fn = int((~pred & pos).sum())
+    return tp, fp, fn, len(y) - tp - fp - fn
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def binary_metrics(y_true: Sequence[int], scores: Sequence[float], threshold: float) -> dict:
     y = np.asarray(y_true)
     s = np.asarray(scores, dtype=float)
-    pred = (s >= threshold).astype(int)
-    p, r, f, _ = precision_recall_fscore_support(
-        y, pred, average="binary", pos_label=1, zero_division=0
-    )
+    tp, fp, fn, tn = _counts(y, s, threshold)
+    p, r, f = _prf(tp, fp, fn)
     both = len(set(y.tolist())) == 2
-    tp = int(((pred == 1) & (y == 1)).sum())
-    fp = int(((pred == 1) & (y == 0)).sum())
-    fn = int(((pred == 0) & (y == 1)).sum())
-    tn = int(((pred == 0) & (y == 0)).sum())
     return {
         "threshold": round(float(threshold), 4),
-        "precision": round(float(p), 4),
-        "recall": round(float(r), 4),
-        "f1": round(float(f), 4),
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
         "roc_auc": round(float(roc_auc_score(y, s)), 4) if both else None,
         "average_precision": round(float(average_precision_score(y, s)), 4) if both else None,
         "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
@@ -187,9 +196,12 @@ def category_metrics(y_true: Sequence[str], y_pred: Sequence[str], classes: Sequ
 def choose_threshold(y: Sequence[int], scores: Sequence[float]) -> float:
     """The threshold with the best F1 among those reaching TARGET_PRECISION (else best F1)."""
     best: tuple[int, float, float] | None = None
+    y_arr, s_arr = np.asarray(y), np.asarray(scores, dtype=float)
+    # Counted directly: sklearn's validated metrics cost ~10 ms a call, 91 calls per training.
     for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
-        m = binary_metrics(y, scores, float(t))
-        key = (int(m["precision"] >= TARGET_PRECISION), m["f1"], float(t))
+        tp, fp, fn, _ = _counts(y_arr, s_arr, float(t))
+        p, _, f = _prf(tp, fp, fn)
+        key = (int(round(p, 4) >= TARGET_PRECISION), round(f, 4), float(t))
         if best is None or key > best:
             best = key
     assert best is not None

@@ -176,6 +176,34 @@ def derive_triggers(phrases: list[str], patterns: list[list[dict[str, Any]]]) ->
     return triggers
 
 
+# Words spaCy's English tokenizer splits without punctuation ("cannot" -> "can", "not"): a
+# phrase written with them can match text written apart, so they are never required verbatim.
+_SPLIT_BY_TOKENIZER = frozenset("cannot gonna gotta wanna gimme lemme dunno".split())
+_RUN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def required_substrings(
+    phrases: list[str], patterns: list[list[dict[str, Any]]]
+) -> list[list[frozenset[str]]] | None:
+    """Per phrase and pattern, the word sets of which one member each must occur in a text
+    (lower-cased, as a substring) for it to match; None when some pattern requires nothing.
+
+    Every matched token's lower-case text is a substring of the lower-cased text, so this is a
+    necessary condition: a text that fails it for every phrase and pattern cannot match, and
+    spaCy is not needed for it.
+    """
+    out: list[list[frozenset[str]]] = []
+    for phrase in phrases:
+        words = _RUN.findall(PLACEHOLDER.sub(" ", phrase).lower())
+        out.append([frozenset({w}) for w in words if w not in _SPLIT_BY_TOKENIZER])
+    for pattern in patterns:
+        reqs = [frozenset(w) for w in map(_required_words, pattern) if w]
+        if not reqs:
+            return None
+        out.append(reqs)
+    return out
+
+
 class Triggers:
     """The cheap pre-test: plain words are looked up in the text's word set; anything else
     (a multi-word trigger, "n't") goes into one small regex."""
@@ -229,10 +257,17 @@ class PhraseCheck(TextCheck):
             triggers = derived
         self.triggers = frozenset(triggers)
         self.gate = Triggers(set(triggers))
+        self.required = required_substrings(self.phrases, self.patterns)
 
     def could_match(self, text: str) -> bool:
-        """The cheap test: does any trigger word occur? False means spaCy need not run."""
-        return self.gate.search(text)
+        """The cheap test: a trigger word occurs and so do all the words of some phrase or
+        pattern. False means spaCy need not run (nor be imported)."""
+        if not self.gate.search(text):
+            return False
+        if self.required is None:
+            return True
+        lower = text.lower()
+        return any(all(any(w in lower for w in req) for req in reqs) for reqs in self.required)
 
     # spaCy from here on: imported and built only when some text passes could_match()
 

@@ -251,6 +251,17 @@ def test_explanations_name_words_of_the_text(small_model: Path) -> None:
     assert not scorer.explain("", 3)
 
 
+def test_explanations_skip_phrases_of_function_words_only() -> None:
+    from linter.classifier.scorer import _FUNCTION_WORDS
+
+    scorer = load_scorer(SHIPPED)
+    text = "And the new collection is here and it is for you. And you will love it, and more!"
+    reasons = scorer.explain(text, 5)
+    assert reasons
+    for phrase, _ in reasons:
+        assert not set(phrase.split()) <= _FUNCTION_WORDS, phrase
+
+
 # -- the rules in lint -------------------------------------------------------------------------
 def _lint_json(obj: dict, config=None) -> list:
     from linter.api import lint_templates

@@ -266,7 +266,11 @@ class Scorer:
                     if key:
                         credit[key] = credit.get(key, 0.0) + share
         ranked = sorted(
-            ((p, c) for p, c in credit.items() if c > 0 and F.PLACEHOLDER_TOKEN not in p),
+            (
+                (p, c)
+                for p, c in credit.items()
+                if c > 0 and F.PLACEHOLDER_TOKEN not in p and not set(p.split()) <= _FUNCTION_WORDS
+            ),
             key=lambda pc: (-pc[1], pc[0]),
         )
         chosen: list[tuple[str, float]] = []
@@ -278,6 +282,16 @@ class Scorer:
             if len(chosen) == k:
                 break
         return chosen
+
+
+# Telling a writer that 'and' or 'to the' made the text promotional helps nobody: phrases made
+# only of these are not named (they still count in the score).
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been am it "
+    "its this that these those i me my we us our you your he him his she her they them their "
+    "do does did has have had will would can could shall should may might must not no so than "
+    "then there here what which who when where how all any some each just also very".split()
+)
 
 
 def _present(grams: list[str], vocab: dict[str, int]) -> Iterable[tuple[str, int]]:

@@ -27,6 +27,13 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "linter" / "data" / "en_words.txt"
+SORTED = OUT.with_name("en_words.sorted")
+
+
+def sorted_index(words: list[str]) -> bytes:
+    """The words in UTF-8 byte order, one a line, no header: what lint binary-searches."""
+    return b"".join(w + b"\n" for w in sorted({w.encode("utf-8") for w in words}))
+
 
 # American stem -> British stem, applied to every word that starts with the stem
 # (color -> colour, colorful -> colourful, colored -> coloured).
@@ -180,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         "# British spellings added next to their American forms.",
     ]
     OUT.write_text("\n".join(header + words) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(words)} words")
+    SORTED.write_bytes(sorted_index(words))
+    print(f"{OUT}: {len(words)} words; {SORTED}: the same, in byte order")
     return 0
 
 

@@ -175,3 +175,27 @@ def test_dictionary_ranks_by_frequency_and_first_letter() -> None:
     assert words.suggest("adress") == ["address", "dress"]
     assert "the" in words and "The" not in words.words
     assert "receive's" in words  # possessive of a known word
+
+
+def test_sorted_index_holds_exactly_the_word_list() -> None:
+    """Lint answers membership from en_words.sorted; it must be en_words.txt in byte order
+    (rebuild both with bench/build_wordlist.py)."""
+    from linter.kinds.spelling import SORTED_FILE, WORDS_FILE
+
+    lines = WORDS_FILE.read_text(encoding="utf-8").split("\n")
+    words = sorted({w.encode("utf-8") for w in lines if w and not w.startswith("#")})
+    assert SORTED_FILE.read_bytes() == b"".join(w + b"\n" for w in words)
+
+
+def test_index_lookup_agrees_with_the_list_without_loading_it(tmp_path: Path) -> None:
+    words = ["a", "café", "naïve", "order", "orders", "zebra", "zoo", "über"]
+    (tmp_path / "w.txt").write_text("# header\n" + "\n".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "w.sorted").write_bytes(
+        b"".join(w + b"\n" for w in sorted(x.encode() for x in words))
+    )
+    indexed = Dictionary.load(tmp_path / "w.txt", tmp_path / "w.sorted")
+    listed = Dictionary(words)
+    probes = [*words, "", "b", "orde", "orderz", "zz", "cafe", "uber", "order's", "ü", "a\nb"]
+    assert [p in indexed for p in probes] == [p in listed for p in probes]
+    assert indexed._words is None  # membership never read the frequency list
+    assert indexed.suggest("ordrs") == ["orders"]  # suggestions load it on demand

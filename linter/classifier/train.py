@@ -352,6 +352,10 @@ def _strip_for_saving(pipeline: Pipeline) -> None:
         if hasattr(vec, "stop_words_"):
             # A set: its pickle follows string-hash order, which changes between processes.
             delattr(vec, "stop_words_")
+        if hasattr(vec, "_stop_words_id"):
+            # id() of the stop-word list, a cache key for a consistency check: a memory address
+            # that differs from run to run. scikit-learn recomputes it when it is missing.
+            delattr(vec, "_stop_words_id")
 
 
 def _today() -> str:
@@ -388,7 +392,6 @@ def train(
 
     pipeline = make_pipeline(best, seed)
     pipeline.fit(texts_of(train_rows), [r.label for r in train_rows])
-    _strip_for_saving(pipeline)
     classes = [str(c) for c in pipeline.classes_]
     test: dict[str, Any] = {}
     if test_rows:
@@ -406,6 +409,7 @@ def train(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     joblib_path = out / JOBLIB_NAME
+    _strip_for_saving(pipeline)  # last: predicting sets the attributes again
     joblib.dump(pipeline, joblib_path, compress=("zlib", 6))
     scorer_blob = gzip.compress(
         json.dumps(export_scorer(pipeline), sort_keys=True, separators=(",", ":")).encode(),

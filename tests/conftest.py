@@ -27,3 +27,12 @@ def lint_example(example: object, category: str | None = None) -> list:
     else:
         templates = parse_json(json.dumps(example, ensure_ascii=False), "<example>")
     return lint_templates(templates)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # The suite leaves a large heap (spaCy vocabularies, scikit-learn, many linters); the
+    # interpreter's last garbage collection over it took minutes on a starved CI machine after
+    # the results were already printed. Frozen objects are skipped by that collection.
+    import gc
+
+    gc.freeze()

@@ -118,13 +118,16 @@ class Dictionary:
     def load(cls, path: Path = WORDS_FILE, index: Path = SORTED_FILE) -> Dictionary:
         return cls(path=path, index=index if index.is_file() else None)
 
+    def _frequency_list(self) -> list[str]:
+        if self._list is None:
+            lines = self._path.read_text(encoding="utf-8").split("\n")
+            self._list = [w for w in lines if w and not w.startswith("#")]
+        return self._list
+
     @property
     def words(self) -> frozenset[str]:
         if self._words is None:
-            if self._list is None:
-                lines = self._path.read_text(encoding="utf-8").split("\n")
-                self._list = [w for w in lines if w and not w.startswith("#")]
-            self._words = frozenset(self._list)
+            self._words = frozenset(self._frequency_list())
         return self._words
 
     def _known(self, word: str) -> bool:
@@ -139,8 +142,7 @@ class Dictionary:
     @property
     def rank(self) -> dict[str, int]:
         if self._rank is None:
-            self.words  # noqa: B018 - loads the frequency-ordered list
-            self._rank = {w: i for i, w in enumerate(self._list or [])}
+            self._rank = {w: i for i, w in enumerate(self._frequency_list())}
         return self._rank
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:

@@ -320,3 +320,45 @@ def test_migrations_run_forward_once(tmp_path: Path) -> None:
     con.close()
     # reopening does not re-run version 1 (it would fail: the tables exist)
     QueueStore(db, now=clock).close()
+
+
+def test_version_1_ledger_migrates_with_its_current_states(tmp_path: Path) -> None:
+    # A queue written by templint's first schema (no head_event column) with a history:
+    # after migration every template's current state is still its latest event's.
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    schema.MIGRATIONS[0](con)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 1")
+    con.execute(
+        "INSERT INTO templates (id, name, language, created_at) VALUES (1, 'a', ''"
+        ", 0), (2, 'b', 'en', 0)"
+    )
+    con.execute(
+        "INSERT INTO revisions (id, template_id, number, body, content, content_hash, "
+        "lint_verdict, created_at, updated_at, created_by) VALUES "
+        "(1, 1, 1, 'x', 'x', 'h', 'clean', 0, 0, 't'), (2, 2, 1, 'y', 'y', 'h', 'clean', 0, 0, 't')"
+    )
+    for eid, tid, frm, to in [
+        (1, 1, None, "draft"),
+        (2, 2, None, "draft"),
+        (3, 1, "draft", "submitted"),
+        (4, 1, "submitted", "rejected"),
+    ]:
+        con.execute(
+            "INSERT INTO events (id, template_id, revision_id, from_state, to_state, at, "
+            "recorded_at, by) VALUES (?, ?, ?, ?, ?, 0, 0, 't')",
+            (eid, tid, tid, frm, to),
+        )
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        assert [(r.name, r.state) for r in store.list()] == [("a", "rejected"), ("b", "draft")]
+        store.submit("a")  # the trigger keeps the head current after the migration
+        assert store.list(state="submitted")[0].name == "a"
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert con.execute("SELECT name, state FROM current ORDER BY name").fetchall() == [
+        ("a", "submitted"),
+        ("b", "draft"),
+    ]
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -12,7 +12,7 @@ import functools
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -230,18 +230,18 @@ def decide(
     click.echo(f"{verdict} {name} at {show_time(event.at, utc)}{took}{why}")
 
 
-def _row_dict(row: Any) -> dict[str, Any]:
+def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> dict[str, Any]:
     waiting = row.waiting
     return {
         "name": row.name,
         "language": row.language,
         "revision": row.revision,
         "state": row.state,
-        "since": iso_utc(row.since),
-        "submitted_at": iso_utc(row.submitted_at),
+        "since": iso(row.since),
+        "submitted_at": iso(row.submitted_at),
         "waiting_hours": None if waiting is None else round(waiting / HOUR, 2),
-        "earliest_verdict": iso_utc(row.earliest),
-        "due": iso_utc(row.due),
+        "earliest_verdict": iso(row.earliest),
+        "due": iso(row.due),
         "overdue": row.overdue,
         "category": row.category,
         "lint_verdict": row.lint_verdict,
@@ -251,18 +251,26 @@ def _row_dict(row: Any) -> dict[str, Any]:
     }
 
 
-def _table(headers: list[str], rows: Iterable[list[str]]) -> str:
-    rows = list(rows)
-    widths = [len(h) for h in headers]
-    for row in rows:
-        for i, cell in enumerate(row):
-            if len(cell) > widths[i]:
-                widths[i] = len(cell)
-    fmt_last = len(headers) - 1
-    lines = []
-    for row in [headers, *rows]:
-        cells = [cell.ljust(widths[i]) if i < fmt_last else cell for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
+class _Memo(dict):  # type: ignore[type-arg]
+    """A cache whose misses call ``make``: a hit is one dict lookup, no Python call."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        value = self[key] = self.make(key)
+        return value
+
+
+def _table(headers: list[str], columns: list[list[str]]) -> str:
+    """Left-aligned columns two spaces apart; ``columns`` holds each column's cells."""
+    widths = [
+        max(len(h), max(map(len, col), default=0)) for h, col in zip(headers, columns, strict=True)
+    ]
+    line = "  ".join(f"{{:<{w}}}" for w in widths[:-1]) + "  {}"
+    lines = [line.format(*headers).rstrip()]
+    lines.extend(map(str.rstrip, map(line.format, *columns)))
     return "\n".join(lines)
 
 
@@ -295,44 +303,41 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     """
     with _open(db, readonly=True) as store:
         rows = store.list(state=state, overdue=overdue)
+    if fmt in ("json", "csv"):
+        iso = _Memo(iso_utc)
+        records = [_row_dict(r, iso.__getitem__) for r in rows]
     if fmt == "json":
-        click.echo(json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2))
+        # One template per line, each dumped by the C encoder (indent= would use the pure-Python
+        # one, several seconds at 100,000 rows); the whole is still one JSON array.
+        items = ",\n".join(json.dumps(rec, ensure_ascii=False) for rec in records)
+        click.echo(f"[\n{items}\n]" if records else "[]")
         return
     if fmt == "csv":
-        records = [_row_dict(r) for r in rows]
-        fields = list(_row_dict(rows[0]).keys()) if rows else list(_ROW_FIELDS)
+        fields = list(records[0].keys()) if records else list(_ROW_FIELDS)
         click.echo(_write_csv(records, fields), nl=False)
         return
     headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
-    cache: dict[int, str] = {}
-
-    def when(seconds: int | None) -> str:
-        if seconds is None:
-            return ""
-        text = cache.get(seconds)
-        if text is None:
-            text = cache[seconds] = show_time(seconds, utc)
-        return text
-
-    table = [
-        [
-            r.name,
-            r.language or "-",
-            str(r.revision),
-            r.state,
-            when(r.since),
-            show_duration(r.waiting) if r.waiting is not None else "",
-            when(r.earliest),
-            when(r.due),
-            r.lint_verdict,
-            "OVERDUE" if r.overdue else "",
-        ]
-        for r in rows
+    # Built column by column with C-level map(): this renders 100,000 rows in a fraction of a
+    # second. Times and durations repeat across a big ledger: each distinct value is formatted once.
+    times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
+    took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
+    overdue = [r.overdue for r in rows]
+    columns = [
+        [r.name for r in rows],
+        [r.language or "-" for r in rows],
+        [str(r.revision) for r in rows],
+        [r.state for r in rows],
+        list(map(times.__getitem__, [r.since for r in rows])),
+        list(map(took.__getitem__, [r.waiting for r in rows])),
+        list(map(times.__getitem__, [r.earliest for r in rows])),
+        list(map(times.__getitem__, [r.due for r in rows])),
+        [r.lint_verdict for r in rows],
+        ["OVERDUE" if late else "" for late in overdue],
     ]
-    if table:
-        click.echo(_table(headers, table))
+    if rows:
+        click.echo(_table(headers, columns))
     pending = sum(r.pending for r in rows)
-    late = sum(r.overdue for r in rows)
+    late = sum(overdue)
     click.echo(f"{len(rows)} template(s); {pending} pending, {late} overdue")
 
 
@@ -438,7 +443,8 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
                 note,
             ]
         )
-    lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], table))
+    columns = [list(col) for col in zip(*table, strict=True)] or [[] for _ in range(5)]
+    lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], columns))
     click.echo("\n".join(lines))
 
 

@@ -72,6 +72,23 @@ FROM templates t
 JOIN events e ON e.id = (SELECT max(id) FROM events WHERE template_id = t.id);
 """
 
+# v2: each template row carries its latest event's id, kept by a trigger, so reading the
+# current state of 100,000 templates is one join instead of a max() subquery per template.
+_V2 = """
+ALTER TABLE templates ADD COLUMN head_event INTEGER REFERENCES events(id);
+UPDATE templates SET head_event = (SELECT max(id) FROM events WHERE template_id = templates.id);
+CREATE TRIGGER events_head AFTER INSERT ON events BEGIN
+    UPDATE templates SET head_event = NEW.id
+    WHERE id = NEW.template_id AND (head_event IS NULL OR head_event < NEW.id);
+END;
+DROP VIEW current;
+CREATE VIEW current AS
+SELECT t.id AS template_id, t.name, t.language, e.id AS event_id, e.to_state AS state,
+       e.at AS since, e.submitted_at, e.reason, e.revision_id
+FROM templates t
+JOIN events e ON e.id = t.head_event;
+"""
+
 
 # MIGRATIONS[n] takes a database at version n to version n + 1, inside one transaction.
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
@@ -89,6 +106,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
+    _script(_V2),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -101,7 +101,7 @@ def compute(db: sqlite3.Connection, quota: int = QUOTA) -> Stats:
     states = dict.fromkeys(STATES, 0)
     for state, n in db.execute(
         "SELECT e.to_state, count(*) FROM templates t "
-        "JOIN events e ON e.id = (SELECT max(id) FROM events WHERE template_id = t.id) "
+        "JOIN events e ON e.id = t.head_event "
         "GROUP BY e.to_state"
     ):
         states[state] = n

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from linter.queue import schema
@@ -119,9 +119,8 @@ class Event:
     submitted_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Row:
-    """A template's current state, as ``list`` shows it."""
+class Row(NamedTuple):
+    """A template's current state, as ``list`` shows it. A tuple: ``list`` builds 100,000."""
 
     name: str
     language: str
@@ -328,9 +327,9 @@ class QueueStore:
     def _head(self, template_id: int) -> tuple[int, str, int, int, int]:
         """(event id, state, at, revision id, revision number) of the latest event."""
         return self.db.execute(
-            "SELECT e.id, e.to_state, e.at, e.revision_id, r.number FROM events e "
-            "JOIN revisions r ON r.id = e.revision_id "
-            "WHERE e.template_id = ? ORDER BY e.id DESC LIMIT 1",
+            "SELECT e.id, e.to_state, e.at, e.revision_id, r.number FROM templates t "
+            "JOIN events e ON e.id = t.head_event JOIN revisions r ON r.id = e.revision_id "
+            "WHERE t.id = ?",
             (template_id,),
         ).fetchone()
 
@@ -552,7 +551,7 @@ class QueueStore:
         "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END, "
         "e.reason, coalesce(e.category, r.category), r.lint_verdict, r.promo_score, r.codes "
         "FROM templates t "
-        "JOIN events e ON e.id = (SELECT max(id) FROM events WHERE template_id = t.id) "
+        "JOIN events e ON e.id = t.head_event "
         "JOIN revisions r ON r.id = e.revision_id "
     )
 

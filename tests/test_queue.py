@@ -100,6 +100,34 @@ def test_overdue_after_72_hours(run: Run, files: Path) -> None:
     assert "OVERDUE" not in next(ln for ln in text.splitlines() if ln.startswith("appointment"))
 
 
+def test_text_table_and_json_show_the_same_window(run: Run, files: Path) -> None:
+    # The table reads a narrower set of columns than json: both must tell the same story.
+    ok(run("add", "--submit", str(files / "order_update.txt"), str(files / "appointment.txt")))
+    ok(run("add", str(files / "promo.txt"), "--force"))
+    ok(run("decide", "appointment", "rejected", "--reason", "PROMO", now="2024-05-02T13:30:00Z"))
+    now = "2024-05-04T11:00:00Z"
+    records = {
+        r["name"]: r for r in json.loads(ok(run("list", "--format", "json", now=now)).stdout)
+    }
+    lines = ok(run("list", "--utc", now=now)).stdout.splitlines()
+    assert lines[-1] == "3 template(s); 1 pending, 1 overdue"
+    table = {ln.split()[0]: ln for ln in lines[1:-1]}
+    assert set(table) == set(records) == {"order_update", "appointment", "promo"}
+    order, appointment, promo = records["order_update"], records["appointment"], records["promo"]
+    assert order["overdue"] is True and order["waiting_hours"] == 73.0
+    assert (
+        order["earliest_verdict"] == "2024-05-02T10:00:00Z"
+        and order["due"] == "2024-05-04T10:00:00Z"
+    )
+    assert "3d 01h" in table["order_update"] and table["order_update"].endswith("OVERDUE")
+    assert "2024-05-02 10:00 UTC  2024-05-04 10:00 UTC" in table["order_update"]
+    assert appointment["overdue"] is False and appointment["waiting_hours"] == 27.5
+    assert appointment["earliest_verdict"] is None and appointment["due"] is None
+    assert "27h 30m" in table["appointment"] and "OVERDUE" not in table["appointment"]
+    assert promo["state"] == "draft" and promo["waiting_hours"] is None
+    assert table["promo"].split()[3] == "draft"
+
+
 def test_lint_errors_refuse_unless_forced(run: Run, files: Path) -> None:
     res = ok(run("add", str(files / "promo.txt"), str(files / "order_update.txt")), 1)
     assert "refused promo" in res.stderr and "TPL101" in res.stderr

@@ -242,7 +242,7 @@ def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> di
         "waiting_hours": None if waiting is None else round(waiting / HOUR, 2),
         "earliest_verdict": iso(row.earliest),
         "due": iso(row.due),
-        "overdue": row.overdue,
+        "overdue": bool(row.overdue),
         "category": row.category,
         "lint_verdict": row.lint_verdict,
         "promo_score": row.promo_score,
@@ -301,9 +301,9 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     for one with a verdict. A pending template is expected to get its verdict from 24 h after
     submission and is OVERDUE after 72 h.
     """
-    with _open(db, readonly=True) as store:
-        rows = store.list(state=state, overdue=overdue)
-    if fmt in ("json", "csv"):
+    if fmt != "text":
+        with _open(db, readonly=True) as store:
+            rows = store.list(state=state, overdue=overdue)
         iso = _Memo(iso_utc)
         records = [_row_dict(r, iso.__getitem__) for r in rows]
     if fmt == "json":
@@ -316,29 +316,33 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         fields = list(records[0].keys()) if records else list(_ROW_FIELDS)
         click.echo(_write_csv(records, fields), nl=False)
         return
-    headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
-    # Built column by column with C-level map(): this renders 100,000 rows in a fraction of a
-    # second. Times and durations repeat across a big ledger: each distinct value is formatted once.
+    # The table asks the store for its ten columns only and builds them column by column:
+    # 100,000 rows in well under a second. Each distinct time or duration is formatted once.
+    shown = ("name", "language", "revision", "state", "since", "waiting", "earliest", "due")
+    with _open(db, readonly=True) as store:
+        rows = store.columns((*shown, "lint_verdict", "overdue"), state, overdue).fetchall()
+    names, langs, revisions, states, since, waiting, earliest, due, lint, late = (
+        [r[i] for r in rows] for i in range(10)
+    )
     times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
     took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
-    overdue = [r.overdue for r in rows]
     columns = [
-        [r.name for r in rows],
-        [r.language or "-" for r in rows],
-        [str(r.revision) for r in rows],
-        [r.state for r in rows],
-        list(map(times.__getitem__, [r.since for r in rows])),
-        list(map(took.__getitem__, [r.waiting for r in rows])),
-        list(map(times.__getitem__, [r.earliest for r in rows])),
-        list(map(times.__getitem__, [r.due for r in rows])),
-        [r.lint_verdict for r in rows],
-        ["OVERDUE" if late else "" for late in overdue],
+        names,
+        [lang or "-" for lang in langs],
+        list(map(str, revisions)),
+        states,
+        list(map(times.__getitem__, since)),
+        list(map(took.__getitem__, waiting)),
+        list(map(times.__getitem__, earliest)),
+        list(map(times.__getitem__, due)),
+        lint,
+        ["OVERDUE" if flag else "" for flag in late],
     ]
+    headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
     if rows:
         click.echo(_table(headers, columns))
-    pending = sum(r.pending for r in rows)
-    late = sum(overdue)
-    click.echo(f"{len(rows)} template(s); {pending} pending, {late} overdue")
+    pending = states.count("submitted")
+    click.echo(f"{len(rows)} template(s); {pending} pending, {sum(late)} overdue")
 
 
 _ROW_FIELDS = (

@@ -365,3 +365,17 @@ def test_commands_have_help() -> None:
     for command in (train, evaluate):
         result = CliRunner().invoke(command, ["--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_binary_metrics_report_the_best_precision_at_recall_90() -> None:
+    from linter.classifier.train import binary_metrics
+
+    # Keeping all three positives (recall 1.0 >= 0.9) needs threshold 0.3: precision 3/4.
+    m = binary_metrics([1, 1, 1, 0, 0], [0.9, 0.8, 0.3, 0.5, 0.1], threshold=0.5)
+    assert (m["precision"], m["recall"]) == (0.6667, 0.6667)
+    assert m["at_recall_90"] == {
+        "min_recall": 0.9,
+        "precision": 0.75,
+        "recall": 1.0,
+        "threshold": 0.3,
+    }

@@ -189,6 +189,13 @@ def format_text(report: dict[str, Any]) -> str:
         f"   {'tp':>5} {'fp':>5} {'fn':>5} {'tn':>5}"
     )
     lines.append(_row_line("classifier", clf["promotional"]))
+    point = clf["promotional"].get("at_recall_90")
+    if point:
+        lines.append(
+            f"  classifier at recall ≥ {point['min_recall']:.2f}: best precision "
+            f"{point['precision']:.4f} (recall {point['recall']:.4f}, threshold "
+            f"{point['threshold']:.2f})"
+        )
     if "rules" in report:
         lines.append(_row_line("rules", report["rules"]["promotional"]))
         lines.append(_row_line("combined", report["combined"]["promotional"]))

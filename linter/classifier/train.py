@@ -28,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
     average_precision_score,
     f1_score,
+    precision_recall_curve,
     precision_recall_fscore_support,
     roc_auc_score,
 )
@@ -162,6 +163,21 @@ def binary_metrics(y_true: Sequence[int], scores: Sequence[float], threshold: fl
         "roc_auc": round(float(roc_auc_score(y, s)), 4) if both else None,
         "average_precision": round(float(average_precision_score(y, s)), 4) if both else None,
         "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
+        "at_recall_90": _best_precision_at_recall(y, s, 0.90) if both else None,
+    }
+
+
+def _best_precision_at_recall(y: np.ndarray, s: np.ndarray, min_recall: float) -> dict:
+    """The best precision any threshold reaches while keeping recall at or above
+    ``min_recall``: the model's operating curve, apart from the threshold shipped with it."""
+    precision, recall, thresholds = precision_recall_curve(y, s)
+    ok = recall[:-1] >= min_recall  # the last point (recall 0) has no threshold
+    i = int(np.flatnonzero(ok)[np.argmax(precision[:-1][ok])])
+    return {
+        "min_recall": min_recall,
+        "precision": round(float(precision[i]), 4),
+        "recall": round(float(recall[i]), 4),
+        "threshold": round(float(thresholds[i]), 4),
     }
 
 

@@ -30,9 +30,13 @@ class Diagnostic:
     fix: str | None = None
     # Scores and other per-template facts added by later stages (classifier, …).
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # (start, end) offsets into the component's own text, for highlighting it (batch report);
+    # None for a finding about the template as a whole. Not part of the printed formats.
+    span: tuple[int, int] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("span")
         extra = data.pop("extra")
         data.update(extra)
         return data

@@ -114,7 +114,8 @@ class Linter:
             label = comp.label
         message = hit.render(rule.message)
         fix = hit.fix if hit.fix is not None else (_first_paragraph(rule.fix) or None)
-        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix)
+        span = None if comp is None else (hit.start, max(hit.end, hit.start))
+        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span)
 
     def _make(
         self,
@@ -127,6 +128,7 @@ class Linter:
         label: str,
         message: str,
         fix: str | None,
+        span: tuple[int, int] | None = None,
     ) -> Diagnostic:
         return Diagnostic(
             code=rule.code,
@@ -142,4 +144,5 @@ class Linter:
             component=label,
             fix=fix,
             extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
+            span=span,
         )

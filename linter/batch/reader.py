@@ -1,0 +1,427 @@
+"""Rows in: CSV / TSV, JSONL, or a Meta JSON export, read as a stream.
+
+Every data row of the input comes out once, in order, as an ``InRow``. A row that cannot be
+scored (empty text, longer than Meta allows, bytes that are not UTF-8, a malformed CSV line,
+a JSONL line that is not an object) comes out with ``error`` set, so the batch never stops
+half-way and the output still has one row per input row. Problems with the file as a whole
+(missing, unreadable, no text column) raise ``BatchError``: one line, exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+TEXT_COLUMNS = ("body", "text", "template", "message")
+BODY_LIMIT = 1024  # Meta: a template body holds at most 1,024 characters
+JSON_EXPORT_LIMIT = 200 * 1024 * 1024  # a JSON document is parsed whole; exports are small
+DELIMITERS = ",;\t|"
+csv.field_size_limit(16 * 1024 * 1024)  # a huge cell becomes a "too long" row, not a crash
+
+
+class BatchError(ValueError):
+    """A problem with the input as a whole: the command prints it on one line, exit 2."""
+
+
+@dataclass(slots=True)
+class InRow:
+    index: int  # 0-based among data rows
+    values: dict[str, Any]  # the row as read: CSV strings, JSON values
+    text: str = ""
+    name: str | None = None
+    category: str | None = None  # upper-case
+    template: dict[str, Any] | None = None  # a Meta template object: every component is linted
+    error: str | None = None
+
+
+@dataclass
+class Table:
+    path: str
+    kind: str  # csv | jsonl | json
+    columns: list[str]  # input columns, in order
+    text_column: str | None
+    name_column: str | None
+    category_column: str | None
+    rows: Iterator[InRow]
+    size: int = 0  # bytes, for progress
+    _stream: IO[bytes] | None = field(default=None, repr=False)
+
+    def position(self) -> int:
+        """Bytes read so far (progress and time left are estimated from it)."""
+        try:
+            return self._stream.tell() if self._stream is not None else self.size
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+def kind_of(path: str, given: str | None = None) -> str:
+    if given:
+        return given
+    suffix = Path(path).suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    raise BatchError(
+        f"{path}: cannot tell the format from the extension '{suffix or '(none)'}'; "
+        "use .csv, .tsv, .jsonl or .json (or --input-format)"
+    )
+
+
+def open_table(
+    path: str,
+    *,
+    kind: str | None = None,
+    text_column: str | None = None,
+    name_column: str | None = None,
+    category_column: str | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    kind = kind_of(path, kind)
+    try:
+        if os.path.isdir(path):
+            raise BatchError(f"{path}: is a directory, not a file of templates")
+        stream: IO[bytes] = open(path, "rb")  # noqa: SIM115 -- closed by Table.close()
+        size = os.fstat(stream.fileno()).st_size
+    except FileNotFoundError:
+        raise BatchError(f"{path}: no such file") from None
+    except PermissionError:
+        raise BatchError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise BatchError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    try:
+        if kind == "csv":
+            if delimiter is None and Path(path).suffix.lower() == ".tsv":
+                delimiter = "\t"
+            table = _csv_table(path, stream, delimiter, text_column, name_column, category_column)
+        elif kind == "jsonl":
+            table = _jsonl_table(path, stream, text_column, name_column, category_column)
+        else:
+            table = _json_table(path, stream, size)
+    except BaseException:
+        stream.close()
+        raise
+    table.size = size
+    return table
+
+
+def _pick(
+    columns: list[str],
+    wanted: str | None,
+    defaults: tuple[str, ...],
+    what: str,
+    path: str,
+    required: bool,
+) -> str | None:
+    """The column to use: the one named (exactly, else ignoring case), else the first default."""
+    if wanted is not None:
+        if wanted in columns:
+            return wanted
+        folded = {c.strip().lower(): c for c in columns}
+        if wanted.strip().lower() in folded:
+            return folded[wanted.strip().lower()]
+        found = ", ".join(repr(c) for c in columns) or "none"
+        raise BatchError(f"{path}: no {what} column {wanted!r}; columns found: {found}")
+    folded = {c.strip().lower(): c for c in columns}
+    for name in defaults:
+        if name in folded:
+            return folded[name]
+    if required:
+        found = ", ".join(repr(c) for c in columns) or "none"
+        raise BatchError(
+            f"{path}: no text column (looked for {', '.join(defaults)}); columns found: {found}; "
+            "name it with --text-column"
+        )
+    return None
+
+
+def _checked_text(row: InRow, value: Any) -> None:
+    """Fill the row's text, or mark why it cannot be scored."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        row.error = "empty text"
+        return
+    if not isinstance(value, str):
+        row.error = f"text is not a string (a JSON {type(value).__name__})"
+        return
+    row.text = value
+    if len(value) > BODY_LIMIT:
+        row.error = (
+            f"text too long: {len(value):,} characters, over Meta's {BODY_LIMIT:,}-character "
+            "body limit"
+        )
+
+
+def _category(value: Any) -> str | None:
+    return value.strip().upper() or None if isinstance(value, str) else None
+
+
+def _name(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+class _Lines:
+    """Decoded lines for the csv module, noting which physical lines were not valid UTF-8 (they
+    are decoded with U+FFFD so the parser stays in step, and their row is marked)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.lineno = 0
+        self.bad: str | None = None  # the first undecodable line since the last row
+        self.first = True
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.stream:
+            self.lineno += 1
+            if self.first:
+                self.first = False
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Excel's "CSV UTF-8"
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                if self.bad is None:
+                    self.bad = (
+                        f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {self.lineno}, "
+                        f"column {exc.start + 1}"
+                    )
+                yield raw.decode("utf-8", errors="replace")
+
+
+def _sniff(header: str) -> str:
+    """The delimiter of a header line: the candidate that splits it into the most fields."""
+    best, most = ",", 0
+    for d in DELIMITERS:
+        try:
+            n = len(next(csv.reader([header], delimiter=d)))
+        except (csv.Error, StopIteration):
+            continue
+        if n > most:
+            best, most = d, n
+    return best
+
+
+def _csv_table(
+    path: str,
+    stream: IO[bytes],
+    delimiter: str | None,
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+) -> Table:
+    lines = _Lines(stream)
+    line_iter = iter(lines)
+    first = next(line_iter, None)
+    if first is None or not first.strip():
+        raise BatchError(f"{path}: empty file (no header line)")
+    if lines.bad:
+        raise BatchError(f"{path}: header line is not UTF-8 ({lines.bad}); save it as UTF-8")
+    if delimiter is None:
+        delimiter = _sniff(first)
+    if len(delimiter) != 1:
+        raise BatchError(f"{path}: --delimiter must be one character, not {delimiter!r}")
+
+    def chained() -> Iterator[str]:
+        yield first
+        yield from line_iter
+
+    reader = csv.reader(chained(), delimiter=delimiter, strict=True)
+    try:
+        columns = next(reader)
+    except csv.Error as exc:
+        raise BatchError(f"{path}: malformed header line: {exc}") from None
+    if len(set(columns)) != len(columns):
+        dupes = sorted({c for c in columns if columns.count(c) > 1})
+        raise BatchError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
+    text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
+    name_col = _pick(columns, name_column, ("name",), "name", path, required=False)
+    cat_col = _pick(columns, category_column, ("category",), "category", path, required=False)
+    width = len(columns)
+
+    def rows() -> Iterator[InRow]:
+        index = 0
+        while True:
+            start_line = lines.lineno + 1
+            lines.bad = None
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                row = InRow(index, {}, error=f"malformed CSV line {start_line}: {exc}")
+                index += 1
+                yield row
+                continue
+            if not fields:  # a blank line is not a row
+                continue
+            values = dict(zip(columns, fields, strict=False))
+            row = InRow(index, values)
+            index += 1
+            if lines.bad:
+                row.error = lines.bad
+            elif len(fields) != width:
+                row.error = (
+                    f"malformed CSV line {start_line}: expected {width} fields, found {len(fields)}"
+                )
+            else:
+                row.name = _name(values.get(name_col)) if name_col else None
+                row.category = _category(values.get(cat_col)) if cat_col else None
+                _checked_text(row, values.get(text_col))
+            yield row
+
+    return Table(path, "csv", columns, text_col, name_col, cat_col, rows(), _stream=stream)
+
+
+# -- JSONL -------------------------------------------------------------------------------------
+def _jsonl_table(
+    path: str,
+    stream: IO[bytes],
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+) -> Table:
+    # The columns are the first object's keys; look ahead for it, then replay those lines.
+    head: list[bytes] = []
+    first_obj: dict[str, Any] | None = None
+    for raw in stream:
+        head.append(raw)
+        try:
+            value = json.loads(raw.removeprefix(b"\xef\xbb\xbf")) if raw.strip() else None
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            first_obj = value
+            break
+    if first_obj is None and all(not raw.strip() for raw in head):
+        raise BatchError(f"{path}: empty file (no JSON lines)")
+    columns = list(first_obj) if first_obj is not None else []
+    if first_obj is None:
+        text_col = text_column or "text"
+    else:
+        text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
+    # Objects need not share keys: a name or category missing from the first one may be in
+    # the others, so those two are looked up in every object.
+    name_col = name_column or "name"
+    cat_col = category_column or "category"
+
+    def rows() -> Iterator[InRow]:
+        index = 0
+        lineno = 0
+        for raw in _replay(head, stream):
+            lineno += 1
+            if lineno == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            row = InRow(index, {})
+            index += 1
+            try:
+                value = json.loads(raw)
+            except UnicodeDecodeError as exc:
+                row.error = f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {lineno}"
+                yield row
+                continue
+            except ValueError as exc:
+                row.error = f"malformed JSON line {lineno}: {exc}"
+                yield row
+                continue
+            if not isinstance(value, dict):
+                row.error = f"line {lineno} is a JSON {type(value).__name__}, not an object"
+                yield row
+                continue
+            row.values = value
+            row.name = _name(value.get(name_col)) if name_col else None
+            row.category = _category(value.get(cat_col)) if cat_col else None
+            if isinstance(value.get("components"), list):
+                _template_row(row, value)
+            else:
+                _checked_text(row, value.get(text_col))
+            yield row
+
+    return Table(path, "jsonl", columns, text_col, name_col, cat_col, rows(), _stream=stream)
+
+
+def _replay(head: list[bytes], stream: IO[bytes]) -> Iterator[bytes]:
+    yield from head
+    yield from stream
+
+
+# -- Meta JSON export --------------------------------------------------------------------------
+EXPORT_COLUMNS = ["name", "language", "category", "status", "body"]
+
+
+def _body_of(template: dict[str, Any]) -> Any:
+    for comp in template.get("components") or []:
+        if isinstance(comp, dict) and str(comp.get("type", "")).upper() == "BODY":
+            return comp.get("text")
+    return template.get("body", template.get("text"))
+
+
+def _template_row(row: InRow, value: dict[str, Any]) -> None:
+    row.template = value
+    row.name = _name(value.get("name"))
+    row.category = _category(value.get("category"))
+    _checked_text(row, _body_of(value))
+
+
+def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
+    if size > JSON_EXPORT_LIMIT:
+        raise BatchError(
+            f"{path}: {size:,} bytes is more than a JSON export can be ({JSON_EXPORT_LIMIT:,}); "
+            "split it, or convert it to JSONL (one template a line)"
+        )
+    data = stream.read()
+    stream.close()
+    if not data.strip():
+        raise BatchError(f"{path}: empty file")
+    try:
+        value = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
+    except UnicodeDecodeError as exc:
+        raise BatchError(
+            f"{path}: not UTF-8 (byte 0x{data[exc.start]:02X} at {exc.start})"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise BatchError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BatchError(f"{path}: invalid JSON: nested too deeply") from None
+    if isinstance(value, dict) and isinstance(value.get("data"), list):
+        items = value["data"]
+    elif isinstance(value, list):
+        items = value
+    elif isinstance(value, dict):
+        items = [value]
+    else:
+        raise BatchError(f'{path}: expected a template, a list of templates or {{"data": [...]}}')
+
+    def rows() -> Iterator[InRow]:
+        for index, item in enumerate(items):
+            row = InRow(index, item if isinstance(item, dict) else {})
+            if not isinstance(item, dict):
+                row.error = f"template {index + 1} is a JSON {type(item).__name__}, not an object"
+            else:
+                _template_row(row, item)
+            yield row
+
+    return Table(path, "json", list(EXPORT_COLUMNS), "body", "name", "category", rows())
+
+
+def flat_export_values(row: InRow) -> dict[str, Any]:
+    """A Meta template object as one spreadsheet row (CSV output of a JSON export)."""
+    t = row.template or row.values
+    return {
+        "name": t.get("name"),
+        "language": t.get("language"),
+        "category": t.get("category"),
+        "status": t.get("status"),
+        "body": _body_of(t) if isinstance(t, dict) else None,
+    }

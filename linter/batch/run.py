@@ -1,0 +1,198 @@
+"""The batch pipeline: read rows in chunks, score them (here, in local worker processes, or on a
+Dask cluster through joblib), and write each chunk's results in input order as they come back.
+Only a few chunks are ever in memory, whatever the size of the input."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.batch.reader import BatchError, InRow, Table
+from linter.batch.result import RowResult, reason_kind
+from linter.batch.score import Work, error_result, score_chunk, work_of
+from linter.batch.writer import Writer
+from linter.config import Config
+
+CHUNK_ROWS = 500
+
+
+@dataclass
+class Summary:
+    rows: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)  # error rows by kind of reason
+    elapsed: float = 0.0
+
+    def add(self, result: RowResult) -> None:
+        self.rows += 1
+        self.verdicts[result.verdict] += 1
+        if result.error is not None:
+            self.errors[reason_kind(result.error)] += 1
+
+    def line(self) -> str:
+        parts = [f"{self.verdicts[v]:,} {v}" for v in ("pass", "warn", "fail", "error")]
+        text = f"{self.rows:,} row{'' if self.rows == 1 else 's'}: " + ", ".join(parts)
+        if self.errors:
+            kinds = ", ".join(f"{k} {n:,}" for k, n in self.errors.most_common())
+            text += f" ({kinds})"
+        rate = self.rows / self.elapsed if self.elapsed > 0 else 0.0
+        return text + f" in {self.elapsed:.1f} s ({rate:,.0f} rows/s)"
+
+
+class Progress:
+    """Rows done, rows per second and time left (from the share of the file read), redrawn on
+    one line of standard error at most ten times a second."""
+
+    def __init__(self, table: Table, enabled: bool) -> None:
+        self.table, self.enabled = table, enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, rows: int, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not final and now - self.last < 0.1:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        rate = rows / elapsed
+        done = self.table.position() / self.table.size if self.table.size else 0.0
+        done = min(max(done, 0.0), 1.0)
+        left = elapsed * (1 - done) / done if done > 0.01 and not final else None
+        eta = f" · {_clock(left)} left" if left is not None else ""
+        sys.stderr.write(f"\r\x1b[2K  {rows:,} rows · {rate:,.0f} rows/s · {done:.0%}{eta}")
+        if final:
+            sys.stderr.write("\r\x1b[2K")
+        sys.stderr.flush()
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return (
+        f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    )
+
+
+def _chunks(rows: Iterator[InRow], size: int) -> Iterator[list[InRow]]:
+    chunk: list[InRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _works(chunk: list[InRow]) -> list[Work]:
+    return [work_of(row) for row in chunk if row.error is None]
+
+
+def run_batch(
+    table: Table,
+    writer: Writer,
+    config: Config,
+    *,
+    jobs: int = 1,
+    backend: str = "local",
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
+    chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
+    on_result: Callable[[RowResult], None] | None = None,
+) -> Summary:
+    summary = Summary()
+    start = time.perf_counter()
+    pending: deque[list[InRow]] = deque()  # chunks sent for scoring, in order
+
+    def tasks() -> Iterator[list[Work]]:
+        for chunk in _chunks(table.rows, chunk_rows):
+            pending.append(chunk)
+            yield _works(chunk)
+
+    with _executor(jobs, backend, scheduler, scheduler_timeout) as run:
+        for scored in run(tasks(), config):
+            chunk = pending.popleft()
+            by_index = {r.index: r for r in scored}
+            for row in chunk:
+                result = by_index.get(row.index) or error_result(row)
+                writer.write(row, result)
+                summary.add(result)
+                if on_result is not None:
+                    on_result(result)
+            if progress is not None:
+                progress.update(summary.rows)
+    summary.elapsed = time.perf_counter() - start
+    if progress is not None:
+        progress.update(summary.rows, final=True)
+    return summary
+
+
+Runner = Callable[[Iterator[list[Work]], Config], Iterator[list[RowResult]]]
+
+
+def _in_process(tasks: Iterator[list[Work]], config: Config) -> Iterator[list[RowResult]]:
+    for works in tasks:
+        yield score_chunk(works, config)
+
+
+def _executor(jobs: int, backend: str, scheduler: str | None, timeout: float) -> Any:
+    """A context giving a runner: chunks of work in, their results out, in the same order."""
+    if backend == "local" and jobs == 1:
+        return nullcontext(_in_process)
+    return _JoblibRunner(jobs, backend, scheduler, timeout)
+
+
+class _JoblibRunner:
+    def __init__(self, jobs: int, backend: str, scheduler: str | None, timeout: float) -> None:
+        self.jobs, self.backend, self.scheduler, self.timeout = jobs, backend, scheduler, timeout
+        self.client: Any = None
+
+    def __enter__(self) -> Runner:
+        import joblib
+
+        if self.backend == "dask":
+            try:
+                from dask.distributed import Client
+            except ImportError:
+                raise BatchError(
+                    "--backend dask needs Dask: pip install 'templint[dask]'"
+                ) from None
+            try:
+                self.client = Client(self.scheduler, timeout=self.timeout, set_as_default=False)
+            except OSError as exc:
+                raise BatchError(
+                    f"cannot reach the Dask scheduler {self.scheduler}: {exc}"
+                ) from None
+            self.config = joblib.parallel_config(backend="dask", client=self.client)
+        else:
+            self.config = joblib.parallel_config(backend="loky")
+        self.config.__enter__()
+
+        def run(tasks: Iterator[list[Work]], config: Config) -> Iterator[list[RowResult]]:
+            n_jobs = -1 if self.backend == "dask" else self.jobs
+            parallel = joblib.Parallel(
+                n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs", batch_size=1
+            )
+            return parallel(joblib.delayed(score_chunk)(works, config) for works in tasks)
+
+        return run
+
+    def __exit__(self, *exc: object) -> None:
+        self.config.__exit__(*exc)
+        if self.client is not None:
+            self.client.close()
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

@@ -1,0 +1,85 @@
+"""Linting rows: the same function runs in this process (``--jobs 1``) and in joblib workers,
+so the output does not depend on how many there are. Each row is linted on its own, which also
+makes chunking irrelevant to the result."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from linter.batch.reader import InRow
+from linter.batch.result import Finding, RowResult
+from linter.config import Config
+
+# (index, text, name, category, template JSON or None): small to send to a worker
+Work = tuple[int, str, str | None, str | None, str | None]
+
+_LINTERS: dict[str, Any] = {}
+
+
+def work_of(row: InRow) -> Work:
+    template = None if row.template is None else json.dumps(row.template, ensure_ascii=False)
+    return (row.index, row.text, row.name, row.category, template)
+
+
+def _linter(config: Config) -> Any:
+    # A worker receives a copy of the config with every chunk: build its linter once per
+    # distinct config, not once per chunk.
+    from linter.engine import Linter
+
+    key = repr(config)
+    linter = _LINTERS.get(key)
+    if linter is None:
+        linter = _LINTERS[key] = Linter(config)
+    return linter
+
+
+def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
+    linter = _linter(config)
+    return [score_one(linter, work) for work in chunk]
+
+
+def score_one(linter: Any, work: Work) -> RowResult:
+    from linter.inputs import InputError, parse_json, parse_text
+
+    index, text, name, category, template = work
+    result = RowResult(index=index, text=text, name=name, category=category)
+    try:
+        if template is not None:
+            (tpl,) = parse_json(template, f"<row {index + 1}>")
+        else:
+            tpl = parse_text(text, f"<row {index + 1}>")
+            tpl.name = name
+            tpl.category = category
+        diagnostics = linter.lint([tpl])
+    except InputError as exc:
+        result.verdict, result.error = "error", exc.message
+        return result
+    body = tpl.component("body")
+    # Spans point into the body as linted (a text cell loses trailing newlines, a template
+    # object's body is its BODY component): that is the text the report highlights.
+    result.text = body.text if body is not None else ""
+    for d in diagnostics:
+        in_body = d.span is not None and body is not None and d.component == "body"
+        start, end = d.span if in_body and d.span is not None else (None, None)
+        result.findings.append(
+            Finding(d.code, d.severity, d.message, d.fix, d.component, start, end)
+        )
+    severities = {f.severity for f in result.findings}
+    result.verdict = (
+        "fail" if "error" in severities else "warn" if "warning" in severities else "pass"
+    )
+    result.promo_score = tpl.scores.get("promotional_score")
+    result.predicted_category = tpl.scores.get("predicted_category")
+    return result
+
+
+def error_result(row: InRow) -> RowResult:
+    return RowResult(
+        index=row.index,
+        text=row.text,
+        name=row.name,
+        category=row.category,
+        verdict="error",
+        error=row.error,
+    )

@@ -1,0 +1,124 @@
+"""Rows out, in input order: every input column kept, batch's columns added. The format follows
+the output file's extension (.csv / .tsv, .jsonl, .json). The file is written beside its final
+name and renamed into place at the end, so an interrupted run never leaves half a report where
+a finished one is expected."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from linter.batch.reader import BatchError, InRow, Table, flat_export_values
+from linter.batch.result import ADDED_COLUMNS, RowResult
+
+OUTPUT_KINDS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+
+
+def output_kind(path: str, given: str | None, table: Table) -> str:
+    if given:
+        return given
+    if path == "-":
+        return table.kind
+    suffix = Path(path).suffix.lower()
+    if suffix not in OUTPUT_KINDS:
+        raise BatchError(
+            f"{path}: cannot tell the output format from '{suffix or '(no extension)'}'; "
+            "use .csv, .tsv, .jsonl or .json (or --output-format)"
+        )
+    return OUTPUT_KINDS[suffix]
+
+
+class Writer:
+    def __init__(self, path: str, kind: str, table: Table) -> None:
+        self.path, self.kind, self.table = path, kind, table
+        self.count = 0
+        self._tmp: str | None = None
+        if path == "-":
+            self.fh: IO[str] = sys.stdout
+        else:
+            folder = os.path.dirname(os.path.abspath(path))
+            try:
+                fd, self._tmp = tempfile.mkstemp(
+                    prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=folder
+                )
+            except OSError as exc:
+                raise BatchError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            newline = "" if kind == "csv" else "\n"
+            self.fh = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+        in_columns = list(table.columns)
+        # An input column called like one of ours (say "verdict") is kept; ours gets a prefix.
+        self.added = {c: f"templint_{c}" if c in in_columns else c for c in ADDED_COLUMNS}
+        if kind == "csv":
+            delimiter = "\t" if Path(path).suffix.lower() == ".tsv" else ","
+            self.columns = in_columns + list(self.added.values())
+            self.csv = csv.writer(self.fh, delimiter=delimiter, lineterminator="\r\n")
+            self.csv.writerow(self.columns)
+        elif kind == "json":
+            self.fh.write("[")
+
+    def _values(self, row: InRow) -> dict[str, Any]:
+        if self.kind == "csv" and self.table.kind == "json":
+            return flat_export_values(row)
+        return row.values
+
+    def write(self, row: InRow, result: RowResult) -> None:
+        added = {self.added[k]: v for k, v in result.columns().items()}
+        values = self._values(row)
+        if self.kind == "csv":
+            record = {**values, **added}
+            self.csv.writerow([_cell(record.get(c)) for c in self.columns])
+        else:
+            line = json.dumps({**values, **added}, ensure_ascii=False)
+            if self.kind == "json":
+                self.fh.write(("\n" if self.count == 0 else ",\n") + line)
+            else:
+                self.fh.write(line + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the file and move it into place."""
+        if self.kind == "json":
+            self.fh.write("\n]\n" if self.count else "]\n")
+        if self._tmp is None:
+            self.fh.flush()
+            return
+        self.fh.close()
+        try:
+            # mkstemp made it private (0600); give it the mode a new file normally gets
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._tmp, 0o666 & ~umask)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+        self._tmp = None
+
+    def abort(self) -> None:
+        """Remove the unfinished file (the run failed or was interrupted)."""
+        if self._tmp is not None:
+            self.fh.close()
+            Path(self._tmp).unlink(missing_ok=True)
+            self._tmp = None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)

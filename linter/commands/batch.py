@@ -1,0 +1,216 @@
+"""``templint batch``: score a spreadsheet, JSONL file or Meta export of drafts in bulk."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from linter.cli import _load_config, _split, fail
+
+
+@click.command("batch")
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="Where to write the scored rows; the format follows the extension "
+    "(.csv, .tsv, .jsonl, .json). '-' writes to standard output.",
+)
+@click.option(
+    "--text-column",
+    default=None,
+    help="The column holding the template body (default: the first of body, text, template, "
+    "message).",
+)
+@click.option("--name-column", default=None, help="The template name column (default: name).")
+@click.option(
+    "--category-column",
+    default=None,
+    help="The declared category column (default: category).",
+)
+@click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
+@click.option(
+    "--input-format",
+    type=click.Choice(["csv", "jsonl", "json"]),
+    default=None,
+    help="Read INPUT as this format, whatever its extension.",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(["csv", "jsonl", "json"]),
+    default=None,
+    help="Write OUTPUT in this format, whatever its extension.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: every core). Results are the same for any number.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes here; dask: an existing Dask cluster (--scheduler).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option(
+    "--scheduler-timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for the Dask scheduler to answer.",
+)
+@click.option("--report", "report_path", default=None, help="Also write an HTML report here.")
+@click.option(
+    "--category",
+    type=click.Choice(["MARKETING", "UTILITY", "AUTHENTICATION"], case_sensitive=False),
+    default=None,
+    help="Category for rows that declare none (default: UTILITY).",
+)
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
+@click.option("--config", "config_path", default=None, help="A templint.toml or pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def batch(
+    input_path: str,
+    output: str,
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+    delimiter: str | None,
+    input_format: str | None,
+    output_format: str | None,
+    jobs: int | None,
+    backend: str,
+    scheduler: str | None,
+    scheduler_timeout: float,
+    report_path: str | None,
+    category: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    isolated: bool,
+    quiet: bool,
+) -> None:
+    """Score every row of INPUT (CSV, TSV, JSONL or a Meta JSON export) and write them to OUTPUT
+    with verdict (pass / warn / fail / error), promo_score, predicted_category, codes, messages
+    and suggestion added. Rows that cannot be scored (empty, too long, broken encoding, a
+    malformed line) get verdict 'error' and a reason; the run always finishes.
+
+    Exit status: 0 when the run finished (whatever the verdicts), 2 for a usage or input
+    problem (one line naming the file).
+    """
+    from linter.batch.reader import BatchError, open_table
+    from linter.batch.run import Progress, default_jobs, run_batch
+    from linter.batch.writer import Writer, output_kind
+
+    if backend == "dask" and not scheduler:
+        fail("--backend dask needs --scheduler ADDRESS (the Dask scheduler to run on)")
+    if scheduler and backend != "dask":
+        fail("--scheduler is for --backend dask")
+    config = _load_config(config_path, isolated)
+    config = config.with_overrides(
+        select=_split(select),
+        ignore=_split(ignore),
+        default_category=category.upper() if category else None,
+    )
+    try:
+        threshold = _check_setup(config)
+    except ValueError as exc:
+        fail(str(exc))
+    report: Any = None
+    if report_path:
+        from linter.batch.report import Report
+
+        report = Report()
+    try:
+        table = open_table(
+            input_path,
+            kind=input_format,
+            text_column=text_column,
+            name_column=name_column,
+            category_column=category_column,
+            delimiter=delimiter,
+        )
+    except BatchError as exc:
+        fail(str(exc))
+    writer = None
+    try:
+        writer = Writer(output, output_kind(output, output_format, table), table)
+        progress = Progress(table, enabled=not quiet and sys.stderr.isatty())
+        summary = run_batch(
+            table,
+            writer,
+            config,
+            jobs=jobs or default_jobs(),
+            backend=backend,
+            scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
+            progress=progress,
+            on_result=report.add if report is not None else None,
+        )
+        writer.close()
+    except BatchError as exc:
+        if writer is not None:
+            writer.abort()
+        fail(str(exc))
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    finally:
+        table.close()
+    if report is not None:
+        _write_report(
+            report, report_path, input_path, output, summary, jobs or default_jobs(), threshold
+        )
+    if not quiet:
+        where = "" if output == "-" else f" → {output}"
+        click.echo(summary.line() + where, err=True)
+
+
+def _check_setup(config: Any) -> float | None:
+    """Load the rules and the model here, once, so a broken rule file or a tampered model is
+    one clear error before any row is read (workers load their own copy). Returns the
+    promotional-score threshold in force, for the report (None when TPL501 is off)."""
+    from linter.api import get_linter
+    from linter.inputs import parse_text
+
+    linter = get_linter(config)
+    linter.lint([parse_text("Your order has shipped.", "<set-up check>")])
+    for check in linter.checks:
+        if getattr(check, "mode", None) == "score" and hasattr(check, "threshold"):
+            return float(check.threshold)
+    return None
+
+
+def _write_report(
+    report: Any,
+    path: str,
+    source: str,
+    output: str,
+    summary: Any,
+    jobs: int,
+    threshold: float | None,
+) -> None:
+    html = report.html(
+        title=f"templint batch report: {Path(source).name}",
+        source=source,
+        output=None if output == "-" else output,
+        elapsed=summary.elapsed,
+        jobs=jobs,
+        threshold=threshold,
+    )
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(html)
+    except OSError as exc:
+        fail(f"{path}: cannot write the report: {exc.strerror or exc}")

@@ -1,0 +1,302 @@
+"""templint batch: spreadsheets, JSONL and Meta exports in; every row out, in order, scored."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from linter.batch.reader import open_table
+from linter.batch.run import run_batch
+from linter.batch.writer import Writer
+from linter.commands.batch import batch
+from linter.config import Config
+
+ORDER = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}."
+PROMO = "Get 20% off everything with code SAVE20 this weekend only!"
+LINK = "Your parcel is on its way. Track it at bit.ly/3xTrk9"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(batch, [*args, "--quiet", "--isolated"])
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_cells_with_quotes_newlines_and_a_bom_come_out_unchanged(tmp_path: Path) -> None:
+    src = tmp_path / "drafts.csv"
+    body = 'Hi {{1}},\nyour order "{{2}}", placed today, has shipped.'
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerows([["id", "name", "body"], ["7", "order_note", body], ["8", "promo", PROMO]])
+    src.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    out = tmp_path / "scored.csv"
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 0, res.output
+    rows = read_csv(out)
+    assert [r["id"] for r in rows] == ["7", "8"]  # the BOM is not part of the first column name
+    assert rows[0]["body"] == body and rows[0]["name"] == "order_note"
+    assert rows[0]["verdict"] == "pass" and rows[0]["codes"] == ""
+    assert rows[1]["verdict"] == "fail"
+    assert "TPL101" in rows[1]["codes"].split(",") and "TPL102" in rows[1]["codes"].split(",")
+    assert rows[1]["suggestion"]
+    assert 0.5 < float(rows[1]["promo_score"]) <= 1 and rows[1]["predicted_category"] == "MARKETING"
+    assert list(rows[0]) == [
+        "id", "name", "body", "verdict", "promo_score", "predicted_category", "codes",
+        "messages", "suggestion",
+    ]  # fmt: skip
+
+
+def test_semicolon_separated_file_by_flag_and_by_sniffing(tmp_path: Path) -> None:
+    src = tmp_path / "fr.csv"
+    src.write_text(f"nom;body;categorie\nexpedition;{ORDER};UTILITY\noffre;{PROMO};UTILITY\n")
+    for extra in (["--delimiter", ";"], []):
+        out = tmp_path / "out.csv"
+        assert run(str(src), "-o", str(out), "-j", "1", *extra).exit_code == 0
+        rows = read_csv(out)
+        assert [r["nom"] for r in rows] == ["expedition", "offre"]
+        assert [r["verdict"] for r in rows] == ["pass", "fail"]
+
+
+def test_tsv_by_extension(tmp_path: Path) -> None:
+    src = tmp_path / "in.tsv"
+    src.write_text(f"message\tteam\n{LINK}\tcx\n")
+    out = tmp_path / "out.tsv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    header, row = out.read_text().splitlines()
+    assert header.split("\t")[:3] == ["message", "team", "verdict"]
+    assert "TPL111" in row.split("\t")[6]
+
+
+def test_missing_text_column_lists_the_columns_found(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,copy,owner\n1,hello there,me\n")
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out))
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1  # one line
+    assert "no text column" in res.stderr and "'id', 'copy', 'owner'" in res.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.csv*"))
+    named = run(str(src), "-o", str(out), "--text-column", "body_text")
+    assert named.exit_code == 2 and "no text column 'body_text'" in named.stderr
+    ok = run(str(src), "-o", str(out), "--text-column", "COPY", "-j", "1")  # case-insensitive
+    assert ok.exit_code == 0 and read_csv(out)[0]["verdict"] in ("pass", "warn")
+
+
+def test_empty_file_and_header_only_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    res = run(str(empty), "-o", str(tmp_path / "o.csv"))
+    assert res.exit_code == 2 and "empty file" in res.stderr
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("name,body\n")
+    out = tmp_path / "o.csv"
+    assert run(str(header_only), "-o", str(out), "-j", "1").exit_code == 0
+    assert out.read_bytes() == (
+        b"name,body,verdict,promo_score,predicted_category,codes,messages,suggestion\r\n"
+    )
+
+
+def test_bad_rows_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    lines = [
+        b"name,body",
+        b'ok_1,"' + ORDER.encode() + b'"',
+        b"empty,",
+        b"long," + b"word " * 300,
+        b"latin1,Votre commande est exp\xe9di\xe9e.",
+        b'stray,"quoted" then text',
+        b"extra,one,two",
+        b"ok_2," + LINK.encode(),
+    ]
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(batch, [str(src), "-o", str(out), "-j", "1", "--isolated"])
+    assert res.exit_code == 0, res.output
+    rows = read_csv(out)
+    assert [r["verdict"] for r in rows] == ["pass", "error", "error", "error", "error", "error",
+                                            "fail"]  # fmt: skip
+    reasons = [r["messages"] for r in rows]
+    assert reasons[1] == "empty text"
+    assert reasons[2].startswith("text too long: 1,500 characters")
+    assert reasons[3] == "invalid UTF-8: byte 0xE9 at line 5, column 30"
+    assert reasons[4].startswith("malformed CSV line 6:")
+    assert reasons[5] == "malformed CSV line 7: expected 2 fields, found 3"
+    assert rows[0]["name"] == "ok_1" and rows[6]["name"] == "ok_2"
+    assert "7 rows: 1 pass, 0 warn, 1 fail, 5 error" in res.stderr
+    assert "malformed CSV line 2" in res.stderr and "empty text 1" in res.stderr
+
+
+def test_jsonl_rows_keep_every_key_and_bad_lines_are_rows_too(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"text": ORDER, "owner": {"team": "cx"}, "n": 1})
+        + "\n\n{broken\n"
+        + json.dumps({"text": PROMO, "category": "marketing", "n": 2})
+        + "\n[1, 2]\n"
+    )
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 4
+    assert rows[0]["owner"] == {"team": "cx"} and rows[0]["verdict"] == "pass"
+    assert rows[1]["verdict"] == "error" and rows[1]["messages"].startswith("malformed JSON line 3")
+    # declared MARKETING: offers are allowed there
+    assert rows[2]["n"] == 2 and rows[2]["verdict"] == "pass"
+    assert rows[3]["messages"] == "line 5 is a JSON list, not an object"
+
+
+def test_meta_export_is_linted_whole_and_flattened_for_a_spreadsheet(tmp_path: Path) -> None:
+    export = {
+        "data": [
+            {
+                "name": "order_update",
+                "language": "en_US",
+                "category": "UTILITY",
+                "status": "APPROVED",
+                "components": [
+                    {"type": "HEADER", "format": "TEXT", "text": "Get 50% off today"},
+                    {"type": "BODY", "text": "Your order {{1}} has shipped.",
+                     "example": {"body_text": [["A-1"]]}},
+                ],
+            },
+            "not a template",
+        ]
+    }  # fmt: skip
+    src = tmp_path / "export.json"
+    src.write_text(json.dumps(export))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    first, second = read_csv(out)
+    assert first["name"] == "order_update" and first["status"] == "APPROVED"
+    assert first["body"] == "Your order {{1}} has shipped."
+    assert "TPL101" in first["codes"]  # found in the header, not the body
+    assert second["verdict"] == "error" and "not an object" in second["messages"]
+    as_json = tmp_path / "out.json"
+    assert run(str(src), "-o", str(as_json), "-j", "1").exit_code == 0
+    items = json.loads(as_json.read_text())
+    assert items[0]["components"][0]["text"] == "Get 50% off today"  # the object is kept whole
+    assert items[0]["verdict"] == "fail"
+
+
+def test_an_input_column_named_like_ours_is_kept(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(f"body,verdict\n{LINK},approved by legal\n")
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    (row,) = read_csv(out)
+    assert row["verdict"] == "approved by legal" and row["templint_verdict"] == "fail"
+
+
+def _many_rows(tmp_path: Path, n: int) -> Path:
+    bodies = [ORDER, PROMO, LINK, "", "Is now a good time to talk about your plan?"]
+    src = tmp_path / "many.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["name", "body"])
+        for i in range(n):
+            w.writerow([f"tpl_{i}", bodies[i % len(bodies)].replace("{{1}}", f"{{{{1}}}} #{i}")])
+    return src
+
+
+def test_jobs_and_chunking_do_not_change_the_output(tmp_path: Path) -> None:
+    src = _many_rows(tmp_path, 120)
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert run(str(src), "-o", str(one), "-j", "1").exit_code == 0
+    assert run(str(src), "-o", str(two), "-j", "2").exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+    rows = read_csv(one)
+    assert [r["name"] for r in rows] == [f"tpl_{i}" for i in range(120)]
+    # the pipeline itself, with chunks of 7 rows scored in two worker processes
+    table = open_table(str(src))
+    odd = tmp_path / "odd.csv"
+    writer = Writer(str(odd), "csv", table)
+    summary = run_batch(table, writer, Config(), jobs=2, chunk_rows=7)
+    writer.close()
+    table.close()
+    assert odd.read_bytes() == one.read_bytes()
+    assert summary.rows == 120 and summary.verdicts["error"] == 24
+
+
+def test_output_to_standard_output_and_unknown_extension(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n")
+    res = run(str(src), "-o", "-", "-j", "1")
+    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("body,verdict")
+    bad = run(str(src), "-o", str(tmp_path / "out.xlsx"))
+    assert bad.exit_code == 2 and "cannot tell the output format" in bad.stderr
+
+
+def test_missing_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    res = run(str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o.csv"))
+    assert res.exit_code == 2 and res.stderr.strip().endswith("nope.csv: no such file")
+
+
+def test_dask_backend_gives_the_local_output(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    src = _many_rows(tmp_path, 1100)  # three chunks of work
+    local, remote = tmp_path / "local.csv", tmp_path / "dask.csv"
+    assert run(str(src), "-o", str(local), "-j", "1").exit_code == 0
+    # Two workers: with one, joblib would run the chunks here rather than on the cluster.
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        res = run(str(src), "-o", str(remote), "--backend", "dask", "--scheduler", address)
+        ran = {str(t[0]) for t in cluster.scheduler.transition_log}
+    assert res.exit_code == 0, res.output
+    assert remote.read_bytes() == local.read_bytes()
+    assert sum("score_chunk" in key for key in ran) == 3  # the chunks ran on the cluster
+
+
+def test_unreachable_dask_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{LINK}\n")
+    out = tmp_path / "o.csv"
+    res = run(
+        str(src),
+        "-o",
+        str(out),
+        "--backend",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--scheduler-timeout",
+        "1",
+    )
+    assert res.exit_code == 2, res.output
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in res.stderr
+    assert res.stderr.count("\n") == 1 and not out.exists()
+
+
+def test_dask_backend_needs_a_scheduler(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n")
+    res = run(str(src), "-o", str(tmp_path / "o.csv"), "--backend", "dask")
+    assert res.exit_code == 2 and "--scheduler" in res.stderr
+
+
+def test_report_is_one_self_contained_html_file(tmp_path: Path) -> None:
+    src = _many_rows(tmp_path, 30)
+    report = tmp_path / "report.html"
+    res = run(str(src), "-o", str(tmp_path / "out.csv"), "-j", "1", "--report", str(report))
+    assert res.exit_code == 0, res.output
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "many.csv" in page and "TPL111" in page and "empty text" in page
+    assert "threshold 0.48" in page  # the model's threshold is drawn on the histogram
+    assert "<script" not in page and "https://" not in page.split("</style>")[0]

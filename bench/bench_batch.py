@@ -1,0 +1,145 @@
+"""Time `templint batch`: templates per second at --jobs 1 and 2, peak memory, and the ratio to
+a plain loop calling `lint_text` once per row.
+
+    python bench/bench_batch.py [--sizes 10000 100000] [--jobs 1 2] [--stream-rows 1000000]
+
+Rows are realistic: bodies, names and categories from data/templates.jsonl (cycled), with an
+extra column the output must keep. Each run is a new `templint batch` process (worker start-up
+included); memory is the peak of the sum of RSS over the process and its workers, polled every
+50 ms. --stream-rows runs one more input with only the cheap format rules (--select TPL3) to
+show that memory stays flat with the input's size (0 skips it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TEMPLINT = Path(sys.executable).parent / "templint"
+
+
+def records() -> list[dict[str, str]]:
+    with (ROOT / "data" / "templates.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def write_input(path: Path, rows: int, source: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["name", "category", "body", "owner"])
+        for i in range(rows):
+            r = source[i % len(source)]
+            name = f"{r['intent'].replace('-', '_')}_{i}"
+            out.writerow([name, r["label"].upper(), r["text"], "crm-team"])
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, str]:
+    cmd = [str(TEMPLINT), "batch", str(src), "-o", str(out), "-j", str(jobs), *extra]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"templint batch failed ({proc.returncode}): {err}")
+    return wall, peak, err.strip().splitlines()[-1] if err.strip() else ""
+
+
+def plain_loop(source: list[dict[str, str]], rows: int) -> float:
+    """Rows per second of the simplest alternative: lint_text per row, one process."""
+    from linter.api import lint_text
+
+    lint_text("warm up: load the rules and the model", category="UTILITY")
+    start = time.perf_counter()
+    for i in range(rows):
+        r = source[i % len(source)]
+        lint_text(r["text"], name=f"{r['intent']}_{i}", category=r["label"].upper())
+    return rows / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--plain-rows", type=int, default=10_000)
+    parser.add_argument("--stream-rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    source = records()
+    with tempfile.TemporaryDirectory(prefix="templint-bench-") as tmp:
+        folder = Path(tmp)
+        plain = plain_loop(source, args.plain_rows)
+        print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
+        print()
+        print(f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9} "
+              f"{'vs plain':>8} {'peak MB':>8}")  # fmt: skip
+        for size in args.sizes:
+            src = folder / f"in_{size}.csv"
+            write_input(src, size, source)
+            outputs = []
+            for jobs in args.jobs:
+                out = folder / f"out_{size}_{jobs}.csv"
+                wall, peak, _ = run_batch(src, out, jobs, ["--quiet"])
+                rate = size / wall
+                print(
+                    f"{size:>9,} {jobs:>4} {wall:>8.1f} {rate:>8,.0f} {rate / jobs:>9,.0f} "
+                    f"{rate / plain:>7.2f}x {peak / 2**20:>8.0f}"
+                )
+                outputs.append(out.read_bytes())
+            same = all(o == outputs[0] for o in outputs)
+            print(f"{'':>9} outputs identical across --jobs: {same}")
+            for p in folder.glob(f"out_{size}_*.csv"):
+                p.unlink()
+            src.unlink()
+        if args.stream_rows:
+            src = folder / "stream.csv"
+            write_input(src, args.stream_rows, source)
+            size_mb = src.stat().st_size / 2**20
+            for jobs in args.jobs:
+                wall, peak, _ = run_batch(
+                    src, folder / "stream_out.csv", jobs, ["--quiet", "--select", "TPL3"]
+                )
+                print(
+                    f"streaming, format rules only: {args.stream_rows:,} rows ({size_mb:,.0f} MB)"
+                    f" at -j {jobs}: {wall:.1f} s, {args.stream_rows / wall:,.0f} rows/s, "
+                    f"peak {peak / 2**20:,.0f} MB"
+                )
+    load = os.getloadavg()
+    try:
+        pressure = Path("/proc/pressure/cpu").read_text().split()[1]
+    except OSError:
+        pressure = "n/a"
+    print(f"\nmachine: {os.cpu_count()} cores; load average {load[0]:.2f}; CPU pressure {pressure}")
+
+
+if __name__ == "__main__":
+    main()

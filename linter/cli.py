@@ -195,6 +195,12 @@ def lint(
         # Input errors go to stderr as single lines; the report carries the rest.
         for err in result.errors:
             click.echo(str(err), err=True)
+    if result.files == 0 and not result.errors:
+        # Not an error (a hook may run on a folder with nothing to check), but never silent.
+        where = ", ".join(paths)
+        click.echo(
+            f"templint: no template files found in {where} (-v says what was skipped)", err=True
+        )
     if output:
         try:
             with open(output, "w", encoding="utf-8") as stream:

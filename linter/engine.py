@@ -13,6 +13,11 @@ from linter.template import Template
 
 UNUSED_SUPPRESSION = "TPL001"
 RULE_FAILED = "TPL002"
+TOO_LONG = "TPL003"
+# Components longer than this get only the format rules (linear in the text); Meta's longest
+# component, the body, holds 1,024 characters. Bounds the time a hostile file can cost.
+MAX_CHECKED_CHARS = 65_536
+CHEAP_KINDS = ("format", "duplicate", "engine")
 
 
 def _first_paragraph(text: str) -> str:
@@ -45,10 +50,19 @@ class Linter:
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             category = tpl.category or self.config.default_category
+            huge = [c for c in tpl.components if len(c.text) > MAX_CHECKED_CHARS]
             for check in self.checks:
                 if category not in check.rule.applies_to:
                     continue
+                if huge and check.rule.kind not in CHEAP_KINDS:
+                    continue
                 found.extend((tpl, rule, hit) for rule, hit in self._run(check, tpl))
+            too_long = self._by_code.get(TOO_LONG)
+            if too_long is not None and any(r.code == TOO_LONG for r in self.rules):
+                for comp in huge:
+                    values = {"component": comp.label, "length": len(comp.text)}
+                    values["limit"] = MAX_CHECKED_CHARS
+                    found.append((tpl, too_long, Hit(comp, 0, 0, values)))
         for check in self.checks:
             for tpl, hit in check.check_run(templates):
                 found.append((tpl, check.rule, hit))

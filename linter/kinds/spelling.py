@@ -38,6 +38,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WORDS_FILE = DATA_DIR / "en_words.txt"
 SORTED_FILE = DATA_DIR / "en_words.sorted"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
+_MAX_SUGGEST_LEN = 40  # longer than any dictionary word ("pneumonoultramicroscopic…" is 45: rare)
 _MAX_EDITS2_LEN = 12  # distance-2 suggestions cost ~len² × 50 lookups; skip them for long words
 
 # Spans never spell-checked: placeholders, other tools' variables, e-mail addresses, @handles,
@@ -150,6 +151,8 @@ class Dictionary:
         cached = self._suggestions.get(word)
         if cached is not None:
             return cached[:limit]
+        if len(word) > _MAX_SUGGEST_LEN:
+            return []  # no word is that long; its edits alone would cost len × 54 strings
         words = self.words
         found = {w for w in _edits1(word) if w in words}
         if not found and len(word) <= _MAX_EDITS2_LEN:

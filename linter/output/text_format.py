@@ -18,6 +18,22 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+MAX_SHOWN = 160  # characters of a source line shown; a minified JSON file is one long line
+
+
+def _window(src: str, column: int, width: int) -> tuple[str, int, int]:
+    """The part of a long line around the span, with "…" where it was cut."""
+    if len(src) <= MAX_SHOWN:
+        return src, column, width
+    width = min(width, MAX_SHOWN - 40)
+    start = max(0, column - 1 - 40)
+    end = min(len(src), start + MAX_SHOWN)
+    start = max(0, min(start, end - MAX_SHOWN))
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(src) else ""
+    return head + src[start:end] + tail, column - start + len(head), width
+
+
 def emit(report: Report, stream: TextIO) -> None:
     c = report.color
     for d in report.diagnostics:
@@ -30,8 +46,9 @@ def emit(report: Report, stream: TextIO) -> None:
             src = index.line_text(d.line).rstrip("\r")
             width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
             width = max(1, min(width, max(1, len(src) - d.column + 1)))
+            src, column, width = _window(src, d.column, width)
             stream.write(f"    {src}\n")
-            pad = "".join("\t" if ch == "\t" else " " for ch in src[: d.column - 1])
+            pad = "".join("\t" if ch == "\t" else " " for ch in src[: column - 1])
             stream.write("    " + pad + _paint("^" * width, d.severity, c) + "\n")
         if d.fix and report.show_fix:
             stream.write("    " + _paint(f"fix: {d.fix}", "fix", c) + "\n")

@@ -1,0 +1,77 @@
+"""Hostile files: each gives a bounded, clear outcome (an error or a skip) within seconds."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from linter.api import lint_paths
+from linter.cli import main
+from linter.config import Config
+
+
+def lint(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["lint", "--isolated", *args])
+
+
+def test_one_gigabyte_sparse_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(1024**3)
+    start = time.monotonic()
+    res = lint(str(big))
+    assert time.monotonic() - start < 5
+    assert res.exit_code == 2
+    assert "huge.txt: file is 1,073,741,824 bytes, over the 5,242,880-byte limit" in res.output
+
+
+def test_megabytes_of_body_get_format_rules_only_and_finish_quickly(tmp_path: Path) -> None:
+    # Found by this test's first version: a 4 MB one-word body ran the spelling suggestions and
+    # every content rule for more than five minutes.
+    f = tmp_path / "big.json"
+    f.write_text(
+        json.dumps({"name": "big", "components": [{"type": "BODY", "text": "a" * 4_000_000}]})
+    )
+    words = tmp_path / "words.txt"
+    words.write_text("Get 20% off now at bit.ly/x " * 100_000)
+    config = Config(max_file_size=8 * 1024 * 1024)
+    start = time.monotonic()
+    result = lint_paths([str(f), str(words)], config)
+    assert time.monotonic() - start < 20
+    by_file = {p: {d.code for d in result.diagnostics if d.file == p} for p in (str(f), str(words))}
+    for codes in by_file.values():
+        assert "TPL003" in codes and "TPL303" in codes  # skipped content, and too long for Meta
+        assert "TPL101" not in codes  # content rules did not run
+    (note,) = [d for d in result.diagnostics if d.code == "TPL003" and d.file == str(f)]
+    assert note.message == (
+        "Too long to check: body is 4,000,000 characters (content rules run on up to 65,536)"
+    )
+
+
+def test_long_line_is_shown_as_a_window_around_the_span(tmp_path: Path) -> None:
+    f = tmp_path / "minified.json"
+    body = "Your order has shipped. " * 30 + "Get 20% off your next order!"
+    f.write_text(
+        json.dumps(
+            {"name": "x", "category": "UTILITY", "components": [{"type": "BODY", "text": body}]}
+        )
+    )
+    res = lint("--select", "TPL101", str(f))
+    source_line, carets = res.output.splitlines()[1:3]
+    assert len(source_line) < 200 and source_line.strip().startswith("…")
+    assert source_line[carets.index("^") : carets.rindex("^") + 1] == "20% off"
+
+
+def test_a_folder_with_only_a_symlink_loop_says_nothing_was_found(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    os.symlink(folder, folder / "again")
+    start = time.monotonic()
+    res = lint(str(folder))
+    assert time.monotonic() - start < 5
+    assert res.exit_code == 0
+    assert f"no template files found in {folder}" in res.stderr

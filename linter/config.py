@@ -26,6 +26,7 @@ class Config:
     max_file_size: int = 5 * 1024 * 1024
     rules_dir: str | None = None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule parameters
+    normalize: bool = True  # undo evasion tricks before the text rules (linter/normalize.py)
     source: str | None = None  # the file it came from
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -81,6 +82,12 @@ def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
+def _flag(value: Any, key: str, path: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: '{key}' must be true or false")
+    return value
+
+
 def _parse(data: dict[str, Any], path: Path) -> Config:
     known = {
         "select",
@@ -93,6 +100,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "max-file-size",
         "rules-dir",
         "rules",
+        "normalize",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -129,5 +137,6 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
         rules_dir=str((base / data["rules-dir"]).resolve()) if "rules-dir" in data else None,
         options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},
+        normalize=_flag(data.get("normalize", True), "normalize", path),
         source=str(path),
     )

@@ -127,6 +127,9 @@ class Linter:
                 end_line, end_col = last_line, last_col + 1
             label = comp.label
         message = hit.render(rule.message)
+        evasions = hit.values.get("_evasions")
+        if evasions:
+            message += f" (evasion detected: {', '.join(evasions)})"
         fix = hit.fix if hit.fix is not None else (_first_paragraph(rule.fix) or None)
         span = None if comp is None else (hit.start, max(hit.end, hit.start))
         return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span)

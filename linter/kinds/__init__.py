@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from linter.config import Config
+    from linter.normalize import Normalized
     from linter.rulebook import Rule
     from linter.template import Component, Template
 
@@ -80,17 +81,61 @@ class Check:
 
 
 class TextCheck(Check):
-    """A check of each text component the rule is scoped to."""
+    """A check of each text component the rule is scoped to. It reads the normalised text
+    (``linter.normalize``: evasion tricks undone) and its hits are mapped back to the
+    characters the writer typed, with the tricks found inside them noted for the message."""
 
     def check(self, template: Template) -> Iterator[Hit]:
         for comp in template.components:
             if comp.kind in self.rule.components and comp.text:
-                for hit in self.find(comp.text):
+                norm = normalized(comp, self.ctx) if self.ctx.config.normalize else None
+                if norm is None or not norm.changed:
+                    for hit in self.find(comp.text):
+                        hit.component = comp
+                        yield hit
+                    continue
+                # Both readings: a rule may name an obfuscated spelling itself (TPL102's
+                # "c0de"), and normalising must never lose a finding the raw text gives.
+                raw = list(self.find(comp.text))
+                for hit in raw:
+                    hit.component = comp
+                    yield hit
+                for hit in self.find(norm.text):
+                    evasions = norm.evasions(hit.start, max(hit.end, hit.start))
+                    hit.start, hit.end = norm.original_span(hit.start, hit.end)
+                    if any(h.start < hit.end and hit.start < h.end for h in raw):
+                        continue  # the raw text already gave this finding
+                    if "match" in hit.values:
+                        hit.values["match"] = comp.text[hit.start : hit.end]
+                    if evasions:
+                        hit.values["_evasions"] = evasions
                     hit.component = comp
                     yield hit
 
     def find(self, text: str) -> Iterable[Hit]:
         raise NotImplementedError
+
+
+def normalized(comp: Component, ctx: Context) -> Normalized:
+    """The component's normalised text, made once per component and shared by every rule."""
+    norm = comp.extra.get("_normalized")
+    if norm is None:
+        from linter.normalize import normalize
+
+        norm = comp.extra["_normalized"] = normalize(comp.text, Words(ctx))
+    return norm
+
+
+class Words:
+    """Dictionary lookups for de-leeting, loading the word list only when first asked."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def __contains__(self, word: object) -> bool:
+        from linter.kinds.spelling import Dictionary
+
+        return word in self.ctx.shared("spelling.dictionary", Dictionary.load)
 
 
 class EngineCheck(Check):

@@ -69,11 +69,20 @@ class ClassifierCheck(Check):
         cached = tpl.scores.get("_classifier")
         if cached is not None and cached[0] == key:
             return cached[1], text
-        score = self.scorer.score(text)
+        score = self.scorer.score(self._normalized(text))
         tpl.scores["_classifier"] = (key, score)
         tpl.scores["promotional_score"] = round(score.promotional, 4)
         tpl.scores["predicted_category"] = score.category
         return score, text
+
+    def _normalized(self, text: str) -> str:
+        """The text the model scores: evasion tricks undone, as the text rules read it."""
+        if not self.ctx.config.normalize:
+            return text
+        from linter.kinds import Words
+        from linter.normalize import normalize
+
+        return normalize(text, Words(self.ctx)).text
 
     def check(self, template: Template) -> Iterator[Hit]:
         score, text = self._score(template)

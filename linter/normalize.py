@@ -33,7 +33,7 @@ LINK = "obfuscated link"
 
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _LEET_WORD = re.compile(r"(?<![\w@$])[\w@$!]*[A-Za-z][\w@$!]*|(?<![\w@$])[@$][\w@$!]+")
-_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ \t]){2,}[^\W\d_](?![^\W\d_])")
+_SPACED = re.compile(r"(?<![\w'’])(?:[^\W\d_][ \t]){2,}[^\W\d_](?![\w'’])")
 _LINK_DOT = re.compile(
     r"(?<=\w)(?:\s*[\[\(\{]\s*(?:\.|dot)\s*[\]\)\}]\s*|\s+dot\s+|\s+\.\s+)(?=\w)",
     re.IGNORECASE,
@@ -249,9 +249,14 @@ def _join_spaced(b: _Builder, pattern: re.Pattern[str] = _SPACED) -> None:
     for m in pattern.finditer(text):
         start, end = next(((m.start(g), m.end(g)) for g in ("run", "run2") if m.groupdict().get(g)),
                           (m.start(), m.end()))  # fmt: skip
-        run = text[start:end]
-        if len(run) >= 7 and run[0] in "aAiI" and run[0].islower() != run[2].islower():
-            start += 2  # "a F R E E gift": the article is a word, the capitals are the trick
+        # "a F R E E", "A D D a": a one-letter word at either end whose case differs from
+        # the run's is a real word beside the trick.
+        while end - start >= 5 and text[start].islower() != text[start + 2].islower():
+            start += 2
+        while end - start >= 5 and text[end - 1].islower() != text[end - 3].islower():
+            end -= 2
+        if pattern is _SPACED and end - start < 5:
+            continue
         for i in range(start, end):
             if text[i] in " \t":
                 drop.add(i)

@@ -133,9 +133,13 @@ class Words:
         self.ctx = ctx
 
     def __contains__(self, word: object) -> bool:
-        from linter.kinds.spelling import Dictionary
+        from linter.kinds.spelling import Dictionary, build_vocabulary
 
-        return word in self.ctx.shared("spelling.dictionary", Dictionary.load)
+        if word in self.ctx.shared("spelling.dictionary", Dictionary.load):
+            return True
+        # the accepted vocabulary: brand and domain words ("cashback", "aadhaar")
+        vocab = self.ctx.shared("spelling.vocabulary", lambda: build_vocabulary(self.ctx))
+        return word in vocab.accept
 
 
 class EngineCheck(Check):

@@ -1,0 +1,87 @@
+"""Evasion-resistant matching: every case of the evasion corpus is caught, at the characters
+the writer typed, and the message says which trick was undone."""
+
+from __future__ import annotations
+
+import pytest
+from evasion_cases import BASES, CASES, Case, plain
+
+from linter.api import lint_text
+from linter.config import Config
+
+# Cases templint still misses, and why: the test fails when one starts passing, so the list
+# stays true.
+KNOWN_MISSES = {
+    ("TPL111", "leet", "Pay your bill here: t1nyurl.com/pay-now"): (
+        "de-leeting needs a dictionary word; 'tinyurl' is a domain, not a word"
+    ),
+}
+OFF = Config(normalize=False)
+
+
+def test_the_corpus_is_big_and_covers_every_family() -> None:
+    assert len(CASES) >= 60
+    families = {c.family for c in CASES}
+    assert families == {
+        "offers", "links", "outreach", "contests", "surveys", "upsell", "launch", "threats",
+        "sensitive", "classifier",
+    }  # fmt: skip
+    assert {c.trick for c in CASES} >= {"zero-width", "full-width", "cyrillic", "leet", "spaced",
+                                        "[.]", "(dot)", "dot"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("family", "code", "text"), BASES, ids=[b[1] for b in BASES])
+def test_every_base_case_fires_as_written(family: str, code: str, text: str) -> None:
+    assert code in {d.code for d in lint_text(plain(text))}
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c.code}-{c.trick}-{i}" for i, c in enumerate(CASES)]
+)
+def test_disguised_case_is_caught_at_the_typed_characters(case: Case) -> None:
+    found = [d for d in lint_text(case.text) if d.code == case.code]
+    if (case.code, case.trick, case.text) in KNOWN_MISSES:
+        assert not found, "a known miss is caught now: remove it from KNOWN_MISSES"
+        return
+    assert found, f"{case.code} missed {case.trick}: {case.text!r}"
+    for d in found:
+        assert 1 <= d.column <= len(case.text) + 1 and d.end_column <= len(case.text) + 1
+    raw = any(d.code == case.code for d in lint_text(case.text, config=OFF))
+    if not raw and case.code != "TPL501":  # found only once the trick was undone: say so
+        assert any("evasion detected" in d.message for d in found), found[0].message
+
+
+def test_normalising_finds_more_than_the_raw_text() -> None:
+    raw = sum(any(d.code == c.code for d in lint_text(c.text, config=OFF)) for c in CASES)
+    normalised = sum(any(d.code == c.code for d in lint_text(c.text)) for c in CASES)
+    assert normalised == len(CASES) - len(KNOWN_MISSES)
+    assert raw < normalised * 0.6  # the raw text misses most disguises
+
+
+def test_span_covers_the_disguised_word_as_typed() -> None:
+    text = "Claim your fr\u200bee gift with this order."
+    (d,) = [d for d in lint_text(text) if d.code == "TPL105"]
+    assert "fr\u200bee" in text[d.column - 1 : d.end_column - 1]
+    assert d.message.endswith("(evasion detected: invisible characters)")
+    link = "Track it at bit[.]ly/3xTrk9"
+    (s,) = [d for d in lint_text(link) if d.code == "TPL111"]
+    assert link[s.column - 1 : s.end_column - 1] == "bit[.]ly/3xTrk9"
+    assert "obfuscated link" in s.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your order is delivered. In case of issues, call us.",  # '. In' is not a link to .in
+        "We stock polka dot dresses in every size.",
+        "Order {{1}} for 2 items ships on 12/03.",
+        "Your OTP is 4521. Do not share it.",
+        "Hi {{1}}, I am glad to help. A B testing is over.",
+        "Votre commande est expédiée. Привет, ваш заказ отправлен.",  # other scripts stay
+        "Room 4B is ready; your PIN 1234 works at gate 5.",
+    ],
+)
+def test_ordinary_text_is_left_alone(text: str) -> None:
+    raw = {(d.code, d.column) for d in lint_text(text, config=OFF)}
+    normalised = {(d.code, d.column) for d in lint_text(text)}
+    assert normalised == raw

@@ -89,10 +89,11 @@ def plain_loop(source: list[dict[str, str]], rows: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--plain-rows", type=int, default=10_000)
     parser.add_argument("--stream-rows", type=int, default=1_000_000)
+    parser.add_argument("--normalize-rows", type=int, default=10_000)
     args = parser.parse_args()
     source = records()
     with tempfile.TemporaryDirectory(prefix="templint-bench-") as tmp:
@@ -120,6 +121,19 @@ def main() -> None:
             for p in folder.glob(f"out_{size}_*.csv"):
                 p.unlink()
             src.unlink()
+        if args.normalize_rows:
+            # What normalisation (linter/normalize.py) costs: the same rows, switched off.
+            src = folder / "norm.csv"
+            write_input(src, args.normalize_rows, source)
+            off = folder / "templint.toml"
+            off.write_text("normalize = false\n")
+            walls = {}
+            for label, extra in (("off", ["--config", str(off)]), ("on", [])):
+                walls[label], _, _ = run_batch(src, folder / "norm_out.csv", 1, ["--quiet", *extra])
+            print(
+                f"normalisation, {args.normalize_rows:,} rows at -j 1: off {walls['off']:.1f} s, "
+                f"on {walls['on']:.1f} s: +{walls['on'] / walls['off'] - 1:.1%} time"
+            )
         if args.stream_rows:
             src = folder / "stream.csv"
             write_input(src, args.stream_rows, source)

@@ -115,7 +115,9 @@ class Linter:
         comp = hit.component
         if comp is None:
             line, col = tpl.index.position(tpl.anchor)
-            end_line, end_col, label = line, col + 1, "template"
+            # one character wide, unless the line has none there (an empty file)
+            width = 1 if col <= len(tpl.index.line_text(line)) else 0
+            end_line, end_col, label = line, col + width, "template"
         else:
             start = comp.omap.to_file(hit.start)
             end = comp.omap.to_file(max(hit.end, hit.start)) if hit.end > hit.start else start

@@ -85,6 +85,8 @@ class ClassifierCheck(Check):
         return normalize(text, Words(self.ctx)).text
 
     def check(self, template: Template) -> Iterator[Hit]:
+        if not template_text(template.components).strip():
+            return  # nothing written yet: no score to report (TPL304 reports the empty body)
         score, text = self._score(template)
         declared = template.category
         if self.mode == "category":

@@ -102,7 +102,9 @@ def _plausible_bare(match: re.Match[str]) -> bool:
     host, tld = match.group(1), match.group(2)
     if tld.lower() in _FILE_SUFFIXES and not match.group(4):
         return False
-    if not (tld.islower() or host.isupper()):
+    # 'Mr.Sharma', 'Pvt.Ltd' are names; a host followed by a path is a link in any case
+    # ('BIT.LY/x', 'bit.lY/x' after a case change must still count).
+    if not (tld.islower() or host.isupper() or match.group(4)):
         return False
     labels = host.split(".")
     return not labels[-2].isdigit()

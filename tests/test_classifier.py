@@ -255,6 +255,15 @@ def test_explanations_skip_phrases_of_function_words_only() -> None:
         assert not set(phrase.split()) <= _FUNCTION_WORDS, phrase
 
 
+def test_explanations_do_not_name_pieces_of_links() -> None:
+    scorer = load_scorer(SHIPPED)
+    text = "Your order has shipped. Follow it here: https://www.loomi.com/new and shop the sale"
+    reasons = [phrase for phrase, _ in scorer.explain(text, 5)]
+    assert reasons and "sale" in " ".join(reasons)
+    for phrase in reasons:
+        assert "/" not in phrase and not {"https", "www", "com"} & set(phrase.split()), phrase
+
+
 # -- the rules in lint -------------------------------------------------------------------------
 def _lint_json(obj: dict, config=None) -> list:
     from linter.api import lint_templates

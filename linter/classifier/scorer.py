@@ -269,7 +269,10 @@ class Scorer:
             (
                 (p, c)
                 for p, c in credit.items()
-                if c > 0 and F.PLACEHOLDER_TOKEN not in p and not set(p.split()) <= _FUNCTION_WORDS
+                if c > 0
+                and F.PLACEHOLDER_TOKEN not in p
+                and not set(p.split()) <= _FUNCTION_WORDS
+                and not _is_link_part(p)
             ),
             key=lambda pc: (-pc[1], pc[0]),
         )
@@ -292,6 +295,15 @@ _FUNCTION_WORDS = frozenset(
     "do does did has have had will would can could shall should may might must not no so than "
     "then there here what which who when where how all any some each just also very".split()
 )
+
+
+# Pieces of a link ('https', 'https://shop.in/new'): the writer cannot reword a URL, so naming
+# it as "what makes this promotional" is no help (the link rules speak about links).
+_LINK_WORDS = frozenset({"http", "https", "www", "com"})
+
+
+def _is_link_part(phrase: str) -> bool:
+    return "://" in phrase or "/" in phrase or bool(set(phrase.split()) & _LINK_WORDS)
 
 
 def _present(grams: list[str], vocab: dict[str, int]) -> Iterable[tuple[str, int]]:

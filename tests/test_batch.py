@@ -309,15 +309,14 @@ def test_progress_line_shows_rows_rate_and_time_left(
 
     src = _many_rows(tmp_path, 10)
     table = open_table(str(src))
-    table.position = lambda: table.size // 4  # type: ignore[method-assign]
     Progress(table, enabled=False).update(5, final=True)
     assert capsys.readouterr().err == ""  # not a terminal, or --quiet: silent
     bar = Progress(table, enabled=True)
-    bar.start -= 2.0  # two seconds in, a quarter of the file read
-    bar.update(2_000)
+    bar.start -= 2.0  # two seconds in, the rows written so far end a quarter into the file
+    bar.update(2_000, read=table.size // 4)
     line = capsys.readouterr().err
     assert "2,000 rows" in line and "rows/s" in line and "25%" in line
     assert "0:06 left" in line  # 2 s for a quarter: about 6 s for the rest
-    bar.update(4_000, final=True)
+    bar.update(4_000, read=table.size, final=True)
     assert capsys.readouterr().err.endswith("\r\x1b[2K")  # the line is cleared at the end
     table.close()

@@ -54,7 +54,8 @@ class Progress:
         self.start = time.monotonic()
         self.last = 0.0
 
-    def update(self, rows: int, final: bool = False) -> None:
+    def update(self, rows: int, read: int | None = None, final: bool = False) -> None:
+        """``read``: bytes of input behind the rows written so far (the reader runs ahead)."""
         if not self.enabled:
             return
         now = time.monotonic()
@@ -63,7 +64,8 @@ class Progress:
         self.last = now
         elapsed = max(now - self.start, 1e-9)
         rate = rows / elapsed
-        done = self.table.position() / self.table.size if self.table.size else 0.0
+        read = self.table.position() if read is None else read
+        done = read / self.table.size if self.table.size else 0.0
         done = min(max(done, 0.0), 1.0)
         left = elapsed * (1 - done) / done if done > 0.01 and not final else None
         eta = f" · {_clock(left)} left" if left is not None else ""
@@ -110,16 +112,17 @@ def run_batch(
 ) -> Summary:
     summary = Summary()
     start = time.perf_counter()
-    pending: deque[list[InRow]] = deque()  # chunks sent for scoring, in order
+    # chunks sent for scoring, in order, with how far into the input each one ends
+    pending: deque[tuple[list[InRow], int]] = deque()
 
     def tasks() -> Iterator[list[Work]]:
         for chunk in _chunks(table.rows, chunk_rows):
-            pending.append(chunk)
+            pending.append((chunk, table.position()))
             yield _works(chunk)
 
     with _executor(jobs, backend, scheduler, scheduler_timeout) as run:
         for scored in run(tasks(), config):
-            chunk = pending.popleft()
+            chunk, read = pending.popleft()
             by_index = {r.index: r for r in scored}
             for row in chunk:
                 result = by_index.get(row.index) or error_result(row)
@@ -128,7 +131,7 @@ def run_batch(
                 if on_result is not None:
                     on_result(result)
             if progress is not None:
-                progress.update(summary.rows)
+                progress.update(summary.rows, read)
     summary.elapsed = time.perf_counter() - start
     if progress is not None:
         progress.update(summary.rows, final=True)

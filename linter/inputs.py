@@ -300,6 +300,11 @@ def _component(tpl: Template, comp: dict[str, Any]) -> None:
         tpl.header_examples = _examples(example.get("header_text"))
         for n, sample in enumerate(_raw_examples(example.get("header_text"))):
             _add(comps, "example", f"header.example[{n + 1}]", sample)
+        # Named parameters: their samples are checked like numbered ones (no line breaks …).
+        named = example.get("header_text_named_params")
+        for p in named if isinstance(named, list) else []:
+            if isinstance(p, dict):
+                _add(comps, "example", f"header.example.{p.get('param_name')}", p.get("example"))
     elif kind == "FOOTER":
         _add(comps, "footer", "footer", comp.get("text"))
     elif kind == "BUTTONS":

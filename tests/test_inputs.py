@@ -139,3 +139,23 @@ def test_bom_is_ignored(tmp_path: Path) -> None:
     f = tmp_path / "bom.txt"
     f.write_bytes("\ufeffGet 20% off".encode())
     assert offer_spans(f) == [(1, 5, 1, 12, "body")]
+
+
+def test_named_header_samples_are_checked_like_numbered_ones(tmp_path: Path) -> None:
+    def template(sample: str) -> dict:
+        header = {"type": "HEADER", "format": "TEXT", "text": "Order {{order_id}}"}
+        header["example"] = {
+            "header_text_named_params": [{"param_name": "order_id", "example": sample}]
+        }
+        named = [{"param_name": "first_name", "example": "Ana"}]
+        body = {"type": "BODY", "text": "Hi {{first_name}}, your order has shipped."}
+        body["example"] = {"body_text_named_params": named}
+        return {"name": "order_named", "language": "en_US", "category": "UTILITY",
+                "parameter_format": "NAMED", "components": [header, body]}  # fmt: skip
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps(template("A-123")))
+    bad.write_text(json.dumps(template("A-1\n23")))
+    assert lint_paths([str(good)], Config()).diagnostics == []
+    (d,) = [d for d in lint_paths([str(bad)], Config()).diagnostics if d.code == "TPL332"]
+    assert d.component == "header.example.order_id" and "line break" in d.message

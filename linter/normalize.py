@@ -32,13 +32,14 @@ SPACED = "spaced-out letters"
 LINK = "obfuscated link"
 
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
-_LEET_WORD = re.compile(r"(?<![\w@$])[\w@$!]*[A-Za-z][\w@$!]*|(?<![\w@$])[@$][\w@$!]+")
+# a word mixing letters with digits or @ $ !; not a link's path ("bit.ly/x3"), a later label
+# of a host or an e-mail's local part ("h3lp@shop.in")
+_LEET_WORD = re.compile(r"(?<![\w@$/.])(?:[\w@$!]*[A-Za-z][\w@$!]*|[@$][\w@$!]+)(?![\w@$])")
 _SPACED = re.compile(r"(?<![\w'’])(?:[^\W\d_][ \t]){2,}[^\W\d_](?![\w'’])")
 _LINK_DOT = re.compile(
     r"(?<=\w)(?:\s*[\[\(\{]\s*(?:\.|dot)\s*[\]\)\}]\s*|\s+dot\s+|\s+\.\s+)(?=\w)",
     re.IGNORECASE,
 )
-_LINK_WORD = re.compile(r"[\w-]+(?:\.[\w-]+)*")
 _MAX_LEET_SUBS = 6  # positions tried per word (2^6 variants at most)
 
 
@@ -272,28 +273,29 @@ def _join_spaced(b: _Builder, pattern: re.Pattern[str] = _SPACED) -> None:
 
 
 def _link_dots(b: _Builder) -> None:
-    """'bit [.] ly', 'bit (dot) ly', 'bit dot ly', 'bit . ly' → 'bit.ly' when the right-hand
-    side starts like a domain ending (letters) and the left is a word."""
+    """'bit [.] ly', 'bit (dot) ly', 'bit dot ly', 'bit . ly' → 'bit.ly' when the left is a
+    word and the right a public suffix (for '[.]' and '(dot)', any word: nobody writes those
+    in prose)."""
     text = b.text()
-    edits: list[tuple[int, int]] = []
+    edits: list[tuple[int, int, int, int]] = []  # dot start, dot end, link start, link end
     for m in _LINK_DOT.finditer(text):
-        left = _LINK_WORD.search(text[max(0, m.start() - 63) : m.start()] + "\x00")
+        left = re.search(r"[\w-]+$", text[max(0, m.start() - 63) : m.start()])
         right = re.match(r"[A-Za-z]{2,24}\b", text[m.end() :])
         if right is None or left is None:
             continue
-        if m.group().strip() == "." and not _looks_like_domain_end(right.group()):
-            continue  # "shipped . Track" is punctuation, not a link
-        if m.group().strip().lower() == "dot" and not _looks_like_domain_end(right.group()):
-            continue  # "polka dot dress" is a dress
-        edits.append((m.start(), m.end()))
+        written = m.group().strip().lower()
+        if written in (".", "dot") and not _looks_like_domain_end(right.group()):
+            continue  # "shipped . Track" is punctuation, "polka dot dress" a dress
+        edits.append((m.start(), m.end(), m.start() - len(left.group()), m.end() + right.end()))
     if not edits:
         return
     keep = []
     pos = 0
-    for start, end in edits:
+    for start, end, link_start, link_end in edits:
+        # the whole disguised name is the trick: its parts are no misspellings
+        b.note(b.starts[link_start], b.ends[link_end - 1], LINK)
         keep.extend(zip(b.chars[pos:start], b.starts[pos:start], b.ends[pos:start], strict=True))
         keep.append((".", b.starts[start], b.ends[end - 1]))
-        b.note(b.starts[start], b.ends[end - 1], LINK)
         pos = end
     keep.extend(zip(b.chars[pos:], b.starts[pos:], b.ends[pos:], strict=True))
     b.rebuild(keep)

@@ -85,3 +85,19 @@ def test_ordinary_text_is_left_alone(text: str) -> None:
     raw = {(d.code, d.column) for d in lint_text(text, config=OFF)}
     normalised = {(d.code, d.column) for d in lint_text(text)}
     assert normalised == raw
+
+
+def test_parts_of_a_disguised_word_are_not_misspellings() -> None:
+    for text in ("Track it at bit[.]ly/3xTrk9", "Claim a fr\u200bee gift with your order"):
+        assert "TPL201" not in {d.code for d in lint_text(text)}, text
+    assert "TPL201" in {d.code for d in lint_text("Your pakage has shipped.")}
+
+
+def test_links_and_addresses_keep_their_digits() -> None:
+    from linter.kinds.spelling import Dictionary
+    from linter.normalize import normalize
+
+    words = Dictionary.load()
+    for text in ("Open bit.ly/x3 now", "Write to h3lp@shop.in", "See shop.in/fr33 today"):
+        assert normalize(text, words).text == text
+    assert normalize("Track at b1t.ly/3xTrk9", words).text == "Track at bit.ly/3xTrk9"

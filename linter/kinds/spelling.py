@@ -372,8 +372,18 @@ class SpellingCheck(Check):
             if known < self.min_known * len(found):
                 return  # mostly not English: another language, or Hinglish
         for comp, word in found:
-            if word.flag:
+            if word.flag and not self._disguised(comp, word):
                 yield self._hit(comp, word, dictionary)
+
+    def _disguised(self, comp: Component, word: Word) -> bool:
+        """A fragment of a disguised word ('ly' of 'bit[.]ly', 'ee' of 'fr<ZWSP>ee') is not a
+        misspelling: the rule that reads the undone word reports the trick."""
+        if not self.ctx.config.normalize:
+            return False
+        from linter.kinds import normalized
+
+        norm = normalized(comp, self.ctx)
+        return bool(norm.reasons) and any(i in norm.reasons for i in range(word.start, word.end))
 
     def _hit(self, comp: Component, word: Word, dictionary: Dictionary) -> Hit:
         options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]

@@ -50,9 +50,12 @@ class Normalized:
     ends: list[int]  # per character: one past the last original character it came from
     reasons: dict[int, set[str]] = field(default_factory=dict)  # original index -> steps
     changed: bool = False
+    identity: bool = False  # nothing was undone: offsets are the original ones (no lists)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original characters behind ``text[start:end]``."""
+        if self.identity:
+            return start, max(start, end)
         if not self.starts:
             return 0, 0
         if end <= start:
@@ -122,13 +125,16 @@ class _Builder:
 def normalize(text: str, dictionary: object | None = None) -> Normalized:
     """``dictionary`` (``in`` for lower-case words) decides which de-leeted words are real;
     without one, digits are left alone."""
-    if text.isascii() and not _needs_ascii_work(text):
-        n = len(text)
-        return Normalized(text, list(range(n)), list(range(1, n + 1)))
+    # Invisible, full-width and look-alike characters are all non-ASCII; emoji are not tricks.
+    odd_chars = not text.isascii() and _odd_characters(text)
+    if not odd_chars and not _ascii_work(text, dictionary):
+        # Nothing to undo (most templates): no per-character bookkeeping at all.
+        return Normalized(text, [], [], identity=True)
     b = _Builder(text)
-    _drop_invisible(b)
-    _compat(b)
-    _fold_lookalikes(b)
+    if odd_chars:
+        _drop_invisible(b)
+        _compat(b)
+        _fold_lookalikes(b)
     if dictionary is not None:
         _deleet(b, dictionary)
     _join_spaced(b)
@@ -146,8 +152,41 @@ _ASCII_HINT = re.compile(
 )
 
 
-def _needs_ascii_work(text: str) -> bool:
-    return _ASCII_HINT.search(text) is not None
+def _odd_characters(text: str) -> bool:
+    """Any character that the first three steps would drop, normalise or fold."""
+    table = None
+    for c in set(text):
+        if c.isascii():
+            continue
+        if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
+            return True
+        if c.isalpha():
+            table = table or _lookalikes()
+            if c in table:
+                return True
+    return False
+
+
+def _ascii_work(text: str, dictionary: object | None) -> bool:
+    """Whether any step would change this ASCII text: a de-leetable word, spaced letters or a
+    disguised link dot. The hint regex rules out most texts in one search."""
+    if _ASCII_HINT.search(text) is None:
+        return False
+    if _SPACED.search(text) or _SPACED_NEAR_DOT.search(text) or _LINK_DOT.search(text):
+        return True
+    if dictionary is None:
+        return False
+    for m in _LEET_WORD.finditer(text):
+        word = m.group()
+        spots = [i for i, ch in enumerate(word) if ch in _LEET]
+        if (
+            spots
+            and len(spots) <= _MAX_LEET_SUBS
+            and any(ch.isalpha() for ch in word)
+            and _leet_word(word, spots, dictionary) is not None
+        ):
+            return True
+    return False
 
 
 def _drop_invisible(b: _Builder) -> None:

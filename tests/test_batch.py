@@ -320,3 +320,29 @@ def test_progress_line_shows_rows_rate_and_time_left(
     bar.update(4_000, read=table.size, final=True)
     assert capsys.readouterr().err.endswith("\r\x1b[2K")  # the line is cleared at the end
     table.close()
+
+
+def test_set_up_errors_stop_the_run_before_any_output_with_workers(tmp_path: Path) -> None:
+    import shutil
+
+    from linter.classifier.scorer import SCORER_NAME, default_model_dir
+
+    src = _many_rows(tmp_path, 20)
+    out = tmp_path / "out.csv"
+    model = tmp_path / "model"
+    shutil.copytree(default_model_dir(), model)
+    blob = bytearray((model / SCORER_NAME).read_bytes())
+    blob[100] ^= 0xFF
+    (model / SCORER_NAME).write_bytes(bytes(blob))
+    tampered = tmp_path / "tampered.toml"
+    tampered.write_text(f'[rules.TPL501]\nmodel-dir = "{model}"\n')
+    bad_param = tmp_path / "bad.toml"
+    bad_param.write_text("[rules.TPL501]\nthreshold = 7\n")
+    for config, expected in ((tampered, "SHA-256"), (bad_param, "'threshold' must be")):
+        for jobs in ("1", "2"):
+            res = CliRunner().invoke(
+                batch, [str(src), "-o", str(out), "-j", jobs, "--quiet", "--config", str(config)]
+            )
+            assert res.exit_code == 2, (jobs, res.output)
+            assert expected in res.stderr and res.stderr.count("\n") == 1, res.stderr
+            assert not out.exists()

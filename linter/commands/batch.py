@@ -122,8 +122,9 @@ def batch(
         ignore=_split(ignore),
         default_category=category.upper() if category else None,
     )
+    workers = backend == "dask" or (jobs or default_jobs()) > 1
     try:
-        threshold = _check_setup(config)
+        threshold = _check_setup(config, load=not workers)
     except ValueError as exc:
         fail(str(exc))
     report: Any = None
@@ -158,7 +159,7 @@ def batch(
             on_result=report.add if report is not None else None,
         )
         writer.close()
-    except BatchError as exc:
+    except ValueError as exc:  # BatchError, or a set-up error raised by a worker
         if writer is not None:
             writer.abort()
         fail(str(exc))
@@ -177,19 +178,25 @@ def batch(
         click.echo(summary.line() + where, err=True)
 
 
-def _check_setup(config: Any) -> float | None:
-    """Load the rules and the model here, once, so a broken rule file or a tampered model is
-    one clear error before any row is read (workers load their own copy). Returns the
-    promotional-score threshold in force, for the report (None when TPL501 is off)."""
-    from linter.api import get_linter
-    from linter.inputs import parse_text
+def _check_setup(config: Any, load: bool) -> float | None:
+    """Catch a broken rule file or a tampered model before any row is read: one clear error.
 
-    linter = get_linter(config)
-    linter.lint([parse_text("Your order has shipped.", "<set-up check>")])
-    for check in linter.checks:
-        if getattr(check, "mode", None) == "score" and hasattr(check, "threshold"):
-            return float(check.threshold)
-    return None
+    With ``load`` (this process will score the rows) the linter is built here, once. With
+    worker processes it is not: every worker builds its own, and one more copy here would
+    hold spaCy and the model (about 130 MB) for nothing; the rule files are parsed and the
+    model's SHA-256 checked instead, and a bad rule parameter surfaces from the first worker.
+    Returns the promotional-score threshold in force, for the report (None when TPL501 is off).
+    """
+    from linter.kinds.classifier import configured_threshold, verify_models
+
+    if load:
+        from linter.api import get_linter
+        from linter.inputs import parse_text
+
+        get_linter(config).lint([parse_text("Your order has shipped.", "<set-up check>")])
+    else:
+        verify_models(config)
+    return configured_threshold(config)
 
 
 def _write_report(

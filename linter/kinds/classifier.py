@@ -34,6 +34,37 @@ from linter.template import Template
 CATEGORY_RULE = "TPL502"
 
 
+def configured_threshold(config: Any) -> float | None:
+    """The promotional-score threshold the selected score-mode rule uses under ``config``
+    (None when none is selected), from the rule files, the configuration and the model's
+    metadata: no model is loaded. ``ClassifierCheck`` resolves it the same way."""
+    from linter.classifier.scorer import read_metadata
+    from linter.rulebook import load_rules, select_rules
+
+    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+    for rule in rules:
+        params = {**rule.params, **config.options.get(rule.code, {})}
+        if rule.kind != "classifier" or str(params.get("mode", "score")) != "score":
+            continue
+        if "threshold" in params:
+            return float(params["threshold"])
+        return float(read_metadata(params.get("model-dir")).get("threshold", 0.5))
+    return None
+
+
+def verify_models(config: Any) -> None:
+    """Check every selected classifier rule's model file against its recorded SHA-256 (a
+    ``ModelError`` when it does not match) without parsing or loading it."""
+    from linter.classifier.scorer import SCORER_NAME, read_metadata, verified_bytes
+    from linter.rulebook import load_rules, select_rules
+
+    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+    for rule in rules:
+        if rule.kind == "classifier":
+            folder = {**rule.params, **config.options.get(rule.code, {})}.get("model-dir")
+            verified_bytes(folder, SCORER_NAME, read_metadata(folder))
+
+
 def _shared_scorer(check: Check) -> Scorer:
     folder = check.params.get("model-dir")
     return check.ctx.shared(f"classifier:{folder or ''}", lambda: load_scorer(folder))

@@ -20,7 +20,7 @@ MAX_CHECKED_CHARS = 65_536
 CHEAP_KINDS = ("format", "duplicate", "engine")
 
 
-def _first_paragraph(text: str) -> str:
+def first_paragraph(text: str) -> str:
     """A rule file's fix wraps over lines; the hint is its first paragraph, on one line."""
     return " ".join(text.strip().split("\n\n")[0].split())
 
@@ -132,7 +132,7 @@ class Linter:
         evasions = hit.values.get("_evasions")
         if evasions:
             message += f" (evasion detected: {', '.join(evasions)})"
-        fix = hit.fix if hit.fix is not None else (_first_paragraph(rule.fix) or None)
+        fix = hit.fix if hit.fix is not None else (first_paragraph(rule.fix) or None)
         span = None if comp is None else (hit.start, max(hit.end, hit.start))
         return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span)
 

@@ -346,3 +346,27 @@ def test_set_up_errors_stop_the_run_before_any_output_with_workers(tmp_path: Pat
             assert res.exit_code == 2, (jobs, res.output)
             assert expected in res.stderr and res.stderr.count("\n") == 1, res.stderr
             assert not out.exists()
+
+
+def test_duplicates_across_the_whole_input_are_found_in_order(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    rows = [
+        ["order_a", "Hi {{1}}, your order {{2}} has shipped."],
+        ["other", "Your invoice is ready."],
+        ["order_b", "hi {{name}},   your ORDER {{id}} has shipped."],  # same wording
+        ["just_vars", "{{1}} {{2}}"],
+        ["just_vars_2", "{{3}}"],
+    ]
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["name", "body"], *rows])
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.csv"
+        assert run(str(src), "-o", str(out), "-j", jobs).exit_code == 0
+        got = read_csv(out)
+        assert "TPL401" in got[2]["codes"].split(",") and got[2]["verdict"] == "fail"
+        assert "Same body as row 1" in got[2]["messages"]
+        assert all("TPL401" not in r["codes"] for i, r in enumerate(got) if i != 2)
+    assert (tmp_path / "out1.csv").read_bytes() == (tmp_path / "out2.csv").read_bytes()
+    ignored = tmp_path / "ignored.csv"
+    assert run(str(src), "-o", str(ignored), "-j", "1", "--ignore", "TPL401").exit_code == 0
+    assert all("TPL401" not in r["codes"] for r in read_csv(ignored))

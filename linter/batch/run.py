@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.batch.reader import BatchError, InRow, Table
-from linter.batch.result import RowResult, reason_kind
+from linter.batch.result import Finding, RowResult, reason_kind
 from linter.batch.score import Work, error_result, score_chunk, work_of
 from linter.batch.writer import Writer
 from linter.config import Config
@@ -82,6 +82,48 @@ def _clock(seconds: float) -> str:
     )
 
 
+class Duplicates:
+    """TPL401 across the whole input: a row whose body matches an earlier row's, apart from
+    variables, whitespace and case (the duplicate rule's own comparison). Rows are linted one
+    by one in the workers, so this runs here, in input order; it keeps an 8-byte digest and a
+    row number per distinct body (about 90 bytes each)."""
+
+    def __init__(self, config: Config) -> None:
+        from linter.rulebook import load_rules, select_rules
+
+        rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+        self.rule = next((r for r in rules if r.kind == "duplicate"), None)
+        self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
+        self.first: dict[int, int] = {}
+
+    def check(self, row: InRow, result: RowResult) -> None:
+        if self.rule is None or result.error is not None:
+            return
+        import hashlib
+
+        from linter.kinds.duplicate import normalise
+
+        key_text = normalise(result.text)
+        if not any(ch.isalnum() for ch in key_text.replace("{}", "")):
+            return  # nothing but variables: nothing to compare
+        digest = hashlib.blake2b(key_text.encode("utf-8"), digest_size=8).digest()
+        key = int.from_bytes(digest, "big")
+        earlier = self.first.setdefault(key, row.index)
+        if earlier == row.index:
+            return
+        message = self.rule.message.format_map({"parts": "body", "earlier": f"row {earlier + 1}"})
+        from linter.engine import first_paragraph
+
+        fix = first_paragraph(self.rule.fix) or None
+        result.findings.append(
+            Finding(self.rule.code, self.severity, message, fix, "body", 0, len(result.text))
+        )
+        if self.severity == "error":
+            result.verdict = "fail"
+        elif self.severity == "warning" and result.verdict == "pass":
+            result.verdict = "warn"
+
+
 def _chunks(rows: Iterator[InRow], size: int) -> Iterator[list[InRow]]:
     chunk: list[InRow] = []
     for row in rows:
@@ -120,12 +162,14 @@ def run_batch(
             pending.append((chunk, table.position()))
             yield _works(chunk)
 
+    duplicates = Duplicates(config)
     with _executor(jobs, backend, scheduler, scheduler_timeout) as run:
         for scored in run(tasks(), config):
             chunk, read = pending.popleft()
             by_index = {r.index: r for r in scored}
             for row in chunk:
                 result = by_index.get(row.index) or error_result(row)
+                duplicates.check(row, result)
                 writer.write(row, result)
                 summary.add(result)
                 if on_result is not None:

@@ -370,3 +370,17 @@ def test_duplicates_across_the_whole_input_are_found_in_order(tmp_path: Path) ->
     ignored = tmp_path / "ignored.csv"
     assert run(str(src), "-o", str(ignored), "-j", "1", "--ignore", "TPL401").exit_code == 0
     assert all("TPL401" not in r["codes"] for r in read_csv(ignored))
+
+
+def test_first_seen_table_agrees_with_a_dict_through_growth() -> None:
+    import random
+
+    from linter.batch.run import FirstSeen
+
+    rng = random.Random(7)
+    table, reference = FirstSeen(capacity=8), {}
+    keys = [rng.getrandbits(64) - 2**63 or 1 for _ in range(5_000)]
+    for row in range(20_000):
+        key = keys[rng.randrange(len(keys))] if row % 3 else rng.getrandbits(64) - 2**63 or 1
+        assert table.setdefault(key, row) == reference.setdefault(key, row)
+    assert table.used == len(reference) and len(table.keys) >= 2 * table.used

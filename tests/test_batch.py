@@ -255,7 +255,10 @@ def test_dask_backend_gives_the_local_output(tmp_path: Path) -> None:
     ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
-        res = run(str(src), "-o", str(remote), "--backend", "dask", "--scheduler", address)
+        res = run(
+            str(src), "-o", str(remote), "--backend", "dask", "--scheduler", address,
+            "--scheduler-timeout", "120",  # generous: CI's host can be starved
+        )  # fmt: skip
         ran = {str(t[0]) for t in cluster.scheduler.transition_log}
     assert res.exit_code == 0, res.output
     assert remote.read_bytes() == local.read_bytes()

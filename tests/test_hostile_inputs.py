@@ -1,4 +1,7 @@
-"""Hostile files: each gives a bounded, clear outcome (an error or a skip) within seconds."""
+"""Hostile files: each gives a bounded, clear outcome (an error or a skip) within seconds.
+
+The time bounds are loose on purpose (figures are measured in bench/ and docs/robustness.md):
+they separate "bounded" from "minutes" even on a CI host that is starved tenfold or more."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def test_one_gigabyte_sparse_file_is_refused_before_reading(tmp_path: Path) -> N
         fh.truncate(1024**3)
     start = time.monotonic()
     res = lint(str(big))
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 60  # 0.08 s here
     assert res.exit_code == 2
     assert "huge.txt: file is 1,073,741,824 bytes, over the 5,242,880-byte limit" in res.output
 
@@ -41,7 +44,7 @@ def test_megabytes_of_body_get_format_rules_only_and_finish_quickly(tmp_path: Pa
     config = Config(max_file_size=8 * 1024 * 1024)
     start = time.monotonic()
     result = lint_paths([str(f), str(words)], config)
-    assert time.monotonic() - start < 20
+    assert time.monotonic() - start < 120  # under 1 s here; over 300 s before TPL003
     by_file = {p: {d.code for d in result.diagnostics if d.file == p} for p in (str(f), str(words))}
     for codes in by_file.values():
         assert "TPL003" in codes and "TPL303" in codes  # skipped content, and too long for Meta
@@ -72,6 +75,6 @@ def test_a_folder_with_only_a_symlink_loop_says_nothing_was_found(tmp_path: Path
     os.symlink(folder, folder / "again")
     start = time.monotonic()
     res = lint(str(folder))
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 60
     assert res.exit_code == 0
     assert f"no template files found in {folder}" in res.stderr

@@ -4,6 +4,7 @@ Only a few chunks are ever in memory, whatever the size of the input."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -121,25 +122,25 @@ class FirstSeen:
 class Duplicates:
     """TPL401 across the whole input: a row whose body matches an earlier row's, apart from
     variables, whitespace and case (the duplicate rule's own comparison). Rows are linted one
-    by one in the workers, so this runs here, in input order; it keeps an 8-byte digest and a
-    row number per distinct body (about 90 bytes each)."""
+    by one in the workers, so this runs here, in input order, keeping an 8-byte digest and a
+    row number per distinct body (``FirstSeen``)."""
 
     def __init__(self, config: Config) -> None:
+        from linter.engine import first_paragraph
+        from linter.kinds.duplicate import normalise
         from linter.rulebook import load_rules, select_rules
 
         rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
         self.rule = next((r for r in rules if r.kind == "duplicate"), None)
         self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
+        self.fix = (first_paragraph(self.rule.fix) or None) if self.rule else None
+        self.normalise = normalise
         self.first = FirstSeen()
 
     def check(self, row: InRow, result: RowResult) -> None:
         if self.rule is None or result.error is not None:
             return
-        import hashlib
-
-        from linter.kinds.duplicate import normalise
-
-        key_text = normalise(result.text)
+        key_text = self.normalise(result.text)
         if not any(ch.isalnum() for ch in key_text.replace("{}", "")):
             return  # nothing but variables: nothing to compare
         digest = hashlib.blake2b(key_text.encode("utf-8"), digest_size=8).digest()
@@ -148,11 +149,8 @@ class Duplicates:
         if earlier == row.index:
             return
         message = self.rule.message.format_map({"parts": "body", "earlier": f"row {earlier + 1}"})
-        from linter.engine import first_paragraph
-
-        fix = first_paragraph(self.rule.fix) or None
         result.findings.append(
-            Finding(self.rule.code, self.severity, message, fix, "body", 0, len(result.text))
+            Finding(self.rule.code, self.severity, message, self.fix, "body", 0, len(result.text))
         )
         if self.severity == "error":
             result.verdict = "fail"

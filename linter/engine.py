@@ -9,7 +9,7 @@ from linter.config import Config
 from linter.diagnostic import Diagnostic
 from linter.kinds import Check, Context, Hit, load_check
 from linter.rulebook import Rule, load_rules, matches, select_rules
-from linter.template import Template
+from linter.template import Component, Template
 
 UNUSED_SUPPRESSION = "TPL001"
 RULE_FAILED = "TPL002"
@@ -46,15 +46,32 @@ class Linter:
             self._checks = [load_check(rule, self.ctx) for rule in self.rules]
         return self._checks
 
+    def _applies(self, check: Check, tpl: Template, huge: bool) -> bool:
+        category = tpl.category or self.config.default_category
+        return category in check.rule.applies_to and (not huge or check.rule.kind in CHEAP_KINDS)
+
+    @staticmethod
+    def _huge(tpl: Template) -> list[Component]:
+        return [c for c in tpl.components if len(c.text) > MAX_CHECKED_CHARS]
+
+    def prepare(self, templates: list[Template]) -> None:
+        """Let each check do its batch work on the templates it will see (``Check.prepare``)."""
+        for check in self.checks:
+            mine = [t for t in templates if self._applies(check, t, bool(self._huge(t)))]
+            if mine:
+                try:
+                    check.prepare(mine)
+                except Exception:  # each template's own check reports it
+                    continue
+
     def lint(self, templates: list[Template]) -> list[Diagnostic]:
+        if len(templates) > 1:
+            self.prepare(templates)
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
-            category = tpl.category or self.config.default_category
-            huge = [c for c in tpl.components if len(c.text) > MAX_CHECKED_CHARS]
+            huge = self._huge(tpl)
             for check in self.checks:
-                if category not in check.rule.applies_to:
-                    continue
-                if huge and check.rule.kind not in CHEAP_KINDS:
+                if not self._applies(check, tpl, bool(huge)):
                     continue
                 found.extend((tpl, rule, hit) for rule, hit in self._run(check, tpl))
             too_long = self._by_code.get(TOO_LONG)

@@ -10,6 +10,7 @@ from typing import Any
 from linter.batch.reader import InRow
 from linter.batch.result import Finding, RowResult
 from linter.config import Config
+from linter.template import Template
 
 # (index, text, name, category, template JSON or None): small to send to a worker
 Work = tuple[int, str, str | None, str | None, str | None]
@@ -36,14 +37,26 @@ def _linter(config: Config) -> Any:
 
 def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
     linter = _linter(config)
-    return [score_one(linter, work) for work in chunk]
+    parsed = [parse_one(work) for work in chunk]
+    # batch work (the classifier's numpy scoring) over the chunk's good rows, then each row on
+    # its own: a row's result never depends on the rows beside it
+    linter.prepare([p for p in parsed if not isinstance(p, RowResult)])
+    return [
+        p if isinstance(p, RowResult) else lint_one(linter, work, p)
+        for work, p in zip(chunk, parsed, strict=True)
+    ]
 
 
 def score_one(linter: Any, work: Work) -> RowResult:
+    parsed = parse_one(work)
+    return parsed if isinstance(parsed, RowResult) else lint_one(linter, work, parsed)
+
+
+def parse_one(work: Work) -> Template | RowResult:
+    """The row's template, or its error row when it cannot be read."""
     from linter.inputs import InputError, parse_json, parse_text
 
     index, text, name, category, template = work
-    result = RowResult(index=index, text=text, name=name, category=category)
     try:
         if template is not None:
             (tpl,) = parse_json(template, f"<row {index + 1}>")
@@ -51,6 +64,24 @@ def score_one(linter: Any, work: Work) -> RowResult:
             tpl = parse_text(text, f"<row {index + 1}>")
             tpl.name = name
             tpl.category = category
+    except InputError as exc:
+        return RowResult(
+            index=index,
+            text=text,
+            name=name,
+            category=category,
+            verdict="error",
+            error=exc.message,
+        )
+    return tpl
+
+
+def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
+    from linter.inputs import InputError
+
+    index, text, name, category, _ = work
+    result = RowResult(index=index, text=text, name=name, category=category)
+    try:
         diagnostics = linter.lint([tpl])
     except InputError as exc:
         result.verdict, result.error = "error", exc.message

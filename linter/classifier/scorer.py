@@ -174,6 +174,7 @@ class Scorer:
 
     # -- scores ------------------------------------------------------------------------------
     def decision(self, row: dict[int, float]) -> list[float]:
+        # ``row`` is in column order (``transform``), and the sums run in it: see vectorized.py
         if len(self.coef) == 3:
             # One pass for the three classes: each sum runs in the same order as a pass per
             # class would, so the result is identical, without looping over the row three times.
@@ -194,7 +195,10 @@ class Scorer:
         return out
 
     def probabilities(self, row: dict[int, float]) -> list[float]:
-        z = self.decision(row)
+        return self.link_of(self.decision(row))
+
+    def link_of(self, z: list[float]) -> list[float]:
+        """Class probabilities from decision values."""
         kind = self.link["type"]
         if kind == "softmax":
             top = max(z)
@@ -211,7 +215,11 @@ class Scorer:
         raise ModelError(f"unknown link function {kind!r}")
 
     def score(self, text: str) -> Score:
-        probs = self.probabilities(self.transform(text))
+        return self.score_of(self.decision(self.transform(text)))
+
+    def score_of(self, z: list[float]) -> Score:
+        """The score for the decision values ``z``."""
+        probs = self.link_of(z)
         best = max(range(len(probs)), key=probs.__getitem__)
         return Score(
             promotional=probs[self.positive],

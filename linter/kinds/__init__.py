@@ -75,6 +75,10 @@ class Check:
     def check(self, template: Template) -> Iterable[Hit]:
         return ()
 
+    def prepare(self, templates: list[Template]) -> None:
+        """Work done for many templates at once before ``check`` sees them one by one (the
+        classifier scores a batch in numpy). Results go on the templates; default: none."""
+
     def check_run(self, templates: list[Template]) -> Iterable[tuple[Template, Hit]]:
         """For rules about a run as a whole (duplicates). Runs after every template's check."""
         return ()

@@ -32,6 +32,9 @@ from linter.rulebook import matches
 from linter.template import Template
 
 CATEGORY_RULE = "TPL502"
+# From this many templates on, ``prepare`` scores them together in numpy (~5x faster a text);
+# fewer are scored one by one, so a small lint run never imports numpy.
+BATCH_MIN = 32
 
 
 def configured_threshold(config: Any) -> float | None:
@@ -94,17 +97,42 @@ class ClassifierCheck(Check):
             not config.select or matches(CATEGORY_RULE, list(config.select))
         ) and not matches(CATEGORY_RULE, list(config.ignore))
 
-    def _score(self, tpl: Template) -> tuple[Score, str]:
-        text = template_text(tpl.components)
-        key = ("classifier", id(self.scorer), text)
+    def _cached(self, tpl: Template, text: str) -> Score | None:
         cached = tpl.scores.get("_classifier")
-        if cached is not None and cached[0] == key:
-            return cached[1], text
-        score = self.scorer.score(self._normalized(text))
-        tpl.scores["_classifier"] = (key, score)
+        if cached is not None and cached[0] == ("classifier", id(self.scorer), text):
+            return cached[1]  # type: ignore[no-any-return]
+        return None
+
+    def _store(self, tpl: Template, text: str, score: Score) -> None:
+        tpl.scores["_classifier"] = (("classifier", id(self.scorer), text), score)
         tpl.scores["promotional_score"] = round(score.promotional, 4)
         tpl.scores["predicted_category"] = score.category
+
+    def _score(self, tpl: Template) -> tuple[Score, str]:
+        text = template_text(tpl.components)
+        score = self._cached(tpl, text)
+        if score is None:
+            score = self.scorer.score(self._normalized(text))
+            self._store(tpl, text, score)
         return score, text
+
+    def prepare(self, templates: list[Template]) -> None:
+        todo = []
+        for tpl in templates:
+            text = template_text(tpl.components)
+            if text.strip() and self._cached(tpl, text) is None:
+                todo.append((tpl, text))
+        if len(todo) < BATCH_MIN:
+            return
+        from linter.classifier.vectorized import BatchScorer
+
+        folder = self.params.get("model-dir")
+        batch = self.ctx.shared(
+            f"classifier-batch:{folder or ''}", lambda: BatchScorer(self.scorer)
+        )
+        scores = batch.scores([self._normalized(text) for _, text in todo])
+        for (tpl, text), score in zip(todo, scores, strict=True):
+            self._store(tpl, text, score)
 
     def _normalized(self, text: str) -> str:
         """The text the model scores: evasion tricks undone, as the text rules read it."""

@@ -39,7 +39,11 @@ WORDS_FILE = DATA_DIR / "en_words.txt"
 SORTED_FILE = DATA_DIR / "en_words.sorted"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
 _MAX_SUGGEST_LEN = 40  # longer than any dictionary word ("pneumonoultramicroscopic…" is 45: rare)
-_MAX_EDITS2_LEN = 12  # distance-2 suggestions cost ~len² × 50 lookups; skip them for long words
+INDEX_LOOKUPS_BEFORE_SET = 2_000  # about 50 templates' words, then a set is cheaper
+_MAX_EDITS2_LEN = 12
+# Two-edit suggestions come from the most frequent words only (a rare word two edits away is
+# seldom what the writer meant); their deletions index takes ~25 MB.
+DISTANCE2_WORDS = 30_000  # distance-2 suggestions cost ~len² × 50 lookups; skip them for long words
 
 # Spans never spell-checked: placeholders, other tools' variables, e-mail addresses, @handles,
 # #hashtags, `code`.
@@ -114,6 +118,8 @@ class Dictionary:
         self._words: frozenset[str] | None = None
         self._rank: dict[str, int] | None = None
         self._suggestions: dict[str, list[str]] = {}
+        self._index_lookups = 0
+        self._deletes: tuple[dict[str, list[str]], frozenset[str]] | None = None
 
     @classmethod
     def load(cls, path: Path = WORDS_FILE, index: Path = SORTED_FILE) -> Dictionary:
@@ -133,7 +139,11 @@ class Dictionary:
 
     def _known(self, word: str) -> bool:
         if self._words is None and self._index is not None:
-            return word in self._index
+            # A binary search costs ~15 us in Python; a set lookup ~50 ns after a one-off
+            # ~50 ms build. One template never makes the build worth it, a batch always does.
+            self._index_lookups += 1
+            if self._index_lookups <= INDEX_LOOKUPS_BEFORE_SET:
+                return word in self._index
         return word in self.words
 
     def __contains__(self, word: str) -> bool:
@@ -154,13 +164,65 @@ class Dictionary:
         if len(word) > _MAX_SUGGEST_LEN:
             return []  # no word is that long; its edits alone would cost len × 54 strings
         words = self.words
-        found = {w for w in _edits1(word) if w in words}
+        edits = _edits1(word)
+        found = {w for w in edits if w in words}
         if not found and len(word) <= _MAX_EDITS2_LEN:
-            found = {w2 for w1 in _edits1(word) for w2 in _edits1(w1) if w2 in words}
+            found = self._two_edits(edits)
         rank = self.rank
         ordered = sorted(found, key=lambda w: (w[:1] != word[:1], rank.get(w, 1 << 30), w))
         self._suggestions[word] = ordered[:5]
         return ordered[:limit]
+
+    def _deletes_index(self) -> tuple[dict[str, list[str]], frozenset[str]]:
+        """The most frequent words under each of their one-letter deletions: a word two edits
+        away is then found through ~10 lookups per one-edit string instead of ~500 strings."""
+        if self._deletes is None:
+            index: dict[str, list[str]] = {}
+            top = self._frequency_list()[:DISTANCE2_WORDS]
+            for w in top:
+                for d in {w[:i] + w[i + 1 :] for i in range(len(w))}:
+                    index.setdefault(d, []).append(w)
+            self._deletes = index, frozenset(top)
+        return self._deletes
+
+    def _two_edits(self, edits: set[str]) -> set[str]:
+        """The frequent words one edit away from some string one edit away from the word
+        (a symmetric-delete search, checked exactly with ``_one_edit``)."""
+        index, top = self._deletes_index()
+        found: set[str] = set()
+        for e in edits:
+            # a word one edit from e: e plus a letter (listed under e), e minus a letter (a
+            # deletion of e that is a word), e with a letter replaced or two swapped (shares a
+            # deletion with e, listed under it)
+            for w in index.get(e, ()):
+                found.add(w)
+            for key in {e[:i] + e[i + 1 :] for i in range(len(e))}:
+                if key in top:
+                    found.add(key)
+                for w in index.get(key, ()):
+                    if w not in found and _one_edit(e, w):
+                        found.add(w)
+        return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is in ``_edits1(a)``: one deletion, transposition, replacement or
+    insertion (of a letter of ``_ALPHABET``) turns ``a`` into ``b``."""
+    la, lb = len(a), len(b)
+    i, n = 0, min(la, lb)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if i == la or a[i + 1 :] == b[i + 1 :]:
+            return i == la or b[i] in _ALPHABET
+        return (
+            a[i + 1 : i + 2] == b[i : i + 1]
+            and a[i : i + 1] == b[i + 1 : i + 2]
+            and (a[i + 2 :] == b[i + 2 :])
+        )
+    if lb == la + 1:
+        return a[i:] == b[i + 1 :] and b[i] in _ALPHABET
+    return la == lb + 1 and a[i + 1 :] == b[i:]
 
 
 def _edits1(word: str) -> set[str]:
@@ -263,10 +325,65 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def words_of(text: str, dictionary: Dictionary, vocab: Vocabulary) -> Iterator[Word]:
+_SKIP = "skip"
+_TokenKind = tuple[str, bool, bool] | str  # (lower, known, title case) | _SKIP | "other"
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+
+
+def _token_kind(
+    stripped: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> _TokenKind:
+    """What a token is, independent of where it stands: skipped, not Latin ("other"), or a
+    word with its lower case, whether it is known and whether it is Title-cased."""
+    kind = memo.get(stripped)
+    if kind is not None:
+        return kind
+    lower = stripped.lower()
+    if (
+        len(stripped) < 2
+        or _DIGIT_OR_UNDERSCORE.search(stripped)
+        or lower in vocab.accept
+        or lower in vocab.reject
+    ):
+        kind = _SKIP
+    elif not _LATIN.fullmatch(stripped):
+        kind = "other"
+    else:
+        letters = stripped.replace("'", "")
+        title = False
+        if letters.isupper():
+            skip = len(letters) <= 5  # OTP, COD, HDFC: acronyms
+        elif letters.islower():
+            skip = False
+        elif letters[0].isupper() and letters[1:].islower():
+            skip, title = False, True
+        else:
+            skip = True  # iPhone, PayPal, McDonald: names
+        if skip:
+            kind = _SKIP
+        else:
+            known = lower in dictionary or (lower.endswith("s'") and lower[:-1] in dictionary)
+            kind = (lower, known, title)
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[stripped] = kind
+    return kind
+
+
+_MEMO_SIZE = 100_000
+
+
+def words_of(
+    text: str,
+    dictionary: Dictionary,
+    vocab: Vocabulary,
+    memo: dict[str, _TokenKind] | None = None,
+) -> Iterator[Word]:
     """The checkable words of a text, each known or not. Skipped entirely: masked spans,
     accepted terms, tokens with digits or underscores (codes, amounts), single letters,
-    ALL-CAPS words of up to 5 letters (acronyms), CamelCase names, non-Latin scripts."""
+    ALL-CAPS words of up to 5 letters (acronyms), CamelCase names, non-Latin scripts.
+    ``memo`` keeps what each distinct token is across texts (a batch repeats most words)."""
+    memo = {} if memo is None else memo
     spans = masked_spans(text, vocab)
     si = 0
     for m in _CHUNK.finditer(text):
@@ -290,32 +407,18 @@ def words_of(text: str, dictionary: Dictionary, vocab: Vocabulary) -> Iterator[W
             p_start = offset
             offset += len(part) + 1
             stripped = part.strip("'")
+            kind = _token_kind(stripped, dictionary, vocab, memo)
+            if kind is _SKIP:
+                continue
             p_start += len(part) - len(part.lstrip("'"))
-            if len(stripped) < 2 or any(c.isdigit() or c == "_" for c in stripped):
+            p_end = p_start + len(stripped)
+            if kind == "other":
+                yield Word(p_start, p_end, stripped, stripped.lower(), False, False)
                 continue
-            lower = stripped.lower()
-            if lower in vocab.accept or lower in vocab.reject:
-                continue
-            if not _LATIN.fullmatch(stripped):
-                yield Word(p_start, p_start + len(stripped), stripped, lower, False, False)
-                continue
-            letters = stripped.replace("'", "")
-            if letters.isupper():
-                if len(letters) <= 5:
-                    continue  # OTP, COD, HDFC: acronyms
-                case = "upper"
-            elif letters.islower():
-                case = "lower"
-            elif letters[0].isupper() and letters[1:].islower():
-                case = "title"
-            else:
-                continue  # iPhone, PayPal, McDonald: names
-            known = lower in dictionary
-            if not known and lower.endswith("s'"):
-                known = lower[:-1] in dictionary
-            if not known and case == "title" and not _sentence_start(text, p_start):
+            lower, known, title = kind
+            if not known and title and not _sentence_start(text, p_start):
                 continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
-            yield Word(p_start, p_start + len(stripped), stripped, lower, known, not known)
+            yield Word(p_start, p_end, stripped, lower, known, not known)
 
 
 def _match_case(suggestion: str, word: str) -> str:
@@ -364,8 +467,11 @@ class SpellingCheck(Check):
         if lang and not lang.startswith(self.languages):
             return
         dictionary, vocab = self.dictionary(), self.vocabulary()
+        memo = self.ctx.shared("spelling.tokens", dict)
         found = [
-            (c, w) for c in self._components(template) for w in words_of(c.text, dictionary, vocab)
+            (c, w)
+            for c in self._components(template)
+            for w in words_of(c.text, dictionary, vocab, memo)
         ]
         if len(found) >= self.min_words:
             known = sum(w.known for _, w in found)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from linter.config import Config
@@ -39,6 +38,10 @@ class Linter:
         self.ctx = Context(self.config)
         self._checks: list[Check] | None = None
         self._by_code = {r.code: r for r in self.all_rules}
+        self._applicable: dict[tuple[str, bool], list[Check]] = {}
+        self._reports_too_long = TOO_LONG in self._by_code and any(
+            r.code == TOO_LONG for r in self.rules
+        )
 
     @property
     def checks(self) -> list[Check]:
@@ -46,9 +49,19 @@ class Linter:
             self._checks = [load_check(rule, self.ctx) for rule in self.rules]
         return self._checks
 
-    def _applies(self, check: Check, tpl: Template, huge: bool) -> bool:
+    def _checks_for(self, tpl: Template, huge: bool) -> list[Check]:
+        """The checks that apply to a template: by its category, and only the cheap kinds for
+        a template with a component too long to check. Worked out once per (category, huge)."""
         category = tpl.category or self.config.default_category
-        return category in check.rule.applies_to and (not huge or check.rule.kind in CHEAP_KINDS)
+        key = (category, huge)
+        chosen = self._applicable.get(key)
+        if chosen is None:
+            chosen = self._applicable[key] = [
+                c
+                for c in self.checks
+                if category in c.rule.applies_to and (not huge or c.rule.kind in CHEAP_KINDS)
+            ]
+        return chosen
 
     @staticmethod
     def _huge(tpl: Template) -> list[Component]:
@@ -56,8 +69,9 @@ class Linter:
 
     def prepare(self, templates: list[Template]) -> None:
         """Let each check do its batch work on the templates it will see (``Check.prepare``)."""
-        for check in self.checks:
-            mine = [t for t in templates if self._applies(check, t, bool(self._huge(t)))]
+        batching = [c for c in self.checks if type(c).prepare is not Check.prepare]
+        for check in batching:
+            mine = [t for t in templates if check in self._checks_for(t, bool(self._huge(t)))]
             if mine:
                 try:
                     check.prepare(mine)
@@ -70,12 +84,19 @@ class Linter:
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             huge = self._huge(tpl)
-            for check in self.checks:
-                if not self._applies(check, tpl, bool(huge)):
+            for check in self._checks_for(tpl, bool(huge)):
+                try:
+                    hits = list(check.check(tpl))
+                except Exception as exc:  # a broken rule must not take the run down with it
+                    rule = check.rule
+                    msg = f"rule {rule.code} ({rule.name}) failed on this template: {exc}"
+                    found.append((tpl, self._by_code[RULE_FAILED], Hit(None, message=msg)))
                     continue
-                found.extend((tpl, rule, hit) for rule, hit in self._run(check, tpl))
-            too_long = self._by_code.get(TOO_LONG)
-            if too_long is not None and any(r.code == TOO_LONG for r in self.rules):
+                if hits:
+                    rule = check.rule
+                    found.extend((tpl, rule, hit) for hit in hits)
+            if huge and self._reports_too_long:
+                too_long = self._by_code[TOO_LONG]
                 for comp in huge:
                     values = {"component": comp.label, "length": len(comp.text)}
                     values["limit"] = MAX_CHECKED_CHARS
@@ -85,13 +106,6 @@ class Linter:
                 found.append((tpl, check.rule, hit))
         diagnostics = self._suppress(templates, found)
         return sorted(diagnostics, key=Diagnostic.sort_key)
-
-    def _run(self, check: Check, tpl: Template) -> Iterable[tuple[Rule, Hit]]:
-        try:
-            return [(check.rule, hit) for hit in check.check(tpl)]
-        except Exception as exc:  # a broken rule must not take the run down with it
-            msg = f"rule {check.rule.code} ({check.rule.name}) failed on this template: {exc}"
-            return [(self._by_code[RULE_FAILED], Hit(None, message=msg))]
 
     def _suppress(
         self, templates: list[Template], found: list[tuple[Template, Rule, Hit]]

@@ -124,9 +124,24 @@ def normalized(comp: Component, ctx: Context) -> Normalized:
     """The component's normalised text, made once per component and shared by every rule."""
     norm = comp.extra.get("_normalized")
     if norm is None:
+        norm = comp.extra["_normalized"] = normalized_text(comp.text, ctx)
+    return norm
+
+
+_NORMALIZED_MEMO = 64
+
+
+def normalized_text(text: str, ctx: Context) -> Normalized:
+    """``normalize(text)``, remembered for the last few texts: a template's body and the text
+    the classifier reads are often the same string."""
+    memo: dict[str, Normalized] = ctx.shared("normalize:memo", dict)
+    norm = memo.get(text)
+    if norm is None:
         from linter.normalize import normalize
 
-        norm = comp.extra["_normalized"] = normalize(comp.text, Words(ctx))
+        if len(memo) >= _NORMALIZED_MEMO:
+            del memo[next(iter(memo))]
+        norm = memo[text] = normalize(text, Words(ctx))
     return norm
 
 

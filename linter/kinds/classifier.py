@@ -138,10 +138,9 @@ class ClassifierCheck(Check):
         """The text the model scores: evasion tricks undone, as the text rules read it."""
         if not self.ctx.config.normalize:
             return text
-        from linter.kinds import Words
-        from linter.normalize import normalize
+        from linter.kinds import normalized_text
 
-        return normalize(text, Words(self.ctx)).text
+        return normalized_text(text, self.ctx).text
 
     def check(self, template: Template) -> Iterator[Hit]:
         if not template_text(template.components).strip():

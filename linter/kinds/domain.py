@@ -19,6 +19,7 @@ Parameters (rule file, or ``[tool.templint.rules.CODE]``):
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
@@ -110,10 +111,13 @@ def _plausible_bare(match: re.Match[str]) -> bool:
     return not labels[-2].isdigit()
 
 
+@functools.lru_cache(maxsize=64)
 def candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str]]]:
     """Spans that could be links, before any suffix lookup: (start, end, kind), bare matches.
 
     Cheap (regexes only); an empty result means tldextract is never needed for this text.
+    Remembered for the last few texts (the link rules and spelling ask for the same text);
+    callers must not change the lists.
     """
     if "." not in text and "://" not in text:
         return [], []

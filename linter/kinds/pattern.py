@@ -6,6 +6,7 @@ catastrophically fails that one rule, never the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -48,8 +49,26 @@ class PatternCheck(TextCheck):
         self.exceptions = compile_any(list(self.params.get("exceptions", [])), flags)
         if self.pattern is None:
             raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
+        from linter.kinds.literals import required_literals
+
+        # strings one of which any match contains: a text with none of them is not searched
+        required = required_literals(list(self.params.get("patterns", [])), flags)
+        self.required = (
+            None if required is None else re.compile("|".join(map(re.escape, sorted(required))))
+        )
+
+    def _folded(self, text: str) -> str:
+        # one casefold per text, shared by every pattern rule that reads it
+        memo = self.ctx.shared("pattern:folded", lambda: ["", ""])
+        if memo[0] is not text:
+            memo[0], memo[1] = text, text.casefold()
+        return memo[1]  # type: ignore[no-any-return]
 
     def find(self, text: str) -> Iterator[Hit]:
+        if self.required is not None:
+            folded = self._folded(text)
+            if self.required.search(folded) is None:
+                return
         excused: list[tuple[int, int]] = []
         if self.exceptions is not None:
             excused = [m.span() for m in search_all(self.exceptions, text)]

@@ -40,10 +40,10 @@ SORTED_FILE = DATA_DIR / "en_words.sorted"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
 _MAX_SUGGEST_LEN = 40  # longer than any dictionary word ("pneumonoultramicroscopic…" is 45: rare)
 INDEX_LOOKUPS_BEFORE_SET = 2_000  # about 50 templates' words, then a set is cheaper
-_MAX_EDITS2_LEN = 12
+_MAX_EDITS2_LEN = 12  # two-edit suggestions for longer words are seldom right, and cost more
 # Two-edit suggestions come from the most frequent words only (a rare word two edits away is
-# seldom what the writer meant); their deletions index takes ~25 MB.
-DISTANCE2_WORDS = 30_000  # distance-2 suggestions cost ~len² × 50 lookups; skip them for long words
+# seldom what the writer meant); their deletions index takes ~21 MB, built on first need.
+DISTANCE2_WORDS = 30_000
 
 # Spans never spell-checked: placeholders, other tools' variables, e-mail addresses, @handles,
 # #hashtags, `code`.
@@ -119,7 +119,7 @@ class Dictionary:
         self._rank: dict[str, int] | None = None
         self._suggestions: dict[str, list[str]] = {}
         self._index_lookups = 0
-        self._deletes: tuple[dict[str, list[str]], frozenset[str]] | None = None
+        self._deletes: tuple[dict[str, str | tuple[str, ...]], frozenset[str]] | None = None
 
     @classmethod
     def load(cls, path: Path = WORDS_FILE, index: Path = SORTED_FILE) -> Dictionary:
@@ -170,18 +170,24 @@ class Dictionary:
             found = self._two_edits(edits)
         rank = self.rank
         ordered = sorted(found, key=lambda w: (w[:1] != word[:1], rank.get(w, 1 << 30), w))
+        if len(self._suggestions) >= _MEMO_SIZE:
+            self._suggestions.clear()
         self._suggestions[word] = ordered[:5]
         return ordered[:limit]
 
-    def _deletes_index(self) -> tuple[dict[str, list[str]], frozenset[str]]:
+    def _deletes_index(self) -> tuple[dict[str, str | tuple[str, ...]], frozenset[str]]:
         """The most frequent words under each of their one-letter deletions: a word two edits
         away is then found through ~10 lookups per one-edit string instead of ~500 strings."""
         if self._deletes is None:
-            index: dict[str, list[str]] = {}
+            # a word, or a tuple when several share the deletion (~21 MB instead of ~37 as lists)
+            index: dict[str, str | tuple[str, ...]] = {}
             top = self._frequency_list()[:DISTANCE2_WORDS]
             for w in top:
                 for d in {w[:i] + w[i + 1 :] for i in range(len(w))}:
-                    index.setdefault(d, []).append(w)
+                    held = index.get(d)
+                    index[d] = (
+                        w if held is None else (held, w) if isinstance(held, str) else (*held, w)
+                    )
             self._deletes = index, frozenset(top)
         return self._deletes
 
@@ -194,12 +200,16 @@ class Dictionary:
             # a word one edit from e: e plus a letter (listed under e), e minus a letter (a
             # deletion of e that is a word), e with a letter replaced or two swapped (shares a
             # deletion with e, listed under it)
-            for w in index.get(e, ()):
-                found.add(w)
+            held = index.get(e)
+            if held is not None:
+                found.update((held,) if isinstance(held, str) else held)
             for key in {e[:i] + e[i + 1 :] for i in range(len(e))}:
                 if key in top:
                     found.add(key)
-                for w in index.get(key, ()):
+                held = index.get(key)
+                if held is None:
+                    continue
+                for w in (held,) if isinstance(held, str) else held:
                     if w not in found and _one_edit(e, w):
                         found.add(w)
         return found
@@ -370,7 +380,7 @@ def _token_kind(
     return kind
 
 
-_MEMO_SIZE = 100_000
+_MEMO_SIZE = 20_000  # distinct tokens remembered; a batch's vocabulary is mostly far smaller
 
 
 def words_of(

@@ -1,0 +1,144 @@
+"""Strings a regular expression cannot match without: the pattern kind's cheap pre-test.
+
+Most templates match none of the ~25 pattern rules, yet each rule's regex scans the whole text.
+Here a rule's patterns are read once into a set of literal strings such that every match
+contains at least one of them (``(?:promo|coupon)[\\s-]*codes?`` needs "promocode", "promo code"
+… or, more simply, one of "code", "codes"). A text that contains none of them, compared after
+``str.casefold``, is skipped without running the regex.
+
+The reading is the standard prefilter construction (as in RE2 and Google Code Search): for each
+node, the exact set of strings it matches when that is small, else a set one of which every
+match contains. Anything not understood (regex-module syntax, back-references, classes with
+ranges) simply requires nothing, so the pre-test can only let more texts through, never fewer.
+``tests/test_batch_speed_paths.py`` checks that over the corpus, the rules' own examples and
+random text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXACT_LIMIT = 64  # more alternatives than this and a node's exact set is dropped
+CLASS_LIMIT = 12  # character classes of up to this many characters count as alternatives
+REPEAT_LIMIT = 3  # a{1,3} with an exact body expands to 1-3 copies
+# Constructs of the `regex` module that Python's parser would misread as literal text:
+# fuzzy matching "(?:foo){e<=1}".
+_FUZZY = re.compile(r"\{\s*[eids]\s*[<=]|\{\s*\d*\s*<=?\s*[eids]")
+
+
+@dataclass(frozen=True)
+class _Info:
+    exact: frozenset[str] | None  # every string the node matches, when few
+    need: frozenset[str] | None  # one of these occurs in every match; None: nothing known
+
+
+_NOTHING = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective requirement: the longest shortest string, then the fewest strings."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _requirement(info: _Info) -> frozenset[str] | None:
+    if info.exact is not None and "" not in info.exact:
+        return _best([info.exact, info.need] if info.need else [info.exact])
+    return info.need
+
+
+def _sequence(items: list[_Info]) -> _Info:
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})
+    whole = True  # the run still covers everything so far
+    for item in items:
+        if run is not None and item.exact is not None and len(run) * len(item.exact) <= EXACT_LIMIT:
+            run = frozenset(a + b for a in run for b in item.exact)
+            continue
+        if run is not None:
+            candidates.append(run)
+        whole = False
+        run = item.exact
+        if item.need is not None:
+            candidates.append(item.need)
+        if run is None:
+            run = frozenset({""})
+    if whole:
+        return _Info(run, None)
+    if run is not None:
+        candidates.append(run)
+    return _Info(None, _best(candidates))
+
+
+def _info(node: list[tuple[object, object]]) -> _Info:
+    return _sequence([_op(op, av) for op, av in node])
+
+
+def _op(op: object, av: object) -> _Info:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    if op is c.LITERAL:
+        return _Info(frozenset({chr(av)}), None)  # type: ignore[arg-type]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _EMPTY  # consumes nothing: the text around it is contiguous
+    if op is c.SUBPATTERN:
+        return _info(av[-1])  # type: ignore[index]
+    if op is c.ATOMIC_GROUP:
+        return _info(av)  # type: ignore[arg-type]
+    if op is c.BRANCH:
+        alternatives = [_info(alt) for alt in av[1]]  # type: ignore[index]
+        exact: frozenset[str] | None = None
+        if all(a.exact is not None for a in alternatives):
+            union = frozenset().union(*(a.exact for a in alternatives))  # type: ignore[arg-type]
+            exact = union if len(union) <= EXACT_LIMIT else None
+        needs = [_requirement(a) for a in alternatives]
+        need = None if any(n is None for n in needs) else frozenset().union(*needs)  # type: ignore[arg-type]
+        return _Info(exact, need)
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is not c.LITERAL:
+                return _NOTHING  # ranges, categories, negation: too many characters
+            chars.add(chr(value))
+        return _Info(frozenset(chars), None) if len(chars) <= CLASS_LIMIT else _NOTHING
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av  # type: ignore[misc]
+        inner = _info(body)
+        if inner.exact is not None and high <= REPEAT_LIMIT:
+            options: set[str] = set()
+            for n in range(low, high + 1):
+                strings = {""}
+                for _ in range(n):
+                    strings = {a + b for a in strings for b in inner.exact}
+                options |= strings
+            if len(options) <= EXACT_LIMIT:
+                return _Info(frozenset(options), None)
+        return _Info(None, _requirement(inner) if low >= 1 else None)
+    return _NOTHING  # any character, classes, back-references, conditionals
+
+
+def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
+    """Casefolded strings one of which occurs in any text that one of ``patterns`` matches, or
+    None when no such set is known for some pattern (the rule must then always run)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for pattern in patterns:
+        if _FUZZY.search(pattern):
+            return None
+        try:
+            tree = _parser.parse(pattern, flags & (re.IGNORECASE | re.VERBOSE))
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return None  # regex-module syntax Python's parser does not know
+        need = _requirement(_info(list(tree)))
+        if need is None:
+            return None
+        out |= {s.casefold() for s in need}
+    return frozenset(out) or None
+
+
+__all__ = ["required_literals"]

@@ -131,3 +131,91 @@ def test_lint_text_still_suggests_after_many_lookups() -> None:
     for _ in range(3):
         (d,) = lint_text("We have recieved your request for order {{1}}.", config=config)
         assert "did you mean 'received'?" in d.message
+
+
+# -- the pattern kind's literal pre-test --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("patterns", "matching"),
+    [
+        ([r"\b(?:promo|coupon)\s*codes?\b"], ["PROMO CODES", "couponcode"]),
+        ([r"\bfree\b", r"\bgift\s+cards?\b"], ["Free!", "a GIFT  card"]),
+        ([r"(?<!\bno\s)\bwin(?:ner)?\b"], ["You WIN", "winner"]),
+        ([r"[$₹]\s?\d+\s+off"], ["₹500 OFF", "$ 5 off"]),
+        ([r"\d+\s*%"], ["20 %"]),
+        ([r"(?i)HURRY"], ["hurry", "HuRrY"]),
+        ([r"stra(?:ß|ss)e"], ["STRASSE", "Straße"]),
+    ],
+)
+def test_required_literals_are_in_every_match(patterns: list[str], matching: list[str]) -> None:
+    import regex
+
+    from linter.kinds.literals import required_literals
+
+    needed = required_literals(patterns, regex.IGNORECASE)
+    assert needed is not None
+    for text in matching:
+        assert any(regex.search(p, text, regex.IGNORECASE) for p in patterns), text
+        assert any(s in text.casefold() for s in needed), (text, needed)
+    assert not any(s in "your order has shipped today" for s in needed)
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [r"\bfree\b", r".+"],  # one pattern needs nothing: no pre-test for the rule
+        [r"\p{Lu}{3,}"],  # regex-module syntax Python's parser does not read
+        [r"(?:offer){e<=1}"],  # fuzzy matching, which the parser would take for literal text
+        [r"\w+"],
+    ],
+)
+def test_patterns_that_need_no_literal_get_no_pre_test(patterns: list[str]) -> None:
+    from linter.kinds.literals import required_literals
+
+    assert required_literals(patterns) is None
+
+
+def _pattern_checks() -> list:
+    return [c for c in Linter(Config()).checks if c.rule.kind == "pattern"]
+
+
+def _probe_texts() -> list[str]:
+    """The corpus, every rule's examples, the evasion corpus, and random mixtures of the
+    patterns' own literals with case changes, digits and punctuation."""
+    from evasion_cases import CASES
+
+    texts = _corpus_texts()
+    checks = _pattern_checks()
+    for c in checks:
+        texts += [str(x) for x in (*c.rule.examples_fail, *c.rule.examples_pass)]
+    texts += [case.text for case in CASES]
+    pieces = sorted(
+        {s for c in checks if c.required is not None for s in c.required.pattern.split("|")}
+    )
+    words = [p.replace("\\", "") for p in pieces] + ["20", "%", "₹500", "a", "the", "-", "!", "\n"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 12))]
+        parts = [
+            p.upper() if rng.random() < 0.2 else p.title() if rng.random() < 0.2 else p
+            for p in parts
+        ]
+        texts.append(rng.choice([" ", "", "  ", "-"]).join(parts))
+    return texts
+
+
+def test_pattern_pre_test_never_hides_a_match() -> None:
+    from linter.kinds.pattern import search_all
+
+    checks = _pattern_checks()
+    assert sum(c.required is not None for c in checks) >= 20  # almost every rule has one
+    skipped = lost = 0
+    for text in _probe_texts():
+        folded = text.casefold()
+        for c in checks:
+            if c.required is not None and c.required.search(folded) is None:
+                skipped += 1
+                lost += next(search_all(c.pattern, text), None) is not None
+    assert lost == 0
+    assert skipped > 100_000  # and it does skip most rule-text pairs

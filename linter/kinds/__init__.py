@@ -128,7 +128,8 @@ def normalized(comp: Component, ctx: Context) -> Normalized:
     return norm
 
 
-_NORMALIZED_MEMO = 64
+# more than a batch chunk (500): the classifier's batch normalises a chunk's texts first
+_NORMALIZED_MEMO = 1024
 
 
 def normalized_text(text: str, ctx: Context) -> Normalized:

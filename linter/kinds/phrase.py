@@ -218,9 +218,13 @@ class Triggers:
             alts.append(rf"(?<!\w){body}" if bounded else body)
         self.regex = re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
-    def search(self, text: str) -> bool:
-        if self.words and not self.words.isdisjoint(_PLAIN.findall(text.lower())):
-            return True
+    def search(self, text: str, words: frozenset[str] | None = None) -> bool:
+        """``words``: the text's lower-case plain words, when the caller already has them."""
+        if self.words:
+            if words is None:
+                words = frozenset(_PLAIN.findall(text.lower()))
+            if not self.words.isdisjoint(words):
+                return True
         return self.regex is not None and self.regex.search(text) is not None
 
 
@@ -262,11 +266,15 @@ class PhraseCheck(TextCheck):
     def could_match(self, text: str) -> bool:
         """The cheap test: a trigger word occurs and so do all the words of some phrase or
         pattern. False means spaCy need not run (nor be imported)."""
-        if not self.gate.search(text):
+        memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset()])
+        if memo[0] is not text:  # every phrase rule reads the same text: split it once
+            lower = text.lower()
+            memo[0], memo[1], memo[2] = text, lower, frozenset(_PLAIN.findall(lower))
+        if not self.gate.search(text, memo[2]):
             return False
         if self.required is None:
             return True
-        lower = text.lower()
+        lower = memo[1]
         return any(all(any(w in lower for w in req) for req in reqs) for reqs in self.required)
 
     # spaCy from here on: imported and built only when some text passes could_match()

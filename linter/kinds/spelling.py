@@ -383,6 +383,25 @@ def _token_kind(
 _MEMO_SIZE = 20_000  # distinct tokens remembered; a batch's vocabulary is mostly far smaller
 
 
+def may_flag(
+    text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> bool:
+    """Whether some token of the text is an unknown Latin word, wherever it stands: the quick
+    pass before ``words_of``, which only ever flags such words (fewer, once masks apply)."""
+    for chunk in _CHUNK.findall(text):
+        chunk = chunk.replace("’", "'")
+        if chunk.lower() in vocab.accept:
+            continue
+        parts = chunk.split("-")
+        if len(parts) > 1 and parts[0].lower() in _PREFIXES:
+            parts = parts[1:]
+        for part in parts:
+            kind = _token_kind(part.strip("'"), dictionary, vocab, memo)
+            if type(kind) is tuple and not kind[1]:
+                return True
+    return False
+
+
 def words_of(
     text: str,
     dictionary: Dictionary,
@@ -478,9 +497,12 @@ class SpellingCheck(Check):
             return
         dictionary, vocab = self.dictionary(), self.vocabulary()
         memo = self.ctx.shared("spelling.tokens", dict)
+        components = self._components(template)
+        if not any(may_flag(c.text, dictionary, vocab, memo) for c in components):
+            return  # every word is known or never checked: nothing to place or count
         found = [
             (c, w)
-            for c in self._components(template)
+            for c in components
             for w in words_of(c.text, dictionary, vocab, memo)
         ]
         if len(found) >= self.min_words:

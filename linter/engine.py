@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from linter.config import Config
 from linter.diagnostic import Diagnostic
-from linter.kinds import Check, Context, Hit, load_check
+from linter.gates import Gates
+from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.rulebook import Rule, load_rules, matches, select_rules
 from linter.template import Component, Template
 
@@ -38,7 +39,9 @@ class Linter:
         self.ctx = Context(self.config)
         self._checks: list[Check] | None = None
         self._by_code = {r.code: r for r in self.all_rules}
-        self._applicable: dict[tuple[str, bool], list[Check]] = {}
+        self._applicable: dict[tuple[str, bool], list[tuple[Check, int]]] = {}
+        self._applicable_sets: dict[tuple[str, bool], set[Check]] = {}
+        self._gates: Gates | None = None
         self._reports_too_long = TOO_LONG in self._by_code and any(
             r.code == TOO_LONG for r in self.rules
         )
@@ -49,7 +52,24 @@ class Linter:
             self._checks = [load_check(rule, self.ctx) for rule in self.rules]
         return self._checks
 
-    def _checks_for(self, tpl: Template, huge: bool) -> list[Check]:
+    @property
+    def gates(self) -> Gates:
+        if self._gates is None:
+            self._gates = Gates([c.literals() for c in self.checks])
+        return self._gates
+
+    def _texts(self, tpl: Template) -> list[str]:
+        """Every component text as written and, when normalising, as normalised."""
+        texts = [c.text for c in tpl.components if c.text]
+        if self.config.normalize:
+            for comp in tpl.components:
+                if comp.text:
+                    norm = normalized(comp, self.ctx)
+                    if norm.changed:
+                        texts.append(norm.text)
+        return texts
+
+    def _checks_for(self, tpl: Template, huge: bool) -> list[tuple[Check, int]]:
         """The checks that apply to a template: by its category, and only the cheap kinds for
         a template with a component too long to check. Worked out once per (category, huge)."""
         category = tpl.category or self.config.default_category
@@ -57,11 +77,18 @@ class Linter:
         chosen = self._applicable.get(key)
         if chosen is None:
             chosen = self._applicable[key] = [
-                c
-                for c in self.checks
+                (c, i if self.gates.gated[i] else -1)
+                for i, c in enumerate(self.checks)
                 if category in c.rule.applies_to and (not huge or c.rule.kind in CHEAP_KINDS)
             ]
         return chosen
+
+    def _check_set(self, tpl: Template) -> set[Check]:
+        key = (tpl.category or self.config.default_category, bool(self._huge(tpl)))
+        found = self._applicable_sets.get(key)
+        if found is None:
+            found = self._applicable_sets[key] = {c for c, _ in self._checks_for(tpl, key[1])}
+        return found
 
     @staticmethod
     def _huge(tpl: Template) -> list[Component]:
@@ -71,7 +98,7 @@ class Linter:
         """Let each check do its batch work on the templates it will see (``Check.prepare``)."""
         batching = [c for c in self.checks if type(c).prepare is not Check.prepare]
         for check in batching:
-            mine = [t for t in templates if check in self._checks_for(t, bool(self._huge(t)))]
+            mine = [t for t in templates if check in self._check_set(t)]
             if mine:
                 try:
                     check.prepare(mine)
@@ -84,7 +111,13 @@ class Linter:
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             huge = self._huge(tpl)
-            for check in self._checks_for(tpl, bool(huge)):
+            opened: set[int] | None = None
+            for check, gate in self._checks_for(tpl, bool(huge)):
+                if gate >= 0:
+                    if opened is None:
+                        opened = self.gates.open(self._texts(tpl))
+                    if gate not in opened:
+                        continue  # none of the strings this rule needs is in the template
                 try:
                     hits = list(check.check(tpl))
                 except Exception as exc:  # a broken rule must not take the run down with it

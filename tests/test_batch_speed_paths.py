@@ -219,3 +219,42 @@ def test_pattern_pre_test_never_hides_a_match() -> None:
                 lost += next(search_all(c.pattern, text), None) is not None
     assert lost == 0
     assert skipped > 100_000  # and it does skip most rule-text pairs
+
+
+# -- the engine's gates -------------------------------------------------------------------------
+
+
+def test_gates_skip_rules_without_changing_any_finding() -> None:
+    """Lint with the gates and with every rule run, over corpus rows of all three categories,
+    the rules' own examples and the evasion corpus (where only normalising reveals the words)."""
+    from evasion_cases import CASES
+
+    from linter.gates import Gates
+
+    texts = _corpus_texts()[::5]
+    gated = Linter(Config())
+    for c in gated.checks:
+        texts += [
+            str(x) for x in (*c.rule.examples_fail, *c.rule.examples_pass) if isinstance(x, str)
+        ]
+    texts += [case.text for case in CASES]
+    ungated = Linter(Config())
+    ungated._gates = Gates([None] * len(ungated.checks))
+    key = lambda d: (d.file, d.line, d.column, d.code, d.message)  # noqa: E731
+    with_gates = sorted((d for t in _templates(texts) for d in gated.lint([t])), key=key)
+    without = sorted((d for t in _templates(texts) for d in ungated.lint([t])), key=key)
+    assert len(texts) > 2000 and len(without) > 1000
+    assert with_gates == without
+    assert sum(gated.gates.gated) >= 25  # pattern and phrase rules are gated
+
+
+def test_gates_report_overlapping_strings() -> None:
+    from linter.gates import Gates
+
+    gates = Gates(
+        [frozenset({"offer"}), frozenset({"off"}), frozenset({"fer"}), None, frozenset({"ferry"})]
+    )
+    assert gates.open(["Special OFFER"]) == {0, 1, 2}
+    assert gates.open(["a ferry"]) == {2, 4}
+    assert gates.open(["nothing here"]) == set()
+    assert gates.gated == [True, True, True, False, True]

@@ -75,6 +75,12 @@ class Check:
     def check(self, template: Template) -> Iterable[Hit]:
         return ()
 
+    def literals(self) -> frozenset[str] | None:
+        """Casefolded strings one of which occurs (as written or normalised) in any template
+        this check can fire on; the engine skips it for others (``linter.gates``). None: no
+        such strings are known, always run it."""
+        return None
+
     def prepare(self, templates: list[Template]) -> None:
         """Work done for many templates at once before ``check`` sees them one by one (the
         classifier scores a batch in numpy). Results go on the templates; default: none."""

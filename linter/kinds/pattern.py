@@ -52,10 +52,13 @@ class PatternCheck(TextCheck):
         from linter.kinds.literals import required_literals
 
         # strings one of which any match contains: a text with none of them is not searched
-        required = required_literals(list(self.params.get("patterns", [])), flags)
+        required = self._literals = required_literals(list(self.params.get("patterns", [])), flags)
         self.required = (
             None if required is None else re.compile("|".join(map(re.escape, sorted(required))))
         )
+
+    def literals(self) -> frozenset[str] | None:
+        return self._literals
 
     def _folded(self, text: str) -> str:
         # one casefold per text, shared by every pattern rule that reads it

@@ -263,6 +263,17 @@ class PhraseCheck(TextCheck):
         self.gate = Triggers(set(triggers))
         self.required = required_substrings(self.phrases, self.patterns)
 
+    def literals(self) -> frozenset[str] | None:
+        """The trigger words; of a trigger of several words (matched across any spacing), its
+        longest word."""
+        out = set()
+        for trigger in self.triggers:
+            words = _PLAIN.findall(trigger)
+            out.add(
+                (max(words, key=len) if " " in trigger.strip() and words else trigger).casefold()
+            )
+        return frozenset(out) if out and all(out) else None
+
     def could_match(self, text: str) -> bool:
         """The cheap test: a trigger word occurs and so do all the words of some phrase or
         pattern. False means spaCy need not run (nor be imported)."""

@@ -500,11 +500,7 @@ class SpellingCheck(Check):
         components = self._components(template)
         if not any(may_flag(c.text, dictionary, vocab, memo) for c in components):
             return  # every word is known or never checked: nothing to place or count
-        found = [
-            (c, w)
-            for c in components
-            for w in words_of(c.text, dictionary, vocab, memo)
-        ]
+        found = [(c, w) for c in components for w in words_of(c.text, dictionary, vocab, memo)]
         if len(found) >= self.min_words:
             known = sum(w.known for _, w in found)
             if known < self.min_known * len(found):

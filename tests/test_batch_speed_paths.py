@@ -122,7 +122,7 @@ def test_suggestions_survive_the_switch_to_an_in_memory_word_set() -> None:
     before = [p in words for p in probes]
     for _ in range(spelling.INDEX_LOOKUPS_BEFORE_SET + 1):
         _ = "order" in words
-    assert words._words is not None  # now a set
+    assert words._rank is not None  # now an in-memory table
     assert [p in words for p in probes] == before == [True, False, True, False, True]
 
 

@@ -197,5 +197,5 @@ def test_index_lookup_agrees_with_the_list_without_loading_it(tmp_path: Path) ->
     listed = Dictionary(words)
     probes = [*words, "", "b", "orde", "orderz", "zz", "cafe", "uber", "order's", "ü", "a\nb"]
     assert [p in indexed for p in probes] == [p in listed for p in probes]
-    assert indexed._words is None  # membership never read the frequency list
+    assert indexed._list is None  # membership never read the frequency list
     assert indexed.suggest("ordrs") == ["orders"]  # suggestions load it on demand

@@ -134,8 +134,7 @@ def normalized(comp: Component, ctx: Context) -> Normalized:
     return norm
 
 
-# more than a batch chunk (500): the classifier's batch normalises a chunk's texts first
-_NORMALIZED_MEMO = 1024
+_NORMALIZED_MEMO = 64
 
 
 def normalized_text(text: str, ctx: Context) -> Normalized:

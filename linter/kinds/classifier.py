@@ -112,7 +112,7 @@ class ClassifierCheck(Check):
         text = template_text(tpl.components)
         score = self._cached(tpl, text)
         if score is None:
-            score = self.scorer.score(self._normalized(text))
+            score = self.scorer.score(self._normalized(text, tpl))
             self._store(tpl, text, score)
         return score, text
 
@@ -130,16 +130,21 @@ class ClassifierCheck(Check):
         batch = self.ctx.shared(
             f"classifier-batch:{folder or ''}", lambda: BatchScorer(self.scorer)
         )
-        scores = batch.scores([self._normalized(text) for _, text in todo])
+        scores = batch.scores([self._normalized(text, tpl) for tpl, text in todo])
         for (tpl, text), score in zip(todo, scores, strict=True):
             self._store(tpl, text, score)
 
-    def _normalized(self, text: str) -> str:
-        """The text the model scores: evasion tricks undone, as the text rules read it."""
+    def _normalized(self, text: str, tpl: Template) -> str:
+        """The text the model scores: evasion tricks undone, as the text rules read it. When
+        it is one component's text, that component's normalisation is made (and kept on it for
+        the text rules); otherwise the joined text is normalised on its own."""
         if not self.ctx.config.normalize:
             return text
-        from linter.kinds import normalized_text
+        from linter.kinds import normalized, normalized_text
 
+        for comp in tpl.components:
+            if comp.text is text or comp.text == text:
+                return normalized(comp, self.ctx).text
         return normalized_text(text, self.ctx).text
 
     def check(self, template: Template) -> Iterator[Hit]:

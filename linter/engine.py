@@ -55,7 +55,9 @@ class Linter:
     @property
     def gates(self) -> Gates:
         if self._gates is None:
-            self._gates = Gates([c.literals() for c in self.checks])
+            self._gates = Gates(
+                [c.literals() for c in self.checks], [c.clauses() for c in self.checks]
+            )
         return self._gates
 
     def _texts(self, tpl: Template) -> list[str]:

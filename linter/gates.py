@@ -3,10 +3,12 @@
 Most rules are about wording that most templates do not contain. A rule whose check declares
 ``literals()`` (strings one of which occurs in every text it can fire on: a pattern's required
 literals, a phrase rule's trigger words) is skipped for a template in which none occurs, without
-calling it. Every such string of every selected rule goes into one regular expression shaped as
-a trie, searched once per text with a look-ahead, so overlapping strings are all seen: at each
-position the longest string that starts there is found, and every string that is a prefix of it
-is then known to start there too.
+calling it; a pattern rule also declares ``clauses()``, per pattern the sets of strings of which
+it needs one each ("promo" or "coupon", and "code"), and is skipped unless one pattern has all.
+Every such string of every selected rule goes into one regular expression shaped as a trie,
+searched once per text with a look-ahead, so overlapping strings are all seen: at each position
+the longest string that starts there is found, and every string that is a prefix of it is then
+known to start there too.
 
 Sound by construction: a rule is skipped only when none of its strings occurs in any component
 text (as written or normalised), which its own check would need. ``tests/test_batch_speed_paths.py``
@@ -38,38 +40,73 @@ def _trie_pattern(strings: Iterable[str]) -> str:
     return build(trie)
 
 
-class Gates:
-    """The strings of the gated checks, and which check each string (or a prefix) opens."""
+Clauses = tuple[frozenset[str], ...]
+MIN_STRING = 3  # a set holding a single character is in nearly every text: not worth a test
 
-    def __init__(self, literals: Sequence[frozenset[str] | None]) -> None:
-        """``literals[i]``: check i's strings (casefolded), or None for a check always run."""
-        self.gated = [s is not None for s in literals]
-        owners: dict[str, set[int]] = {}
-        for i, strings in enumerate(literals):
-            for s in strings or ():
-                if s:
-                    owners.setdefault(s, set()).add(i)
+
+class Gates:
+    """Each gated check as alternatives (one per way it can fire), each a conjunction of sets of
+    strings of which one must occur. Sets become bits; a text's strings set bits; a check is
+    open when all the bits of one of its alternatives are set."""
+
+    def __init__(
+        self,
+        literals: Sequence[frozenset[str] | None],
+        clauses: Sequence[list[Clauses] | None] | None = None,
+    ) -> None:
+        """``literals[i]``: check i's strings (casefolded), or None for a check always run;
+        ``clauses[i]``: its finer test (``Check.clauses``), or None to use ``literals[i]``."""
+        finer = list(clauses) if clauses is not None else [None] * len(literals)
+        bit: dict[frozenset[str], int] = {}
+        self.alternatives: list[list[int] | None] = []
+        for strings, cnfs in zip(literals, finer, strict=True):
+            alternatives = cnfs if strings is not None and cnfs else [(strings,)] if strings else []
+            masks = []
+            for cnf in alternatives:
+                mask = 0
+                for clause in cnf:
+                    if clause and min(map(len, clause)) >= MIN_STRING:
+                        mask |= 1 << bit.setdefault(clause, len(bit))
+                masks.append(mask)
+            # a check with an alternative that needs nothing worth testing is always run
+            self.alternatives.append(masks if masks and all(masks) else None)
+        self.gated = [a is not None for a in self.alternatives]
+        self.any = [self._or(a) for a in self.alternatives]
+        holders: dict[str, int] = {}  # string -> bits of the sets holding it
+        for clause, b in bit.items():
+            for s in clause:
+                holders[s] = holders.get(s, 0) | 1 << b
         # a string found at a position means every string that is a prefix of it is there too
-        self.opens: dict[str, frozenset[int]] = {}
-        for s in owners:
-            found: set[int] = set()
+        self.bits: dict[str, int] = {}
+        for s in holders:
+            mask = 0
             for k in range(1, len(s) + 1):
-                found |= owners.get(s[:k], set())
-            self.opens[s] = frozenset(found)
-        self.regex = re.compile(f"(?=({_trie_pattern(owners)}))") if owners else None
+                mask |= holders.get(s[:k], 0)
+            self.bits[s] = mask
+        self.regex = re.compile(f"(?=({_trie_pattern(holders)}))") if holders else None
+
+    @staticmethod
+    def _or(masks: list[int] | None) -> int:
+        total = 0
+        for m in masks or ():
+            total |= m
+        return total
 
     def open(self, texts: Iterable[str]) -> set[int]:
         """The gated checks that could fire on a template with these texts."""
-        found: set[int] = set()
         if self.regex is None:
-            return found
-        opens, seen = self.opens, set()
+            return set()
+        found: set[str] = set()
         for text in texts:
-            for s in self.regex.findall(text.casefold()):
-                if s not in seen:
-                    seen.add(s)
-                    found |= opens[s]
-        return found
+            found.update(self.regex.findall(text.casefold()))
+        present = 0
+        for s in found:
+            present |= self.bits[s]
+        return {
+            i
+            for i, masks in enumerate(self.alternatives)
+            if masks is not None and present & self.any[i] and any(m & present == m for m in masks)
+        }
 
 
 __all__ = ["Gates"]

@@ -258,3 +258,26 @@ def test_gates_report_overlapping_strings() -> None:
     assert gates.open(["a ferry"]) == {2, 4}
     assert gates.open(["nothing here"]) == set()
     assert gates.gated == [True, True, True, False, True]
+
+
+def test_gates_need_every_set_of_one_alternative() -> None:
+    from linter.gates import Gates
+
+    promo = frozenset({"promo", "coupon"})
+    code = frozenset({"code"})
+    gates = Gates(
+        [frozenset({"code"}), frozenset({"b"}), frozenset({"sale"})],
+        [[(promo, code), (frozenset({"voucher"}),)], [(frozenset({"b"}),)], None],
+    )
+    assert gates.gated == [True, False, True]  # a one-letter set is no test: always run
+    assert gates.open(["Your PROMO code"]) == {0}
+    assert gates.open(["Your code is 1234"]) == set()  # 'code' alone: no alternative complete
+    assert gates.open(["A voucher for you", "big sale"]) == {0, 2}
+
+
+def test_pattern_rules_give_their_alternatives_to_the_gates() -> None:
+    checks = _pattern_checks()
+    with_clauses = [c for c in checks if c.clauses()]
+    assert len(with_clauses) >= 20
+    for c in with_clauses:
+        assert len(c.clauses()) == len(c.rule.params["patterns"])

@@ -81,6 +81,11 @@ class Check:
         such strings are known, always run it."""
         return None
 
+    def clauses(self) -> list[tuple[frozenset[str], ...]] | None:
+        """Finer than ``literals``: per alternative way the rule can fire, sets of casefolded
+        strings of which a template must hold one each (all sets). None: ``literals`` decides."""
+        return None
+
     def prepare(self, templates: list[Template]) -> None:
         """Work done for many templates at once before ``check`` sees them one by one (the
         classifier scores a batch in numpy). Results go on the templates; default: none."""

@@ -30,48 +30,48 @@ _FUZZY = re.compile(r"\{\s*[eids]\s*[<=]|\{\s*\d*\s*<=?\s*[eids]")
 @dataclass(frozen=True)
 class _Info:
     exact: frozenset[str] | None  # every string the node matches, when few
-    need: frozenset[str] | None  # one of these occurs in every match; None: nothing known
+    need: tuple[frozenset[str], ...] = ()  # each set: one of its strings is in every match
 
 
-_NOTHING = _Info(None, None)
-_EMPTY = _Info(frozenset({""}), None)
+_NOTHING = _Info(None)
+_EMPTY = _Info(frozenset({""}))
+Clauses = tuple[frozenset[str], ...]
 
 
-def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, clause)), -len(clause)
+
+
+def _best(clauses: Clauses) -> frozenset[str] | None:
     """The most selective requirement: the longest shortest string, then the fewest strings."""
-    usable = [c for c in candidates if c and "" not in c]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    usable = [c for c in clauses if c and "" not in c]
+    return max(usable, key=_selectivity) if usable else None
 
 
-def _requirement(info: _Info) -> frozenset[str] | None:
-    if info.exact is not None and "" not in info.exact:
-        return _best([info.exact, info.need] if info.need else [info.exact])
+def _requirement(info: _Info) -> Clauses:
+    """Sets of strings that every match of the node needs one of, each (all must hold)."""
+    if info.exact is not None and "" not in info.exact and info.exact:
+        return (info.exact,)
     return info.need
 
 
 def _sequence(items: list[_Info]) -> _Info:
-    candidates: list[frozenset[str]] = []
-    run: frozenset[str] | None = frozenset({""})
+    clauses: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
     whole = True  # the run still covers everything so far
     for item in items:
-        if run is not None and item.exact is not None and len(run) * len(item.exact) <= EXACT_LIMIT:
+        if item.exact is not None and len(run) * len(item.exact) <= EXACT_LIMIT:
             run = frozenset(a + b for a in run for b in item.exact)
             continue
-        if run is not None:
-            candidates.append(run)
+        clauses.append(run)
         whole = False
-        run = item.exact
-        if item.need is not None:
-            candidates.append(item.need)
-        if run is None:
-            run = frozenset({""})
+        clauses.extend(item.need)
+        run = item.exact if item.exact is not None else frozenset({""})
     if whole:
-        return _Info(run, None)
-    if run is not None:
-        candidates.append(run)
-    return _Info(None, _best(candidates))
+        return _Info(run)
+    clauses.append(run)
+    usable = tuple(dict.fromkeys(c for c in clauses if c and "" not in c))
+    return _Info(None, usable)
 
 
 def _info(node: list[tuple[object, object]]) -> _Info:
@@ -82,7 +82,7 @@ def _op(op: object, av: object) -> _Info:
     from re import _constants as c  # type: ignore[attr-defined]
 
     if op is c.LITERAL:
-        return _Info(frozenset({chr(av)}), None)  # type: ignore[arg-type]
+        return _Info(frozenset({chr(av)}))  # type: ignore[arg-type]
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return _EMPTY  # consumes nothing: the text around it is contiguous
     if op is c.SUBPATTERN:
@@ -95,8 +95,9 @@ def _op(op: object, av: object) -> _Info:
         if all(a.exact is not None for a in alternatives):
             union = frozenset().union(*(a.exact for a in alternatives))  # type: ignore[arg-type]
             exact = union if len(union) <= EXACT_LIMIT else None
-        needs = [_requirement(a) for a in alternatives]
-        need = None if any(n is None for n in needs) else frozenset().union(*needs)  # type: ignore[arg-type]
+        # one match takes one alternative: only a single set, the union of each one's best
+        best = [_best(_requirement(a)) for a in alternatives]
+        need: Clauses = () if any(b is None for b in best) else (frozenset().union(*best),)  # type: ignore[arg-type]
         return _Info(exact, need)
     if op is c.IN:
         chars: set[str] = set()
@@ -104,7 +105,7 @@ def _op(op: object, av: object) -> _Info:
             if kind is not c.LITERAL:
                 return _NOTHING  # ranges, categories, negation: too many characters
             chars.add(chr(value))
-        return _Info(frozenset(chars), None) if len(chars) <= CLASS_LIMIT else _NOTHING
+        return _Info(frozenset(chars)) if len(chars) <= CLASS_LIMIT else _NOTHING
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, body = av  # type: ignore[misc]
         inner = _info(body)
@@ -116,17 +117,17 @@ def _op(op: object, av: object) -> _Info:
                     strings = {a + b for a in strings for b in inner.exact}
                 options |= strings
             if len(options) <= EXACT_LIMIT:
-                return _Info(frozenset(options), None)
-        return _Info(None, _requirement(inner) if low >= 1 else None)
+                return _Info(frozenset(options))
+        return _Info(None, _requirement(inner) if low >= 1 else ())
     return _NOTHING  # any character, classes, back-references, conditionals
 
 
-def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
-    """Casefolded strings one of which occurs in any text that one of ``patterns`` matches, or
-    None when no such set is known for some pattern (the rule must then always run)."""
+def required_clauses(patterns: list[str], flags: int = 0) -> list[Clauses] | None:
+    """Per pattern, sets of casefolded strings such that a text the pattern matches holds one
+    string of every set; None when some pattern needs no string (the rule must always run)."""
     from re import _parser  # type: ignore[attr-defined]
 
-    out: set[str] = set()
+    out: list[Clauses] = []
     for pattern in patterns:
         if _FUZZY.search(pattern):
             return None
@@ -134,11 +135,23 @@ def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | N
             tree = _parser.parse(pattern, flags & (re.IGNORECASE | re.VERBOSE))
         except (re.error, RecursionError, OverflowError, ValueError):
             return None  # regex-module syntax Python's parser does not know
-        need = _requirement(_info(list(tree)))
-        if need is None:
+        clauses = tuple(frozenset(s.casefold() for s in c) for c in _requirement(_info(list(tree))))
+        if not clauses:
             return None
-        out |= {s.casefold() for s in need}
+        out.append(clauses)
+    return out or None
+
+
+def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
+    """Casefolded strings one of which occurs in any text that one of ``patterns`` matches, or
+    None when no such set is known for some pattern (the rule must then always run)."""
+    per_pattern = required_clauses(patterns, flags)
+    if per_pattern is None:
+        return None
+    out: set[str] = set()
+    for clauses in per_pattern:
+        out |= _best(clauses) or frozenset()
     return frozenset(out) or None
 
 
-__all__ = ["required_literals"]
+__all__ = ["required_clauses", "required_literals"]

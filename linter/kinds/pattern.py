@@ -49,16 +49,21 @@ class PatternCheck(TextCheck):
         self.exceptions = compile_any(list(self.params.get("exceptions", [])), flags)
         if self.pattern is None:
             raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
-        from linter.kinds.literals import required_literals
+        from linter.kinds.literals import required_clauses, required_literals
 
         # strings one of which any match contains: a text with none of them is not searched
-        required = self._literals = required_literals(list(self.params.get("patterns", [])), flags)
+        patterns = list(self.params.get("patterns", []))
+        required = self._literals = required_literals(patterns, flags)
+        self._clauses = required_clauses(patterns, flags) if required is not None else None
         self.required = (
             None if required is None else re.compile("|".join(map(re.escape, sorted(required))))
         )
 
     def literals(self) -> frozenset[str] | None:
         return self._literals
+
+    def clauses(self) -> list[tuple[frozenset[str], ...]] | None:
+        return self._clauses
 
     def _folded(self, text: str) -> str:
         # one casefold per text, shared by every pattern rule that reads it

@@ -113,13 +113,13 @@ class Linter:
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             huge = self._huge(tpl)
-            opened: set[int] | None = None
+            present: int | None = None
             for check, gate in self._checks_for(tpl, bool(huge)):
                 if gate >= 0:
-                    if opened is None:
-                        opened = self.gates.open(self._texts(tpl))
-                    if gate not in opened:
-                        continue  # none of the strings this rule needs is in the template
+                    if present is None:
+                        present = self.gates.present(self._texts(tpl))
+                    if not self.gates.allows(gate, present):
+                        continue  # the template lacks strings every match of the rule needs
                 try:
                     hits = list(check.check(tpl))
                 except Exception as exc:  # a broken rule must not take the run down with it

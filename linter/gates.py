@@ -92,21 +92,28 @@ class Gates:
             total |= m
         return total
 
-    def open(self, texts: Iterable[str]) -> set[int]:
-        """The gated checks that could fire on a template with these texts."""
+    def present(self, texts: Iterable[str]) -> int:
+        """The bits of the sets with a string in these texts (one template's)."""
         if self.regex is None:
-            return set()
+            return 0
         found: set[str] = set()
         for text in texts:
             found.update(self.regex.findall(text.casefold()))
         present = 0
         for s in found:
             present |= self.bits[s]
-        return {
-            i
-            for i, masks in enumerate(self.alternatives)
-            if masks is not None and present & self.any[i] and any(m & present == m for m in masks)
-        }
+        return present
+
+    def allows(self, check: int, present: int) -> bool:
+        """Whether gated check ``check`` could fire, given ``present()`` of the template."""
+        if not present & self.any[check]:
+            return False
+        return any(m & present == m for m in self.alternatives[check])  # type: ignore[union-attr]
+
+    def open(self, texts: Iterable[str]) -> set[int]:
+        """The gated checks that could fire on a template with these texts."""
+        present = self.present(texts)
+        return {i for i, gated in enumerate(self.gated) if gated and self.allows(i, present)}
 
 
 __all__ = ["Gates"]

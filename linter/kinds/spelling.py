@@ -406,7 +406,8 @@ def may_flag(
         if len(parts) > 1 and parts[0].lower() in _PREFIXES:
             parts = parts[1:]
         for part in parts:
-            kind = _token_kind(part.strip("'"), dictionary, vocab, memo)
+            stripped = part.strip("'")
+            kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
             if type(kind) is tuple and not kind[1]:
                 return True
     return False
@@ -446,7 +447,7 @@ def words_of(
             p_start = offset
             offset += len(part) + 1
             stripped = part.strip("'")
-            kind = _token_kind(stripped, dictionary, vocab, memo)
+            kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
             if kind is _SKIP:
                 continue
             p_start += len(part) - len(part.lstrip("'"))

@@ -399,6 +399,11 @@ def may_flag(
     """Whether some token of the text is an unknown Latin word, wherever it stands: the quick
     pass before ``words_of``, which only ever flags such words (fewer, once masks apply)."""
     for chunk in _CHUNK.findall(text):
+        if chunk.isalpha():  # most words: the token is the chunk
+            kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
+            if type(kind) is tuple and not kind[1]:
+                return True
+            continue
         chunk = chunk.replace("’", "'")
         if chunk.lower() in vocab.accept:
             continue
@@ -435,7 +440,20 @@ def words_of(
             j += 1
         if j < len(spans) and spans[j][0] < end:
             continue  # inside a placeholder, link, e-mail or accepted phrase
-        chunk = m.group().replace("’", "'")
+        chunk = m.group()
+        if chunk.isalpha():  # most words: no hyphen or apostrophe to take apart
+            kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
+            if kind is _SKIP:
+                continue
+            if kind == "other":
+                yield Word(start, end, chunk, chunk.lower(), False, False)
+                continue
+            lower, known, title = kind
+            if not known and title and not _sentence_start(text, start):
+                continue
+            yield Word(start, end, chunk, lower, known, not known)
+            continue
+        chunk = chunk.replace("’", "'")
         if chunk.lower() in vocab.accept:
             continue
         offset = start

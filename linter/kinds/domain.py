@@ -187,11 +187,12 @@ def _registered(extract: Extractor, host: str) -> str:
 
 
 def build_extractor() -> Extractor:
-    """tldextract on its bundled Public Suffix List snapshot: no network, no cache directory."""
+    """tldextract on its bundled Public Suffix List snapshot: no network, no cache directory.
+    Answers are remembered per host: a batch names the same few domains over and over."""
     import tldextract
 
     ex = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
-    return ex.extract_str
+    return functools.lru_cache(maxsize=4096)(ex.extract_str)
 
 
 # --- domain lists ------------------------------------------------------------------------------

@@ -281,3 +281,14 @@ def test_pattern_rules_give_their_alternatives_to_the_gates() -> None:
     assert len(with_clauses) >= 20
     for c in with_clauses:
         assert len(c.clauses()) == len(c.rule.params["patterns"])
+
+
+def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:
+    from linter.batch.score import score_chunk
+    from linter.kinds.duplicate import digest
+
+    texts = ["Hi {{1}}, your order has shipped.", "HI {{name}},  your ORDER has shipped.", "{{1}}"]
+    results = score_chunk([(i, t, None, "UTILITY", None) for i, t in enumerate(texts)], Config())
+    assert [r.body_digest for r in results] == [digest(t) for t in texts]
+    assert results[0].body_digest == results[1].body_digest != 0
+    assert results[2].body_digest is None  # nothing but a variable: never a duplicate

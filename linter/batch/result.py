@@ -53,6 +53,9 @@ class RowResult:
     predicted_category: str | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # why the row could not be scored (verdict "error")
+    # ``duplicate.digest`` of the body, made where the row was linted (its placeholders are
+    # already known there); 0 when not made
+    body_digest: int | None = 0
 
     @property
     def codes(self) -> list[str]:

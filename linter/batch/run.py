@@ -4,7 +4,6 @@ Only a few chunks are ever in memory, whatever the size of the input."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -127,24 +126,24 @@ class Duplicates:
 
     def __init__(self, config: Config) -> None:
         from linter.engine import first_paragraph
-        from linter.kinds.duplicate import normalise
         from linter.rulebook import load_rules, select_rules
 
         rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
         self.rule = next((r for r in rules if r.kind == "duplicate"), None)
         self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
         self.fix = (first_paragraph(self.rule.fix) or None) if self.rule else None
-        self.normalise = normalise
         self.first = FirstSeen()
 
     def check(self, row: InRow, result: RowResult) -> None:
         if self.rule is None or result.error is not None:
             return
-        key_text = self.normalise(result.text)
-        if not any(ch.isalnum() for ch in key_text.replace("{}", "")):
+        key = result.body_digest
+        if key == 0:  # not made by the worker
+            from linter.kinds.duplicate import digest
+
+            key = digest(result.text)
+        if key is None:
             return  # nothing but variables: nothing to compare
-        digest = hashlib.blake2b(key_text.encode("utf-8"), digest_size=8).digest()
-        key = int.from_bytes(digest, "big", signed=True) or 1  # 0 marks an empty slot
         earlier = self.first.setdefault(key, row.index)
         if earlier == row.index:
             return

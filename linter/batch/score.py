@@ -100,6 +100,9 @@ def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
     result.verdict = (
         "fail" if "error" in severities else "warn" if "warning" in severities else "pass"
     )
+    from linter.kinds.duplicate import digest
+
+    result.body_digest = digest(result.text)
     result.promo_score = tpl.scores.get("promotional_score")
     result.predicted_category = tpl.scores.get("predicted_category")
     return result

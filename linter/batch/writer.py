@@ -61,6 +61,7 @@ class Writer:
         self.added = {c: f"templint_{c}" if c in in_columns else c for c in ADDED_COLUMNS}
         if kind == "csv":
             delimiter = "\t" if Path(path).suffix.lower() == ".tsv" else ","
+            self.in_columns = in_columns
             self.columns = in_columns + list(self.added.values())
             self.csv = csv.writer(self.fh, delimiter=delimiter, lineterminator="\r\n")
             self.csv.writerow(self.columns)
@@ -73,12 +74,15 @@ class Writer:
         return row.values
 
     def write(self, row: InRow, result: RowResult) -> None:
-        added = {self.added[k]: v for k, v in result.columns().items()}
         values = self._values(row)
         if self.kind == "csv":
-            record = {**values, **added}
-            self.csv.writerow([_cell(record.get(c)) for c in self.columns])
+            # input columns, then ours (renamed, never overwriting one of the input's)
+            get = values.get
+            cells = [_cell(get(c)) for c in self.in_columns]
+            cells += [_cell(v) for v in result.columns().values()]
+            self.csv.writerow(cells)
         else:
+            added = {self.added[k]: v for k, v in result.columns().items()}
             line = json.dumps({**values, **added}, ensure_ascii=False)
             if self.kind == "json":
                 self.fh.write(("\n" if self.count == 0 else ",\n") + line)

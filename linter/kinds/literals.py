@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from re import _constants  # type: ignore[attr-defined]
 
 EXACT_LIMIT = 64  # more alternatives than this and a node's exact set is dropped
 CLASS_LIMIT = 12  # character classes of up to this many characters count as alternatives
@@ -79,7 +80,7 @@ def _info(node: list[tuple[object, object]]) -> _Info:
 
 
 def _op(op: object, av: object) -> _Info:
-    from re import _constants as c  # type: ignore[attr-defined]
+    c = _constants
 
     if op is c.LITERAL:
         return _Info(frozenset({chr(av)}))  # type: ignore[arg-type]
@@ -142,10 +143,9 @@ def required_clauses(patterns: list[str], flags: int = 0) -> list[Clauses] | Non
     return out or None
 
 
-def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
-    """Casefolded strings one of which occurs in any text that one of ``patterns`` matches, or
-    None when no such set is known for some pattern (the rule must then always run)."""
-    per_pattern = required_clauses(patterns, flags)
+def union_of_best(per_pattern: list[Clauses] | None) -> frozenset[str] | None:
+    """One set of strings one of which occurs in any text some pattern matches: each pattern's
+    most selective set, together."""
     if per_pattern is None:
         return None
     out: set[str] = set()
@@ -154,4 +154,10 @@ def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | N
     return frozenset(out) or None
 
 
-__all__ = ["required_clauses", "required_literals"]
+def required_literals(patterns: list[str], flags: int = 0) -> frozenset[str] | None:
+    """Casefolded strings one of which occurs in any text that one of ``patterns`` matches, or
+    None when no such set is known for some pattern (the rule must then always run)."""
+    return union_of_best(required_clauses(patterns, flags))
+
+
+__all__ = ["required_clauses", "required_literals", "union_of_best"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -16,6 +17,11 @@ from linter.kinds import Check, Hit, TextCheck
 # Wall-clock seconds per search. Generous on purpose: a rule's real patterns take microseconds,
 # and on a starved machine (CI shares its host) a 1 s bound failed an ordinary rule.
 TIMEOUT_SECONDS = 5.0
+
+
+# Texts searched before the literal pre-test is built: a run of a few templates never pays
+# for it, a batch does after a few dozen.
+PRETEST_AFTER = 32
 
 
 class RuleTimeout(RuntimeError):
@@ -49,21 +55,30 @@ class PatternCheck(TextCheck):
         self.exceptions = compile_any(list(self.params.get("exceptions", [])), flags)
         if self.pattern is None:
             raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
-        from linter.kinds.literals import required_clauses, required_literals
+        self._flags = flags
+        self._read: tuple[frozenset[str] | None, Any, Any] | None = None
+        self._finds = 0
 
-        # strings one of which any match contains: a text with none of them is not searched
-        patterns = list(self.params.get("patterns", []))
-        required = self._literals = required_literals(patterns, flags)
-        self._clauses = required_clauses(patterns, flags) if required is not None else None
-        self.required = (
-            None if required is None else re.compile("|".join(map(re.escape, sorted(required))))
-        )
+    def _literal_test(self) -> tuple[frozenset[str] | None, Any, Any]:
+        """(literals, clauses, a regex of the literals): what every match needs, read from the
+        patterns once it pays (parsing them costs ~4 ms a rule, a cold start's whole budget
+        for one template)."""
+        if self._read is None:
+            from linter.kinds.literals import required_clauses, union_of_best
+
+            clauses = required_clauses(list(self.params.get("patterns", [])), self._flags)
+            literals = union_of_best(clauses)
+            test = (
+                None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
+            )
+            self._read = (literals, clauses if literals is not None else None, test)
+        return self._read
 
     def literals(self) -> frozenset[str] | None:
-        return self._literals
+        return self._literal_test()[0]
 
     def clauses(self) -> list[tuple[frozenset[str], ...]] | None:
-        return self._clauses
+        return self._literal_test()[1]  # type: ignore[no-any-return]
 
     def _folded(self, text: str) -> str:
         # one casefold per text, shared by every pattern rule that reads it
@@ -72,11 +87,16 @@ class PatternCheck(TextCheck):
             memo[0], memo[1] = text, text.casefold()
         return memo[1]  # type: ignore[no-any-return]
 
+    @property
+    def required(self) -> Any:
+        """The literal pre-test (a regex over the casefolded text), or None."""
+        return self._literal_test()[2]
+
     def find(self, text: str) -> Iterator[Hit]:
-        if self.required is not None:
-            folded = self._folded(text)
-            if self.required.search(folded) is None:
-                return
+        self._finds += 1
+        test = self.required if self._finds > PRETEST_AFTER else None
+        if test is not None and test.search(self._folded(text)) is None:
+            return
         excused: list[tuple[int, int]] = []
         if self.exceptions is not None:
             excused = [m.span() for m in search_all(self.exceptions, text)]

@@ -292,3 +292,47 @@ def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:
     assert [r.body_digest for r in results] == [digest(t) for t in texts]
     assert results[0].body_digest == results[1].body_digest != 0
     assert results[2].body_digest is None  # nothing but a variable: never a duplicate
+
+
+def _candidates_without_shortcuts(text: str) -> tuple[list, list]:
+    """linter.kinds.domain.candidates as it was before each scan got its cheap pre-test."""
+    from linter.kinds import domain as d
+
+    if "." not in text and "://" not in text:
+        return [], []
+    taken = [m.span() for m in d._EMAIL.finditer(text)]
+    found = []
+    for m in d._SCHEME_URL.finditer(text):
+        end = d._trim(text, m.start(), m.end())
+        found.append((m.start(), end, "scheme"))
+        taken.append((m.start(), end))
+    for m in d._BARE_IP.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            end = d._trim(text, m.start(), m.end())
+            found.append((m.start(), end, "ip"))
+            taken.append((m.start(), end))
+    bare = [
+        m.span()
+        for m in d._BARE.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken) and d._plausible_bare(m)
+    ]
+    return found, bare
+
+
+def test_link_candidates_skip_only_scans_that_cannot_match() -> None:
+    from evasion_cases import CASES
+
+    from linter.kinds.domain import candidates
+
+    texts = (
+        _corpus_texts()
+        + [case.text for case in CASES]
+        + [
+            "mail a.b@c.co.uk or see x.io/y and 10.0.0.1:8080/admin, https://t.co/x",
+            "Version 2.5.1 ships today. Visit SHOP.EXAMPLE.COM!",
+            "१२.३४.५६.७८/x and ab.ç",
+        ]
+    )
+    for text in texts:
+        found, bare = candidates.__wrapped__(text)
+        assert (found, [m.span() for m in bare]) == _candidates_without_shortcuts(text), text

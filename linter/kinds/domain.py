@@ -50,6 +50,8 @@ _BARE_IP = re.compile(
     + ")"
 )
 _EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGIT_DOT = re.compile(r"\d\.\d")
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
 _TRAILING = ".,;:!?'\"*_~>]…।"
 # Last labels that are far more often file extensions than domains when written bare.
 _FILE_SUFFIXES = frozenset({"zip", "mov", "md", "py"})
@@ -121,18 +123,21 @@ def candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str
     """
     if "." not in text and "://" not in text:
         return [], []
-    taken: list[tuple[int, int]] = [m.span() for m in _EMAIL.finditer(text)]
+    # each scan only where what it needs is there: most texts have full stops, few have links
+    taken: list[tuple[int, int]] = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
     found: list[tuple[int, int, str]] = []
-    for m in _SCHEME_URL.finditer(text):
+    for m in _SCHEME_URL.finditer(text) if "://" in text else ():
         end = _trim(text, m.start(), m.end())
         found.append((m.start(), end, "scheme"))
         taken.append((m.start(), end))
-    for m in _BARE_IP.finditer(text):
+    for m in _BARE_IP.finditer(text) if _DIGIT_DOT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         end = _trim(text, m.start(), m.end())
         found.append((m.start(), end, "ip"))
         taken.append((m.start(), end))
+    if _DOT_LETTER.search(text) is None:
+        return found, []  # a bare domain needs a dot before its last label's letters
     bare = [
         m
         for m in _BARE.finditer(text)

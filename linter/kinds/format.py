@@ -61,19 +61,19 @@ class FormatCheck(Check):
                 f"{self.rule.path}: a format rule needs 'check', one of {', '.join(sorted(CHECKS))}"
             )
         self.fn = CHECKS[name]
-        self._nums: dict[str, int] = {}  # parameters read once, not per template
+        self._nums: dict[tuple[str, int], int] = {}  # parameters read once, not per template
 
     def check(self, template: Template) -> Iterator[Hit]:
         return self.fn(self, template)
 
     def num(self, key: str, default: int) -> int:
-        known = self._nums.get(key)
+        known = self._nums.get((key, default))
         if known is not None:
             return known
         value = self.params.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(f"{self.rule.code}: '{key}' must be a number, not {value!r}")
-        self._nums[key] = int(value)
+        self._nums[key, default] = int(value)
         return int(value)
 
     def comps(self, template: Template) -> Iterator[Component]:

@@ -274,6 +274,17 @@ class PhraseCheck(TextCheck):
             )
         return frozenset(out) if out and all(out) else None
 
+    def clauses(self) -> list[tuple[frozenset[str], ...]] | None:
+        """Per phrase and pattern: a trigger word, and one of each of its required word sets
+        (``could_match``'s two tests, as strings the gates look for)."""
+        triggers = self.literals()
+        if triggers is None or self.required is None:
+            return None
+        return [
+            (triggers, *(frozenset(w.casefold() for w in req) for req in reqs))
+            for reqs in self.required
+        ]
+
     def could_match(self, text: str) -> bool:
         """The cheap test: a trigger word occurs and so do all the words of some phrase or
         pattern. False means spaCy need not run (nor be imported)."""

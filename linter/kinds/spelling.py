@@ -511,6 +511,13 @@ class SpellingCheck(Check):
     def vocabulary(self) -> Vocabulary:
         return self.ctx.shared("spelling.vocabulary", lambda: build_vocabulary(self.ctx))
 
+    def literals(self) -> frozenset[str] | None:
+        """The reject mode fires only where a rejected term is written: its terms."""
+        if self.mode != "reject":
+            return None
+        terms = frozenset(t.casefold() for t in self.vocabulary().reject)
+        return terms or None
+
     def dictionary(self) -> Dictionary:
         return self.ctx.shared("spelling.dictionary", Dictionary.load)
 

@@ -45,6 +45,10 @@ class Linter:
         self._applicable_sets: dict[tuple[str, bool], set[Check]] = {}
         self._gates: Gates | None = None
         self._seen = 0
+        self._run_only: list[Check] | None = None
+        self._reports_unused = UNUSED_SUPPRESSION in self._by_code and any(
+            r.code == UNUSED_SUPPRESSION for r in self.rules
+        )
         self._reports_too_long = TOO_LONG in self._by_code and any(
             r.code == TOO_LONG for r in self.rules
         )
@@ -54,6 +58,13 @@ class Linter:
         if self._checks is None:
             self._checks = [load_check(rule, self.ctx) for rule in self.rules]
         return self._checks
+
+    @property
+    def _run_checks(self) -> list[Check]:
+        """The checks about a run as a whole (``check_run`` overridden: duplicates)."""
+        if self._run_only is None:
+            self._run_only = [c for c in self.checks if type(c).check_run is not Check.check_run]
+        return self._run_only
 
     @property
     def gates(self) -> Gates:
@@ -141,7 +152,7 @@ class Linter:
                     values = {"component": comp.label, "length": len(comp.text)}
                     values["limit"] = MAX_CHECKED_CHARS
                     found.append((tpl, too_long, Hit(comp, 0, 0, values)))
-        for check in self.checks:
+        for check in self._run_checks:
             for tpl, hit in check.check_run(templates):
                 found.append((tpl, check.rule, hit))
         diagnostics = self._suppress(templates, found)
@@ -153,13 +164,13 @@ class Linter:
         used: dict[int, set[str]] = {}
         out = []
         for tpl, rule, hit in found:
-            codes = [c for c in tpl.ignore if matches(rule.code, [c])]
+            codes = [c for c in tpl.ignore if matches(rule.code, [c])] if tpl.ignore else []
             if codes and rule.code != UNUSED_SUPPRESSION:
                 used.setdefault(id(tpl), set()).update(codes)
                 continue
             out.append(self._diagnostic(tpl, rule, hit))
-        unused_rule = self._by_code.get(UNUSED_SUPPRESSION)
-        if unused_rule and any(r.code == UNUSED_SUPPRESSION for r in self.rules):
+        if self._reports_unused:
+            unused_rule = self._by_code[UNUSED_SUPPRESSION]
             for tpl in templates:
                 for code, offset in tpl.ignore.items():
                     if code in used.get(id(tpl), set()):

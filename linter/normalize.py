@@ -35,6 +35,7 @@ _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", 
 # a word mixing letters with digits or @ $ !; not a link's path ("bit.ly/x3"), a later label
 # of a host or an e-mail's local part ("h3lp@shop.in")
 _LEET_WORD = re.compile(r"(?<![\w@$/.])(?:[\w@$!]*[A-Za-z][\w@$!]*|[@$][\w@$!]+)(?![\w@$])")
+_HAS_LEET = re.compile("[" + re.escape("".join(_LEET)) + "]")
 _SPACED = re.compile(r"(?<![\w'’])(?:[^\W\d_][ \t]){2,}[^\W\d_](?![\w'’])")
 _LINK_DOT = re.compile(
     r"(?<=\w)(?:\s*[\[\(\{]\s*(?:\.|dot)\s*[\]\)\}]\s*|\s+dot\s+|\s+\.\s+)(?=\w)",
@@ -178,6 +179,8 @@ def _ascii_work(text: str, dictionary: object | None) -> bool:
         return False
     for m in _LEET_WORD.finditer(text):
         word = m.group()
+        if _HAS_LEET.search(word) is None:
+            continue  # most words: no digit or @ $ ! to read as a letter
         spots = [i for i, ch in enumerate(word) if ch in _LEET]
         if (
             spots

@@ -263,6 +263,10 @@ class Vocabulary:
     accept_phrases: re.Pattern[str] | None = None  # terms with hyphens, slashes, spaces …
     reject: dict[str, str | None] = field(default_factory=dict)  # lower term -> replacement
     reject_pattern: re.Pattern[str] | None = None
+    # the terms of each pattern above, casefolded, as one trie-shaped search: a text without
+    # any of them is not scanned with the (slower, boundary-checking) pattern
+    accept_gate: re.Pattern[str] | None = None
+    reject_gate: re.Pattern[str] | None = None
 
 
 def read_vocab(path: Path) -> list[tuple[str, str | None]]:
@@ -289,6 +293,13 @@ def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)", re.IGNORECASE)
 
 
+def _terms_gate(terms: Iterable[str]) -> re.Pattern[str] | None:
+    from linter.gates import trie_pattern
+
+    folded = {t.casefold() for t in terms if t}
+    return re.compile(trie_pattern(folded)) if folded else None
+
+
 def build_vocabulary(ctx: Context) -> Vocabulary:
     shipped = rules_dir() / "vocab"
     shipped_accept = [t for t, _ in read_vocab(shipped / "accept.txt")]
@@ -312,6 +323,8 @@ def build_vocabulary(ctx: Context) -> Vocabulary:
         accept_phrases=_terms_pattern(phrases),
         reject=reject,
         reject_pattern=_terms_pattern(reject),
+        accept_gate=_terms_gate(phrases),
+        reject_gate=_terms_gate(reject),
     )
 
 
@@ -332,9 +345,18 @@ def masked_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     spans = [m.span() for m in _MASK.finditer(text)]
     found, bare = link_candidates(text)
     spans += [(s, e) for s, e, _ in found] + [m.span() for m in bare]
-    for pattern in (vocab.accept_phrases, vocab.reject_pattern):
-        if pattern is not None:
-            spans += [m.span() for m in pattern.finditer(text)]
+    folded = None
+    for pattern, gate in (
+        (vocab.accept_phrases, vocab.accept_gate),
+        (vocab.reject_pattern, vocab.reject_gate),
+    ):
+        if pattern is None:
+            continue
+        if gate is not None:
+            folded = text.casefold() if folded is None else folded
+            if gate.search(folded) is None:
+                continue
+        spans += [m.span() for m in pattern.finditer(text)]
     return sorted(spans)
 
 
@@ -572,6 +594,8 @@ class SpellingCheck(Check):
             return
         for comp in self._components(template):
             text = comp.text
+            if vocab.reject_gate is not None and not vocab.reject_gate.search(text.casefold()):
+                continue
             if not vocab.reject_pattern.search(text):
                 continue
             masks = [m.span() for m in _MASK.finditer(text)]

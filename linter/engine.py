@@ -18,6 +18,8 @@ TOO_LONG = "TPL003"
 # component, the body, holds 1,024 characters. Bounds the time a hostile file can cost.
 MAX_CHECKED_CHARS = 65_536
 CHEAP_KINDS = ("format", "duplicate", "engine")
+# Kinds whose checks read only the components their rule is scoped to.
+SCOPED_KINDS = ("pattern", "phrase", "domain", "spelling")
 # Templates linted before the gates (``linter.gates``) are built: ~20 ms, repaid after ~100.
 GATES_AFTER = 64
 
@@ -41,8 +43,9 @@ class Linter:
         self.ctx = Context(self.config)
         self._checks: list[Check] | None = None
         self._by_code = {r.code: r for r in self.all_rules}
-        self._applicable: dict[tuple[str, bool], list[tuple[Check, int]]] = {}
-        self._applicable_sets: dict[tuple[str, bool], set[Check]] = {}
+        self._applicable: dict[tuple[object, ...], list[tuple[Check, int]]] = {}
+        self.skip_absent = True  # tests turn it off to compare
+        self._applicable_sets: dict[tuple[object, ...], set[Check]] = {}
         self._gates: Gates | None = None
         self._seen = 0
         self._run_only: list[Check] | None = None
@@ -86,24 +89,39 @@ class Linter:
         return texts
 
     def _checks_for(self, tpl: Template, huge: bool) -> list[tuple[Check, int]]:
-        """The checks that apply to a template: by its category, and only the cheap kinds for
-        a template with a component too long to check. Worked out once per (category, huge)."""
-        category = tpl.category or self.config.default_category
-        key = (category, huge)
+        """The checks that apply to a template: by its category, only the cheap kinds for a
+        template with a component too long to check, and not those that only read kinds of
+        component the template lacks. Worked out once per such shape of template."""
+        key = self._shape(tpl, huge)
         chosen = self._applicable.get(key)
         if chosen is None:
+            category, huge, plain, kinds = key
             chosen = self._applicable[key] = [
                 (c, i)
                 for i, c in enumerate(self.checks)
-                if category in c.rule.applies_to and (not huge or c.rule.kind in CHEAP_KINDS)
+                if category in c.rule.applies_to
+                and (not huge or c.rule.kind in CHEAP_KINDS)
+                and not (self.skip_absent and self._reads_only_absent(c, kinds, plain))
             ]
         return chosen
 
+    def _shape(self, tpl: Template, huge: bool) -> tuple[str, bool, bool, frozenset[str]]:
+        category = tpl.category or self.config.default_category
+        return category, huge, tpl.raw is None, frozenset(c.kind for c in tpl.components)
+
+    @staticmethod
+    def _reads_only_absent(check: Check, kinds: frozenset[str], plain: bool) -> bool:
+        """Text rules read only the components they are scoped to; format rules do too, or the
+        JSON a plain-text template does not have (its buttons)."""
+        scoped = check.rule.kind in SCOPED_KINDS or (plain and check.rule.kind == "format")
+        return scoped and kinds.isdisjoint(check.rule.components)
+
     def _check_set(self, tpl: Template) -> set[Check]:
-        key = (tpl.category or self.config.default_category, bool(self._huge(tpl)))
+        huge = bool(self._huge(tpl))
+        key = self._shape(tpl, huge)
         found = self._applicable_sets.get(key)
         if found is None:
-            found = self._applicable_sets[key] = {c for c, _ in self._checks_for(tpl, key[1])}
+            found = self._applicable_sets[key] = {c for c, _ in self._checks_for(tpl, huge)}
         return found
 
     @staticmethod

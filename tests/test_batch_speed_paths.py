@@ -224,28 +224,43 @@ def test_pattern_pre_test_never_hides_a_match() -> None:
 # -- the engine's gates -------------------------------------------------------------------------
 
 
-def test_gates_skip_rules_without_changing_any_finding() -> None:
-    """Lint with the gates and with every rule run, over corpus rows of all three categories,
-    the rules' own examples and the evasion corpus (where only normalising reveals the words)."""
+def _every_kind_of_template() -> list:
+    """Corpus rows of all three categories, every rule example (strings and Meta JSON
+    templates, with buttons, headers, samples), the evasion corpus and the bundled examples."""
+    import json
+
     from evasion_cases import CASES
 
+    from linter.inputs import load_path, parse_json
+
+    out = _templates(_corpus_texts()[::5] + [case.text for case in CASES])
+    for check in Linter(Config()).checks:
+        for example in (*check.rule.examples_fail, *check.rule.examples_pass):
+            if isinstance(example, str):
+                out += _templates([example])
+            else:
+                out += parse_json(json.dumps(example, ensure_ascii=False), "<example>")
+    for path in sorted((ROOT / "examples").rglob("*")):
+        if path.is_file():
+            out += load_path(str(path))
+    return out
+
+
+def test_gates_and_skipped_components_change_no_finding() -> None:
+    """Lint with the gates and the skipping of rules scoped to absent components, and with
+    every applicable rule run, one template at a time, over every kind of template."""
     from linter.gates import Gates
 
-    texts = _corpus_texts()[::5]
-    gated = Linter(Config())
-    for c in gated.checks:
-        texts += [
-            str(x) for x in (*c.rule.examples_fail, *c.rule.examples_pass) if isinstance(x, str)
-        ]
-    texts += [case.text for case in CASES]
-    ungated = Linter(Config())
-    ungated._gates = Gates([None] * len(ungated.checks))
+    fast = Linter(Config())
+    slow = Linter(Config())
+    slow._gates = Gates([None] * len(slow.checks))
+    slow.skip_absent = False
     key = lambda d: (d.file, d.line, d.column, d.code, d.message)  # noqa: E731
-    with_gates = sorted((d for t in _templates(texts) for d in gated.lint([t])), key=key)
-    without = sorted((d for t in _templates(texts) for d in ungated.lint([t])), key=key)
-    assert len(texts) > 2000 and len(without) > 1000
-    assert with_gates == without
-    assert sum(gated.gates.gated) >= 25  # pattern and phrase rules are gated
+    with_shortcuts = [d for t in _every_kind_of_template() for d in fast.lint([t])]
+    without = [d for t in _every_kind_of_template() for d in slow.lint([t])]
+    assert len(without) > 1000 and {d.code for d in without} >= {"TPL304", "TPL312", "TPL316"}
+    assert sorted(with_shortcuts, key=key) == sorted(without, key=key)
+    assert sum(fast.gates.gated) >= 25  # pattern and phrase rules are gated
 
 
 def test_gates_report_overlapping_strings() -> None:

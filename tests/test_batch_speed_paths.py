@@ -106,12 +106,15 @@ def test_one_edit_test_agrees_with_the_edit_generator() -> None:
     "typo", ["tommorow", "adress", "recieved", "paymnt", "delivry", "confrim", "ordr", "qwzxvb"]
 )
 def test_two_edit_suggestions_are_the_frequent_words_two_edits_away(typo: str) -> None:
-    from linter.kinds.spelling import DISTANCE2_WORDS, Dictionary, _edits1
+    from linter.kinds.spelling import BRUTE_FORCE_WORDS, DISTANCE2_WORDS, Dictionary, _edits1
 
     words = Dictionary.load()
     top = set(words._frequency_list()[:DISTANCE2_WORDS])
     brute = {w2 for w1 in _edits1(typo) for w2 in _edits1(w1) if w2 in top}
+    assert words._two_edits(_edits1(typo)) == brute  # the first words: generated strings
+    words._two_edit_words = BRUTE_FORCE_WORDS  # later ones: the deletions index
     assert words._two_edits(_edits1(typo)) == brute
+    assert words._deletes is not None
 
 
 def test_suggestions_survive_the_switch_to_an_in_memory_word_set() -> None:

@@ -59,11 +59,6 @@ def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
 _FROZEN = False
 
 
-def score_one(linter: Any, work: Work) -> RowResult:
-    parsed = parse_one(work)
-    return parsed if isinstance(parsed, RowResult) else lint_one(linter, work, parsed)
-
-
 def parse_one(work: Work) -> Template | RowResult:
     """The row's template, or its error row when it cannot be read."""
     from linter.inputs import InputError, parse_json, parse_text

@@ -139,21 +139,11 @@ def normalized(comp: Component, ctx: Context) -> Normalized:
     return norm
 
 
-_NORMALIZED_MEMO = 64
-
-
 def normalized_text(text: str, ctx: Context) -> Normalized:
-    """``normalize(text)``, remembered for the last few texts: a template's body and the text
-    the classifier reads are often the same string."""
-    memo: dict[str, Normalized] = ctx.shared("normalize:memo", dict)
-    norm = memo.get(text)
-    if norm is None:
-        from linter.normalize import normalize
+    """``normalize(text)`` with the run's dictionary for de-leeting."""
+    from linter.normalize import normalize
 
-        if len(memo) >= _NORMALIZED_MEMO:
-            del memo[next(iter(memo))]
-        norm = memo[text] = normalize(text, Words(ctx))
-    return norm
+    return normalize(text, Words(ctx))
 
 
 class Words:

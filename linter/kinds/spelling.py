@@ -428,29 +428,50 @@ def _token_kind(
 _MEMO_SIZE = 20_000  # distinct tokens remembered; a batch's vocabulary is mostly far smaller
 
 
-def may_flag(
+def _parts(
     text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
-) -> bool:
-    """Whether some token of the text is an unknown Latin word, wherever it stands: the quick
-    pass before ``words_of``, which only ever flags such words (fewer, once masks apply)."""
-    for chunk in _CHUNK.findall(text):
+) -> Iterator[tuple[int, int, int, str, _TokenKind]]:
+    """(chunk start, chunk end, token start, token, kind) for every token not skipped outright;
+    a chunk is a run of word characters, apostrophes and hyphens, a token one part of it."""
+    for m in _CHUNK.finditer(text):
+        start, end = m.span()
+        chunk = m.group()
         if chunk.isalpha():  # most words: the token is the chunk
             kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
-            if type(kind) is tuple and not kind[1]:
-                return True
+            if kind is not _SKIP:
+                yield start, end, start, chunk, kind
             continue
         chunk = chunk.replace("’", "'")
         if chunk.lower() in vocab.accept:
             continue
+        offset = start
         parts = chunk.split("-")
         if len(parts) > 1 and parts[0].lower() in _PREFIXES:
+            offset += len(parts[0]) + 1
             parts = parts[1:]
         for part in parts:
+            p_start = offset
+            offset += len(part) + 1
             stripped = part.strip("'")
             kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
-            if type(kind) is tuple and not kind[1]:
-                return True
-    return False
+            if kind is not _SKIP:
+                yield start, end, p_start + len(part) - len(part.lstrip("'")), stripped, kind
+
+
+def _flaggable(text: str, start: int, kind: _TokenKind) -> bool:
+    """An unknown Latin word that is not a capitalised name in mid-sentence."""
+    return type(kind) is tuple and not kind[1] and (not kind[2] or _sentence_start(text, start))
+
+
+def may_flag(
+    text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> bool:
+    """Whether some token of the text would be flagged were nothing masked: the quick pass
+    before ``words_of``, whose masks (placeholders, links, accepted phrases) only remove."""
+    return any(
+        _flaggable(text, p_start, kind)
+        for _, _, p_start, _, kind in _parts(text, dictionary, vocab, memo)
+    )
 
 
 def words_of(
@@ -466,8 +487,7 @@ def words_of(
     memo = {} if memo is None else memo
     spans = masked_spans(text, vocab)
     si = 0
-    for m in _CHUNK.finditer(text):
-        start, end = m.span()
+    for start, end, p_start, token, kind in _parts(text, dictionary, vocab, memo):
         while si < len(spans) and spans[si][1] <= start:
             si += 1
         j = si
@@ -475,43 +495,14 @@ def words_of(
             j += 1
         if j < len(spans) and spans[j][0] < end:
             continue  # inside a placeholder, link, e-mail or accepted phrase
-        chunk = m.group()
-        if chunk.isalpha():  # most words: no hyphen or apostrophe to take apart
-            kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
-            if kind is _SKIP:
-                continue
-            if kind == "other":
-                yield Word(start, end, chunk, chunk.lower(), False, False)
-                continue
-            lower, known, title = kind
-            if not known and title and not _sentence_start(text, start):
-                continue
-            yield Word(start, end, chunk, lower, known, not known)
+        p_end = p_start + len(token)
+        if kind == "other":
+            yield Word(p_start, p_end, token, token.lower(), False, False)
             continue
-        chunk = chunk.replace("’", "'")
-        if chunk.lower() in vocab.accept:
-            continue
-        offset = start
-        parts = chunk.split("-")
-        if len(parts) > 1 and parts[0].lower() in _PREFIXES:
-            offset += len(parts[0]) + 1
-            parts = parts[1:]
-        for part in parts:
-            p_start = offset
-            offset += len(part) + 1
-            stripped = part.strip("'")
-            kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
-            if kind is _SKIP:
-                continue
-            p_start += len(part) - len(part.lstrip("'"))
-            p_end = p_start + len(stripped)
-            if kind == "other":
-                yield Word(p_start, p_end, stripped, stripped.lower(), False, False)
-                continue
-            lower, known, title = kind
-            if not known and title and not _sentence_start(text, p_start):
-                continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
-            yield Word(p_start, p_end, stripped, lower, known, not known)
+        lower, known, title = kind  # type: ignore[misc]
+        if not known and title and not _sentence_start(text, p_start):
+            continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
+        yield Word(p_start, p_end, token, lower, known, not known)
 
 
 def _match_case(suggestion: str, word: str) -> str:

@@ -1,6 +1,7 @@
 """Property-based tests (hypothesis): lint never raises, every span is inside its text and on
-characters that exist, results repeat, and disguising text never removes a promotional or link
-finding.
+characters that exist, results repeat, disguising text never removes a promotional or link
+finding, and the engine's shortcuts (gates, pattern pre-tests, skipped components) never change
+a finding.
 
 Examples per test: 150 in CI (the default profile); a long session runs with
 ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py`` (5,000 each, no deadline).
@@ -178,3 +179,39 @@ def test_changing_letter_case_never_removes_a_finding(text: str, upper: list[boo
 @pytest.mark.parametrize("text", PROMOTIONAL)
 def test_each_promotional_text_is_caught_as_written(text: str) -> None:
     assert _watched(text)  # the properties above compare against a real finding
+
+
+# -- the batch path's shortcuts against the plain engine ------------------------------------------
+
+_SHORTCUTS: dict[str, object] = {}
+
+
+def _linters() -> tuple[object, object]:
+    """A linter with every shortcut switched on from the first template (gates, pattern
+    pre-tests, skipping absent components) and one with none of them."""
+    if not _SHORTCUTS:
+        from linter.config import Config
+        from linter.engine import GATES_AFTER, Linter
+        from linter.gates import Gates
+        from linter.kinds.pattern import PRETEST_AFTER, PatternCheck
+
+        fast, slow = Linter(Config()), Linter(Config())
+        fast._seen = GATES_AFTER
+        for check in fast.checks:
+            if isinstance(check, PatternCheck):
+                check._finds = PRETEST_AFTER
+        slow._gates = Gates([None] * len(slow.checks))
+        slow.skip_absent = False
+        _SHORTCUTS.update(fast=fast, slow=slow)
+    return _SHORTCUTS["fast"], _SHORTCUTS["slow"]
+
+
+@given(TEMPLATE_TEXT, st.sampled_from(["MARKETING", "UTILITY", "AUTHENTICATION"]))
+def test_shortcuts_never_change_a_finding(text: str, category: str) -> None:
+    fast, slow = _linters()
+    found = []
+    for linter in (fast, slow):
+        tpl = parse_text(text, "<t>")
+        tpl.category = category
+        found.append([(d.code, d.line, d.column, d.message) for d in linter.lint([tpl])])  # type: ignore[attr-defined]
+    assert found[0] == found[1]

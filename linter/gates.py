@@ -3,16 +3,18 @@
 Most rules are about wording that most templates do not contain. A rule whose check declares
 ``literals()`` (strings one of which occurs in every text it can fire on: a pattern's required
 literals, a phrase rule's trigger words) is skipped for a template in which none occurs, without
-calling it; a pattern rule also declares ``clauses()``, per pattern the sets of strings of which
-it needs one each ("promo" or "coupon", and "code"), and is skipped unless one pattern has all.
+calling it; pattern and phrase rules also declare ``clauses()``, per pattern (or phrase) the
+sets of strings of which it needs one each ("promo" or "coupon", and "code"), and are skipped
+unless one pattern has all of them.
 Every such string of every selected rule goes into one regular expression shaped as a trie,
 searched once per text with a look-ahead, so overlapping strings are all seen: at each position
 the longest string that starts there is found, and every string that is a prefix of it is then
 known to start there too.
 
-Sound by construction: a rule is skipped only when none of its strings occurs in any component
-text (as written or normalised), which its own check would need. ``tests/test_batch_speed_paths.py``
-compares the engine with and without gates over the corpus.
+Sound by construction: a rule is skipped only when the strings its own check would need are
+missing from every component text (as written and as normalised). The engine with and without
+gates is compared over corpus rows, every rule example, the evasion corpus and the bundled
+examples (``tests/test_batch_speed_paths.py``) and over random text (``tests/test_properties.py``).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ def trie_pattern(strings: Iterable[str]) -> str:
 
 
 Clauses = tuple[frozenset[str], ...]
-MIN_STRING = 3  # a set holding a single character is in nearly every text: not worth a test
+# A set holding a string of one or two characters is met in nearly every text: not worth a test.
+MIN_STRING = 3
 
 
 class Gates:

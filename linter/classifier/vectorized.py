@@ -9,7 +9,7 @@ The floats are the scorer's own, not merely close: per text and vectorizer the f
 visited in column order by both (``np.unique`` sorts; ``features.tfidf`` sorts), sublinear tf
 comes from a table filled with ``math.log``, ``np.bincount`` adds sequentially as the scorer's
 loops do, ``np.sqrt`` and ``math.sqrt`` are both correctly rounded, and the link function is the
-scorer's. ``tests/test_classifier_batch.py`` checks equality to the last bit over the corpus.
+scorer's. ``tests/test_batch_speed_paths.py`` checks equality to the last bit over the corpus.
 """
 
 from __future__ import annotations

@@ -1,14 +1,15 @@
 """Strings a regular expression cannot match without: the pattern kind's cheap pre-test.
 
 Most templates match none of the ~25 pattern rules, yet each rule's regex scans the whole text.
-Here a rule's patterns are read once into a set of literal strings such that every match
-contains at least one of them (``(?:promo|coupon)[\\s-]*codes?`` needs "promocode", "promo code"
-… or, more simply, one of "code", "codes"). A text that contains none of them, compared after
-``str.casefold``, is skipped without running the regex.
+Here each pattern is read once into sets of literal strings such that every match contains one
+string of each set (``(?:promo|coupon)[\\s-]*codes?`` needs one of "promo", "coupon" and one of
+"code", "codes": ``required_clauses``); a rule's most selective set per pattern, together, is
+its one-set test (``required_literals``). A text lacking them, compared after
+``str.casefold``, is skipped without running the regex (the engine's gates use every set).
 
 The reading is the standard prefilter construction (as in RE2 and Google Code Search): for each
-node, the exact set of strings it matches when that is small, else a set one of which every
-match contains. Anything not understood (regex-module syntax, back-references, classes with
+node, the exact set of strings it matches when that is small, else the sets every match draws
+from. Anything not understood (regex-module syntax, back-references, classes with
 ranges) simply requires nothing, so the pre-test can only let more texts through, never fewer.
 ``tests/test_batch_speed_paths.py`` checks that over the corpus, the rules' own examples and
 random text.

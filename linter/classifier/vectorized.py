@@ -55,7 +55,32 @@ class _CharIndex:
         return key
 
     def find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(text number, column) of every known n-gram occurrence in the lower-cased docs."""
+        """(text number, column) of every known n-gram occurrence in the lower-cased docs.
+
+        char_wb n-grams never cross a word, so a text's are the sum of its words': they are
+        found once per distinct word of the chunk (a few thousand, against ~20,000 words
+        written) and handed out to every place the word occurs."""
+        distinct: dict[str, int] = {}
+        occ_words: list[int] = []
+        occ_docs: list[int] = []
+        for i, d in enumerate(docs):
+            ids = [distinct.setdefault(w, len(distinct)) for w in d.split()]
+            occ_words += ids
+            occ_docs += [i] * len(ids)
+        word_of, cols = self._find(list(distinct))
+        order = np.argsort(word_of, kind="stable")
+        by_word = cols[order]
+        per_word = np.bincount(word_of, minlength=len(distinct))
+        first = np.cumsum(per_word) - per_word
+        words = np.array(occ_words, dtype=np.int64)
+        lengths = per_word[words]
+        # for each occurrence, the positions first[w] .. first[w] + per_word[w] - 1 of by_word
+        ends = np.cumsum(lengths)
+        offsets = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
+        at = np.repeat(first[words], lengths) + offsets
+        return np.repeat(np.array(occ_docs, dtype=np.int64), lengths), by_word[at]
+
+    def _find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         # " w1 \0 w2 \0 ... " per doc, docs joined by \0: windows never cross a \0. A \0 inside a
         # word splits it here, and only drops grams holding a \0, which no vocabulary has.
         parts = [" " + " \x00 ".join(F._WHITE_SPACES.sub(" ", d).split()) + " " for d in docs]

@@ -354,3 +354,28 @@ def test_link_candidates_skip_only_scans_that_cannot_match() -> None:
     for text in texts:
         found, bare = candidates.__wrapped__(text)
         assert (found, [m.span() for m in bare]) == _candidates_without_shortcuts(text), text
+
+
+def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
+    """``could_match`` (a trigger, and the required words in order) is a necessary condition:
+    over corpus rows, the rules' own examples and the evasion corpus, every text a phrase
+    rule's spaCy matchers find something in passes it (raw and normalised)."""
+    from evasion_cases import CASES
+
+    from linter.kinds.phrase import PhraseCheck
+
+    checks = [c for c in Linter(Config()).checks if isinstance(c, PhraseCheck)]
+    from linter.normalize import normalize
+
+    texts = _corpus_texts()[::3] + [case.text for case in CASES]
+    for c in checks:
+        texts += [x for x in (*c.rule.examples_fail, *c.rule.examples_pass) if isinstance(x, str)]
+    texts += [normalize(t).text for t in texts]
+    matched = 0
+    for check in checks:
+        rule_matchers, _ = check._matchers()
+        for text in texts:
+            if check._spans(check._doc(text), rule_matchers):
+                matched += 1
+                assert check.could_match(text), (check.rule.code, text)
+    assert matched > 200

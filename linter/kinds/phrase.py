@@ -204,6 +204,23 @@ def required_substrings(
     return out
 
 
+def _in_order(lower: str, reqs: list[frozenset[str]]) -> bool:
+    """Whether one word of each set occurs, each starting after the one before: the order a
+    phrase's or pattern's tokens must have. Taking the earliest occurrence each time finds an
+    order whenever one exists."""
+    pos = 0
+    for req in reqs:
+        first = -1
+        for word in req:
+            at = lower.find(word, pos)
+            if at != -1 and (first == -1 or at < first):
+                first = at
+        if first == -1:
+            return False
+        pos = first + 1
+    return True
+
+
 class Triggers:
     """The cheap pre-test: plain words are looked up in the text's word set; anything else
     (a multi-word trigger, "n't") goes into one small regex."""
@@ -286,8 +303,8 @@ class PhraseCheck(TextCheck):
         ]
 
     def could_match(self, text: str) -> bool:
-        """The cheap test: a trigger word occurs and so do all the words of some phrase or
-        pattern. False means spaCy need not run (nor be imported)."""
+        """The cheap test: a trigger word occurs and so do the words of some phrase or pattern,
+        in their order. False means spaCy need not run (nor be imported)."""
         memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset()])
         if memo[0] is not text:  # every phrase rule reads the same text: split it once
             lower = text.lower()
@@ -297,7 +314,7 @@ class PhraseCheck(TextCheck):
         if self.required is None:
             return True
         lower = memo[1]
-        return any(all(any(w in lower for w in req) for req in reqs) for reqs in self.required)
+        return any(_in_order(lower, reqs) for reqs in self.required)
 
     # spaCy from here on: imported and built only when some text passes could_match()
 

@@ -101,6 +101,7 @@ class Linter:
                 (c, i)
                 for i, c in enumerate(self.checks)
                 if category in c.rule.applies_to
+                and type(c).check is not Check.check  # engine and run-wide rules: nothing here
                 and (not huge or c.rule.kind in CHEAP_KINDS)
                 and not (self.skip_absent and self._reads_only_absent(c, kinds, plain))
             ]

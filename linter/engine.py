@@ -50,12 +50,9 @@ class Linter:
         self._gates: Gates | None = None
         self._seen = 0
         self._run_only: list[Check] | None = None
-        self._reports_unused = UNUSED_SUPPRESSION in self._by_code and any(
-            r.code == UNUSED_SUPPRESSION for r in self.rules
-        )
-        self._reports_too_long = TOO_LONG in self._by_code and any(
-            r.code == TOO_LONG for r in self.rules
-        )
+        selected = {r.code for r in self.rules}
+        self._reports_unused = UNUSED_SUPPRESSION in selected
+        self._reports_too_long = TOO_LONG in selected
 
     @property
     def checks(self) -> list[Check]:

@@ -235,13 +235,11 @@ class Triggers:
             alts.append(rf"(?<!\w){body}" if bounded else body)
         self.regex = re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
-    def search(self, text: str, words: frozenset[str] | None = None) -> bool:
-        """``words``: the text's lower-case plain words, when the caller already has them."""
-        if self.words:
-            if words is None:
-                words = frozenset(_PLAIN.findall(text.lower()))
-            if not self.words.isdisjoint(words):
-                return True
+    def search(self, text: str, words: frozenset[str]) -> bool:
+        """``words``: the text's lower-case plain words (``could_match`` splits each text once
+        for every phrase rule)."""
+        if self.words and not self.words.isdisjoint(words):
+            return True
         return self.regex is not None and self.regex.search(text) is not None
 
 

@@ -98,8 +98,9 @@ def main() -> None:
     source = records()
     with tempfile.TemporaryDirectory(prefix="templint-bench-") as tmp:
         folder = Path(tmp)
-        plain = plain_loop(source, args.plain_rows)
-        print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
+        plain = plain_loop(source, args.plain_rows) if args.plain_rows else float("nan")
+        if args.plain_rows:  # 0 skips it (the "vs plain" column is then nan)
+            print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
         print()
         print(f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9} "
               f"{'vs plain':>8} {'peak MB':>8}")  # fmt: skip

@@ -356,6 +356,25 @@ def test_link_candidates_skip_only_scans_that_cannot_match() -> None:
         assert (found, [m.span() for m in bare]) == _candidates_without_shortcuts(text), text
 
 
+def test_spelling_masks_searched_with_fewer_alternatives_are_the_same() -> None:
+    from evasion_cases import CASES
+
+    from linter.kinds.spelling import _MASK, mask_matches
+
+    texts = (
+        _corpus_texts()
+        + [case.text for case in CASES]
+        + AWKWARD
+        + [
+            "Mail a.b+c@shop.co.uk, @priya #sale ${name} %first% `code` ```x\ny``` {{1}}",
+            "50% off for {{1}}% of you: ask @ the desk, # 4, $ 5 and `",
+            "{{{{2}}}} }}{{ {x} a@b ## $$",
+        ]
+    )
+    for text in texts:
+        assert mask_matches(text) == [m.span() for m in _MASK.finditer(text)], text
+
+
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase

@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,31 @@ DISTANCE2_WORDS = 30_000
 BRUTE_FORCE_WORDS = 2  # two-edit searches by generating every string, before the index pays
 
 # Spans never spell-checked: placeholders, other tools' variables, e-mail addresses, @handles,
-# #hashtags, `code`.
-_MASK = re.compile(
-    r"\{+[^{}\n]{0,64}\}+"
-    r"|\$\{?\w+\}?|%\w+%"
-    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[@#]\w+"
-    r"|```.*?```|`[^`\n]*`",
-    re.DOTALL,
+# #hashtags, `code`. Each alternative with the characters it cannot match without.
+_MASK_PARTS = (
+    ("{", r"\{+[^{}\n]{0,64}\}+"),
+    ("$", r"\$\{?\w+\}?"),
+    ("%", r"%\w+%"),
+    ("@", r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"),
+    ("@#", r"[@#]\w+"),
+    ("`", r"```.*?```|`[^`\n]*`"),
 )
+_MASK = re.compile("|".join(p for _, p in _MASK_PARTS), re.DOTALL)
+
+
+@lru_cache(maxsize=64)
+def _mask_for(present: tuple[bool, ...]) -> re.Pattern[str] | None:
+    parts = [p for (_, p), here in zip(_MASK_PARTS, present, strict=True) if here]
+    return re.compile("|".join(parts), re.DOTALL) if parts else None
+
+
+def mask_matches(text: str) -> list[tuple[int, int]]:
+    """``_MASK``'s matches, searched only with the alternatives whose characters the text holds
+    (an alternative that cannot match changes nothing; the e-mail one alone costs ~8 us)."""
+    pattern = _mask_for(tuple(any(c in text for c in chars) for chars, _ in _MASK_PARTS))
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
 _CHUNK = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F']+")
 # First parts of hyphenated words that are prefixes, not words: pre-order, co-pay, e-bill.
@@ -355,7 +372,7 @@ class Word:
 
 
 def masked_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _MASK.finditer(text)]
+    spans = mask_matches(text)
     found, bare = link_candidates(text)
     spans += [(s, e) for s, e, _ in found] + [m.span() for m in bare]
     folded = None
@@ -602,7 +619,7 @@ class SpellingCheck(Check):
                 continue
             if not vocab.reject_pattern.search(text):
                 continue
-            masks = [m.span() for m in _MASK.finditer(text)]
+            masks = mask_matches(text)
             found, bare = link_candidates(text)
             masks += [(s, e) for s, e, _ in found] + [m.span() for m in bare]
             for m in vocab.reject_pattern.finditer(text):

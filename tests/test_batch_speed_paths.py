@@ -375,6 +375,44 @@ def test_spelling_masks_searched_with_fewer_alternatives_are_the_same() -> None:
         assert mask_matches(text) == [m.span() for m in _MASK.finditer(text)], text
 
 
+def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass() -> None:
+    from evasion_cases import CASES
+
+    from linter.kinds.spelling import Dictionary, may_flag
+    from linter.kinds.spelling import build_vocabulary as vocabulary
+
+    linter = Linter(Config())
+    dictionary, vocab = Dictionary.load(), vocabulary(linter.ctx)
+    names = ["Trendora", "Zorvik", "Kavya"]
+    tricky = [
+        f"{a}{n}{b}"
+        for n in names
+        for a in ["", "Hi ", "ok. ", "x-", "- ", "'", "“", "a'", "9", "_", "é", "\n* "]
+        for b in ["", " here", "-co", "-", "'s", "’", "x", " - y", ".", "9"]
+    ]
+    # "Fi" of the accepted "Wi-Fi" is no chunk of its own: only the standalone one counts
+    tricky += ["Use Wi-Fi or ask Fi at the desk.", "Use Wi-Fi. Fi can help", "Wi-Fi’s Fi-"]
+    texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD + tricky
+    memo: dict = {}
+    chunks: dict = {}
+    for text in texts * 2:  # the second time every chunk's verdict is remembered
+        plain = may_flag(text, dictionary, vocab, memo)
+        assert may_flag(text, dictionary, vocab, memo, chunks) == plain, text
+
+
+def test_chunk_at_sentence_start_is_found_where_the_chunk_pattern_finds_it() -> None:
+    from linter.kinds.spelling import _CHUNK, _sentence_start, _starts_a_sentence
+
+    rng = random.Random(7)
+    pieces = ["Fi", "Fi", "Wi", "x", "9", "_", "é", "-", "-", "'", "’", " ", " ", ". ", "\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        truth = any(
+            m.group() == "Fi" and _sentence_start(text, m.start()) for m in _CHUNK.finditer(text)
+        )
+        assert _starts_a_sentence(text, "Fi") == truth, repr(text)
+
+
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase

@@ -480,11 +480,75 @@ def _flaggable(text: str, start: int, kind: _TokenKind) -> bool:
     return type(kind) is tuple and not kind[1] and (not kind[2] or _sentence_start(text, start))
 
 
+_QUIET, _ANYWHERE, _AT_START = 0, 1, 2  # what a chunk's tokens can do, wherever it stands
+
+
+def _chunk_verdict(
+    chunk: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> int:
+    """_QUIET: no token is an unknown Latin word; _ANYWHERE: one is, not capitalised (flagged
+    wherever it stands); _AT_START: only capitalised ones (flagged at a sentence's start)."""
+    verdict = _QUIET
+    for _, _, _, _, kind in _parts(chunk, dictionary, vocab, memo):
+        if type(kind) is tuple and not kind[1]:
+            if not kind[2]:
+                return _ANYWHERE
+            verdict = _AT_START
+    return verdict
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_'’"  # _CHUNK's [\w'’]
+
+
+def _starts_a_sentence(text: str, chunk: str) -> bool:
+    """Whether ``chunk`` stands as a whole chunk (as ``_CHUNK`` finds it) at a sentence's start
+    somewhere in ``text``: the positional test of ``_flaggable`` for a one-token chunk."""
+    n, end = len(chunk), len(text)
+    i = text.find(chunk)
+    while i >= 0:
+        j = i + n
+        starts = i == 0 or not (
+            _word_char(text[i - 1]) or (text[i - 1] == "-" and i >= 2 and _word_char(text[i - 2]))
+        )
+        ends = j == end or not (
+            _word_char(text[j]) or (text[j] == "-" and j + 1 < end and _word_char(text[j + 1]))
+        )
+        if starts and ends and _sentence_start(text, i):
+            return True
+        i = text.find(chunk, i + 1)
+    return False
+
+
 def may_flag(
-    text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+    text: str,
+    dictionary: Dictionary,
+    vocab: Vocabulary,
+    memo: dict[str, _TokenKind],
+    chunks: dict[str, int] | None = None,
 ) -> bool:
     """Whether some token of the text would be flagged were nothing masked: the quick pass
-    before ``words_of``, whose masks (placeholders, links, accepted phrases) only remove."""
+    before ``words_of``, whose masks (placeholders, links, accepted phrases) only remove.
+
+    ``chunks`` remembers each distinct chunk's verdict: most texts are settled by one
+    ``findall`` and a look-up per chunk; only a capitalised unknown word sends the text
+    through the positional pass."""
+    if chunks is not None:
+        positional: set[str] = set()
+        for chunk in _CHUNK.findall(text):
+            verdict = chunks.get(chunk)
+            if verdict is None:
+                if len(chunks) >= _MEMO_SIZE:
+                    chunks.clear()
+                verdict = chunks[chunk] = _chunk_verdict(chunk, dictionary, vocab, memo)
+            if verdict == _ANYWHERE:
+                return True
+            if verdict == _AT_START:
+                positional.add(chunk)
+        if not positional:
+            return False
+        if all(c.isalpha() for c in positional):  # one token each: the chunk itself
+            return any(_starts_a_sentence(text, c) for c in positional)
     return any(
         _flaggable(text, p_start, kind)
         for _, _, p_start, _, kind in _parts(text, dictionary, vocab, memo)
@@ -577,7 +641,8 @@ class SpellingCheck(Check):
         dictionary, vocab = self.dictionary(), self.vocabulary()
         memo = self.ctx.shared("spelling.tokens", dict)
         components = self._components(template)
-        if not any(may_flag(c.text, dictionary, vocab, memo) for c in components):
+        chunks = self.ctx.shared("spelling.chunks", dict)
+        if not any(may_flag(c.text, dictionary, vocab, memo, chunks) for c in components):
             return  # every word is known or never checked: nothing to place or count
         found = [(c, w) for c in components for w in words_of(c.text, dictionary, vocab, memo)]
         if len(found) >= self.min_words:

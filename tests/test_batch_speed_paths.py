@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -411,6 +412,51 @@ def test_chunk_at_sentence_start_is_found_where_the_chunk_pattern_finds_it() -> 
             m.group() == "Fi" and _sentence_start(text, m.start()) for m in _CHUNK.finditer(text)
         )
         assert _starts_a_sentence(text, "Fi") == truth, repr(text)
+
+
+def _ascii_work_in_one_pattern(text: str, dictionary: object) -> bool:
+    """``normalize._ascii_work`` before its hint was split into single patterns."""
+    from linter import normalize as n
+
+    hint = re.compile(
+        r"[A-Za-z][0-9@$!]|[0-9@$][A-Za-z]|\b\w [\w.] \w\b|[\[\(\{]\s*(?:\.|dot)|\sdot\s"
+        r"|\w\s+\.\s+\w",
+        re.IGNORECASE,
+    )
+    if hint.search(text) is None:
+        return False
+    if n._SPACED.search(text) or n._SPACED_NEAR_DOT.search(text) or n._LINK_DOT.search(text):
+        return True
+    for m in n._LEET_WORD.finditer(text):
+        word = m.group()
+        spots = [i for i, ch in enumerate(word) if ch in n._LEET]
+        if (
+            spots
+            and len(spots) <= n._MAX_LEET_SUBS
+            and any(ch.isalpha() for ch in word)
+            and n._leet_word(word, spots, dictionary) is not None
+        ):
+            return True
+    return False
+
+
+def test_normalising_decides_what_to_undo_as_with_one_hint_pattern() -> None:
+    from evasion_cases import CASES
+
+    from linter.kinds.spelling import Dictionary
+    from linter.normalize import _ascii_work
+
+    dictionary = Dictionary.load()
+    rng = random.Random(11)
+    pieces = [*"abIkſK \t.. [({", "dot", " dot ", " . ", "Fr3e", "c0de", "$ale", "!", "b i t"]
+    texts = (
+        _corpus_texts()
+        + [case.text for case in CASES]
+        + AWKWARD
+        + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    )
+    for text in texts:
+        assert _ascii_work(text, dictionary) == _ascii_work_in_one_pattern(text, dictionary), text
 
 
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:

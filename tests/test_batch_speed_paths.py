@@ -279,6 +279,27 @@ def test_gates_report_overlapping_strings() -> None:
     assert gates.gated == [True, True, True, False, True]
 
 
+def test_gates_by_word_runs_find_what_the_one_trie_finds() -> None:
+    from evasion_cases import CASES
+
+    linter = Linter(Config())
+    gates = linter.gates
+    assert gates.others is not None and len(gates.letters) > 1000  # both paths are used
+    rng = random.Random(5)
+    strings = sorted(gates.bits)
+    pieces = [*strings, " ", " ", "-", ".", "'", "’", "0", "ß", "K", "İ", "x", "XY"]
+    texts = (
+        _corpus_texts()
+        + [case.text for case in CASES]
+        + AWKWARD
+        + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(20_000)]
+    )
+    for text in texts * 2:  # the second time every run's bits are remembered
+        assert gates.present([text]) == gates.present_by_trie([text]), text
+    pairs = [texts[i : i + 2] for i in range(0, 400, 2)]
+    assert all(gates.present(p) == gates.present_by_trie(p) for p in pairs)
+
+
 def test_gates_need_every_set_of_one_alternative() -> None:
     from linter.gates import Gates
 

@@ -89,11 +89,13 @@ class Linter:
                         texts.append(norm.text)
         return texts
 
-    def _checks_for(self, tpl: Template, huge: bool) -> list[tuple[Check, int]]:
+    def _checks_for(
+        self, tpl: Template, huge: bool, shape: tuple[object, ...] | None = None
+    ) -> list[tuple[Check, int]]:
         """The checks that apply to a template: by its category, only the cheap kinds for a
         template with a component too long to check, and not those that only read kinds of
         component the template lacks. Worked out once per such shape of template."""
-        key = self._shape(tpl, huge)
+        key = self._shape(tpl, huge) if shape is None else shape
         chosen = self._applicable.get(key)
         if chosen is None:
             category, huge, plain, kinds = key
@@ -130,7 +132,7 @@ class Linter:
         """The applicable checks the gates let through: those whose rule could fire given the
         strings the template holds. Worked out once per shape of template and gate state."""
         shape = self._shape(tpl, huge)
-        applicable = self._checks_for(tpl, huge)
+        applicable = self._checks_for(tpl, huge, shape)
         gates = self.gates
         gated = self._has_gated.get(shape)
         if gated is None:

@@ -68,6 +68,27 @@ def test_a_texts_score_does_not_depend_on_its_neighbours() -> None:
     assert [apart[shuffled.index(i)] for i in range(len(texts))] == together
 
 
+def test_scores_are_the_same_while_the_kept_words_are_dropped_and_refilled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from linter.classifier import vectorized
+    from linter.classifier.vectorized import BatchScorer
+
+    monkeypatch.setattr(vectorized, "WORDS_KEPT", 150)  # cleared every few chunks
+    scorer = load_scorer()
+    batch = BatchScorer(scorer)
+    texts = _corpus_texts()[::15] + AWKWARD
+    got = []
+    for i in range(0, len(texts), 40):
+        got += batch.scores(texts[i : i + 40])
+    assert [scorer.score(t) for t in texts] == got
+    from linter.classifier import features
+
+    words = {w for t in texts for w in features.normalise(t).lower().split()}
+    (chars,) = [index for index in batch.indexes if hasattr(index, "known")]
+    assert 0 < len(chars.known) < len(words)  # it was cleared on the way
+
+
 def _templates(texts: list[str]) -> list:
     out = []
     for i, text in enumerate(texts):

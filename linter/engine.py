@@ -8,6 +8,7 @@ from linter.config import Config
 from linter.diagnostic import Diagnostic
 from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
+from linter.placeholders import has_placeholders
 from linter.rulebook import Rule, load_rules, matches, select_rules
 from linter.template import Component, Template
 
@@ -98,7 +99,7 @@ class Linter:
         key = self._shape(tpl, huge) if shape is None else shape
         chosen = self._applicable.get(key)
         if chosen is None:
-            category, huge, plain, kinds = key
+            category, huge, plain, kinds, variables = key
             chosen = self._applicable[key] = [
                 (c, i)
                 for i, c in enumerate(self.checks)
@@ -106,12 +107,17 @@ class Linter:
                 and type(c).check is not Check.check  # engine and run-wide rules: nothing here
                 and (not huge or c.rule.kind in CHEAP_KINDS)
                 and not (self.skip_absent and self._reads_only_absent(c, kinds, plain))
+                and not (self.skip_absent and c.needs_placeholders and not variables)
             ]
         return chosen
 
-    def _shape(self, tpl: Template, huge: bool) -> tuple[str, bool, bool, frozenset[str]]:
+    def _shape(self, tpl: Template, huge: bool) -> tuple[str, bool, bool, frozenset[str], bool]:
+        """What decides which checks apply: category, size, plain text or JSON, the kinds of
+        component, and whether any holds a placeholder (most variable checks need one)."""
         category = tpl.category or self.config.default_category
-        return category, huge, tpl.raw is None, frozenset(c.kind for c in tpl.components)
+        kinds = frozenset(c.kind for c in tpl.components)
+        variables = any(has_placeholders(c.text) for c in tpl.components)
+        return category, huge, tpl.raw is None, kinds, variables
 
     @staticmethod
     def _reads_only_absent(check: Check, kinds: frozenset[str], plain: bool) -> bool:

@@ -67,6 +67,9 @@ class Context:
 class Check:
     """Base class: one instance per rule per run."""
 
+    # True: fires only on templates with a placeholder in some component (format checks)
+    needs_placeholders = False
+
     def __init__(self, rule: Rule, ctx: Context) -> None:
         self.rule = rule
         self.ctx = ctx

@@ -40,11 +40,18 @@ from linter.template import Component, Template
 
 CheckFn = Callable[["FormatCheck", Template], Iterator[Hit]]
 CHECKS: dict[str, CheckFn] = {}
+# Checks that can fire only on a template with a placeholder (of any kind) in some component.
+ABOUT_PLACEHOLDERS: set[str] = set()
 
 
-def register(name: str) -> Callable[[CheckFn], CheckFn]:
+def register(name: str, placeholders: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """``placeholders``: the check reads only placeholders, so it has nothing to say about a
+    template none of whose components holds one (the engine then skips it)."""
+
     def wrap(fn: CheckFn) -> CheckFn:
         CHECKS[name] = fn
+        if placeholders:
+            ABOUT_PLACEHOLDERS.add(name)
         return fn
 
     return wrap
@@ -61,6 +68,7 @@ class FormatCheck(Check):
                 f"{self.rule.path}: a format rule needs 'check', one of {', '.join(sorted(CHECKS))}"
             )
         self.fn = CHECKS[name]
+        self.needs_placeholders = name in ABOUT_PLACEHOLDERS
         self._nums: dict[tuple[str, int], int] = {}  # parameters read once, not per template
 
     def check(self, template: Template) -> Iterator[Hit]:
@@ -400,7 +408,7 @@ def quick_reply_grouping(check: FormatCheck, template: Template) -> Iterator[Hit
             return
 
 
-@register("url-variable")
+@register("url-variable", placeholders=True)
 def url_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """At most ``max`` (1) variable in a URL button, and only at its end."""
     limit = check.num("max", 1)
@@ -434,7 +442,7 @@ def url_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 )
 
 
-@register("url-example")
+@register("url-example", placeholders=True)
 def url_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
     buttons = dict(_buttons(template))
     for comp in template.components:
@@ -454,7 +462,7 @@ def url_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
 # --- variables ----------------------------------------------------------------------------
 
 
-@register("variable-count")
+@register("variable-count", placeholders=True)
 def variable_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """More than ``max`` valid variables in the rule's components (0 for footers)."""
     limit = check.num("max", 1)
@@ -469,7 +477,7 @@ def variable_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
             )
 
 
-@register("variable-sequence")
+@register("variable-sequence", placeholders=True)
 def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Numbered variables run 1, 2, 3… in order of first appearance, with no gap."""
     for comp in check.comps(template):
@@ -511,7 +519,7 @@ def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
             break
 
 
-@register("variable-repeated")
+@register("variable-repeated", placeholders=True)
 def variable_repeated(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
         seen: dict[str, Placeholder] = {}
@@ -522,7 +530,7 @@ def variable_repeated(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 seen[ph.key] = ph
 
 
-@register("variable-mixed")
+@register("variable-mixed", placeholders=True)
 def variable_mixed(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Numbered and named variables in one template (Meta's parameter_format is one or the
     other for the whole template)."""
@@ -541,7 +549,7 @@ def variable_mixed(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 return
 
 
-@register("variable-at-edge")
+@register("variable-at-edge", placeholders=True)
 def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
         phs = valid_placeholders(comp.text)
@@ -568,7 +576,7 @@ def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
             )
 
 
-@register("variables-adjacent")
+@register("variables-adjacent", placeholders=True)
 def variables_adjacent(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
         phs = valid_placeholders(comp.text)
@@ -582,7 +590,7 @@ def variables_adjacent(check: FormatCheck, template: Template) -> Iterator[Hit]:
 _WORD = re.compile(r"\w+")
 
 
-@register("variable-density")
+@register("variable-density", placeholders=True)
 def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Fewer than ``words-per-variable`` x variables + ``extra-words`` other words."""
     per = check.num("words-per-variable", 2)
@@ -609,7 +617,7 @@ def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
             )
 
 
-@register("malformed-variable")
+@register("malformed-variable", placeholders=True)
 def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
         phs = find_placeholders(comp.text, frozenset({NUMBERED, MALFORMED}))
@@ -630,7 +638,7 @@ def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
             )
 
 
-@register("foreign-variable")
+@register("foreign-variable", placeholders=True)
 def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
         phs = find_placeholders(comp.text)
@@ -746,7 +754,7 @@ def _raw_component(template: Template, ctype: str) -> dict[str, Any] | None:
     return None
 
 
-@register("sample-missing")
+@register("sample-missing", placeholders=True)
 def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """A Meta-shaped template with variables and no example block at all."""
     if not isinstance((template.raw or {}).get("components"), list):

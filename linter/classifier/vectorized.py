@@ -3,7 +3,9 @@
 ``Scorer.score`` spends ~300 us a text in Python dict lookups over ~350 n-grams. Here a whole
 chunk is featurised in a few numpy passes: characters become small integers, every character
 n-gram of every padded word becomes one int64 key, and one ``searchsorted`` over the sorted keys
-of the vocabulary finds them all. Word n-grams go the same way through token ids.
+of the vocabulary finds them all. Word n-grams go the same way through token ids. Both work per
+distinct whitespace-separated word (a word's n-grams and tokens do not depend on its
+neighbours), and what a word gives is kept across chunks: a batch repeats most of its words.
 
 The floats are the scorer's own, not merely close: per text and vectorizer the features are
 visited in column order by both (``np.unique`` sorts; ``features.tfidf`` sorts), sublinear tf
@@ -25,6 +27,49 @@ from linter.classifier.scorer import Score, Scorer
 
 WORDS_KEPT = 20_000  # distinct words whose n-grams are kept (~5 MB)
 _SEP = 0  # the id of the gap between padded words and between texts: no n-gram spans it
+
+
+class _Words:
+    """A chunk of lower-cased docs as whitespace-separated words: the distinct words, and for
+    each word written, which distinct word and which doc it is. Both analyzers' features of a
+    doc are the sum of its words' in order (char_wb n-grams stay inside a word; word tokens
+    are runs of word characters, which never hold whitespace), so each index works out a
+    distinct word once and hands the result out to every place it is written."""
+
+    def __init__(self, docs: Sequence[str]) -> None:
+        distinct: dict[str, int] = {}
+        occ_words: list[int] = []
+        occ_docs: list[int] = []
+        for i, d in enumerate(docs):
+            ids = [distinct.setdefault(w, len(distinct)) for w in d.split()]
+            occ_words += ids
+            occ_docs += [i] * len(ids)
+        self.distinct = list(distinct)
+        self.words = np.array(occ_words, dtype=np.int64)
+        self.docs = np.array(occ_docs, dtype=np.int64)
+
+    def expand(self, arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, value) for every value of ``arrays[w]`` at every place word w is written, in
+        the order written."""
+        per_word = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+        flat = np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
+        first = np.cumsum(per_word) - per_word
+        lengths = per_word[self.words]
+        # for each place, the positions first[w] .. first[w] + per_word[w] - 1 of flat
+        ends = np.cumsum(lengths)
+        offsets = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
+        at = np.repeat(first[self.words], lengths) + offsets
+        return np.repeat(self.docs, lengths), flat[at]
+
+
+def _kept(known: dict[str, np.ndarray], fresh: dict[str, np.ndarray], words: list[str]) -> list:
+    """The arrays of ``words`` from ``fresh`` or ``known``; ``fresh`` then joins ``known``,
+    which is emptied first when it would outgrow WORDS_KEPT."""
+    found = [fresh[w] if w in fresh else known[w] for w in words]
+    if len(known) + len(fresh) > WORDS_KEPT:
+        known.clear()
+    known.update(fresh)
+    return found
 
 
 class _CharIndex:
@@ -56,30 +101,9 @@ class _CharIndex:
             key = key * self.base + self.ids[c]
         return key
 
-    def find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(text number, column) of every known n-gram occurrence in the lower-cased docs.
-
-        char_wb n-grams never cross a word, so a text's are the sum of its words': they are
-        found once per distinct word of the chunk (a few thousand, against ~20,000 words
-        written) and handed out to every place the word occurs."""
-        distinct: dict[str, int] = {}
-        occ_words: list[int] = []
-        occ_docs: list[int] = []
-        for i, d in enumerate(docs):
-            ids = [distinct.setdefault(w, len(distinct)) for w in d.split()]
-            occ_words += ids
-            occ_docs += [i] * len(ids)
-        arrays = self._of_words(list(distinct))
-        per_word = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
-        by_word = np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
-        first = np.cumsum(per_word) - per_word
-        words = np.array(occ_words, dtype=np.int64)
-        lengths = per_word[words]
-        # for each occurrence, the positions first[w] .. first[w] + per_word[w] - 1 of by_word
-        ends = np.cumsum(lengths)
-        offsets = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
-        at = np.repeat(first[words], lengths) + offsets
-        return np.repeat(np.array(occ_docs, dtype=np.int64), lengths), by_word[at]
+    def find(self, words: _Words) -> tuple[np.ndarray, np.ndarray]:
+        """(text number, column) of every known n-gram occurrence in the chunk's docs."""
+        return words.expand(self._of_words(words.distinct))
 
     def _of_words(self, words: list[str]) -> list[np.ndarray]:
         """Each word's n-gram columns, in ``_find``'s order. A word's n-grams do not depend on
@@ -93,11 +117,7 @@ class _CharIndex:
         order = np.argsort(word_of, kind="stable")
         counts = np.bincount(word_of, minlength=len(missing))
         fresh = dict(zip(missing, np.split(cols[order], np.cumsum(counts)[:-1]), strict=True))
-        found = [fresh[w] if w in fresh else known[w] for w in words]
-        if len(known) + len(fresh) > WORDS_KEPT:
-            known.clear()
-        known.update(fresh)
-        return found
+        return _kept(known, fresh, words)
 
     def _find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         # " w1 \0 w2 \0 ... " per doc, docs joined by \0: windows never cross a \0. A \0 inside a
@@ -155,19 +175,12 @@ class _WordIndex:
         self.pair_keys = np.array([k for k, _ in pairs], dtype=np.int64)
         self.pair_cols = np.array([c for _, c in pairs], dtype=np.int64)
         self.use_unigrams = ngram_range[0] == 1
+        self.known: dict[str, np.ndarray] = {}  # word -> its token ids (_of_words)
         self.use_pairs = ngram_range[1] == 2 and len(pairs) > 0
 
-    def find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        get, unknown = self.token_id.get, self.n_tokens
-        tids: list[int] = []
-        owner: list[int] = []
-        for i, d in enumerate(docs):
-            found = [get(t, unknown) for t in F._TOKEN.findall(d)]
-            found.append(unknown)  # no pair spans two texts
-            tids += found
-            owner += [i] * len(found)
-        t = np.array(tids, dtype=np.int64)
-        o = np.array(owner, dtype=np.int64)
+    def find(self, words: _Words) -> tuple[np.ndarray, np.ndarray]:
+        unknown = self.n_tokens
+        o, t = words.expand(self._of_words(words.distinct))
         docs_out, cols_out = [], []
         if self.use_unigrams:
             cols = self.unigram[t]
@@ -176,7 +189,8 @@ class _WordIndex:
             cols_out.append(cols[keep])
         if self.use_pairs and len(t) > 1:
             left, right = t[:-1], t[1:]
-            ok = (left != unknown) & (right != unknown)
+            # no pair spans two texts
+            ok = (left != unknown) & (right != unknown) & (o[:-1] == o[1:])
             key = left[ok] * self.n_tokens + right[ok]
             at = np.searchsorted(self.pair_keys, key)
             at[at == len(self.pair_keys)] = 0
@@ -186,6 +200,19 @@ class _WordIndex:
         if not docs_out:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         return np.concatenate(docs_out), np.concatenate(cols_out)
+
+    def _of_words(self, words: list[str]) -> list[np.ndarray]:
+        """Each word's token ids (the unknown id for tokens outside the vocabulary)."""
+        known = self.known
+        missing = [w for w in words if w not in known]
+        if not missing:
+            return [known[w] for w in words]
+        get, unknown = self.token_id.get, self.n_tokens
+        fresh = {
+            w: np.array([get(t, unknown) for t in F._TOKEN.findall(w)], dtype=np.int64)
+            for w in missing
+        }
+        return _kept(known, fresh, words)
 
 
 class BatchScorer:
@@ -219,9 +246,10 @@ class BatchScorer:
         """The linear model's decision values, one row per text."""
         n = len(texts)
         docs = [F.normalise(t).lower() for t in texts]
+        words = _Words(docs)
         owners, columns = [], []
         for index, offset in zip(self.indexes, self.offsets, strict=True):
-            o, c = index.find(docs)
+            o, c = index.find(words)
             owners.append(o)
             columns.append(c + offset)
         n_groups = len(self.indexes)

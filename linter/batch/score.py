@@ -68,7 +68,8 @@ def parse_one(work: Work) -> Template | RowResult:
         if template is not None:
             (tpl,) = parse_json(template, f"<row {index + 1}>")
         else:
-            tpl = parse_text(text, f"<row {index + 1}>")
+            label = f"<row {index + 1}>"
+            tpl = parse_text(text, label, stem=label)  # what Path(label).stem gives, cheaper
             tpl.name = name
             tpl.category = category
     except InputError as exc:

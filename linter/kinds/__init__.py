@@ -63,6 +63,10 @@ class Context:
             self._cache[key] = build()
         return self._cache[key]
 
+    def built(self, key: str) -> Any:
+        """What ``shared`` built under ``key`` so far, or None (nothing is built here)."""
+        return self._cache.get(key)
+
 
 class Check:
     """Base class: one instance per rule per run."""

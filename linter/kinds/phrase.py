@@ -204,15 +204,39 @@ def required_substrings(
     return out
 
 
-def _in_order(lower: str, reqs: list[frozenset[str]]) -> bool:
+def inner_pieces(nlp: Any) -> frozenset[str]:
+    """Tokens that spaCy's tokenizer starts right after a letter: the later pieces of its
+    special cases ("c'mon" -> "c'm", "on"; "cannot" -> "can", "not"; "youll" -> "you", "ll").
+    Every other token starting with a letter starts after a character that is not one: the
+    tokenizer splits inside a run of letters only by its special cases (its prefixes, suffixes
+    and infixes are punctuation, symbols, or units after digits). Tested on many texts."""
+    from spacy.attrs import ORTH
+
+    out = set()
+    for string, pieces in nlp.tokenizer.rules.items():
+        pos = 0
+        for k, piece in enumerate(pieces):
+            orth = str(piece.get(ORTH, piece.get("ORTH", "")))
+            if k and orth[:1].isalpha() and string[pos - 1 : pos].isalpha():
+                out.add(orth.lower())
+            pos += len(orth)
+    return frozenset(out)
+
+
+def _in_order(lower: str, reqs: list[frozenset[str]], inner: frozenset[str] | None = None) -> bool:
     """Whether one word of each set occurs, each starting after the one before: the order a
     phrase's or pattern's tokens must have. Taking the earliest occurrence each time finds an
-    order whenever one exists."""
+    order whenever one exists. With ``inner`` (``inner_pieces``), a word starting with a letter
+    must also start a run of letters ("our" inside "your" is no token), unless it is one of
+    those pieces."""
     pos = 0
     for req in reqs:
         first = -1
         for word in req:
             at = lower.find(word, pos)
+            if inner is not None and word[:1].isalpha() and word not in inner:
+                while at > 0 and lower[at - 1].isalpha():
+                    at = lower.find(word, at + 1)
             if at != -1 and (first == -1 or at < first):
                 first = at
         if first == -1:
@@ -312,12 +336,17 @@ class PhraseCheck(TextCheck):
         if self.required is None:
             return True
         lower = memo[1]
-        return any(_in_order(lower, reqs) for reqs in self.required)
+        # once spaCy is loaded (not before: this test is what spares loading it) its pieces
+        # are known, and words must also start where spaCy can start a token
+        inner = self.ctx.built("phrase:inner")
+        return any(_in_order(lower, reqs, inner) for reqs in self.required)
 
     # spaCy from here on: imported and built only when some text passes could_match()
 
     def _nlp(self) -> Any:
-        return self.ctx.shared("phrase:nlp", blank_english)
+        nlp = self.ctx.shared("phrase:nlp", blank_english)
+        self.ctx.shared("phrase:inner", lambda: inner_pieces(nlp))
+        return nlp
 
     def _doc(self, text: str) -> Any:
         cache: dict[str, Any] = self.ctx.shared("phrase:docs", dict)

@@ -160,8 +160,9 @@ class Linter:
     def prepare(self, templates: list[Template]) -> None:
         """Let each check do its batch work on the templates it will see (``Check.prepare``)."""
         batching = [c for c in self.checks if type(c).prepare is not Check.prepare]
+        sets = [self._check_set(t) for t in templates] if batching else []
         for check in batching:
-            mine = [t for t in templates if check in self._check_set(t)]
+            mine = [t for t, applicable in zip(templates, sets, strict=True) if check in applicable]
             if mine:
                 try:
                     check.prepare(mine)

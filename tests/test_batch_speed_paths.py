@@ -501,6 +501,22 @@ def test_normalising_decides_what_to_undo_as_with_one_hint_pattern() -> None:
         assert _ascii_work(text, dictionary) == _ascii_work_in_one_pattern(text, dictionary), text
 
 
+def test_duplicate_keys_collapse_whitespace_as_the_regex_did() -> None:
+    from linter.kinds.duplicate import normalise
+    from linter.placeholders import ALL, replace_placeholders
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert [c for c in every if re.fullmatch(r"\s", c)] == [c for c in every if c.isspace()]
+    spaces = [c for c in every if c.isspace()]
+    rng = random.Random(4)
+    pieces = [*spaces, "a", "B", "{{1}}", "{{ x }}", "ß", "İ", "$Name", " "]
+    texts = _corpus_texts() + AWKWARD
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    for text in texts:
+        old = re.sub(r"\s+", " ", replace_placeholders(text, " {} ", ALL)).strip().casefold()
+        assert normalise(text) == old, repr(text)
+
+
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase

@@ -15,14 +15,14 @@ from linter.kinds import Check, Hit
 from linter.placeholders import ALL, replace_placeholders
 from linter.template import Template
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
 
 
 def normalise(text: str) -> str:
     """The text with every placeholder as ``{}``, whitespace collapsed and case folded."""
-    text = replace_placeholders(text, " {} ", ALL)
-    return _SPACE.sub(" ", text).strip().casefold()
+    # str.split() splits at the characters re's \s matches: the same as collapsing \s+ runs
+    # and stripping, several times faster
+    return " ".join(replace_placeholders(text, " {} ", ALL).split()).casefold()
 
 
 def digest(text: str) -> int | None:

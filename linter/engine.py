@@ -51,7 +51,7 @@ class Linter:
         self._applicable_sets: dict[tuple[object, ...], set[Check]] = {}
         self._gates: Gates | None = None
         self._seen = 0
-        self._open: dict[tuple[object, ...], list[Check]] = {}  # see _open_checks
+        self._open: dict[tuple[object, ...], list[tuple[Check, tuple[int, ...] | None]]] = {}
         self._has_gated: dict[tuple[object, ...], bool] = {}  # by shape: any gated check?
         self._run_only: list[Check] | None = None
         selected = {r.code for r in self.rules}
@@ -134,9 +134,10 @@ class Linter:
             found = self._applicable_sets[key] = {c for c, _ in self._checks_for(tpl, huge)}
         return found
 
-    def _open_checks(self, tpl: Template, huge: bool) -> list[Check]:
+    def _open_checks(self, tpl: Template, huge: bool) -> list[tuple[Check, tuple[int, ...] | None]]:
         """The applicable checks the gates let through: those whose rule could fire given the
-        strings the template holds. Worked out once per shape of template and gate state."""
+        strings the template holds, each with the ways it can fire (``Check.check_some``) when
+        not all of them can. Worked out once per shape of template and gate state."""
         shape = self._shape(tpl, huge)
         applicable = self._checks_for(tpl, huge, shape)
         gates = self.gates
@@ -149,7 +150,9 @@ class Linter:
             if len(self._open) >= OPEN_SETS:
                 self._open.clear()
             found = self._open[shape, present] = [
-                c for c, i in applicable if not gates.gated[i] or gates.allows(i, present)
+                (c, None if not gates.gated[i] else gates.ways(i, present))
+                for c, i in applicable
+                if not gates.gated[i] or gates.allows(i, present)
             ]
         return found
 
@@ -179,10 +182,10 @@ class Linter:
             if self._seen > GATES_AFTER:  # the gates pay over many templates
                 checks = self._open_checks(tpl, bool(huge))
             else:
-                checks = [c for c, _ in self._checks_for(tpl, bool(huge))]
-            for check in checks:
+                checks = [(c, None) for c, _ in self._checks_for(tpl, bool(huge))]
+            for check, which in checks:
                 try:
-                    hits = list(check.check(tpl))
+                    hits = list(check.check(tpl) if which is None else check.check_some(tpl, which))
                 except Exception as exc:  # a broken rule must not take the run down with it
                     rule = check.rule
                     msg = f"rule {rule.code} ({rule.name}) failed on this template: {exc}"

@@ -163,6 +163,13 @@ class Gates:
                 return True
         return False
 
+    def ways(self, check: int, present: int) -> tuple[int, ...] | None:
+        """Which of gated check ``check``'s alternatives ``present`` allows, by position; None
+        when all of them (nothing to narrow)."""
+        alternatives = self.alternatives[check] or []
+        which = tuple(k for k, m in enumerate(alternatives) if m & present == m)
+        return None if len(which) == len(alternatives) else which
+
     def open(self, texts: Iterable[str]) -> set[int]:
         """The gated checks that could fire on a template with these texts."""
         present = self.present(texts)

@@ -288,6 +288,37 @@ def test_gates_and_skipped_components_change_no_finding() -> None:
     assert sum(fast.gates.gated) >= 25  # pattern and phrase rules are gated
 
 
+def test_pattern_rules_narrowed_to_the_patterns_the_gates_allow_find_the_same() -> None:
+    """``check_some`` (an alternation of the allowed patterns only) against ``check`` (all of
+    them) for every gated pattern rule a corpus row, rule example or evasion case opens."""
+    from linter.kinds.pattern import PatternCheck
+
+    linter = Linter(Config())
+    gates = linter.gates
+    gated = [
+        (i, c)
+        for i, c in enumerate(linter.checks)
+        if isinstance(c, PatternCheck) and gates.gated[i] and len(gates.alternatives[i]) > 1
+    ]
+    assert len(gated) >= 10
+    narrowed = compared = 0
+    key = lambda h: (h.component.label, h.start, h.end, str(h.values), h.fix)  # noqa: E731
+    for tpl in _every_kind_of_template() + _templates(_corpus_texts()[1::5]):
+        present = gates.present(linter._texts(tpl))
+        for i, check in gated:
+            if not gates.allows(i, present):
+                continue
+            which = gates.ways(i, present)
+            compared += 1
+            if which is None:
+                continue
+            narrowed += 1
+            assert sorted(map(key, check.check_some(tpl, which))) == sorted(
+                map(key, check.check(tpl))
+            ), (check.rule.code, tpl.display_name)
+    assert compared >= narrowed > 300
+
+
 def test_gates_report_overlapping_strings() -> None:
     from linter.gates import Gates
 

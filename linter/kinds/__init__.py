@@ -82,6 +82,11 @@ class Check:
     def check(self, template: Template) -> Iterable[Hit]:
         return ()
 
+    def check_some(self, template: Template, which: tuple[int, ...]) -> Iterable[Hit]:
+        """``check`` when only alternatives ``which`` of ``clauses()`` (by position) can fire
+        on this template, as the engine's gates found: a check may skip the others."""
+        return self.check(template)
+
     def literals(self) -> frozenset[str] | None:
         """Casefolded strings one of which occurs (as written or normalised) in any template
         this check can fire on; the engine skips it for others (``linter.gates``). None: no

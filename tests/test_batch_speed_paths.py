@@ -548,6 +548,36 @@ def test_duplicate_keys_collapse_whitespace_as_the_regex_did() -> None:
         assert normalise(text) == old, repr(text)
 
 
+def test_reject_terms_are_searched_for_wherever_a_chunk_could_be_one() -> None:
+    """``may_reject`` False means the reject pattern matches nothing: with the shipped terms
+    and with terms holding the letters Python's IGNORECASE matches to non-ASCII ones."""
+    from evasion_cases import CASES
+
+    from linter.kinds.spelling import Vocabulary, _terms_pattern, build_vocabulary, may_reject
+
+    shipped = build_vocabulary(Linter(Config()).ctx)
+    assert shipped.reject_words and "ur" in shipped.reject_words
+    terms = ["u", "ur", "kk", "sis", "i", "don't", "b4", "x_y", "wont"]
+    made = Vocabulary(
+        reject=dict.fromkeys(terms),
+        reject_pattern=_terms_pattern(terms),
+        reject_words=frozenset(terms),
+    )
+    rng = random.Random(12)
+    pieces = [*terms, "U", "UR", "\u212a", "\u017f", "\u0131", "\u0130", "’", "-", " ", " ", "x"]
+    texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    opened = 0
+    for vocab in (shipped, made):
+        assert vocab.reject_pattern is not None
+        for text in texts:
+            if may_reject(text, vocab):
+                opened += 1
+            else:
+                assert vocab.reject_pattern.search(text) is None, text
+    assert 0 < opened < len(texts)
+
+
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase

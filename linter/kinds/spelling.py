@@ -300,6 +300,9 @@ class Vocabulary:
     # any of them is not scanned with the (slower, boundary-checking) pattern
     accept_gate: re.Pattern[str] | None = None
     reject_gate: re.Pattern[str] | None = None
+    # the reject terms, lower-cased, when each is one ASCII word (letters, digits, _ and '):
+    # a text can then hold one only as a whole chunk (see ``may_reject``)
+    reject_words: frozenset[str] | None = None
 
 
 def read_vocab(path: Path) -> list[tuple[str, str | None]]:
@@ -358,7 +361,41 @@ def build_vocabulary(ctx: Context) -> Vocabulary:
         reject_pattern=_terms_pattern(reject),
         accept_gate=_terms_gate(phrases),
         reject_gate=_terms_gate(reject),
+        reject_words=frozenset(reject) if all(map(_ASCII_WORD.fullmatch, reject)) else None,
     )
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_']+")
+# The non-ASCII characters Python's re matches to ASCII letters under IGNORECASE.
+_IGNORECASE_ASCII = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def chunks_of(text: str) -> list[str]:
+    """``_CHUNK``'s matches in ``text``; the last text's are kept (two rules read each)."""
+    if _LAST_CHUNKS[0] is not text:
+        _LAST_CHUNKS[0], _LAST_CHUNKS[1] = text, _CHUNK.findall(text)
+    return _LAST_CHUNKS[1]  # type: ignore[return-value]
+
+
+_LAST_CHUNKS: list[object] = [None, []]
+
+
+def may_reject(text: str, vocab: Vocabulary) -> bool:
+    """False when no reject term can match in ``text``: a match is bounded by characters
+    that are not [\\w'’-], so it is a whole chunk equal to a term, letter case aside. True
+    when one may (the boundary-checking pattern decides), or when the terms are not all
+    plain ASCII words (this test would not be sound)."""
+    words = vocab.reject_words
+    if words is None:
+        return True
+    for chunk in set(chunks_of(text)):
+        if not chunk.isascii():
+            chunk = chunk.translate(_IGNORECASE_ASCII)
+            if not chunk.isascii():
+                continue  # another non-ASCII character: equal to no ASCII term
+        if chunk.lower() in words:
+            return True
+    return False
 
 
 # --- words in text -----------------------------------------------------------------------------
@@ -384,6 +421,8 @@ def masked_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
         (vocab.reject_pattern, vocab.reject_gate),
     ):
         if pattern is None:
+            continue
+        if pattern is vocab.reject_pattern and not may_reject(text, vocab):
             continue
         if gate is not None:
             folded = text.casefold() if folded is None else folded
@@ -538,7 +577,7 @@ def may_flag(
     through the positional pass."""
     if chunks is not None:
         positional: set[str] = set()
-        for chunk in _CHUNK.findall(text):
+        for chunk in chunks_of(text):
             verdict = chunks.get(chunk)
             if verdict is None:
                 if len(chunks) >= _MEMO_SIZE:
@@ -683,6 +722,8 @@ class SpellingCheck(Check):
             return
         for comp in self._components(template):
             text = comp.text
+            if not may_reject(text, vocab):
+                continue
             if vocab.reject_gate is not None and not vocab.reject_gate.search(text.casefold()):
                 continue
             if not vocab.reject_pattern.search(text):

@@ -303,6 +303,7 @@ class Vocabulary:
     # the reject terms, lower-cased, when each is one ASCII word (letters, digits, _ and '):
     # a text can then hold one only as a whole chunk (see ``may_reject``)
     reject_words: frozenset[str] | None = None
+    reject_chunks: dict[str, bool] = field(default_factory=dict)  # chunk -> one of them?
 
 
 def read_vocab(path: Path) -> list[tuple[str, str | None]]:
@@ -388,14 +389,24 @@ def may_reject(text: str, vocab: Vocabulary) -> bool:
     words = vocab.reject_words
     if words is None:
         return True
-    for chunk in set(chunks_of(text)):
-        if not chunk.isascii():
-            chunk = chunk.translate(_IGNORECASE_ASCII)
-            if not chunk.isascii():
-                continue  # another non-ASCII character: equal to no ASCII term
-        if chunk.lower() in words:
+    seen = vocab.reject_chunks
+    for chunk in chunks_of(text):
+        found = seen.get(chunk)
+        if found is None:
+            if len(seen) >= _MEMO_SIZE:
+                seen.clear()
+            found = seen[chunk] = _is_reject_term(chunk, words)
+        if found:
             return True
     return False
+
+
+def _is_reject_term(chunk: str, words: frozenset[str]) -> bool:
+    if not chunk.isascii():
+        chunk = chunk.translate(_IGNORECASE_ASCII)
+        if not chunk.isascii():
+            return False  # another non-ASCII character: equal to no ASCII term
+    return chunk.lower() in words
 
 
 # --- words in text -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.config import Config
 from linter.diagnostic import Diagnostic
@@ -54,6 +55,8 @@ class Linter:
         self._open: dict[tuple[object, ...], list[tuple[Check, tuple[int, ...] | None]]] = {}
         self._has_gated: dict[tuple[object, ...], bool] = {}  # by shape: any gated check?
         self._run_only: list[Check] | None = None
+        self._links_read: bool | None = None
+        self._candidates: Any = None
         selected = {r.code for r in self.rules}
         self._reports_unused = UNUSED_SUPPRESSION in selected
         self._reports_too_long = TOO_LONG in selected
@@ -70,6 +73,18 @@ class Linter:
         if self._run_only is None:
             self._run_only = [c for c in self.checks if type(c).check_run is not Check.check_run]
         return self._run_only
+
+    @property
+    def _link_finder(self) -> Any:
+        """``domain.candidates`` when a selected check needs links, else None (the module is
+        then not imported)."""
+        if self._links_read is None:
+            self._links_read = any(c.needs_links for c in self.checks)
+            if self._links_read:
+                from linter.kinds.domain import candidates
+
+                self._candidates = candidates
+        return self._candidates if self._links_read else None
 
     @property
     def gates(self) -> Gates:
@@ -99,7 +114,7 @@ class Linter:
         key = self._shape(tpl, huge) if shape is None else shape
         chosen = self._applicable.get(key)
         if chosen is None:
-            category, huge, plain, kinds, variables = key
+            category, huge, plain, kinds, variables, links = key
             chosen = self._applicable[key] = [
                 (c, i)
                 for i, c in enumerate(self.checks)
@@ -108,16 +123,22 @@ class Linter:
                 and (not huge or c.rule.kind in CHEAP_KINDS)
                 and not (self.skip_absent and self._reads_only_absent(c, kinds, plain))
                 and not (self.skip_absent and c.needs_placeholders and not variables)
+                and not (self.skip_absent and c.needs_links and not links)
             ]
         return chosen
 
-    def _shape(self, tpl: Template, huge: bool) -> tuple[str, bool, bool, frozenset[str], bool]:
+    def _shape(
+        self, tpl: Template, huge: bool
+    ) -> tuple[str, bool, bool, frozenset[str], bool, bool]:
         """What decides which checks apply: category, size, plain text or JSON, the kinds of
-        component, and whether any holds a placeholder (most variable checks need one)."""
+        component, whether any holds a placeholder (most variable checks need one) and whether
+        any text could hold a link (the link rules need one; ~6% of corpus rows do)."""
         category = tpl.category or self.config.default_category
         kinds = frozenset(c.kind for c in tpl.components)
         variables = any(has_placeholders(c.text) for c in tpl.components)
-        return category, huge, tpl.raw is None, kinds, variables
+        find = self._link_finder
+        links = find is not None and any(any(find(t)) for t in self._texts(tpl))
+        return category, huge, tpl.raw is None, kinds, variables, links
 
     @staticmethod
     def _reads_only_absent(check: Check, kinds: frozenset[str], plain: bool) -> bool:

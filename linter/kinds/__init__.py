@@ -73,6 +73,9 @@ class Check:
 
     # True: fires only on templates with a placeholder in some component (format checks)
     needs_placeholders = False
+    # True: fires only where ``domain.candidates`` finds a possible link in some text of the
+    # template, as written or normalised (the link rules)
+    needs_links = False
 
     def __init__(self, rule: Rule, ctx: Context) -> None:
         self.rule = rule

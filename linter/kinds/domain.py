@@ -283,6 +283,7 @@ class DomainCheck(TextCheck):
     """One rule about links; ``check`` says which (see the module docs)."""
 
     CHECKS = ("shortener", "no-scheme", "ip-address", "insecure")
+    needs_links = True  # every check here reads links: none where ``candidates`` finds none
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]

@@ -474,6 +474,52 @@ def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass() -> None:
         assert may_flag(text, dictionary, vocab, memo, chunks) == plain, text
 
 
+def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]:
+    """``spelling.words_of`` as it was: a token generator and a mask test per token."""
+    from linter.kinds.spelling import _parts, _sentence_start, masked_spans
+
+    spans = masked_spans(text, vocab)
+    out = []
+    si = 0
+    for start, end, p_start, token, kind in _parts(text, dictionary, vocab, memo):
+        while si < len(spans) and spans[si][1] <= start:
+            si += 1
+        j = si
+        while j < len(spans) and spans[j][0] < end and spans[j][1] <= start:
+            j += 1
+        if j < len(spans) and spans[j][0] < end:
+            continue
+        p_end = p_start + len(token)
+        if kind == "other":
+            out.append((p_start, p_end, token, token.lower(), False, False))
+            continue
+        lower, known, title = kind
+        if not known and title and not _sentence_start(text, p_start):
+            continue
+        out.append((p_start, p_end, token, lower, known, not known))
+    return out
+
+
+def test_words_of_in_one_loop_gives_the_words_the_token_generator_gave() -> None:
+    from dataclasses import astuple
+
+    from evasion_cases import CASES
+
+    from linter.kinds.spelling import Dictionary, words_of
+    from linter.kinds.spelling import build_vocabulary as vocabulary
+
+    dictionary, vocab = Dictionary.load(), vocabulary(Linter(Config()).ctx)
+    rng = random.Random(13)
+    pieces = [*"aB’'-.", " ", " ", "pre-", "Wi-Fi", "e-mail", "x@y.co", "bit.ly/x", "{{1}}", "Hola"]
+    pieces += ["Trendora", "shop.example.com", "`code`", "#tag", "u", "recieve", "don't", "\n"]
+    texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(10_000)]
+    memo: dict = {}
+    for text in texts:
+        want = _words_by_token_generator(text, dictionary, vocab, memo)
+        assert [astuple(w) for w in words_of(text, dictionary, vocab, memo)] == want, text
+
+
 def test_chunk_at_sentence_start_is_found_where_the_chunk_pattern_finds_it() -> None:
     from linter.kinds.spelling import _CHUNK, _sentence_start, _starts_a_sentence
 

@@ -511,21 +511,33 @@ def _parts(
             if kind is not _SKIP:
                 yield start, end, start, chunk, kind
             continue
-        chunk = chunk.replace("’", "'")
-        if chunk.lower() in vocab.accept:
-            continue
-        offset = start
-        parts = chunk.split("-")
-        if len(parts) > 1 and parts[0].lower() in _PREFIXES:
-            offset += len(parts[0]) + 1
-            parts = parts[1:]
-        for part in parts:
-            p_start = offset
-            offset += len(part) + 1
-            stripped = part.strip("'")
-            kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
-            if kind is not _SKIP:
-                yield start, end, p_start + len(part) - len(part.lstrip("'")), stripped, kind
+        for p_start, token, kind in _split_chunk(chunk, start, dictionary, vocab, memo):
+            yield start, end, p_start, token, kind
+
+
+def _split_chunk(
+    chunk: str, start: int, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> list[tuple[int, str, _TokenKind]]:
+    """(token start, token, kind) of a chunk that is not all letters: split at hyphens (after
+    a prefix such as "pre-", the rest), apostrophes stripped; accepted terms and skipped
+    tokens left out."""
+    chunk = chunk.replace("’", "'")
+    if chunk.lower() in vocab.accept:
+        return []
+    out = []
+    offset = start
+    parts = chunk.split("-")
+    if len(parts) > 1 and parts[0].lower() in _PREFIXES:
+        offset += len(parts[0]) + 1
+        parts = parts[1:]
+    for part in parts:
+        p_start = offset
+        offset += len(part) + 1
+        stripped = part.strip("'")
+        kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
+        if kind is not _SKIP:
+            out.append((p_start + len(part) - len(part.lstrip("'")), stripped, kind))
+    return out
 
 
 def _flaggable(text: str, start: int, kind: _TokenKind) -> bool:
@@ -618,25 +630,51 @@ def words_of(
     accepted terms, tokens with digits or underscores (codes, amounts), single letters,
     ALL-CAPS words of up to 5 letters (acronyms), CamelCase names, non-Latin scripts.
     ``memo`` keeps what each distinct token is across texts (a batch repeats most words)."""
-    memo = {} if memo is None else memo
+    for row in _word_rows(text, dictionary, vocab, {} if memo is None else memo):
+        yield Word(*row)
+
+
+_WordRow = tuple[int, int, str, str, bool, bool]  # Word's fields
+
+
+def _word_rows(
+    text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> list[_WordRow]:
+    """``words_of`` as plain tuples, in one loop (the check counts them before it needs any
+    as a Word: most texts that get here are in another language and stop at the count)."""
     spans = masked_spans(text, vocab)
+    n_spans = len(spans)
+    out: list[_WordRow] = []
     si = 0
-    for start, end, p_start, token, kind in _parts(text, dictionary, vocab, memo):
-        while si < len(spans) and spans[si][1] <= start:
+    for m in _CHUNK.finditer(text):
+        start, end = m.span()
+        chunk = m.group()
+        if chunk.isalpha():  # most words: the token is the chunk
+            kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
+            if kind is _SKIP:
+                continue
+            parts: Iterable[tuple[int, str, _TokenKind]] = ((start, chunk, kind),)
+        else:
+            parts = _split_chunk(chunk, start, dictionary, vocab, memo)
+            if not parts:
+                continue
+        while si < n_spans and spans[si][1] <= start:
             si += 1
         j = si
-        while j < len(spans) and spans[j][0] < end and spans[j][1] <= start:
+        while j < n_spans and spans[j][0] < end and spans[j][1] <= start:
             j += 1
-        if j < len(spans) and spans[j][0] < end:
+        if j < n_spans and spans[j][0] < end:
             continue  # inside a placeholder, link, e-mail or accepted phrase
-        p_end = p_start + len(token)
-        if kind == "other":
-            yield Word(p_start, p_end, token, token.lower(), False, False)
-            continue
-        lower, known, title = kind  # type: ignore[misc]
-        if not known and title and not _sentence_start(text, p_start):
-            continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
-        yield Word(p_start, p_end, token, lower, known, not known)
+        for p_start, token, kind in parts:
+            p_end = p_start + len(token)
+            if kind == "other":
+                out.append((p_start, p_end, token, token.lower(), False, False))
+                continue
+            lower, known, title = kind  # type: ignore[misc]
+            if not known and title and not _sentence_start(text, p_start):
+                continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
+            out.append((p_start, p_end, token, lower, known, not known))
+    return out
 
 
 def _match_case(suggestion: str, word: str) -> str:
@@ -697,14 +735,16 @@ class SpellingCheck(Check):
         chunks = self.ctx.shared("spelling.chunks", dict)
         if not any(may_flag(c.text, dictionary, vocab, memo, chunks) for c in components):
             return  # every word is known or never checked: nothing to place or count
-        found = [(c, w) for c in components for w in words_of(c.text, dictionary, vocab, memo)]
+        found = [(c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo)]
         if len(found) >= self.min_words:
-            known = sum(w.known for _, w in found)
+            known = sum(w[4] for _, w in found)
             if known < self.min_known * len(found):
                 return  # mostly not English: another language, or Hinglish
-        for comp, word in found:
-            if word.flag and not self._disguised(comp, word):
-                yield self._hit(comp, word, dictionary)
+        for comp, row in found:
+            if row[5]:
+                word = Word(*row)
+                if not self._disguised(comp, word):
+                    yield self._hit(comp, word, dictionary)
 
     def _disguised(self, comp: Component, word: Word) -> bool:
         """A fragment of a disguised word ('ly' of 'bit[.]ly', 'ee' of 'fr<ZWSP>ee') is not a

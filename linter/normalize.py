@@ -36,6 +36,13 @@ _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", 
 # of a host or an e-mail's local part ("h3lp@shop.in")
 _LEET_WORD = re.compile(r"(?<![\w@$/.])(?:[\w@$!]*[A-Za-z][\w@$!]*|[@$][\w@$!]+)(?![\w@$])")
 _HAS_LEET = re.compile("[" + re.escape("".join(_LEET)) + "]")
+# _LEET_WORD's matches that hold a digit or symbol to read as a letter (most words hold none:
+# they are skipped inside the regex engine, not one by one in Python)
+_LEET_CANDIDATE = re.compile(
+    _LEET_WORD.pattern.replace(
+        "(?<![\\w@$/.])", "(?<![\\w@$/.])(?=[\\w@$!]*[" + re.escape("".join(_LEET)) + "])", 1
+    )
+)
 _SPACED = re.compile(r"(?<![\w'’])(?:[^\W\d_][ \t]){2,}[^\W\d_](?![\w'’])")
 _LINK_DOT = re.compile(
     r"(?<=\w)(?:\s*[\[\(\{]\s*(?:\.|dot)\s*[\]\)\}]\s*|\s+dot\s+|\s+\.\s+)(?=\w)",
@@ -198,10 +205,8 @@ def _ascii_work(text: str, dictionary: object | None) -> bool:
         return True
     if dictionary is None:
         return False
-    for m in _LEET_WORD.finditer(text):
+    for m in _LEET_CANDIDATE.finditer(text):
         word = m.group()
-        if _HAS_LEET.search(word) is None:
-            continue  # most words: no digit or @ $ ! to read as a letter
         spots = [i for i, ch in enumerate(word) if ch in _LEET]
         if (
             spots

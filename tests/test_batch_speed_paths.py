@@ -624,6 +624,20 @@ def test_reject_terms_are_searched_for_wherever_a_chunk_could_be_one() -> None:
     assert 0 < opened < len(texts)
 
 
+def test_leet_candidates_are_the_leet_words_with_a_digit_or_symbol() -> None:
+    from evasion_cases import CASES
+
+    from linter.normalize import _HAS_LEET, _LEET_CANDIDATE, _LEET_WORD
+
+    rng = random.Random(14)
+    pieces = [*"aZ0134579@$!._/-é", " ", " ", "fr33", "c0de", "$ale", "h3lp@x.in", "bit.ly/x3"]
+    texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(20_000)]
+    for text in texts:
+        want = [m.span() for m in _LEET_WORD.finditer(text) if _HAS_LEET.search(m.group())]
+        assert [m.span() for m in _LEET_CANDIDATE.finditer(text)] == want, text
+
+
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase

@@ -665,6 +665,40 @@ def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     assert matched > 300
 
 
+def test_order_test_without_words_that_extend_another_decides_the_same() -> None:
+    from evasion_cases import CASES
+
+    from linter.kinds.phrase import PhraseCheck, _in_order, blank_english, inner_pieces
+
+    checks = [c for c in Linter(Config()).checks if isinstance(c, PhraseCheck) and c.required]
+    inner = inner_pieces(blank_english())
+    rng = random.Random(15)
+    words = sorted({w for c in checks for reqs in c.required for req in reqs for w in req})
+    pieces = [*words, " ", " ", "x", "'", "’", "-", "."]
+    texts = _corpus_texts()[::4] + [case.text for case in CASES]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    reduced = 0
+    for check in checks:
+        for mode in (None, inner):
+            short = check._order_sets(mode)
+            reduced += sum(
+                len(a) - len(b)
+                for x, y in zip(check.required, short, strict=True)
+                for a, b in zip(x, y, strict=True)
+            )
+            for text in texts:
+                lower = text.lower()
+                for full, less in zip(check.required, short, strict=True):
+                    assert _in_order(lower, less, mode) == _in_order(lower, full, mode), text
+    assert reduced > 1000
+    # a longer word that spaCy may start inside a word stays beside its shorter prefix
+    from linter.kinds.phrase import _shortest
+
+    assert _shortest(frozenset({"no", "not", "notice"}), None) == {"no"}
+    assert _shortest(frozenset({"no", "not", "notice"}), inner) == {"no", "not"}
+    assert _in_order("cannot pay", [_shortest(frozenset({"no", "not"}), inner)], inner)
+
+
 def test_spacy_starts_a_token_after_a_letter_only_for_its_inner_pieces() -> None:
     """What ``could_match`` assumes of spaCy's tokenizer, over corpus rows, the rules'
     examples, the evasion corpus and random strings of letters, digits and punctuation."""

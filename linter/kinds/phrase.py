@@ -245,6 +245,18 @@ def _in_order(lower: str, reqs: list[frozenset[str]], inner: frozenset[str] | No
     return True
 
 
+def _shortest(words: frozenset[str], inner: frozenset[str] | None) -> frozenset[str]:
+    """The words of the set no other word of it is a prefix of (see ``_order_sets``)."""
+
+    def covered(w: str) -> bool:
+        return any(
+            v != w and w.startswith(v) and not (inner is not None and w in inner and v not in inner)
+            for v in words
+        )
+
+    return frozenset(w for w in words if not covered(w))
+
+
 class Triggers:
     """The cheap pre-test: plain words are looked up in the text's word set; anything else
     (a multi-word trigger, "n't") goes into one small regex."""
@@ -301,6 +313,7 @@ class PhraseCheck(TextCheck):
         self.triggers = frozenset(triggers)
         self.gate = Triggers(set(triggers))
         self.required = required_substrings(self.phrases, self.patterns)
+        self._reduced: tuple[int, list[list[frozenset[str]]]] | None = None
 
     def literals(self) -> frozenset[str] | None:
         """The trigger words; of a trigger of several words (matched across any spacing), its
@@ -339,7 +352,18 @@ class PhraseCheck(TextCheck):
         # once spaCy is loaded (not before: this test is what spares loading it) its pieces
         # are known, and words must also start where spaCy can start a token
         inner = self.ctx.built("phrase:inner")
-        return any(_in_order(lower, reqs, inner) for reqs in self.required)
+        return any(_in_order(lower, reqs, inner) for reqs in self._order_sets(inner))
+
+    def _order_sets(self, inner: frozenset[str] | None) -> list[list[frozenset[str]]]:
+        """``required`` without the words that add nothing to ``_in_order``: a word that has
+        another of its set as a prefix ("informed" beside "inform") occurs only where that one
+        does, so the earliest occurrence of the set is the same without it (unless the longer
+        one is a spaCy inner piece and the shorter not: it may then stand where that cannot)."""
+        key = id(inner)
+        if self._reduced is None or self._reduced[0] != key:
+            required = self.required or []
+            self._reduced = (key, [[_shortest(req, inner) for req in reqs] for reqs in required])
+        return self._reduced[1]
 
     # spaCy from here on: imported and built only when some text passes could_match()
 

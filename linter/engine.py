@@ -110,7 +110,8 @@ class Linter:
     ) -> list[tuple[Check, int]]:
         """The checks that apply to a template: by its category, only the cheap kinds for a
         template with a component too long to check, and not those that only read kinds of
-        component the template lacks. Worked out once per such shape of template."""
+        component the template lacks, nor those that need a placeholder or a possible link the
+        template does not have. Worked out once per such shape of template (``_shape``)."""
         key = self._shape(tpl, huge) if shape is None else shape
         chosen = self._applicable.get(key)
         if chosen is None:
@@ -136,7 +137,7 @@ class Linter:
         category = tpl.category or self.config.default_category
         kinds = frozenset(c.kind for c in tpl.components)
         variables = any(has_placeholders(c.text) for c in tpl.components)
-        find = self._link_finder
+        find = None if huge else self._link_finder  # a huge template gets no link rule anyway
         links = find is not None and any(any(find(t)) for t in self._texts(tpl))
         return category, huge, tpl.raw is None, kinds, variables, links
 

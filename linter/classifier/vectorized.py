@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -37,16 +38,13 @@ class _Words:
     distinct word once and hands the result out to every place it is written."""
 
     def __init__(self, docs: Sequence[str]) -> None:
-        distinct: dict[str, int] = {}
-        occ_words: list[int] = []
-        occ_docs: list[int] = []
-        for i, d in enumerate(docs):
-            ids = [distinct.setdefault(w, len(distinct)) for w in d.split()]
-            occ_words += ids
-            occ_docs += [i] * len(ids)
-        self.distinct = list(distinct)
-        self.words = np.array(occ_words, dtype=np.int64)
-        self.docs = np.array(occ_docs, dtype=np.int64)
+        splits = [d.split() for d in docs]
+        written = list(chain.from_iterable(splits))
+        ids = {w: i for i, w in enumerate(dict.fromkeys(written))}  # in order of first use
+        self.distinct = list(ids)
+        self.words = np.fromiter(map(ids.__getitem__, written), dtype=np.int64, count=len(written))
+        per_doc = np.fromiter(map(len, splits), dtype=np.int64, count=len(splits))
+        self.docs = np.repeat(np.arange(len(docs), dtype=np.int64), per_doc)
 
     def expand(self, arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """(doc, value) for every value of ``arrays[w]`` at every place word w is written, in

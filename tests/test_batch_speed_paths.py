@@ -445,6 +445,8 @@ def test_spelling_masks_searched_with_fewer_alternatives_are_the_same() -> None:
             "Mail a.b+c@shop.co.uk, @priya #sale ${name} %first% `code` ```x\ny``` {{1}}",
             "50% off for {{1}}% of you: ask @ the desk, # 4, $ 5 and `",
             "{{{{2}}}} }}{{ {x} a@b ## $$",
+            "Follow @trendora for updates",
+            "Tag your photos #summer",
         ]
     )
     for text in texts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -373,6 +374,48 @@ def test_pattern_rules_give_their_alternatives_to_the_gates() -> None:
     assert len(with_clauses) >= 20
     for c in with_clauses:
         assert len(c.clauses()) == len(c.rule.params["patterns"])
+
+
+def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -> None:
+    """A Dask worker runs tasks in several threads of one process, all sharing its linter and
+    the linter's memories: results must not depend on how the threads interleave."""
+    import threading
+
+    from linter.batch.score import score_chunk
+
+    texts = _corpus_texts()[::4]
+    works = [
+        (i, t, None, ("MARKETING", "UTILITY", "AUTHENTICATION")[i % 3], None)
+        for i, t in enumerate(texts)
+    ]
+    chunks = [works[i : i + 40] for i in range(0, len(works), 40)]
+    config = Config()
+    for chunk in chunks[:20]:  # warm up: gates, pre-tests and memories all in use
+        score_chunk(chunk, config)
+
+    def digest(results: list) -> list:
+        return [(r.index, r.verdict, [f.code for f in r.findings], r.promo_score) for r in results]
+
+    alone = {i: digest(score_chunk(c, config)) for i, c in enumerate(chunks)}
+    together: dict[int, list] = {}
+
+    def work(mine: list[int]) -> None:
+        for i in mine:
+            together[i] = digest(score_chunk(chunks[i], config))
+
+    threads = [
+        threading.Thread(target=work, args=(list(range(k, len(chunks), 4)),)) for k in range(4)
+    ]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: races show up
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone
 
 
 def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:

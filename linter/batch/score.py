@@ -5,6 +5,7 @@ makes chunking irrelevant to the result."""
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 from linter.batch.reader import InRow
@@ -23,20 +24,32 @@ def work_of(row: InRow) -> Work:
     return (row.index, row.text, row.name, row.category, template)
 
 
-def _linter(config: Config) -> Any:
+def _linter(config: Config) -> tuple[Any, threading.Lock]:
     # A worker receives a copy of the config with every chunk: build its linter once per
-    # distinct config, not once per chunk.
+    # distinct config, not once per chunk. A linter keeps what it learns as it goes (memories,
+    # gates, the patterns a rule was narrowed to), which threads must not share mid-template:
+    # a Dask worker runs tasks in several threads, so each chunk holds the linter's lock (the
+    # GIL runs one of them at a time anyway).
     from linter.engine import Linter
 
     key = repr(config)
-    linter = _LINTERS.get(key)
-    if linter is None:
-        linter = _LINTERS[key] = Linter(config)
-    return linter
+    with _BUILDING:
+        entry = _LINTERS.get(key)
+        if entry is None:
+            entry = _LINTERS[key] = (Linter(config), threading.Lock())
+    return entry  # type: ignore[no-any-return]
+
+
+_BUILDING = threading.Lock()
 
 
 def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
-    linter = _linter(config)
+    linter, lock = _linter(config)
+    with lock:
+        return _score_chunk(linter, chunk)
+
+
+def _score_chunk(linter: Any, chunk: list[Work]) -> list[RowResult]:
     parsed = [parse_one(work) for work in chunk]
     # batch work (the classifier's numpy scoring) over the chunk's good rows, then each row on
     # its own: a row's result never depends on the rows beside it

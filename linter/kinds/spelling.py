@@ -304,6 +304,7 @@ class Vocabulary:
     # a text can then hold one only as a whole chunk (see ``may_reject``)
     reject_words: frozenset[str] | None = None
     reject_chunks: dict[str, bool] = field(default_factory=dict)  # chunk -> one of them?
+    last_chunks: tuple[str | None, list[str]] = (None, [])  # see chunks_of
 
 
 def read_vocab(path: Path) -> list[tuple[str, str | None]]:
@@ -371,14 +372,13 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9_']+")
 _IGNORECASE_ASCII = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
 
 
-def chunks_of(text: str) -> list[str]:
-    """``_CHUNK``'s matches in ``text``; the last text's are kept (two rules read each)."""
-    if _LAST_CHUNKS[0] is not text:
-        _LAST_CHUNKS[0], _LAST_CHUNKS[1] = text, _CHUNK.findall(text)
-    return _LAST_CHUNKS[1]  # type: ignore[return-value]
-
-
-_LAST_CHUNKS: list[object] = [None, []]
+def chunks_of(text: str, vocab: Vocabulary) -> list[str]:
+    """``_CHUNK``'s matches in ``text``; the last text's are kept with the run's vocabulary
+    (two rules read each text)."""
+    last = vocab.last_chunks
+    if last[0] is not text:
+        vocab.last_chunks = last = (text, _CHUNK.findall(text))
+    return last[1]
 
 
 def may_reject(text: str, vocab: Vocabulary) -> bool:
@@ -390,7 +390,7 @@ def may_reject(text: str, vocab: Vocabulary) -> bool:
     if words is None:
         return True
     seen = vocab.reject_chunks
-    for chunk in chunks_of(text):
+    for chunk in chunks_of(text, vocab):
         found = seen.get(chunk)
         if found is None:
             if len(seen) >= _MEMO_SIZE:
@@ -600,7 +600,7 @@ def may_flag(
     through the positional pass."""
     if chunks is not None:
         positional: set[str] = set()
-        for chunk in chunks_of(text):
+        for chunk in chunks_of(text, vocab):
             verdict = chunks.get(chunk)
             if verdict is None:
                 if len(chunks) >= _MEMO_SIZE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,7 @@ class Linter:
         self._applicable_sets: dict[tuple[object, ...], set[Check]] = {}
         self._gates: Gates | None = None
         self._seen = 0
+        self._lock = threading.RLock()  # see lint
         self._open: dict[tuple[object, ...], list[tuple[Check, tuple[int, ...] | None]]] = {}
         self._has_gated: dict[tuple[object, ...], bool] = {}  # by shape: any gated check?
         self._run_only: list[Check] | None = None
@@ -184,6 +186,10 @@ class Linter:
 
     def prepare(self, templates: list[Template]) -> None:
         """Let each check do its batch work on the templates it will see (``Check.prepare``)."""
+        with self._lock:
+            self._prepare(templates)
+
+    def _prepare(self, templates: list[Template]) -> None:
         batching = [c for c in self.checks if type(c).prepare is not Check.prepare]
         sets = [self._check_set(t) for t in templates] if batching else []
         for check in batching:
@@ -195,8 +201,15 @@ class Linter:
                     continue
 
     def lint(self, templates: list[Template]) -> list[Diagnostic]:
+        """Diagnostics for the templates, sorted. Safe to call from several threads: a linter
+        learns as it goes (memories, gates, a rule's narrowed patterns), so one call at a time
+        holds it (Python runs one thread at a time anyway)."""
+        with self._lock:
+            return self._lint(templates)
+
+    def _lint(self, templates: list[Template]) -> list[Diagnostic]:
         if len(templates) > 1:
-            self.prepare(templates)
+            self._prepare(templates)
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             huge = self._huge(tpl)

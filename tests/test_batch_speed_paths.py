@@ -418,6 +418,41 @@ def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -
     assert together == alone
 
 
+def test_lint_text_from_several_threads_equals_linting_in_turn() -> None:
+    """The Python API shares one linter per configuration: threads calling it at once (a web
+    service's workers) get what calling it in turn gives."""
+    import threading
+
+    from linter.config import Config as Cfg
+
+    config = Cfg()
+    texts = _corpus_texts()[1::6]
+    cats = ("MARKETING", "UTILITY", "AUTHENTICATION")
+
+    def lint(i: int) -> list:
+        found = lint_text(texts[i], category=cats[i % 3], config=config)
+        return [(d.code, d.line, d.column, d.message) for d in found]
+
+    alone = {i: lint(i) for i in range(len(texts))}  # also past GATES_AFTER: gates in use
+    together: dict[int, list] = {}
+
+    def work(mine: range) -> None:
+        for i in mine:
+            together[i] = lint(i)
+
+    threads = [threading.Thread(target=work, args=(range(k, len(texts), 4),)) for k in range(4)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone
+
+
 def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:
     from linter.batch.score import score_chunk
     from linter.kinds.duplicate import digest

@@ -24,32 +24,25 @@ def work_of(row: InRow) -> Work:
     return (row.index, row.text, row.name, row.category, template)
 
 
-def _linter(config: Config) -> tuple[Any, threading.Lock]:
+def _linter(config: Config) -> Any:
     # A worker receives a copy of the config with every chunk: build its linter once per
-    # distinct config, not once per chunk. A linter keeps what it learns as it goes (memories,
-    # gates, the patterns a rule was narrowed to), which threads must not share mid-template:
-    # a Dask worker runs tasks in several threads, so each chunk holds the linter's lock (the
-    # GIL runs one of them at a time anyway).
+    # distinct config, not once per chunk. A Dask worker runs tasks in several threads: one
+    # builds it (the linter itself is safe to share: Linter.lint holds it per call).
     from linter.engine import Linter
 
     key = repr(config)
     with _BUILDING:
-        entry = _LINTERS.get(key)
-        if entry is None:
-            entry = _LINTERS[key] = (Linter(config), threading.Lock())
-    return entry  # type: ignore[no-any-return]
+        linter = _LINTERS.get(key)
+        if linter is None:
+            linter = _LINTERS[key] = Linter(config)
+    return linter
 
 
 _BUILDING = threading.Lock()
 
 
 def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
-    linter, lock = _linter(config)
-    with lock:
-        return _score_chunk(linter, chunk)
-
-
-def _score_chunk(linter: Any, chunk: list[Work]) -> list[RowResult]:
+    linter = _linter(config)
     parsed = [parse_one(work) for work in chunk]
     # batch work (the classifier's numpy scoring) over the chunk's good rows, then each row on
     # its own: a row's result never depends on the rows beside it

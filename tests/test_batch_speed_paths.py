@@ -11,6 +11,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -376,10 +377,37 @@ def test_pattern_rules_give_their_alternatives_to_the_gates() -> None:
         assert len(c.clauses()) == len(c.rule.params["patterns"])
 
 
+def _in_racing_threads(
+    job: Callable[[int], object], count: int, threads: int = 4
+) -> dict[int, object]:
+    """``job(i)`` for i in range(count), spread over threads that switch as often as Python
+    allows (races show up), each result by its i."""
+    import threading
+
+    results: dict[int, object] = {}
+
+    def work(mine: range) -> None:
+        for i in mine:
+            results[i] = job(i)
+
+    started = [
+        threading.Thread(target=work, args=(range(k, count, threads),)) for k in range(threads)
+    ]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for t in started:
+            t.start()
+        for t in started:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    return results
+
+
 def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -> None:
     """A Dask worker runs tasks in several threads of one process, all sharing its linter and
     the linter's memories: results must not depend on how the threads interleave."""
-    import threading
 
     from linter.batch.score import score_chunk
 
@@ -397,31 +425,13 @@ def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -
         return [(r.index, r.verdict, [f.code for f in r.findings], r.promo_score) for r in results]
 
     alone = {i: digest(score_chunk(c, config)) for i, c in enumerate(chunks)}
-    together: dict[int, list] = {}
-
-    def work(mine: list[int]) -> None:
-        for i in mine:
-            together[i] = digest(score_chunk(chunks[i], config))
-
-    threads = [
-        threading.Thread(target=work, args=(list(range(k, len(chunks), 4)),)) for k in range(4)
-    ]
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible: races show up
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(interval)
+    together = _in_racing_threads(lambda i: digest(score_chunk(chunks[i], config)), len(chunks))
     assert together == alone
 
 
 def test_lint_text_from_several_threads_equals_linting_in_turn() -> None:
     """The Python API shares one linter per configuration: threads calling it at once (a web
     service's workers) get what calling it in turn gives."""
-    import threading
 
     from linter.config import Config as Cfg
 
@@ -434,23 +444,7 @@ def test_lint_text_from_several_threads_equals_linting_in_turn() -> None:
         return [(d.code, d.line, d.column, d.message) for d in found]
 
     alone = {i: lint(i) for i in range(len(texts))}  # also past GATES_AFTER: gates in use
-    together: dict[int, list] = {}
-
-    def work(mine: range) -> None:
-        for i in mine:
-            together[i] = lint(i)
-
-    threads = [threading.Thread(target=work, args=(range(k, len(texts), 4),)) for k in range(4)]
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(interval)
-    assert together == alone
+    assert _in_racing_threads(lint, len(texts)) == alone
 
 
 def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:

@@ -800,3 +800,21 @@ def test_spacy_starts_a_token_after_a_letter_only_for_its_inner_pieces() -> None
             at = len(doc.text[: tok.idx].lower())
             if tok.lower_[:1].isalpha() and tok.lower_ not in inner and at > 0:
                 assert not lower[at - 1].isalpha(), (text, tok.text)
+
+
+@pytest.mark.parametrize("docs, columns", [(500, 36_412), (70_000, 40), (30, 70_000)])
+def test_counting_feature_pairs_equals_numpys_unique(docs: int, columns: int) -> None:
+    # the radix-sorted path (both under 2**16) and the fallback (either above)
+    import numpy as np
+
+    from linter.classifier.vectorized import _counted
+
+    rng = np.random.default_rng(docs)
+    doc = np.sort(rng.integers(0, docs, 50_000))
+    col = rng.integers(0, columns, 50_000)
+    col[:5] = columns - 1  # the largest column occurs
+    got = _counted(doc, col, docs)
+    key, counts = np.unique(doc * columns + col, return_counts=True)
+    want = [key // columns, key % columns, counts]
+    assert [a.tolist() for a in got] == [a.tolist() for a in want]
+    assert [len(a) for a in _counted(doc[:0], col[:0], docs)] == [0, 0, 0]

@@ -213,6 +213,31 @@ class _WordIndex:
         return _kept(known, fresh, words)
 
 
+def _counted(doc: np.ndarray, col: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
+    """The distinct (doc, col) pairs, sorted by doc then column, and how often each occurs:
+    ``np.unique`` of the pairs. When both fit in 16 bits the pairs are ordered by two stable
+    sorts (column, then doc), which numpy does as radix sorts: half the time of sorting one
+    combined key (3.1 vs 6.1 ms for a chunk of 500 corpus texts, ~190,000 pairs)."""
+    if len(doc) == 0:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty
+    top = int(col.max())
+    if n > 0xFFFF or top > 0xFFFF:
+        width = top + 1
+        key, counts = np.unique(doc * width + col, return_counts=True)
+        return key // width, key % width, counts
+    by_col = np.argsort(col.astype(np.uint16), kind="stable")
+    by_doc = np.argsort(doc.astype(np.uint16)[by_col], kind="stable")
+    key = (doc.astype(np.uint32) << 16 | col.astype(np.uint32))[by_col[by_doc]]
+    m = len(key)
+    edge = np.empty(m + 1, dtype=bool)  # where a run of equal pairs starts, and the end
+    edge[0] = edge[m] = True
+    np.not_equal(key[1:], key[:-1], out=edge[1:m])
+    edges = np.flatnonzero(edge)
+    first = key[edges[:-1]].astype(np.int64)
+    return first >> 16, first & 0xFFFF, np.diff(edges)
+
+
 class BatchScorer:
     """``Scorer.score`` for a list of texts, as numpy array passes (see the module doc)."""
 
@@ -251,13 +276,7 @@ class BatchScorer:
             owners.append(o)
             columns.append(c + offset)
         n_groups = len(self.indexes)
-        width = self.coef.shape[1]
-        key = np.concatenate(owners) * width + np.concatenate(columns)
-        if n * width < 2**31:
-            key = key.astype(np.int32)  # sorts ~40% faster than int64
-        key, counts = np.unique(key, return_counts=True)  # by text, then column
-        key = key.astype(np.int64)
-        doc, col = key // width, key % width
+        doc, col, counts = _counted(np.concatenate(owners), np.concatenate(columns), n)
         group = np.searchsorted(np.array(self.offsets[1:], dtype=np.int64), col, side="right")
         value = self._sublinear(counts) * self.idf[col]
         slot = doc * n_groups + group

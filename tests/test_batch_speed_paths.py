@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -818,3 +819,27 @@ def test_counting_feature_pairs_equals_numpys_unique(docs: int, columns: int) ->
     want = [key // columns, key % columns, counts]
     assert [a.tolist() for a in got] == [a.tolist() for a in want]
     assert [len(a) for a in _counted(doc[:0], col[:0], docs)] == [0, 0, 0]
+
+
+def test_a_templates_kept_shape_follows_its_text_and_category() -> None:
+    # the engine keeps a template's shape between preparing and linting it; a template that
+    # changes afterwards must get the checks its new text and category need
+    def codes(linter: Linter, text: str, category: str, tpl: Any = None) -> set[str]:
+        if tpl is None:
+            tpl = parse_text(text, "t.txt")
+        else:
+            tpl.components[0].text = text
+            tpl.components[0].extra.clear()  # its normalisation belonged to the old text
+        tpl.category = category
+        return {d.code for d in linter.lint([tpl])}
+
+    linter = Linter(Config())
+    tpl = parse_text("Your order {{1}} has shipped.", "t.txt")
+    assert codes(linter, "Your order {{1}} has shipped.", "UTILITY", tpl) == set()
+    link = "Your order has shipped: track it at bit.ly/x7"
+    assert codes(linter, link, "MARKETING", tpl) == codes(Linter(Config()), link, "MARKETING")
+    assert {"TPL111", "TPL112"} <= codes(linter, link, "MARKETING", tpl)
+    offer = "Your order has shipped. Use code SAVE20 for 20% off your next order."
+    assert codes(linter, offer, "MARKETING", tpl) == set()  # offers are fine in marketing
+    assert codes(linter, offer, "UTILITY", tpl) == codes(Linter(Config()), offer, "UTILITY")
+    assert {"TPL101", "TPL102"} <= codes(linter, offer, "UTILITY", tpl)

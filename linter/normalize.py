@@ -170,17 +170,29 @@ _LETTER_PAIR = re.compile(r"(?<![^\W\d_])[^\W\d_][ \t][^\W\d_](?![^\W\d_])")
 
 def _odd_characters(text: str) -> bool:
     """Any character that the first three steps would drop, normalise or fold."""
-    table = None
-    for c in set(text):
-        if c.isascii():
-            continue
-        if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
+    known = _ODD
+    for c in set(text).difference(_ASCII):
+        odd = known.get(c)
+        if odd is None:
+            if len(known) >= ODD_KEPT:
+                known.clear()
+            odd = known[c] = _odd_character(c)
+        if odd:
             return True
-        if c.isalpha():
-            table = table or _lookalikes()
-            if c in table:
-                return True
     return False
+
+
+def _odd_character(c: str) -> bool:
+    if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
+        return True
+    return c.isalpha() and c in _lookalikes()
+
+
+# A text's non-ASCII characters are few and the same ones recur (emoji, accents, quotes):
+# each one's answer is kept.
+_ASCII = frozenset(map(chr, range(128)))
+ODD_KEPT = 20_000
+_ODD: dict[str, bool] = {}
 
 
 def _ascii_work(text: str, dictionary: object | None) -> bool:

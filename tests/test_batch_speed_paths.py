@@ -843,3 +843,31 @@ def test_a_templates_kept_shape_follows_its_text_and_category() -> None:
     assert codes(linter, offer, "MARKETING", tpl) == set()  # offers are fine in marketing
     assert codes(linter, offer, "UTILITY", tpl) == codes(Linter(Config()), offer, "UTILITY")
     assert {"TPL101", "TPL102"} <= codes(linter, offer, "UTILITY", tpl)
+
+
+def test_odd_characters_kept_per_character_answer_as_worked_out_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import unicodedata
+
+    from linter import normalize
+
+    def plain(text: str) -> bool:  # the test as written before answers were kept
+        for c in set(text):
+            if c.isascii():
+                continue
+            if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
+                return True
+            if c.isalpha() and c in normalize._lookalikes():
+                return True
+        return False
+
+    monkeypatch.setattr(normalize, "ODD_KEPT", 50)  # cleared many times below
+    monkeypatch.setattr(normalize, "_ODD", {})
+    rng = random.Random(5)
+    points = [p for p in range(0x80, 0x30000) if not 0xD800 <= p <= 0xDFFF]
+    texts = ["plain ascii", "café", "ﬁnal", "p\u200bay", "рау", "😀 ok"]
+    texts += ["".join(chr(rng.choice(points)) for _ in range(3)) + " abc" for _ in range(3000)]
+    got = [normalize._odd_characters(t) for t in texts]
+    assert got == [plain(t) for t in texts]
+    assert 100 < sum(got) < len(texts) - 100  # both answers are common

@@ -526,10 +526,13 @@ def test_spelling_masks_searched_with_fewer_alternatives_are_the_same() -> None:
         assert mask_matches(text) == [m.span() for m in every.finditer(text)], text
 
 
-def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass() -> None:
+def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from evasion_cases import CASES
 
-    from linter.kinds.spelling import Dictionary, may_flag
+    from linter.kinds import spelling
+    from linter.kinds.spelling import ChunkVerdicts, Dictionary, may_flag
     from linter.kinds.spelling import build_vocabulary as vocabulary
 
     linter = Linter(Config())
@@ -545,10 +548,18 @@ def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass() -> None:
     tricky += ["Use Wi-Fi or ask Fi at the desk.", "Use Wi-Fi. Fi can help", "Wi-Fi’s Fi-"]
     texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD + tricky
     memo: dict = {}
-    chunks: dict = {}
+    chunks = ChunkVerdicts()
     for text in texts * 2:  # the second time every chunk's verdict is remembered
         plain = may_flag(text, dictionary, vocab, memo)
         assert may_flag(text, dictionary, vocab, memo, chunks) == plain, text
+    assert chunks.quiet and chunks.loud
+    monkeypatch.setattr(spelling, "_MEMO_SIZE", 300)  # forgotten every few texts
+    chunks = ChunkVerdicts()
+    for text in texts[::7]:
+        assert may_flag(text, dictionary, vocab, memo, chunks) == may_flag(
+            text, dictionary, vocab, memo
+        ), text
+    assert len(chunks.quiet) + len(chunks.loud) <= 300
 
 
 def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]:
@@ -871,3 +882,35 @@ def test_odd_characters_kept_per_character_answer_as_worked_out_afresh(
     got = [normalize._odd_characters(t) for t in texts]
     assert got == [plain(t) for t in texts]
     assert 100 < sum(got) < len(texts) - 100  # both answers are common
+
+
+def test_normalising_with_kept_leet_answers_equals_working_them_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from evasion_cases import CASES
+
+    from linter import normalize
+    from linter.kinds import Words
+
+    class Plain:  # the same words, without a place to keep answers
+        def __init__(self, words: Words) -> None:
+            self.words = words
+
+        def __contains__(self, word: object) -> bool:
+            return word in self.words
+
+    monkeypatch.setattr(normalize, "LEET_KEPT", 40)  # forgotten every few texts
+    words = Words(Linter(Config()).ctx)
+    texts = [t for t in _corpus_texts() if re.search(r"[a-z][0-9@$!]|[0-9@$][a-z]", t, re.I)]
+    texts = texts[::3] + [case.text for case in CASES]
+    for text in texts * 2:  # the second time from what was kept (where not forgotten)
+        got = normalize.normalize(text, words)
+        want = normalize.normalize(text, Plain(words))
+        assert (got.text, got.starts, got.ends, got.reasons) == (
+            want.text,
+            want.starts,
+            want.ends,
+            want.reasons,
+        ), text
+    assert 0 < len(words.leet) <= 40
+    assert sum(normalize.normalize(t, words).changed for t in texts) > 50

@@ -585,27 +585,48 @@ def _starts_a_sentence(text: str, chunk: str) -> bool:
     return False
 
 
+class ChunkVerdicts:
+    """Each distinct chunk's ``_chunk_verdict``, the quiet ones (nearly all) in a set, so a
+    text's known chunks are set aside in one set difference."""
+
+    def __init__(self) -> None:
+        self.quiet: set[str] = set()
+        self.loud: dict[str, int] = {}
+
+    def verdict(
+        self, chunk: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+    ) -> int:
+        found = self.loud.get(chunk)
+        if found is not None:
+            return found
+        if len(self.quiet) + len(self.loud) >= _MEMO_SIZE:
+            self.quiet.clear()
+            self.loud.clear()
+        found = _chunk_verdict(chunk, dictionary, vocab, memo)
+        if found == _QUIET:
+            self.quiet.add(chunk)
+        else:
+            self.loud[chunk] = found
+        return found
+
+
 def may_flag(
     text: str,
     dictionary: Dictionary,
     vocab: Vocabulary,
     memo: dict[str, _TokenKind],
-    chunks: dict[str, int] | None = None,
+    chunks: ChunkVerdicts | None = None,
 ) -> bool:
     """Whether some token of the text would be flagged were nothing masked: the quick pass
     before ``words_of``, whose masks (placeholders, links, accepted phrases) only remove.
 
     ``chunks`` remembers each distinct chunk's verdict: most texts are settled by one
-    ``findall`` and a look-up per chunk; only a capitalised unknown word sends the text
-    through the positional pass."""
+    ``findall`` and a set difference; only a capitalised unknown word sends the text through
+    the positional pass."""
     if chunks is not None:
         positional: set[str] = set()
-        for chunk in chunks_of(text, vocab):
-            verdict = chunks.get(chunk)
-            if verdict is None:
-                if len(chunks) >= _MEMO_SIZE:
-                    chunks.clear()
-                verdict = chunks[chunk] = _chunk_verdict(chunk, dictionary, vocab, memo)
+        for chunk in set(chunks_of(text, vocab)).difference(chunks.quiet):
+            verdict = chunks.verdict(chunk, dictionary, vocab, memo)
             if verdict == _ANYWHERE:
                 return True
             if verdict == _AT_START:
@@ -732,7 +753,7 @@ class SpellingCheck(Check):
         dictionary, vocab = self.dictionary(), self.vocabulary()
         memo = self.ctx.shared("spelling.tokens", dict)
         components = self._components(template)
-        chunks = self.ctx.shared("spelling.chunks", dict)
+        chunks = self.ctx.shared("spelling.chunks", ChunkVerdicts)
         if not any(may_flag(c.text, dictionary, vocab, memo, chunks) for c in components):
             return  # every word is known or never checked: nothing to place or count
         found = [(c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo)]

@@ -166,6 +166,7 @@ class Words:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.leet: dict[str, object] = ctx.shared("normalize.leet", dict)  # see _leet_word
 
     def __contains__(self, word: object) -> bool:
         from linter.kinds.spelling import Dictionary, build_vocabulary

@@ -88,8 +88,8 @@ def test_scores_are_the_same_while_the_kept_words_are_dropped_and_refilled(
     from linter.classifier import features
 
     words = {w for t in texts for w in features.normalise(t).lower().split()}
-    assert len(batch.indexes) == 2  # word and character n-grams: both keep words
-    assert all(0 < len(index.known) < len(words) for index in batch.indexes)  # and cleared them
+    assert len(batch.indexes) == 2  # word and character n-grams: both from the word table
+    assert 0 < len(batch.words.ids) < len(words)  # which was cleared on the way
 
 
 def _templates(texts: list[str]) -> list:

@@ -5,10 +5,11 @@ chunk is featurised in a few numpy passes: characters become small integers, eve
 n-gram of every padded word becomes one int64 key, and one ``searchsorted`` over the sorted keys
 of the vocabulary finds them all. Word n-grams go the same way through token ids. Both work per
 distinct whitespace-separated word (a word's n-grams and tokens do not depend on its
-neighbours), and what a word gives is kept across chunks: a batch repeats most of its words.
+neighbours), and what a word gives is kept across chunks in one flat array per index, handed
+out to every place the word is written by index arithmetic: a batch repeats most of its words.
 
 The floats are the scorer's own, not merely close: per text and vectorizer the features are
-visited in column order by both (``np.unique`` sorts; ``features.tfidf`` sorts), sublinear tf
+visited in column order by both (``_counted`` sorts; ``features.tfidf`` sorts), sublinear tf
 comes from a table filled with ``math.log``, ``np.bincount`` adds sequentially as the scorer's
 loops do, ``np.sqrt`` and ``math.sqrt`` are both correctly rounded, and the link function is the
 scorer's. ``tests/test_batch_speed_paths.py`` checks equality to the last bit over the corpus.
@@ -30,44 +31,88 @@ WORDS_KEPT = 20_000  # distinct words whose n-grams are kept (~5 MB)
 _SEP = 0  # the id of the gap between padded words and between texts: no n-gram spans it
 
 
-class _Words:
-    """A chunk of lower-cased docs as whitespace-separated words: the distinct words, and for
-    each word written, which distinct word and which doc it is. Both analyzers' features of a
-    doc are the sum of its words' in order (char_wb n-grams stay inside a word; word tokens
-    are runs of word characters, which never hold whitespace), so each index works out a
-    distinct word once and hands the result out to every place it is written."""
+class _Grown:
+    """A 1-D int64 array that is appended to, with spare room (doubling), so a chunk's new
+    words do not copy what is already there."""
 
-    def __init__(self, docs: Sequence[str]) -> None:
+    def __init__(self) -> None:
+        self.data = np.zeros(1024, dtype=np.int64)
+        self.size = 0
+
+    def add(self, values: np.ndarray) -> None:
+        need = self.size + len(values)
+        if need > len(self.data):
+            grown = np.zeros(max(need, 2 * len(self.data)), dtype=np.int64)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : need] = values
+        self.size = need
+
+    @property
+    def values(self) -> np.ndarray:
+        return self.data[: self.size]
+
+
+class _PerWord:
+    """What an index gives for each known word (by the word's id), as one flat array: word w's
+    values are ``flat[start[w] : start[w] + length[w]]``."""
+
+    def __init__(self) -> None:
+        self.flat, self.start, self.length = _Grown(), _Grown(), _Grown()
+
+    def add(self, lengths: np.ndarray, values: np.ndarray) -> None:
+        """The next words' values, ``lengths[k]`` of them for the k-th, all in one array."""
+        self.start.add(self.flat.size + np.cumsum(lengths) - lengths)
+        self.length.add(lengths)
+        self.flat.add(values)
+
+    def expand(self, ids: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, value) for every value of every written word (``ids``, in the order written,
+        ``docs`` the doc of each), in that order."""
+        lengths = self.length.values[ids]
+        ends = np.cumsum(lengths)
+        total = int(ends[-1]) if len(ends) else 0
+        # for each written word, the positions start[w] .. start[w] + length[w] - 1 of flat
+        at = np.repeat(self.start.values[ids] - (ends - lengths), lengths) + np.arange(total)
+        return np.repeat(docs, lengths), self.flat.values[at]
+
+
+class _Words:
+    """The distinct whitespace-separated words met so far, each with an id, and for each index
+    what it gives per word. Both analyzers' features of a doc are the sum of its words' in
+    order (char_wb n-grams stay inside a word; word tokens are runs of word characters, which
+    never hold whitespace), so a word is worked out once and its result handed out, by numpy,
+    to every place it is written: a batch repeats most of its words (the corpus's 7,520
+    templates hold 6,833 distinct words). Up to WORDS_KEPT words are kept; then it starts
+    again."""
+
+    def __init__(self, indexes: list[Any]) -> None:
+        self.indexes = indexes
+        self.clear()
+
+    def clear(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.per_index = [_PerWord() for _ in self.indexes]
+
+    def ids_of(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(word id, doc) of every word written in the docs, in order."""
         splits = [d.split() for d in docs]
         written = list(chain.from_iterable(splits))
-        ids = {w: i for i, w in enumerate(dict.fromkeys(written))}  # in order of first use
-        self.distinct = list(ids)
-        self.words = np.fromiter(map(ids.__getitem__, written), dtype=np.int64, count=len(written))
         per_doc = np.fromiter(map(len, splits), dtype=np.int64, count=len(splits))
-        self.docs = np.repeat(np.arange(len(docs), dtype=np.int64), per_doc)
-
-    def expand(self, arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """(doc, value) for every value of ``arrays[w]`` at every place word w is written, in
-        the order written."""
-        per_word = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
-        flat = np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
-        first = np.cumsum(per_word) - per_word
-        lengths = per_word[self.words]
-        # for each place, the positions first[w] .. first[w] + per_word[w] - 1 of flat
-        ends = np.cumsum(lengths)
-        offsets = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
-        at = np.repeat(first[self.words], lengths) + offsets
-        return np.repeat(self.docs, lengths), flat[at]
-
-
-def _kept(known: dict[str, np.ndarray], fresh: dict[str, np.ndarray], words: list[str]) -> list:
-    """The arrays of ``words`` from ``fresh`` or ``known``; ``fresh`` then joins ``known``,
-    which is emptied first when it would outgrow WORDS_KEPT."""
-    found = [fresh[w] if w in fresh else known[w] for w in words]
-    if len(known) + len(fresh) > WORDS_KEPT:
-        known.clear()
-    known.update(fresh)
-    return found
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), per_doc)
+        ids = self.ids
+        found = list(map(ids.get, written))
+        if None in found:
+            new = [w for w in dict.fromkeys(written) if w not in ids]
+            if len(ids) + len(new) > WORDS_KEPT:
+                self.clear()
+                ids = self.ids
+                new = list(dict.fromkeys(written))
+            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+            for index, table in zip(self.indexes, self.per_index, strict=True):
+                table.add(*index.of_words(new))
+            found = list(map(ids.__getitem__, written))
+        return np.fromiter(found, dtype=np.int64, count=len(found)), doc_of
 
 
 class _CharIndex:
@@ -87,7 +132,6 @@ class _CharIndex:
             self.table[ord(c)] = i
         self.table[0] = _SEP if "\x00" not in self.ids else self.table[0]
         self.clip = top + 1
-        self.known: dict[str, np.ndarray] = {}  # word -> its n-grams' columns (_of_words)
         keys = np.fromiter((self._key(g) for g in vocab), dtype=np.int64, count=len(vocab))
         cols = np.fromiter(vocab.values(), dtype=np.int64, count=len(vocab))
         order = np.argsort(keys, kind="stable")
@@ -99,23 +143,17 @@ class _CharIndex:
             key = key * self.base + self.ids[c]
         return key
 
-    def find(self, words: _Words) -> tuple[np.ndarray, np.ndarray]:
-        """(text number, column) of every known n-gram occurrence in the chunk's docs."""
-        return words.expand(self._of_words(words.distinct))
+    @staticmethod
+    def find(o: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(text number, column) of every known n-gram: the docs' words' columns as they are."""
+        return o, cols
 
-    def _of_words(self, words: list[str]) -> list[np.ndarray]:
-        """Each word's n-gram columns, in ``_find``'s order. A word's n-grams do not depend on
-        the words beside it, so they are found once per distinct word and kept (a batch's
-        vocabulary is small: the corpus's 7,520 templates hold 6,833 distinct words)."""
-        known = self.known
-        missing = [w for w in words if w not in known]
-        if not missing:
-            return [known[w] for w in words]
-        word_of, cols = self._find(missing)
+    def of_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """How many known n-grams each word has, and their columns, word after word in
+        ``_find``'s order (the table of ``_Words`` keeps them)."""
+        word_of, cols = self._find(words)
         order = np.argsort(word_of, kind="stable")
-        counts = np.bincount(word_of, minlength=len(missing))
-        fresh = dict(zip(missing, np.split(cols[order], np.cumsum(counts)[:-1]), strict=True))
-        return _kept(known, fresh, words)
+        return np.bincount(word_of, minlength=len(words)), cols[order]
 
     def _find(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         # " w1 \0 w2 \0 ... " per doc, docs joined by \0: windows never cross a \0. A \0 inside a
@@ -173,12 +211,12 @@ class _WordIndex:
         self.pair_keys = np.array([k for k, _ in pairs], dtype=np.int64)
         self.pair_cols = np.array([c for _, c in pairs], dtype=np.int64)
         self.use_unigrams = ngram_range[0] == 1
-        self.known: dict[str, np.ndarray] = {}  # word -> its token ids (_of_words)
         self.use_pairs = ngram_range[1] == 2 and len(pairs) > 0
 
-    def find(self, words: _Words) -> tuple[np.ndarray, np.ndarray]:
+    def find(self, o: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(text number, column) of every known 1- and 2-gram, from the docs' token ids ``t``
+        (``o`` the doc of each), in order."""
         unknown = self.n_tokens
-        o, t = words.expand(self._of_words(words.distinct))
         docs_out, cols_out = [], []
         if self.use_unigrams:
             cols = self.unigram[t]
@@ -199,18 +237,14 @@ class _WordIndex:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         return np.concatenate(docs_out), np.concatenate(cols_out)
 
-    def _of_words(self, words: list[str]) -> list[np.ndarray]:
-        """Each word's token ids (the unknown id for tokens outside the vocabulary)."""
-        known = self.known
-        missing = [w for w in words if w not in known]
-        if not missing:
-            return [known[w] for w in words]
+    def of_words(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """How many tokens each word has, and their ids (the unknown id for tokens outside
+        the vocabulary), word after word."""
         get, unknown = self.token_id.get, self.n_tokens
-        fresh = {
-            w: np.array([get(t, unknown) for t in F._TOKEN.findall(w)], dtype=np.int64)
-            for w in missing
-        }
-        return _kept(known, fresh, words)
+        tokens = [F._TOKEN.findall(w) for w in words]
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        ids = [get(t, unknown) for t in chain.from_iterable(tokens)]
+        return lengths, np.fromiter(ids, dtype=np.int64, count=len(ids))
 
 
 def _counted(doc: np.ndarray, col: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
@@ -258,6 +292,7 @@ class BatchScorer:
         self.coef = np.array([np.frombuffer(row, dtype=np.float64) for row in scorer.coef])
         self.intercept = np.array(scorer.intercept, dtype=np.float64)
         self._tf = np.array([0.0, 1.0])  # 1 + log(count), by count, from math.log
+        self.words = _Words(self.indexes)
 
     def _sublinear(self, counts: np.ndarray) -> np.ndarray:
         top = int(counts.max()) if len(counts) else 1
@@ -269,10 +304,12 @@ class BatchScorer:
         """The linear model's decision values, one row per text."""
         n = len(texts)
         docs = [F.normalise(t).lower() for t in texts]
-        words = _Words(docs)
+        ids, doc_of = self.words.ids_of(docs)
         owners, columns = [], []
-        for index, offset in zip(self.indexes, self.offsets, strict=True):
-            o, c = index.find(words)
+        for index, table, offset in zip(
+            self.indexes, self.words.per_index, self.offsets, strict=True
+        ):
+            o, c = index.find(*table.expand(ids, doc_of))
             owners.append(o)
             columns.append(c + offset)
         n_groups = len(self.indexes)

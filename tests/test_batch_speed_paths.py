@@ -339,7 +339,7 @@ def test_gates_by_word_runs_find_what_the_one_trie_finds() -> None:
 
     linter = Linter(Config())
     gates = linter.gates
-    assert gates.others is not None and len(gates.letters) > 1000  # both paths are used
+    assert gates.other_groups and len(gates.letters) > 1000  # both paths are used
     rng = random.Random(5)
     strings = sorted(gates.bits)
     pieces = [*strings, " ", " ", "-", ".", "'", "’", "0", "ß", "K", "İ", "x", "XY"]
@@ -353,6 +353,19 @@ def test_gates_by_word_runs_find_what_the_one_trie_finds() -> None:
         assert gates.present([text]) == gates.present_by_trie([text]), text
     pairs = [texts[i : i + 2] for i in range(0, 400, 2)]
     assert all(gates.present(p) == gates.present_by_trie(p) for p in pairs)
+
+
+def test_gates_find_the_same_while_their_runs_are_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from linter import gates as gates_module
+
+    monkeypatch.setattr(gates_module, "RUNS_KEPT", 50)  # cleared every text or two
+    gates = Linter(Config()).gates
+    texts = _corpus_texts()[::10]
+    pairs = [texts[i : i + 2] for i in range(0, len(texts) - 1, 2)]
+    assert all(gates.present(p) == gates.present_by_trie(p) for p in pairs * 2)
+    assert 0 < len(gates.runs) < 400  # cleared: a text or two of runs
 
 
 def test_gates_need_every_set_of_one_alternative() -> None:

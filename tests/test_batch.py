@@ -387,3 +387,28 @@ def test_first_seen_table_agrees_with_a_dict_through_growth() -> None:
         key = keys[rng.randrange(len(keys))] if row % 3 else rng.getrandbits(64) - 2**63 or 1
         assert table.setdefault(key, row) == reference.setdefault(key, row)
     assert table.used == len(reference) and len(table.keys) >= 2 * table.used
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";"])
+def test_csv_lines_are_what_the_csv_module_writes(delimiter: str) -> None:
+    import random
+
+    from linter.batch.writer import CsvLines
+
+    rng = random.Random(7)
+    pieces = [",", "\t", ";", '"', "\r", "\n", "\r\n", " ", "a", "é", "🎉", "'", "\x00", "\\", ""]
+    rows = [[""], ["", ""], ['"'], ["a,b", 'say "hi"', "line\nbreak", "\ttab", " lead "]]
+    rows += [
+        [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+            for _ in range(rng.randint(1, 8))
+        ]
+        for _ in range(3000)
+    ]
+    ours, theirs = io.StringIO(newline=""), io.StringIO(newline="")
+    lines = CsvLines(ours, delimiter)
+    writer = csv.writer(theirs, delimiter=delimiter, lineterminator="\r\n")
+    for row in rows:
+        lines.writerow(row)
+        writer.writerow(row)
+    assert ours.getvalue() == theirs.getvalue()

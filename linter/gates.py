@@ -86,10 +86,13 @@ class Gates:
                     if clause and min(map(len, clause)) >= MIN_STRING:
                         mask |= 1 << bit.setdefault(clause, len(bit))
                 masks.append(mask)
-            # a check with an alternative that needs nothing worth testing is always run
-            self.alternatives.append(masks if masks and all(masks) else None)
+            # A check whose alternatives all need nothing worth testing is always run in full;
+            # one with only some such (TPL104's "b1g1" pattern) is always run, but narrowed to
+            # those and the others whose strings are there (``ways``).
+            self.alternatives.append(masks if any(masks) else None)
         self.gated = [a is not None for a in self.alternatives]
         self.any = [self._or(a) for a in self.alternatives]
+        self.always = [a is not None and 0 in a for a in self.alternatives]
         holders: dict[str, int] = {}  # string -> bits of the sets holding it
         for clause, b in bit.items():
             for s in clause:
@@ -176,7 +179,7 @@ class Gates:
     def allows(self, check: int, present: int) -> bool:
         """Whether gated check ``check`` could fire, given ``present()`` of the template."""
         if not present & self.any[check]:
-            return False
+            return self.always[check]
         # a plain loop, not any(<generator>): this runs ~20 times a template
         for m in self.alternatives[check]:  # type: ignore[union-attr]  # noqa: SIM110
             if m & present == m:

@@ -322,6 +322,29 @@ def test_pattern_rules_narrowed_to_the_patterns_the_gates_allow_find_the_same() 
     assert compared >= narrowed > 300
 
 
+def test_a_rule_with_a_pattern_needing_no_strings_always_runs_that_pattern() -> None:
+    # TPL104's b1g1 pattern needs only one-letter strings (not worth a gate): the rule runs on
+    # every template, its other patterns only where their strings are
+    linter = Linter(Config())
+    gates = linter.gates
+    (i,) = [i for i, c in enumerate(linter.checks) if c.rule.code == "TPL104"]
+    check = linter.checks[i]
+    assert gates.gated[i] and gates.always[i]
+    zero = gates.alternatives[i].index(0)
+    for text, found in [
+        ("Your parcel is on its way.", False),
+        ("Grab a B1G1 deal on every coffee today.", True),
+        ("Buy one get one free on all pizzas.", True),
+    ]:
+        tpl = parse_text(text, "t.txt")
+        present = gates.present(linter._texts(tpl))
+        which = gates.ways(i, present)
+        assert gates.allows(i, present) and (which is None or zero in which)
+        hits = check.check(tpl) if which is None else check.check_some(tpl, which)
+        assert [h.values["match"] for h in hits] == [h.values["match"] for h in check.check(tpl)]
+        assert bool(list(check.check(tpl))) == found, text
+
+
 def test_gates_report_overlapping_strings() -> None:
     from linter.gates import Gates
 

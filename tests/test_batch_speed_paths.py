@@ -624,12 +624,15 @@ def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]
     return out
 
 
-def test_words_of_in_one_loop_gives_the_words_the_token_generator_gave() -> None:
+def test_words_of_in_one_loop_gives_the_words_the_token_generator_gave(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from dataclasses import astuple
 
     from evasion_cases import CASES
 
-    from linter.kinds.spelling import Dictionary, words_of
+    from linter.kinds import spelling
+    from linter.kinds.spelling import ChunkVerdicts, Dictionary, words_of
     from linter.kinds.spelling import build_vocabulary as vocabulary
 
     dictionary, vocab = Dictionary.load(), vocabulary(Linter(Config()).ctx)
@@ -639,9 +642,17 @@ def test_words_of_in_one_loop_gives_the_words_the_token_generator_gave() -> None
     texts = _corpus_texts() + [case.text for case in CASES] + AWKWARD
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(10_000)]
     memo: dict = {}
-    for text in texts:
+    chunks = ChunkVerdicts()  # each chunk's words kept: the second time they are all known
+    for text in texts + texts[::-1]:
         want = _words_by_token_generator(text, dictionary, vocab, memo)
         assert [astuple(w) for w in words_of(text, dictionary, vocab, memo)] == want, text
+        assert [astuple(w) for w in words_of(text, dictionary, vocab, memo, chunks)] == want
+    monkeypatch.setattr(spelling, "_MEMO_SIZE", 200)  # and forgotten every few texts
+    chunks = ChunkVerdicts()
+    for text in texts[::9]:
+        want = _words_by_token_generator(text, dictionary, vocab, memo)
+        assert [astuple(w) for w in words_of(text, dictionary, vocab, memo, chunks)] == want
+    assert 0 < len(chunks.rows) <= 200
 
 
 def test_chunk_at_sentence_start_is_found_where_the_chunk_pattern_finds_it() -> None:

@@ -587,11 +587,18 @@ def _starts_a_sentence(text: str, chunk: str) -> bool:
 
 class ChunkVerdicts:
     """Each distinct chunk's ``_chunk_verdict``, the quiet ones (nearly all) in a set, so a
-    text's known chunks are set aside in one set difference."""
+    text's known chunks are set aside in one set difference; and the words of each chunk met
+    in a text that may have a misspelling."""
 
     def __init__(self) -> None:
         self.quiet: set[str] = set()
         self.loud: dict[str, int] = {}
+        self.rows: dict[str, tuple[_ChunkRow, ...]] = {}  # its words (``_word_rows``)
+
+    def keep_rows(self, chunk: str, rows: tuple[_ChunkRow, ...]) -> None:
+        if len(self.rows) >= _MEMO_SIZE:
+            self.rows.clear()
+        self.rows[chunk] = rows
 
     def verdict(
         self, chunk: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
@@ -646,55 +653,84 @@ def words_of(
     dictionary: Dictionary,
     vocab: Vocabulary,
     memo: dict[str, _TokenKind] | None = None,
+    chunks: ChunkVerdicts | None = None,
 ) -> Iterator[Word]:
     """The checkable words of a text, each known or not. Skipped entirely: masked spans,
     accepted terms, tokens with digits or underscores (codes, amounts), single letters,
     ALL-CAPS words of up to 5 letters (acronyms), CamelCase names, non-Latin scripts.
-    ``memo`` keeps what each distinct token is across texts (a batch repeats most words)."""
-    for row in _word_rows(text, dictionary, vocab, {} if memo is None else memo):
+    ``memo`` keeps what each distinct token is across texts (a batch repeats most words), and
+    ``chunks`` each distinct chunk's words."""
+    rows = _word_rows(text, dictionary, vocab, {} if memo is None else memo, chunks)
+    for row in rows:
         yield Word(*row)
 
 
 _WordRow = tuple[int, int, str, str, bool, bool]  # Word's fields
+# A chunk's word, placed relative to the chunk: (start, end, token, lower, known, flag, whether
+# it is dropped in mid-sentence: an unknown capitalised word there is a name)
+_ChunkRow = tuple[int, int, str, str, bool, bool, bool]
+
+
+def _chunk_rows(
+    chunk: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> tuple[_ChunkRow, ...]:
+    if chunk.isalpha():  # most words: the token is the chunk
+        kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
+        if kind is _SKIP:
+            return ()
+        parts: Iterable[tuple[int, str, _TokenKind]] = ((0, chunk, kind),)
+    else:
+        parts = _split_chunk(chunk, 0, dictionary, vocab, memo)
+    rows = []
+    for rel, token, kind in parts:
+        if kind == "other":
+            rows.append((rel, rel + len(token), token, token.lower(), False, False, False))
+            continue
+        lower, known, title = kind  # type: ignore[misc]
+        rows.append((rel, rel + len(token), token, lower, known, not known, not known and title))
+    return tuple(rows)
 
 
 def _word_rows(
-    text: str, dictionary: Dictionary, vocab: Vocabulary, memo: dict[str, _TokenKind]
+    text: str,
+    dictionary: Dictionary,
+    vocab: Vocabulary,
+    memo: dict[str, _TokenKind],
+    chunks: ChunkVerdicts | None = None,
 ) -> list[_WordRow]:
     """``words_of`` as plain tuples, in one loop (the check counts them before it needs any
-    as a Word: most texts that get here are in another language and stop at the count)."""
+    as a Word: most texts that get here are in another language and stop at the count). A
+    chunk's words are worked out once per distinct chunk (kept in ``chunks``) and placed by
+    ``str.find``: between two chunks ``_CHUNK`` finds there is no character a chunk starts
+    with, so the next chunk's first occurrence after the last one is where it was found."""
     spans = masked_spans(text, vocab)
     n_spans = len(spans)
+    known_rows = chunks.rows if chunks is not None else {}
     out: list[_WordRow] = []
     si = 0
-    for m in _CHUNK.finditer(text):
-        start, end = m.span()
-        chunk = m.group()
-        if chunk.isalpha():  # most words: the token is the chunk
-            kind = memo.get(chunk) or _token_kind(chunk, dictionary, vocab, memo)
-            if kind is _SKIP:
-                continue
-            parts: Iterable[tuple[int, str, _TokenKind]] = ((start, chunk, kind),)
-        else:
-            parts = _split_chunk(chunk, start, dictionary, vocab, memo)
-            if not parts:
-                continue
-        while si < n_spans and spans[si][1] <= start:
-            si += 1
-        j = si
-        while j < n_spans and spans[j][0] < end and spans[j][1] <= start:
-            j += 1
-        if j < n_spans and spans[j][0] < end:
-            continue  # inside a placeholder, link, e-mail or accepted phrase
-        for p_start, token, kind in parts:
-            p_end = p_start + len(token)
-            if kind == "other":
-                out.append((p_start, p_end, token, token.lower(), False, False))
-                continue
-            lower, known, title = kind  # type: ignore[misc]
-            if not known and title and not _sentence_start(text, p_start):
+    end = 0
+    for chunk in chunks_of(text, vocab):
+        start = text.find(chunk, end)
+        end = start + len(chunk)
+        rows = known_rows.get(chunk)
+        if rows is None:
+            rows = _chunk_rows(chunk, dictionary, vocab, memo)
+            if chunks is not None:
+                chunks.keep_rows(chunk, rows)
+        if not rows:
+            continue
+        if n_spans:
+            while si < n_spans and spans[si][1] <= start:
+                si += 1
+            j = si
+            while j < n_spans and spans[j][0] < end and spans[j][1] <= start:
+                j += 1
+            if j < n_spans and spans[j][0] < end:
+                continue  # inside a placeholder, link, e-mail or accepted phrase
+        for rel, rel_end, token, lower, known, flag, positional in rows:
+            if positional and not _sentence_start(text, start + rel):
                 continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
-            out.append((p_start, p_end, token, lower, known, not known))
+            out.append((start + rel, start + rel_end, token, lower, known, flag))
     return out
 
 
@@ -756,7 +792,9 @@ class SpellingCheck(Check):
         chunks = self.ctx.shared("spelling.chunks", ChunkVerdicts)
         if not any(may_flag(c.text, dictionary, vocab, memo, chunks) for c in components):
             return  # every word is known or never checked: nothing to place or count
-        found = [(c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo)]
+        found = [
+            (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
+        ]
         if len(found) >= self.min_words:
             known = sum(w[4] for _, w in found)
             if known < self.min_known * len(found):

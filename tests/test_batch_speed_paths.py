@@ -756,7 +756,8 @@ def test_reject_terms_are_searched_for_wherever_a_chunk_could_be_one() -> None:
                 opened += 1
             else:
                 assert vocab.reject_pattern.search(text) is None, text
-    assert 0 < opened < len(texts)
+            assert may_reject(text, vocab) == may_reject(text + " ", vocab)  # kept, then anew
+    assert 0 < opened < 2 * len(texts)
 
 
 def test_leet_candidates_are_the_leet_words_with_a_digit_or_symbol() -> None:

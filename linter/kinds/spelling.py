@@ -61,9 +61,14 @@ _MASK_PARTS = (
 )
 
 
-@lru_cache(maxsize=64)
+_MASK_CHARS = "".join(dict.fromkeys("".join(chars for chars, _ in _MASK_PARTS)))
+
+
+@lru_cache(maxsize=128)
 def _mask_for(present: tuple[bool, ...]) -> re.Pattern[str] | None:
-    parts = [p for (_, p), here in zip(_MASK_PARTS, present, strict=True) if here]
+    """The alternatives for a text holding ``_MASK_CHARS[i]`` where ``present[i]``."""
+    held = {c for c, here in zip(_MASK_CHARS, present, strict=True) if here}
+    parts = [p for chars, p in _MASK_PARTS if not held.isdisjoint(chars)]
     return re.compile("|".join(parts), re.DOTALL) if parts else None
 
 
@@ -71,7 +76,7 @@ def mask_matches(text: str) -> list[tuple[int, int]]:
     """The spans of all the alternatives' matches (one search with them all as one pattern),
     searched only with the alternatives whose characters the text holds (an alternative that
     cannot match anywhere changes nothing; the e-mail one alone costs ~8 us a text)."""
-    pattern = _mask_for(tuple(any(c in text for c in chars) for chars, _ in _MASK_PARTS))
+    pattern = _mask_for(tuple([c in text for c in _MASK_CHARS]))
     return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
@@ -305,6 +310,7 @@ class Vocabulary:
     reject_words: frozenset[str] | None = None
     reject_chunks: dict[str, bool] = field(default_factory=dict)  # chunk -> one of them?
     last_chunks: tuple[str | None, list[str]] = (None, [])  # see chunks_of
+    last_reject: tuple[str | None, bool] = (None, False)  # see may_reject
 
 
 def read_vocab(path: Path) -> list[tuple[str, str | None]]:
@@ -389,7 +395,11 @@ def may_reject(text: str, vocab: Vocabulary) -> bool:
     words = vocab.reject_words
     if words is None:
         return True
+    last = vocab.last_reject
+    if last[0] is text:  # asked twice a text: the reject rule, then the spelling masks
+        return last[1]
     seen = vocab.reject_chunks
+    answer = False
     for chunk in chunks_of(text, vocab):
         found = seen.get(chunk)
         if found is None:
@@ -397,8 +407,10 @@ def may_reject(text: str, vocab: Vocabulary) -> bool:
                 seen.clear()
             found = seen[chunk] = _is_reject_term(chunk, words)
         if found:
-            return True
-    return False
+            answer = True
+            break
+    vocab.last_reject = (text, answer)
+    return answer
 
 
 def _is_reject_term(chunk: str, words: frozenset[str]) -> bool:

@@ -156,13 +156,16 @@ def normalize(text: str, dictionary: object | None = None) -> Normalized:
 # letters, or a dot written as [.] (dot) " dot " " . ". Most templates match none of these.
 # One pattern per test: Python's re tries an alternation's branches at every position (one
 # combined pattern took ~9 us a template, these ~5).
-_HINT_LETTER_LEET = re.compile(r"[A-Za-z][0-9@$!]", re.I)
+# Started from the rarer character, with the letter before it looked behind for: the engine
+# then tries far fewer positions (0.55 vs 1.54 us a corpus text; same matches).
+_HINT_LETTER_LEET = re.compile(r"[0-9@$!](?<=[A-Za-z][0-9@$!])", re.I)
 _HINT_LEET_LETTER = re.compile(r"[0-9@$][A-Za-z]", re.I)
 _HINT_SPACED = re.compile(r"\b\w [\w.] \w\b")
 _HINT_SPACED_SOON = re.compile(r" [\w.] ")  # what every match of _HINT_SPACED holds
 _HINT_BRACKET_DOT = re.compile(r"[\[\(\{]\s*(?:\.|dot)", re.I)
 _HINT_WORD_DOT = re.compile(r"\sdot\s", re.I)
 _HINT_SPACED_DOT = re.compile(r"\w\s+\.\s+\w")
+_HINT_SPACED_DOT_SOON = re.compile(r"\.(?<=\s\.)\s")  # in every match of the above; from the dot
 # Two single letters with a space or tab between: in every match of _SPACED (three or more)
 # and of _SPACED_NEAR_DOT (two or more), and ~4x cheaper to search for than the latter.
 _LETTER_PAIR = re.compile(r"(?<![^\W\d_])[^\W\d_][ \t][^\W\d_](?![^\W\d_])")
@@ -202,7 +205,7 @@ def _ascii_work(text: str, dictionary: object | None) -> bool:
     dotted = (
         _HINT_BRACKET_DOT.search(text)
         or _HINT_WORD_DOT.search(text)
-        or _HINT_SPACED_DOT.search(text)
+        or (_HINT_SPACED_DOT_SOON.search(text) and _HINT_SPACED_DOT.search(text))
     )
     if not (
         dotted

@@ -412,3 +412,28 @@ def test_csv_lines_are_what_the_csv_module_writes(delimiter: str) -> None:
         lines.writerow(row)
         writer.writerow(row)
     assert ours.getvalue() == theirs.getvalue()
+
+
+def test_in_process_run_builds_one_linter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the set-up check's linter is the one that scores the rows (building a second one
+    # compiled every rule twice: ~0.15 s of a run's start)
+    from linter.batch import score
+    from linter.engine import Linter
+
+    built = []
+    original = Linter.__post_init__
+
+    def counting(self: Linter) -> None:
+        built.append(self)
+        original(self)
+
+    monkeypatch.setattr(score, "_LINTERS", {})
+    monkeypatch.setattr(Linter, "__post_init__", counting)
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "body\nYour order has shipped.\nUse code SAVE20 for 20% off.\n", encoding="utf-8"
+    )
+    result = run(str(src), "-o", str(tmp_path / "out.csv"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert [r["verdict"] for r in read_csv(tmp_path / "out.csv")] == ["pass", "fail"]
+    assert len(built) == 1

@@ -24,9 +24,10 @@ def work_of(row: InRow) -> Work:
     return (row.index, row.text, row.name, row.category, template)
 
 
-def _linter(config: Config) -> Any:
+def linter_for(config: Config) -> Any:
     # A worker receives a copy of the config with every chunk: build its linter once per
-    # distinct config, not once per chunk. A Dask worker runs tasks in several threads: one
+    # distinct config, not once per chunk (and at --jobs 1 the set-up check's linter is this
+    # one: ``commands.batch._check_setup``). A Dask worker runs tasks in several threads: one
     # builds it (the linter itself is safe to share: Linter.lint holds it per call).
     from linter.engine import Linter
 
@@ -42,7 +43,7 @@ _BUILDING = threading.Lock()
 
 
 def score_chunk(chunk: list[Work], config: Config) -> list[RowResult]:
-    linter = _linter(config)
+    linter = linter_for(config)
     parsed = [parse_one(work) for work in chunk]
     # batch work (the classifier's numpy scoring) over the chunk's good rows, then each row on
     # its own: a row's result never depends on the rows beside it

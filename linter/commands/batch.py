@@ -181,19 +181,20 @@ def batch(
 def _check_setup(config: Any, load: bool) -> float | None:
     """Catch a broken rule file or a tampered model before any row is read: one clear error.
 
-    With ``load`` (this process will score the rows) the linter is built here, once. With
-    worker processes it is not: every worker builds its own, and one more copy here would
-    hold spaCy and the model (about 130 MB) for nothing; the rule files are parsed and the
-    model's SHA-256 checked instead, and a bad rule parameter surfaces from the first worker.
+    With ``load`` (this process will score the rows) the linter that scores them is built
+    here, once. With worker processes it is not: every worker builds its own, and one more
+    copy here would hold spaCy and the model (about 130 MB) for nothing; the rule files are
+    parsed and the model's SHA-256 checked instead, and a bad rule parameter surfaces from
+    the first worker.
     Returns the promotional-score threshold in force, for the report (None when TPL501 is off).
     """
     from linter.kinds.classifier import configured_threshold, verify_models
 
     if load:
-        from linter.api import get_linter
+        from linter.batch.score import linter_for
         from linter.inputs import parse_text
 
-        get_linter(config).lint([parse_text("Your order has shipped.", "<set-up check>")])
+        linter_for(config).lint([parse_text("Your order has shipped.", "<set-up check>")])
     else:
         verify_models(config)
     return configured_threshold(config)

@@ -130,16 +130,45 @@ def test_one_edit_test_agrees_with_the_edit_generator() -> None:
 @pytest.mark.parametrize(
     "typo", ["tommorow", "adress", "recieved", "paymnt", "delivry", "confrim", "ordr", "qwzxvb"]
 )
-def test_two_edit_suggestions_are_the_frequent_words_two_edits_away(typo: str) -> None:
-    from linter.kinds.spelling import BRUTE_FORCE_WORDS, DISTANCE2_WORDS, Dictionary, _edits1
+def test_two_edit_suggestions_are_the_frequent_words_two_edits_away(
+    typo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.kinds import spelling
+    from linter.kinds.spelling import DISTANCE2_WORDS, Dictionary, _edits1
 
     words = Dictionary.load()
     top = set(words._frequency_list()[:DISTANCE2_WORDS])
     brute = {w2 for w1 in _edits1(typo) for w2 in _edits1(w1) if w2 in top}
-    assert words._two_edits(_edits1(typo)) == brute  # the first words: generated strings
-    words._two_edit_words = BRUTE_FORCE_WORDS  # later ones: the deletions index
-    assert words._two_edits(_edits1(typo)) == brute
+    with monkeypatch.context() as patched:
+        patched.setattr(spelling, "_numpy_loaded", lambda: False)  # as in a pre-commit run
+        assert words._two_edits(_edits1(typo)) == brute  # the first words: generated strings
+        assert words._deletes is None
+    assert words._two_edits(_edits1(typo)) == brute  # numpy loaded: the deletions index
     assert words._deletes is not None
+
+
+def test_two_edit_search_by_hashes_equals_generating_every_string() -> None:
+    # random typos two edits from frequent words, and odd strings (accents, apostrophes, a
+    # lone surrogate, a word longer than any other), against the brute force
+    from linter.kinds.spelling import BRUTE_FORCE_WORDS, DISTANCE2_WORDS, Dictionary, _edits1
+
+    words = Dictionary.load()
+    frequent = words._frequency_list()[:DISTANCE2_WORDS]
+    top = set(frequent)
+    rng = random.Random(21)
+    typos = ["o'clok", "cafè", "naïvetx", "x\ud800y", "zzzzzzzzzzzz", "ab"]
+    for word in rng.sample(frequent[:5000], 24):
+        for _ in range(2):
+            k = rng.randrange(len(word))
+            word = word[:k] + rng.choice("aeiouxyzq'") + word[k + 1 :]
+        typos.append(word)
+    words._two_edit_words = BRUTE_FORCE_WORDS  # the index from the first word on
+    found = 0
+    for typo in typos:
+        brute = {w2 for w1 in _edits1(typo) for w2 in _edits1(w1) if w2 in top}
+        assert words._two_edits(_edits1(typo)) == brute, typo
+        found += bool(brute)
+    assert 20 < found < len(typos)
 
 
 def test_suggestions_survive_the_switch_to_an_in_memory_word_set() -> None:

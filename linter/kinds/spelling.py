@@ -25,7 +25,7 @@ from __future__ import annotations
 import mmap
 import os
 import re
-from array import array
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -143,7 +143,7 @@ class Dictionary:
         self._rank: dict[str, int] | None = None
         self._suggestions: dict[str, list[str]] = {}
         self._index_lookups = 0
-        self._deletes: tuple[Any, Any] | None = None
+        self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
 
     @classmethod
@@ -198,25 +198,25 @@ class Dictionary:
         self._suggestions[word] = ordered[:5]
         return ordered[:limit]
 
-    def _deletes_index(self) -> tuple[Any, Any]:
-        """The most frequent words under each of their one-letter deletions, as two numpy
-        arrays: the deletions' string hashes, sorted, and the word each came from (~4 MB; a
-        dict of the strings took ~24 MB a process). A word two edits away is then found with
-        ~10 lookups per one-edit string instead of generating ~500 strings from each."""
+    def _deletes_index(self) -> tuple[Any, ...]:
+        """The most frequent words under each of their one-letter deletions, as numpy arrays:
+        the deletions' hashes (``_hashes``), sorted, and the word each came from; and the words'
+        own hashes, sorted, with their positions (~6 MB; a dict of the strings took ~24 MB a
+        process). A word two edits away is then found with a few array look-ups per one-edit
+        string instead of generating ~500 strings from each."""
         if self._deletes is None:
             import numpy as np
 
-            # typed arrays, not lists: ~240,000 Python ints would leave ~15 MB of the
-            # allocator's memory behind in every process that builds the index
-            hashes = array("q")
-            owners = array("i")
-            for i, w in enumerate(self._frequency_list()[:DISTANCE2_WORDS]):
-                for d in {w[:k] + w[k + 1 :] for k in range(len(w))}:
-                    hashes.append(hash(d))
-                    owners.append(i)
-            keys = np.frombuffer(hashes, dtype=np.int64)
-            order = np.argsort(keys, kind="stable")
-            self._deletes = keys[order], np.frombuffer(owners, dtype=np.int32)[order]
+            top = self._frequency_list()[:DISTANCE2_WORDS]
+            full, deletions, owners = _hashes(top)
+            order = np.argsort(deletions, kind="stable")
+            by_hash = np.argsort(full, kind="stable")
+            self._deletes = (
+                deletions[order],
+                owners[order].astype(np.int32),
+                full[by_hash],
+                by_hash.astype(np.int32),
+            )
         return self._deletes
 
     def _two_edits(self, edits: set[str]) -> set[str]:
@@ -224,9 +224,14 @@ class Dictionary:
         (a symmetric-delete search, checked exactly with ``_one_edit``)."""
         rank = self.rank
         self._two_edit_words += 1
-        if self._deletes is None and self._two_edit_words <= BRUTE_FORCE_WORDS:
-            # A few words (a pre-commit run) cost less this way than building the index
-            # (~0.2 s with numpy's import); the answer is the same.
+        if (
+            self._deletes is None
+            and self._two_edit_words <= BRUTE_FORCE_WORDS
+            and not _numpy_loaded()
+        ):
+            # A few words (a pre-commit run) cost less this way (~30-50 ms each) than
+            # building the index (~50 ms, and ~50 ms more for numpy's import, which a batch
+            # has already paid for its classifier); the answer is the same.
             return {
                 w2
                 for w1 in edits
@@ -235,32 +240,74 @@ class Dictionary:
             }
         import numpy as np
 
-        keys, owners = self._deletes_index()
+        keys, owners, word_keys, word_owners = self._deletes_index()
         words = self._frequency_list()
+        strings = list(edits)
+        full, deletions, of = _hashes(strings)
+        # A frequent word one edit from e: e plus a letter (listed under e's hash), e with a
+        # letter replaced or two swapped (shares a deletion with e, listed under it), e minus
+        # a letter (a deletion of e that is a frequent word). Equal hashes are only
+        # candidates: each is checked with _one_edit, which also rules out collisions.
+        pairs = [
+            _matches(keys, owners, full, np.arange(len(strings))),
+            _matches(keys, owners, deletions, of),
+            _matches(word_keys, word_owners, deletions, of),
+        ]
         found: set[str] = set()
-        queries: list[str] = []  # strings to look up in the index ...
-        origins: list[str] = []  # ... and the one-edit string each belongs to
-        for e in edits:
-            # a word one edit from e: e plus a letter (listed under e), e minus a letter (a
-            # deletion of e that is a frequent word), e with a letter replaced or two swapped
-            # (shares a deletion with e, listed under it)
-            queries.append(e)
-            origins.append(e)
-            for key in {e[:k] + e[k + 1 :] for k in range(len(e))}:
-                if rank.get(key, DISTANCE2_WORDS) < DISTANCE2_WORDS:
-                    found.add(key)
-                queries.append(key)
-                origins.append(e)
-        wanted = np.array([hash(q) for q in queries], dtype=np.int64)
-        lo = np.searchsorted(keys, wanted, side="left")
-        hi = np.searchsorted(keys, wanted, side="right")
-        for q in np.flatnonzero(hi > lo):
-            e = origins[q]
-            for j in range(lo[q], hi[q]):
-                w = words[owners[j]]
-                if w not in found and _one_edit(e, w):  # also rules out hash collisions
-                    found.add(w)
+        for e, w in zip(*np.concatenate(pairs, axis=1).tolist(), strict=True):
+            word = words[w]
+            if word not in found and _one_edit(strings[e], word):
+                found.add(word)
         return found
+
+
+def _numpy_loaded() -> bool:
+    return "numpy" in sys.modules
+
+
+_HASH_BASE = 1_000_003
+
+
+def _hashes(strings: list[str]) -> tuple[Any, Any, Any]:
+    """Polynomial hashes (mod 2**64) of the strings' code points: (one per string, one per
+    one-letter deletion, the string each deletion is of), worked out in numpy from prefix
+    hashes, without building the deleted strings: the string less character k hashes to
+    ``prefix[L] + (prefix[k] - prefix[k + 1]) * BASE**(L - 1 - k)``."""
+    import numpy as np
+
+    n = len(strings)
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=n)
+    width = int(lengths.max()) if n else 0
+    padded = "".join(s.ljust(width, "\0") for s in strings)
+    codes = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = codes.reshape(n, width).astype(np.uint64)
+    base = np.uint64(_HASH_BASE)
+    prefix = np.zeros((n, width + 1), dtype=np.uint64)
+    for i in range(width):
+        prefix[:, i + 1] = prefix[:, i] * base + codes[:, i]
+    powers = np.ones(width + 1, dtype=np.uint64)
+    powers[1:] = np.multiply.accumulate(np.full(width, base, dtype=np.uint64))
+    full = prefix[np.arange(n), lengths]
+    of, k = np.nonzero(np.arange(width)[None, :] < lengths[:, None])
+    deletions = full[of] + (prefix[of, k] - prefix[of, k + 1]) * powers[lengths[of] - 1 - k]
+    return full, deletions, of
+
+
+def _matches(keys: Any, owners: Any, wanted: Any, origins: Any) -> Any:
+    """(origin, owner) for every entry of the sorted ``keys`` equal to a ``wanted`` hash. The
+    wanted hashes are sorted first (numpy's search is ~2x faster for sorted needles) and the
+    end of a run of equal keys is looked for only where there is a hit (few)."""
+    import numpy as np
+
+    order = np.argsort(wanted)
+    wanted, origins = wanted[order], origins[order]
+    lo = np.searchsorted(keys, wanted)
+    hit = np.flatnonzero(keys[np.minimum(lo, len(keys) - 1)] == wanted) if len(keys) else lo[:0]
+    lo = lo[hit]
+    counts = np.searchsorted(keys, wanted[hit], side="right") - lo
+    ends = np.cumsum(counts)
+    at = np.repeat(lo - (ends - counts), counts) + np.arange(int(ends[-1]) if len(ends) else 0)
+    return np.stack([np.repeat(origins[hit], counts), owners[at]])
 
 
 def _one_edit(a: str, b: str) -> bool:

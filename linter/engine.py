@@ -54,6 +54,7 @@ class Linter:
         self._applicable_sets: dict[tuple[object, ...], set[Check]] = {}
         self._gates: Gates | None = None
         self._seen = 0
+        self.gates_after = GATES_AFTER  # a batch that knows it has many rows sets 0
         self._lock = threading.RLock()  # see lint
         self._mark = object()  # says which linter worked out what a template keeps (_shape)
         self._open: dict[tuple[object, ...], list[tuple[Check, tuple[int, ...] | None]]] = {}
@@ -230,7 +231,7 @@ class Linter:
         for tpl in templates:
             huge = self._huge(tpl)
             self._seen += 1
-            if self._seen > GATES_AFTER:  # the gates pay over many templates
+            if self._seen > self.gates_after:  # the gates pay over many templates
                 checks = self._open_checks(tpl, bool(huge))
             else:
                 checks = [(c, None) for c, _ in self._checks_for(tpl, bool(huge))]

@@ -991,3 +991,22 @@ def test_normalising_with_kept_leet_answers_equals_working_them_out(
         ), text
     assert 0 < len(words.leet) <= 40
     assert sum(normalize.normalize(t, words).changed for t in texts) > 50
+
+
+def test_a_long_chunk_is_scored_with_gates_from_its_first_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from linter.batch import score
+
+    texts = _corpus_texts()[::29][: score.GATED_CHUNK]
+    work = [(i, t, None, "UTILITY", None) for i, t in enumerate(texts)]
+    monkeypatch.setattr(score, "_LINTERS", {})
+    gated = score.score_chunk(work, Config())
+    linter = score.linter_for(Config())
+    assert linter._gates is not None and linter._seen <= len(texts)
+    monkeypatch.setattr(score, "_LINTERS", {})
+    monkeypatch.setattr(score, "GATED_CHUNK", len(texts) + 1)  # as a short chunk is scored
+    plain = score.score_chunk(work, Config())
+    assert score.linter_for(Config())._gates is None
+    assert gated == plain
+    assert sum(r.verdict != "pass" for r in plain) > 20

@@ -26,8 +26,21 @@ SCOPED_KINDS = ("pattern", "phrase", "domain", "spelling")
 # Templates linted before the gates (``linter.gates``) are built: reading every pattern rule
 # and compiling the search cost ~0.1 s, which ~150 us saved a template repays after ~700.
 GATES_AFTER = 600
-Shape = tuple[str, bool, bool, frozenset[str], bool, bool]
+Shape = tuple[str, bool, bool, frozenset[str], bool, bool, frozenset[str]]
 OPEN_SETS = 8192  # (shape, gate state) pairs remembered; the 7,520 corpus texts make 3,310
+
+
+def _fields(tpl: Template) -> frozenset[str]:
+    """The optional template fields it has (``Check.needs_fields``)."""
+    fields = []
+    if tpl.language is not None:
+        fields.append("language")
+    if tpl.raw is not None:
+        fields.append("json")
+    examples = (tpl.header_examples, tpl.body_examples, tpl.named_examples)
+    if any(e is not None for e in examples):
+        fields.append("samples")
+    return frozenset(fields)
 
 
 def first_paragraph(text: str) -> str:
@@ -115,12 +128,13 @@ class Linter:
     ) -> list[tuple[Check, int]]:
         """The checks that apply to a template: by its category, only the cheap kinds for a
         template with a component too long to check, and not those that only read kinds of
-        component the template lacks, nor those that need a placeholder or a possible link the
-        template does not have. Worked out once per such shape of template (``_shape``)."""
+        component the template lacks, nor those that need a placeholder, a possible link or a
+        field the template does not have. Worked out once per such shape of template
+        (``_shape``)."""
         key = self._shape(tpl, huge) if shape is None else shape
         chosen = self._applicable.get(key)
         if chosen is None:
-            category, huge, plain, kinds, variables, links = key
+            category, huge, plain, kinds, variables, links, fields = key
             chosen = self._applicable[key] = [
                 (c, i)
                 for i, c in enumerate(self.checks)
@@ -130,19 +144,25 @@ class Linter:
                 and not (self.skip_absent and self._reads_only_absent(c, kinds, plain))
                 and not (self.skip_absent and c.needs_placeholders and not variables)
                 and not (self.skip_absent and c.needs_links and not links)
+                and not (self.skip_absent and not c.needs_fields <= fields)
             ]
         return chosen
 
     def _shape(self, tpl: Template, huge: bool) -> Shape:
         """What decides which checks apply: category, size, plain text or JSON, the kinds of
-        component, whether any holds a placeholder (most variable checks need one) and whether
-        any text could hold a link (the link rules need one; ~6% of corpus rows do). Kept on
+        component, whether any holds a placeholder (most variable checks need one), whether
+        any text could hold a link (the link rules need one; ~6% of corpus rows do) and which
+        optional fields it has (a language, samples: ``_fields``). Kept on
         the template with what it was worked out from: a batch asks for it when preparing a
         chunk and again when linting each template (~3 us a template saved)."""
         of = (
             tpl.category,
             huge,
             tpl.raw is None,
+            tpl.language,
+            tpl.header_examples is None,
+            tpl.body_examples is None,
+            tpl.named_examples is None,
             *[x for c in tpl.components for x in (c.kind, c.text)],
         )
         kept = tpl.scores.get("_shape")
@@ -158,7 +178,7 @@ class Linter:
         variables = any(has_placeholders(c.text) for c in tpl.components)
         find = None if huge else self._link_finder  # a huge template gets no link rule anyway
         links = find is not None and any(any(find(t)) for t in self._texts(tpl))
-        return category, huge, tpl.raw is None, kinds, variables, links
+        return category, huge, tpl.raw is None, kinds, variables, links, _fields(tpl)
 
     @staticmethod
     def _reads_only_absent(check: Check, kinds: frozenset[str], plain: bool) -> bool:

@@ -1010,3 +1010,20 @@ def test_a_long_chunk_is_scored_with_gates_from_its_first_row(
     assert score.linter_for(Config())._gates is None
     assert gated == plain
     assert sum(r.verdict != "pass" for r in plain) > 20
+
+
+def test_checks_of_fields_a_template_lacks_are_skipped_and_run_when_it_has_them() -> None:
+    linter = Linter(Config())
+    tpl = parse_text("Your order {{1}} has shipped.", "t.txt")
+    applicable = {c.rule.code for c, _ in linter._checks_for(tpl, False)}
+    assert not {"TPL302", "TPL330", "TPL331"} & applicable  # no language, samples, JSON
+    assert {"TPL301", "TPL303", "TPL320"} <= applicable
+    assert not {d.code for d in linter.lint([tpl])}
+    tpl.language = "English"  # given one after the template's shape was kept
+    assert "TPL302" in {d.code for d in linter.lint([tpl])}
+    tpl.body_examples = []  # and samples (too few)
+    codes = {d.code for d in linter.lint([tpl])}
+    assert {"TPL302", "TPL330"} <= codes
+    fresh = parse_text("Your order {{1}} has shipped.", "t.txt")
+    fresh.language, fresh.body_examples = "English", []
+    assert codes == {d.code for d in Linter(Config()).lint([fresh])}

@@ -76,6 +76,9 @@ class Check:
     # True: fires only where ``domain.candidates`` finds a possible link in some text of the
     # template, as written or normalised (the link rules)
     needs_links = False
+    # Template fields without which the check has nothing to read ("language", "samples":
+    # any example values): the engine skips it for a template lacking one (``Linter._shape``).
+    needs_fields: frozenset[str] = frozenset()
 
     def __init__(self, rule: Rule, ctx: Context) -> None:
         self.rule = rule

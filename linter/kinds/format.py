@@ -42,16 +42,21 @@ CheckFn = Callable[["FormatCheck", Template], Iterator[Hit]]
 CHECKS: dict[str, CheckFn] = {}
 # Checks that can fire only on a template with a placeholder (of any kind) in some component.
 ABOUT_PLACEHOLDERS: set[str] = set()
+NEEDS: dict[str, frozenset[str]] = {}  # check name -> the template fields it reads
 
 
-def register(name: str, placeholders: bool = False) -> Callable[[CheckFn], CheckFn]:
+def register(
+    name: str, placeholders: bool = False, needs: tuple[str, ...] = ()
+) -> Callable[[CheckFn], CheckFn]:
     """``placeholders``: the check reads only placeholders, so it has nothing to say about a
-    template none of whose components holds one (the engine then skips it)."""
+    template none of whose components holds one (the engine then skips it); ``needs``: the
+    template fields it reads (``Check.needs_fields``), likewise."""
 
     def wrap(fn: CheckFn) -> CheckFn:
         CHECKS[name] = fn
         if placeholders:
             ABOUT_PLACEHOLDERS.add(name)
+        NEEDS[name] = frozenset(needs)
         return fn
 
     return wrap
@@ -69,6 +74,7 @@ class FormatCheck(Check):
             )
         self.fn = CHECKS[name]
         self.needs_placeholders = name in ABOUT_PLACEHOLDERS
+        self.needs_fields = NEEDS[name]
         self._nums: dict[tuple[str, int], int] = {}  # parameters read once, not per template
 
     def check(self, template: Template) -> Iterator[Hit]:
@@ -221,7 +227,7 @@ _LANG = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
 _LANG_LOOSE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ]([A-Za-z]{2}))?")
 
 
-@register("language-code")
+@register("language-code", needs=("language",))
 def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = template.language
     if lang is None or _LANG.fullmatch(lang):
@@ -674,7 +680,7 @@ def _example_comp(template: Template, label: str) -> Component | None:
     return None
 
 
-@register("sample-count")
+@register("sample-count", needs=("samples",))
 def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Samples given for the body or header, but not one per variable."""
     for kind, samples, prefix in (
@@ -754,7 +760,7 @@ def _raw_component(template: Template, ctype: str) -> dict[str, Any] | None:
     return None
 
 
-@register("sample-missing", placeholders=True)
+@register("sample-missing", placeholders=True, needs=("json",))
 def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """A Meta-shaped template with variables and no example block at all."""
     if not isinstance((template.raw or {}).get("components"), list):

@@ -11,6 +11,8 @@ from typing import Any
 from linter.batch.reader import InRow
 from linter.batch.result import Finding, RowResult
 from linter.config import Config
+from linter.inputs import InputError, parse_json, parse_text
+from linter.kinds.duplicate import digest
 from linter.template import Template
 
 # (index, text, name, category, template JSON or None): small to send to a worker
@@ -74,8 +76,6 @@ _FROZEN = False
 
 def parse_one(work: Work) -> Template | RowResult:
     """The row's template, or its error row when it cannot be read."""
-    from linter.inputs import InputError, parse_json, parse_text
-
     index, text, name, category, template = work
     try:
         if template is not None:
@@ -98,8 +98,6 @@ def parse_one(work: Work) -> Template | RowResult:
 
 
 def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
-    from linter.inputs import InputError
-
     index, text, name, category, _ = work
     result = RowResult(index=index, text=text, name=name, category=category)
     try:
@@ -121,8 +119,6 @@ def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
     result.verdict = (
         "fail" if "error" in severities else "warn" if "warning" in severities else "pass"
     )
-    from linter.kinds.duplicate import digest
-
     result.body_digest = digest(result.text)
     result.promo_score = tpl.scores.get("promotional_score")
     result.predicted_category = tpl.scores.get("predicted_category")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -437,3 +438,60 @@ def test_in_process_run_builds_one_linter(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 0, result.output
     assert [r["verdict"] for r in read_csv(tmp_path / "out.csv")] == ["pass", "fail"]
     assert len(built) == 1
+
+
+def test_results_come_back_from_a_worker_whole() -> None:
+    # Results cross to the parent by pickle through a hand-written __reduce__ (faster than the
+    # slots protocol); every field must survive it, including one added later.
+    import dataclasses
+    import pickle
+
+    from linter.batch.result import Finding, RowResult
+
+    def filled(cls: type, skip: tuple[str, ...] = ()) -> Any:
+        values: dict[str, Any] = {}
+        for i, f in enumerate(dataclasses.fields(cls)):
+            if f.name in skip:
+                continue
+            kind = str(f.type)
+            values[f.name] = i + 7 if "int" in kind and "str" not in kind else f"{f.name}-{i}"
+        return cls(**values)
+
+    finding = filled(Finding)
+    result = filled(RowResult, skip=("findings", "promo_score"))
+    result.promo_score, result.findings = 0.8125, [finding, filled(Finding)]
+    back = pickle.loads(pickle.dumps(result, protocol=5))
+    assert back == result and back.findings[0] == finding
+    assert all(getattr(back, f.name) == getattr(result, f.name) for f in dataclasses.fields(result))
+
+
+def test_csv_cells_of_a_result_are_its_columns_as_written() -> None:
+    # The CSV writer takes a result's cells from a one-pass helper; the JSON writers take
+    # ``columns()``: both must say the same (codes in first-seen order, the most severe fix).
+    import random
+
+    from linter.batch.result import Finding, RowResult
+    from linter.batch.writer import _cell
+
+    rng = random.Random(5)
+    severities = ["error", "warning", "info", "odd"]
+    for i in range(2000):
+        findings = [
+            Finding(
+                rng.choice(["TPL101", "TPL201", "TPL305"]),
+                rng.choice(severities),
+                rng.choice(["m1", "a | b", "x: y"]),
+                rng.choice([None, "", "fix it", "other fix", "third"]),
+            )
+            for _ in range(rng.randint(0, 5))
+        ]
+        result = RowResult(
+            index=i,
+            text="t",
+            verdict=rng.choice(["pass", "warn", "fail", "error"]),
+            promo_score=rng.choice([None, 0.0, 0.123456789, 1.0, rng.random()]),
+            predicted_category=rng.choice([None, "MARKETING", "UTILITY"]),
+            findings=findings,
+            error=rng.choice([None, None, "empty text"]),
+        )
+        assert result.cells() == [_cell(v) for v in result.columns().values()]

@@ -76,10 +76,8 @@ class Writer:
         values = self._values(row)
         if self.kind == "csv":
             # input columns, then ours (renamed, never overwriting one of the input's)
-            get = values.get
-            cells = [_cell(get(c)) for c in self.in_columns]
-            cells += [_cell(v) for v in result.columns().values()]
-            self.csv.writerow(cells)
+            cells = [v if type(v) is str else _cell(v) for v in map(values.get, self.in_columns)]
+            self.csv.writerow(cells + result.cells())
         else:
             added = {self.added[k]: v for k, v in result.columns().items()}
             line = json.dumps({**values, **added}, ensure_ascii=False)

@@ -355,7 +355,8 @@ class Vocabulary:
     # the reject terms, lower-cased, when each is one ASCII word (letters, digits, _ and '):
     # a text can then hold one only as a whole chunk (see ``may_reject``)
     reject_words: frozenset[str] | None = None
-    reject_chunks: dict[str, bool] = field(default_factory=dict)  # chunk -> one of them?
+    # chunks known not to be a reject term (nearly all a text has; one superset test each text)
+    not_reject: set[str] = field(default_factory=set)
     last_chunks: tuple[str | None, list[str]] = (None, [])  # see chunks_of
     last_reject: tuple[str | None, bool] = (None, False)  # see may_reject
 
@@ -445,17 +446,19 @@ def may_reject(text: str, vocab: Vocabulary) -> bool:
     last = vocab.last_reject
     if last[0] is text:  # asked twice a text: the reject rule, then the spelling masks
         return last[1]
-    seen = vocab.reject_chunks
+    chunks = chunks_of(text, vocab)
+    seen = vocab.not_reject
     answer = False
-    for chunk in chunks_of(text, vocab):
-        found = seen.get(chunk)
-        if found is None:
-            if len(seen) >= _MEMO_SIZE:
-                seen.clear()
-            found = seen[chunk] = _is_reject_term(chunk, words)
-        if found:
-            answer = True
-            break
+    if not seen.issuperset(chunks):
+        if len(seen) >= _MEMO_SIZE:
+            seen.clear()
+        for chunk in chunks:
+            if chunk in seen:
+                continue
+            if _is_reject_term(chunk, words):
+                answer = True
+                break
+            seen.add(chunk)
     vocab.last_reject = (text, answer)
     return answer
 

@@ -2,12 +2,16 @@
 a plain loop calling `lint_text` once per row.
 
     python bench/bench_batch.py [--sizes 10000 100000] [--jobs 1 2] [--stream-rows 1000000]
+                                [--stream-select TPL3]
 
 Rows are realistic: bodies, names and categories from data/templates.jsonl (cycled), with an
 extra column the output must keep. Each run is a new `templint batch` process (worker start-up
 included); memory is the peak of the sum of RSS over the process and its workers, polled every
-50 ms. --stream-rows runs one more input with only the cheap format rules (--select TPL3) to
-show that memory stays flat with the input's size (0 skips it).
+50 ms (each process counts the shared libraries it maps in full), and the peak of the sum of
+PSS, polled every 0.5 s (shared pages split among the processes: what the run really takes).
+--stream-rows runs one more input, by default with only the cheap format rules (--select TPL3;
+--stream-select '' runs every rule, ~2 minutes a million rows at -j 2), to show that memory
+stays flat with the input's size (0 skips it).
 """
 
 from __future__ import annotations
@@ -42,37 +46,58 @@ def write_input(path: Path, rows: int, source: list[dict[str, str]]) -> None:
             out.writerow([name, r["label"].upper(), r["text"], "crm-team"])
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
-    total, stack = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, stack = [], [pid]
     while stack:
         p = stack.pop()
+        found.append(p)
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError, ValueError):
             continue
+    return found
+
+
+def _memory(pids: list[int], field: str) -> int:
+    """Bytes of ``field`` summed over the processes: VmRSS from status (counts a shared library
+    once per process) or Pss from smaps_rollup (shares each shared page out among them)."""
+    total = 0
+    for p in pids:
+        name = f"/proc/{p}/status" if field == "VmRSS:" else f"/proc/{p}/smaps_rollup"
+        try:
+            with open(name) as fh:
+                for line in fh:
+                    if line.startswith(field):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
     return total
 
 
-def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, str]:
+def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, int, str]:
+    """Wall seconds, peak summed RSS, peak summed PSS (read every 0.5 s: it costs more), and the
+    last line of standard error."""
     cmd = [str(TEMPLINT), "batch", str(src), "-o", str(out), "-j", str(jobs), *extra]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_pss = 0
+    polls = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        pids = _tree(proc.pid)
+        peak = max(peak, _memory(pids, "VmRSS:"))
+        if polls % 10 == 0:
+            peak_pss = max(peak_pss, _memory(pids, "Pss:"))
+        polls += 1
         time.sleep(0.05)
     wall = time.perf_counter() - start
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"templint batch failed ({proc.returncode}): {err}")
-    return wall, peak, err.strip().splitlines()[-1] if err.strip() else ""
+    return wall, peak, peak_pss, err.strip().splitlines()[-1] if err.strip() else ""
 
 
 def plain_loop(source: list[dict[str, str]], rows: int) -> float:
@@ -93,6 +118,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--plain-rows", type=int, default=10_000)
     parser.add_argument("--stream-rows", type=int, default=1_000_000)
+    parser.add_argument("--stream-select", default="TPL3", help="'' for every rule")
     parser.add_argument("--normalize-rows", type=int, default=10_000)
     args = parser.parse_args()
     source = records()
@@ -103,18 +129,18 @@ def main() -> None:
             print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
         print()
         print(f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9} "
-              f"{'vs plain':>8} {'peak MB':>8}")  # fmt: skip
+              f"{'vs plain':>8} {'RSS MB':>7} {'PSS MB':>7}")  # fmt: skip
         for size in args.sizes:
             src = folder / f"in_{size}.csv"
             write_input(src, size, source)
             outputs = []
             for jobs in args.jobs:
                 out = folder / f"out_{size}_{jobs}.csv"
-                wall, peak, _ = run_batch(src, out, jobs, ["--quiet"])
+                wall, peak, pss, _ = run_batch(src, out, jobs, ["--quiet"])
                 rate = size / wall
                 print(
                     f"{size:>9,} {jobs:>4} {wall:>8.1f} {rate:>8,.0f} {rate / jobs:>9,.0f} "
-                    f"{rate / plain:>7.2f}x {peak / 2**20:>8.0f}"
+                    f"{rate / plain:>7.2f}x {peak / 2**20:>7.0f} {pss / 2**20:>7.0f}"
                 )
                 outputs.append(out.read_bytes())
             same = all(o == outputs[0] for o in outputs)
@@ -130,7 +156,8 @@ def main() -> None:
             off.write_text("normalize = false\n")
             walls = {}
             for label, extra in (("off", ["--config", str(off)]), ("on", [])):
-                walls[label], _, _ = run_batch(src, folder / "norm_out.csv", 1, ["--quiet", *extra])
+                out = folder / "norm_out.csv"
+                walls[label] = run_batch(src, out, 1, ["--quiet", *extra])[0]
             print(
                 f"normalisation, {args.normalize_rows:,} rows at -j 1: off {walls['off']:.1f} s, "
                 f"on {walls['on']:.1f} s: +{walls['on'] / walls['off'] - 1:.1%} time"
@@ -139,14 +166,16 @@ def main() -> None:
             src = folder / "stream.csv"
             write_input(src, args.stream_rows, source)
             size_mb = src.stat().st_size / 2**20
+            select = ["--select", args.stream_select] if args.stream_select else []
+            rules = f"rules {args.stream_select}" if args.stream_select else "every rule"
             for jobs in args.jobs:
-                wall, peak, _ = run_batch(
-                    src, folder / "stream_out.csv", jobs, ["--quiet", "--select", "TPL3"]
+                wall, peak, pss, _ = run_batch(
+                    src, folder / "stream_out.csv", jobs, ["--quiet", *select]
                 )
                 print(
-                    f"streaming, format rules only: {args.stream_rows:,} rows ({size_mb:,.0f} MB)"
+                    f"streaming, {rules}: {args.stream_rows:,} rows ({size_mb:,.0f} MB)"
                     f" at -j {jobs}: {wall:.1f} s, {args.stream_rows / wall:,.0f} rows/s, "
-                    f"peak {peak / 2**20:,.0f} MB"
+                    f"peak RSS {peak / 2**20:,.0f} MB, PSS {pss / 2**20:,.0f} MB"
                 )
     load = os.getloadavg()
     try:

@@ -249,9 +249,10 @@ class _WordIndex:
 
 def _counted(doc: np.ndarray, col: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
     """The distinct (doc, col) pairs, sorted by doc then column, and how often each occurs:
-    ``np.unique`` of the pairs. When both fit in 16 bits the pairs are ordered by two stable
-    sorts (column, then doc), which numpy does as radix sorts: half the time of sorting one
-    combined key (3.1 vs 6.1 ms for a chunk of 500 corpus texts, ~190,000 pairs)."""
+    ``np.unique`` of the pairs. When both fit in 16 bits the pairs are packed into one uint32
+    and sorted as values, not arg-sorted: numpy sorts 32-bit ints with SIMD code, and only the
+    sorted keys are needed (0.6 ms for a chunk of 500 corpus texts, ~200,000 pairs, against
+    2.7 ms for two radix arg-sorts and their gathers)."""
     if len(doc) == 0:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty
@@ -260,9 +261,9 @@ def _counted(doc: np.ndarray, col: np.ndarray, n: int) -> tuple[np.ndarray, ...]
         width = top + 1
         key, counts = np.unique(doc * width + col, return_counts=True)
         return key // width, key % width, counts
-    by_col = np.argsort(col.astype(np.uint16), kind="stable")
-    by_doc = np.argsort(doc.astype(np.uint16)[by_col], kind="stable")
-    key = (doc.astype(np.uint32) << 16 | col.astype(np.uint32))[by_col[by_doc]]
+    key = doc.astype(np.uint32) << 16
+    key |= col.astype(np.uint32)
+    key.sort()
     m = len(key)
     edge = np.empty(m + 1, dtype=bool)  # where a run of equal pairs starts, and the end
     edge[0] = edge[m] = True

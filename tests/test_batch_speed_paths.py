@@ -203,6 +203,8 @@ def test_lint_text_still_suggests_after_many_lookups() -> None:
         ([r"\d+\s*%"], ["20 %"]),
         ([r"(?i)HURRY"], ["hurry", "HuRrY"]),
         ([r"stra(?:ß|ss)e"], ["STRASSE", "Straße"]),
+        ([r"\bb[0-9]\s*g\s*\d\b"], ["B1G1", "b2 g1"]),  # a small range: b0 ... b9
+        ([r"\bx[a-cK]y"], ["XAY", "xky", "xKy"]),
     ],
 )
 def test_required_literals_are_in_every_match(patterns: list[str], matching: list[str]) -> None:
@@ -225,6 +227,8 @@ def test_required_literals_are_in_every_match(patterns: list[str], matching: lis
         [r"\p{Lu}{3,}"],  # regex-module syntax Python's parser does not read
         [r"(?:offer){e<=1}"],  # fuzzy matching, which the parser would take for literal text
         [r"\w+"],
+        [r"\d\d"],  # \d is every script's digits, not 0-9
+        [r"[a-z]{2}"],  # a range too wide to list
     ],
 )
 def test_patterns_that_need_no_literal_get_no_pre_test(patterns: list[str]) -> None:
@@ -276,6 +280,27 @@ def test_pattern_pre_test_never_hides_a_match() -> None:
                 lost += next(search_all(c.pattern, text), None) is not None
     assert lost == 0
     assert skipped > 100_000  # and it does skip most rule-text pairs
+
+
+def test_pre_test_of_each_narrowed_pattern_never_hides_its_match() -> None:
+    # check_some searches only some of a rule's patterns, behind their own literal test
+    from linter.kinds.pattern import search_all
+
+    narrowed = [(c, (k,)) for c in _pattern_checks() for k in range(len(c.params["patterns"]))]
+    texts = [*_probe_texts(), "Grab a B1G1 deal", "b2 g1 on shoes", "B9G3", "two for one"]
+    tested = skipped = 0
+    for check, which in narrowed:
+        pattern, test = check._narrow(which)
+        if test is None:
+            continue
+        tested += 1
+        for text in texts:
+            if test.search(text.casefold()) is None:
+                skipped += 1
+                assert next(search_all(pattern, text), None) is None, (check.rule.code, text)
+    assert tested >= 40 and skipped > 100_000
+    bogo = next(c for c in _pattern_checks() if c.rule.code == "TPL104")
+    assert bogo._narrow((2,))[1] is not None  # b1g1: b0 ... b9
 
 
 # -- the engine's gates -------------------------------------------------------------------------
@@ -352,8 +377,8 @@ def test_pattern_rules_narrowed_to_the_patterns_the_gates_allow_find_the_same() 
 
 
 def test_a_rule_with_a_pattern_needing_no_strings_always_runs_that_pattern() -> None:
-    # TPL104's b1g1 pattern needs only one-letter strings (not worth a gate): the rule runs on
-    # every template, its other patterns only where their strings are
+    # TPL104's b1g1 pattern needs only two-letter strings (too short for a gate): the rule runs
+    # on every template (that pattern behind its own pre-test), its others where their strings are
     linter = Linter(Config())
     gates = linter.gates
     (i,) = [i for i, c in enumerate(linter.checks) if c.rule.code == "TPL104"]

@@ -9,8 +9,9 @@ its one-set test (``required_literals``). A text lacking them, compared after
 
 The reading is the standard prefilter construction (as in RE2 and Google Code Search): for each
 node, the exact set of strings it matches when that is small, else the sets every match draws
-from. Anything not understood (regex-module syntax, back-references, classes with
-ranges) simply requires nothing, so the pre-test can only let more texts through, never fewer.
+from. Anything not understood (regex-module syntax, back-references, categories such as
+``\\d``, classes of more than a dozen characters) simply requires nothing, so the pre-test
+can only let more texts through, never fewer.
 ``tests/test_batch_speed_paths.py`` checks that over the corpus, the rules' own examples and
 random text.
 """
@@ -104,9 +105,12 @@ def _op(op: object, av: object) -> _Info:
     if op is c.IN:
         chars: set[str] = set()
         for kind, value in av:  # type: ignore[attr-defined]
-            if kind is not c.LITERAL:
-                return _NOTHING  # ranges, categories, negation: too many characters
-            chars.add(chr(value))
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < CLASS_LIMIT:  # [0-9], not [a-z]
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return _NOTHING  # categories (\d: every script's digits), negation
         return _Info(frozenset(chars)) if len(chars) <= CLASS_LIMIT else _NOTHING
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, body = av  # type: ignore[misc]

@@ -6,9 +6,11 @@ a plain loop calling `lint_text` once per row.
 
 Rows are realistic: bodies, names and categories from data/templates.jsonl (cycled), with an
 extra column the output must keep. Each run is a new `templint batch` process (worker start-up
-included); memory is the peak of the sum of RSS over the process and its workers, polled every
-50 ms (each process counts the shared libraries it maps in full), and the peak of the sum of
-PSS, polled every 0.5 s (shared pages split among the processes: what the run really takes).
+included; "per CPU s" is rows per second of CPU the run's processes used, which the host's
+load moves less than wall time); memory is the peak of the sum of RSS over the process and its
+workers, polled every 50 ms (each process counts the shared libraries it maps in full), and the
+peak of the sum of PSS, polled every 0.5 s (shared pages split among the processes: what the
+run really takes).
 --stream-rows runs one more input, by default with only the cheap format rules (--select TPL3;
 --stream-select '' runs every rule, ~2 minutes a million rows at -j 2), to show that memory
 stays flat with the input's size (0 skips it).
@@ -20,11 +22,13 @@ import argparse
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -78,10 +82,19 @@ def _memory(pids: list[int], field: str) -> int:
     return total
 
 
-def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, int, str]:
-    """Wall seconds, peak summed RSS, peak summed PSS (read every 0.5 s: it costs more), and the
-    last line of standard error."""
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # CPU seconds of the command and its workers (user + system)
+    rss: int  # peak of the summed RSS, bytes
+    pss: int  # peak of the summed PSS, bytes
+
+
+def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> Run:
+    """One ``templint batch`` run. CPU time is what the run's processes used, whatever else
+    the host was doing (a shared host's wall times swing by +-8 % from run to run); it counts
+    the workers because the command waits for them, and they for nothing else."""
     cmd = [str(TEMPLINT), "batch", str(src), "-o", str(out), "-j", str(jobs), *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0
@@ -94,10 +107,12 @@ def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float,
         polls += 1
         time.sleep(0.05)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"templint batch failed ({proc.returncode}): {err}")
-    return wall, peak, peak_pss, err.strip().splitlines()[-1] if err.strip() else ""
+    return Run(wall, cpu, peak, peak_pss)
 
 
 def plain_loop(source: list[dict[str, str]], rows: int) -> float:
@@ -128,19 +143,20 @@ def main() -> None:
         if args.plain_rows:  # 0 skips it (the "vs plain" column is then nan)
             print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
         print()
-        print(f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9} "
-              f"{'vs plain':>8} {'RSS MB':>7} {'PSS MB':>7}")  # fmt: skip
+        head = f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9}"
+        print(head + f" {'vs plain':>8} {'CPU s':>6} {'per CPU s':>9} {'RSS MB':>7} {'PSS MB':>7}")
         for size in args.sizes:
             src = folder / f"in_{size}.csv"
             write_input(src, size, source)
             outputs = []
             for jobs in args.jobs:
                 out = folder / f"out_{size}_{jobs}.csv"
-                wall, peak, pss, _ = run_batch(src, out, jobs, ["--quiet"])
-                rate = size / wall
+                run = run_batch(src, out, jobs, ["--quiet"])
+                rate = size / run.wall
                 print(
-                    f"{size:>9,} {jobs:>4} {wall:>8.1f} {rate:>8,.0f} {rate / jobs:>9,.0f} "
-                    f"{rate / plain:>7.2f}x {peak / 2**20:>7.0f} {pss / 2**20:>7.0f}"
+                    f"{size:>9,} {jobs:>4} {run.wall:>8.1f} {rate:>8,.0f} {rate / jobs:>9,.0f} "
+                    f"{rate / plain:>7.2f}x {run.cpu:>6.1f} {size / run.cpu:>9,.0f} "
+                    f"{run.rss / 2**20:>7.0f} {run.pss / 2**20:>7.0f}"
                 )
                 outputs.append(out.read_bytes())
             same = all(o == outputs[0] for o in outputs)
@@ -157,7 +173,7 @@ def main() -> None:
             walls = {}
             for label, extra in (("off", ["--config", str(off)]), ("on", [])):
                 out = folder / "norm_out.csv"
-                walls[label] = run_batch(src, out, 1, ["--quiet", *extra])[0]
+                walls[label] = run_batch(src, out, 1, ["--quiet", *extra]).wall
             print(
                 f"normalisation, {args.normalize_rows:,} rows at -j 1: off {walls['off']:.1f} s, "
                 f"on {walls['on']:.1f} s: +{walls['on'] / walls['off'] - 1:.1%} time"
@@ -169,13 +185,12 @@ def main() -> None:
             select = ["--select", args.stream_select] if args.stream_select else []
             rules = f"rules {args.stream_select}" if args.stream_select else "every rule"
             for jobs in args.jobs:
-                wall, peak, pss, _ = run_batch(
-                    src, folder / "stream_out.csv", jobs, ["--quiet", *select]
-                )
+                run = run_batch(src, folder / "stream_out.csv", jobs, ["--quiet", *select])
                 print(
                     f"streaming, {rules}: {args.stream_rows:,} rows ({size_mb:,.0f} MB)"
-                    f" at -j {jobs}: {wall:.1f} s, {args.stream_rows / wall:,.0f} rows/s, "
-                    f"peak RSS {peak / 2**20:,.0f} MB, PSS {pss / 2**20:,.0f} MB"
+                    f" at -j {jobs}: {run.wall:.1f} s, {args.stream_rows / run.wall:,.0f} rows/s, "
+                    f"CPU {run.cpu:.1f} s, peak RSS {run.rss / 2**20:,.0f} MB, "
+                    f"PSS {run.pss / 2**20:,.0f} MB"
                 )
     load = os.getloadavg()
     try:

@@ -1052,3 +1052,30 @@ def test_checks_of_fields_a_template_lacks_are_skipped_and_run_when_it_has_them(
     fresh = parse_text("Your order {{1}} has shipped.", "t.txt")
     fresh.language, fresh.body_examples = "English", []
     assert codes == {d.code for d in Linter(Config()).lint([fresh])}
+
+
+def test_variable_density_counts_words_only_as_far_as_it_needs() -> None:
+    # TPL325 stops counting a body's words once there are enough; its hits and the word
+    # counts in their messages are those of counting every word
+    from linter.kinds.format import _n, variable_density
+    from linter.placeholders import ALL, replace_placeholders, valid_placeholders
+
+    check = next(c for c in Linter(Config()).checks if c.rule.code == "TPL325")
+    per, extra = check.num("words-per-variable", 2), check.num("extra-words", 1)
+    rng = random.Random(25)
+    pieces = ["{{1}}", "{{2}}", "{{3}}", "{{name}}", "word", "a", "-", "5", "é", " ", "\n"]
+    texts = [t for t in _corpus_texts() if "{{" in t]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        tpl = parse_text(text, "t.txt")
+        got = [(h.start, h.end, h.values["words"]) for h in variable_density(check, tpl)]
+        want = []
+        for comp in check.comps(tpl):
+            phs = valid_placeholders(comp.text)
+            words = len(re.findall(r"\w+", replace_placeholders(comp.text, " ", ALL)))
+            if phs and words < per * len(phs) + extra:
+                want.append((phs[0].start, phs[-1].end, _n(words, "other word")))
+        assert got == want, text
+        hits += bool(got)
+    assert hits > 300

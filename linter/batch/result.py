@@ -4,7 +4,9 @@ report needs to show it (the text, and where in it each finding is)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
 
 VERDICTS = ("pass", "warn", "fail", "error")
 ADDED_COLUMNS = (
@@ -31,6 +33,23 @@ def reason_kind(reason: str) -> str:
     return head if len(head) <= REASON_SHORT else head[:REASON_SHORT].rstrip() + "…"
 
 
+T = TypeVar("T")
+
+
+def _pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle instances as a call of the constructor with every field, in order: results are
+    sent from a worker with every row, and this takes a fraction of the time of the slots
+    protocol (copyreg and a state dict per object). Fields added later are included."""
+    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[type[T], tuple[object, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(slots=True)
 class Finding:
     code: str
@@ -42,20 +61,8 @@ class Finding:
     start: int | None = None
     end: int | None = None
 
-    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
-        # Sent from a worker with every row: a plain constructor call pickles in a fraction of
-        # the time the slots protocol takes (copyreg and a state dict per object).
-        return Finding, (
-            self.code,
-            self.severity,
-            self.message,
-            self.fix,
-            self.component,
-            self.start,
-            self.end,
-        )
 
-
+@_pickled_by_fields
 @dataclass(slots=True)
 class RowResult:
     index: int  # 0-based position among the input's data rows
@@ -70,20 +77,6 @@ class RowResult:
     # ``duplicate.digest`` of the body, made where the row was linted (its placeholders are
     # already known there); 0 when not made
     body_digest: int | None = 0
-
-    def __reduce__(self) -> tuple[type[RowResult], tuple[object, ...]]:
-        return RowResult, (
-            self.index,
-            self.text,
-            self.name,
-            self.category,
-            self.verdict,
-            self.promo_score,
-            self.predicted_category,
-            self.findings,
-            self.error,
-            self.body_digest,
-        )
 
     @property
     def codes(self) -> list[str]:

@@ -128,7 +128,8 @@ class PatternCheck(TextCheck):
         # for its strings costs ~0.3 us, the regex module's ~5.
         from linter.kinds.literals import required_literals
 
-        patterns = [list(self.params.get("patterns", []))[k] for k in which]
+        every = list(self.params.get("patterns", []))
+        patterns = [every[k] for k in which]
         literals = required_literals(patterns, self._flags)
         test = None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
         return compile_any(patterns, self._flags), test

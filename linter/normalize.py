@@ -4,7 +4,8 @@ undone, and a map back to the characters the writer typed.
 Steps, in order: invisible format characters (zero-width space, joiners, soft hyphen, BOM) are
 dropped; every character is NFKC-normalised (full-width ``ｂｉｔ``, mathematical bold, ligatures);
 letters from other scripts that look like Latin ones (Cyrillic ``а``, Greek ``ο``; Unicode's
-confusables data via the ``confusable_homoglyphs`` package) are folded to Latin inside words
+confusables data via the ``confusable_homoglyphs`` package) and other scripts' digits
+(Arabic-Indic ``١``, Devanagari ``१``) are folded to Latin letters and ASCII digits inside words
 that also hold Latin letters; digits and symbols standing in for letters (``c0de``, ``fr33``,
 ``$ale``) are read as letters when that makes a dictionary word; spaced-out letters
 (``F R E E``) are joined; obfuscated links (``bit[.]ly``, ``bit (dot) ly``, ``b i t dot l y``,
@@ -26,7 +27,7 @@ from pathlib import Path
 
 INVISIBLE = "invisible characters"
 COMPAT = "full-width or styled letters"
-LOOKALIKE = "look-alike letters from another script"
+LOOKALIKE = "look-alike letters or digits from another script"
 LEET = "digits or symbols for letters"
 SPACED = "spaced-out letters"
 LINK = "obfuscated link"
@@ -188,7 +189,7 @@ def _odd_characters(text: str) -> bool:
 def _odd_character(c: str) -> bool:
     if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
         return True
-    return c.isalpha() and c in _lookalikes()
+    return c.isdecimal() or (c.isalpha() and c in _lookalikes())  # (c is not ASCII)
 
 
 # A text's non-ASCII characters are few and the same ones recur (emoji, accents, quotes):
@@ -271,15 +272,21 @@ def _fold_lookalikes(b: _Builder) -> None:
     if text.isascii():
         return
     table = _lookalikes()
-    for m in re.finditer(r"[^\W\d_]+", text):
+    for m in re.finditer(r"[^\W_]+", text):
         word = m.group()
         if word.isascii() or not any(_is_latin(ch) for ch in word):
             continue  # a word wholly in another script is that script, not a disguise
         for i in range(m.start(), m.end()):
             ch = b.chars[i]
-            if not ch.isascii() and not _is_latin(ch) and ch in table:
+            if ch.isascii() or _is_latin(ch):
+                continue
+            if ch in table:
                 b.chars[i] = table[ch]
-                b.note(b.starts[i], b.ends[i], LOOKALIKE)
+            elif ch.isdecimal():  # another script's digit in a Latin word: "b١g١" is "b1g1"
+                b.chars[i] = str(unicodedata.decimal(ch))
+            else:
+                continue
+            b.note(b.starts[i], b.ends[i], LOOKALIKE)
 
 
 def _deleet(b: _Builder, dictionary: object) -> None:

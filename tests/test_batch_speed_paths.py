@@ -971,7 +971,7 @@ def test_odd_characters_kept_per_character_answer_as_worked_out_afresh(
                 continue
             if unicodedata.category(c) == "Cf" or unicodedata.normalize("NFKC", c) != c:
                 return True
-            if c.isalpha() and c in normalize._lookalikes():
+            if c.isdecimal() or (c.isalpha() and c in normalize._lookalikes()):
                 return True
         return False
 

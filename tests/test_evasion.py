@@ -101,3 +101,17 @@ def test_links_and_addresses_keep_their_digits() -> None:
     for text in ("Open bit.ly/x3 now", "Write to h3lp@shop.in", "See shop.in/fr33 today"):
         assert normalize(text, words).text == text
     assert normalize("Track at b1t.ly/3xTrk9", words).text == "Track at bit.ly/3xTrk9"
+
+
+@pytest.mark.parametrize("digits", ["١", "१", "১"])  # Arabic-Indic, Devanagari, Bengali one
+def test_another_scripts_digits_in_a_latin_word_are_read_as_digits(digits: str) -> None:
+    text = f"Grab a B{digits}G{digits} deal on every coffee today."
+    (found,) = [d for d in lint_text(text, category="UTILITY") if d.code == "TPL104"]
+    assert "evasion detected: look-alike letters or digits" in found.message
+    start = text.index("B" + digits)
+    assert (found.column - 1, found.end_column - 1) == (start, start + 4)
+    # numbers written in another script, on their own, are that script's numbers
+    from linter.normalize import normalize
+
+    for number in (f"Order {digits}{digits}2 has shipped.", f"رقم الطلب {digits}{digits}"):
+        assert normalize(number).text == number

@@ -266,3 +266,42 @@ def test_clean_template_does_not_import_spacy() -> None:
 def test_outreach_template_does_import_spacy() -> None:
     # the other side of the gate: the subprocess check above can fail
     assert "spacy" in _modules_after("Hi {{1}}, is now a good time to talk?")
+
+
+def test_spacy_is_loaded_without_its_command_line_interface() -> None:
+    # spaCy's CLI (typer, weasel, rich, httpx: ~350 modules) would add ~0.25 s to every run
+    # that needs a phrase rule; code using templint as a library still gets the real CLI
+    code = (
+        "import sys; from linter import lint_text; "
+        "codes = [d.code for d in lint_text('Hi {{1}}, is now a good time to talk?')]; "
+        "print('TPL121' in codes, 'spacy.cli' in sys.modules, 'typer' in sys.modules); "
+        "import spacy, spacy.cli; "
+        "print(hasattr(spacy.cli, 'download'), "
+        "spacy.info(silent=True)['spacy_version'] == spacy.__version__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["True", "False", "False", "True", "True"]
+
+
+def test_a_spacy_that_reads_its_cli_otherwise_is_imported_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from linter.kinds import phrase
+
+    assert phrase._cli_is_imported_for_info_only()  # the spaCy installed here
+    real = importlib.util.find_spec("spacy")
+    assert real is not None and real.origin is not None
+    source = Path(real.origin).read_text(encoding="utf-8")
+    for changed in (
+        source.replace("from .cli.info import info", "from .cli import info"),
+        source + "\nfrom .cli import app\n",
+    ):
+        fake = tmp_path / "__init__.py"
+        fake.write_text(changed, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("spacy", fake)
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name, spec=spec: spec)
+        assert not phrase._cli_is_imported_for_info_only()

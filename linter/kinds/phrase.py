@@ -57,9 +57,64 @@ class PhraseRuleError(ValueError):
 
 def blank_english() -> Any:
     """The one spaCy pipeline of a run: a blank English tokenizer, no model to download."""
-    import spacy
+    return import_spacy().blank("en")
 
-    return spacy.blank("en")
+
+# What spaCy's package __init__ imports from its command-line interface: one name, exposed as
+# ``spacy.info``. Importing the CLI package loads typer, weasel, rich, httpx and their kin.
+_SPACY_CLI_IMPORT = "from .cli.info import info"
+
+
+def import_spacy() -> Any:
+    """``import spacy``, without importing its command-line interface when spaCy is laid out as
+    expected: its __init__ imports ``spacy.cli`` for ``spacy.info`` alone, and with it ~350
+    modules (typer, weasel, rich, httpx) that cost every process linting a phrase ~0.25 s and
+    ~18 MB (a pre-commit run, each batch worker; measured). templint needs only the tokenizer
+    and the matchers. While spaCy imports, ``spacy.cli`` is a stand-in whose ``info`` loads the
+    real one when called; the stand-in is then dropped, so a later ``import spacy.cli`` (by
+    code that uses templint as a library) gets the real package. A spaCy whose __init__ reads
+    the CLI otherwise is imported plainly."""
+    import sys
+
+    if "spacy" in sys.modules or not _cli_is_imported_for_info_only():
+        import spacy
+
+        return spacy
+    import types
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real  # the real package, once the stand-in is gone
+
+        return real(*args, **kwargs)
+
+    cli, cli_info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli_info.info = info  # type: ignore[attr-defined]
+    cli.info = cli_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", cli_info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return spacy
+
+
+def _cli_is_imported_for_info_only() -> bool:
+    """Whether spaCy's __init__ reads its CLI package exactly as ``_SPACY_CLI_IMPORT`` and in no
+    other line (read from the source, before importing anything)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("spacy")
+        if spec is None or spec.origin is None:
+            return False
+        with open(spec.origin, encoding="utf-8") as fh:
+            source = fh.read()
+    except (ImportError, OSError, ValueError):
+        return False
+    uses = [line.strip() for line in source.splitlines() if ".cli" in line or "cli." in line]
+    return len(uses) == 1 and uses[0].startswith(_SPACY_CLI_IMPORT)
 
 
 def make_doc(nlp: Any, text: str) -> Any:
@@ -391,9 +446,9 @@ class PhraseCheck(TextCheck):
         ]
 
     def _build(self, phrases: list[str], patterns: list[list[dict[str, Any]]]) -> Any:
+        nlp = self._nlp()  # first: it imports spaCy (``import_spacy``)
         from spacy.matcher import Matcher, PhraseMatcher
 
-        nlp = self._nlp()
         plain = [p for p in phrases if not PLACEHOLDER.search(p)]
         patterns = patterns + [self._phrase_to_pattern(p) for p in phrases if p not in plain]
         phrase_matcher = matcher = None

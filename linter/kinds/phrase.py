@@ -97,6 +97,16 @@ def import_spacy() -> Any:
         for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", cli_info)):
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
+    if "__getattr__" not in vars(spacy):
+        # ``spacy.cli`` without importing it first worked before: load the package then
+        def cli_on_demand(name: str) -> Any:
+            if name == "cli":
+                import spacy.cli as real
+
+                return real
+            raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+        spacy.__getattr__ = cli_on_demand  # type: ignore[attr-defined]
     return spacy
 
 

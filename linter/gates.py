@@ -6,12 +6,11 @@ literals, a phrase rule's trigger words) is skipped for a template in which none
 calling it; pattern and phrase rules also declare ``clauses()``, per pattern (or phrase) the
 sets of strings of which it needs one each ("promo" or "coupon", and "code"), and are skipped
 unless one pattern has all of them.
-Every such string of every selected rule goes into one regular expression shaped as a trie,
-searched once per text with a look-ahead, so overlapping strings are all seen: at each position
-the longest string that starts there is found, and every string that is a prefix of it is then
-known to start there too. Strings of the letters a-z alone (nearly all) are found faster by
-word: each distinct run of letters in the text is looked up, and a new run's strings are found
-once by slicing it; the few other strings are each looked for with ``in``.
+Strings of the letters a-z alone (nearly all) are found by word: each distinct run of letters
+in the text is looked up, and a new run's strings are found once by slicing it, so overlapping
+strings are all seen; the few other strings are each looked for with ``in``. (One regular
+expression of every string, shaped as a trie and searched with a look-ahead, finds the same:
+``present_by_trie``, which the tests compare with.)
 
 Sound by construction: a rule is skipped only when the strings its own check would need are
 missing from every component text (as written and as normalised). The engine with and without
@@ -104,10 +103,11 @@ class Gates:
             for k in range(1, len(s) + 1):
                 mask |= holders.get(s[:k], 0)
             self.bits[s] = mask
-        self.regex = re.compile(f"(?=({trie_pattern(holders)}))") if holders else None
+        self._holders = holders
+        self._trie: re.Pattern[str] | None = None  # built by present_by_trie, for the tests
         # Strings of letters a-z only can occur only inside a run of such letters: a text's
         # runs are looked up one by one, each distinct run's strings worked out once (a batch
-        # repeats most words). The other strings (c0de, a/c, don't) keep a trie of their own.
+        # repeats most words).
         self.letters = {s: m for s, m in self.bits.items() if s.isascii() and s.isalpha()}
         others = [s for s in holders if s not in self.letters]
         # The others (c0de, a/c, don't: ~30) are tested one by one with ``in``, cheaper than
@@ -130,7 +130,7 @@ class Gates:
 
     def present(self, texts: Iterable[str]) -> int:
         """The bits of the sets with a string in these texts (one template's)."""
-        if self.regex is None:
+        if not self.bits:
             return 0
         present = 0
         runs = self.runs
@@ -166,11 +166,13 @@ class Gates:
 
     def present_by_trie(self, texts: Iterable[str]) -> int:
         """``present`` by the one trie of every string (the plain way; tests compare)."""
-        if self.regex is None:
+        if not self._holders:
             return 0
+        if self._trie is None:
+            self._trie = re.compile(f"(?=({trie_pattern(self._holders)}))")
         found: set[str] = set()
         for text in texts:
-            found.update(self.regex.findall(text.casefold()))
+            found.update(self._trie.findall(text.casefold()))
         present = 0
         for s in found:
             present |= self.bits[s]

@@ -126,11 +126,12 @@ class PatternCheck(TextCheck):
         # The narrowed patterns' own pre-test: the gates leave a pattern whose strings are too
         # short to gate on ("b0" ... "b9" of TPL104's b1g1) to run on every template; a search
         # for its strings costs ~0.3 us, the regex module's ~5.
-        from linter.kinds.literals import required_literals
+        from linter.kinds.literals import union_of_best
 
         every = list(self.params.get("patterns", []))
         patterns = [every[k] for k in which]
-        literals = required_literals(patterns, self._flags)
+        clauses = self.clauses()  # per pattern, read once for the rule (a gated rule has them)
+        literals = None if clauses is None else union_of_best([clauses[k] for k in which])
         test = None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
         return compile_any(patterns, self._flags), test
 

@@ -235,6 +235,129 @@ def test_output_to_standard_output_and_unknown_extension(tmp_path: Path) -> None
     assert bad.exit_code == 2 and "cannot tell the output format" in bad.stderr
 
 
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n{PROMO}\n")
+    pipe = tmp_path / "scored.csv"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    res = run(str(src), "-o", str(pipe), "-j", "1")
+    if stat.S_ISFIFO(os.lstat(pipe).st_mode) and not got:
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # a reader still waits: free it
+    reader.join(timeout=30)
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)  # still the pipe, not a file put in its place
+    lines = got[0].decode().splitlines()
+    assert lines[0].startswith("body,verdict") and len(lines) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "scored.csv"]
+
+
+def test_through_a_link_the_target_is_replaced_keeping_link_and_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n")
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    target = runs / "monday.csv"
+    target.write_text("old results\n")
+    target.chmod(0o640)
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    assert run(str(src), "-o", str(link), "-j", "1").exit_code == 0
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text().startswith("body,verdict")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    assert sorted(p.name for p in runs.iterdir()) == ["monday.csv"]  # no temporary file left
+
+
+def test_a_folder_as_output_is_refused_before_scoring(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n")
+    res = run(str(src), "-o", str(tmp_path), "--output-format", "csv", "-j", "1")
+    assert res.exit_code == 2 and res.stderr.strip().endswith("is a folder; name the output file")
+
+
+def test_a_killed_worker_is_one_line_exit_1_and_leaves_no_output(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = _many_rows(tmp_path, 3000)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "linter", "batch", str(src), "-o", str(out), "-j", "2", "--quiet"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 60
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        for pid in _descendants(proc.pid):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                    is_worker = b"popen_loky" in fh.read()
+            except OSError:
+                continue
+            if is_worker:  # a scoring worker, as soon as it exists: its rows are then lost
+                os.kill(pid, signal.SIGKILL)
+                killed = pid
+                break
+        time.sleep(0.02)
+    _, err = proc.communicate(timeout=120)
+    assert killed is not None, "no worker process was seen"
+    assert proc.returncode == 1, err
+    assert err.count("\n") == 1 and "a worker process died (exit code SIGKILL(-9)" in err, err
+    assert f"nothing was written to {out}" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.csv"]  # no output, no partial
+
+
+def test_worker_deaths_are_told_apart_from_other_errors() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from linter.batch.run import worker_lost
+
+    assert worker_lost(ValueError("a rule failed")) is None
+    assert worker_lost(KeyError("x")) is None
+    lost = worker_lost(BrokenProcessPool("The exit codes of the workers are {SIGKILL(-9)}"))
+    assert lost is not None and "exit code SIGKILL(-9)" in str(lost)
+    assert "exit code" not in str(worker_lost(BrokenProcessPool("pool broke")))
+
+    class KilledWorker(Exception):  # what dask.distributed raises, matched by name
+        pass
+
+    assert "Dask worker died" in str(worker_lost(KilledWorker("task", "worker", 3)))
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every descendant of a process (Linux /proc)."""
+    import os
+
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{current}/task/{task}/children") as fh:
+                    kids = [int(c) for c in fh.read().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            stack.extend(kids)
+    return found
+
+
 def test_missing_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     res = run(str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o.csv"))
     assert res.exit_code == 2 and res.stderr.strip().endswith("nope.csv: no such file")

@@ -5,6 +5,7 @@ Only a few chunks are ever in memory, whatever the size of the input."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from array import array
@@ -261,7 +262,13 @@ class _JoblibRunner:
             parallel = joblib.Parallel(
                 n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs", batch_size=1
             )
-            return parallel(joblib.delayed(score_chunk)(works, config) for works in tasks)
+            try:
+                yield from parallel(joblib.delayed(score_chunk)(works, config) for works in tasks)
+            except Exception as exc:
+                lost = worker_lost(exc)
+                if lost is None:
+                    raise
+                raise lost from None
 
         return run
 
@@ -269,6 +276,31 @@ class _JoblibRunner:
         self.config.__exit__(*exc)
         if self.client is not None:
             self.client.close()
+
+
+class WorkerLost(RuntimeError):
+    """A worker process died mid-run (killed by the system for memory, or by a signal): the
+    rows it held have no result, so the run cannot finish."""
+
+
+def worker_lost(exc: BaseException) -> WorkerLost | None:
+    """The one-line account of a worker's death, when ``exc`` reports one (a broken local pool,
+    or Dask's KilledWorker); None for any other error."""
+    from concurrent.futures import BrokenExecutor
+
+    if isinstance(exc, BrokenExecutor):
+        codes = re.search(r"exit codes of the workers are \{([^}]*)\}", str(exc))
+        how = f" (exit code {codes.group(1)})" if codes else ""
+        return WorkerLost(
+            f"a worker process died{how}, perhaps killed for lack of memory; "
+            "run again, with fewer --jobs if memory is short"
+        )
+    if type(exc).__name__ == "KilledWorker":
+        return WorkerLost(
+            "a Dask worker died while scoring (Dask gave up on the task after its retries); "
+            "check the cluster's workers and run again"
+        )
+    return None
 
 
 def default_jobs() -> int:

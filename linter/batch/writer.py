@@ -1,12 +1,15 @@
 """Rows out, in input order: every input column kept, batch's columns added. The format follows
 the output file's extension (.csv / .tsv, .jsonl, .json). The file is written beside its final
 name and renamed into place at the end, so an interrupted run never leaves half a report where
-a finished one is expected."""
+a finished one is expected. Through a symbolic link the file it points to is replaced (the link
+stays), with the mode the old file had; a device, pipe or socket (/dev/null, /dev/stdout, a named
+pipe) is written into as it is, never replaced."""
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -43,17 +46,31 @@ class Writer:
         self.path, self.kind, self.table = path, kind, table
         self.count = 0
         self._tmp: str | None = None
+        self._final = path
+        self._mode: int | None = None  # the replaced file's permission bits
+        newline = "" if kind == "csv" else "\n"
         if path == "-":
             self.fh: IO[str] = sys.stdout
+        elif os.path.isdir(path):
+            raise BatchError(f"{path}: is a folder; name the output file")
+        elif _special(path):
+            try:
+                self.fh = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+            except OSError as exc:
+                raise BatchError(f"{path}: cannot write: {exc.strerror or exc}") from None
         else:
-            folder = os.path.dirname(os.path.abspath(path))
+            self._final = os.path.realpath(path)
+            try:
+                self._mode = stat.S_IMODE(os.stat(self._final).st_mode)
+            except OSError:
+                self._mode = None  # a new file
+            folder = os.path.dirname(self._final)
             try:
                 fd, self._tmp = tempfile.mkstemp(
-                    prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=folder
+                    prefix=f".{os.path.basename(self._final)}.", suffix=".partial", dir=folder
                 )
             except OSError as exc:
                 raise BatchError(f"{path}: cannot write: {exc.strerror or exc}") from None
-            newline = "" if kind == "csv" else "\n"
             self.fh = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
         in_columns = list(table.columns)
         # An input column called like one of ours (say "verdict") is kept; ours gets a prefix.
@@ -87,6 +104,11 @@ class Writer:
                 self.fh.write(line + "\n")
         self.count += 1
 
+    @property
+    def replaces(self) -> bool:
+        """Whether the output is still unseen: written aside, moved into place by ``close``."""
+        return self._tmp is not None
+
     def close(self) -> None:
         """Finish the file and move it into place."""
         if self.kind == "json":
@@ -96,11 +118,14 @@ class Writer:
             return
         self.fh.close()
         try:
-            # mkstemp made it private (0600); give it the mode a new file normally gets
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._tmp, 0o666 & ~umask)
-            os.replace(self._tmp, self.path)
+            # mkstemp made it private (0600): give it the replaced file's mode, or the one a
+            # new file normally gets
+            if self._mode is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                self._mode = 0o666 & ~umask
+            os.chmod(self._tmp, self._mode)
+            os.replace(self._tmp, self._final)
         except OSError as exc:
             raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
         self._tmp = None
@@ -111,6 +136,14 @@ class Writer:
             self.fh.close()
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
+
+
+def _special(path: str) -> bool:
+    """Whether the path names an existing device, pipe or socket (through any links)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 class CsvLines:

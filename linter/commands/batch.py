@@ -105,11 +105,11 @@ def batch(
     and suggestion added. Rows that cannot be scored (empty, too long, broken encoding, a
     malformed line) get verdict 'error' and a reason; the run always finishes.
 
-    Exit status: 0 when the run finished (whatever the verdicts), 2 for a usage or input
-    problem (one line naming the file).
+    Exit status: 0 when the run finished (whatever the verdicts), 1 when it could not (a worker
+    process died), 2 for a usage or input problem (one line naming the file).
     """
     from linter.batch.reader import BatchError, open_table
-    from linter.batch.run import Progress, default_jobs, run_batch
+    from linter.batch.run import Progress, WorkerLost, default_jobs, run_batch
     from linter.batch.writer import Writer, output_kind
 
     if backend == "dask" and not scheduler:
@@ -163,6 +163,13 @@ def batch(
         if writer is not None:
             writer.abort()
         fail(str(exc))
+    except WorkerLost as exc:
+        whole = writer is not None and writer.replaces  # else rows may have gone out already
+        if writer is not None:
+            writer.abort()
+        nothing = f"; nothing was written to {output}" if whole else ""
+        click.echo(f"templint: {exc}{nothing}", err=True)
+        sys.exit(1)
     except BaseException:
         if writer is not None:
             writer.abort()

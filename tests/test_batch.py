@@ -235,6 +235,51 @@ def test_output_to_standard_output_and_unknown_extension(tmp_path: Path) -> None
     assert bad.exit_code == 2 and "cannot tell the output format" in bad.stderr
 
 
+def test_standard_input_is_read_when_its_format_is_given(tmp_path: Path) -> None:
+    buf = io.StringIO()
+    csv.writer(buf).writerows([["name", "body"], ["ship", ORDER], ["promo", PROMO]])
+    text = buf.getvalue()
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(
+        batch, ["-", "--input-format", "csv", "-o", str(out), "-j", "1", "--quiet"], input=text
+    )
+    assert res.exit_code == 0, res.output
+    assert [(r["name"], r["verdict"]) for r in read_csv(out)] == [
+        ("ship", "pass"),
+        ("promo", "fail"),
+    ]
+    res = CliRunner().invoke(batch, ["-", "-o", str(out), "--quiet"], input=text)
+    assert res.exit_code == 2 and "give it with --input-format" in res.stderr
+    assert res.stderr.count("\n") == 1
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    import errno
+
+    src = _many_rows(tmp_path, 40)
+    table = open_table(str(src))
+    out = tmp_path / "out.csv"
+    writer = Writer(str(out), "csv", table)
+    real = writer.fh
+
+    class Full:  # the disk fills after a few rows
+        written = 0
+
+        def write(self, text: str) -> int:
+            self.written += len(text)
+            if self.written > 2000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real.write(text)
+
+    writer.csv.fh = writer.fh = Full()  # type: ignore[assignment]
+    with pytest.raises(ValueError, match=r"out.csv: cannot write: No space left on device$"):
+        run_batch(table, writer, Config(), jobs=1)
+    writer.fh = real
+    writer.abort()
+    table.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.csv"]
+
+
 def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
     import os
     import stat

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,12 +89,21 @@ def open_table(
     category_column: str | None = None,
     delimiter: str | None = None,
 ) -> Table:
+    if path == "-" and not kind:
+        raise BatchError(
+            "-: standard input has no extension to tell its format by; "
+            "give it with --input-format csv, jsonl or json"
+        )
     kind = kind_of(path, kind)
     try:
         if os.path.isdir(path):
             raise BatchError(f"{path}: is a directory, not a file of templates")
-        stream: IO[bytes] = open(path, "rb")  # noqa: SIM115 -- closed by Table.close()
-        size = os.fstat(stream.fileno()).st_size
+        if path == "-":  # read as it comes: no size, so progress shows no share or time left
+            stream: IO[bytes] = sys.stdin.buffer
+            size = 0
+        else:
+            stream = open(path, "rb")  # noqa: SIM115 -- closed by Table.close()
+            size = os.fstat(stream.fileno()).st_size
     except FileNotFoundError:
         raise BatchError(f"{path}: no such file") from None
     except PermissionError:

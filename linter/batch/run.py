@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import time
+import warnings
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -256,6 +257,11 @@ class _JoblibRunner:
         else:
             self.config = joblib.parallel_config(backend="loky")
         self.config.__enter__()
+        # A run that stops early (a full disk) drops the chunks in flight on purpose; the
+        # one-line error says why, joblib's warning about them would only add noise.
+        self.quiet = warnings.catch_warnings()
+        self.quiet.__enter__()
+        warnings.filterwarnings("ignore", r"\d+ tasks which were still being processed")
 
         def run(tasks: Iterator[list[Work]], config: Config) -> Iterator[list[RowResult]]:
             n_jobs = -1 if self.backend == "dask" else self.jobs
@@ -273,6 +279,7 @@ class _JoblibRunner:
         return run
 
     def __exit__(self, *exc: object) -> None:
+        self.quiet.__exit__(*exc)
         self.config.__exit__(*exc)
         if self.client is not None:
             self.client.close()

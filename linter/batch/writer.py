@@ -7,6 +7,7 @@ pipe) is written into as it is, never replaced."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -90,6 +91,14 @@ class Writer:
         return row.values
 
     def write(self, row: InRow, result: RowResult) -> None:
+        try:
+            self._write(row, result)
+        except BrokenPipeError:
+            raise  # a reader that stopped early (| head): not a failure to report
+        except OSError as exc:  # a full disk, a lost network share
+            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+
+    def _write(self, row: InRow, result: RowResult) -> None:
         values = self._values(row)
         if self.kind == "csv":
             # input columns, then ours (renamed, never overwriting one of the input's)
@@ -111,12 +120,17 @@ class Writer:
 
     def close(self) -> None:
         """Finish the file and move it into place."""
-        if self.kind == "json":
-            self.fh.write("\n]\n" if self.count else "]\n")
-        if self._tmp is None:
-            self.fh.flush()
-            return
-        self.fh.close()
+        try:
+            if self.kind == "json":
+                self.fh.write("\n]\n" if self.count else "]\n")
+            if self._tmp is None:
+                self.fh.flush()
+                return
+            self.fh.close()  # its last buffer goes out here: a full disk may show only now
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
         try:
             # mkstemp made it private (0600): give it the replaced file's mode, or the one a
             # new file normally gets
@@ -133,7 +147,8 @@ class Writer:
     def abort(self) -> None:
         """Remove the unfinished file (the run failed or was interrupted)."""
         if self._tmp is not None:
-            self.fh.close()
+            with contextlib.suppress(OSError):  # a buffer it could not write: the file goes
+                self.fh.close()
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
 

@@ -12,7 +12,7 @@ from linter.cli import _load_config, _split, fail
 
 
 @click.command("batch")
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import importlib.util
 import os
@@ -49,6 +51,21 @@ class LazyGroup(click.Group):
             return None
         module, attr, _ = LAZY_COMMANDS[name]
         return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # a reader that stopped early (| head): click exits quietly
+            # Commands report the files they read and write; what is left is the output stream
+            # itself failing (a redirect onto a full disk): one line, not a traceback.
+            where = exc.filename or "cannot write the output"
+            message = exc.strerror or str(exc)
+            with contextlib.suppress(OSError):
+                sys.stdout.flush()
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- nothing more can go out
+            fail(f"{where}: {message}")
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Short help from the table, so `templint --help` imports no subcommand module.

@@ -225,3 +225,20 @@ def test_no_color_when_piped_and_no_color_env(run, tmp_path: Path, monkeypatch) 
     f = write(tmp_path / "t.txt", OFFER)
     assert "\x1b[" not in run("lint", "--isolated", f).output
     assert "\x1b[" in run("lint", "--isolated", "--color", "always", f).output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_output_onto_a_full_disk_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "offer.txt"
+    draft.write_text("Use code SAVE20 for 20% off today!\n")
+    for args in (["lint", str(draft)], ["rules"], ["lint", str(draft), "--format", "sarif"]):
+        with open("/dev/full", "w") as full:  # every write: "No space left on device"
+            res = subprocess.run(
+                [sys.executable, "-m", "linter", *args], stdout=full, stderr=subprocess.PIPE,
+                text=True, timeout=120,
+            )  # fmt: skip
+        assert res.returncode == 2, (args, res.stderr)
+        assert res.stderr == "templint: cannot write the output: No space left on device\n", args

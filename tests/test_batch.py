@@ -55,6 +55,15 @@ def test_csv_cells_with_quotes_newlines_and_a_bom_come_out_unchanged(tmp_path: P
     ]  # fmt: skip
 
 
+def test_a_utf16_file_from_excel_is_named_as_such(tmp_path: Path) -> None:
+    for encoding in ("utf-16-le", "utf-16-be"):
+        src = tmp_path / "drafts.txt"  # Excel's "Unicode Text": UTF-16 with a BOM, tabs
+        src.write_bytes(("\ufeffname\tbody\r\nship\tYour order has shipped.\r\n").encode(encoding))
+        res = run(str(src), "-o", str(tmp_path / "out.csv"))
+        assert res.exit_code == 2 and res.stderr.count("\n") == 1, res.stderr
+        assert "drafts.txt: the file is UTF-16" in res.stderr and "iconv -f UTF-16" in res.stderr
+
+
 def test_semicolon_separated_file_by_flag_and_by_sniffing(tmp_path: Path) -> None:
     src = tmp_path / "fr.csv"
     src.write_text(f"nom;body;categorie\nexpedition;{ORDER};UTILITY\noffre;{PROMO};UTILITY\n")

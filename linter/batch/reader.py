@@ -190,12 +190,14 @@ class _Lines:
         self.lineno = 0
         self.bad: str | None = None  # the first undecodable line since the last row
         self.first = True
+        self.utf16 = False  # the file starts with a UTF-16 byte-order mark
 
     def __iter__(self) -> Iterator[str]:
         for raw in self.stream:
             self.lineno += 1
             if self.first:
                 self.first = False
+                self.utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # its byte-order mark
                 raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Excel's "CSV UTF-8"
             try:
                 yield raw.decode("utf-8")
@@ -234,6 +236,11 @@ def _csv_table(
     first = next(line_iter, None)
     if first is None or not first.strip():
         raise BatchError(f"{path}: empty file (no header line)")
+    if lines.utf16:
+        raise BatchError(
+            f"{path}: the file is UTF-16 (as Excel's 'Unicode Text' saves it); save it as "
+            "'CSV UTF-8', or convert it: iconv -f UTF-16 -t UTF-8"
+        )
     if lines.bad:
         raise BatchError(f"{path}: header line is not UTF-8 ({lines.bad}); save it as UTF-8")
     if delimiter is None:

@@ -10,7 +10,9 @@ included; "per CPU s" is rows per second of CPU the run's processes used, which 
 load moves less than wall time); memory is the peak of the sum of RSS over the process and its
 workers, polled every 50 ms (each process counts the shared libraries it maps in full), and the
 peak of the sum of PSS, polled every 0.5 s (shared pages split among the processes: what the
-run really takes).
+run really takes). "start s" is when the first scored rows were in the output (process and
+worker start-up, imports, the first chunk), and "then rows/s" the pace from there to the end:
+the throughput a longer input would approach.
 --stream-rows runs one more input, by default with only the cheap format rules (--select TPL3;
 --stream-select '' runs every rule, ~2 minutes a million rows at -j 2), to show that memory
 stays flat with the input's size (0 skips it).
@@ -87,6 +89,23 @@ class Run(NamedTuple):
     cpu: float  # CPU seconds of the command and its workers (user + system)
     rss: int  # peak of the summed RSS, bytes
     pss: int  # peak of the summed PSS, bytes
+    first: float  # seconds until the first scored rows were in the output (start-up)
+    first_rows: int  # rows in the output at that moment
+
+    def then_rate(self, rows: int) -> float:
+        """Rows per second once the first rows were out: the pace after start-up."""
+        return (rows - self.first_rows) / (self.wall - self.first) if self.wall > self.first else 0
+
+
+def _rows_out(folder: Path, name: str) -> int:
+    """Complete rows written so far to the output, which is built in a hidden ``.partial`` file
+    beside it (moved into place at the end): its CSV line ends, less the header's."""
+    for part in folder.glob(f".{name}.*.partial"):
+        try:
+            return max(part.read_bytes().count(b"\r\n") - 1, 0)
+        except OSError:
+            return 0
+    return 0
 
 
 def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> Run:
@@ -99,11 +118,16 @@ def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> Run:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0
     polls = 0
+    first, first_rows = float("nan"), 0
     while proc.poll() is None:
         pids = _tree(proc.pid)
         peak = max(peak, _memory(pids, "VmRSS:"))
         if polls % 10 == 0:
             peak_pss = max(peak_pss, _memory(pids, "Pss:"))
+        if not first_rows:
+            now = time.perf_counter() - start
+            first_rows = _rows_out(out.parent, out.name)
+            first = now if first_rows else first
         polls += 1
         time.sleep(0.05)
     wall = time.perf_counter() - start
@@ -112,7 +136,7 @@ def run_batch(src: Path, out: Path, jobs: int, extra: list[str]) -> Run:
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"templint batch failed ({proc.returncode}): {err}")
-    return Run(wall, cpu, peak, peak_pss)
+    return Run(wall, cpu, peak, peak_pss, first, first_rows)
 
 
 def plain_loop(source: list[dict[str, str]], rows: int) -> float:
@@ -144,7 +168,8 @@ def main() -> None:
             print(f"plain loop, lint_text per row ({args.plain_rows:,} rows): {plain:,.0f} rows/s")
         print()
         head = f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9}"
-        print(head + f" {'vs plain':>8} {'CPU s':>6} {'per CPU s':>9} {'RSS MB':>7} {'PSS MB':>7}")
+        head += f" {'vs plain':>8} {'CPU s':>6} {'per CPU s':>9} {'RSS MB':>7} {'PSS MB':>7}"
+        print(head + f" {'start s':>7} {'then rows/s':>11} {'per core':>8}")
         for size in args.sizes:
             src = folder / f"in_{size}.csv"
             write_input(src, size, source)
@@ -152,11 +177,12 @@ def main() -> None:
             for jobs in args.jobs:
                 out = folder / f"out_{size}_{jobs}.csv"
                 run = run_batch(src, out, jobs, ["--quiet"])
-                rate = size / run.wall
+                rate, then = size / run.wall, run.then_rate(size)
                 print(
                     f"{size:>9,} {jobs:>4} {run.wall:>8.1f} {rate:>8,.0f} {rate / jobs:>9,.0f} "
                     f"{rate / plain:>7.2f}x {run.cpu:>6.1f} {size / run.cpu:>9,.0f} "
-                    f"{run.rss / 2**20:>7.0f} {run.pss / 2**20:>7.0f}"
+                    f"{run.rss / 2**20:>7.0f} {run.pss / 2**20:>7.0f} {run.first:>7.1f} "
+                    f"{then:>11,.0f} {then / jobs:>8,.0f}"
                 )
                 outputs.append(out.read_bytes())
             same = all(o == outputs[0] for o in outputs)

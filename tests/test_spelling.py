@@ -21,6 +21,15 @@ def found(text: str, config: Config = SPELLING) -> list[tuple[str, str]]:
     return [(d.code, text[d.column - 1 : d.end_column - 1]) for d in lint_text(text, config=config)]
 
 
+def found_in(text: str) -> list[tuple[str, str]]:
+    """``found`` for a template of several lines: the words by their span in the body."""
+    out = []
+    for d in lint_text(text, config=SPELLING):
+        assert d.span is not None
+        out.append((d.code, text[d.span[0] : d.span[1]]))
+    return out
+
+
 def test_misspelling_span_message_and_suggestion() -> None:
     text = "Hi {{1}}, your delivary is scheduled for {{2}}."
     (d,) = lint_text(text, config=SPELLING)
@@ -85,6 +94,27 @@ def test_hyphenated_words_are_checked_part_by_part() -> None:
 def test_a_capitalised_typo_is_caught_at_the_start_of_a_sentence_only() -> None:
     assert found("Thank you. Recieved your payment of {{1}}.") == [("TPL201", "Recieved")]
     assert found("Thank you for the payment, Recieved by us on {{1}}.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your order {{1}} is confirmed. We'll let you know when it ships.\n\nThanks,\nLoomi",
+        "Your order {{1}} is confirmed.\n\nWarm regards,\nTrendora Support\n",
+        "Your table is booked for {{1}}.\r\nCheers,\r\n\r\nTiffino Kitchen, Indiranagar",
+    ],
+)
+def test_the_senders_name_in_a_sign_off_is_a_name(text: str) -> None:
+    assert found_in(text) == []
+
+
+def test_a_line_after_a_greeting_still_starts_a_sentence() -> None:
+    # the line after "Hi {{1}}," goes on with the message: longer than a name, or not the last
+    assert found_in("Hi {{1}},\nYuor order {{2}} has shipped.") == [("TPL201", "Yuor")]
+    assert found_in("Hi {{1}},\nDelivary today.\nThanks!") == [("TPL201", "Delivary")]
+    assert found_in("Your order has shipped.\n\nThanks,\nTeh team at Loomi") == [("TPL201", "Teh")]
+    # and a lower-case typo in a sign-off is no name
+    assert found_in("Your order has shipped.\n\nThanks,\nteh Loomi team") == [("TPL201", "teh")]
 
 
 def test_other_languages_are_not_spell_checked(tmp_path: Path) -> None:

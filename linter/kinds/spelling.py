@@ -509,7 +509,32 @@ def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _LEAD:
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0:
+        return True
+    if text[i] == "\n" and _signature(text, i, start):
+        return False
+    return text[i] in _SENTENCE_END
+
+
+SIGNATURE_WORDS = 3  # a sign-off's name line: "Loomi", "Team Loomi", "The Loomi team"
+
+
+def _signature(text: str, newline: int, start: int) -> bool:
+    """Whether the word at ``start`` is in a sign-off: the text's last line, of at most
+    SIGNATURE_WORDS words, after a line ending in a comma ("Thanks,\nLoomi"). A capitalised
+    unknown word there is the sender's name, as it would be in mid-sentence. A line after a
+    greeting that the text goes on from ("Hi {{1}},\nYuor order {{2}} has shipped.") is longer,
+    or not the last: it starts a sentence, and is checked."""
+    j = newline
+    while j >= 0 and text[j] in " \t\r\n":
+        j -= 1
+    if j < 0 or text[j] != ",":
+        return False
+    end = text.find("\n", start)
+    if end != -1 and text[end:].strip():
+        return False  # more lines follow
+    line = text[newline + 1 : end if end != -1 else len(text)]
+    return len(line.split()) <= SIGNATURE_WORDS
 
 
 _SKIP = "skip"

@@ -555,6 +555,7 @@ def _token_kind(
         len(stripped) < 2
         or _DIGIT_OR_UNDERSCORE.search(stripped)
         or lower in vocab.accept
+        or (lower.endswith("'s") and lower[:-2] in vocab.accept)  # the admin's, an OTP's
         or lower in vocab.reject
     ):
         kind = _SKIP

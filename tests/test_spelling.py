@@ -147,6 +147,9 @@ def test_other_languages_are_not_spell_checked(tmp_path: Path) -> None:
 def test_text_that_is_mostly_not_english_is_skipped() -> None:
     hinglish = "Namaste {{1}}, aapka order ship ho gaya hai, jaldi hi aapke ghar pahunch jayega."
     assert found(hinglish) == []
+    # Spanish whose short words the English list knows (tu, es, no, lo, con): still not English
+    assert found("Tu código es {{1}}. No lo compartas con nadie.") == []
+    assert found("Hola {{1}}, tu pedido de ropa llega el {{2}}. Gracias por tu compra.") == []
     # mostly English with one typo is still checked
     assert found("Hi {{1}}, your order has shipped and will reach you by {{2}}, delivary.") == [
         ("TPL201", "delivary")

@@ -516,6 +516,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return text[i] in _SENTENCE_END
 
 
+SHORT_WORD = 3  # letters: a known word this short says little about a text's language
 SIGNATURE_WORDS = 3  # a sign-off's name line: "Loomi", "Team Loomi", "The Loomi team"
 
 
@@ -884,8 +885,13 @@ class SpellingCheck(Check):
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
         if len(found) >= self.min_words:
-            known = sum(w[4] for _, w in found)
-            if known < self.min_known * len(found):
+            # A known word of up to three letters is no evidence of English: the word list
+            # knows Spanish "no", "con", "es", "de" and Hindi "ki", "se", which made a short text
+            # in those languages look English ("Tu código es {{1}}. No lo compartas con nadie."
+            # had 5 of 8 words known). An unknown short word ("hai", "aur") still counts.
+            counted = [w for _, w in found if len(w[3]) > SHORT_WORD or not w[4]]
+            known = sum(w[4] for w in counted)
+            if counted and known < self.min_known * len(counted):
                 return  # mostly not English: another language, or Hinglish
         for comp, row in found:
             if row[5]:

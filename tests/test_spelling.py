@@ -150,6 +150,9 @@ def test_text_that_is_mostly_not_english_is_skipped() -> None:
     # Spanish whose short words the English list knows (tu, es, no, lo, con): still not English
     assert found("Tu código es {{1}}. No lo compartas con nadie.") == []
     assert found("Hola {{1}}, tu pedido de ropa llega el {{2}}. Gracias por tu compra.") == []
+    # a short English draft with many typos is still English: its common short words count
+    typos = "Hi {{1}}, your ordr has been shiped and will be deliverd tomorow by 1pm."
+    assert [w for _, w in found(typos)] == ["ordr", "shiped", "deliverd", "tomorow"]
     # mostly English with one typo is still checked
     assert found("Hi {{1}}, your order has shipped and will reach you by {{2}}, delivary.") == [
         ("TPL201", "delivary")
@@ -233,3 +236,13 @@ def test_index_lookup_agrees_with_the_list_without_loading_it(tmp_path: Path) ->
     assert [p in indexed for p in probes] == [p in listed for p in probes]
     assert indexed._list is None  # membership never read the frequency list
     assert indexed.suggest("ordrs") == ["orders"]  # suggestions load it on demand
+
+
+def test_common_words_are_the_top_of_the_frequency_list() -> None:
+    from linter.kinds.spelling import COMMON_WORDS
+
+    read_alone = Dictionary.load().common()  # from the file's first lines, without the list
+    full = Dictionary.load()
+    assert read_alone == frozenset(full._frequency_list()[:COMMON_WORDS])
+    assert len(read_alone) == COMMON_WORDS and {"the", "has", "no"} <= read_alone
+    assert not {"con", "es", "ki"} & read_alone

@@ -145,6 +145,25 @@ class Dictionary:
         self._index_lookups = 0
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
+        self._common: frozenset[str] | None = None
+
+    def common(self) -> frozenset[str]:
+        """The COMMON_WORDS most frequent words (the, to, and, no …): read from the top of the
+        frequency list alone, so a one-template run does not load the whole list."""
+        if self._common is None:
+            if self._list is not None:
+                self._common = frozenset(self._list[:COMMON_WORDS])
+            else:
+                found: list[str] = []
+                with self._path.open(encoding="utf-8") as fh:
+                    for line in fh:
+                        word = line.rstrip("\n")
+                        if word and not word.startswith("#"):
+                            found.append(word)
+                            if len(found) >= COMMON_WORDS:
+                                break
+                self._common = frozenset(found)
+        return self._common
 
     @classmethod
     def load(cls, path: Path = WORDS_FILE, index: Path = SORTED_FILE) -> Dictionary:
@@ -516,7 +535,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return text[i] in _SENTENCE_END
 
 
-SHORT_WORD = 3  # letters: a known word this short says little about a text's language
+SHORT_WORD = 3  # letters: a known word this short says little about a text's language...
+COMMON_WORDS = 1000  # ...unless it is among this many most frequent words
 SIGNATURE_WORDS = 3  # a sign-off's name line: "Loomi", "Team Loomi", "The Loomi team"
 
 
@@ -885,11 +905,14 @@ class SpellingCheck(Check):
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
         if len(found) >= self.min_words:
-            # A known word of up to three letters is no evidence of English: the word list
-            # knows Spanish "no", "con", "es", "de" and Hindi "ki", "se", which made a short text
-            # in those languages look English ("Tu código es {{1}}. No lo compartas con nadie."
-            # had 5 of 8 words known). An unknown short word ("hai", "aur") still counts.
-            counted = [w for _, w in found if len(w[3]) > SHORT_WORD or not w[4]]
+            # A known word of up to three letters counts as English only if it is among the
+            # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",
+            # "de" and Hindi "ki", "se", which made a short text in those languages look English
+            # ("Tu código es {{1}}. No lo compartas con nadie." had 5 of 8 words known). Unknown
+            # short words ("hai", "aur") still count, and so do common ones, so a short English
+            # draft with several typos is still read as English and checked.
+            common = dictionary.common()
+            counted = [w for _, w in found if len(w[3]) > SHORT_WORD or not w[4] or w[3] in common]
             known = sum(w[4] for w in counted)
             if counted and known < self.min_known * len(counted):
                 return  # mostly not English: another language, or Hinglish

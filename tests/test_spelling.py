@@ -109,6 +109,32 @@ def test_the_senders_name_in_a_sign_off_is_a_name(text: str) -> None:
     assert found_in(text) == []
 
 
+def test_a_name_at_a_sentence_start_is_known_by_where_else_it_is_written(tmp_path: Path) -> None:
+    # "Crestline" starts the text, and is a name after "Team": not a misspelling at either
+    assert found("Crestline Bank: your card ending {{1}} was used. Team Crestline") == []
+    # written only where sentences start, it is still checked
+    assert found("Crestlin Bank: card {{1}} used. Crestlin will call.") == [
+        ("TPL201", "Crestlin"),
+        ("TPL201", "Crestlin"),
+    ]
+    # and a name in the header counts for the body
+    template = {
+        "name": "card_alert",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Alert from Crestline"},
+            {"type": "BODY", "text": "Crestline saw a payment of {{1}} on your card."},
+        ],
+    }
+    path = tmp_path / "card_alert.json"
+    path.write_text(json.dumps(template))
+    assert lint_file(str(path), config=SPELLING) == []
+    template["components"][0]["text"] = "Card alert"  # type: ignore[index]
+    path.write_text(json.dumps(template))
+    assert [d.code for d in lint_file(str(path), config=SPELLING)] == ["TPL201"]
+
+
 def test_a_line_after_a_greeting_still_starts_a_sentence() -> None:
     # the line after "Hi {{1}}," goes on with the message: longer than a name, or not the last
     assert found_in("Hi {{1}},\nYuor order {{2}} has shipped.") == [("TPL201", "Yuor")]

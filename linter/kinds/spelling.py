@@ -535,6 +535,25 @@ def _sentence_start(text: str, start: int) -> bool:
     return text[i] in _SENTENCE_END
 
 
+def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
+    """Whether the template also writes this capitalised word where it cannot start a
+    sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too."""
+    token = word.text
+    for other in components:
+        text = other.text
+        at = text.find(token)
+        while at != -1:
+            end = at + len(token)
+            whole = (at == 0 or not _word_char(text[at - 1])) and (
+                end == len(text) or not _word_char(text[end])
+            )
+            here = other is comp and at == word.start
+            if whole and not here and not _sentence_start(text, at):
+                return True
+            at = text.find(token, at + 1)
+    return False
+
+
 SHORT_WORD = 3  # letters: a known word this short says little about a text's language...
 COMMON_WORDS = 1000  # ...unless it is among this many most frequent words
 SIGNATURE_WORDS = 3  # a sign-off's name line: "Loomi", "Team Loomi", "The Loomi team"
@@ -919,8 +938,11 @@ class SpellingCheck(Check):
         for comp, row in found:
             if row[5]:
                 word = Word(*row)
-                if not self._disguised(comp, word):
-                    yield self._hit(comp, word, dictionary)
+                if self._disguised(comp, word):
+                    continue
+                if word.text[:1].isupper() and _named_elsewhere(components, comp, word):
+                    continue
+                yield self._hit(comp, word, dictionary)
 
     def _disguised(self, comp: Component, word: Word) -> bool:
         """A fragment of a disguised word ('ly' of 'bit[.]ly', 'ee' of 'fr<ZWSP>ee') is not a

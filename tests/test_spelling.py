@@ -135,6 +135,15 @@ def test_a_name_at_a_sentence_start_is_known_by_where_else_it_is_written(tmp_pat
     assert [d.code for d in lint_file(str(path), config=SPELLING)] == ["TPL201"]
 
 
+def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:
+    assert found("Your appointment with Dr. Mehta is confirmed for {{1}}.") == []
+    assert found("Thank you, Mrs. Okafor. Your file is ready.") == []
+    # after a sentence's own dot the name is checked as before
+    assert found("Your appointment is confirmed. Mehta will see you.") == [("TPL201", "Mehta")]
+    # a word merely ending in a title's letters is no title: "ward." ends a sentence
+    assert found("Go to the ward. Recieved files are there.") == [("TPL201", "Recieved")]
+
+
 def test_a_line_after_a_greeting_still_starts_a_sentence() -> None:
     # the line after "Hi {{1}}," goes on with the message: longer than a name, or not the last
     assert found_in("Hi {{1}},\nYuor order {{2}} has shipped.") == [("TPL201", "Yuor")]

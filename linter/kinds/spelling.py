@@ -532,7 +532,20 @@ def _sentence_start(text: str, start: int) -> bool:
         return True
     if text[i] == "\n" and _signature(text, i, start):
         return False
+    if text[i] == "." and _title_before(text, i):
+        return False  # "Dr. Mehta": the dot ends a title, not a sentence
     return text[i] in _SENTENCE_END
+
+
+# Titles written with a dot before a name: the dot does not end a sentence there.
+_TITLES = frozenset("dr mr mrs ms mx prof sr jr st rev hon capt col lt gen sgt".split())
+
+
+def _title_before(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return dot - j <= 4 and text[j:dot].lower() in _TITLES and (j == 0 or not text[j - 1].isalnum())
 
 
 def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:

@@ -100,13 +100,15 @@ def batch(
     isolated: bool,
     quiet: bool,
 ) -> None:
-    """Score every row of INPUT (CSV, TSV, JSONL or a Meta JSON export) and write them to OUTPUT
+    """Score every row of INPUT (CSV, TSV, JSONL or a Meta JSON export; - reads standard input,
+    whose format --input-format gives) and write them to OUTPUT
     with verdict (pass / warn / fail / error), promo_score, predicted_category, codes, messages
     and suggestion added. Rows that cannot be scored (empty, too long, broken encoding, a
     malformed line) get verdict 'error' and a reason; the run always finishes.
 
     Exit status: 0 when the run finished (whatever the verdicts), 1 when it could not (a worker
-    process died), 2 for a usage or input problem (one line naming the file).
+    process died), 2 for a usage problem or a file that cannot be read or written (one line
+    naming the file).
     """
     from linter.batch.reader import BatchError, open_table
     from linter.batch.run import Progress, WorkerLost, default_jobs, run_batch

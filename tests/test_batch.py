@@ -235,6 +235,39 @@ def test_jobs_and_chunking_do_not_change_the_output(tmp_path: Path) -> None:
     assert summary.rows == 120 and summary.verdicts["error"] == 24
 
 
+def test_workers_start_only_for_enough_chunks_and_never_more_than_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import nullcontext
+
+    import linter.batch.run as batch_run
+
+    src = _many_rows(tmp_path, 120)
+    plain = tmp_path / "plain.csv"
+    assert run(str(src), "-o", str(plain), "-j", "1").exit_code == 0
+    started: list[int] = []
+
+    def executor(jobs: int, *_: object) -> object:
+        started.append(jobs)  # how many workers would start; scored here all the same
+        return nullcontext(batch_run._in_process)
+
+    monkeypatch.setattr(batch_run, "_executor", executor)
+    for chunk_rows, jobs, workers in (
+        (50, 2, 1),  # 3 chunks: fewer than WORKERS_FROM, scored in this process
+        (20, 2, 2),  # 6 chunks: two workers
+        (20, 8, 6),  # 6 chunks: never more workers than chunks
+        (7, 4, 4),  # 18 chunks, read ahead past the first 4 and none lost
+    ):
+        table = open_table(str(src))
+        out = tmp_path / f"out_{chunk_rows}_{jobs}.csv"
+        writer = Writer(str(out), "csv", table)
+        summary = run_batch(table, writer, Config(), jobs=jobs, chunk_rows=chunk_rows)
+        writer.close()
+        table.close()
+        assert started[-1] == workers, (chunk_rows, jobs)
+        assert summary.rows == 120 and out.read_bytes() == plain.read_bytes()
+
+
 def test_output_to_standard_output_and_unknown_extension(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text(f"body\n{ORDER}\n")

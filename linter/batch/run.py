@@ -14,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 from linter.batch.reader import BatchError, InRow, Table
@@ -23,6 +24,10 @@ from linter.batch.writer import Writer
 from linter.config import Config
 
 CHUNK_ROWS = 500
+# Worker processes start only for an input of at least this many chunks: below it the command's
+# own process finishes first (measured, 2 cores: 2,000 rows 1.34 s here against 1.51 s with two
+# workers; 3,000 rows 1.58 against 1.56), without their ~175 MB each.
+WORKERS_FROM = 6
 
 
 @dataclass
@@ -191,10 +196,16 @@ def run_batch(
     start = time.perf_counter()
     # chunks sent for scoring, in order, with how far into the input each one ends
     pending: deque[tuple[list[InRow], int]] = deque()
+    read = ((chunk, table.position()) for chunk in _chunks(table.rows, chunk_rows))
+    ahead: list[tuple[list[InRow], int]] = []
+    if backend == "local" and jobs > 1:
+        # Never more workers than chunks, and none for a short input: read far enough to know.
+        ahead = list(islice(read, max(jobs, WORKERS_FROM)))
+        jobs = 1 if len(ahead) < WORKERS_FROM else min(jobs, len(ahead))
 
     def tasks() -> Iterator[list[Work]]:
-        for chunk in _chunks(table.rows, chunk_rows):
-            pending.append((chunk, table.position()))
+        for chunk, position in chain(ahead, read):
+            pending.append((chunk, position))
             yield _works(chunk)
 
     duplicates = Duplicates(config)

@@ -36,6 +36,7 @@ class Summary:
     verdicts: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)  # error rows by kind of reason
     elapsed: float = 0.0
+    jobs: int = 1  # processes that scored (fewer than asked for a short input)
 
     def add(self, result: RowResult) -> None:
         self.rows += 1
@@ -202,6 +203,7 @@ def run_batch(
         # Never more workers than chunks, and none for a short input: read far enough to know.
         ahead = list(islice(read, max(jobs, WORKERS_FROM)))
         jobs = 1 if len(ahead) < WORKERS_FROM else min(jobs, len(ahead))
+    summary.jobs = jobs
 
     def tasks() -> Iterator[list[Work]]:
         for chunk, position in chain(ahead, read):

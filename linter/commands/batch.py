@@ -179,9 +179,7 @@ def batch(
     finally:
         table.close()
     if report is not None:
-        _write_report(
-            report, report_path, input_path, output, summary, jobs or default_jobs(), threshold
-        )
+        _write_report(report, report_path, input_path, output, summary, summary.jobs, threshold)
     if not quiet:
         where = "" if output == "-" else f" → {output}"
         click.echo(summary.line() + where, err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -533,6 +534,12 @@ def test_progress_line_shows_rows_rate_and_time_left(
     assert "0:06 left" in line  # 2 s for a quarter: about 6 s for the rest
     bar.update(4_000, read=table.size, final=True)
     assert capsys.readouterr().err.endswith("\r\x1b[2K")  # the line is cleared at the end
+    table.size = 0  # standard input: its size is not known
+    bar = Progress(table, enabled=True)
+    bar.start -= 2.0
+    bar.update(2_000, read=0)
+    line = capsys.readouterr().err
+    assert re.search(r"2,000 rows · [\d,]+ rows/s$", line), line  # no share read, no time left
     table.close()
 
 

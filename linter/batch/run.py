@@ -73,12 +73,13 @@ class Progress:
         self.last = now
         elapsed = max(now - self.start, 1e-9)
         rate = rows / elapsed
-        read = self.table.position() if read is None else read
-        done = read / self.table.size if self.table.size else 0.0
-        done = min(max(done, 0.0), 1.0)
-        left = elapsed * (1 - done) / done if done > 0.01 and not final else None
-        eta = f" · {_clock(left)} left" if left is not None else ""
-        sys.stderr.write(f"\r\x1b[2K  {rows:,} rows · {rate:,.0f} rows/s · {done:.0%}{eta}")
+        line = f"\r\x1b[2K  {rows:,} rows · {rate:,.0f} rows/s"
+        if self.table.size:  # standard input has no size: no share read, no time left
+            read = self.table.position() if read is None else read
+            done = min(max(read / self.table.size, 0.0), 1.0)
+            left = elapsed * (1 - done) / done if done > 0.01 and not final else None
+            line += f" · {done:.0%}" + (f" · {_clock(left)} left" if left is not None else "")
+        sys.stderr.write(line)
         if final:
             sys.stderr.write("\r\x1b[2K")
         sys.stderr.flush()

@@ -113,7 +113,7 @@ def test_a_name_at_a_sentence_start_is_known_by_where_else_it_is_written(tmp_pat
     # "Crestline" starts the text, and is a name after "Team": not a misspelling at either
     assert found("Crestline Bank: your card ending {{1}} was used. Team Crestline") == []
     # written only where sentences start, it is still checked
-    assert found("Crestlin Bank: card {{1}} used. Crestlin will call.") == [
+    assert found("Crestlin called about card {{1}}. Crestlin will call.") == [
         ("TPL201", "Crestlin"),
         ("TPL201", "Crestlin"),
     ]
@@ -133,6 +133,16 @@ def test_a_name_at_a_sentence_start_is_known_by_where_else_it_is_written(tmp_pat
     template["components"][0]["text"] = "Card alert"  # type: ignore[index]
     path.write_text(json.dumps(template))
     assert [d.code for d in lint_file(str(path), config=SPELLING)] == ["TPL201"]
+
+
+def test_a_senders_label_names_the_sender_unless_a_word_is_one_edit_off() -> None:
+    assert found("Swiftline Couriers: we tried to deliver parcel {{1}} today.") == []
+    assert found_in("Your OTP is {{1}}.\nSuvidha Bank: never share it.") == []
+    # a label word one edit from a known word is a typo, and what follows a label is text
+    assert found("Delivary Update: your parcel {{1}} arrives today.") == [("TPL201", "Delivary")]
+    assert found_in("Order update\nStatus: Delivred") == [("TPL201", "Delivred")]
+    # the same word outside a label is checked as before
+    assert found("Hello. Swiftline will call you.") == [("TPL201", "Swiftline")]
 
 
 def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:

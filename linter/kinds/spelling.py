@@ -199,6 +199,11 @@ class Dictionary:
             self._rank = {w: i for i, w in enumerate(self._frequency_list())}
         return self._rank
 
+    def near(self, word: str) -> bool:
+        """Whether a known word is one edit away: a typo of it, more likely than a name."""
+        rank = self.rank
+        return any(w in rank for w in _edits1(word))
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Known words one edit away (else two), most frequent first, same first letter first."""
         cached = self._suggestions.get(word)
@@ -546,6 +551,19 @@ def _title_before(text: str, dot: int) -> bool:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     return dot - j <= 4 and text[j:dot].lower() in _TITLES and (j == 0 or not text[j - 1].isalnum())
+
+
+# A sender's label opening a text or a line: "Swiftline Couriers: we tried to deliver ...".
+_LABEL = re.compile(r"[ \t*_]*(?:[A-Z][\w&'.-]*[ \t]+){0,2}[A-Z][\w&'.-]*[ \t]*:(?!//)")
+
+
+def _in_label(text: str, word: Word) -> bool:
+    """Whether the word is in a label of up to three capitalised words and a colon at the start
+    of the text or of a line ("Suvidha Bank: your OTP is ..."): a sender's name, unless a known
+    word is one edit away ("Delivary update:" is checked)."""
+    line = text.rfind("\n", 0, word.start) + 1
+    m = _LABEL.match(text, line)
+    return m is not None and m.end() > word.start
 
 
 def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
@@ -953,7 +971,10 @@ class SpellingCheck(Check):
                 word = Word(*row)
                 if self._disguised(comp, word):
                     continue
-                if word.text[:1].isupper() and _named_elsewhere(components, comp, word):
+                if word.text[:1].isupper() and (
+                    _named_elsewhere(components, comp, word)
+                    or (_in_label(comp.text, word) and not dictionary.near(word.lower))
+                ):
                     continue
                 yield self._hit(comp, word, dictionary)
 

@@ -58,7 +58,7 @@ class Writer:
             try:
                 self.fh = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
             except OSError as exc:
-                raise BatchError(f"{path}: cannot write: {exc.strerror or exc}") from None
+                raise _cannot_write(path, exc) from None
         else:
             self._final = os.path.realpath(path)
             try:
@@ -71,7 +71,7 @@ class Writer:
                     prefix=f".{os.path.basename(self._final)}.", suffix=".partial", dir=folder
                 )
             except OSError as exc:
-                raise BatchError(f"{path}: cannot write: {exc.strerror or exc}") from None
+                raise _cannot_write(path, exc) from None
             self.fh = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
         in_columns = list(table.columns)
         # An input column called like one of ours (say "verdict") is kept; ours gets a prefix.
@@ -96,7 +96,7 @@ class Writer:
         except BrokenPipeError:
             raise  # a reader that stopped early (| head): not a failure to report
         except OSError as exc:  # a full disk, a lost network share
-            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+            raise _cannot_write(self.path, exc) from None
 
     def _write(self, row: InRow, result: RowResult) -> None:
         values = self._values(row)
@@ -130,7 +130,7 @@ class Writer:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+            raise _cannot_write(self.path, exc) from None
         try:
             # mkstemp made it private (0600): give it the replaced file's mode, or the one a
             # new file normally gets
@@ -141,7 +141,7 @@ class Writer:
             os.chmod(self._tmp, self._mode)
             os.replace(self._tmp, self._final)
         except OSError as exc:
-            raise BatchError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+            raise _cannot_write(self.path, exc) from None
         self._tmp = None
 
     def abort(self) -> None:
@@ -151,6 +151,10 @@ class Writer:
                 self.fh.close()
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
+
+
+def _cannot_write(path: str, exc: OSError) -> BatchError:
+    return BatchError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def _special(path: str) -> bool:

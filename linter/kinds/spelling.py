@@ -569,20 +569,11 @@ def _in_label(text: str, word: Word) -> bool:
 def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
     """Whether the template also writes this capitalised word where it cannot start a
     sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too."""
-    token = word.text
-    for other in components:
-        text = other.text
-        at = text.find(token)
-        while at != -1:
-            end = at + len(token)
-            whole = (at == 0 or not _word_char(text[at - 1])) and (
-                end == len(text) or not _word_char(text[end])
-            )
-            here = other is comp and at == word.start
-            if whole and not here and not _sentence_start(text, at):
-                return True
-            at = text.find(token, at + 1)
-    return False
+    return any(
+        not (other is comp and at == word.start) and not _sentence_start(other.text, at)
+        for other in components
+        for at in _whole_at(other.text, word.text)
+    )
 
 
 SHORT_WORD = 3  # letters: a known word this short says little about a text's language...
@@ -725,9 +716,8 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_'’"  # _CHUNK's [\w'’]
 
 
-def _starts_a_sentence(text: str, chunk: str) -> bool:
-    """Whether ``chunk`` stands as a whole chunk (as ``_CHUNK`` finds it) at a sentence's start
-    somewhere in ``text``: the positional test of ``_flaggable`` for a one-token chunk."""
+def _whole_at(text: str, chunk: str) -> Iterator[int]:
+    """Where ``chunk`` stands as a whole chunk (as ``_CHUNK`` finds it) in ``text``."""
     n, end = len(chunk), len(text)
     i = text.find(chunk)
     while i >= 0:
@@ -738,10 +728,15 @@ def _starts_a_sentence(text: str, chunk: str) -> bool:
         ends = j == end or not (
             _word_char(text[j]) or (text[j] == "-" and j + 1 < end and _word_char(text[j + 1]))
         )
-        if starts and ends and _sentence_start(text, i):
-            return True
+        if starts and ends:
+            yield i
         i = text.find(chunk, i + 1)
-    return False
+
+
+def _starts_a_sentence(text: str, chunk: str) -> bool:
+    """Whether ``chunk`` stands as a whole chunk at a sentence's start somewhere in ``text``:
+    the positional test of ``_flaggable`` for a one-token chunk."""
+    return any(_sentence_start(text, i) for i in _whole_at(text, chunk))
 
 
 class ChunkVerdicts:

@@ -274,7 +274,7 @@ def test_output_to_standard_output_and_unknown_extension(tmp_path: Path) -> None
     src.write_text(f"body\n{ORDER}\n")
     res = run(str(src), "-o", "-", "-j", "1")
     assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("body,verdict")
-    bad = run(str(src), "-o", str(tmp_path / "out.xlsx"))
+    bad = run(str(src), "-o", str(tmp_path / "out.parquet"))
     assert bad.exit_code == 2 and "cannot tell the output format" in bad.stderr
 
 

@@ -1,4 +1,4 @@
-"""Rows in: CSV / TSV, JSONL, or a Meta JSON export, read as a stream.
+"""Rows in: CSV / TSV, an Excel workbook (.xlsx), JSONL or a Meta JSON export, read as a stream.
 
 Every data row of the input comes out once, in order, as an ``InRow``. A row that cannot be
 scored (empty text, longer than Meta allows, bytes that are not UTF-8, a malformed CSV line,
@@ -13,7 +13,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -49,17 +49,23 @@ class Table:
     name_column: str | None
     category_column: str | None
     rows: Iterator[InRow]
-    size: int = 0  # bytes, for progress
+    size: int = 0  # bytes (rows for a workbook), for progress
     _stream: IO[bytes] | None = field(default=None, repr=False)
+    _where: Callable[[], int] | None = field(default=None, repr=False)  # in place of tell()
+    _close: Callable[[], None] | None = field(default=None, repr=False)
 
     def position(self) -> int:
         """Bytes read so far (progress and time left are estimated from it)."""
+        if self._where is not None:
+            return self._where()
         try:
             return self._stream.tell() if self._stream is not None else self.size
         except (OSError, ValueError):
             return 0
 
     def close(self) -> None:
+        if self._close is not None:
+            self._close()
         if self._stream is not None:
             self._stream.close()
 
@@ -74,9 +80,16 @@ def kind_of(path: str, given: str | None = None) -> str:
         return "json"
     if suffix in (".csv", ".tsv", ".txt"):
         return "csv"
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise BatchError(
+            f"{path}: a '{suffix}' spreadsheet cannot be read; save it as an Excel workbook "
+            "(.xlsx) or as 'CSV UTF-8'"
+        )
     raise BatchError(
         f"{path}: cannot tell the format from the extension '{suffix or '(none)'}'; "
-        "use .csv, .tsv, .jsonl or .json (or --input-format)"
+        "use .csv, .tsv, .xlsx, .jsonl or .json (or --input-format)"
     )
 
 
@@ -88,13 +101,16 @@ def open_table(
     name_column: str | None = None,
     category_column: str | None = None,
     delimiter: str | None = None,
+    sheet: str | None = None,
 ) -> Table:
     if path == "-" and not kind:
         raise BatchError(
             "-: standard input has no extension to tell its format by; "
-            "give it with --input-format csv, jsonl or json"
+            "give it with --input-format csv, xlsx, jsonl or json"
         )
     kind = kind_of(path, kind)
+    if sheet is not None and kind != "xlsx":
+        raise BatchError(f"{path}: --sheet is for an Excel workbook (.xlsx), not {kind} input")
     try:
         if os.path.isdir(path):
             raise BatchError(f"{path}: is a directory, not a file of templates")
@@ -117,6 +133,10 @@ def open_table(
             table = _csv_table(path, stream, delimiter, text_column, name_column, category_column)
         elif kind == "jsonl":
             table = _jsonl_table(path, stream, text_column, name_column, category_column)
+        elif kind == "xlsx":
+            from linter.batch.workbook import xlsx_table
+
+            return xlsx_table(path, stream, sheet, text_column, name_column, category_column)
         else:
             table = _json_table(path, stream, size)
     except BaseException:
@@ -156,7 +176,25 @@ def _pick(
     return None
 
 
-def _checked_text(row: InRow, value: Any) -> None:
+def pick_columns(
+    path: str,
+    columns: list[str],
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+) -> tuple[str, str | None, str | None]:
+    """The text, name and category columns of a table with a header."""
+    if len(set(columns)) != len(columns):
+        dupes = sorted({c for c in columns if columns.count(c) > 1})
+        raise BatchError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
+    text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
+    assert text_col is not None  # required
+    name_col = _pick(columns, name_column, ("name",), "name", path, required=False)
+    cat_col = _pick(columns, category_column, ("category",), "category", path, required=False)
+    return text_col, name_col, cat_col
+
+
+def checked_text(row: InRow, value: Any) -> None:
     """Fill the row's text, or mark why it cannot be scored."""
     if value is None or (isinstance(value, str) and not value.strip()):
         row.error = "empty text"
@@ -172,11 +210,11 @@ def _checked_text(row: InRow, value: Any) -> None:
         )
 
 
-def _category(value: Any) -> str | None:
+def category_of(value: Any) -> str | None:
     return value.strip().upper() or None if isinstance(value, str) else None
 
 
-def _name(value: Any) -> str | None:
+def name_of(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
@@ -257,12 +295,9 @@ def _csv_table(
         columns = next(reader)
     except csv.Error as exc:
         raise BatchError(f"{path}: malformed header line: {exc}") from None
-    if len(set(columns)) != len(columns):
-        dupes = sorted({c for c in columns if columns.count(c) > 1})
-        raise BatchError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
-    text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
-    name_col = _pick(columns, name_column, ("name",), "name", path, required=False)
-    cat_col = _pick(columns, category_column, ("category",), "category", path, required=False)
+    text_col, name_col, cat_col = pick_columns(
+        path, columns, text_column, name_column, category_column
+    )
     width = len(columns)
 
     def rows() -> Iterator[InRow]:
@@ -291,9 +326,9 @@ def _csv_table(
                     f"malformed CSV line {start_line}: expected {width} fields, found {len(fields)}"
                 )
             else:
-                row.name = _name(values.get(name_col)) if name_col else None
-                row.category = _category(values.get(cat_col)) if cat_col else None
-                _checked_text(row, values.get(text_col))
+                row.name = name_of(values.get(name_col)) if name_col else None
+                row.category = category_of(values.get(cat_col)) if cat_col else None
+                checked_text(row, values.get(text_col))
             yield row
 
     return Table(path, "csv", columns, text_col, name_col, cat_col, rows(), _stream=stream)
@@ -357,12 +392,12 @@ def _jsonl_table(
                 yield row
                 continue
             row.values = value
-            row.name = _name(value.get(name_col)) if name_col else None
-            row.category = _category(value.get(cat_col)) if cat_col else None
+            row.name = name_of(value.get(name_col)) if name_col else None
+            row.category = category_of(value.get(cat_col)) if cat_col else None
             if isinstance(value.get("components"), list):
                 _template_row(row, value)
             else:
-                _checked_text(row, value.get(text_col))
+                checked_text(row, value.get(text_col))
             yield row
 
     return Table(path, "jsonl", columns, text_col, name_col, cat_col, rows(), _stream=stream)
@@ -386,9 +421,9 @@ def _body_of(template: dict[str, Any]) -> Any:
 
 def _template_row(row: InRow, value: dict[str, Any]) -> None:
     row.template = value
-    row.name = _name(value.get("name"))
-    row.category = _category(value.get("category"))
-    _checked_text(row, _body_of(value))
+    row.name = name_of(value.get("name"))
+    row.category = category_of(value.get("category"))
+    checked_text(row, _body_of(value))
 
 
 def _json_table(path: str, stream: IO[bytes], size: int) -> Table:

@@ -1,9 +1,9 @@
 """Rows out, in input order: every input column kept, batch's columns added. The format follows
-the output file's extension (.csv / .tsv, .jsonl, .json). The file is written beside its final
-name and renamed into place at the end, so an interrupted run never leaves half a report where
-a finished one is expected. Through a symbolic link the file it points to is replaced (the link
-stays), with the mode the old file had; a device, pipe or socket (/dev/null, /dev/stdout, a named
-pipe) is written into as it is, never replaced."""
+the output file's extension (.csv / .tsv, .xlsx, .jsonl, .json). The file is written beside its
+final name and renamed into place at the end, so an interrupted run never leaves half a report
+where a finished one is expected. Through a symbolic link the file it points to is replaced (the
+link stays), with the mode the old file had; a device, pipe or socket (/dev/null, /dev/stdout, a
+named pipe) is written into as it is, never replaced."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ OUTPUT_KINDS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".xlsx": "xlsx",
 }
+WIDE_COLUMNS = ("messages", "suggestion")  # and the text column: prose, in an Excel sheet
 
 
 def output_kind(path: str, given: str | None, table: Table) -> str:
@@ -37,7 +39,7 @@ def output_kind(path: str, given: str | None, table: Table) -> str:
     if suffix not in OUTPUT_KINDS:
         raise BatchError(
             f"{path}: cannot tell the output format from '{suffix or '(no extension)'}'; "
-            "use .csv, .tsv, .jsonl or .json (or --output-format)"
+            "use .csv, .tsv, .xlsx, .jsonl or .json (or --output-format)"
         )
     return OUTPUT_KINDS[suffix]
 
@@ -50,13 +52,23 @@ class Writer:
         self._final = path
         self._mode: int | None = None  # the replaced file's permission bits
         newline = "" if kind == "csv" else "\n"
+        binary = kind == "xlsx"
+        if path == "-" and binary and sys.stdout.isatty():
+            raise BatchError(
+                "-: an .xlsx workbook is not for a terminal; name an output file, "
+                "pipe it, or give --output-format csv"
+            )
         if path == "-":
-            self.fh: IO[str] = sys.stdout
+            self.fh: IO[Any] = sys.stdout.buffer if binary else sys.stdout
         elif os.path.isdir(path):
             raise BatchError(f"{path}: is a folder; name the output file")
         elif _special(path):
             try:
-                self.fh = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+                self.fh = (
+                    open(path, "wb")  # noqa: SIM115
+                    if binary
+                    else open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+                )
             except OSError as exc:
                 raise _cannot_write(path, exc) from None
         else:
@@ -72,7 +84,11 @@ class Writer:
                 )
             except OSError as exc:
                 raise _cannot_write(path, exc) from None
-            self.fh = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+            self.fh = (
+                open(fd, "wb")  # noqa: SIM115
+                if binary
+                else open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+            )
         in_columns = list(table.columns)
         # An input column called like one of ours (say "verdict") is kept; ours gets a prefix.
         self.added = {c: f"templint_{c}" if c in in_columns else c for c in ADDED_COLUMNS}
@@ -82,11 +98,18 @@ class Writer:
             self.columns = in_columns + list(self.added.values())
             self.csv = CsvLines(self.fh, delimiter)
             self.csv.writerow(self.columns)
+        elif kind == "xlsx":
+            from linter.batch.workbook import XlsxLines
+
+            self.in_columns = in_columns
+            self.columns = in_columns + list(self.added.values())
+            wide = {self.added[c] for c in WIDE_COLUMNS} | {table.text_column or ""}
+            self.xlsx = XlsxLines(self.columns, wide)
         elif kind == "json":
             self.fh.write("[")
 
     def _values(self, row: InRow) -> dict[str, Any]:
-        if self.kind == "csv" and self.table.kind == "json":
+        if self.kind in ("csv", "xlsx") and self.table.kind == "json":
             return flat_export_values(row)
         return row.values
 
@@ -104,9 +127,12 @@ class Writer:
             # input columns, then ours (renamed, never overwriting one of the input's)
             cells = [v if type(v) is str else _cell(v) for v in map(values.get, self.in_columns)]
             self.csv.writerow(cells + result.cells())
+        elif self.kind == "xlsx":
+            in_cells = list(map(values.get, self.in_columns))
+            self.xlsx.writerow(in_cells + list(result.columns().values()))
         else:
             added = {self.added[k]: v for k, v in result.columns().items()}
-            line = json.dumps({**values, **added}, ensure_ascii=False)
+            line = json.dumps({**values, **added}, ensure_ascii=False, default=_plain)
             if self.kind == "json":
                 self.fh.write(("\n" if self.count == 0 else ",\n") + line)
             else:
@@ -123,6 +149,8 @@ class Writer:
         try:
             if self.kind == "json":
                 self.fh.write("\n]\n" if self.count else "]\n")
+            elif self.kind == "xlsx":
+                self.xlsx.save(self.fh)
             if self._tmp is None:
                 self.fh.flush()
                 return
@@ -198,4 +226,12 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return _plain(value)  # a date or time from a workbook
+
+
+def _plain(value: Any) -> str:
+    from linter.batch.workbook import plain
+
+    return plain(value)

@@ -18,7 +18,7 @@ from linter.cli import _load_config, _split, fail
     "--output",
     required=True,
     help="Where to write the scored rows; the format follows the extension "
-    "(.csv, .tsv, .jsonl, .json). '-' writes to standard output.",
+    "(.csv, .tsv, .xlsx, .jsonl, .json). '-' writes to standard output.",
 )
 @click.option(
     "--text-column",
@@ -34,14 +34,19 @@ from linter.cli import _load_config, _split, fail
 )
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(
+    "--sheet",
+    default=None,
+    help="The sheet of an .xlsx workbook to read (default: the first).",
+)
+@click.option(
     "--input-format",
-    type=click.Choice(["csv", "jsonl", "json"]),
+    type=click.Choice(["csv", "xlsx", "jsonl", "json"]),
     default=None,
     help="Read INPUT as this format, whatever its extension.",
 )
 @click.option(
     "--output-format",
-    type=click.Choice(["csv", "jsonl", "json"]),
+    type=click.Choice(["csv", "xlsx", "jsonl", "json"]),
     default=None,
     help="Write OUTPUT in this format, whatever its extension.",
 )
@@ -86,6 +91,7 @@ def batch(
     name_column: str | None,
     category_column: str | None,
     delimiter: str | None,
+    sheet: str | None,
     input_format: str | None,
     output_format: str | None,
     jobs: int | None,
@@ -100,8 +106,8 @@ def batch(
     isolated: bool,
     quiet: bool,
 ) -> None:
-    """Score every row of INPUT (CSV, TSV, JSONL or a Meta JSON export; - reads standard input,
-    whose format --input-format gives) and write them to OUTPUT
+    """Score every row of INPUT (CSV, TSV, an Excel .xlsx sheet, JSONL or a Meta JSON export;
+    - reads standard input, whose format --input-format gives) and write them to OUTPUT
     with verdict (pass / warn / fail / error), promo_score, predicted_category, codes, messages
     and suggestion added. Rows that cannot be scored (empty, too long, broken encoding, a
     malformed line) get verdict 'error' and a reason; the run always finishes.
@@ -142,6 +148,7 @@ def batch(
             name_column=name_column,
             category_column=category_column,
             delimiter=delimiter,
+            sheet=sheet,
         )
     except BatchError as exc:
         fail(str(exc))

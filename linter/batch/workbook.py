@@ -1,0 +1,303 @@
+"""Excel workbooks (.xlsx), in and out, through openpyxl: spreadsheets are where drafts live, and
+"save as CSV" loses the sheet choice, typed cells and, in some Excel versions, the encoding.
+
+Reading streams the sheet's rows (openpyxl's read-only mode); the shared-strings table is read
+whole, as Excel itself does. The header is the first row that holds anything; blank rows are
+not rows. Writing streams too (write-only mode) and is saved at the end, beside the final name,
+as the other formats are (``writer.Writer``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import IO, Any
+
+from linter.batch.reader import (
+    BatchError,
+    InRow,
+    Table,
+    category_of,
+    checked_text,
+    name_of,
+    pick_columns,
+)
+
+XLSX_ROWS = 1_048_576  # Excel's rows a sheet, the header's included
+XLSX_CELL = 32_767  # Excel's characters a cell
+WIDE = 60  # characters: the width of the columns that hold prose
+# OOXML writes a character XML cannot hold (and a carriage return, which XML readers drop) as
+# _xHHHH_, and an underscore that would read as such an escape as _x005F_: Excel's own rules
+_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def escape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def unescape(text: str) -> str:
+    """A string cell as Excel shows it (openpyxl leaves Excel's escapes in: "_x000D_")."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _open(path: str, stream: IO[bytes]) -> Any:
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # a broken install: openpyxl is a dependency
+        raise BatchError(f"{path}: reading .xlsx needs openpyxl: pip install openpyxl") from None
+    if not stream.seekable():  # standard input: a zip archive is read from its end
+        stream = io.BytesIO(stream.read())
+    try:
+        return load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile):
+        head = _head(stream)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls, or a locked .xlsx
+            raise BatchError(
+                f"{path}: not an .xlsx workbook (an old .xls file, or a password-protected "
+                "workbook); save it as .xlsx without a password, or as 'CSV UTF-8'"
+            ) from None
+        raise BatchError(f"{path}: not an .xlsx workbook (not a zip archive)") from None
+    except Exception as exc:  # openpyxl fails on odd parts in many ways
+        # a zip without a workbook in it, or parts openpyxl cannot read
+        raise BatchError(f"{path}: not a readable .xlsx workbook ({_why(exc)})") from None
+
+
+def _head(stream: IO[bytes]) -> bytes:
+    try:
+        stream.seek(0)
+        return stream.read(8)
+    except (OSError, ValueError):
+        return b""
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().strip("'\"") or type(exc).__name__
+    return text.splitlines()[0][:160]
+
+
+def _sheet(path: str, book: Any, sheet: str | None) -> Any:
+    """The sheet named (exactly, else ignoring case), else the first visible sheet of rows: a
+    hidden sheet of settings or a chart is not what a writer means by "the sheet"."""
+    names = list(book.sheetnames)
+    if sheet is None:
+        tables = [book[n] for n in names if _is_table(book[n])]
+        shown = [ws for ws in tables if ws.sheet_state == "visible"]
+        if not (shown or tables):
+            raise BatchError(f"{path}: the workbook has no sheet of rows")
+        return (shown or tables)[0]
+    if sheet in names:
+        return book[sheet]
+    folded = {n.strip().lower(): n for n in names}
+    if sheet.strip().lower() in folded:
+        return book[folded[sheet.strip().lower()]]
+    found = ", ".join(repr(n) for n in names)
+    raise BatchError(f"{path}: no sheet {sheet!r}; sheets: {found}")
+
+
+def _is_table(sheet: Any) -> bool:
+    return hasattr(sheet, "iter_rows")  # a chart sheet has no cells
+
+
+def _header_names(path: str, cells: tuple[Any, ...]) -> list[str]:
+    """Column names from the header row: a blank cell between named ones is called after its
+    letter ("column D"); blank cells after the last name are not columns."""
+    last = max((i for i, v in enumerate(cells) if _filled(v)), default=-1)
+    names = []
+    for i, value in enumerate(cells[: last + 1]):
+        if not _filled(value):
+            names.append(f"column {_letter(i)}")
+        elif isinstance(value, str):
+            names.append(unescape(value).strip())
+        else:
+            names.append(plain(value))
+    return names
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def xlsx_table(
+    path: str,
+    stream: IO[bytes],
+    sheet: str | None,
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+) -> Table:
+    try:
+        book = _open(path, stream)
+    except BaseException:
+        stream.close()
+        raise
+    try:
+        ws = _sheet(path, book, sheet)
+        if not _is_table(ws):
+            raise BatchError(f"{path}: sheet {ws.title!r} is a chart, not a table of rows")
+        total = ws.max_row or 0  # from the sheet's own dimension: for progress only
+        ws.reset_dimensions()  # a wrong dimension would cut rows short: read every cell
+        rows_in = enumerate(ws.iter_rows(values_only=True), start=1)
+        header = next(((n, cells) for n, cells in rows_in if any(map(_filled, cells))), None)
+        where = f"{path} (sheet {ws.title!r})"
+        if header is None:
+            raise BatchError(f"{where}: empty sheet (no header row)")
+        header_row, cells = header
+        columns = _header_names(path, cells)
+        text_col, name_col, cat_col = pick_columns(
+            where, columns, text_column, name_column, category_column
+        )
+    except BaseException:
+        book.close()
+        stream.close()
+        raise
+    width = len(columns)
+    done = [header_row]
+
+    def cells_of() -> Iterator[tuple[int, tuple[Any, ...]]]:
+        try:
+            yield from rows_in
+        except Exception as exc:  # a damaged part of the zip, XML cut short
+            raise BatchError(
+                f"{where}: cannot read the sheet past row {done[0]:,}: {_why(exc)}"
+            ) from None
+
+    def rows() -> Iterator[InRow]:
+        index = 0
+        for number, cells in cells_of():
+            done[0] = number
+            if not any(map(_filled, cells)):
+                continue  # a blank row is not a row
+            values = dict(
+                zip(columns, [unescape(v) if type(v) is str else v for v in cells], strict=False)
+            )
+            row = InRow(index, values)
+            index += 1
+            stray = next((i for i in range(width, len(cells)) if _filled(cells[i])), None)
+            if stray is not None:
+                letter = _letter(stray)
+                row.error = f"value outside the header's columns: cell {letter}{number}"
+                yield row
+                continue
+            row.name = name_of(values.get(name_col)) if name_col else None
+            row.category = category_of(values.get(cat_col)) if cat_col else None
+            text = values.get(text_col)
+            if text is not None and not isinstance(text, str):
+                letter = _letter(columns.index(text_col))
+                row.error = f"not text: cell {letter}{number} holds {_kind(text)}"
+            else:
+                checked_text(row, text)
+            yield row
+
+    def close() -> None:
+        book.close()
+
+    return Table(
+        path,
+        "xlsx",
+        columns,
+        text_col,
+        name_col,
+        cat_col,
+        rows(),
+        size=total,
+        _stream=stream,
+        _where=lambda: done[0],
+        _close=close,
+    )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return "a date or time"
+    return f"a {type(value).__name__}"
+
+
+def plain(value: Any) -> str:
+    """A cell of another type as text (CSV output, JSON output, a header): dates in ISO 8601,
+    a date alone when the time is midnight (Excel keeps a date as a date and time)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0) and value.tzinfo is None:
+        return value.date().isoformat()
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+class XlsxLines:
+    """The batch output as a workbook: one sheet, the header in bold and frozen, a filter on
+    every column, wide columns for the prose ones. Rows are streamed to openpyxl's temporary
+    file; the workbook is assembled by ``save``."""
+
+    def __init__(self, columns: list[str], wide: set[str]) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet("templint")
+        self.sheet.freeze_panes = "A2"
+        for i, name in enumerate(columns):
+            width = WIDE if name in wide else min(max(len(name) + 4, 12), 30)
+            self.sheet.column_dimensions[_letter(i)].width = width
+        bold = Font(bold=True)
+        head = []
+        for name in columns:
+            cell = WriteOnlyCell(self.sheet, value=self.cell(name))
+            cell.font = bold
+            head.append(cell)
+        self.sheet.append(head)
+        self.width = len(columns)
+        self.rows = 1
+
+    def cell(self, value: Any) -> Any:
+        """A value Excel can hold: text with its control characters escaped (Excel reads
+        ``_x000B_`` back as the character) and cut to Excel's 32,767 characters; lists and
+        objects as JSON text; numbers, true/false and dates as they are."""
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return value
+        if not isinstance(value, str):
+            value = (
+                json.dumps(value, ensure_ascii=False)
+                if isinstance(value, list | dict)
+                else plain(value)
+            )
+        if "_x" in value or not value.isprintable():
+            value = escape(value)
+        if len(value) > XLSX_CELL:
+            value = value[: XLSX_CELL - 1] + "…"
+        return value
+
+    def writerow(self, cells: list[Any]) -> None:
+        if self.rows >= XLSX_ROWS:
+            raise BatchError(
+                f"an Excel sheet holds at most {XLSX_ROWS - 1:,} rows under its header; "
+                "write this output as .csv or .jsonl"
+            )
+        self.sheet.append([self.cell(v) for v in cells])
+        self.rows += 1
+
+    def save(self, target: str | IO[bytes]) -> None:
+        if self.rows > 1:
+            self.sheet.auto_filter.ref = f"A1:{_letter(self.width - 1)}{self.rows}"
+        self.book.save(target)

@@ -16,6 +16,8 @@ the throughput a longer input would approach.
 --stream-rows runs one more input, by default with only the cheap format rules (--select TPL3;
 --stream-select '' runs every rule, ~2 minutes a million rows at -j 2), to show that memory
 stays flat with the input's size (0 skips it).
+--xlsx-rows runs the same rows as an Excel workbook in (CSV out) and CSV in (workbook out),
+beside CSV in and out, and checks that the workbook gives the CSV's output (0 skips it).
 """
 
 from __future__ import annotations
@@ -50,6 +52,18 @@ def write_input(path: Path, rows: int, source: list[dict[str, str]]) -> None:
             r = source[i % len(source)]
             name = f"{r['intent'].replace('-', '_')}_{i}"
             out.writerow([name, r["label"].upper(), r["text"], "crm-team"])
+
+
+def write_workbook(csv_path: Path, path: Path) -> None:
+    """The CSV input as a one-sheet workbook (openpyxl's streaming writer)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Drafts")
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh):
+            sheet.append(row)
+    book.save(path)
 
 
 def _tree(pid: int) -> list[int]:
@@ -159,6 +173,7 @@ def main() -> None:
     parser.add_argument("--stream-rows", type=int, default=1_000_000)
     parser.add_argument("--stream-select", default="TPL3", help="'' for every rule")
     parser.add_argument("--normalize-rows", type=int, default=10_000)
+    parser.add_argument("--xlsx-rows", type=int, default=20_000)
     args = parser.parse_args()
     source = records()
     with tempfile.TemporaryDirectory(prefix="templint-bench-") as tmp:
@@ -169,7 +184,8 @@ def main() -> None:
         print()
         head = f"{'rows':>9} {'jobs':>4} {'wall s':>8} {'rows/s':>8} {'per core':>9}"
         head += f" {'vs plain':>8} {'CPU s':>6} {'per CPU s':>9} {'RSS MB':>7} {'PSS MB':>7}"
-        print(head + f" {'start s':>7} {'then rows/s':>11} {'per core':>8}")
+        if args.sizes:
+            print(head + f" {'start s':>7} {'then rows/s':>11} {'per core':>8}")
         for size in args.sizes:
             src = folder / f"in_{size}.csv"
             write_input(src, size, source)
@@ -204,6 +220,28 @@ def main() -> None:
                 f"normalisation, {args.normalize_rows:,} rows at -j 1: off {walls['off']:.1f} s, "
                 f"on {walls['on']:.1f} s: +{walls['on'] / walls['off'] - 1:.1%} time"
             )
+        if args.xlsx_rows:
+            n = args.xlsx_rows
+            src, book = folder / "sheet.csv", folder / "sheet.xlsx"
+            write_input(src, n, source)
+            write_workbook(src, book)
+            for jobs in args.jobs:
+                runs = {}
+                for label, path, out in (
+                    ("csv -> csv", src, folder / "from_csv.csv"),
+                    ("xlsx -> csv", book, folder / "from_xlsx.csv"),
+                    ("csv -> xlsx", src, folder / "to_xlsx.xlsx"),
+                ):
+                    runs[label] = run_batch(path, out, jobs, ["--quiet"])
+                same = (folder / "from_csv.csv").read_bytes() == (
+                    folder / "from_xlsx.csv"
+                ).read_bytes()
+                figures = ", ".join(
+                    f"{label} {r.wall:.1f} s ({n / r.wall:,.0f} rows/s, "
+                    f"RSS {r.rss / 2**20:,.0f} MB)"
+                    for label, r in runs.items()
+                )
+                print(f"workbooks, {n:,} rows at -j {jobs}: {figures}; same output: {same}")
         if args.stream_rows:
             src = folder / "stream.csv"
             write_input(src, args.stream_rows, source)

@@ -1635,4 +1635,35 @@ GROUPS: list[Group] = [
             "!Kami kangen kamu, <name>! Lihat apa yang baru di <brand>.",
         ],
     ),
+    # ============================================================== UTILITY (English): support
+    # Replies to a customer's own request or complaint: the acknowledgements, ticket updates and
+    # callbacks a support desk sends. Added last so no earlier pattern's rows or split change.
+    Group(
+        "support",
+        U,
+        "en",
+        ALL,
+        [
+            "<greet>thanks for [reaching out|contacting us|getting in touch|your message]! [We'll|Our team will|We will] get back to you [within 24 hours|shortly|as soon as we can|by <date>].",
+            "<greet>we've received your [query|request|message|complaint] and opened ticket <ref>. [An agent|Our support team|Someone from our team] will reply [within 48 hours|by <date>|soon].",
+            "<greet><agent> from our support team is now handling your request <ref>. [Reply here|You can reply to this message] with any details that may help.",
+            "<greet>we tried to call you about your request <ref> but couldn't reach you. Reply with a time that suits you and we'll call [again|back].",
+            "<greet>we're still waiting for your reply on ticket <ref>. If we don't hear from you by <date>, we'll close it[|; you can reopen it any time by replying here].",
+            "<greet>your ticket <ref> has been [resolved|closed]. [If the problem comes back|If you still need help], reply to this message and we'll reopen it.",
+            "<greet>your request <ref> has been escalated to our [senior support team|specialist team|technical team]. We'll update you by <date>.",
+            "<greet>thank you for your patience. We're still looking into your [query|complaint|request] <ref> and will update you [by <date>|within 2 working days].",
+            "Thanks for your message! Our team is available [9am to 6pm, Monday to Saturday|between 9am and 9pm every day] and will reply [as soon as we can|during working hours].",
+            (
+                "<greet>your [technician visit|engineer visit|service visit] for request <ref> is booked for <date> between <time> and <time2>. Reply 1 to confirm or 2 to change it.",
+                "telecom utilities realestate",
+            ),
+            (
+                "!<greet>good news: your [repair|device service] <ref> is complete and ready for pickup at <store>.",
+                "retail telecom",
+            ),
+            "<greet>we've updated your [delivery address|phone number|email address|account details] as you asked (request <ref>). If you didn't ask for this, reply to this message right away.",
+            "<greet>we received the [photos|documents|details] you sent for request <ref>. We'll review them and reply by <date>.",
+            "<greet>we couldn't [complete|process] your request <ref> yet: we need [a photo of the item|your order number|a copy of the invoice]. Reply here with it and we'll continue.",
+        ],
+    ),
 ]

@@ -224,3 +224,18 @@ def test_the_default_sheet_is_the_first_visible_sheet_of_rows(tmp_path: Path) ->
     assert res.exit_code == 2 and "sheet 'Chart' is a chart, not a table of rows" in res.stderr
     assert run(str(path), "--sheet", "settings", "-o", str(out), "-j", "1").exit_code == 0
     assert read_csv(out)[0]["verdict"] == "fail"  # a hidden sheet, when named
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_workbook_onto_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.csv"
+    src.write_text(f"body\n{ORDER}\n{PROMO}\n")
+    cmd = [sys.executable, "-m", "linter", "batch", str(src), "-o", "/dev/full"]
+    cmd += ["--output-format", "xlsx", "-j", "1", "--quiet", "--isolated"]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2
+    # not followed by the traceback of openpyxl's archive failing again when collected
+    assert res.stderr == "templint: /dev/full: cannot write: No space left on device\n"

@@ -8,6 +8,7 @@ as the other formats are (``writer.Writer``)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -298,6 +299,17 @@ class XlsxLines:
         self.rows += 1
 
     def save(self, target: str | IO[bytes]) -> None:
+        from openpyxl.writer.excel import ExcelWriter
+
         if self.rows > 1:
             self.sheet.auto_filter.ref = f"A1:{_letter(self.width - 1)}{self.rows}"
-        self.book.save(target)
+        # openpyxl's own save (``save_workbook``) leaves its archive open when a write fails,
+        # and the archive's finaliser then fails again with a traceback of its own: close it
+        self.book.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        archive = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self.book, archive).save()  # closes the archive when all went well
+        except BaseException:
+            with contextlib.suppress(OSError):
+                archive.close()
+            raise

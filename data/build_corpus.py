@@ -733,8 +733,8 @@ def _capitalise(text: str) -> str:
     return text
 
 
-def render(group: Group, skeleton: str, rng: random.Random) -> tuple[str, str]:
-    """Render one skeleton into (text, industry)."""
+def render(group: Group, skeleton: str, rng: random.Random) -> tuple[str, str, str]:
+    """Render one skeleton into (text, industry, brand)."""
     industries = group.industries_of(skeleton)
     industry = rng.choice(industries)
     lang, label = group.lang, group.label
@@ -773,7 +773,7 @@ def render(group: Group, skeleton: str, rng: random.Random) -> tuple[str, str]:
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" +([.,!?])", r"\1", text)
     text = "\n".join(line.strip() for line in text.split("\n")).strip()
-    return text, INDUSTRY_NAMES[industry]
+    return text, INDUSTRY_NAMES[industry], row.brand
 
 
 # --------------------------------------------------------------------------- corpus
@@ -818,7 +818,7 @@ def build() -> list[dict[str, object]]:
             for _ in range(target * 10):
                 if made == target:
                     break
-                text, industry = render(group, skeleton, rng)
+                text, industry, brand = render(group, skeleton, rng)
                 key = " ".join(text.lower().split())
                 if key in seen or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
                     continue
@@ -830,6 +830,9 @@ def build() -> list[dict[str, object]]:
                         "label": group.label,
                         "intent": group.intent,
                         "industry": industry,
+                        # the sender's name (also in its web addresses): training leaves it
+                        # out, so the model learns wording, not which invented brand wrote it
+                        "brand": brand,
                         "language": group.lang,
                         "source": f"templint-generated:{VERSION}:{pid}",
                         "pattern": pid,

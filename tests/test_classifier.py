@@ -228,6 +228,53 @@ def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
     assert "spam" in result.output
 
 
+@pytest.mark.parametrize(
+    ("text", "sender", "left"),
+    [
+        ("Thanks,\nKavya Home", "Kavya Home", "Thanks,\n "),
+        ("Team KAVYA  HOME, www.kavyahome.in/orders", "Kavya Home", "Team  , www. .in/orders"),
+        ("Maple & Moss: your order", "Maple & Moss", " : your order"),
+        ("Loomis and Loomi-ish names", "Loomi", "Loomis and  -ish names"),  # whole words only
+        ("Your home loan", "Greenacre Homes", "Your home loan"),  # a word of the name alone stays
+        ("No sender here", None, "No sender here"),
+    ],
+)
+def test_training_leaves_the_sender_out(text: str, sender: str | None, left: str) -> None:
+    from linter.classifier.train import without_sender
+
+    assert without_sender(text, sender) == left
+
+
+def test_a_model_learns_wording_not_the_brands_that_send_it(tmp_path: Path) -> None:
+    from linter.classifier.train import train
+
+    # every marketing row is sent by Zorblax, every utility row by Quenta: a model fitted on
+    # the names would score any Zorblax text promotional
+    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines()]
+    for row in rows:
+        row["brand"] = {"marketing": "Zorblax", "utility": "Quenta"}.get(row["label"], "Vexo")
+        row["text"] += f"\n\nThanks, {row['brand']} (www.{row['brand'].lower()}.com)"
+    data = tmp_path / "branded.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    train(data, tmp_path / "m", models=QUICK, folds=2, n_jobs=1)
+    scorer = load_scorer(tmp_path / "m")
+    words = {w for vec in scorer.vectorizers for w in vec.vocab}
+    assert not {w for w in words if re.search("zorb|orbl|rbla|blax|quent|vexo", w)}
+    # what is left of the names is letters that other words share (two and three-letter pieces)
+    zorblax, quenta = (scorer.score(f"Thanks, {b}").promotional for b in ("Zorblax", "Quenta"))
+    assert abs(zorblax - quenta) < 0.1
+
+
+def test_the_shipped_model_knows_no_corpus_brand() -> None:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    # one-word brands are invented names (Loomi, Trendora, NovaTel); the words of the others
+    # (Kavya Home, Northway Bank) may be features, learned from the texts' own use of them
+    invented = {r["brand"].lower() for r in rows if re.fullmatch(r"\w+", r["brand"])}
+    scorer = load_scorer(SHIPPED)
+    word_vocab = next(v.vocab for v in scorer.vectorizers if v.kind == "word")
+    assert len(invented) > 20 and not invented & set(word_vocab)
+
+
 # -- explanations ------------------------------------------------------------------------------
 def test_explanations_name_words_of_the_text(small_model: Path) -> None:
     import re

@@ -15,7 +15,7 @@ import pytest
 DATA = Path(__file__).resolve().parent.parent / "data"
 CORPUS = DATA / "templates.jsonl"
 LABELS = {"marketing", "utility", "authentication"}
-FIELDS = {"text", "label", "intent", "industry", "language", "source", "pattern", "split"}
+FIELDS = {"text", "label", "intent", "industry", "brand", "language", "source", "pattern", "split"}
 PROMO_WORDS = re.compile(r"discount|offer|sale|free|%|cashback|coupon|\bwin\b", re.IGNORECASE)
 MONEY = re.compile(r"[₹$€£]|\bRs\.|\bINR\b")
 

@@ -36,6 +36,7 @@ class Row:
     split: str | None = None
     name: str | None = None
     group: str | None = None  # the writing pattern a generated row came from (kept in one fold)
+    sender: str | None = None  # the brand that sends it ("brand"): left out when training
 
     @property
     def positive(self) -> bool:
@@ -79,6 +80,7 @@ def _row(
     split: object = None,
     name: object = None,
     group: object = None,
+    sender: object = None,
 ) -> Row:
     if not isinstance(text, str):
         raise DataError(f"{where}: 'text' must be a string")
@@ -92,6 +94,7 @@ def _row(
         split=str(split).strip().lower() if isinstance(split, str) else None,
         name=str(name) if isinstance(name, str) else None,
         group=str(group) if isinstance(group, str) and group else None,
+        sender=sender.strip() or None if isinstance(sender, str) else None,
     )
 
 
@@ -119,6 +122,7 @@ def _jsonl(raw: str, path: Path) -> list[Row]:
                 obj.get("split"),
                 obj.get("name"),
                 obj.get("pattern"),
+                obj.get("brand"),
             )
         )
     return rows
@@ -136,6 +140,7 @@ def _csv(raw: str, path: Path) -> list[Row]:
         )
     split_key = _pick(list(columns), ("split",))
     name_key = _pick(list(columns), ("name",))
+    brand_key = _pick(list(columns), ("brand",))
     rows = []
     try:
         for n, rec in enumerate(reader, 2):
@@ -146,6 +151,8 @@ def _csv(raw: str, path: Path) -> list[Row]:
                     f"{path}:{n}",
                     rec.get(split_key) if split_key else None,
                     rec.get(name_key) if name_key else None,
+                    None,
+                    rec.get(brand_key) if brand_key else None,
                 )
             )
     except csv.Error as exc:

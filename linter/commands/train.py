@@ -20,7 +20,8 @@ def _fail(message: str) -> None:
     "data_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Labelled JSONL or CSV (text, label, optional split). Default: data/templates.jsonl.",
+    help="Labelled JSONL or CSV (text, label; optional split, and brand: the sender's name, "
+    "left out of the text when fitting). Default: data/templates.jsonl.",
 )
 @click.option(
     "--out",

@@ -46,13 +46,10 @@ def unescape(text: str) -> str:
 
 
 def _letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(65 + rest) + out
-    return out
+    """The column letter of a 0-based column index (0 -> A, 26 -> AA)."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
 
 
 def _open(path: str, stream: IO[bytes]) -> Any:
@@ -113,7 +110,7 @@ def _is_table(sheet: Any) -> bool:
     return hasattr(sheet, "iter_rows")  # a chart sheet has no cells
 
 
-def _header_names(path: str, cells: tuple[Any, ...]) -> list[str]:
+def _header_names(cells: tuple[Any, ...]) -> list[str]:
     """Column names from the header row: a blank cell between named ones is called after its
     letter ("column D"); blank cells after the last name are not columns."""
     last = max((i for i, v in enumerate(cells) if _filled(v)), default=-1)
@@ -157,7 +154,7 @@ def xlsx_table(
         if header is None:
             raise BatchError(f"{where}: empty sheet (no header row)")
         header_row, cells = header
-        columns = _header_names(path, cells)
+        columns = _header_names(cells)
         text_col, name_col, cat_col = pick_columns(
             where, columns, text_column, name_column, category_column
         )

@@ -38,11 +38,14 @@ def lint_text(
     *,
     name: str | None = None,
     category: str | None = None,
+    language: str | None = None,
     config: Config | None = None,
 ) -> list[Diagnostic]:
-    """Lint one template body given as a string."""
+    """Lint one template body given as a string. ``language`` is Meta's code (``es``,
+    ``en_US``): a body in another language than English is not spell-checked."""
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = category.upper() if category else None
+    tpl.language = language
     return get_linter(config).lint([tpl])
 
 

@@ -101,6 +101,49 @@ def test_missing_text_column_lists_the_columns_found(tmp_path: Path) -> None:
     assert ok.exit_code == 0 and read_csv(out)[0]["verdict"] in ("pass", "warn")
 
 
+SPANISH = "¡Bienvenido a CityPower, Lucía! Así puedes empezar: https://www.citypower.com/account"
+
+
+def test_a_language_column_says_which_rows_are_spell_checked_as_english(tmp_path: Path) -> None:
+    # Too short for the "mostly not English" test to tell: only the row's language can.
+    src = tmp_path / "in.csv"
+    rows = [("es", SPANISH), ("es_MX", SPANISH), ("", SPANISH), ("en", SPANISH)]
+    rows += [("en_US", "Your ordr {{1}} has shipped. Thank you for shopping with us.")]
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("Language", "body"), *rows])
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1", "--ignore", "TPL401").exit_code == 0
+    got = read_csv(out)
+    assert [r["Language"] for r in got] == ["es", "es_MX", "", "en", "en_US"]  # kept as written
+    spelled = ["TPL201" in r["codes"].split(",") for r in got]
+    assert spelled == [False, False, True, True, True]
+    assert "'ordr'" in got[4]["messages"]
+
+
+def test_language_codes_in_a_sheet_are_checked_in_meta_form(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [{"lang": code, "text": ORDER.replace("{{3}}", f"day {i}.")} for i, code in
+             enumerate(["en-US", "en_US", "english", None])]  # fmt: skip
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["verdict"] for r in got] == ["fail", "pass", "fail", "pass"]
+    assert "expected 'en_US'" in got[0]["messages"] and got[0]["codes"] == "TPL302"
+    assert got[2]["codes"] == "TPL302"
+
+
+def test_a_named_language_column_must_exist(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(f"locale,body\nes,{SPANISH}\n")
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out), "--language-column", "idioma")
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+    assert "no language column 'idioma'; columns found: 'locale', 'body'" in res.stderr
+    assert run(str(src), "-o", str(out), "-j", "1", "--language-column", "LOCALE").exit_code == 0
+    assert read_csv(out)[0]["codes"] == ""  # read as Spanish: not spell-checked
+
+
 def test_empty_file_and_header_only_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("")

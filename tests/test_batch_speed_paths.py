@@ -504,7 +504,7 @@ def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -
 
     texts = _corpus_texts()[::4]
     works = [
-        (i, t, None, ("MARKETING", "UTILITY", "AUTHENTICATION")[i % 3], None)
+        (i, t, None, ("MARKETING", "UTILITY", "AUTHENTICATION")[i % 3], None, None)
         for i, t in enumerate(texts)
     ]
     chunks = [works[i : i + 40] for i in range(0, len(works), 40)]
@@ -543,7 +543,9 @@ def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:
     from linter.kinds.duplicate import digest
 
     texts = ["Hi {{1}}, your order has shipped.", "HI {{name}},  your ORDER has shipped.", "{{1}}"]
-    results = score_chunk([(i, t, None, "UTILITY", None) for i, t in enumerate(texts)], Config())
+    results = score_chunk(
+        [(i, t, None, "UTILITY", None, None) for i, t in enumerate(texts)], Config()
+    )
     assert [r.body_digest for r in results] == [digest(t) for t in texts]
     assert results[0].body_digest == results[1].body_digest != 0
     assert results[2].body_digest is None  # nothing but a variable: never a duplicate
@@ -1024,7 +1026,7 @@ def test_a_long_chunk_is_scored_with_gates_from_its_first_row(
     from linter.batch import score
 
     texts = _corpus_texts()[::29][: score.GATED_CHUNK]
-    work = [(i, t, None, "UTILITY", None) for i, t in enumerate(texts)]
+    work = [(i, t, None, "UTILITY", None, None) for i, t in enumerate(texts)]
     monkeypatch.setattr(score, "_LINTERS", {})
     gated = score.score_chunk(work, Config())
     linter = score.linter_for(Config())

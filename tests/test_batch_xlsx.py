@@ -239,3 +239,14 @@ def test_a_workbook_onto_a_full_disk_is_one_line(tmp_path: Path) -> None:
     assert res.returncode == 2
     # not followed by the traceback of openpyxl's archive failing again when collected
     assert res.stderr == "templint: /dev/full: cannot write: No space left on device\n"
+
+
+def test_a_sheet_language_column_is_read_like_a_csv_one(tmp_path: Path) -> None:
+    spanish = "¡Bienvenido a NovaTel, Andrés! Así puedes empezar: https://m.novatel.com/start"
+    rows = [["name", "language", "body"], ["bienvenida", "es", spanish], ["welcome", "en", spanish]]
+    book = workbook(tmp_path / "drafts.xlsx", {"Drafts": rows})
+    out = tmp_path / "out.csv"
+    assert run(str(book), "-o", str(out), "-j", "1", "--ignore", "TPL401").exit_code == 0
+    got = read_csv(out)
+    assert [r["language"] for r in got] == ["es", "en"]
+    assert ["TPL201" in r["codes"] for r in got] == [False, True]

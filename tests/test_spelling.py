@@ -189,6 +189,16 @@ def test_other_languages_are_not_spell_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_a_body_given_with_its_language_is_spell_checked_only_in_english() -> None:
+    # too short for the "mostly not English" test: three words look like typos without it
+    spanish = "¡Bienvenido a DeskPilot, Camila! Así puedes empezar: https://m.deskpilot.app/start"
+    words = ["Así", "puedes", "empezar"]
+    assert [w for _, w in found(spanish)] == words
+    assert lint_text(spanish, language="es", config=SPELLING) == []
+    flagged = lint_text(spanish, language="en_GB", config=SPELLING)
+    assert [d.message.split("'")[1] for d in flagged] == words
+
+
 def test_text_that_is_mostly_not_english_is_skipped() -> None:
     hinglish = "Namaste {{1}}, aapka order ship ho gaya hai, jaldi hi aapke ghar pahunch jayega."
     assert found(hinglish) == []

@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import IO, Any
 
 TEXT_COLUMNS = ("body", "text", "template", "message")
+# A row's language, as Meta's `language` field: which rules read it as English (spelling), and
+# whether it is written as Meta wants (TPL302)
+LANGUAGE_COLUMNS = ("language", "lang")
 BODY_LIMIT = 1024  # Meta: a template body holds at most 1,024 characters
 JSON_EXPORT_LIMIT = 200 * 1024 * 1024  # a JSON document is parsed whole; exports are small
 DELIMITERS = ",;\t|"
@@ -36,8 +39,20 @@ class InRow:
     text: str = ""
     name: str | None = None
     category: str | None = None  # upper-case
+    language: str | None = None  # as written, stripped (TPL302 checks its form)
     template: dict[str, Any] | None = None  # a Meta template object: every component is linted
     error: str | None = None
+
+    def fill(self, values: dict[str, Any], columns: FieldColumns) -> None:
+        """The row's name, category and language, from its cells."""
+        name_col, cat_col, lang_col = columns
+        self.name = name_of(values.get(name_col)) if name_col else None
+        self.category = category_of(values.get(cat_col)) if cat_col else None
+        self.language = name_of(values.get(lang_col)) if lang_col else None
+
+
+# The name, category and language columns (None: the input has no such column)
+FieldColumns = tuple[str | None, str | None, str | None]
 
 
 @dataclass
@@ -49,6 +64,7 @@ class Table:
     name_column: str | None
     category_column: str | None
     rows: Iterator[InRow]
+    language_column: str | None = None
     size: int = 0  # bytes (rows for a workbook), for progress
     _stream: IO[bytes] | None = field(default=None, repr=False)
     _where: Callable[[], int] | None = field(default=None, repr=False)  # in place of tell()
@@ -100,6 +116,7 @@ def open_table(
     text_column: str | None = None,
     name_column: str | None = None,
     category_column: str | None = None,
+    language_column: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
 ) -> Table:
@@ -126,17 +143,18 @@ def open_table(
         raise BatchError(f"{path}: permission denied") from None
     except OSError as exc:
         raise BatchError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    wanted = (name_column, category_column, language_column)
     try:
         if kind == "csv":
             if delimiter is None and Path(path).suffix.lower() == ".tsv":
                 delimiter = "\t"
-            table = _csv_table(path, stream, delimiter, text_column, name_column, category_column)
+            table = _csv_table(path, stream, delimiter, text_column, wanted)
         elif kind == "jsonl":
-            table = _jsonl_table(path, stream, text_column, name_column, category_column)
+            table = _jsonl_table(path, stream, text_column, wanted)
         elif kind == "xlsx":
             from linter.batch.workbook import xlsx_table
 
-            return xlsx_table(path, stream, sheet, text_column, name_column, category_column)
+            return xlsx_table(path, stream, sheet, text_column, wanted)
         else:
             table = _json_table(path, stream, size)
     except BaseException:
@@ -177,21 +195,20 @@ def _pick(
 
 
 def pick_columns(
-    path: str,
-    columns: list[str],
-    text_column: str | None,
-    name_column: str | None,
-    category_column: str | None,
-) -> tuple[str, str | None, str | None]:
-    """The text, name and category columns of a table with a header."""
+    path: str, columns: list[str], text_column: str | None, wanted: FieldColumns
+) -> tuple[str, FieldColumns]:
+    """The text column of a table with a header, and its name, category and language columns
+    (``wanted``: as the options name them, None for the defaults)."""
     if len(set(columns)) != len(columns):
         dupes = sorted({c for c in columns if columns.count(c) > 1})
         raise BatchError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
     text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
     assert text_col is not None  # required
+    name_column, category_column, language_column = wanted
     name_col = _pick(columns, name_column, ("name",), "name", path, required=False)
     cat_col = _pick(columns, category_column, ("category",), "category", path, required=False)
-    return text_col, name_col, cat_col
+    lang_col = _pick(columns, language_column, LANGUAGE_COLUMNS, "language", path, required=False)
+    return text_col, (name_col, cat_col, lang_col)
 
 
 def checked_text(row: InRow, value: Any) -> None:
@@ -266,8 +283,7 @@ def _csv_table(
     stream: IO[bytes],
     delimiter: str | None,
     text_column: str | None,
-    name_column: str | None,
-    category_column: str | None,
+    wanted: FieldColumns,
 ) -> Table:
     lines = _Lines(stream)
     line_iter = iter(lines)
@@ -295,9 +311,7 @@ def _csv_table(
         columns = next(reader)
     except csv.Error as exc:
         raise BatchError(f"{path}: malformed header line: {exc}") from None
-    text_col, name_col, cat_col = pick_columns(
-        path, columns, text_column, name_column, category_column
-    )
+    text_col, fields_at = pick_columns(path, columns, text_column, wanted)
     width = len(columns)
 
     def rows() -> Iterator[InRow]:
@@ -326,12 +340,14 @@ def _csv_table(
                     f"malformed CSV line {start_line}: expected {width} fields, found {len(fields)}"
                 )
             else:
-                row.name = name_of(values.get(name_col)) if name_col else None
-                row.category = category_of(values.get(cat_col)) if cat_col else None
+                row.fill(values, fields_at)
                 checked_text(row, values.get(text_col))
             yield row
 
-    return Table(path, "csv", columns, text_col, name_col, cat_col, rows(), _stream=stream)
+    name_col, cat_col, lang_col = fields_at
+    return Table(
+        path, "csv", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
+    )
 
 
 # -- JSONL -------------------------------------------------------------------------------------
@@ -339,8 +355,7 @@ def _jsonl_table(
     path: str,
     stream: IO[bytes],
     text_column: str | None,
-    name_column: str | None,
-    category_column: str | None,
+    wanted: FieldColumns,
 ) -> Table:
     # The columns are the first object's keys; look ahead for it, then replay those lines.
     head: list[bytes] = []
@@ -361,10 +376,14 @@ def _jsonl_table(
         text_col = text_column or "text"
     else:
         text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
-    # Objects need not share keys: a name or category missing from the first one may be in
-    # the others, so those two are looked up in every object.
-    name_col = name_column or "name"
-    cat_col = category_column or "category"
+    # Objects need not share keys: a name, category or language missing from the first one
+    # may be in the others, so those are looked up in every object.
+    name_column, category_column, language_column = wanted
+    lang_col = language_column or next(
+        (c for c in LANGUAGE_COLUMNS if first_obj is not None and c in first_obj),
+        LANGUAGE_COLUMNS[0],
+    )
+    fields_at = (name_column or "name", category_column or "category", lang_col)
 
     def rows() -> Iterator[InRow]:
         index = 0
@@ -392,15 +411,17 @@ def _jsonl_table(
                 yield row
                 continue
             row.values = value
-            row.name = name_of(value.get(name_col)) if name_col else None
-            row.category = category_of(value.get(cat_col)) if cat_col else None
+            row.fill(value, fields_at)
             if isinstance(value.get("components"), list):
                 _template_row(row, value)
             else:
                 checked_text(row, value.get(text_col))
             yield row
 
-    return Table(path, "jsonl", columns, text_col, name_col, cat_col, rows(), _stream=stream)
+    name_col, cat_col, _ = fields_at
+    return Table(
+        path, "jsonl", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
+    )
 
 
 def _replay(head: list[bytes], stream: IO[bytes]) -> Iterator[bytes]:
@@ -421,8 +442,7 @@ def _body_of(template: dict[str, Any]) -> Any:
 
 def _template_row(row: InRow, value: dict[str, Any]) -> None:
     row.template = value
-    row.name = name_of(value.get("name"))
-    row.category = category_of(value.get("category"))
+    row.fill(value, ("name", "category", "language"))
     checked_text(row, _body_of(value))
 
 
@@ -464,7 +484,7 @@ def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
                 _template_row(row, item)
             yield row
 
-    return Table(path, "json", list(EXPORT_COLUMNS), "body", "name", "category", rows())
+    return Table(path, "json", list(EXPORT_COLUMNS), "body", "name", "category", rows(), "language")
 
 
 def flat_export_values(row: InRow) -> dict[str, Any]:

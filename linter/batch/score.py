@@ -15,8 +15,8 @@ from linter.inputs import InputError, parse_json, parse_text
 from linter.kinds.duplicate import digest
 from linter.template import Template
 
-# (index, text, name, category, template JSON or None): small to send to a worker
-Work = tuple[int, str, str | None, str | None, str | None]
+# (index, text, name, category, language, template JSON or None): small to send to a worker
+Work = tuple[int, str, str | None, str | None, str | None, str | None]
 
 _LINTERS: dict[str, Any] = {}
 GATED_CHUNK = 200  # a chunk this long (or a batch with several) repays the gates' ~0.1 s
@@ -24,7 +24,7 @@ GATED_CHUNK = 200  # a chunk this long (or a batch with several) repays the gate
 
 def work_of(row: InRow) -> Work:
     template = None if row.template is None else json.dumps(row.template, ensure_ascii=False)
-    return (row.index, row.text, row.name, row.category, template)
+    return (row.index, row.text, row.name, row.category, row.language, template)
 
 
 def linter_for(config: Config) -> Any:
@@ -76,7 +76,7 @@ _FROZEN = False
 
 def parse_one(work: Work) -> Template | RowResult:
     """The row's template, or its error row when it cannot be read."""
-    index, text, name, category, template = work
+    index, text, name, category, language, template = work
     try:
         if template is not None:
             (tpl,) = parse_json(template, f"<row {index + 1}>")
@@ -85,6 +85,7 @@ def parse_one(work: Work) -> Template | RowResult:
             tpl = parse_text(text, label, stem=label)  # what Path(label).stem gives, cheaper
             tpl.name = name
             tpl.category = category
+            tpl.language = language
     except InputError as exc:
         return RowResult(
             index=index,
@@ -98,7 +99,7 @@ def parse_one(work: Work) -> Template | RowResult:
 
 
 def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
-    index, text, name, category, _ = work
+    index, text, name, category, _, _ = work
     result = RowResult(index=index, text=text, name=name, category=category)
     try:
         diagnostics = linter.lint([tpl])

@@ -19,11 +19,10 @@ from typing import IO, Any
 
 from linter.batch.reader import (
     BatchError,
+    FieldColumns,
     InRow,
     Table,
-    category_of,
     checked_text,
-    name_of,
     pick_columns,
 )
 
@@ -134,8 +133,7 @@ def xlsx_table(
     stream: IO[bytes],
     sheet: str | None,
     text_column: str | None,
-    name_column: str | None,
-    category_column: str | None,
+    wanted: FieldColumns,
 ) -> Table:
     try:
         book = _open(path, stream)
@@ -155,9 +153,7 @@ def xlsx_table(
             raise BatchError(f"{where}: empty sheet (no header row)")
         header_row, cells = header
         columns = _header_names(cells)
-        text_col, name_col, cat_col = pick_columns(
-            where, columns, text_column, name_column, category_column
-        )
+        text_col, fields_at = pick_columns(where, columns, text_column, wanted)
     except BaseException:
         book.close()
         stream.close()
@@ -190,8 +186,7 @@ def xlsx_table(
                 row.error = f"value outside the header's columns: cell {letter}{number}"
                 yield row
                 continue
-            row.name = name_of(values.get(name_col)) if name_col else None
-            row.category = category_of(values.get(cat_col)) if cat_col else None
+            row.fill(values, fields_at)
             text = values.get(text_col)
             if text is not None and not isinstance(text, str):
                 letter = _letter(columns.index(text_col))
@@ -208,9 +203,10 @@ def xlsx_table(
         "xlsx",
         columns,
         text_col,
-        name_col,
-        cat_col,
+        fields_at[0],
+        fields_at[1],
         rows(),
+        fields_at[2],
         size=total,
         _stream=stream,
         _where=lambda: done[0],

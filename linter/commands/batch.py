@@ -32,6 +32,13 @@ from linter.cli import _load_config, _split, fail
     default=None,
     help="The declared category column (default: category).",
 )
+@click.option(
+    "--language-column",
+    default=None,
+    help="The template language column, as Meta's language codes (en_US, es, pt_BR) "
+    "(default: language or lang). Rows in another language than English are not "
+    "spell-checked; TPL302 checks each code's form.",
+)
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(
     "--sheet",
@@ -90,6 +97,7 @@ def batch(
     text_column: str | None,
     name_column: str | None,
     category_column: str | None,
+    language_column: str | None,
     delimiter: str | None,
     sheet: str | None,
     input_format: str | None,
@@ -147,6 +155,7 @@ def batch(
             text_column=text_column,
             name_column=name_column,
             category_column=category_column,
+            language_column=language_column,
             delimiter=delimiter,
             sheet=sheet,
         )

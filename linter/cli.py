@@ -101,6 +101,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for item in values for v in item.split(",") if v.strip())
 
 
+def language_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--language`` value, in Meta's form (TPL302 would flag it on every template)."""
+    from linter.config import is_language_code
+
+    if value is not None and not is_language_code(value):
+        raise click.BadParameter(f"{value!r} is not a language code in Meta's form, e.g. en_US, es")
+    return value
+
+
 def _use_color(option: str) -> bool:
     if option == "always":
         return True
@@ -135,6 +144,13 @@ def _use_color(option: str) -> bool:
     help="Category for templates that declare none (default: UTILITY).",
 )
 @click.option(
+    "--language",
+    callback=language_code,
+    default=None,
+    help="Language (Meta's code: en_US, es) for templates that declare none; "
+    "templates in another language than English are not spell-checked.",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
@@ -162,6 +178,7 @@ def lint(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     category: str | None,
+    language: str | None,
     config_path: str | None,
     isolated: bool,
     color: str,
@@ -183,6 +200,7 @@ def lint(
         ignore=_split(ignore),
         fail_on=fail_on,
         default_category=category.upper() if category else None,
+        default_language=language,
     )
 
     def note(skipped: Any) -> None:

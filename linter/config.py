@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ class Config:
     accept: tuple[str, ...] = ()  # vocabulary files of accepted words
     reject: tuple[str, ...] = ()  # vocabulary files of rejected words
     default_category: str = "UTILITY"  # for templates that do not declare one (text files)
+    default_language: str | None = None  # Meta's code, for templates that declare none
     max_file_size: int = 5 * 1024 * 1024
     rules_dir: str | None = None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule parameters
@@ -38,6 +40,13 @@ class Config:
             if code.startswith(prefix) and len(prefix) > len(best):
                 best = prefix
         return self.severity[best] if best else default
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")  # Meta's form: es, en_US, pt_BR
+
+
+def is_language_code(value: str) -> bool:
+    return LANGUAGE_CODE.fullmatch(value) is not None
 
 
 def find_config(start: Path) -> Path | None:
@@ -97,6 +106,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "accept",
         "reject",
         "default-category",
+        "default-language",
         "max-file-size",
         "rules-dir",
         "rules",
@@ -117,6 +127,12 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(
             f"{path}: 'default-category' must be MARKETING, UTILITY or AUTHENTICATION"
         )
+    language = data.get("default-language")
+    if language is not None and (not isinstance(language, str) or not is_language_code(language)):
+        raise ConfigError(
+            f"{path}: 'default-language' must be a language code in Meta's form, "
+            f"such as 'en_US' or 'es' (got {language!r})"
+        )
     options = data.get("rules", {})
     if not isinstance(options, dict):
         raise ConfigError(f"{path}: '[rules]' must be a table of per-rule settings")
@@ -134,6 +150,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         accept=paths("accept"),
         reject=paths("reject"),
         default_category=category,
+        default_language=language,
         max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
         rules_dir=str((base / data["rules-dir"]).resolve()) if "rules-dir" in data else None,
         options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},

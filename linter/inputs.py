@@ -27,11 +27,15 @@ TEMPLATE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SKIP_DIRS = {".git", ".hg", ".svn", ".templint", "__pycache__", "node_modules", ".venv", "venv"}
 
-# "# templint: ignore TPL101, TPL2" (text) or "<!-- templint: ignore TPL101 -->" (markdown)
+# "# templint: ignore TPL101, TPL2" (text) or "<!-- templint: ignore TPL101 -->" (markdown); the
+# same line declares what only a JSON template can say otherwise: "# templint: category MARKETING",
+# "# templint: language es"
 _DIRECTIVE = re.compile(
-    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*ignore[ \t=]+([A-Za-z0-9_, \t]+?)[ \t]*(?:-->)?[ \t]*$",
+    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)[ \t=]+"
+    r"([A-Za-z0-9_, \t-]+?)[ \t]*(?:-->)?[ \t]*$",
     re.MULTILINE,
 )
+CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 _CODE = re.compile(r"[A-Za-z]+[0-9]*")
 
 
@@ -149,10 +153,14 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
     parts: list[str] = []
     length = 0
     pos = 0
+    declared: dict[str, Component] = {}
     # every directive holds "templint:"; most texts do not, and the search costs ~1 us
     for m in _DIRECTIVE.finditer(text) if "templint:" in text else ():
-        for code in _CODE.findall(m.group(1)):
-            ignore.setdefault(code.upper(), m.start(1))
+        if m.group(1) == "ignore":
+            for code in _CODE.findall(m.group(2)):
+                ignore.setdefault(code.upper(), m.start(2))
+        else:
+            _declare(declared, m, path, index)
         if m.start() > pos:
             segments.append((length, pos))
             parts.append(text[pos : m.start()])
@@ -167,7 +175,7 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
     omap = OffsetMap(tuple(segments), len(body), segments[-1][1] + len(body) - segments[-1][0])
     if stem is None and path not in ("-", "<text>"):
         stem = Path(path).stem
-    return Template(
+    tpl = Template(
         file=path,
         index=index,
         anchor=0,
@@ -175,6 +183,37 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
         stem=stem,
         ignore=ignore,
     )
+    if declared:
+        tpl.declared = declared
+        if "category" in declared:
+            tpl.category = declared["category"].text.upper()
+        if "language" in declared:
+            tpl.language = declared["language"].text
+    return tpl
+
+
+def _declare(declared: dict[str, Component], m: re.Match[str], path: str, index: LineIndex) -> None:
+    """A ``category`` or ``language`` directive, kept with where its value is written (TPL302
+    points at a language code not in Meta's form)."""
+    key, value, start = m.group(1), m.group(2), m.start(2)
+    if key == "category" and value.upper() not in CATEGORIES:
+        line, col = index.position(start)
+        raise InputError(
+            path,
+            f"unknown category {value!r} in a templint directive; use "
+            + ", ".join(CATEGORIES[:-1])
+            + f" or {CATEGORIES[-1]}",
+            line,
+            col,
+        )
+    earlier = declared.get(key)
+    if earlier is None:
+        declared[key] = Component(key, key, value, OffsetMap.identity(start, len(value)))
+        return
+    same = earlier.text.upper() == value.upper() if key == "category" else earlier.text == value
+    if not same:  # language codes are case-sensitive for Meta: es_MX is not ES_mx
+        line, col = index.position(start)
+        raise InputError(path, f"{key} declared twice: {earlier.text!r}, then {value!r}", line, col)
 
 
 def _json_error(path: str, text: str, exc: jsonpos.JSONPosError) -> InputError:

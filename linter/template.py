@@ -35,6 +35,8 @@ class Template:
     header_examples: list[str] | None = None
     named_examples: dict[str, str] | None = None
     ignore: dict[str, int] = field(default_factory=dict)  # code -> file offset of the suppression
+    # a text file's "# templint: category …" / "language …" values, where they are written
+    declared: dict[str, Component] | None = None
     raw: dict[str, Any] | None = None  # the JSON object, when there was one
     # Per-template facts computed by checks (the classifier's promotional_score and
     # predicted_category); the engine copies the public ones into every diagnostic's extra.

@@ -144,6 +144,24 @@ def test_a_named_language_column_must_exist(tmp_path: Path) -> None:
     assert read_csv(out)[0]["codes"] == ""  # read as Spanish: not spell-checked
 
 
+def test_rows_without_a_language_or_category_take_the_options_or_their_directives(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in.csv"
+    rows = [("en", SPANISH), ("", SPANISH), ("", "# templint: language en\n" + SPANISH)]
+    rows += [("", "# templint: category MARKETING\n" + PROMO), ("", PROMO)]
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("language", "body"), *rows])
+    out = tmp_path / "out.csv"
+    args = ["-j", "1", "--language", "es", "--select", "TPL1,TPL2"]
+    assert run(str(src), "-o", str(out), *args).exit_code == 0
+    got = read_csv(out)
+    assert ["TPL201" in r["codes"] for r in got[:3]] == [True, False, True]
+    assert [r["verdict"] for r in got[3:]] == ["pass", "fail"]  # an offer is fine in MARKETING
+    bad = run(str(src), "-o", str(out), "--language", "es-ES")
+    assert bad.exit_code == 2 and "'es-ES' is not a language code" in bad.stderr
+
+
 def test_empty_file_and_header_only_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("")

@@ -124,6 +124,44 @@ def test_text_suppression_and_unused_suppression(run, tmp_path: Path) -> None:
     assert [(i["code"], i["line"], i["column"]) for i in items] == [("TPL001", 1, 20)]
 
 
+SPANISH = "Así puedes empezar: ¡Bienvenido a NovaTel, Andrés!\n"
+
+
+def test_a_text_file_declares_its_category_and_language(run, tmp_path: Path) -> None:
+    as_utility = write(tmp_path / "offer.txt", OFFER)
+    assert run("lint", "--isolated", "--select", "TPL1", as_utility).exit_code == 1
+    marketing = write(tmp_path / "promo.txt", "# templint: category MARKETING\n" + OFFER)
+    assert run("lint", "--isolated", "--select", "TPL1", marketing).exit_code == 0
+    spanish = write(tmp_path / "es.txt", SPANISH)
+    res = run("lint", "--isolated", "--select", "TPL2", "--format", "json", spanish)
+    assert [i["code"] for i in json.loads(res.output)] == ["TPL201"] * 3
+    declared = write(tmp_path / "es2.md", "<!-- templint: language es -->\n" + SPANISH)
+    res = run("lint", "--isolated", "--select", "TPL2,TPL3", "--format", "json", declared)
+    assert json.loads(res.output) == []
+    bad = write(tmp_path / "bad.txt", "# templint: language en-US\n" + CLEAN)
+    res = run("lint", "--isolated", "--format", "json", bad)
+    items = json.loads(res.output)
+    assert [(i["code"], i["line"], i["column"]) for i in items] == [("TPL302", 1, 22)]
+    unknown = write(tmp_path / "cat.txt", "# templint: category promo\n" + CLEAN)
+    res = run("lint", "--isolated", unknown)
+    assert res.exit_code == 2 and "cat.txt:1:22: unknown category 'promo'" in res.output
+
+
+def test_language_for_templates_that_declare_none(run, tmp_path: Path) -> None:
+    spanish = write(tmp_path / "es.txt", SPANISH)
+    english = write(tmp_path / "en.txt", "# templint: language en\n" + SPANISH)
+    res = run("lint", "--isolated", "--select", "TPL2", "--language", "es", spanish, english)
+    assert res.exit_code == 0 and res.output.count("TPL201") == 3  # the declared one still is
+    assert "en.txt:2:" in res.output and "es.txt:" not in res.output
+    bad = run("lint", "--isolated", "--language", "Spanish", spanish)
+    assert bad.exit_code == 2 and "'Spanish' is not a language code in Meta's form" in bad.output
+    write(tmp_path / "templint.toml", 'default-language = "es"\n')
+    assert "TPL201" not in run("lint", "--select", "TPL2", spanish).output
+    write(tmp_path / "templint.toml", 'default-language = "es-ES"\n')
+    res = run("lint", spanish)
+    assert res.exit_code == 2 and "'default-language' must be a language code" in res.output
+
+
 def test_json_suppression_field(run, tmp_path: Path) -> None:
     tpl = {
         "name": "a",

@@ -102,6 +102,45 @@ def test_text_directive_lines_are_not_body_and_positions_hold() -> None:
     assert set(tpl.ignore) == {"TPL101"}
 
 
+def test_text_directives_declare_category_and_language_and_are_not_body() -> None:
+    text = "# templint: category marketing\n<!-- templint: language=es -->\nHola {{1}}.\n"
+    tpl = parse_text(text, "t.md")
+    assert (tpl.category, tpl.language, tpl.body) == ("MARKETING", "es", "Hola {{1}}.")
+    assert tpl.declared is not None
+    where = tpl.declared["language"]
+    assert tpl.index.position(where.omap.to_file(0)) == (2, 25)  # TPL302 points here
+    same_twice = parse_text("# templint: category utility\n# templint: category UTILITY\nHi", "t")
+    assert same_twice.category == "UTILITY"
+    plain = parse_text("Hola {{1}}.", "t.txt")
+    assert (plain.category, plain.language, plain.declared) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "where"),
+    [
+        (
+            "Hi\n# templint: category promo\n",
+            "unknown category 'promo' in a templint directive; "
+            "use MARKETING, UTILITY or AUTHENTICATION",
+            (2, 22),
+        ),
+        (
+            "# templint: language es\n# templint: language en\nHi",
+            "language declared twice: 'es', then 'en'",
+            (2, 22),
+        ),
+        ("# templint: language es\n# templint: language ES\n", "language declared twice", (2, 22)),
+    ],
+)
+def test_a_bad_directive_is_an_input_error_where_it_is_written(
+    text: str, message: str, where: tuple[int, int]
+) -> None:
+    with pytest.raises(InputError) as exc:
+        parse_text(text, "t.txt")
+    assert exc.value.message.startswith(message)
+    assert (exc.value.line, exc.value.column) == where
+
+
 def test_deeply_nested_json_is_a_clean_error(tmp_path: Path) -> None:
     f = tmp_path / "deep.json"
     f.write_text("[" * 100_000 + "]" * 100_000)

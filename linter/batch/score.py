@@ -84,8 +84,9 @@ def parse_one(work: Work) -> Template | RowResult:
             label = f"<row {index + 1}>"
             tpl = parse_text(text, label, stem=label)  # what Path(label).stem gives, cheaper
             tpl.name = name
-            tpl.category = category
-            tpl.language = language
+            # the row's columns, else what the text's own directives declare
+            tpl.category = category or tpl.category
+            tpl.language = language or tpl.language
     except InputError as exc:
         return RowResult(
             index=index,
@@ -99,8 +100,9 @@ def parse_one(work: Work) -> Template | RowResult:
 
 
 def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
-    index, text, name, category, _, _ = work
-    result = RowResult(index=index, text=text, name=name, category=category)
+    index, text, name, _, _, _ = work
+    # the category the row was linted as declaring: its column's, else its text's directive
+    result = RowResult(index=index, text=text, name=name, category=tpl.category)
     try:
         diagnostics = linter.lint([tpl])
     except InputError as exc:

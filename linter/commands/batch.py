@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from linter.cli import _load_config, _split, fail
+from linter.cli import _load_config, _split, fail, language_code
 
 
 @click.command("batch")
@@ -86,6 +86,12 @@ from linter.cli import _load_config, _split, fail
     default=None,
     help="Category for rows that declare none (default: UTILITY).",
 )
+@click.option(
+    "--language",
+    callback=language_code,
+    default=None,
+    help="Language (Meta's code: en_US, es) for rows that declare none.",
+)
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
 @click.option("--config", "config_path", default=None, help="A templint.toml or pyproject.toml.")
@@ -108,6 +114,7 @@ def batch(
     scheduler_timeout: float,
     report_path: str | None,
     category: str | None,
+    language: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: str | None,
@@ -137,6 +144,7 @@ def batch(
         select=_split(select),
         ignore=_split(ignore),
         default_category=category.upper() if category else None,
+        default_language=language,
     )
     workers = backend == "dask" or (jobs or default_jobs()) > 1
     try:

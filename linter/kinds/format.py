@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from linter.config import is_language_code
 from linter.kinds import Check, Hit
 from linter.placeholders import (
     ALL,
@@ -124,11 +125,14 @@ def _n(count: int, word: str) -> str:
 
 
 def _field(template: Template, key: str, kind: str) -> Component | None:
-    """A top-level string of the JSON object (``name``, ``language``) as a component."""
+    """A top-level string of the JSON object (``name``, ``language``) as a component, or a
+    text file's directive that declares it."""
     value = (template.raw or {}).get(key)
     omap = getattr(value, "omap", None)
     if isinstance(value, str) and omap is not None:
         return Component(kind, key, str(value), omap)
+    if template.declared and key in template.declared:
+        return template.declared[key]
     return None
 
 
@@ -223,14 +227,13 @@ def _snake(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-_LANG = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
 _LANG_LOOSE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ]([A-Za-z]{2}))?")
 
 
 @register("language-code", needs=("language",))
 def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = template.language
-    if lang is None or _LANG.fullmatch(lang):
+    if lang is None or is_language_code(lang):
         return
     comp = _field(template, "language", "language")
     m = _LANG_LOOSE.fullmatch(lang.strip())

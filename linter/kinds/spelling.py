@@ -937,7 +937,7 @@ class SpellingCheck(Check):
         if self.mode == "reject":
             yield from self._rejected(template)
             return
-        lang = (template.language or "").lower()
+        lang = (template.language or self.ctx.config.default_language or "").lower()
         if lang and not lang.startswith(self.languages):
             return
         dictionary, vocab = self.dictionary(), self.vocabulary()

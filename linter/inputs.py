@@ -29,14 +29,15 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".templint", "__pycache__", "node_modules", 
 
 # "# templint: ignore TPL101, TPL2" (text) or "<!-- templint: ignore TPL101 -->" (markdown); the
 # same line declares what only a JSON template can say otherwise: "# templint: category MARKETING",
-# "# templint: language es"
+# "# templint: language es". Read in two steps, each linear in the line's length: one pattern
+# whose separator, value and trailing blanks could all match spaces took minutes on a line of
+# spaces that did not end as a directive should.
 _DIRECTIVE = re.compile(
-    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)[ \t=]+"
-    r"([A-Za-z0-9_, \t-]+?)[ \t]*(?:-->)?[ \t]*$",
-    re.MULTILINE,
+    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)([^\n]*)", re.MULTILINE
 )
-CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
+_VALUE = re.compile(r"[A-Za-z0-9_, \t-]+")
 _CODE = re.compile(r"[A-Za-z]+[0-9]*")
+CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 
 
 @dataclass(frozen=True)
@@ -156,11 +157,15 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
     declared: dict[str, Component] = {}
     # every directive holds "templint:"; most texts do not, and the search costs ~1 us
     for m in _DIRECTIVE.finditer(text) if "templint:" in text else ():
+        found = _directive_value(m)
+        if found is None:
+            continue  # not a directive after all: the line stays in the body
+        value, start = found
         if m.group(1) == "ignore":
-            for code in _CODE.findall(m.group(2)):
-                ignore.setdefault(code.upper(), m.start(2))
+            for code in _CODE.findall(value):
+                ignore.setdefault(code.upper(), start)
         else:
-            _declare(declared, m, path, index)
+            _declare(declared, m.group(1), value, start, path, index)
         if m.start() > pos:
             segments.append((length, pos))
             parts.append(text[pos : m.start()])
@@ -192,10 +197,23 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
     return tpl
 
 
-def _declare(declared: dict[str, Component], m: re.Match[str], path: str, index: LineIndex) -> None:
+def _directive_value(m: re.Match[str]) -> tuple[str, int] | None:
+    """The value a directive line gives, and its file offset; None when the rest of the line is
+    not ``[ =]value[ -->]`` (a CRLF file's carriage return is part of the line's end)."""
+    rest = m.group(2).rstrip(" \t\r")
+    if rest.endswith("-->"):
+        rest = rest[:-3].rstrip(" \t")
+    value = rest.lstrip(" \t=")
+    if value == rest or not _VALUE.fullmatch(value):
+        return None  # no separator after the keyword, or another character in the value
+    return value, m.start(2) + len(rest) - len(value)
+
+
+def _declare(
+    declared: dict[str, Component], key: str, value: str, start: int, path: str, index: LineIndex
+) -> None:
     """A ``category`` or ``language`` directive, kept with where its value is written (TPL302
     points at a language code not in Meta's form)."""
-    key, value, start = m.group(1), m.group(2), m.start(2)
     if key == "category" and value.upper() not in CATEGORIES:
         line, col = index.position(start)
         raise InputError(

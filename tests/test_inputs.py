@@ -141,6 +141,22 @@ def test_a_bad_directive_is_an_input_error_where_it_is_written(
     assert (exc.value.line, exc.value.column) == where
 
 
+def test_directives_in_a_crlf_file_are_read() -> None:
+    # Windows editors and Excel end lines with CRLF: the carriage return ends the directive
+    tpl = parse_text("Get 20% off\r\n# templint: ignore TPL101\r\nnow\r\n", "t.txt")
+    assert (tpl.body, set(tpl.ignore)) == ("Get 20% off\r\nnow", {"TPL101"})
+    md = parse_text("<!-- templint: language es -->\r\nHola", "t.md")
+    assert (md.body, md.language) == ("Hola", "es")
+
+
+def test_a_line_that_only_starts_like_a_directive_stays_in_the_body() -> None:
+    # 20,000 spaces after the keyword, then a character no directive holds: read in linear
+    # time (the single pattern used before backtracked over the spaces for hours)
+    for line in ("# templint: ignore" + " " * 20_000 + "x!", "# templint: ignoreTPL101"):
+        tpl = parse_text(f"Hi\n{line}\nthere", "t.txt")
+        assert (tpl.body, tpl.ignore) == (f"Hi\n{line}\nthere", {})
+
+
 def test_deeply_nested_json_is_a_clean_error(tmp_path: Path) -> None:
     f = tmp_path / "deep.json"
     f.write_text("[" * 100_000 + "]" * 100_000)

@@ -10,6 +10,7 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from linter.api import lint_paths
@@ -78,3 +79,48 @@ def test_a_folder_with_only_a_symlink_loop_says_nothing_was_found(tmp_path: Path
     assert time.monotonic() - start < 60
     assert res.exit_code == 0
     assert f"no template files found in {folder}" in res.stderr
+
+
+# Bodies just under the content rules' limit (65,536 characters), each the shape that once made
+# one step slow: found by linting runs of each character and pair with odd endings. Before the
+# fixes of 2026-12-05 (lint_text, this machine): explaining a score stripped every n-gram's word
+# anew ('/' 57 s, '*' 50 s), the leet search rescanned a run of '!' from each '!' (28 s), the
+# e-mail pattern rescanned a long local part before a bad '@' (20 s), the classifier's
+# placeholder pattern split '{{' and tabs every way (13 s), and the shortener list joined every
+# parent of a 20,000-label host (2.6 s). Now each takes under 0.4 s.
+QUADRATIC_ONCE = {
+    "slashes": "/" * 60_000,
+    "stars": "*" * 60_000,
+    "bangs before a dot word": "!" * 60_000 + " dot ",
+    "braces then tabs": "{{" + "\t" * 60_000 + "-->",
+    "local part before a bad at": "www." * 15_000 + "@",
+    "a host of many labels": "a.b" * 20_000 + "a",
+}
+
+
+def test_long_bodies_of_one_repeated_shape_finish_in_seconds() -> None:
+    from linter.api import lint_text
+
+    lint_text("warm up: load the rules and the model")
+    for shape, body in QUADRATIC_ONCE.items():
+        start = time.monotonic()
+        codes = {d.code for d in lint_text(body)}
+        took = time.monotonic() - start
+        assert took < 10, f"{shape}: {took:.1f} s"  # under 0.4 s here
+        assert "TPL303" in codes and "TPL003" not in codes, shape  # checked in full, too long
+
+
+def test_a_capitalised_run_of_letters_is_not_expanded_into_its_edits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "AAAA…:" reads as a label, whose unknown word is tested for a near known word: the one-edit
+    # strings of a 10,000-letter word took 12-18 s and 5.7 GB (54 × n strings of n characters).
+    # No word longer than the suggestion limit is near one, and its edits are not made.
+    from linter.kinds import spelling
+
+    dictionary = spelling.Dictionary.load()
+    calls: list[str] = []
+    real = spelling._edits1
+    monkeypatch.setattr(spelling, "_edits1", lambda word: calls.append(word) or real(word))
+    assert dictionary.near("recieve") and not dictionary.near("A" * 200)
+    assert calls == ["recieve"]

@@ -271,6 +271,7 @@ class Scorer:
                     credit[gram] = credit.get(gram, 0.0) + row[j] * direction[vec.offset + j]
                 continue
             words = doc.lower().split()
+            shown: dict[str, str] = {}  # _display once per distinct word, not per n-gram of it
             owners: dict[str, list[str]] = {}
             for w in words:
                 for gram in F.char_wb_ngrams(w, vec.ngram_range):
@@ -281,7 +282,9 @@ class Scorer:
                     continue
                 share = row[j] * direction[vec.offset + j] / len(ws)
                 for w in ws:
-                    key = _display(w)
+                    key = shown.get(w)
+                    if key is None:
+                        key = shown[w] = _display(w)
                     if key:
                         credit[key] = credit.get(key, 0.0) + share
         ranked = sorted(

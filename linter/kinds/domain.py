@@ -23,7 +23,7 @@ import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,10 @@ _BARE_IP = re.compile(
     + _TAIL
     + ")"
 )
-_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+# From the start of a run of address characters only: a later start reaches the same "@" and
+# fails or succeeds as the run's start did, and a long run before a bad "@" was scanned from
+# each of its characters (quadratic).
+_EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
 _DIGIT_DOT = re.compile(r"\d\.\d")
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")
 _TRAILING = ".,;:!?'\"*_~>]…।"
@@ -212,6 +215,12 @@ def build_extractor() -> Extractor:
 class DomainList:
     exact: frozenset[str]
     suffixes: frozenset[str]  # entries written with a leading dot
+    # labels in the longest suffix entry: only a host's parents that short can be one (a
+    # "host" of 20,000 labels, "a.ba.ba.b…", had every parent joined: quadratic)
+    depth: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "depth", max((e.count(".") + 1 for e in self.suffixes), default=0))
 
     def match(self, host: str, registered: str) -> str | None:
         """The entry a link's host falls under, or None."""
@@ -221,7 +230,7 @@ class DomainList:
         if registered in self.exact:
             return registered
         labels = host.split(".")
-        for i in range(len(labels) - 1):
+        for i in range(max(len(labels) - self.depth, 0), len(labels) - 1):
             parent = ".".join(labels[i:])
             if parent in self.suffixes:
                 return parent

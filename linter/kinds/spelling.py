@@ -55,7 +55,7 @@ _MASK_PARTS = (
     ("{", r"\{+[^{}\n]{0,64}\}+"),
     ("$", r"\$\{?\w+\}?"),
     ("%", r"%\w+%"),
-    ("@", r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"),
+    ("@", r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"),  # as domain._EMAIL, linear
     ("@#", r"[@#]\w+"),
     ("`", r"```.*?```|`[^`\n]*`"),
 )
@@ -201,6 +201,8 @@ class Dictionary:
 
     def near(self, word: str) -> bool:
         """Whether a known word is one edit away: a typo of it, more likely than a name."""
+        if len(word) > _MAX_SUGGEST_LEN:
+            return False  # as ``suggest``: its edits would be len × 54 strings of its length
         rank = self.rank
         return any(w in rank for w in _edits1(word))
 

@@ -313,3 +313,31 @@ def test_category_tables() -> None:
     }
     page = render(report)
     assert "<b>2</b> of 3 rows" in page
+
+
+def test_language_table_only_when_rows_give_a_language() -> None:
+    plain = Report()
+    plain.add(row(0, "pass", category="UTILITY"))
+    assert "Language × verdict" not in render(plain)
+    report = Report()
+    for i, (language, verdict) in enumerate(
+        [("es", "pass"), ("es", "fail"), ("en_US", "warn"), (None, "pass")]
+    ):
+        r = row(i, verdict, category="UTILITY")
+        r.language = language
+        report.add(r)
+    assert dict(report.by_language) == {("es", "pass"): 1, ("es", "fail"): 1, ("en_US", "warn"): 1}
+    page = render(report)
+    tags = parse(page)
+    assert "Language × verdict" in tags.text
+    table = page.split("Language × verdict", 1)[1].split("</table>", 1)[0]
+    assert [label for label in re.findall(r"<th scope='row'>([^<]+)</th>", table)] == [
+        "en_US",
+        "es",
+    ]
+    for i in range(100):  # distinct codes from the input are capped
+        r = row(10 + i, "pass")
+        r.language = f"x{i}"
+        report.add(r)
+    assert len({lang for lang, _ in report.by_language}) <= 41  # the kept ones and "other"
+    parse(render(report))

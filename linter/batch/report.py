@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
@@ -30,6 +31,7 @@ MAX_NAME = 200
 EXCERPT_CONTEXT = 50  # characters shown either side of an example's span
 MAX_REASONS = 30  # distinct error reasons kept; the rest are counted under "other"
 MAX_CATEGORIES = 12  # distinct declared/predicted categories kept; the rest become "OTHER"
+MAX_LANGUAGES = 40  # distinct language codes kept; the rest become "other"
 MAX_CODES_SHOWN = 50
 
 _RISK = {"fail": 3, "warn": 2, "pass": 1}
@@ -136,6 +138,8 @@ class Report:
         self.by_category: Counter[tuple[str, str]] = Counter()
         self.confusion: Counter[tuple[str, str]] = Counter()
         self._categories: set[str] = set()
+        self.by_language: Counter[tuple[str, str]] = Counter()  # only rows that give one
+        self._languages: set[str] = set()
         self._examples: dict[str, list[Example]] = {}
         # Min-heap: the root is the least risky row kept, the one a riskier row replaces.
         self._risky: list[tuple[tuple[int, float, int, int], RiskyRow]] = []
@@ -152,6 +156,8 @@ class Report:
             return
         declared = self._category(row.category)
         self.by_category[(declared, row.verdict)] += 1
+        if row.language is not None:
+            self.by_language[(self._language(row.language), row.verdict)] += 1
         if row.category is not None and row.predicted_category is not None:
             self.confusion[(declared, self._category(row.predicted_category))] += 1
         if _valid_score(row.promo_score):
@@ -202,6 +208,15 @@ class Report:
             return "OTHER"
         self._categories.add(category)
         return category
+
+    def _language(self, language: str) -> str:
+        """Bounded set of language labels, as ``_category``."""
+        if language in self._languages:
+            return language
+        if len(self._languages) >= MAX_LANGUAGES:
+            return "other"
+        self._languages.add(language)
+        return language
 
     def _example(self, row: RowResult, finding: Finding) -> Example:
         excerpt, span, lead, tail = _excerpt(row.text, _body_span(finding, row.text))
@@ -612,27 +627,15 @@ class Report:
         if not self.by_category:
             return _section("categories", title, '<p class="empty">No row was scored.</p>')
         declared = _category_order({c for c, _ in self.by_category})
-        verdicts = [v for v in ("pass", "warn", "fail") if v in self.verdicts]
-        verdicts += sorted(
-            {v for _, v in self.by_category} - set(verdicts),
+        table = self._verdict_table(
+            "Declared category × verdict", "Declared", self.by_category, declared, _cat_label
         )
-        head = "".join(f"<th class='num'>{_badge(v)}</th>" for v in verdicts)
-        rows = []
-        for cat in declared:
-            cells = []
-            total = sum(self.by_category.get((cat, v), 0) for v in verdicts)
-            for v in verdicts:
-                n = self.by_category.get((cat, v), 0)
-                cells.append(f"<td class='num'>{_count_pct(n, total)}</td>")
-            rows.append(
-                f"<tr><th scope='row'>{_cat_label(cat)}</th>{''.join(cells)}"
-                f"<td class='num'><b>{total:,}</b></td></tr>"
+        if self.by_language:
+            languages = sorted({lang for lang, _ in self.by_language} - {"other"})
+            languages += ["other"] if any(lang == "other" for lang, _ in self.by_language) else []
+            table += self._verdict_table(
+                "Language × verdict", "Language", self.by_language, languages, escape
             )
-        table = (
-            '<h3>Declared category × verdict</h3><table class="grid matrix"><thead><tr>'
-            f"<th>Declared</th>{head}<th class='num'>Rows</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
         if not self.confusion:
             return _section(
                 "categories",
@@ -665,6 +668,35 @@ class Report:
             f"{head}<th class='num'>Rows</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
         return _section("categories", title, table + confusion)
+
+    def _verdict_table(
+        self,
+        title: str,
+        first: str,
+        counts: Counter[tuple[str, str]],
+        labels: list[str],
+        label_html: Callable[[str], str],
+    ) -> str:
+        """Rows by label, one column per verdict, each count with its share of the row."""
+        verdicts = [v for v in ("pass", "warn", "fail") if v in self.verdicts]
+        verdicts += sorted({v for _, v in counts} - set(verdicts))
+        head = "".join(f"<th class='num'>{_badge(v)}</th>" for v in verdicts)
+        rows = []
+        for label in labels:
+            total = sum(counts.get((label, v), 0) for v in verdicts)
+            cells = "".join(
+                f"<td class='num'>{_count_pct(counts.get((label, v), 0), total)}</td>"
+                for v in verdicts
+            )
+            rows.append(
+                f"<tr><th scope='row'>{label_html(label)}</th>{cells}"
+                f"<td class='num'><b>{total:,}</b></td></tr>"
+            )
+        return (
+            f'<h3>{escape(title)}</h3><table class="grid matrix"><thead><tr>'
+            f"<th>{escape(first)}</th>{head}<th class='num'>Rows</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
 
 
 # -- highlighting ------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class RowResult:
     # ``duplicate.digest`` of the body, made where the row was linted (its placeholders are
     # already known there); 0 when not made
     body_digest: int | None = 0
+    language: str | None = None  # the row's language code as linted; None when not given
 
     @property
     def codes(self) -> list[str]:

@@ -95,6 +95,7 @@ def parse_one(work: Work) -> Template | RowResult:
             category=category,
             verdict="error",
             error=exc.message,
+            language=language,
         )
     return tpl
 
@@ -102,7 +103,9 @@ def parse_one(work: Work) -> Template | RowResult:
 def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
     index, text, name, _, _, _ = work
     # the category the row was linted as declaring: its column's, else its text's directive
-    result = RowResult(index=index, text=text, name=name, category=tpl.category)
+    result = RowResult(
+        index=index, text=text, name=name, category=tpl.category, language=tpl.language
+    )
     try:
         diagnostics = linter.lint([tpl])
     except InputError as exc:
@@ -136,4 +139,5 @@ def error_result(row: InRow) -> RowResult:
         category=row.category,
         verdict="error",
         error=row.error,
+        language=row.language,
     )

@@ -202,21 +202,10 @@ class Report:
         """Bounded set of category labels: input may declare anything."""
         if category is None:
             return NOT_GIVEN
-        if category in self._categories:
-            return category
-        if len(self._categories) >= MAX_CATEGORIES:
-            return "OTHER"
-        self._categories.add(category)
-        return category
+        return _bounded(self._categories, category, MAX_CATEGORIES, "OTHER")
 
     def _language(self, language: str) -> str:
-        """Bounded set of language labels, as ``_category``."""
-        if language in self._languages:
-            return language
-        if len(self._languages) >= MAX_LANGUAGES:
-            return "other"
-        self._languages.add(language)
-        return language
+        return _bounded(self._languages, language, MAX_LANGUAGES, "other")
 
     def _example(self, row: RowResult, finding: Finding) -> Example:
         excerpt, span, lead, tail = _excerpt(row.text, _body_span(finding, row.text))
@@ -764,6 +753,16 @@ def _muted(text: str) -> str:
 
 def _name(name: str | None) -> str:
     return f'<span class="tname">{escape(name)}</span>' if name else _muted("(no name)")
+
+
+def _bounded(kept: set[str], label: str, most: int, overflow: str) -> str:
+    """``label``, kept among at most ``most`` distinct labels; past them, ``overflow``."""
+    if label in kept:
+        return label
+    if len(kept) >= most:
+        return overflow
+    kept.add(label)
+    return label
 
 
 def _cat_label(category: str) -> str:

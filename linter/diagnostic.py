@@ -28,6 +28,11 @@ class Diagnostic:
     template: str | None = None
     component: str = "body"
     fix: str | None = None
+    # The category and language the template was linted as: its own, else the config's
+    # defaults (a text file declares none unless a directive does). Lets a multilingual
+    # report be split by language without going back to the files.
+    category: str | None = field(default=None, compare=False, hash=False)
+    language: str | None = field(default=None, compare=False, hash=False)
     # Scores and other per-template facts added by later stages (classifier, …).
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     # (start, end) offsets into the component's own text, for highlighting it (batch report);

@@ -364,6 +364,8 @@ class Linter:
             template=tpl.display_name,
             component=label,
             fix=fix,
+            category=tpl.category or self.config.default_category,
+            language=tpl.language or self.config.default_language,
             extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
             span=span,
         )

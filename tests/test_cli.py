@@ -75,6 +75,30 @@ def test_json_output_fields(run, tmp_path: Path) -> None:
         assert key in item
     assert (item["line"], item["column"], item["end_column"]) == (1, 39, 46)
     assert item["template"] == "offer" and item["component"] == "body"
+    # as linted: a text file with no directive takes the defaults
+    assert item["category"] == "UTILITY" and item["language"] is None
+
+
+def test_json_output_says_the_category_and_language_each_template_was_linted_as(
+    run, tmp_path: Path
+) -> None:
+    declared = "# templint: category AUTHENTICATION\n# templint: language pt_BR\n" + OFFER
+    write(tmp_path / "d" / "declared.txt", declared)
+    write(tmp_path / "d" / "plain.txt", OFFER)
+    res = run(
+        "lint",
+        "--isolated",
+        "--format",
+        "json",
+        "--select",
+        "TPL101",
+        "--language",
+        "es",
+        str(tmp_path / "d"),
+    )
+    seen = {i["template"]: (i["category"], i["language"]) for i in json.loads(res.output)}
+    # a directive wins over --language; a file without one takes it
+    assert seen == {"declared": ("AUTHENTICATION", "pt_BR"), "plain": ("UTILITY", "es")}
 
 
 def test_github_annotations(run, tmp_path: Path) -> None:

@@ -35,6 +35,11 @@ def test_sarif_validates_and_locates(sarif: dict) -> None:
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "drafts/offer.txt"
     assert loc["region"] == {"startLine": 2, "startColumn": 5, "endLine": 2, "endColumn": 12}
+    assert result["properties"] == {
+        "template": "offer",
+        "component": "body",
+        "category": "UTILITY",
+    }  # no language: none declared, and a null would only be noise in code-scanning tools
     rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
     assert rule["id"] == "TPL101" and "Why is this bad?" in rule["help"]["text"]
     notes = run["invocations"][0]["toolExecutionNotifications"]

@@ -65,8 +65,9 @@ def emit(report: Report, stream: TextIO) -> None:
                 }
             ],
         }
-        if d.template:
-            result["properties"] = {"template": d.template, "component": d.component}
+        properties = {"template": d.template, "component": d.component}
+        properties |= {"category": d.category, "language": d.language}
+        result["properties"] = {k: v for k, v in properties.items() if v is not None}
         results.append(result)
     notifications = [
         {

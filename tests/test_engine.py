@@ -73,3 +73,23 @@ def test_fix_hint_is_the_whole_first_paragraph_of_the_rule_fix(tmp_path: Path) -
     (tmp_path / "r.toml").write_text(OFFER.replace('fix = "Remove it."', wrapped))
     (found,) = lint_text("a deal", config=Config(rules_dir=str(tmp_path)))
     assert found.fix == "Remove the word, or reword it."
+
+
+def test_equal_configs_share_one_linter_and_the_cache_is_bounded() -> None:
+    """A caller who writes ``lint_text(text, config=Config())`` in a loop must not build (and
+    keep) a linter per call: that cost 79 ms and 7 MB a call."""
+    from linter import api
+
+    api._LINTERS.clear()
+    first = api.get_linter(Config())
+    for _ in range(5):
+        lint_text("Your order {{1}} has shipped.", config=Config())
+    assert api.get_linter(Config()) is first and len(api._LINTERS) == 1
+    # a different configuration is a different linter
+    strict = Config(select=("TPL1",))
+    assert api.get_linter(strict) is not first
+    assert {d.code for d in lint_text("Get 20% off!", config=strict)} == {"TPL101"}
+    for n in range(12):  # many distinct configurations: only the most recent few are kept
+        api.get_linter(Config(max_file_size=1000 + n))
+    assert len(api._LINTERS) <= api._KEPT_LINTERS
+    api._LINTERS.clear()

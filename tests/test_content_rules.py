@@ -305,3 +305,28 @@ def test_a_spacy_that_reads_its_cli_otherwise_is_imported_plainly(
         spec = importlib.util.spec_from_file_location("spacy", fake)
         monkeypatch.setattr(importlib.util, "find_spec", lambda name, spec=spec: spec)
         assert not phrase._cli_is_imported_for_info_only()
+
+
+def test_offer_rules_read_spanish_portuguese_indonesian_and_hinglish_without_false_alarms() -> None:
+    """Over the corpus's non-English rows, declared UTILITY: no utility or authentication row
+    gets a content finding, and every discount-offer row in those languages does (before the
+    Spanish, Portuguese, Indonesian and Hinglish patterns none of them did)."""
+    import json
+
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "data" / "templates.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    foreign = [r for r in rows if r["language"] != "en"]
+    false_alarms = [
+        (r["language"], sorted(found), r["text"][:80])
+        for r in foreign
+        if r["label"] != "marketing" and (found := codes(r["text"], "UTILITY"))
+    ]
+    assert len(foreign) > 1500 and not false_alarms, false_alarms[:5]
+    offers = [r for r in foreign if r["intent"] == "discount-offer"]
+    assert {r["language"] for r in offers} >= {"es", "pt", "id", "hi-Latn", "hi"}
+    missed = [
+        r["text"][:80] for r in offers if not codes(r["text"], "UTILITY") & {"TPL101", "TPL102"}
+    ]
+    assert not missed, missed[:5]

@@ -55,24 +55,55 @@ class PatternCheck(TextCheck):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         flags = 0 if self.params.get("case-sensitive") else regex.IGNORECASE
-        self.pattern = compile_any(list(self.params.get("patterns", [])), flags)
-        self.exceptions = compile_any(list(self.params.get("exceptions", [])), flags)
-        if self.pattern is None:
+        patterns = [str(p) for p in self.params.get("patterns", [])]
+        if not patterns:
             raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
         self._flags = flags
         self._read: tuple[frozenset[str] | None, Any, Any] | None = None
         self._finds = 0
+        # A shipped rule's pre-test is read ahead of time (literal_cache): it runs from the
+        # first text, and the regexes are compiled only when a text could match (most texts
+        # cannot). Any other rule is compiled now, so a broken pattern fails at load.
+        from linter.kinds.literal_cache import cached_clauses
+
+        self._cached, self._cached_clauses = cached_clauses(patterns, int(flags))
+        self._compiled: regex.Pattern[str] | None = None
+        self._excepting: list[regex.Pattern[str] | None] = []  # compiled when first needed
+        if not self._cached:
+            self._compiled = compile_any(patterns, flags)
+            self._excepting.append(compile_any(list(self.params.get("exceptions", [])), flags))
         self._only: tuple[int, ...] | None = None  # the patterns check_some narrowed to
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern[str] | None, Any]] = {}
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The alternation of every pattern."""
+        if self._compiled is None:
+            self._compiled = compile_any([str(p) for p in self.params["patterns"]], self._flags)
+        return self._compiled  # type: ignore[return-value]
+
+    @property
+    def exceptions(self) -> regex.Pattern[str] | None:
+        """The alternation of the exceptions, compiled on the first match (most texts have
+        none, and the shipped exceptions cost ~25 ms to compile)."""
+        if not self._excepting:
+            self._excepting.append(
+                compile_any(list(self.params.get("exceptions", [])), self._flags)
+            )
+        return self._excepting[0]
 
     def _literal_test(self) -> tuple[frozenset[str] | None, Any, Any]:
         """(literals, clauses, a regex of the literals): what every match needs, read from the
         patterns once it pays (parsing them costs ~4 ms a rule, a cold start's whole budget
-        for one template)."""
+        for one template), or at once from the shipped rules' cache."""
         if self._read is None:
             from linter.kinds.literals import required_clauses, union_of_best
 
-            clauses = required_clauses(list(self.params.get("patterns", [])), self._flags)
+            clauses = (
+                self._cached_clauses
+                if self._cached
+                else required_clauses(list(self.params.get("patterns", [])), self._flags)
+            )
             literals = union_of_best(clauses)
             test = (
                 None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
@@ -115,12 +146,23 @@ class PatternCheck(TextCheck):
         which = self._only
         if which is None:
             return self.pattern, self.required if pretest else None
+        return self._narrowed_to(which)
+
+    def _narrowed_to(self, which: tuple[int, ...]) -> tuple[regex.Pattern[str] | None, Any]:
         found = self._narrowed.get(which)
         if found is None:
             if len(self._narrowed) >= NARROWED_KEPT:
                 self._narrowed.clear()
             found = self._narrowed[which] = self._narrow(which)
         return found
+
+    def _possible(self, folded: str) -> tuple[int, ...]:
+        """The patterns that could match a text: those it holds a string of every set for."""
+        return tuple(
+            i
+            for i, clauses in enumerate(self._cached_clauses or ())
+            if all(any(s in folded for s in clause) for clause in clauses)
+        )
 
     def _narrow(self, which: tuple[int, ...]) -> tuple[regex.Pattern[str] | None, Any]:
         # The narrowed patterns' own pre-test: the gates leave a pattern whose strings are too
@@ -137,13 +179,29 @@ class PatternCheck(TextCheck):
 
     def find(self, text: str) -> Iterator[Hit]:
         self._finds += 1
-        pretest = self._finds > PRETEST_AFTER
-        pattern, test = self._pattern(pretest)
-        if pattern is None:
-            return  # no pattern can match (the gates found none complete)
-        if pretest and test is not None and test.search(self._folded(text)) is None:
-            return
-        matches = list(search_all(pattern, text))
+        pretest = self._cached or self._finds > PRETEST_AFTER
+        if self._only is None:
+            # the pre-test before the regex: a shipped rule compiles it only when needed
+            test = self.required if pretest else None
+            if test is not None and test.search(self._folded(text)) is None:
+                return
+            if self._compiled is None and self._finds <= PRETEST_AFTER and self._cached_clauses:
+                # A short run: compile only the patterns whose strings this text holds, not
+                # the rule's whole alternation (an English text never pays for the Spanish
+                # patterns). A long run compiles it all once, then its gates narrow it.
+                which = self._possible(self._folded(text))
+                if not which:
+                    return
+                pattern: regex.Pattern[str] | None = self._narrowed_to(which)[0]
+            else:
+                pattern = self.pattern
+        else:
+            pattern, test = self._pattern(pretest)
+            if pattern is None:
+                return  # no pattern can match (the gates found none complete)
+            if pretest and test is not None and test.search(self._folded(text)) is None:
+                return
+        matches = list(search_all(pattern, text))  # type: ignore[arg-type]
         if not matches:
             return  # most texts: the exceptions need not be searched (each timed search ~3 us)
         excused: list[tuple[int, int]] = []

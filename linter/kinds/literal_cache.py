@@ -1,0 +1,81 @@
+"""The shipped pattern rules' literal pre-tests, read from their patterns ahead of time.
+
+A cold ``templint lint`` of one template used to compile every pattern rule's regex (the
+``regex`` module parses in Python: ~130 ms for the shipped rules) although most rules cannot
+match a given text. ``linter/data/pattern_literals.json`` holds, per rule, what
+``literals.required_clauses`` reads from its patterns; a rule found there tests those strings
+first and compiles its regex only for a text that holds them. Entries are keyed by a hash of
+the patterns and flags, so an edited or unknown rule simply misses and is read at run time as
+before. ``tests/test_literal_cache.py`` checks the file against the shipped rules.
+
+    python -m linter.kinds.literal_cache      # rewrite the file after changing a rule
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from linter.kinds.literals import Clauses, required_clauses
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "pattern_literals.json"
+VERSION = 1
+
+_LOADED: dict[str, list[list[list[str]]] | None] | None = None
+
+
+def key(patterns: list[str], flags: int) -> str:
+    data = json.dumps([VERSION, flags, patterns], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def cached_clauses(patterns: list[str], flags: int) -> tuple[bool, list[Clauses] | None]:
+    """(found, clauses): clauses as ``required_clauses`` gives them when the file has them."""
+    global _LOADED
+    if _LOADED is None:
+        try:
+            _LOADED = json.loads(PATH.read_text(encoding="utf-8")).get("rules", {})
+        except (OSError, ValueError, AttributeError):
+            _LOADED = {}  # no file or a broken one: every rule is read at run time
+    k = key(patterns, flags)
+    if k not in _LOADED:
+        return False, None
+    raw = _LOADED[k]
+    if raw is None:
+        return True, None
+    return True, [tuple(frozenset(c) for c in clauses) for clauses in raw]
+
+
+def build(rules: list[Any]) -> dict[str, Any]:
+    """The file's content for these rules (``Rule`` objects of kind ``pattern``)."""
+    import regex
+
+    entries: dict[str, list[list[list[str]]] | None] = {}
+    for rule in rules:
+        if rule.kind != "pattern":
+            continue
+        patterns = [str(p) for p in rule.params.get("patterns", [])]
+        flags = 0 if rule.params.get("case-sensitive") else int(regex.IGNORECASE)
+        clauses = required_clauses(patterns, flags)
+        entries[key(patterns, flags)] = (
+            None if clauses is None else [[sorted(c) for c in cl] for cl in clauses]
+        )
+    return {"version": VERSION, "rules": dict(sorted(entries.items()))}
+
+
+def render(rules: list[Any]) -> str:
+    return json.dumps(build(rules), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def main() -> None:
+    from linter.paths import rules_dir
+    from linter.rulebook import load_rules
+
+    PATH.write_text(render(load_rules(rules_dir())), encoding="utf-8")
+    print(f"wrote {PATH}")
+
+
+if __name__ == "__main__":
+    main()

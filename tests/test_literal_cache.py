@@ -1,0 +1,85 @@
+"""The shipped pattern rules' pre-tests, read ahead of time (linter/kinds/literal_cache.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.api import lint_text
+from linter.config import Config
+from linter.engine import Linter
+from linter.kinds import literal_cache
+from linter.kinds.pattern import PatternCheck
+from linter.rulebook import load_rules
+
+EDITED = """
+code = "TPL990"
+name = "says-deal"
+kind = "pattern"
+severity = "warning"
+message = "Says '{match}'"
+why = "Test rule."
+fix = "Remove it."
+patterns = ['\\bdeal\\b']
+exceptions = ['\\bno\\s+deal\\b']
+"""
+
+
+def test_the_committed_file_matches_the_shipped_rules() -> None:
+    assert literal_cache.PATH.read_text(encoding="utf-8") == literal_cache.render(load_rules()), (
+        "linter/data/pattern_literals.json is stale: run `python -m linter.kinds.literal_cache`"
+    )
+
+
+def _pattern_checks(linter: Linter) -> list[PatternCheck]:
+    return [c for c in linter.checks if isinstance(c, PatternCheck)]
+
+
+def test_a_clean_template_compiles_almost_no_shipped_regex() -> None:
+    """What keeps a cold `templint lint` of one template short: every shipped pattern rule is
+    in the cache, and a rule compiles its regexes only for a text holding its strings."""
+    linter = Linter(Config())
+    checks = _pattern_checks(linter)
+    assert checks and all(c._cached for c in checks)
+    from linter.inputs import parse_text
+
+    linter.lint([parse_text("Your order {{1}} has shipped and will arrive on {{2}}.", "t")])
+    compiled = [c.rule.code for c in checks if c._compiled is not None]
+    assert len(compiled) <= len(checks) // 3, compiled  # 6 of 24: 'your', 'order', 'will'
+    assert not [c.rule.code for c in checks if c._excepting], "no match, no exception compiled"
+
+
+def test_the_cached_pretest_finds_what_the_regex_finds() -> None:
+    """A hit on the first text still comes through the pre-test (and an exception still
+    excuses one), with the same spans as a rule read at run time."""
+    text = "Order shipped. Get 20% off next time, no discount on gift cards, use code SAVE20."
+    cached = [(d.code, d.column, d.end_column) for d in lint_text(text, config=Config())]
+    assert {"TPL101", "TPL102"} <= {c for c, _, _ in cached}
+
+
+def test_an_edited_or_own_rule_is_read_at_run_time(tmp_path: Path) -> None:
+    (tmp_path / "TPL990.toml").write_text(EDITED, encoding="utf-8")
+    linter = Linter(Config(rules_dir=str(tmp_path)))
+    (check,) = _pattern_checks(linter)
+    assert not check._cached and check._compiled is not None  # a broken regex fails at load
+    from linter.inputs import parse_text
+
+    found = linter.lint([parse_text("A deal for you. No deal on Sundays.", "t")])
+    assert [(d.code, d.column) for d in found if d.code == "TPL990"] == [("TPL990", 3)]
+
+
+def test_a_broken_cache_file_only_costs_speed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bad = tmp_path / "pattern_literals.json"
+    bad.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(literal_cache, "PATH", bad)
+    monkeypatch.setattr(literal_cache, "_LOADED", None)
+    linter = Linter(Config())
+    assert not any(c._cached for c in _pattern_checks(linter))
+    from linter.inputs import parse_text
+
+    codes = {d.code for d in linter.lint([parse_text("Get 20% off today!", "t")])}
+    assert "TPL101" in codes
+    monkeypatch.setattr(literal_cache, "_LOADED", None)  # the next test reads the real file

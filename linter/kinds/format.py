@@ -77,6 +77,7 @@ class FormatCheck(Check):
         self.needs_placeholders = name in ABOUT_PLACEHOLDERS
         self.needs_fields = NEEDS[name]
         self._nums: dict[tuple[str, int], int] = {}  # parameters read once, not per template
+        self.cache: dict[str, Any] = {}  # what a check builds once from its parameters
 
     def check(self, template: Template) -> Iterator[Hit]:
         return self.fn(self, template)
@@ -247,6 +248,120 @@ def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
         {"language": lang, "expected": f"'{fixed}'" if fixed else "a code such as 'en_US'"},
         f"Write `{fixed}`." if fixed else None,
     )
+
+
+_LANG_BASE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ][A-Za-z0-9]{2,4})?")
+
+
+def _base(code: str) -> str | None:
+    """``pt_BR`` -> ``pt``; ``hi-Latn`` -> ``hi``; None for what is no code (``english``:
+    TPL302 says so, and there is no language to compare the text with)."""
+    m = _LANG_BASE.fullmatch(code.strip())
+    return m.group(1).lower() if m else None
+
+
+def _merged(check: FormatCheck, key: str) -> dict[str, Any]:
+    """A table parameter, the rule file's entries updated by the config's: a team's
+    ``words = { sv = "..." }`` adds Swedish rather than replacing every list."""
+    tables = (check.rule.params.get(key, {}), check.ctx.config.options.get(check.rule.code, {}))
+    merged: dict[str, Any] = {}
+    for n, table in enumerate(tables):
+        value = table if n == 0 else table.get(key, {})
+        if not isinstance(value, dict):
+            raise ValueError(f"{check.rule.code}: '{key}' must be a table keyed by language")
+        merged.update({str(k).lower(): v for k, v in value.items()})
+    return merged
+
+
+def _table(check: FormatCheck, key: str) -> dict[str, list[str]]:
+    return {
+        k: [str(x) for x in (v if isinstance(v, list) else [v])]
+        for k, v in _merged(check, key).items()
+    }
+
+
+@register("language-mismatch")
+def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Text mostly in another script, or with far more of another language's common words
+    than of its own, than the template's language (declared, or the run's default)."""
+    declared = template.language
+    lang = declared or check.ctx.config.default_language
+    if not lang or not lang.strip():
+        return
+    setup = check.cache.get("language")
+    if setup is None:
+        setup = check.cache["language"] = _language_setup(check)
+    judge, names, codes, readable = setup
+    kinds = check.rule.components
+    text = "\n".join([c.text for c in template.components if c.kind in kinds and c.text])
+    base = _base(lang)
+    if not text or base is None:
+        return
+    verdict = judge.judge(readable(text), base)
+    if verdict is None:
+        return
+    from linter.kinds.language import first_of
+
+    comps = [c for c in check.comps(template) if c.text]
+    what = names.get(base, f"'{base}'")
+    values = {"language": lang, "declared": what}
+    where = _field(template, "language", "language") if declared is not None else None
+    kind, found = verdict
+    if kind == "script":
+        users = judge.users(found)
+        said = [names.get(k, k) for k in users]
+        said_text = _or(said) if len(said) <= 3 else ", ".join(said[:3]) + "…"
+        comp, start = next((c, i) for c in comps if (i := first_of(c.text, found)) >= 0)
+        end = start + len((comp.text[start:].split(None, 1) or [""])[0])
+        fix = (
+            f"Set the language to the text's ({_or([f'`{k}`' for k in users[:6]])}), or write it "
+            f"in {what}."
+            if users
+            else f"Set the language to the text's, or write it in {what}."
+        )
+        if not said:
+            found = f"{found} script"
+        elif said_text != found:  # not "Greek (Greek script)"
+            found = f"{said_text} ({found} script)"
+    else:
+        comp = comps[0]
+        start, end = 0, len(comp.text.split("\n", 1)[0])
+        found_name = names.get(found, found)
+        fix = (
+            f"If the text is meant to be {found_name}, set the language to "
+            f"{codes.get(found, f'`{found}`')}; otherwise write it in {what}."
+        )
+        found = found_name
+    if where is not None:  # the language is written: point at it
+        comp, start, end = where, 0, len(where.text)
+    yield Hit(comp, start, end, {**values, "found": found}, fix)
+
+
+def _or(items: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b or c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, str], Any]:
+    from linter.kinds.language import Judge, Profiles, readable
+
+    words = _merged(check, "words")
+    for lang, listed in words.items():
+        if not isinstance(listed, (str, list)):
+            raise ValueError(f"{check.rule.code}: words.{lang} must be a string or a list")
+    judge = Judge(
+        Profiles.build(words),
+        _table(check, "scripts"),
+        _table(check, "alike"),
+        check.num("min-letters", 12),
+        check.num("min-words", 4),
+        float(check.params.get("ratio", 3)),
+        float(check.params.get("script-share", 0.25)),
+        float(check.params.get("unlisted-share", 0.3)),
+    )
+    names = {k: str(v) for k, v in _merged(check, "names").items()}
+    codes = {k: str(v) for k, v in _merged(check, "codes").items()}
+    return judge, names, codes, readable
 
 
 # --- lengths ------------------------------------------------------------------------------

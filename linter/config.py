@@ -30,9 +30,11 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule parameters
     normalize: bool = True  # undo evasion tricks before the text rules (linter/normalize.py)
     source: str | None = None  # the file it came from
+    overridden: frozenset[str] = frozenset()  # fields the command line set (for messages)
 
     def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
+        given = {k: v for k, v in changes.items() if v not in (None, ())}
+        return replace(self, **given, overridden=self.overridden | set(given))
 
     def severity_for(self, code: str, default: str) -> str:
         best = ""

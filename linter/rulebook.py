@@ -69,9 +69,37 @@ class Rule:
         if self.examples_pass:
             lines += ["Passes:", *_example_lines(self.examples_pass), ""]
         lines += ["## Fix", self.fix.strip()]
+        options = self.options()
+        if options:
+            lines += ["", "## Options", f"Set under `[tool.templint.rules.{self.code}]`:"]
+            lines += [f"- `{key}` = {shown}" for key, shown in options]
         if self.sources:
             lines += ["", "## Sources", *(f"- {s}" for s in self.sources)]
         return "\n".join(lines) + "\n"
+
+    def options(self) -> list[tuple[str, str]]:
+        """(option, its value as shown) for what a config may set: the rule file's parameters
+        (bar the structural ``check`` and ``mode``) and its kind's options."""
+        from linter.kinds import KIND_OPTIONS
+
+        shown = []
+        for key, value in self.params.items():
+            if key in ("check", "mode"):
+                continue
+            if isinstance(value, dict):
+                keys = list(value)
+                text = f"a table: {', '.join(keys[:8])}{' …' if len(keys) > 8 else ''}"
+            elif isinstance(value, list):
+                text = f"a list of {len(value)}"
+            elif isinstance(value, bool):
+                text = "true" if value else "false"
+            else:
+                text = f"`{value!r}`" if isinstance(value, str) else str(value)
+            shown.append((key, text))
+        for key, default in KIND_OPTIONS.get(self.kind, {}).items():
+            if key not in self.params:
+                shown.append((key, default))
+        return shown
 
 
 def _example_lines(examples: tuple[Any, ...]) -> list[str]:
@@ -160,3 +188,62 @@ def find_rule(key: str, rules: tuple[Rule, ...] | None = None) -> Rule | None:
         if key.upper() == rule.code or key == rule.name:
             return rule
     return None
+
+
+def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
+    """Raise ``ConfigError`` for settings that name no rule or an option no rule reads: a typo
+    (``select = ["TLP101"]``, ``[rules.TPL303] mx = 50``) would otherwise change nothing, or
+    select nothing, silently. Options are checked against every rule, selected or not."""
+    from linter.config import ConfigError
+    from linter.kinds import KIND_OPTIONS
+
+    where = f"{config.source}: " if config.source else ""
+    codes = [r.code for r in rules]
+    hint = "`templint rules` lists them"
+    for key, selectors in (("select", config.select), ("ignore", config.ignore)):
+        said = f"--{key}" if key in config.overridden else f"{where}{key}"
+        for s in selectors:
+            if not any(c.startswith(s) for c in codes):
+                raise ConfigError(f"{said}: '{s}' matches no rule code or prefix; {hint}")
+    for prefix in config.severity:
+        if not any(c.startswith(prefix) for c in codes):
+            raise ConfigError(f"{where}severity: '{prefix}' matches no rule; {hint}")
+    by_code = {r.code: r for r in rules}
+    for code, options in config.options.items():
+        rule = by_code.get(code)
+        if rule is None:
+            named = next((r for r in rules if r.name.upper() == code), None)
+            if named is not None:
+                raise ConfigError(
+                    f"{where}[rules.{named.name}]: rules are keyed by code; "
+                    f"write [rules.{named.code}]"
+                )
+            raise ConfigError(f"{where}[rules.{code}]: no such rule; {hint}")
+        known = set(rule.params) | set(KIND_OPTIONS.get(rule.kind, {}))
+        for key, value in options.items():
+            per_type = rule.params.get("check") == "button-type-limit" and key.startswith("max-")
+            if key not in known and not per_type:
+                listed = ", ".join(sorted(k for k in known if k not in ("check", "mode"))) or "none"
+                raise ConfigError(
+                    f"{where}[rules.{code}]: unknown option '{key}' for {rule.name}; "
+                    f"it reads: {listed}"
+                )
+            if key in rule.params and not _same_type(rule.params[key], value):
+                raise ConfigError(
+                    f"{where}[rules.{code}]: '{key}' must be {_type_name(rule.params[key])}, "
+                    f"not {value!r}"
+                )
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a table"
+    return "a string or a list" if isinstance(value, (str, list)) else type(value).__name__
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    return _type_name(default) == _type_name(value)

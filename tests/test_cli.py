@@ -138,6 +138,58 @@ def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "unknown setting(s) colour" in res.output
 
 
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("[rules.TPL303]\nmx = 50\n", "[rules.TPL303]: unknown option 'mx' for body-too-long; "
+         "it reads: max"),
+        ('[rules.TPL303]\nmax = "80"\n', "[rules.TPL303]: 'max' must be a number, not '80'"),
+        ("[rules.TPL999]\nmax = 3\n", "[rules.TPL999]: no such rule"),
+        ("[rules.body-too-long]\nmax = 3\n", "[rules.body-too-long]: rules are keyed by code; "
+         "write [rules.TPL303]"),
+        ('select = ["TLP101"]\n', "select: 'TLP101' matches no rule code or prefix"),
+        ('ignore = ["TPL9"]\n', "ignore: 'TPL9' matches no rule code or prefix"),
+        ('[severity]\nTPL1O1 = "info"\n', "severity: 'TPL1O1' matches no rule"),
+    ],
+)  # fmt: skip
+def test_a_setting_that_names_no_rule_or_option_is_an_error_not_a_no_op(
+    run, tmp_path: Path, setting: str, expected: str
+) -> None:
+    """Before, each of these was silently ignored: a typo'd limit kept the default, a typo'd
+    select ran no rule at all and reported "all clean"."""
+    f = write(tmp_path / "t.txt", OFFER)
+    config = write(tmp_path / "templint.toml", setting)
+    res = run("lint", f)
+    assert res.exit_code == 2 and res.output.count("\n") == 1, res.output
+    assert res.output.startswith(f"templint: {config}: {expected}"), res.output
+
+
+def test_settings_a_rule_reads_are_accepted_and_command_line_typos_named(
+    run, tmp_path: Path
+) -> None:
+    f = write(tmp_path / "t.txt", OFFER)
+    write(
+        tmp_path / "templint.toml",
+        "[rules.TPL313]\nmax-copy-code = 1\n"  # a per-type button limit the file does not list
+        '[rules.TPL111]\nextra-domains = ["lnk.example"]\n'  # a kind's option
+        '[rules.TPL340]\nwords.sv = "och att det"\n'
+        "[rules.TPL501]\nthreshold = 0.9\n",
+    )
+    assert run("lint", f).exit_code == 1  # the offer, linted
+    res = run("lint", "--select", "TLP1", f)
+    assert res.exit_code == 2 and res.output.startswith("templint: --select: 'TLP1' matches no")
+    # what may be set is in each rule's docs
+    assert "## Options\nSet under `[tool.templint.rules.TPL303]`:\n- `max` = 1024\n" in (
+        run("rule", "TPL303").output
+    )
+    assert "- `extra-domains` = domains added to the list" in run("rule", "TPL111").output
+    from linter.api import lint_text
+    from linter.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="unknown option 'mx' for body-too-long"):
+        lint_text(OFFER, config=Config(options={"TPL303": {"mx": 1}}))
+
+
 def test_text_suppression_and_unused_suppression(run, tmp_path: Path) -> None:
     f = write(tmp_path / "t.txt", "# templint: ignore TPL101\n" + OFFER)
     res = run("lint", "--isolated", "--format", "json", "--select", "TPL0,TPL101", f)

@@ -28,6 +28,41 @@ KINDS = {
     "engine": "linter.kinds:EngineCheck",
 }
 
+# Options a rule of each kind reads beyond those its rule file sets, with what they default
+# to: a config may set these, or any parameter the rule file has; anything else is a typo.
+KIND_OPTIONS: dict[str, dict[str, str]] = {
+    "pattern": {
+        "patterns": "regexes, one match enough",
+        "exceptions": "regexes whose matches are let through",
+        "case-sensitive": "false",
+        "replace": "the fix to suggest, if any",
+    },
+    "phrase": {
+        "phrases": "phrases matched word by word",
+        "patterns": "spaCy token patterns",
+        "exceptions": "regexes whose matches are let through",
+        "triggers": "words one of which a text must hold (default: read from the phrases)",
+    },
+    "domain": {
+        "domains": "a list, or a file in linter/data (default url_shorteners.txt)",
+        "extra-domains": "domains added to the list",
+    },
+    "spelling": {
+        "languages": 'template languages checked (default ["en"])',
+        "min-known": "0.6: share of known words below which a text is taken as another language",
+        "min-words": "4: words before that share is judged",
+    },
+    "format": {},
+    "duplicate": {"compare-footer": "true"},
+    "classifier": {
+        "threshold": "the model's, from its metadata",
+        "confidence": "0.5",
+        "model-dir": "the bundled model",
+        "explain": "3: words named in the message",
+    },
+    "engine": {},
+}
+
 
 class _SafeDict(dict):
     def __missing__(self, key: str) -> str:

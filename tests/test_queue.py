@@ -391,3 +391,20 @@ def test_promotional_score_is_stored_when_the_classifier_runs(
     promo = json.loads(ok(run("show", "promo", "--format", "json")).stdout)["revisions"][0]
     order = json.loads(ok(run("show", "order_update", "--format", "json")).stdout)["revisions"][0]
     assert 0 <= order["promo_score"] < promo["promo_score"] <= 1
+
+
+def test_a_config_typo_stops_add_with_one_line_and_keeps_the_queue(
+    run: Run, files: Path, tmp_path: Path
+) -> None:
+    ok(run("add", str(files / "order_update.txt")))
+    config = tmp_path / "templint.toml"
+    config.write_text('select = ["TPL101"]\n[rules.TPL101]\nexceptoins = []\n', encoding="utf-8")
+    res = run("add", str(files / "appointment.txt"))
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert res.output.strip().endswith(
+        f"{config}: [rules.TPL101]: unknown option 'exceptoins' for discount-offer; "
+        "it reads: case-sensitive, exceptions, patterns, replace"
+    ), res.output
+    assert res.output.count("\n") == 1
+    listed = ok(run("list")).stdout
+    assert "order_update" in listed and "appointment" not in listed

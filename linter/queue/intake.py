@@ -52,8 +52,12 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
     for tpl in templates:
         if not tpl.display_name:
             raise QueueError(f"{tpl.file}: a template without a name (give it a 'name')")
+    from linter.config import ConfigError
+
     try:
         diagnostics = lint_templates(templates, config)
+    except ConfigError:
+        raise  # already one line naming the config file
     except Exception as exc:  # e.g. a missing classifier model: one line, not a traceback
         raise QueueError(f"linting failed: {type(exc).__name__}: {exc}") from None
     by_name: dict[tuple[str, str | None], list[Template]] = {}

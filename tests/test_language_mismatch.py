@@ -135,3 +135,20 @@ def test_lint_points_at_the_written_language_and_batch_reads_the_column(tmp_path
     assert res.exit_code == 0
     with out.open(encoding="utf-8", newline="") as fh:
         assert Counter(r["codes"] for r in csv.DictReader(fh)) == {"TPL340": 2, "": 1}
+
+
+def test_a_bilingual_body_is_flagged_as_mixed_at_its_other_paragraph() -> None:
+    spanish_part = "Hola {{1}}, tu pedido {{2}} ya está en camino. Gracias por tu compra."
+    body = ENGLISH + "\n\n" + spanish_part
+    (diag,) = lint_text(body, language="en_US", config=ONLY)
+    assert diag.message == (
+        "This part reads as Spanish, but the template's language is 'en_US' (English): "
+        "Meta rejects mixed languages"
+    )
+    assert (diag.line, diag.column, diag.end_column) == (3, 1, len(spanish_part) + 1)
+    assert "its own translation" in (diag.fix or "")
+    # the same paragraphs as a Spanish template: the English one is the odd one out
+    (diag,) = lint_text(spanish_part + "\n\n" + ENGLISH, language="es", config=ONLY)
+    assert diag.line == 3 and "reads as English" in diag.message
+    # a short line of the other language is not a paragraph of it
+    assert not flagged(ENGLISH + "\n\n¡Gracias por su compra!", "en_US")

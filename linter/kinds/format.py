@@ -297,14 +297,18 @@ def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
     base = _base(lang)
     if not text or base is None:
         return
-    verdict = judge.judge(readable(text), base)
-    if verdict is None:
+    verdict, suspect = judge.assess(readable(text), base)
+    if verdict is None and not suspect:
         return
     from linter.kinds.language import first_of
 
     comps = [c for c in check.comps(template) if c.text]
     what = names.get(base, f"'{base}'")
     values = {"language": lang, "declared": what}
+    if verdict is None:
+        # The whole reads as its language: does a paragraph of it read as another?
+        yield from _mixed_language(judge, names, readable, comps, base, values)
+        return
     where = _field(template, "language", "language") if declared is not None else None
     kind, found = verdict
     if kind == "script":
@@ -335,6 +339,41 @@ def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
     if where is not None:  # the language is written: point at it
         comp, start, end = where, 0, len(where.text)
     yield Hit(comp, start, end, {**values, "found": found}, fix)
+
+
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)  # runs of non-blank lines
+
+
+def _mixed_language(
+    judge: Any,
+    names: dict[str, str],
+    readable: Callable[[str], str],
+    comps: list[Component],
+    base: str,
+    values: dict[str, str],
+) -> Iterator[Hit]:
+    """The first paragraph (lines up to a blank one) in another language than ``base``."""
+    for comp in comps:
+        for m in _PARAGRAPH.finditer(comp.text):
+            verdict = judge.judge(readable(m.group()), base)
+            if verdict is None:
+                continue
+            kind, found = verdict
+            said = f"{found} script" if kind == "script" else names.get(found, found)
+            yield Hit(
+                comp,
+                m.start(),
+                m.start() + len(m.group().rstrip()),
+                values,
+                f"Meta reviews one language per template: send the {said} text as its own "
+                f"translation (the same name, its own language code) and keep this one in "
+                f"{values['declared']}.",
+                message=(
+                    f"This part reads as {said}, but the template's language is "
+                    f"'{values['language']}' ({values['declared']}): Meta rejects mixed languages"
+                ),
+            )
+            return
 
 
 def _or(items: list[str]) -> str:

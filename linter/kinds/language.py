@@ -161,32 +161,42 @@ class Judge:
     def judge(self, text: str, base: str) -> tuple[str, str] | None:
         """None when ``text`` (readable) may be in language ``base``; else ("script", the
         script it is mostly written in) or ("words", the language whose words it uses)."""
+        return self.assess(text, base)[0]
+
+    def assess(self, text: str, base: str) -> tuple[tuple[str, str] | None, bool]:
+        """(``judge``'s verdict, whether a part of the text could still be in another
+        language: some other script, or enough of another language's words to flag a
+        paragraph of it). The second saves judging paragraphs of most texts."""
         found = words_of(text)
         letters = scripts(text, found)
         total = sum(letters.values())
         if total < self.min_letters:
-            return None
+            return None, False
+        suspect = False
         if len(letters) > 1 or "Latin" not in letters:
             allowed = {"Latin", *self.scripts.get(base, ())}
             for script, n in sorted(letters.items(), key=lambda kv: -kv[1]):
-                if script not in allowed and n >= self.script_share * total:
-                    return "script", script
+                if script not in allowed:
+                    if n >= self.script_share * total:
+                        return ("script", script), True
+                    suspect = suspect or n >= self.min_letters
         if letters.get("Latin", 0) < total / 2:
-            return None
+            return None, suspect
         words, hits = self.profiles.count(text, found)
         ok = {base, *self.alike.get(base, ())}
         others = [(n, k) for k, n in hits.items() if k not in ok]
         if not others:
-            return None
+            return None, suspect
         n, found = max(others)
+        suspect = suspect or n >= self.min_words
         own = max((hits.get(k, 0) for k in ok), default=0)
         if n < max(self.min_words, self.ratio * own):
-            return None
+            return None, suspect
         # Without a word list for the declared language its text cannot be counted: the other
         # language's words must then be a good share of all (Taglish keeps some English words).
         if base not in self.profiles.languages and n < self.unlisted_share * words:
-            return None
-        return "words", found
+            return None, suspect
+        return ("words", found), True
 
     def users(self, script: str) -> list[str]:
         """The languages written in ``script`` (as the rule lists them)."""

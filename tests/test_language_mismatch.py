@@ -152,3 +152,15 @@ def test_a_bilingual_body_is_flagged_as_mixed_at_its_other_paragraph() -> None:
     assert diag.line == 3 and "reads as English" in diag.message
     # a short line of the other language is not a paragraph of it
     assert not flagged(ENGLISH + "\n\n¡Gracias por su compra!", "en_US")
+
+
+def test_a_bad_word_list_in_the_config_is_one_error_at_load(tmp_path: Path) -> None:
+    config = tmp_path / "templint.toml"
+    config.write_text('[rules.TPL340]\nwords.sv = 5\nnames.sv = "Swedish"\n', encoding="utf-8")
+    txt = tmp_path / "t.txt"
+    txt.write_text("# templint: language es\n" + SPANISH + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["lint", "--config", str(config), str(txt)])
+    assert res.exit_code == 2 and res.output.count("\n") == 1
+    assert (
+        res.output == f"templint: {config}: [rules.TPL340]: words.sv must be a string or a list\n"
+    )

@@ -46,18 +46,28 @@ ABOUT_PLACEHOLDERS: set[str] = set()
 NEEDS: dict[str, frozenset[str]] = {}  # check name -> the template fields it reads
 
 
+SETUPS: dict[str, Callable[[FormatCheck], Any]] = {}  # check name -> what it builds once
+
+
 def register(
-    name: str, placeholders: bool = False, needs: tuple[str, ...] = ()
+    name: str,
+    placeholders: bool = False,
+    needs: tuple[str, ...] = (),
+    setup: Callable[[FormatCheck], Any] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """``placeholders``: the check reads only placeholders, so it has nothing to say about a
     template none of whose components holds one (the engine then skips it); ``needs``: the
-    template fields it reads (``Check.needs_fields``), likewise."""
+    template fields it reads (``Check.needs_fields``), likewise; ``setup``: built from the
+    rule's parameters when the rule is loaded (``check.setup``), so a bad parameter is one
+    error at load, not a failure on every template."""
 
     def wrap(fn: CheckFn) -> CheckFn:
         CHECKS[name] = fn
         if placeholders:
             ABOUT_PLACEHOLDERS.add(name)
         NEEDS[name] = frozenset(needs)
+        if setup is not None:
+            SETUPS[name] = setup
         return fn
 
     return wrap
@@ -77,7 +87,7 @@ class FormatCheck(Check):
         self.needs_placeholders = name in ABOUT_PLACEHOLDERS
         self.needs_fields = NEEDS[name]
         self._nums: dict[tuple[str, int], int] = {}  # parameters read once, not per template
-        self.cache: dict[str, Any] = {}  # what a check builds once from its parameters
+        self.setup = SETUPS[name](self) if name in SETUPS else None
 
     def check(self, template: Template) -> Iterator[Hit]:
         return self.fn(self, template)
@@ -273,6 +283,14 @@ def _merged(check: FormatCheck, key: str) -> dict[str, Any]:
     return merged
 
 
+def _origin(check: FormatCheck, key: str) -> str:
+    """Where a parameter was set, for an error: the config's table, else the rule file."""
+    config = check.ctx.config
+    if key in config.options.get(check.rule.code, {}):
+        return f"{config.source or 'configuration'}: [rules.{check.rule.code}]"
+    return check.rule.path or check.rule.code
+
+
 def _table(check: FormatCheck, key: str) -> dict[str, list[str]]:
     return {
         k: [str(x) for x in (v if isinstance(v, list) else [v])]
@@ -280,7 +298,7 @@ def _table(check: FormatCheck, key: str) -> dict[str, list[str]]:
     }
 
 
-@register("language-mismatch")
+@register("language-mismatch", setup=lambda check: _language_setup(check))
 def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Text mostly in another script, or with far more of another language's common words
     than of its own, than the template's language (declared, or the run's default)."""
@@ -288,10 +306,7 @@ def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = declared or check.ctx.config.default_language
     if not lang or not lang.strip():
         return
-    setup = check.cache.get("language")
-    if setup is None:
-        setup = check.cache["language"] = _language_setup(check)
-    judge, names, codes, readable = setup
+    judge, names, codes, readable = check.setup
     kinds = check.rule.components
     text = "\n".join([c.text for c in template.components if c.kind in kinds and c.text])
     base = _base(lang)
@@ -385,9 +400,14 @@ def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, 
     from linter.kinds.language import Judge, Profiles, readable
 
     words = _merged(check, "words")
-    for lang, listed in words.items():
-        if not isinstance(listed, (str, list)):
-            raise ValueError(f"{check.rule.code}: words.{lang} must be a string or a list")
+    for key in ("words", "scripts", "alike", "names", "codes"):
+        wanted = (str,) if key in ("names", "codes") else (str, list)
+        for lang, value in _merged(check, key).items():
+            if not isinstance(value, wanted):
+                raise ValueError(
+                    f"{_origin(check, key)}: {key}.{lang} must be a string"
+                    + (" or a list" if list in wanted else "")
+                )
     judge = Judge(
         Profiles.build(words),
         _table(check, "scripts"),

@@ -93,3 +93,28 @@ def test_equal_configs_share_one_linter_and_the_cache_is_bounded() -> None:
         api.get_linter(Config(max_file_size=1000 + n))
     assert len(api._LINTERS) <= api._KEPT_LINTERS
     api._LINTERS.clear()
+
+
+def test_every_option_a_kind_reads_may_be_set_in_a_config() -> None:
+    """A config option is refused unless the rule file sets it or KIND_OPTIONS lists it for the
+    rule's kind (``check_settings``): an option a kind reads but neither lists would be refused
+    although it works. Read from the kinds' source, so a new option cannot be forgotten."""
+    import re
+
+    from linter.kinds import KIND_OPTIONS, KINDS
+    from linter.rulebook import load_rules
+
+    root = Path(__file__).resolve().parent.parent / "linter" / "kinds"
+    read = re.compile(r'params(?:\.get\(|\[)"([a-z-]+)"|\.num\("([a-z-]+)"|'
+                      r'(?:_merged|_table)\(check, "([a-z-]+)"')  # fmt: skip
+    rules = load_rules()
+    for kind, target in KINDS.items():
+        module = target.split(":")[0].rsplit(".", 1)[-1]
+        path = root / f"{module}.py"
+        if not path.exists():
+            continue  # the engine kind lives in __init__ and reads nothing
+        keys = {next(g for g in m.groups() if g) for m in read.finditer(path.read_text())}
+        keys -= {"check", "mode"}  # what a rule is, not a setting
+        set_by_files = {k for r in rules if r.kind == kind for k in r.params}
+        missing = keys - set(KIND_OPTIONS[kind]) - set_by_files
+        assert not missing, (kind, sorted(missing))

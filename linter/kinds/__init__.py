@@ -40,7 +40,7 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
     "phrase": {
         "phrases": "phrases matched word by word",
         "patterns": "spaCy token patterns",
-        "exceptions": "regexes whose matches are let through",
+        "exceptions": "phrases or token patterns whose matches are let through",
         "triggers": "words one of which a text must hold (default: read from the phrases)",
     },
     "domain": {

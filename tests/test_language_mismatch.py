@@ -45,7 +45,8 @@ def test_no_corpus_row_is_flagged_under_its_own_language() -> None:
 
 def test_most_corpus_rows_are_flagged_under_another_language() -> None:
     """Each language's rows declared as another one: the share flagged (measured 2026-12-05:
-    English 84 %, Spanish 94 %, Portuguese 100 %, Indonesian 93 %, Devanagari Hindi 100 %)."""
+    English 84 %, Spanish 93 %, Portuguese 100 %, Indonesian 87 %, Devanagari Hindi 100 %; between
+    Spanish and Portuguese, which share many short words, 67 % and 49 %)."""
     rows = corpus()
     share: dict[tuple[str, str], float] = {}
     for lang, other in [("en", "es"), ("en", "id"), ("es", "en_US"), ("pt", "en_US"),
@@ -54,6 +55,10 @@ def test_most_corpus_rows_are_flagged_under_another_language() -> None:
         share[lang, other] = sum(bool(flagged(t, other)) for t in texts) / len(texts)
     assert min(share.values()) >= 0.8, share
     assert share["hi", "en_US"] == 1.0 and share["pt", "en_US"] >= 0.95, share
+    spanish = [r["text"] for r in rows if r["language"] == "es"]
+    portuguese = [r["text"] for r in rows if r["language"] == "pt"]
+    assert sum(bool(flagged(t, "pt_BR")) for t in spanish) / len(spanish) >= 0.6
+    assert sum(bool(flagged(t, "es")) for t in portuguese) / len(portuguese) >= 0.45
 
 
 def test_the_message_names_the_language_found_and_the_code() -> None:

@@ -138,13 +138,31 @@ class Profiles:
         """(distinct words in the text, how many of them each language's list holds).
         Distinct: a text that repeats one word ("ya", "de") is not more of that language.
         ``found``: ``words_of(text)``, when it is at hand."""
-        words = set(words_of(text) if found is None else found)
+        n, hits, _ = self.matched(words_of(text) if found is None else found)
+        return n, hits
+
+    def matched(self, found: list[str]) -> tuple[int, dict[str, int], list[tuple[int, ...]]]:
+        """``count``, and for each listed word the languages (by position) that list it."""
+        words = set(found)
         hits: dict[str, int] = {}
         languages = self.languages
-        for found_in in filter(None, map(self.table.get, words)):
+        listed = list(filter(None, map(self.table.get, words)))
+        for found_in in listed:
             for i in found_in:
                 hits[languages[i]] = hits.get(languages[i], 0) + 1
-        return len(words), hits
+        return len(words), hits, listed
+
+    def apart(self, listed: list[tuple[int, ...]], one: str, others: set[str]) -> tuple[int, int]:
+        """(words only ``one``'s list has, words only ``others``' lists have): a word both
+        sides list ("de", "que", "para" in Spanish and Portuguese) tells them nothing apart."""
+        i = self.languages.index(one)
+        rest = {self.languages.index(k) for k in others if k in self.languages}
+        mine = theirs = 0
+        for langs in listed:
+            has_mine, has_theirs = i in langs, not rest.isdisjoint(langs)
+            mine += has_mine and not has_theirs
+            theirs += has_theirs and not has_mine
+        return mine, theirs
 
 
 @dataclass(frozen=True)
@@ -184,14 +202,16 @@ class Judge:
                     suspect = suspect or n >= self.min_letters
         if letters.get("Latin", 0) < total / 2:
             return None, suspect
-        words, hits = self.profiles.count(text, found)
+        words, hits, listed = self.profiles.matched(found)
         ok = {base, *self.alike.get(base, ())}
         others = [(n, k) for k, n in hits.items() if k not in ok]
         if not others:
             return None, suspect
         n, found = max(others)
         suspect = suspect or n >= self.min_words
-        own = max((hits.get(k, 0) for k in ok), default=0)
+        if n < self.min_words:
+            return None, suspect
+        n, own = self.profiles.apart(listed, found, ok)  # what only one side's words say
         if n < max(self.min_words, self.ratio * own):
             return None, suspect
         # Without a word list for the declared language its text cannot be counted: the other

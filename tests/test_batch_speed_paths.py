@@ -833,7 +833,9 @@ def test_leet_candidates_are_the_leet_words_with_a_digit_or_symbol() -> None:
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase
-    rule's spaCy matchers find something in passes it (raw and normalised)."""
+    rule's spaCy matchers find something in passes it (raw and normalised). Per pattern, too:
+    ``find`` runs only the patterns ``_passing`` names, so each one that matches must be among
+    them."""
     from evasion_cases import CASES
 
     from linter.kinds.phrase import PhraseCheck
@@ -845,15 +847,28 @@ def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     for c in checks:
         texts += [x for x in (*c.rule.examples_fail, *c.rule.examples_pass) if isinstance(x, str)]
     texts += [normalize(t).text for t in texts[::3]]
-    matchers = [check._matchers()[0] for check in checks]
+    phrase_matchers = [check._matchers()[0] for check in checks]
     assert checks[0].ctx.built("phrase:inner")  # spaCy is loaded: the finer test is on
     matched = 0
     for text in texts:
         doc = checks[0]._doc(text)
-        for check, rule_matchers in zip(checks, matchers, strict=True):
-            if check._spans(doc, rule_matchers):
-                matched += 1
-                assert check.could_match(text), (check.rule.code, text)
+        for check, phrases in zip(checks, phrase_matchers, strict=True):
+            found = []
+            if check._spans(doc, phrases):
+                found.append(-1)  # some phrase
+            for i in range(len(check.patterns)):
+                if check._spans(doc, (check._pattern_matcher(i), None)):
+                    found.append(len(check.phrases) + i)
+            if not found:
+                continue
+            matched += 1
+            assert check.could_match(text), (check.rule.code, text)
+            passing = check._passing(text)
+            if passing is None:
+                continue  # every pattern runs
+            for i in found:
+                ok = any(j < len(check.phrases) for j in passing) if i < 0 else i in passing
+                assert ok, (check.rule.code, i, text)
     assert matched > 300
 
 

@@ -379,6 +379,7 @@ class PhraseCheck(TextCheck):
         self.gate = Triggers(set(triggers))
         self.required = required_substrings(self.phrases, self.patterns)
         self._reduced: tuple[int, list[list[frozenset[str]]]] | None = None
+        self._only: tuple[int, ...] | None = None  # the phrases/patterns check_some narrowed to
 
     def literals(self) -> frozenset[str] | None:
         """The trigger words; of a trigger of several words (matched across any spacing), its
@@ -402,22 +403,45 @@ class PhraseCheck(TextCheck):
             for reqs in self.required
         ]
 
+    def check_some(self, template: Any, which: tuple[int, ...]) -> list[Hit]:
+        """Only the phrases and patterns at ``which`` (``clauses()`` order) can match here, the
+        engine's gates found: ``could_match`` tests their words alone (a rule of 17 patterns
+        in four languages need not order-test the 13 whose words the template lacks)."""
+        self._only = which
+        try:
+            return list(self.check(template))
+        finally:
+            self._only = None
+
     def could_match(self, text: str) -> bool:
         """The cheap test: a trigger word occurs and so do the words of some phrase or pattern,
         in their order. False means spaCy need not run (nor be imported)."""
+        return bool(self._passing(text, first=True))
+
+    def _passing(self, text: str, first: bool = False) -> list[int] | None:
+        """The phrases and patterns (``clauses()`` order) that pass ``could_match``'s test
+        (``first``: stop at one); None when any may match (a pattern requires no word)."""
         memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset()])
         if memo[0] is not text:  # every phrase rule reads the same text: split it once
             lower = text.lower()
             memo[0], memo[1], memo[2] = text, lower, frozenset(_PLAIN.findall(lower))
         if not self.gate.search(text, memo[2]):
-            return False
+            return []
         if self.required is None:
-            return True
+            return None
         lower = memo[1]
         # once spaCy is loaded (not before: this test is what spares loading it) its pieces
         # are known, and words must also start where spaCy can start a token
         inner = self.ctx.built("phrase:inner")
-        return any(_in_order(lower, reqs, inner) for reqs in self._order_sets(inner))
+        sets = self._order_sets(inner)
+        which = range(len(sets)) if self._only is None else self._only
+        passing = []
+        for i in which:
+            if _in_order(lower, sets[i], inner):
+                passing.append(i)
+                if first:
+                    break
+        return passing
 
     def _order_sets(self, inner: frozenset[str] | None) -> list[list[frozenset[str]]]:
         """``required`` without the words that add nothing to ``_in_order``: a word that has
@@ -475,10 +499,19 @@ class PhraseCheck(TextCheck):
         return self.ctx.shared(
             key,
             lambda: (
-                self._build(self.phrases, self.patterns),
+                self._build(self.phrases, []),
                 self._build(self.exception_phrases, self.exception_patterns),
             ),
         )
+
+    def _pattern_matcher(self, i: int) -> Any:
+        """A Matcher of pattern ``i`` alone: a text runs only the patterns whose words it
+        holds in order, as spaCy's cost grows with the patterns it is given (TPL172's 17,
+        in four languages, tripled it for the English texts that pass)."""
+        built: dict[int, Any] = self.ctx.shared(f"phrase:pattern-matchers:{self.rule.code}", dict)
+        if i not in built:
+            built[i] = self._build([], [self.patterns[i]])[1]
+        return built[i]
 
     @staticmethod
     def _spans(doc: Any, matchers: tuple[Any, Any]) -> list[tuple[int, int]]:
@@ -491,16 +524,24 @@ class PhraseCheck(TextCheck):
         return spans
 
     def find(self, text: str) -> Iterator[Hit]:
-        if not self.could_match(text):
+        passing = self._passing(text)
+        if passing == []:
             return
-        rule_matchers, exception_matchers = self._matchers()
+        phrase_matchers, exception_matchers = self._matchers()
+        n_phrases = len(self.phrases)
+        if passing is None:
+            passing = list(range(n_phrases + len(self.patterns)))
         doc = self._doc(text)
+        found = self._spans(doc, phrase_matchers) if passing[0] < n_phrases else []
+        for i in passing:
+            if i >= n_phrases:
+                found += self._spans(doc, (self._pattern_matcher(i - n_phrases), None))
+        if not found:
+            return
         excused = self._spans(doc, exception_matchers)
         taken: list[tuple[int, int]] = []
         # longest first, then leftmost: one hit per stretch of text, not one per pattern
-        for start, end in sorted(
-            set(self._spans(doc, rule_matchers)), key=lambda s: (s[0] - s[1], s[0])
-        ):
+        for start, end in sorted(set(found), key=lambda s: (s[0] - s[1], s[0])):
             if any(s < end and start < e for s, e in excused + taken):
                 continue
             taken.append((start, end))

@@ -408,3 +408,42 @@ def test_a_config_typo_stops_add_with_one_line_and_keeps_the_queue(
     assert res.output.count("\n") == 1
     listed = ok(run("list")).stdout
     assert "order_update" in listed and "appointment" not in listed
+
+
+def test_the_hours_submissions_are_counted_against_metas_creation_limit(
+    run: Run, tmp_path: Path
+) -> None:
+    """Meta allows 100 template creations per WhatsApp Business Account per hour: the 100th
+    submission in an hour is the last it takes, a later one may be refused (recorded all the
+    same), and `stats` counts the hour's submissions."""
+    from datetime import UTC, datetime
+
+    from linter.queue.store import Entry
+
+    t0 = 1_714_557_600  # 2024-05-01T10:00Z
+    now = [t0]
+    store = QueueStore(tmp_path / "queue.db", now=lambda: datetime.fromtimestamp(now[0], UTC))
+    entries = [Entry(name=f"t{i}", body=f"b{i}", content=f"b{i}") for i in range(102)]
+    store.add(entries, by="t")
+    now[0] = t0 + 3 * 3600
+    for i in range(99):  # one every 30 s from 10:00:30
+        store.submit(f"t{i}", at=t0 + 30 * (i + 1), by="t")
+    store.close()
+    later = "2024-05-01T13:00:00Z"
+    res = ok(run("submit", "t99", "--at", "2024-05-01T10:50:00Z", "--utc", now=later))
+    assert res.stderr == (
+        "warning: 100 submissions in the hour to 2024-05-01 10:50 UTC; Meta allows 100 template "
+        "creations per WhatsApp Business Account per hour: the latest was the last one Meta "
+        "takes; the next fits from 2024-05-01 11:00 UTC\n"
+    )
+    res = ok(run("submit", "t100", "--at", "2024-05-01T10:50:30Z", "--utc", now=later))
+    assert "101 submissions in the hour" in res.stderr
+    assert "Meta may refuse the latest 1; the next fits from 2024-05-01 11:01 UTC" in res.stderr
+    listed = ok(run("list", "--state", "submitted", now=later)).stdout
+    assert "t100" in listed  # recorded all the same
+    stats = json.loads(ok(run("stats", "--format", "json", now="2024-05-01T10:59:00Z")).stdout)
+    assert stats["creation_rate"] == {"submissions_last_hour": 101, "limit_per_hour": 100}
+    text = ok(run("stats", now="2024-05-01T11:30:00Z")).stdout
+    assert "last hour: 41 of 100 submissions Meta allows an hour" in text  # 10:30:30-10:50:30
+    # an hour later there is room again: no warning
+    assert ok(run("submit", "t101", "--at", "2024-05-01T12:00:00Z", now=later)).stderr == ""

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from linter.queue.errors import QueueError
+from linter.queue.stats import HourlyRate
 from linter.queue.timeutil import (
     HOUR,
     clock_from_env,
@@ -157,6 +158,7 @@ def add(
     status = 1 if intake.refused else 0
     with _open(db) as store:
         results = store.add(intake.entries, by=by, submit=submit_now, at=when)
+        rate = store.hourly_rate(when) if submit_now else None
     for res in results:
         lang = f" [{res.language}]" if res.language else ""
         if res.action == "refused":
@@ -164,8 +166,28 @@ def add(
             status = 2
         else:
             click.echo(f"{res.action} {res.name}{lang}: revision {res.revision}, {res.state}")
+    if rate is not None:
+        _warn_rate(rate, when, utc=False)
     if status:
         sys.exit(status)
+
+
+def _warn_rate(rate: HourlyRate, at: int | None, utc: bool) -> None:
+    """A warning when the hour's submissions reach Meta's creation limit. The submission is
+    recorded all the same: the ledger says what was sent; Meta decides what it takes."""
+    if not rate.at_limit or rate.free_at is None:
+        return
+    if rate.count > rate.limit:
+        said = f"Meta may refuse the latest {rate.count - rate.limit}"
+    else:
+        said = "the latest was the last one Meta takes"
+    when = f" to {show_time(at, utc)}" if at is not None else ""
+    click.echo(
+        f"warning: {rate.count} submissions in the hour{when}; Meta allows {rate.limit} "
+        f"template creations per WhatsApp Business Account per hour: {said}; the next fits "
+        f"from {show_time(rate.free_at, utc)}",
+        err=True,
+    )
 
 
 @queue.command(name="submit")
@@ -183,11 +205,13 @@ def submit(
     when = _time(at, "--at")
     with _open(db) as store:
         event = store.submit(name, language=language, at=when, by=by)
+        rate = store.hourly_rate(event.at)
     click.echo(
         f"submitted {name} (revision {event.revision}) at {show_time(event.at, utc)}; "
         f"verdict expected from {show_time(event.at + 24 * HOUR, utc)}, "
         f"due {show_time(event.at + 72 * HOUR, utc)}"
     )
+    _warn_rate(rate, event.at, utc)
 
 
 @queue.command(name="decide")
@@ -504,6 +528,7 @@ def stats(fmt: str, cap: int, db: Path | None) -> None:
     out.append(
         f"quota:     {st.approved} of {st.quota} approved templates ({st.quota_used * 100:.1f}%)"
     )
+    out.append(f"last hour: {st.last_hour} of {st.hourly_limit} submissions Meta allows an hour")
     click.echo("\n".join(out))
     if st.quota_warning:
         click.echo(

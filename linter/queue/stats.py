@@ -10,6 +10,10 @@ from linter.queue.schema import STATES
 
 QUOTA = 250  # approved templates per business (the figure this ledger tracks against)
 QUOTA_WARN = 0.9
+# Meta: 100 template creations per WhatsApp Business Account per hour (FB templates/overview).
+# The ledger counts its submissions in the hour before a time against it.
+HOURLY_LIMIT = 100
+HOUR_SECONDS = 3600
 SCORE_BANDS = ((0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0))
 
 
@@ -43,6 +47,8 @@ class Stats:
     by_score: list[Outcome] = field(default_factory=list)
     approved: int = 0
     quota: int = QUOTA
+    last_hour: int = 0  # submissions in the hour before now
+    hourly_limit: int = HOURLY_LIMIT
 
     @property
     def quota_used(self) -> float:
@@ -71,7 +77,40 @@ class Stats:
                 "used": round(self.quota_used, 4),
                 "warning": self.quota_warning,
             },
+            "creation_rate": {
+                "submissions_last_hour": self.last_hour,
+                "limit_per_hour": self.hourly_limit,
+            },
         }
+
+
+@dataclass
+class HourlyRate:
+    """Submissions in the hour up to a time, against Meta's creation limit."""
+
+    count: int
+    limit: int = HOURLY_LIMIT
+    free_at: int | None = None  # when the count falls below the limit again (None: it is)
+
+    @property
+    def at_limit(self) -> bool:
+        return self.count >= self.limit
+
+
+def hourly_rate(db: sqlite3.Connection, at: int, limit: int = HOURLY_LIMIT) -> HourlyRate:
+    """Submissions recorded in (at - 1 h, at], and when one more would be within the limit."""
+    times = [
+        t
+        for (t,) in db.execute(
+            "SELECT at FROM events WHERE to_state = 'submitted' AND at > ? AND at <= ? ORDER BY at",
+            (at - HOUR_SECONDS, at),
+        )
+    ]
+    free_at = None
+    if len(times) >= limit:
+        # the window must lose len - limit + 1 submissions before one more fits
+        free_at = times[len(times) - limit] + HOUR_SECONDS
+    return HourlyRate(len(times), limit, free_at)
 
 
 def _hours(seconds: float | None) -> float | None:
@@ -97,7 +136,7 @@ def _band(score: float | None) -> str:
     return f"{SCORE_BANDS[-1][0]:.2f}-{SCORE_BANDS[-1][1]:.2f}"
 
 
-def compute(db: sqlite3.Connection, quota: int = QUOTA) -> Stats:
+def compute(db: sqlite3.Connection, quota: int = QUOTA, now: int | None = None) -> Stats:
     states = dict.fromkeys(STATES, 0)
     for state, n in db.execute(
         "SELECT e.to_state, count(*) FROM templates t "
@@ -154,4 +193,5 @@ def compute(db: sqlite3.Connection, quota: int = QUOTA) -> Stats:
         by_score=[by_score[k] for k in band_order if k in by_score],
         approved=states["approved"],
         quota=quota,
+        last_hour=0 if now is None else hourly_rate(db, now).count,
     )

@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 from linter.queue import schema
 from linter.queue.errors import QueueError
-from linter.queue.stats import QUOTA, Stats, compute
+from linter.queue.stats import QUOTA, HourlyRate, Stats, compute, hourly_rate
 from linter.queue.timeutil import HOUR, Clock, show_time, system_clock, to_epoch
 
 DB_ENV = "TEMPLINT_DB"
@@ -692,7 +692,14 @@ class QueueStore:
 
     def stats(self, quota: int | None = None) -> Stats:
         try:
-            return compute(self.db, QUOTA if quota is None else quota)
+            return compute(self.db, QUOTA if quota is None else quota, now=self.now())
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def hourly_rate(self, at: int | None = None) -> HourlyRate:
+        """Submissions in the hour up to ``at`` (default now), against Meta's creation limit."""
+        try:
+            return hourly_rate(self.db, self.now() if at is None else at)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
 

@@ -169,3 +169,16 @@ def test_a_bad_word_list_in_the_config_is_one_error_at_load(tmp_path: Path) -> N
     assert (
         res.output == f"templint: {config}: [rules.TPL340]: words.sv must be a string or a list\n"
     )
+
+
+def test_a_spanish_name_or_address_in_an_english_template_is_not_spanish() -> None:
+    """ "de la", "el", "y" are as often part of a name or an address as of a sentence: a
+    language needs two of its words besides these (before, all three were flagged)."""
+    for text in [
+        "Your table is booked for {{1}}.\n\nCalle de la Luna y el Sol 12, Col. del Valle",
+        "Pickup at: Calle de la Luna y el Sol 12, Col. del Valle",
+        "Your order {{1}} is ready.\n\nTienda El Sol de los Andes\nAv. de la Reforma y Juárez 22",
+    ]:
+        assert not flagged(text, "en_US"), text
+    # a sentence has more than particles
+    assert flagged("Recoge tu pedido en Calle de la Luna y el Sol 12.", "en_US")

@@ -400,7 +400,7 @@ def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, 
     from linter.kinds.language import Judge, Profiles, readable
 
     words = _merged(check, "words")
-    for key in ("words", "scripts", "alike", "names", "codes"):
+    for key in ("words", "scripts", "alike", "particles", "names", "codes"):
         wanted = (str,) if key in ("names", "codes") else (str, list)
         for lang, value in _merged(check, key).items():
             if not isinstance(value, wanted):
@@ -408,6 +408,10 @@ def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, 
                     f"{_origin(check, key)}: {key}.{lang} must be a string"
                     + (" or a list" if list in wanted else "")
                 )
+    particles = {
+        lang: frozenset(w.casefold() for listed in value for w in listed.split())
+        for lang, value in _table(check, "particles").items()
+    }
     judge = Judge(
         Profiles.build(words),
         _table(check, "scripts"),
@@ -417,6 +421,8 @@ def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, 
         float(check.params.get("ratio", 3)),
         float(check.params.get("script-share", 0.25)),
         float(check.params.get("unlisted-share", 0.3)),
+        particles,
+        check.num("min-core-words", 2),
     )
     names = {k: str(v) for k, v in _merged(check, "names").items()}
     codes = {k: str(v) for k, v in _merged(check, "codes").items()}

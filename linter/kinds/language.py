@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Words are runs of letters; links, e-mail addresses and placeholders are not read (a path's
 # "/es/pedido" says nothing about the language the message is written in).
@@ -141,28 +141,41 @@ class Profiles:
         n, hits, _ = self.matched(words_of(text) if found is None else found)
         return n, hits
 
-    def matched(self, found: list[str]) -> tuple[int, dict[str, int], list[tuple[int, ...]]]:
-        """``count``, and for each listed word the languages (by position) that list it."""
+    def matched(
+        self, found: list[str]
+    ) -> tuple[int, dict[str, int], list[tuple[str, tuple[int, ...]]]]:
+        """``count``, and each listed word with the languages (by position) that list it."""
         words = set(found)
         hits: dict[str, int] = {}
         languages = self.languages
-        listed = list(filter(None, map(self.table.get, words)))
-        for found_in in listed:
+        table = self.table
+        listed = [(w, table[w]) for w in words if w in table]
+        for _, found_in in listed:
             for i in found_in:
                 hits[languages[i]] = hits.get(languages[i], 0) + 1
         return len(words), hits, listed
 
-    def apart(self, listed: list[tuple[int, ...]], one: str, others: set[str]) -> tuple[int, int]:
-        """(words only ``one``'s list has, words only ``others``' lists have): a word both
-        sides list ("de", "que", "para" in Spanish and Portuguese) tells them nothing apart."""
+    def apart(
+        self,
+        listed: list[tuple[str, tuple[int, ...]]],
+        one: str,
+        others: set[str],
+        particles: frozenset[str] = frozenset(),
+    ) -> tuple[int, int, int]:
+        """(words only ``one``'s list has, words only ``others``' lists have, the first count
+        without ``particles``): a word both sides list ("de", "que", "para" in Spanish and
+        Portuguese) tells them nothing apart, and a particle ("de la", "del") is as often part
+        of a name or an address ("Calle de la Luna", "Café del Sol") as of a sentence."""
         i = self.languages.index(one)
         rest = {self.languages.index(k) for k in others if k in self.languages}
-        mine = theirs = 0
-        for langs in listed:
+        mine = theirs = core = 0
+        for word, langs in listed:
             has_mine, has_theirs = i in langs, not rest.isdisjoint(langs)
-            mine += has_mine and not has_theirs
+            if has_mine and not has_theirs:
+                mine += 1
+                core += word not in particles
             theirs += has_theirs and not has_mine
-        return mine, theirs
+        return mine, theirs, core
 
 
 @dataclass(frozen=True)
@@ -177,6 +190,8 @@ class Judge:
     ratio: float = 3.0
     script_share: float = 0.25
     unlisted_share: float = 0.3
+    particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by language
+    min_core: int = 2  # words of the other language that are not particles
 
     def judge(self, text: str, base: str) -> tuple[str, str] | None:
         """None when ``text`` (readable) may be in language ``base``; else ("script", the
@@ -211,8 +226,11 @@ class Judge:
         suspect = suspect or n >= self.min_words
         if n < self.min_words:
             return None, suspect
-        n, own = self.profiles.apart(listed, found, ok)  # what only one side's words say
-        if n < max(self.min_words, self.ratio * own):
+        # what only one side's words say, and how much of it is more than names' particles
+        n, own, core = self.profiles.apart(
+            listed, found, ok, self.particles.get(found, frozenset())
+        )
+        if n < max(self.min_words, self.ratio * own) or core < self.min_core:
             return None, suspect
         # Without a word list for the declared language its text cannot be counted: the other
         # language's words must then be a good share of all (Taglish keeps some English words).

@@ -291,6 +291,18 @@ def test_different_footer_or_wording_is_not_a_duplicate(tmp_path: Path) -> None:
     assert d.template == "south" and "'north'" in d.message
 
 
+def test_an_untranslated_translation_is_named_as_such(tmp_path: Path) -> None:
+    english = meta(SHIPPED, name="order_shipped", samples=SHIPPED_SAMPLES)
+    spanish = {**english, "language": "es"}  # the translation, its body still in English
+    other = {**english, "name": "order_sent", "language": "es"}
+    write(tmp_path, "t.json", [english, spanish, other])
+    result = lint_paths([str(tmp_path)], config=FORMAT_ONLY)
+    first, second = only(result.diagnostics, "TPL401")
+    assert first.template == "order_shipped" and "its en_US translation (" in first.message
+    assert first.fix == "Translate the es body of 'order_shipped': it is still the en_US text."
+    assert "'order_shipped' (" in second.message and second.fix.startswith("Delete one")
+
+
 # --- clean, realistic templates -----------------------------------------------------------
 
 ORDER_SHIPPED = {

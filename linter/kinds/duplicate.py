@@ -60,6 +60,19 @@ class DuplicateCheck(Check):
                 continue
             where = _where(earlier)
             name = earlier.display_name
+            earlier_said = f"'{name}' ({where})" if name else where
+            fix = (
+                "Delete one of the two, or change the wording so each template says "
+                "something different."
+            )
+            if name and name == tpl.display_name and _translation(earlier, tpl):
+                # One template's two translations: the later is not translated (TPL340 says
+                # which language it reads as), and deleting either is the wrong advice.
+                earlier_said = f"its {earlier.language} translation ({where})"
+                fix = (
+                    f"Translate the {tpl.language} body of '{name}': it is still the "
+                    f"{earlier.language} text."
+                )
             yield (
                 tpl,
                 Hit(
@@ -67,13 +80,17 @@ class DuplicateCheck(Check):
                     0,
                     len(body.text),
                     {
-                        "earlier": f"'{name}' ({where})" if name else where,
+                        "earlier": earlier_said,
                         "parts": "body and footer" if footer else "body",
                     },
-                    "Delete one of the two, or change the wording so each template says "
-                    "something different.",
+                    fix,
                 ),
             )
+
+
+def _translation(one: Template, other: Template) -> bool:
+    """Both declare a language, and not the same one."""
+    return bool(one.language and other.language and one.language != other.language)
 
 
 def _where(tpl: Template) -> str:

@@ -91,6 +91,17 @@ TABLE: list[tuple[str, str, set[str]]] = [
     ("banking", "To complete KYC, please share your Aadhaar number and PAN card.", {"TPL185"}),
     ("banking", "Your refund is pending. Send us your account number and IFSC.", {"TPL184"}),
     ("banking", "Your EMI is overdue. Pay now or we will inform your employer.", {"TPL172"}),
+    ("banking", "Reply within 24 hours or we will inform your employer.", {"TPL172"}),
+    # the same words with no debt or condition beside them report, they do not threaten
+    (
+        "health",
+        "Your father was admitted to City Hospital. We will inform your family of any change.",
+        set(),
+    ),
+    ("health", "We will notify your family doctor about the test results.", set()),
+    ("hr", "Your background check is complete. We will inform your employer today.", set()),
+    ("retail", "Delivery failed. We will call your contact number tomorrow to rearrange.", set()),
+    ("events", "Photos from the meetup are uploaded to our Facebook page.", set()),
     ("banking", "Pay {{1}} today or our recovery agents will visit your home.", {"TPL171"}),
     (
         "banking",
@@ -205,6 +216,21 @@ def test_phrase_lemma_expands_inflections_and_exceptions_excuse() -> None:
     )
     assert _find(rule, "We bought now. Buying now!") == ["bought now", "Buying now"]
     assert _find(rule, "I never bought now") == []
+
+
+def test_phrase_context_words_decide_whether_a_hit_counts() -> None:
+    from linter.inputs import parse_text
+
+    rule = _rule(phrases=["inform your family"], context=["pay", "if not"])
+    check = PhraseCheck(rule, Context(Config()))
+
+    def fired(text: str) -> bool:
+        return bool(list(check.check(parse_text(text, "<t>"))))
+
+    assert not fired("We will inform your family of any change.")
+    assert fired("Paid nothing yet? We will inform your family.")  # any inflection of "pay"
+    assert fired("If  not, we will inform your family.")  # several words, any spacing
+    assert "context" in dict(rule.options())
 
 
 def test_phrase_triggers_are_derived_and_gate_matching() -> None:

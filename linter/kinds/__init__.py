@@ -42,6 +42,7 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         "patterns": "spaCy token patterns",
         "exceptions": "phrases or token patterns whose matches are let through",
         "triggers": "words one of which a text must hold (default: read from the phrases)",
+        "context": "words one of which the template must also hold for a hit to count",
     },
     "domain": {
         "domains": "a list, or a file in linter/data (default url_shorteners.txt)",

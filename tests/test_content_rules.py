@@ -103,6 +103,8 @@ TABLE: list[tuple[str, str, set[str]]] = [
     ("retail", "Delivery failed. We will call your contact number tomorrow to rearrange.", set()),
     ("events", "Photos from the meetup are uploaded to our Facebook page.", set()),
     ("banking", "Pay {{1}} today or our recovery agents will visit your home.", {"TPL171"}),
+    ("banking", "EMI overdue. Our field agent will visit your address on {{1}}.", {"TPL171"}),
+    ("banking", "Our field agent will visit your address on {{1}} for your KYC papers.", set()),
     (
         "banking",
         "Pay by {{1}} or legal action will be taken and you face serious consequences.",

@@ -36,6 +36,7 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         "exceptions": "regexes whose matches are let through",
         "case-sensitive": "false",
         "replace": "the fix to suggest, if any",
+        "context": "words one of which the template must also hold for a hit to count",
     },
     "phrase": {
         "phrases": "phrases matched word by word",
@@ -154,7 +155,35 @@ class TextCheck(Check):
     (``linter.normalize``: evasion tricks undone) and its hits are mapped back to the
     characters the writer typed, with the tricks found inside them noted for the message."""
 
+    _context: Any = False  # the ``context`` words' matcher once built; None: no such option
+
     def check(self, template: Template) -> Iterator[Hit]:
+        hits = self._component_hits(template)
+        if self._context is False:
+            self._context = context_matcher(self.params.get("context"))
+        if self._context is None:
+            yield from hits
+            return
+        first = next(hits, None)
+        if first is None or not self._in_context(template):
+            return
+        yield first
+        yield from hits
+
+    def _in_context(self, template: Template) -> bool:
+        """Whether some text the rule reads holds a ``context`` word, as written or normalised.
+        Wording that threatens in a debt reminder ("we will inform your family") is news in a
+        hospital's update: a rule can require the words that make it a violation."""
+        for comp in template.components:
+            if comp.kind not in self.rule.components or not comp.text:
+                continue
+            norm = comp.extra.get("_normalized")
+            texts = (comp.text, norm.text) if norm is not None and norm.changed else (comp.text,)
+            if any(self._context.search(t) for t in texts):
+                return True
+        return False
+
+    def _component_hits(self, template: Template) -> Iterator[Hit]:
         for comp in template.components:
             if comp.kind in self.rule.components and comp.text:
                 norm = normalized(comp, self.ctx) if self.ctx.config.normalize else None
@@ -183,6 +212,21 @@ class TextCheck(Check):
 
     def find(self, text: str) -> Iterable[Hit]:
         raise NotImplementedError
+
+
+def context_matcher(words: Any) -> Any:
+    """The ``context`` option's words (any inflection, case-insensitive; a phrase of several
+    words matches across spacing) as one matcher with ``search(text)``, or None for none."""
+    if not words:
+        return None
+    from linter.inflect import inflections
+    from linter.kinds.phrase import Triggers
+
+    return Triggers({form for w in _as_list(words) for form in inflections(str(w))})
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def normalized(comp: Component, ctx: Context) -> Normalized:

@@ -11,9 +11,8 @@ A rule file gives any of:
   are lower-cased for you.
 - ``exceptions`` — phrases (strings) and patterns (lists of tables) whose match excuses any hit
   it overlaps ("never share your PIN" excuses "share your PIN").
-- ``context`` — words (any inflection, case-insensitive; several words match across spacing)
-  one of which the template must also hold for a hit to count. A wording that is a threat in a
-  debt reminder ("we will inform your family") is news in a hospital's message.
+- ``context`` — words one of which the template must also hold for a hit to count (read by
+  every text kind: ``TextCheck``).
 - ``triggers`` — words (any inflection, case-insensitive) at least one of which must occur for
   the rule to match at all. Without them they are derived from the phrases and patterns: one
   required word of each. When no trigger occurs in a text, spaCy is never imported.
@@ -339,9 +338,11 @@ class Triggers:
             alts.append(rf"(?<!\w){body}" if bounded else body)
         self.regex = re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
-    def search(self, text: str, words: frozenset[str]) -> bool:
+    def search(self, text: str, words: frozenset[str] | None = None) -> bool:
         """``words``: the text's lower-case plain words (``could_match`` splits each text once
-        for every phrase rule)."""
+        for every phrase rule); split here when not given."""
+        if words is None:
+            words = frozenset(_PLAIN.findall(text.lower()))
         if self.words and not self.words.isdisjoint(words):
             return True
         return self.regex is not None and self.regex.search(text) is not None
@@ -381,8 +382,6 @@ class PhraseCheck(TextCheck):
         self.triggers = frozenset(triggers)
         self.gate = Triggers(set(triggers))
         self.required = required_substrings(self.phrases, self.patterns)
-        context = {f for w in self.params.get("context") or () for f in inflections(str(w))}
-        self.context = Triggers(context) if context else None
         self._reduced: tuple[int, list[list[frozenset[str]]]] | None = None
         self._only: tuple[int, ...] | None = None  # the phrases/patterns check_some narrowed to
 
@@ -417,32 +416,6 @@ class PhraseCheck(TextCheck):
             return list(self.check(template))
         finally:
             self._only = None
-
-    def check(self, template: Any) -> Iterator[Hit]:
-        hits = super().check(template)
-        if self.context is None:
-            yield from hits
-            return
-        first = next(hits, None)
-        if first is None or not self._in_context(template):
-            return
-        yield first
-        yield from hits
-
-    def _in_context(self, template: Any) -> bool:
-        """Whether some text the rule reads holds a ``context`` word, as written or normalised."""
-        assert self.context is not None
-        for comp in template.components:
-            if comp.kind not in self.rule.components or not comp.text:
-                continue
-            texts = [comp.text]
-            norm = comp.extra.get("_normalized")
-            if norm is not None and norm.changed:
-                texts.append(norm.text)
-            for text in texts:
-                if self.context.search(text, frozenset(_PLAIN.findall(text.lower()))):
-                    return True
-        return False
 
     def could_match(self, text: str) -> bool:
         """The cheap test: a trigger word occurs and so do the words of some phrase or pattern,

@@ -49,6 +49,8 @@ class Rule:
     applies_to: tuple[str, ...] = CATEGORIES
     examples_fail: tuple[Any, ...] = ()
     examples_pass: tuple[Any, ...] = ()
+    # the rule's options its examples are linted with (a rule that needs the team's settings)
+    examples_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     sources: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
@@ -65,7 +67,10 @@ class Rule:
             lines += [f"Applies to templates declared: {', '.join(self.applies_to)}"]
         lines += ["", "## What it does", self.summary.strip(), ""]
         lines += ["## Why is this bad?", self.why.strip(), ""]
-        lines += ["## Example", *_example_lines(self.examples_fail), ""]
+        lines += ["## Example"]
+        if self.examples_options:
+            lines += [f"With `{k} = {_json_line(v)}`:" for k, v in self.examples_options.items()]
+        lines += [*_example_lines(self.examples_fail), ""]
         if self.examples_pass:
             lines += ["Passes:", *_example_lines(self.examples_pass), ""]
         lines += ["## Fix", self.fix.strip()]
@@ -150,6 +155,7 @@ def load_rule(path: Path) -> Rule:
         applies_to=tuple(c.upper() for c in _tuple(data.get("applies-to"))) or CATEGORIES,
         examples_fail=_tuple(examples.get("fail")),
         examples_pass=_tuple(examples.get("pass")),
+        examples_options=dict(examples.get("options", {})),
         sources=_tuple(data.get("sources")),
         params={k: v for k, v in data.items() if k not in _COMMON},
         path=str(path),
@@ -221,6 +227,11 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
             raise ConfigError(f"{where}[rules.{code}]: no such rule; {hint}")
         known = set(rule.params) | set(KIND_OPTIONS.get(rule.kind, {}))
         for key, value in options.items():
+            if key in ("check", "mode"):
+                raise ConfigError(
+                    f"{where}[rules.{code}]: '{key}' defines {rule.name} and cannot be set; "
+                    "options are what `templint rule " + code + "` lists"
+                )
             per_type = rule.params.get("check") == "button-type-limit" and key.startswith("max-")
             if key not in known and not per_type:
                 listed = ", ".join(sorted(k for k in known if k not in ("check", "mode"))) or "none"

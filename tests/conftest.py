@@ -13,9 +13,11 @@ def root() -> Path:
     return ROOT
 
 
-def lint_example(example: object, category: str | None = None) -> list:
-    """Lint a rule-file example: a string is a template body, a table is a Meta template."""
+def lint_example(example: object, category: str | None = None, rule: object = None) -> list:
+    """Lint a rule-file example: a string is a template body, a table is a Meta template.
+    ``rule``: its ``[examples] options`` are set for the run."""
     from linter.api import lint_templates
+    from linter.config import Config
     from linter.inputs import parse_json, parse_text
 
     if isinstance(example, str):
@@ -26,6 +28,9 @@ def lint_example(example: object, category: str | None = None) -> list:
         templates = parse_json(json.dumps(example, ensure_ascii=False), "<example>")
     else:
         templates = parse_json(json.dumps(example, ensure_ascii=False), "<example>")
+    options = getattr(rule, "examples_options", None)
+    if options:
+        return lint_templates(templates, config=Config(options={rule.code: options}))  # type: ignore[attr-defined]
     return lint_templates(templates)
 
 

@@ -150,6 +150,12 @@ def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
         ('select = ["TLP101"]\n', "select: 'TLP101' matches no rule code or prefix"),
         ('ignore = ["TPL9"]\n', "ignore: 'TPL9' matches no rule code or prefix"),
         ('[severity]\nTPL1O1 = "info"\n', "severity: 'TPL1O1' matches no rule"),
+        ('[rules.TPL111]\ncheck = "ip-address"\n', "[rules.TPL111]: 'check' defines "
+         "url-shortener and cannot be set"),
+        ('[rules.TPL111]\ndomains = ["ours.txt"]\n', "[rules.TPL111]: domain list 'ours.txt' "
+         "not found"),
+        ('[rules.TPL115]\nown-domains = ["example in"]\n', "[rules.TPL115]: own-domains entry "
+         "'example in' is not a domain name"),
     ],
 )  # fmt: skip
 def test_a_setting_that_names_no_rule_or_option_is_an_error_not_a_no_op(

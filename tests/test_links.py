@@ -186,6 +186,37 @@ def test_team_extends_the_domain_list_through_config(tmp_path: Path) -> None:
     ]
 
 
+def test_links_off_the_teams_own_domains_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "templint.toml").write_text(
+        textwrap.dedent(
+            """
+            select = ["TPL115"]
+            [rules.TPL115]
+            own-domains = ["https://www.Example.in/", "example-bank.com"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    text = (
+        "Track https://shop.example.in/t/{{1}} or https://partner-courier.com/t/{{1}}; "
+        "statement at www.example-bank.com/s, help at https://wa.me/9198 or Booking.com, "
+        "look-alike https://example.in.evil.io/x, mail help@other.org"
+    )
+    cfg = load_config(tmp_path / "templint.toml")
+    diags = lint_text(text, config=cfg)
+    assert [text[d.column - 1 : d.end_column - 1] for d in diags] == [
+        "https://partner-courier.com/t/{{1}}",
+        "https://example.in.evil.io/x",
+    ]
+    assert diags[0].message == (
+        "Link to partner-courier.com, which is not one of your domains "
+        "(example-bank.com, example.in)"
+    )
+    assert "add partner-courier.com to own-domains" in (diags[0].fix or "")
+    # no own domains named: the rule cannot know what is foreign, and says nothing
+    assert lint_text(text, config=Config(select=("TPL115",))) == []
+
+
 def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(

@@ -403,7 +403,7 @@ def test_a_config_typo_stops_add_with_one_line_and_keeps_the_queue(
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert res.output.strip().endswith(
         f"{config}: [rules.TPL101]: unknown option 'exceptoins' for discount-offer; "
-        "it reads: case-sensitive, exceptions, patterns, replace"
+        "it reads: case-sensitive, context, exceptions, patterns, replace"
     ), res.output
     assert res.output.count("\n") == 1
     listed = ok(run("list")).stdout

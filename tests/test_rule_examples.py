@@ -12,20 +12,24 @@ FAIL = [(r.code, i, ex) for r in RULES for i, ex in enumerate(r.examples_fail)]
 PASS = [(r.code, i, ex) for r in RULES for i, ex in enumerate(r.examples_pass)]
 
 
+def _rule(code: str):
+    return next(r for r in RULES if r.code == code)
+
+
 def _category(code: str) -> str | None:
-    rule = next(r for r in RULES if r.code == code)
+    rule = _rule(code)
     return None if "UTILITY" in rule.applies_to else rule.applies_to[0]
 
 
 @pytest.mark.parametrize(("code", "i", "example"), FAIL, ids=[f"{c}-fail{i}" for c, i, _ in FAIL])
 def test_fail_example_fires(code: str, i: int, example: object) -> None:
-    codes = [d.code for d in lint_example(example, _category(code))]
+    codes = [d.code for d in lint_example(example, _category(code), _rule(code))]
     assert code in codes, f"{code} did not fire on its fail example {i}: {example!r} (got {codes})"
 
 
 @pytest.mark.parametrize(("code", "i", "example"), PASS, ids=[f"{c}-pass{i}" for c, i, _ in PASS])
 def test_pass_example_is_quiet(code: str, i: int, example: object) -> None:
-    found = [d for d in lint_example(example, _category(code)) if d.code == code]
+    found = [d for d in lint_example(example, _category(code), _rule(code)) if d.code == code]
     assert not found, f"{code} fired on its pass example {i}: {found[0].message}"
 
 

@@ -12,9 +12,12 @@ has something that could be a link, so linting link-free templates never pays fo
 
 Parameters (rule file, or ``[tool.templint.rules.CODE]``):
 
-- ``check``: ``shortener`` | ``no-scheme`` | ``ip-address`` | ``insecure``.
+- ``check``: ``shortener`` | ``no-scheme`` | ``ip-address`` | ``insecure`` | ``own-domain``.
 - ``domains`` (shortener): a list file, or a list of them. A relative path is looked up next to
   the config file first, then in ``linter/data/``. ``extra-domains``: entries given inline.
+- ``own-domains`` (own-domain): the business's domains; a link elsewhere is reported, unless
+  its domain is in ``allowed-domains``. An entry covers its subdomains. No own domains, no
+  reports: only the team knows which domains are theirs.
 """
 
 from __future__ import annotations
@@ -296,7 +299,7 @@ _CACHE_SIZE = 64
 class DomainCheck(TextCheck):
     """One rule about links; ``check`` says which (see the module docs)."""
 
-    CHECKS = ("shortener", "no-scheme", "ip-address", "insecure")
+    CHECKS = ("shortener", "no-scheme", "ip-address", "insecure", "own-domain")
     needs_links = True  # every check here reads links: none where ``candidates`` finds none
 
     def __init__(self, *args: object) -> None:
@@ -307,6 +310,41 @@ class DomainCheck(TextCheck):
                 f"{self.rule.path}: a domain rule needs check = one of {', '.join(self.CHECKS)}"
             )
         self._domains: DomainList | None = None
+        self._own: tuple[DomainList, DomainList, str] | None = None
+        if self.kind == "shortener":
+            self._check_list_files()
+        elif self.kind == "own-domain":
+            self._own = self._own_domains()
+
+    def _where(self) -> str:
+        """Who set this rule's options, for an error: the config file, or the rule file."""
+        if self.rule.code in self.ctx.config.options and self.ctx.config.source:
+            return f"{self.ctx.config.source}: [rules.{self.rule.code}]"
+        return self.rule.path or self.rule.code
+
+    def _check_list_files(self) -> None:
+        """A list file that is not there is a typo in the settings: one error when the rule is
+        loaded, not a failure on every template with a link."""
+        for name in _strings(self.params.get("domains", "url_shorteners.txt")):
+            path = resolve_data_path(name, self.ctx)
+            if not path.is_file():
+                where = self._where()
+                raise ValueError(f"{where}: domain list '{name}' not found (looked for {path})")
+
+    def _own_domains(self) -> tuple[DomainList, DomainList, str]:
+        lists = []
+        for key in ("own-domains", "allowed-domains"):
+            entries = []
+            for raw in _strings(self.params.get(key)):
+                entry = _domain_entry(raw)
+                if entry is None:
+                    raise ValueError(f"{self._where()}: {key} entry {raw!r} is not a domain name")
+                entries.append(entry)
+            # an entry covers itself and its subdomains
+            lists.append(DomainList(frozenset(entries), frozenset(entries)))
+        own = sorted(lists[0].exact)
+        shown = ", ".join(own[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        return lists[0], lists[1], shown
 
     # Shared per run: the suffix lookup and the links of recently seen texts (four rules read
     # the same components one after the other).
@@ -350,6 +388,22 @@ class DomainCheck(TextCheck):
             f"Replace {link.text} with the full link on your business's own domain.",
         )
 
+    def _own_domain(self, link: Link) -> Hit | None:
+        assert self._own is not None
+        own, allowed, shown = self._own
+        if not own.exact or not link.host or link.is_ip or _brand_mention(link):
+            return None
+        if own.match(link.host, "") or allowed.match(link.host, ""):
+            return None
+        domain = link.registered or link.bare_host
+        return Hit(
+            None,
+            link.start,
+            link.end,
+            {"domain": domain, "link": link.text, "own": shown},
+            f"Link to a page on {shown} instead, or add {domain} to own-domains if it is yours.",
+        )
+
     def _no_scheme(self, link: Link) -> Hit | None:
         if link.scheme is not None:
             return None
@@ -379,6 +433,19 @@ class DomainCheck(TextCheck):
             return None
         secure = "https" + link.text[4:]
         return Hit(None, link.start, link.end, {"link": link.text}, f"Use {secure}")
+
+
+_DOMAIN_NAME = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")
+
+
+def _domain_entry(raw: str) -> str | None:
+    """'https://www.Shop.example.in/path' -> 'shop.example.in'; None when no domain name."""
+    entry = raw.strip().lower()
+    entry = entry.split("://", 1)[-1]
+    entry = re.split(r"[/?#:]", entry, maxsplit=1)[0].lstrip(".")
+    if entry.startswith("www."):
+        entry = entry[4:]
+    return entry if _DOMAIN_NAME.fullmatch(entry) else None
 
 
 def _brand_mention(link: Link) -> bool:

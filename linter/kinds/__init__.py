@@ -159,13 +159,15 @@ class TextCheck(Check):
 
     def check(self, template: Template) -> Iterator[Hit]:
         hits = self._component_hits(template)
-        if self._context is False:
-            self._context = context_matcher(self.params.get("context"))
-        if self._context is None:
+        if "context" not in self.params:
             yield from hits
             return
         first = next(hits, None)
-        if first is None or not self._in_context(template):
+        if first is None:
+            return
+        if self._context is False:  # built at the first hit: most templates have none
+            self._context = context_matcher(self.params.get("context"))
+        if self._context is not None and not self._in_context(template):
             return
         yield first
         yield from hits

@@ -145,7 +145,8 @@ def test_illegal_transitions_are_refused(run: Run, files: Path) -> None:
     ok(run("add", str(files / "order_update.txt")))
     res = ok(run("decide", "order_update", "approved"), 2)
     assert res.stderr.strip().splitlines() == [
-        "Error: 'order_update' is draft: cannot mark it approved (it is a draft: submit it first)"
+        "templint: 'order_update' is draft: cannot mark it approved "
+        "(it is a draft: submit it first)"
     ]
     ok(run("submit", "order_update"))
     assert "already submitted" in ok(run("submit", "order_update"), 2).stderr
@@ -353,7 +354,7 @@ def test_window(run: Run) -> None:
     )
     assert "0m left" in res.stdout  # one second before the 24 h mark: still open
     assert ok(run("--last-inbound", "2024-05-02T10:00:00Z", cmd=window), 2).stderr.startswith(
-        "Error: --last-inbound"
+        "templint: --last-inbound"
     )
 
 

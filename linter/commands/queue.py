@@ -37,7 +37,12 @@ SESSION_WINDOW = 24 * HOUR
 
 
 class QueueCommandError(click.ClickException):
+    """One line on stderr, exit 2, with the prefix every other templint error has."""
+
     exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"templint: {self.format_message()}", err=True)
 
 
 def _errors(func: F) -> F:

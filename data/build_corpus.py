@@ -282,6 +282,7 @@ PRODUCTS_LANG = {
     "pt": ["tênis de corrida", "fone sem fio", "relógio inteligente", "liquidificador"],
     "id": ["sepatu lari", "earphone nirkabel", "jaket denim", "rice cooker"],
     "hi-Latn": ["wireless earbuds", "cotton kurta", "running shoes", "mixer grinder"],
+    "hi": ["वायरलेस ईयरबड्स", "सूती कुर्ता", "स्मार्टवॉच", "मिक्सर ग्राइंडर"],
 }
 
 CATEGORIES_LANG = {
@@ -302,6 +303,8 @@ PRIZES = {
         "a family holiday",
     ],
     "pt": ["uma smart TV", "uma viagem para dois", "um vale-compras"],
+    "id": ["sepeda motor", "smart TV 55 inci", "liburan ke Bali untuk dua orang"],
+    "hi": ["स्मार्ट टीवी", "गोवा की ट्रिप", "सोने का सिक्का"],
 }
 
 EVENTS = [

@@ -161,7 +161,15 @@ def _use_color(option: str) -> bool:
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
-@click.option("--no-fix", is_flag=True, help="Do not print fix hints (text format).")
+@click.option(
+    "--fix", "apply_fix", is_flag=True, help="Write the safe fixes into the files, then report."
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix, also write best guesses: spelling suggestions, https://, template names.",
+)
+@click.option("--no-hints", "--no-fix", "no_fix", is_flag=True, help="Do not print fix hints.")
 @click.option(
     "-o",
     "--output",
@@ -182,13 +190,16 @@ def lint(
     config_path: str | None,
     isolated: bool,
     color: str,
+    apply_fix: bool,
+    unsafe_fixes: bool,
     no_fix: bool,
     output: str | None,
     verbose: bool,
 ) -> None:
     """Lint templates: .txt/.md bodies, Meta JSON (.json, .jsonl), folders, or - (stdin).
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. With
+    --fix, what is reported and the exit status are what is left after fixing.
     """
     from linter.api import lint_paths
     from linter.diagnostic import severity_rank
@@ -213,6 +224,20 @@ def lint(
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.
         fail(str(exc))
+    if apply_fix:
+        from linter.fixes import apply_fixes
+
+        done = apply_fixes(result.diagnostics, unsafe=unsafe_fixes)
+        for why in done.skipped:
+            click.echo(f"templint: {why}", err=True)
+        if done.fixed:
+            click.echo(
+                f"templint: fixed {done.fixed} finding{'s' if done.fixed != 1 else ''} in "
+                f"{len(done.files)} file{'s' if len(done.files) != 1 else ''}",
+                err=True,
+            )
+            result = lint_paths(list(paths), config)  # report what is left
+    edits = [d.edit for d in result.diagnostics if d.edit is not None]
     report = Report(
         diagnostics=result.diagnostics,
         errors=result.errors,
@@ -221,6 +246,8 @@ def lint(
         templates=len(result.templates),
         color=_use_color(color) and output is None and fmt == "text",
         show_fix=not no_fix,
+        fixable=sum(e.safe for e in edits),
+        unsafe_fixable=sum(not e.safe for e in edits),
     )
     if fmt == "sarif":
         from linter.rulebook import load_rules

@@ -13,6 +13,17 @@ def severity_rank(severity: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``old`` at file offsets [start, end) of the decoded file text with ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    safe: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding. Lines and columns are 1-based; ``end_column`` is exclusive (as in SARIF)."""
 
@@ -38,10 +49,13 @@ class Diagnostic:
     # (start, end) offsets into the component's own text, for highlighting it (batch report);
     # None for a finding about the template as a whole. Not part of the printed formats.
     span: tuple[int, int] | None = field(default=None, compare=False, hash=False, repr=False)
+    # What ``lint --fix`` writes: file offsets (into the text as read) and the new text there.
+    edit: Edit | None = field(default=None, compare=False, hash=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("span")
+        data.pop("edit")
         extra = data.pop("extra")
         data.update(extra)
         return data

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.config import Config
-from linter.diagnostic import Diagnostic
+from linter.diagnostic import Diagnostic, Edit
 from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.placeholders import has_placeholders
@@ -337,7 +337,8 @@ class Linter:
             message += f" (evasion detected: {', '.join(evasions)})"
         fix = hit.fix if hit.fix is not None else (first_paragraph(rule.fix) or None)
         span = None if comp is None else (hit.start, max(hit.end, hit.start))
-        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span)
+        edit = None if hit.edit is None or comp is None else _file_edit(tpl, comp, hit.edit)
+        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span, edit)
 
     def _make(
         self,
@@ -351,6 +352,7 @@ class Linter:
         message: str,
         fix: str | None,
         span: tuple[int, int] | None = None,
+        edit: Edit | None = None,
     ) -> Diagnostic:
         return Diagnostic(
             code=rule.code,
@@ -369,4 +371,22 @@ class Linter:
             language=tpl.language or self.config.default_language,
             extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
             span=span,
+            edit=edit,
         )
+
+
+def _file_edit(tpl: Template, comp: Component, edit: tuple[int, int, str, bool]) -> Edit | None:
+    """A check's edit of a component's text, as an edit of the file; None where the span holds
+    a JSON escape (the file's characters there are not the text's)."""
+    start, end, new, safe = edit
+    if not 0 <= start <= end <= comp.omap.length:
+        return None
+    file_start = comp.omap.to_file(start)
+    file_end = comp.omap.to_file(end) if end > start else file_start
+    if file_end - file_start != end - start:
+        return None
+    if tpl.raw is not None:  # the text sits inside a JSON string
+        import json
+
+        new = json.dumps(new, ensure_ascii=False)[1:-1]
+    return Edit(file_start, file_end, comp.text[start:end], new, safe)

@@ -81,6 +81,10 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)  # fills the rule's message
     fix: str | None = None
     message: str | None = None  # replaces the rule's message outright
+    # What ``--fix`` may write: (start, end, replacement, safe) in the component's text. Safe
+    # edits change nothing the writer meant (a language code's form); unsafe ones are a best
+    # guess (a spelling suggestion, https:// for a site) and need ``--unsafe-fixes``.
+    edit: tuple[int, int, str, bool] | None = None
 
     def render(self, template: str) -> str:
         if self.message is not None:
@@ -201,6 +205,7 @@ class TextCheck(Check):
                     hit.component = comp
                     yield hit
                 for hit in self.find(norm.text):
+                    hit.edit = None  # made on the normalised text, not what the writer typed
                     evasions = norm.evasions(hit.start, max(hit.end, hit.start))
                     hit.start, hit.end = norm.original_span(hit.start, hit.end)
                     if any(h.start < hit.end and hit.start < h.end for h in raw):

@@ -415,6 +415,8 @@ class DomainCheck(TextCheck):
             link.end,
             {"link": link.text},
             f"Write it in full: https://{link.text}",
+            # unsafe: the site may not serve https
+            edit=(link.start, link.end, f"https://{link.text}", False),
         )
 
     def _ip_address(self, link: Link) -> Hit | None:
@@ -432,7 +434,8 @@ class DomainCheck(TextCheck):
         if link.scheme != "http" or link.is_ip:
             return None
         secure = "https" + link.text[4:]
-        return Hit(None, link.start, link.end, {"link": link.text}, f"Use {secure}")
+        edit = (link.start, link.end, secure, False)  # unsafe: the site may not serve https
+        return Hit(None, link.start, link.end, {"link": link.text}, f"Use {secure}", edit=edit)
 
 
 _DOMAIN_NAME = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")

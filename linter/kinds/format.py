@@ -219,6 +219,8 @@ def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 "detail": f"contains {' and '.join(parts)}; only a-z, 0-9 and '_' are allowed",
             },
             f"Rename it to `{fixed}`." if fixed else None,
+            # unsafe: code that sends the template refers to it by name
+            edit=(0, len(name), fixed, False) if fixed else None,
         )
     if len(name) > limit:
         yield Hit(
@@ -257,6 +259,7 @@ def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
         len(lang),
         {"language": lang, "expected": f"'{fixed}'" if fixed else "a code such as 'en_US'"},
         f"Write `{fixed}`." if fixed else None,
+        edit=(0, len(lang), fixed, True) if fixed else None,
     )
 
 

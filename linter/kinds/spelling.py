@@ -994,7 +994,8 @@ class SpellingCheck(Check):
             fix = f"Correct the spelling of '{word.text}'"
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
-        return Hit(comp, word.start, word.end, values, fix)
+        edit = (word.start, word.end, options[0], False) if options else None  # a best guess
+        return Hit(comp, word.start, word.end, values, fix, edit=edit)
 
     def _rejected(self, template: Template) -> Iterator[Hit]:
         vocab = self.vocabulary()
@@ -1015,11 +1016,14 @@ class SpellingCheck(Check):
                 if any(s < m.end() and m.start() < e for s, e in masks):
                     continue
                 replacement = vocab.reject.get(m.group().lower())
+                edit = None
                 if replacement:
-                    fix = f"Write '{_match_case(replacement, m.group())}' instead."
+                    written = _match_case(replacement, m.group())
+                    fix = f"Write '{written}' instead."
+                    edit = (m.start(), m.end(), written, True)  # the team's own replacement
                 else:
                     fix = f"Remove or reword '{m.group()}'."
-                yield Hit(comp, m.start(), m.end(), {"term": m.group()}, fix)
+                yield Hit(comp, m.start(), m.end(), {"term": m.group()}, fix, edit=edit)
 
 
 __all__ = ["Dictionary", "SpellingCheck", "Vocabulary", "build_vocabulary", "words_of"]

@@ -25,6 +25,8 @@ class Report:
     templates: int = 0
     color: bool = False
     show_fix: bool = True
+    fixable: int = 0  # findings ``--fix`` would fix
+    unsafe_fixable: int = 0  # more that ``--fix --unsafe-fixes`` would
 
 
 def emit(fmt: str, report: Report, stream: TextIO) -> None:

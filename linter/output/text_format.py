@@ -64,3 +64,11 @@ def emit(report: Report, stream: TextIO) -> None:
     if not report.diagnostics and not report.errors:
         summary += " — all clean"
     stream.write(_paint(summary, "bold", c) + "\n")
+    if report.fixable or report.unsafe_fixable:
+        if not report.fixable:
+            line = f"[*] {report.unsafe_fixable} fixable with --fix --unsafe-fixes"
+        else:
+            line = f"[*] {report.fixable} fixable with --fix"
+            if report.unsafe_fixable:
+                line += f" ({report.unsafe_fixable} more with --fix --unsafe-fixes)"
+        stream.write(_paint(line, "fix", c) + "\n")

@@ -1,0 +1,83 @@
+"""``templint lint --fix``: write the edits findings carry back into their files.
+
+An edit replaces characters the linter read (offsets into the file's decoded text) with new
+text. Before writing, each edit's old text is compared with the file as it is now, so a file
+changed since it was read is left alone rather than corrupted; overlapping edits keep the
+first. Files are replaced atomically (a temporary file beside them, then a rename), with their
+byte-order mark and permissions kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.diagnostic import Diagnostic, Edit
+
+
+@dataclass
+class FixResult:
+    fixed: int = 0  # edits written
+    files: list[str] = field(default_factory=list)  # files changed
+    skipped: list[str] = field(default_factory=list)  # "FILE: why", one per file not written
+
+
+def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.edit is not None and (d.edit.safe or unsafe)]
+
+
+def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixResult:
+    by_file: dict[str, list[Edit]] = {}
+    for d in fixable(diagnostics, unsafe):
+        assert d.edit is not None
+        by_file.setdefault(d.file, []).append(d.edit)
+    result = FixResult()
+    for path, edits in by_file.items():
+        if path == "-" or not os.path.isfile(path):
+            result.skipped.append(f"{path}: not a file that can be rewritten")
+            continue
+        try:
+            _fix_file(path, edits, result)
+        except (OSError, UnicodeDecodeError) as exc:
+            result.skipped.append(f"{path}: not rewritten ({exc})")
+    return result
+
+
+def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    bom = data.startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    chosen: list[Edit] = []
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if chosen and edit.start < chosen[-1].end:
+            continue  # overlaps an edit already taken
+        if text[edit.start : edit.end] != edit.old:
+            result.skipped.append(f"{path}: changed since it was read; not rewritten")
+            return
+        chosen.append(edit)
+    if not chosen:
+        return
+    pieces, last = [], 0
+    for edit in chosen:
+        pieces += [text[last : edit.start], edit.new]
+        last = edit.end
+    pieces.append(text[last:])
+    out = ("\ufeff" if bom else "") + "".join(pieces)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".templint-fix-", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(out)
+        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    result.fixed += len(chosen)
+    result.files.append(path)

@@ -1,0 +1,99 @@
+"""``templint lint --fix``: which findings it rewrites, and that it never damages a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.api import lint_file
+from linter.cli import main
+from linter.config import Config
+from linter.fixes import apply_fixes
+
+TEXT = (
+    "# templint: language en-us\r\n"
+    "Your ordr {{1}} has shipped. Track it at http://shop.example.in/t/{{1}}.\r\n"
+)
+META = {
+    "name": "Order Update",
+    "language": "pt-br",
+    "category": "UTILITY",
+    "components": [
+        {
+            "type": "BODY",
+            "text": 'Seu pedido {{1}} foi "enviado".\nVeja: http://loja.example.com.br/p',
+            "example": {"body_text": [["123"]]},
+        }
+    ],
+}
+
+
+def lint(*args: str, input: str | None = None):
+    return CliRunner().invoke(
+        main, ["lint", "--isolated", *args], input=input, catch_exceptions=False
+    )
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    text = tmp_path / "shipped.txt"
+    text.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))  # a BOM and CRLF line ends
+    meta = tmp_path / "order.json"
+    meta.write_text(json.dumps(META, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return text, meta
+
+
+def test_report_counts_what_fix_would_change(files: tuple[Path, Path]) -> None:
+    res = lint(*map(str, files))
+    # safe: the two language codes; unsafe: a spelling guess, two https://, a template name
+    last = res.output.splitlines()[-1]
+    assert last == "[*] 2 fixable with --fix (4 more with --fix --unsafe-fixes)"
+    assert b"en-us" in files[0].read_bytes()  # reporting never writes
+
+
+def test_fix_writes_only_safe_fixes_and_reports_what_is_left(files: tuple[Path, Path]) -> None:
+    text, meta = files
+    res = lint("--fix", str(text), str(meta))
+    assert "templint: fixed 2 findings in 2 files" in res.output
+    assert text.read_bytes() == b"\xef\xbb\xbf" + TEXT.replace("en-us", "en_US").encode("utf-8")
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    assert data == {**META, "language": "pt_BR"}
+    assert "TPL302" not in res.output and "TPL301" in res.output  # the name is a guess
+    assert res.exit_code == 1  # the template name is still an error
+
+
+def test_unsafe_fixes_write_best_guesses_and_keep_json_valid(files: tuple[Path, Path]) -> None:
+    text, meta = files
+    res = lint("--fix", "--unsafe-fixes", str(text), str(meta))
+    assert "fixed 6 findings in 2 files" in res.output
+    assert text.read_bytes().decode("utf-8-sig") == (
+        "# templint: language en_US\r\n"
+        "Your order {{1}} has shipped. Track it at https://shop.example.in/t/{{1}}.\r\n"
+    )
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    assert data["name"] == "order_update" and data["language"] == "pt_BR"
+    # the JSON escapes around the link (\n, \") are untouched
+    assert data["components"][0]["text"] == (
+        'Seu pedido {{1}} foi "enviado".\nVeja: https://loja.example.com.br/p'
+    )
+    assert res.exit_code == 0 and "[*]" not in res.output
+
+
+def test_a_file_changed_since_it_was_read_is_not_rewritten(files: tuple[Path, Path]) -> None:
+    text, _ = files
+    diags = lint_file(str(text), config=Config())
+    text.write_text("# templint: language es-mx\nHola {{1}}.\n", encoding="utf-8")
+    done = apply_fixes(diags, unsafe=True)
+    assert done.fixed == 0 and "changed since it was read" in done.skipped[0]
+    assert text.read_text(encoding="utf-8") == "# templint: language es-mx\nHola {{1}}.\n"
+
+
+def test_findings_on_undone_evasions_and_stdin_carry_no_file_edit() -> None:
+    # the link is only a link once "[.]" is undone: the writer's characters are not a URL
+    res = lint("--fix", "--unsafe-fixes", "-", input="Visit www[.]example[.]in/help today.\n")
+    assert "TPL112" in res.output and "fixed" not in res.output
+    res = lint("--fix", "-", input="# templint: language en-us\nHi {{1}}.\n")
+    assert "-: not a file that can be rewritten" in res.output

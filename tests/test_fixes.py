@@ -97,3 +97,19 @@ def test_findings_on_undone_evasions_and_stdin_carry_no_file_edit() -> None:
     assert "TPL112" in res.output and "fixed" not in res.output
     res = lint("--fix", "-", input="# templint: language en-us\nHi {{1}}.\n")
     assert "-: not a file that can be rewritten" in res.output
+
+
+def test_json_report_carries_each_edit_with_its_position(files: tuple[Path, Path]) -> None:
+    text, _ = files
+    items = json.loads(lint("--format", "json", str(text)).output)
+    edits = {i["code"]: i["edit"] for i in items}
+    assert edits["TPL302"] == {
+        "line": 1,
+        "column": 22,
+        "end_line": 1,
+        "end_column": 27,
+        "content": "en_US",
+        "safe": True,
+    }
+    assert edits["TPL201"]["content"] == "order" and edits["TPL201"]["safe"] is False
+    assert edits["TPL321"] is None  # a repeated variable has no mechanical fix

@@ -5,11 +5,33 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from linter.diagnostic import Diagnostic
 from linter.output import Report
 
 
+def _item(d: Diagnostic, report: Report) -> dict[str, object]:
+    """The finding, and what ``--fix`` would write for it (``edit``: where, in the file's lines
+    and columns, the new text, and whether it needs ``--unsafe-fixes``), else ``edit: null``."""
+    item = d.to_dict()
+    index = report.sources.get(d.file)
+    edit = None
+    if d.edit is not None and index is not None:
+        line, column = index.position(d.edit.start)
+        end_line, end_column = index.position(d.edit.end)
+        edit = {
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "content": d.edit.new,
+            "safe": d.edit.safe,
+        }
+    item["edit"] = edit
+    return item
+
+
 def emit(report: Report, stream: TextIO) -> None:
-    items = [d.to_dict() for d in report.diagnostics]
+    items = [_item(d, report) for d in report.diagnostics]
     items += [
         {
             "file": e.path,

@@ -113,3 +113,23 @@ def test_json_report_carries_each_edit_with_its_position(files: tuple[Path, Path
     }
     assert edits["TPL201"]["content"] == "order" and edits["TPL201"]["safe"] is False
     assert edits["TPL321"] is None  # a repeated variable has no mechanical fix
+
+
+def test_sarif_results_carry_the_fix_a_viewer_can_apply(files: tuple[Path, Path]) -> None:
+    import jsonschema
+
+    text, _ = files
+    sarif = json.loads(lint("--format", "sarif", str(text)).output)
+    schema_path = Path(__file__).parent / "schemas" / "sarif-2.1.0-subset.json"
+    jsonschema.validate(sarif, json.loads(schema_path.read_text(encoding="utf-8")))
+    fixes = {r["ruleId"]: r.get("fixes") for r in sarif["runs"][0]["results"]}
+    (change,) = fixes["TPL302"][0]["artifactChanges"]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 1, "startColumn": 22, "endLine": 1, "endColumn": 27},
+            "insertedContent": {"text": "en_US"},
+        }
+    ]
+    assert "safe fix" in fixes["TPL302"][0]["description"]["text"]
+    assert "best guess" in fixes["TPL201"][0]["description"]["text"]
+    assert fixes["TPL321"] is None

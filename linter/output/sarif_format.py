@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from linter import __version__
+from linter.diagnostic import Diagnostic
 from linter.output import Report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -68,6 +69,9 @@ def emit(report: Report, stream: TextIO) -> None:
         properties = {"template": d.template, "component": d.component}
         properties |= {"category": d.category, "language": d.language}
         result["properties"] = {k: v for k, v in properties.items() if v is not None}
+        fix = _fix(d, report)
+        if fix is not None:
+            result["fixes"] = [fix]
         results.append(result)
     notifications = [
         {
@@ -93,3 +97,36 @@ def emit(report: Report, stream: TextIO) -> None:
         ]
     json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream, indent=2)
     stream.write("\n")
+
+
+def _fix(d: Diagnostic, report: Report) -> dict[str, Any] | None:
+    """SARIF's fix object (3.55) for what ``lint --fix`` would write, so a viewer can apply it."""
+    index = report.sources.get(d.file)
+    if d.edit is None or index is None:
+        return None
+    line, column = index.position(d.edit.start)
+    end_line, end_column = index.position(d.edit.end)
+    how = (
+        "safe fix (templint lint --fix)"
+        if d.edit.safe
+        else ("best guess (templint lint --fix --unsafe-fixes)")
+    )
+    return {
+        "description": {"text": f"Replace with '{d.edit.new}': {how}"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _uri(d.file)},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": line,
+                            "startColumn": column,
+                            "endLine": end_line,
+                            "endColumn": end_column,
+                        },
+                        "insertedContent": {"text": d.edit.new},
+                    }
+                ],
+            }
+        ],
+    }

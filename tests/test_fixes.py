@@ -133,3 +133,16 @@ def test_sarif_results_carry_the_fix_a_viewer_can_apply(files: tuple[Path, Path]
     assert "safe fix" in fixes["TPL302"][0]["description"]["text"]
     assert "best guess" in fixes["TPL201"][0]["description"]["text"]
     assert fixes["TPL321"] is None
+
+
+def test_variables_with_stray_spaces_or_one_brace_are_fixed_safely(tmp_path: Path) -> None:
+    body = tmp_path / "v.txt"
+    body.write_text("Hi {{ 1 }}, your order {2} ships on {{3}.\n", encoding="utf-8")
+    res = lint("--fix", str(body))
+    assert body.read_text(encoding="utf-8") == "Hi {{1}}, your order {{2}} ships on {{3}}.\n"
+    assert "fixed 3 findings in 1 file" in res.output and "TPL326" not in res.output
+    # a number templint had to invent, or another tool's syntax, is only a guess
+    body.write_text("Hi {{}} and $name, your code is {{1}}.\n", encoding="utf-8")
+    assert lint("--fix", str(body)).output.splitlines()[-1] == (
+        "[*] 2 fixable with --fix --unsafe-fixes"
+    )

@@ -830,7 +830,16 @@ def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 f"Replace `{ph.text}` with `{better}`."
                 if better
                 else "Write variables as {{1}}, {{2}}… (or {{name}}), two braces on each side.",
+                # safe when only braces and spaces change ("{{ 1 }}", "{1}"); a number it had
+                # to invent is a guess
+                edit=(ph.start, ph.end, better, _inner(ph.text) == _inner(better))
+                if better
+                else None,
             )
+
+
+def _inner(placeholder: str) -> str:
+    return re.sub(r"[{}\s]", "", placeholder)
 
 
 @register("foreign-variable", placeholders=True)
@@ -856,6 +865,7 @@ def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 ph.end,
                 {"placeholder": ph.text, "reason": ph.reason, "replacement": given[ph.key]},
                 f"Replace `{ph.text}` with `{given[ph.key]}` (and give it a sample value).",
+                edit=(ph.start, ph.end, given[ph.key], False),  # its sample is still to write
             )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.api import RunResult, lint_file, lint_paths, lint_templates, lint_text
+    from linter.api import RunResult, fix_paths, lint_file, lint_paths, lint_templates, lint_text
     from linter.config import Config, load_config
     from linter.diagnostic import Diagnostic
     from linter.inputs import InputError
@@ -21,6 +21,7 @@ __all__ = [
     "Diagnostic",
     "InputError",
     "RunResult",
+    "fix_paths",
     "lint_file",
     "lint_paths",
     "lint_templates",
@@ -34,6 +35,7 @@ _HOMES = {
     "lint_file": "linter.api",
     "lint_paths": "linter.api",
     "lint_templates": "linter.api",
+    "fix_paths": "linter.api",
     "RunResult": "linter.api",
     "Config": "linter.config",
     "load_config": "linter.config",

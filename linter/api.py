@@ -6,12 +6,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from linter.config import Config
 from linter.diagnostic import Diagnostic
 from linter.engine import Linter
 from linter.inputs import InputError, Skipped, iter_paths, load_path, parse_text
 from linter.template import Template
+
+if TYPE_CHECKING:
+    from linter.fixes import FixResult
 
 # Linters by the configuration's value, newest last. By value, not by object: a caller who
 # builds a fresh Config() for every call (the natural way to write it) used to get, and keep,
@@ -112,3 +116,21 @@ def lint_paths(
     if result.templates:
         result.diagnostics = get_linter(config).lint(result.templates)
     return result
+
+
+def fix_paths(
+    paths: list[str],
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> tuple[FixResult, RunResult]:
+    """Lint, write the fixes into the files (``unsafe``: best guesses too, as
+    ``--unsafe-fixes``), and lint again: what was fixed, and what is left."""
+    from linter.fixes import apply_fixes
+
+    result = lint_paths(paths, config, on_skip=on_skip)
+    done = apply_fixes(result.diagnostics, unsafe=unsafe)
+    if done.fixed:
+        result = lint_paths(paths, config)
+    return done, result

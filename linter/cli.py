@@ -201,7 +201,7 @@ def lint(
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. With
     --fix, what is reported and the exit status are what is left after fixing.
     """
-    from linter.api import lint_paths
+    from linter.api import fix_paths, lint_paths
     from linter.diagnostic import severity_rank
     from linter.output import Report, emit
 
@@ -219,24 +219,22 @@ def lint(
             click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
 
     try:
-        result = lint_paths(list(paths), config, on_skip=note)
+        if apply_fix:
+            done, result = fix_paths(list(paths), config, unsafe=unsafe_fixes, on_skip=note)
+            for why in done.skipped:
+                click.echo(f"templint: {why}", err=True)
+            if done.fixed:
+                click.echo(
+                    f"templint: fixed {done.fixed} finding{'s' if done.fixed != 1 else ''} in "
+                    f"{len(done.files)} file{'s' if len(done.files) != 1 else ''}",
+                    err=True,
+                )
+        else:
+            result = lint_paths(list(paths), config, on_skip=note)
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.
         fail(str(exc))
-    if apply_fix:
-        from linter.fixes import apply_fixes
-
-        done = apply_fixes(result.diagnostics, unsafe=unsafe_fixes)
-        for why in done.skipped:
-            click.echo(f"templint: {why}", err=True)
-        if done.fixed:
-            click.echo(
-                f"templint: fixed {done.fixed} finding{'s' if done.fixed != 1 else ''} in "
-                f"{len(done.files)} file{'s' if len(done.files) != 1 else ''}",
-                err=True,
-            )
-            result = lint_paths(list(paths), config)  # report what is left
     edits = [d.edit for d in result.diagnostics if d.edit is not None]
     report = Report(
         diagnostics=result.diagnostics,

@@ -146,3 +146,13 @@ def test_variables_with_stray_spaces_or_one_brace_are_fixed_safely(tmp_path: Pat
     assert lint("--fix", str(body)).output.splitlines()[-1] == (
         "[*] 2 fixable with --fix --unsafe-fixes"
     )
+
+
+def test_python_api_fixes_and_returns_what_is_left(files: tuple[Path, Path]) -> None:
+    from linter import fix_paths
+
+    text, meta = files
+    done, left = fix_paths([str(text), str(meta)], Config())
+    assert done.fixed == 2 and sorted(done.files) == sorted([str(text), str(meta)])
+    assert "TPL302" not in {d.code for d in left.diagnostics}
+    assert {d.code for d in left.diagnostics if d.edit is not None} >= {"TPL201", "TPL301"}

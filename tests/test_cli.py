@@ -156,6 +156,8 @@ def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
          "not found"),
         ('[rules.TPL115]\nown-domains = ["example in"]\n', "[rules.TPL115]: own-domains entry "
          "'example in' is not a domain name"),
+        ('[rules.TPL172]\ncontext = "debts.txt"\n', "[rules.TPL172]: context word list "
+         "'debts.txt' not found"),
     ],
 )  # fmt: skip
 def test_a_setting_that_names_no_rule_or_option_is_an_error_not_a_no_op(

@@ -235,6 +235,24 @@ def test_phrase_context_words_decide_whether_a_hit_counts() -> None:
     assert "context" in dict(rule.options())
 
 
+def test_a_team_names_its_own_context_word_list(tmp_path: Path) -> None:
+    from linter.config import load_config
+
+    (tmp_path / "dues.txt").write_text("# our wording\nkhata\n", encoding="utf-8")
+    (tmp_path / "templint.toml").write_text(
+        'select = ["TPL172"]\n[rules.TPL172]\ncontext = ["dues.txt", "baki"]\n',
+        encoding="utf-8",
+    )
+    cfg = load_config(tmp_path / "templint.toml")
+    threat = "We will inform your employer about your {} today."
+    assert [d.code for d in lint_text(threat.format("khata"), config=cfg)] == ["TPL172"]
+    assert [d.code for d in lint_text(threat.format("baki"), config=cfg)] == ["TPL172"]
+    # the shipped list's words no longer count: the team's list replaced it
+    assert lint_text(threat.format("dues"), config=cfg) == []
+    shipped = Config(select=("TPL172",))
+    assert [d.code for d in lint_text(threat.format("dues"), config=shipped)] == ["TPL172"]
+
+
 def test_phrase_triggers_are_derived_and_gate_matching() -> None:
     check = PhraseCheck(_rule(phrases=["is now a good time to talk"]), Context(Config()))
     assert check.triggers  # a content word of the phrase, not "is"/"a"/"to"

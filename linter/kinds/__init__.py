@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,14 +37,14 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         "exceptions": "regexes whose matches are let through",
         "case-sensitive": "false",
         "replace": "the fix to suggest, if any",
-        "context": "words one of which the template must also hold for a hit to count",
+        "context": "words (or a .txt word list) one of which the template must also hold",
     },
     "phrase": {
         "phrases": "phrases matched word by word",
         "patterns": "spaCy token patterns",
         "exceptions": "phrases or token patterns whose matches are let through",
         "triggers": "words one of which a text must hold (default: read from the phrases)",
-        "context": "words one of which the template must also hold for a hit to count",
+        "context": "words (or a .txt word list) one of which the template must also hold",
     },
     "domain": {
         "domains": "a list, or a file in linter/data (default url_shorteners.txt)",
@@ -161,6 +162,16 @@ class TextCheck(Check):
 
     _context: Any = False  # the ``context`` words' matcher once built; None: no such option
 
+    def __init__(self, rule: Rule, ctx: Context) -> None:
+        super().__init__(rule, ctx)
+        for name in _as_list(self.params.get("context") or ()):
+            if _is_word_file(name) and not context_file(str(name), ctx).is_file():
+                # a typo in the settings: one error at load, not a rule that never fires
+                raise ValueError(
+                    f"{_where(rule, ctx)}: context word list '{name}' not found "
+                    f"(looked for {context_file(str(name), ctx)})"
+                )
+
     def check(self, template: Template) -> Iterator[Hit]:
         hits = self._component_hits(template)
         if "context" not in self.params:
@@ -170,7 +181,7 @@ class TextCheck(Check):
         if first is None:
             return
         if self._context is False:  # built at the first hit: most templates have none
-            self._context = context_matcher(self.params.get("context"))
+            self._context = context_matcher(self.params.get("context"), self.ctx)
         if self._context is not None and not self._in_context(template):
             return
         yield first
@@ -221,15 +232,47 @@ class TextCheck(Check):
         raise NotImplementedError
 
 
-def context_matcher(words: Any) -> Any:
+def context_matcher(words: Any, ctx: Context) -> Any:
     """The ``context`` option's words (any inflection, case-insensitive; a phrase of several
-    words matches across spacing) as one matcher with ``search(text)``, or None for none."""
+    words matches across spacing) as one matcher with ``search(text)``, or None for none. An
+    entry ending in ``.txt`` names a word list: one a line, ``#`` comments (shipped ones in
+    ``rules/vocab/``, a team's beside its config)."""
     if not words:
         return None
     from linter.inflect import inflections
     from linter.kinds.phrase import Triggers
 
-    return Triggers({form for w in _as_list(words) for form in inflections(str(w))})
+    listed: list[str] = []
+    for entry in _as_list(words):
+        if _is_word_file(entry):
+            lines = context_file(str(entry), ctx).read_text(encoding="utf-8").splitlines()
+            listed += [w for line in lines if (w := line.split("#", 1)[0].strip())]
+        else:
+            listed.append(str(entry))
+    return Triggers({form for w in listed for form in inflections(w)})
+
+
+def context_file(name: str, ctx: Context) -> Path:
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return path
+    if ctx.config.source:
+        beside = Path(ctx.config.source).resolve().parent / path
+        if beside.is_file():
+            return beside
+    from linter.paths import rules_dir
+
+    return rules_dir() / "vocab" / path
+
+
+def _is_word_file(entry: Any) -> bool:
+    return isinstance(entry, str) and entry.endswith(".txt")
+
+
+def _where(rule: Rule, ctx: Context) -> str:
+    if rule.code in ctx.config.options and ctx.config.source:
+        return f"{ctx.config.source}: [rules.{rule.code}]"
+    return rule.path or rule.code
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -19,3 +19,16 @@ def rules_dir() -> Path:
 
 def models_dir() -> Path:
     return _shipped("_models", "models")
+
+
+def settings_file(name: str, config_source: str | None, shipped: Path) -> Path:
+    """A data file a rule or a config names: absolute, else beside the config file when it is
+    there, else in ``shipped`` (the folder templint's own copies live in)."""
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return path
+    if config_source:
+        beside = Path(config_source).resolve().parent / path
+        if beside.is_file():
+            return beside
+    return shipped / path

@@ -253,16 +253,9 @@ def context_matcher(words: Any, ctx: Context) -> Any:
 
 
 def context_file(name: str, ctx: Context) -> Path:
-    path = Path(name).expanduser()
-    if path.is_absolute():
-        return path
-    if ctx.config.source:
-        beside = Path(ctx.config.source).resolve().parent / path
-        if beside.is_file():
-            return beside
-    from linter.paths import rules_dir
+    from linter.paths import rules_dir, settings_file
 
-    return rules_dir() / "vocab" / path
+    return settings_file(name, ctx.config.source, rules_dir() / "vocab")
 
 
 def _is_word_file(entry: Any) -> bool:

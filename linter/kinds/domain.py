@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.kinds import Context, Hit, TextCheck
+from linter.paths import settings_file
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -256,15 +257,8 @@ def parse_domain_list(text: str) -> tuple[set[str], set[str]]:
 
 
 def resolve_data_path(name: str, ctx: Context) -> Path:
-    """A data file named by a rule or the config: absolute, next to the config, or shipped."""
-    path = Path(name).expanduser()
-    if path.is_absolute():
-        return path
-    if ctx.config.source:
-        beside = Path(ctx.config.source).resolve().parent / path
-        if beside.is_file():
-            return beside
-    return DATA_DIR / path
+    """A domain list named by a rule or the config: absolute, next to the config, or shipped."""
+    return settings_file(name, ctx.config.source, DATA_DIR)
 
 
 def load_domain_list(names: tuple[str, ...], extra: tuple[str, ...], ctx: Context) -> DomainList:

@@ -36,15 +36,16 @@ def rules_table(rules: tuple[Rule, ...]) -> str:
         "# templint rules",
         "",
         "Generated from `rules/` by `templint rules --format markdown`; do not edit by hand.",
-        "`templint rule CODE` prints a rule's full documentation.",
+        "`templint rule CODE` prints a rule's full documentation. Fix: what `templint lint --fix`",
+        "writes (safe), what only `--fix --unsafe-fixes` writes (unsafe), or either (mixed).",
         "",
-        "| code | name | family | severity | applies to | what it does |",
-        "|---|---|---|---|---|---|",
+        "| code | name | family | severity | applies to | fix | what it does |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rules:
         applies = "all" if set(r.applies_to) == set(CATEGORIES) else ", ".join(r.applies_to)
         lines.append(
             f"| {r.code} | `{r.name}` | {family(r.code)} | {r.severity} | {applies} | "
-            f"{_cell(r.summary)} |"
+            f"{r.autofix} | {_cell(r.summary)} |"
         )
     return "\n".join(lines) + "\n"

@@ -28,6 +28,14 @@ _COMMON = {
     "sources",
     "example-bad",
     "example-good",
+    "autofix",
+}
+# What ``lint --fix`` can do for a rule's findings (``autofix`` in its file): write them (safe),
+# write a best guess only with ``--unsafe-fixes`` (unsafe), or either, finding by finding.
+AUTOFIX = {
+    "safe": "`templint lint --fix` writes the fix where the right text is certain.",
+    "unsafe": "`templint lint --fix --unsafe-fixes` writes a best guess; review it.",
+    "mixed": "`templint lint --fix` writes the certain cases, `--unsafe-fixes` adds the guesses.",
 }
 
 
@@ -52,6 +60,7 @@ class Rule:
     # the rule's options its examples are linted with (a rule that needs the team's settings)
     examples_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     sources: tuple[str, ...] = ()
+    autofix: str = ""  # a key of AUTOFIX, or "" when no finding of the rule can be fixed
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
 
@@ -74,6 +83,8 @@ class Rule:
         if self.examples_pass:
             lines += ["Passes:", *_example_lines(self.examples_pass), ""]
         lines += ["## Fix", self.fix.strip()]
+        if self.autofix:
+            lines += ["", AUTOFIX[self.autofix]]
         options = self.options()
         if options:
             lines += ["", "## Options", f"Set under `[tool.templint.rules.{self.code}]`:"]
@@ -141,6 +152,8 @@ def load_rule(path: Path) -> Rule:
         raise RuleFileError(f"{path}: missing {', '.join(missing)}")
     if data["severity"] not in SEVERITIES:
         raise RuleFileError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
+    if data.get("autofix", "") not in ("", *AUTOFIX):
+        raise RuleFileError(f"{path}: autofix must be one of {', '.join(AUTOFIX)}")
     examples = data.get("examples", {})
     return Rule(
         code=data["code"],
@@ -157,6 +170,7 @@ def load_rule(path: Path) -> Rule:
         examples_pass=_tuple(examples.get("pass")),
         examples_options=dict(examples.get("options", {})),
         sources=_tuple(data.get("sources")),
+        autofix=data.get("autofix", ""),
         params={k: v for k, v in data.items() if k not in _COMMON},
         path=str(path),
     )

@@ -41,3 +41,20 @@ def test_every_rule_is_documented_and_has_examples(rule) -> None:
     if rule.kind not in ("engine",):
         assert rule.examples_fail, f"{rule.code} has no fail examples"
         assert rule.examples_pass, f"{rule.code} has no pass examples"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_a_rule_declares_the_fixes_its_findings_carry(rule) -> None:
+    """`autofix` in a rule file (shown by `templint rule`) is what `lint --fix` really does
+    on the rule's own fail examples: no undeclared edits, no declared fix that never comes."""
+    kinds = {
+        d.edit.safe
+        for ex in rule.examples_fail
+        for d in lint_example(ex, _category(rule.code), rule)
+        if d.code == rule.code and d.edit is not None
+    }
+    expected = {"": set(), "safe": {True}, "unsafe": {False}, "mixed": {True, False}}
+    assert kinds == expected[rule.autofix], (
+        f"{rule.code} declares autofix = {rule.autofix!r}; its fail examples' edits are "
+        f"{'safe' if kinds == {True} else 'unsafe' if kinds == {False} else sorted(kinds)}"
+    )

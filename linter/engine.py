@@ -376,17 +376,15 @@ class Linter:
 
 
 def _file_edit(tpl: Template, comp: Component, edit: tuple[int, int, str, bool]) -> Edit | None:
-    """A check's edit of a component's text, as an edit of the file; None where the span holds
-    a JSON escape (the file's characters there are not the text's)."""
+    """A check's edit of a component's text, as an edit of the file: the span's characters as
+    written (a JSON escape such as \\n whole), and the new text escaped as the file needs."""
     start, end, new, safe = edit
     if not 0 <= start <= end <= comp.omap.length:
         return None
     file_start = comp.omap.to_file(start)
     file_end = comp.omap.to_file(end) if end > start else file_start
-    if file_end - file_start != end - start:
-        return None
     if tpl.raw is not None:  # the text sits inside a JSON string
         import json
 
         new = json.dumps(new, ensure_ascii=False)[1:-1]
-    return Edit(file_start, file_end, comp.text[start:end], new, safe)
+    return Edit(file_start, file_end, tpl.index.text[file_start:file_end], new, safe)

@@ -156,3 +156,28 @@ def test_python_api_fixes_and_returns_what_is_left(files: tuple[Path, Path]) -> 
     assert done.fixed == 2 and sorted(done.files) == sorted([str(text), str(meta)])
     assert "TPL302" not in {d.code for d in left.diagnostics}
     assert {d.code for d in left.diagnostics if d.edit is not None} >= {"TPL201", "TPL301"}
+
+
+def test_header_footer_and_sample_characters_meta_refuses(tmp_path: Path) -> None:
+    tpl = {
+        "name": "order_shipped",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "*Order {{1}}* shipped 🎉",
+             "example": {"header_text": ["#4521"]}},
+            {"type": "BODY", "text": "Hi {{1}}, your order is on its way.",
+             "example": {"body_text": [["Maria\nJosé"]]}},
+            {"type": "FOOTER", "text": "Acme Store\nReply STOP to opt out"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False), encoding="utf-8")
+    lint("--fix", str(path))
+    comps = json.loads(path.read_text(encoding="utf-8"))["components"]
+    assert comps[0]["text"] == "Order {{1}} shipped 🎉"  # markup gone, the emoji is a guess
+    assert comps[1]["example"]["body_text"] == [["Maria José"]]
+    assert comps[2]["text"] == "Acme Store Reply STOP to opt out"  # the \n escape, whole
+    lint("--fix", "--unsafe-fixes", str(path))
+    comps = json.loads(path.read_text(encoding="utf-8"))["components"]
+    assert comps[0]["text"] == "Order {{1}} shipped"

@@ -511,6 +511,11 @@ _MARKUP = re.compile(r"```|\*[^*\n]+\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+
 _NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
+def _unmarked(markup: str) -> str:
+    """WhatsApp markup without its markers: '*Order {{1}}*' -> 'Order {{1}}'; '```', '*' -> ''."""
+    return "" if markup.startswith("```") or len(markup) < 2 else markup[1:-1]
+
+
 @register("forbidden-characters")
 def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """``forbid``: any of "newline", "emoji", "markup" (WhatsApp's *bold* _italic_ ~strike~
@@ -518,20 +523,32 @@ def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit
     forbid = set(check.params.get("forbid", ["newline", "emoji", "markup"]))
     for comp in check.comps(template):
         text = mask_placeholders(comp.text, "\0", ALL)  # same offsets, no "_" of {{a_b}}
-        found: list[tuple[int, int, str]] = []
+        # (start, end, what, replacement, safe): a line break becomes a space and *bold* its
+        # words (the writer's text stays); an emoji's meaning may go with it (a guess)
+        found: list[tuple[int, int, str, str, bool]] = []
         if "newline" in forbid:
-            found += [(m.start(), m.end(), "a line break") for m in _NEWLINE.finditer(text)]
+            found += [
+                (m.start(), m.end(), "a line break", " ", True) for m in _NEWLINE.finditer(text)
+            ]
         if "emoji" in forbid:
             found += [
-                (m.start(), m.end(), f"an emoji ({m.group()})") for m in _EMOJI.finditer(text)
+                (m.start(), m.end(), f"an emoji ({m.group()})", "", False)
+                for m in _EMOJI.finditer(text)
             ]
         if "markup" in forbid:
             found += [
-                (m.start(), m.end(), f"formatting markup ({m.group()[:20]})")
+                (m.start(), m.end(), f"formatting markup ({m.group()[:20]})", "", True)
                 for m in _MARKUP.finditer(text)
             ]
-        for start, end, what in sorted(found):
-            yield Hit(comp, start, end, {"what": _what(comp), "found": what})
+        for start, end, what, new, safe in sorted(found):
+            cut = start
+            if what.startswith("formatting"):
+                new = _unmarked(comp.text[start:end])  # the unmasked text: placeholders kept
+            elif not new and start and comp.text[start - 1] == " ":
+                cut = start - 1  # "Shipped 🎉" -> "Shipped", not "Shipped "
+            yield Hit(
+                comp, start, end, {"what": _what(comp), "found": what}, edit=(cut, end, new, safe)
+            )
 
 
 # --- buttons ------------------------------------------------------------------------------
@@ -1010,7 +1027,14 @@ def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
                     if m.group().strip(" ")
                     else (f"{len(m.group())} spaces in a row")
                 )
-            yield Hit(comp, m.start(), m.end(), {"what": comp.label, "found": f"has {found}"})
+            # a sample only shows the reviewer a value: one space reads the same
+            yield Hit(
+                comp,
+                m.start(),
+                m.end(),
+                {"what": comp.label, "found": f"has {found}"},
+                edit=(m.start(), m.end(), " ", True),
+            )
 
 
 __all__ = ["CHECKS", "FormatCheck", "register"]

@@ -4,7 +4,7 @@ An edit replaces characters the linter read (offsets into the file's decoded tex
 text. Before writing, each edit's old text is compared with the file as it is now, so a file
 changed since it was read is left alone rather than corrupted; overlapping edits keep the
 first. Files are replaced atomically (a temporary file beside them, then a rename), with their
-byte-order mark and permissions kept.
+byte-order mark and permissions kept; a symlink's target is rewritten, a read-only file is not.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixR
         if path == "-" or not os.path.isfile(path):
             result.skipped.append(f"{path}: not a file that can be rewritten")
             continue
+        # no write bit at all is a "do not touch", even for a user (root) who could
+        if not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222:
+            result.skipped.append(f"{path}: read-only; not rewritten")
+            continue
         try:
             _fix_file(path, edits, result)
         except (OSError, UnicodeDecodeError) as exc:
@@ -48,7 +52,8 @@ def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixR
 
 
 def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
-    with open(path, "rb") as fh:
+    real = os.path.realpath(path)  # a symlink stays a symlink: its target is rewritten
+    with open(real, "rb") as fh:
         data = fh.read()
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
@@ -68,13 +73,13 @@ def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
         last = edit.end
     pieces.append(text[last:])
     out = ("\ufeff" if bom else "") + "".join(pieces)
-    folder = os.path.dirname(os.path.abspath(path))
+    folder = os.path.dirname(real)
     fd, tmp = tempfile.mkstemp(prefix=".templint-fix-", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(out)
-        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        os.replace(tmp, path)
+        os.chmod(tmp, os.stat(real).st_mode & 0o7777)
+        os.replace(tmp, real)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -181,3 +181,18 @@ def test_header_footer_and_sample_characters_meta_refuses(tmp_path: Path) -> Non
     lint("--fix", "--unsafe-fixes", str(path))
     comps = json.loads(path.read_text(encoding="utf-8"))["components"]
     assert comps[0]["text"] == "Order {{1}} shipped"
+
+
+def test_a_symlink_stays_a_link_and_a_read_only_file_is_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("# templint: language en-us\nHi {{1}}, your order shipped.\n", "utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    lint("--fix", str(link))
+    assert link.is_symlink() and "en_US" in target.read_text(encoding="utf-8")
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("# templint: language en-us\nHi {{1}}, your order shipped.\n", "utf-8")
+    locked.chmod(0o444)  # root may write it; the tool must not
+    res = lint("--fix", str(locked))
+    assert "read-only; not rewritten" in res.output and "en-us" in locked.read_text("utf-8")

@@ -301,6 +301,7 @@ def rules_cmd(fmt: str) -> None:
                 "severity": r.severity,
                 "kind": r.kind,
                 "applies_to": list(r.applies_to),
+                "autofix": r.autofix or None,
                 "summary": " ".join(r.summary.split()),
             }
             for r in rules
@@ -311,8 +312,11 @@ def rules_cmd(fmt: str) -> None:
 
         click.echo(rules_table(rules), nl=False)
     else:
+        # "[*]": `lint --fix` can fix some of its findings (`templint rule CODE` says how)
         for r in rules:
-            click.echo(f"{r.code}  {r.name:<32} {r.severity:<8} {' '.join(r.summary.split())[:70]}")
+            fix = "[*]" if r.autofix else "   "
+            summary = " ".join(r.summary.split())[:66]
+            click.echo(f"{r.code}  {r.name:<32} {r.severity:<8} {fix} {summary}")
 
 
 @main.command("rule")

@@ -322,6 +322,10 @@ def test_directory_walk_skips_non_templates(run, tmp_path: Path) -> None:
 def test_rules_and_rule_docs(run) -> None:
     res = run("rules")
     assert res.exit_code == 0 and "TPL101  discount-offer" in res.output
+    fixable = {line.split()[0] for line in res.output.splitlines() if " [*] " in line}
+    assert {"TPL302", "TPL326", "TPL201"} <= fixable and "TPL101" not in fixable
+    listed = {r["code"]: r["autofix"] for r in json.loads(run("rules", "--format", "json").output)}
+    assert listed["TPL302"] == "safe" and listed["TPL101"] is None
     res = run("rule", "TPL101")
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
         assert section in res.output

@@ -167,7 +167,13 @@ def _use_color(option: str) -> bool:
 @click.option(
     "--unsafe-fixes",
     is_flag=True,
-    help="With --fix, also write best guesses: spelling suggestions, https://, template names.",
+    help="With --fix or --diff, also best guesses: spelling suggestions, https://, names.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print what --fix would change as a unified diff, write nothing; exit 1 if any.",
 )
 @click.option("--no-hints", "--no-fix", "no_fix", is_flag=True, help="Do not print fix hints.")
 @click.option(
@@ -192,6 +198,7 @@ def lint(
     color: str,
     apply_fix: bool,
     unsafe_fixes: bool,
+    show_diff: bool,
     no_fix: bool,
     output: str | None,
     verbose: bool,
@@ -219,7 +226,7 @@ def lint(
             click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
 
     try:
-        if apply_fix:
+        if apply_fix and not show_diff:  # --diff writes nothing
             done, result = fix_paths(list(paths), config, unsafe=unsafe_fixes, on_skip=note)
             for why in done.skipped:
                 click.echo(f"templint: {why}", err=True)
@@ -235,6 +242,14 @@ def lint(
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.
         fail(str(exc))
+    if show_diff:
+        from linter.fixes import diff_fixes
+
+        for err in result.errors:
+            click.echo(str(err), err=True)
+        diff = diff_fixes(result.diagnostics, unsafe=unsafe_fixes)
+        click.echo(diff, nl=False)
+        sys.exit(2 if result.errors else 1 if diff else 0)
     edits = [d.edit for d in result.diagnostics if d.edit is not None]
     report = Report(
         diagnostics=result.diagnostics,

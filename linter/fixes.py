@@ -51,28 +51,67 @@ def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixR
     return result
 
 
-def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
-    real = os.path.realpath(path)  # a symlink stays a symlink: its target is rewritten
-    with open(real, "rb") as fh:
-        data = fh.read()
-    bom = data.startswith(codecs.BOM_UTF8)
-    text = data.decode("utf-8-sig")
+def _fixed(path: str, text: str, edits: list[Edit]) -> tuple[str, int]:
+    """``text`` with ``edits`` applied (overlapping ones after the first left out), and how
+    many; ValueError when the text no longer holds what an edit replaces."""
     chosen: list[Edit] = []
     for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
         if chosen and edit.start < chosen[-1].end:
             continue  # overlaps an edit already taken
         if text[edit.start : edit.end] != edit.old:
-            result.skipped.append(f"{path}: changed since it was read; not rewritten")
-            return
+            raise ValueError(f"{path}: changed since it was read; not rewritten")
         chosen.append(edit)
-    if not chosen:
-        return
     pieces, last = [], 0
     for edit in chosen:
         pieces += [text[last : edit.start], edit.new]
         last = edit.end
     pieces.append(text[last:])
-    out = ("\ufeff" if bom else "") + "".join(pieces)
+    return "".join(pieces), len(chosen)
+
+
+def _read(path: str) -> tuple[str, bool]:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return data.decode("utf-8-sig"), data.startswith(codecs.BOM_UTF8)
+
+
+def diff_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
+    """What ``apply_fixes`` would write, as a unified diff per file; nothing is written."""
+    import difflib
+
+    by_file: dict[str, list[Edit]] = {}
+    for d in fixable(diagnostics, unsafe):
+        assert d.edit is not None
+        by_file.setdefault(d.file, []).append(d.edit)
+    out: list[str] = []
+    for path, edits in sorted(by_file.items()):
+        if path == "-" or not os.path.isfile(path):
+            continue
+        try:
+            text, _ = _read(path)
+            new, _ = _fixed(path, text, edits)
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        out += difflib.unified_diff(
+            text.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=path,
+            tofile=path,
+        )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+
+
+def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
+    real = os.path.realpath(path)  # a symlink stays a symlink: its target is rewritten
+    text, bom = _read(real)
+    try:
+        new, count = _fixed(path, text, edits)
+    except ValueError as exc:
+        result.skipped.append(str(exc))
+        return
+    if not count:
+        return
+    out = ("\ufeff" if bom else "") + new
     folder = os.path.dirname(real)
     fd, tmp = tempfile.mkstemp(prefix=".templint-fix-", dir=folder)
     try:
@@ -84,5 +123,5 @@ def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    result.fixed += len(chosen)
+    result.fixed += count
     result.files.append(path)

@@ -196,3 +196,24 @@ def test_a_symlink_stays_a_link_and_a_read_only_file_is_left_alone(tmp_path: Pat
     locked.chmod(0o444)  # root may write it; the tool must not
     res = lint("--fix", str(locked))
     assert "read-only; not rewritten" in res.output and "en-us" in locked.read_text("utf-8")
+
+
+def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, Path]) -> None:
+    text, meta = files
+    before = text.read_bytes(), meta.read_bytes()
+    res = lint("--diff", "--fix", str(text), str(meta))
+    assert (text.read_bytes(), meta.read_bytes()) == before
+    assert res.exit_code == 1
+    lines = res.output.splitlines()
+    assert f"--- {text}" in lines and f"+++ {meta}" in lines
+    assert "-# templint: language en-us" in lines and "+# templint: language en_US" in lines
+    assert '-  "language": "pt-br",' in lines and '+  "language": "pt_BR",' in lines
+    assert not any("order_update" in line for line in lines)  # a guess: --unsafe-fixes only
+    assert any(
+        "order_update" in line
+        for line in lint("--diff", "--unsafe-fixes", str(meta)).output.splitlines()
+    )
+    clean = text.parent / "clean.txt"
+    clean.write_text("Hi {{1}}, your order {{2}} has shipped.\n", encoding="utf-8")
+    res = lint("--diff", str(clean))
+    assert res.exit_code == 0 and res.output == ""

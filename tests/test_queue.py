@@ -448,3 +448,38 @@ def test_the_hours_submissions_are_counted_against_metas_creation_limit(
     assert "last hour: 41 of 100 submissions Meta allows an hour" in text  # 10:30:30-10:50:30
     # an hour later there is room again: no warning
     assert ok(run("submit", "t101", "--at", "2024-05-01T12:00:00Z", now=later)).stderr == ""
+
+
+def test_meta_moving_an_approved_template_to_marketing_is_recorded(run: Run, files: Path) -> None:
+    """Meta's template_category_update: the template stays approved, its review time stays what
+    it was, and list, show, stats and export carry Meta's new category."""
+    ok(run("add", "--submit", str(files / "order_update.txt")))
+    res = ok(run("recategorise", "order_update", "marketing"), 2)
+    assert "only a reviewed template" in res.stderr  # still in review: decide --category
+    ok(run("decide", "order_update", "approved", "--category", "utility",
+           now="2024-05-02T10:00:00Z"))  # fmt: skip
+    res = ok(
+        run("recategorise", "order_update", "MARKETING", "--reason", "asks to renew",
+            "--at", "2024-05-09T08:00:00Z", now="2024-05-10T00:00:00Z")
+    )  # fmt: skip
+    assert "order_update (revision 1) UTILITY -> MARKETING" in res.stdout
+    res = ok(run("recategorise", "order_update", "marketing", now="2024-05-10T00:00:00Z"), 2)
+    assert "already MARKETING" in res.stderr
+
+    now = "2024-05-10T00:00:00Z"
+    (row,) = json.loads(ok(run("list", "--format", "json", now=now)).stdout)
+    assert (row["state"], row["category"], row["waiting_hours"]) == ("approved", "MARKETING", 24.0)
+    assert row["since"] == "2024-05-02T10:00:00Z"  # approved then, not when it was moved
+    shown = json.loads(ok(run("show", "order_update", "--format", "json", now=now)).stdout)
+    assert shown["recategorisations"] == [
+        {"from": "UTILITY", "to": "MARKETING", "at": "2024-05-09T08:00:00Z",
+         "recorded_at": "2024-05-10T00:00:00Z", "by": "alice", "revision": 1,
+         "reason": "asks to renew"}
+    ]  # fmt: skip
+    history = ok(run("show", "order_update", "--utc", now=now)).stdout
+    assert "UTILITY → MARKETING" in history and "re-categorised by Meta" in history
+    stats = json.loads(ok(run("stats", "--format", "json", now=now)).stdout)
+    assert stats["recategorised"] == [{"from": "UTILITY", "to": "MARKETING", "count": 1}]
+    assert stats["reviews"]["approved"] == 1  # a move is not another review
+    (exported,) = csv.DictReader(io.StringIO(ok(run("export", now=now)).stdout))
+    assert exported["label"] == "marketing" and exported["outcome"] == "approved"

@@ -362,3 +362,42 @@ def test_version_1_ledger_migrates_with_its_current_states(tmp_path: Path) -> No
         ("b", "draft"),
     ]
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> None:
+    # A queue written before re-categorisations were kept: Meta's category from a verdict is
+    # carried onto its revision, and the ledger takes moves afterwards.
+    db = tmp_path / "v2.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    schema.MIGRATIONS[0](con)
+    schema.MIGRATIONS[1](con)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 2")
+    con.execute("INSERT INTO templates (id, name, language, created_at) VALUES (1, 'a', '', 0)")
+    con.execute(
+        "INSERT INTO revisions (id, template_id, number, category, body, content, content_hash, "
+        "lint_verdict, created_at, updated_at, created_by) VALUES "
+        "(1, 1, 1, 'UTILITY', 'x', 'x', 'h', 'clean', 0, 0, 't')"
+    )
+    for eid, frm, to, category in [
+        (1, None, "draft", None),
+        (2, "draft", "submitted", None),
+        (3, "submitted", "approved", "MARKETING"),
+        (4, "approved", "paused", None),
+    ]:
+        con.execute(
+            "INSERT INTO events (id, template_id, revision_id, from_state, to_state, at, "
+            "recorded_at, by, category) VALUES (?, 1, 1, ?, ?, ?, 0, 't', ?)",
+            (eid, frm, to, eid, category),
+        )
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        (row,) = store.list()
+        assert (row.state, row.category) == ("paused", "MARKETING")  # Meta's, not declared
+        store.recategorise("a", "UTILITY", reason="appeal upheld")
+        assert store.list()[0].category == "UTILITY"
+        assert store.stats().recategorised == [("MARKETING", "UTILITY", 1)]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4  # history untouched
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

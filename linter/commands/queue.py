@@ -259,6 +259,45 @@ def decide(
     click.echo(f"{verdict} {name} at {show_time(event.at, utc)}{took}{why}")
 
 
+@queue.command(name="recategorise")
+@click.argument("name")
+@click.argument(
+    "category",
+    type=click.Choice(("MARKETING", "UTILITY", "AUTHENTICATION"), case_sensitive=False),
+)
+@click.option("--reason", default=None, help="Meta's reason, as its notification gives it.")
+@_language_option
+@_at_option
+@_by_option
+@_utc_option
+@_db_option
+@_errors
+def recategorise(
+    name: str,
+    category: str,
+    reason: str | None,
+    language: str | None,
+    at: str | None,
+    by: str | None,
+    utc: bool,
+    db: Path | None,
+) -> None:
+    """Record that Meta moved reviewed NAME to CATEGORY (its template_category_update).
+
+    A UTILITY template moved to MARKETING is billed as marketing from then on; `stats` counts
+    the moves and `export` labels the revision with Meta's category.
+    """
+    when = _time(at, "--at")
+    with _open(db) as store:
+        move = store.recategorise(name, category, language=language, reason=reason, at=when, by=by)
+    why = f": {reason}" if reason else ""
+    click.echo(
+        f"re-categorised {name} (revision {move.revision}) "
+        f"{move.from_category or '(unknown)'} -> {move.to_category} "
+        f"at {show_time(move.at, utc)}{why}"
+    )
+
+
 def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> dict[str, Any]:
     waiting = row.waiting
     return {
@@ -430,6 +469,18 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
             }
             for ev in detail.events
         ]
+        data["recategorisations"] = [
+            {
+                "from": m.from_category,
+                "to": m.to_category,
+                "at": iso_utc(m.at),
+                "recorded_at": iso_utc(m.recorded_at),
+                "by": m.by,
+                "revision": m.revision,
+                "reason": m.reason,
+            }
+            for m in detail.recategorisations
+        ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = detail.revisions[-1]
@@ -460,22 +511,21 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
     lines.append("body:")
     lines.extend(f"  | {line}" for line in current["body"].split("\n"))
     lines.append("history:")
-    table = []
+    timed: list[tuple[int, int, list[str]]] = []  # (when, events before moves, the row)
     for ev in detail.events:
         note = ""
         if ev.category:
             note += f"category {ev.category}"
         if ev.reason:
             note += ("; " if note else "") + f"reason: {ev.reason}"
-        table.append(
-            [
-                "  " + show_time(ev.at, utc),
-                f"{ev.from_state or '(new)'} → {ev.to_state}",
-                f"rev {ev.revision}",
-                f"by {ev.by}",
-                note,
-            ]
-        )
+        change = f"{ev.from_state or '(new)'} → {ev.to_state}"
+        timed.append((ev.at, 0, [show_time(ev.at, utc), change, f"rev {ev.revision}", ev.by, note]))
+    for m in detail.recategorisations:  # Meta's moves of the reviewed template
+        change = f"{m.from_category or '(unknown)'} → {m.to_category}"
+        note = "re-categorised by Meta" + (f"; reason: {m.reason}" if m.reason else "")
+        timed.append((m.at, 1, [show_time(m.at, utc), change, f"rev {m.revision}", m.by, note]))
+    timed.sort(key=lambda t: (t[0], t[1]))  # stable: recorded order within a kind
+    table = [["  " + w, ch, rev, f"by {by}", note] for _, _, (w, ch, rev, by, note) in timed]
     columns = [list(col) for col in zip(*table, strict=True)] or [[] for _ in range(5)]
     lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], columns))
     click.echo("\n".join(lines))
@@ -530,6 +580,9 @@ def stats(fmt: str, cap: int, db: Path | None) -> None:
             f"{_pct(g.approval_rate):>6}"
             for g in groups
         )
+    moved = sum(n for _, _, n in st.recategorised)
+    out.append(f"re-categorised by Meta after review: {moved}")
+    out.extend(f"  {n:>5}  {f or '(unknown)'} -> {t}" for f, t, n in st.recategorised)
     out.append(
         f"quota:     {st.approved} of {st.quota} approved templates ({st.quota_used * 100:.1f}%)"
     )

@@ -90,6 +90,29 @@ JOIN events e ON e.id = t.head_event;
 """
 
 
+# v3: Meta may move an approved template to another category (its template_category_update
+# webhook: a UTILITY reminder billed as MARKETING). Each move is kept, and each revision carries
+# the category Meta gave it last (a verdict's, or a later move), so ``list`` needs no subquery.
+_V3 = """
+ALTER TABLE revisions ADD COLUMN meta_category TEXT;
+UPDATE revisions SET meta_category = (
+    SELECT category FROM events e
+    WHERE e.revision_id = revisions.id AND e.category IS NOT NULL ORDER BY e.id DESC LIMIT 1);
+CREATE TABLE recategorisations (
+    id            INTEGER PRIMARY KEY,
+    template_id   INTEGER NOT NULL REFERENCES templates(id),
+    revision_id   INTEGER NOT NULL REFERENCES revisions(id),
+    from_category TEXT,                     -- NULL when nothing was known before
+    to_category   TEXT NOT NULL CHECK (to_category IN ('MARKETING', 'UTILITY', 'AUTHENTICATION')),
+    at            INTEGER NOT NULL,
+    recorded_at   INTEGER NOT NULL,
+    by            TEXT NOT NULL,
+    reason        TEXT
+);
+CREATE INDEX recategorisations_by_template ON recategorisations (template_id, id);
+"""
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1, inside one transaction.
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     # Not executescript(): it commits first, and a migration must be one transaction.
@@ -107,6 +130,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
+    _script(_V3),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -49,6 +49,8 @@ class Stats:
     quota: int = QUOTA
     last_hour: int = 0  # submissions in the hour before now
     hourly_limit: int = HOURLY_LIMIT
+    # Meta's moves of reviewed templates: (from category or None, to category, how many)
+    recategorised: list[tuple[str | None, str, int]] = field(default_factory=list)
 
     @property
     def quota_used(self) -> float:
@@ -77,6 +79,7 @@ class Stats:
                 "used": round(self.quota_used, 4),
                 "warning": self.quota_warning,
             },
+            "recategorised": [{"from": f, "to": t, "count": n} for f, t, n in self.recategorised],
             "creation_rate": {
                 "submissions_last_hour": self.last_hour,
                 "limit_per_hour": self.hourly_limit,
@@ -180,6 +183,10 @@ def compute(db: sqlite3.Connection, quota: int = QUOTA, now: int | None = None) 
         "SELECT coalesce(nullif(trim(reason), ''), '(no reason given)'), count(*) FROM events "
         "WHERE to_state = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
+    recategorised = db.execute(
+        "SELECT from_category, to_category, count(*) FROM recategorisations "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"
+    ).fetchall()
     lint_order = ("clean", "info", "warning", "error")
     band_order = [_band(low) for low, _ in SCORE_BANDS] + ["no score"]
     return Stats(
@@ -194,4 +201,5 @@ def compute(db: sqlite3.Connection, quota: int = QUOTA, now: int | None = None) 
         approved=states["approved"],
         quota=quota,
         last_hour=0 if now is None else hourly_rate(db, now).count,
+        recategorised=[(f, t, n) for f, t, n in recategorised],
     )

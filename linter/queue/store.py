@@ -152,7 +152,7 @@ ROW_BASE = (
     "SELECT t.id AS id, t.name AS name, t.language AS language, r.number AS revision, "
     "e.to_state AS state, e.at AS since, "
     "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END AS submitted_at, "
-    "e.reason AS reason, coalesce(e.category, r.category) AS category, "
+    "e.reason AS reason, coalesce(r.meta_category, e.category, r.category) AS category, "
     "r.lint_verdict AS lint_verdict, r.promo_score AS promo_score, r.codes AS codes "
     "FROM templates t "
     "JOIN events e ON e.id = t.head_event "
@@ -170,10 +170,24 @@ ROW_COLUMNS: dict[str, str] = {
 
 
 @dataclass
+class Recategorisation:
+    """Meta moved a reviewed template to another category (its template_category_update)."""
+
+    revision: int
+    from_category: str | None
+    to_category: str
+    at: int
+    recorded_at: int
+    by: str
+    reason: str | None = None
+
+
+@dataclass
 class Detail:
     row: Row
     revisions: list[dict[str, Any]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    recategorisations: list[Recategorisation] = field(default_factory=list)
 
 
 def _uri(path: Path, **params: str) -> str:
@@ -371,6 +385,10 @@ class QueueStore:
                 submitted_at,
             ),
         )
+        if category is not None:  # the category Meta gave this revision last
+            self.db.execute(
+                "UPDATE revisions SET meta_category = ? WHERE id = ?", (category, revision_id)
+            )
 
     def _when(self, at: int | None, previous: int | None, name: str) -> int:
         now = self.now()
@@ -528,6 +546,47 @@ class QueueStore:
             self._transition(tid, name, to_state, at, by, reason, category)
             return self._events(tid)[-1]
 
+    def recategorise(
+        self,
+        name: str,
+        category: str,
+        *,
+        language: str | None = None,
+        reason: str | None = None,
+        at: int | None = None,
+        by: str | None = None,
+    ) -> Recategorisation:
+        """Record that Meta moved NAME's reviewed revision to ``category``; its state stays."""
+        category = category.upper()
+        if category not in CATEGORIES:
+            raise QueueError(f"unknown category '{category}': use {', '.join(CATEGORIES)}")
+        by = by or default_user()
+        with self._write():
+            tid, _ = self._find(name, language)
+            _, state, prev_at, rid, number = self._head(tid)
+            if state not in ("approved", "paused", "disabled"):
+                raise QueueError(
+                    f"'{name}' is {state}: only a reviewed template (approved, paused or "
+                    "disabled) can be re-categorised; give a verdict's category with "
+                    "decide --category"
+                )
+            before = self.db.execute(
+                "SELECT coalesce(meta_category, category) FROM revisions WHERE id = ?", (rid,)
+            ).fetchone()[0]
+            if before == category:
+                raise QueueError(f"'{name}' is already {category}")
+            last = self.db.execute(
+                "SELECT max(at) FROM recategorisations WHERE template_id = ?", (tid,)
+            ).fetchone()[0]
+            when = self._when(at, max(prev_at, last or prev_at), name)
+            self.db.execute(
+                "INSERT INTO recategorisations (template_id, revision_id, from_category, "
+                "to_category, at, recorded_at, by, reason) VALUES (?,?,?,?,?,?,?,?)",
+                (tid, rid, before, category, when, self.now(), by, reason),
+            )
+            self.db.execute("UPDATE revisions SET meta_category = ? WHERE id = ?", (category, rid))
+            return Recategorisation(number, before, category, when, self.now(), by, reason)
+
     def _transition(
         self,
         tid: int,
@@ -626,9 +685,18 @@ class QueueStore:
                 )
             ]
             events = self._events(tid)
+            moves = [
+                Recategorisation(*m)
+                for m in self.db.execute(
+                    "SELECT r.number, m.from_category, m.to_category, m.at, m.recorded_at, m.by, "
+                    "m.reason FROM recategorisations m JOIN revisions r ON r.id = m.revision_id "
+                    "WHERE m.template_id = ? ORDER BY m.id",
+                    (tid,),
+                )
+            ]
         except sqlite3.Error as exc:
             raise self._error(exc) from None
-        return Detail(Row(*row), revisions, events)
+        return Detail(Row(*row), revisions, events, moves)
 
     def _events(self, tid: int) -> list[Event]:
         return [
@@ -644,13 +712,14 @@ class QueueStore:
     def export_rows(self, default_category: str = "UTILITY") -> Iterator[dict[str, Any]]:
         """One row per revision: its text, label and the last state that revision reached.
 
-        ``label`` is the category Meta decided when it said one, else the declared category,
+        ``label`` is the category Meta gave last (a verdict's, or a later re-categorisation),
+        else the declared category,
         else ``default_category`` (what the linter assumed), in lower case as in templint's
         labelled data.
         """
         sql = """
         SELECT t.name, t.language, r.number, r.body, r.category, r.lint_verdict, r.promo_score,
-               r.codes, last.to_state, last.reason, decided.category,
+               r.codes, last.to_state, last.reason, coalesce(r.meta_category, decided.category),
                (SELECT max(at) FROM events WHERE revision_id = r.id AND to_state = 'submitted'),
                CASE WHEN last.to_state IN ('approved', 'rejected', 'paused', 'disabled')
                     THEN last.at END

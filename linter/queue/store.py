@@ -190,6 +190,14 @@ class Detail:
     recategorisations: list[Recategorisation] = field(default_factory=list)
 
 
+def _category(category: str) -> str:
+    """Meta's spelling of a category, or a QueueError naming the three."""
+    category = category.upper()
+    if category not in CATEGORIES:
+        raise QueueError(f"unknown category '{category}': use {', '.join(CATEGORIES)}")
+    return category
+
+
 def _uri(path: Path, **params: str) -> str:
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return f"file:{quote(str(path.resolve()))}?{query}"
@@ -536,10 +544,7 @@ class QueueStore:
         at: int | None = None,
         by: str | None = None,
     ) -> Event:
-        if category is not None:
-            category = category.upper()
-            if category not in CATEGORIES:
-                raise QueueError(f"unknown category '{category}': use {', '.join(CATEGORIES)}")
+        category = None if category is None else _category(category)
         by = by or default_user()
         with self._write():
             tid, _ = self._find(name, language)
@@ -557,9 +562,7 @@ class QueueStore:
         by: str | None = None,
     ) -> Recategorisation:
         """Record that Meta moved NAME's reviewed revision to ``category``; its state stays."""
-        category = category.upper()
-        if category not in CATEGORIES:
-            raise QueueError(f"unknown category '{category}': use {', '.join(CATEGORIES)}")
+        category = _category(category)
         by = by or default_user()
         with self._write():
             tid, _ = self._find(name, language)

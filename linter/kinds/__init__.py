@@ -164,12 +164,12 @@ class TextCheck(Check):
 
     def __init__(self, rule: Rule, ctx: Context) -> None:
         super().__init__(rule, ctx)
-        for name in _as_list(self.params.get("context") or ()):
-            if _is_word_file(name) and not context_file(str(name), ctx).is_file():
+        for name in as_strings(self.params.get("context")):
+            if _is_word_file(name) and not context_file(name, ctx).is_file():
                 # a typo in the settings: one error at load, not a rule that never fires
                 raise ValueError(
-                    f"{_where(rule, ctx)}: context word list '{name}' not found "
-                    f"(looked for {context_file(str(name), ctx)})"
+                    f"{settings_origin(rule, ctx)}: context word list '{name}' not found "
+                    f"(looked for {context_file(name, ctx)})"
                 )
 
     def check(self, template: Template) -> Iterator[Hit]:
@@ -243,12 +243,12 @@ def context_matcher(words: Any, ctx: Context) -> Any:
     from linter.kinds.phrase import Triggers
 
     listed: list[str] = []
-    for entry in _as_list(words):
+    for entry in as_strings(words):
         if _is_word_file(entry):
-            lines = context_file(str(entry), ctx).read_text(encoding="utf-8").splitlines()
+            lines = context_file(entry, ctx).read_text(encoding="utf-8").splitlines()
             listed += [w for line in lines if (w := line.split("#", 1)[0].strip())]
         else:
-            listed.append(str(entry))
+            listed.append(entry)
     return Triggers({form for w in listed for form in inflections(w)})
 
 
@@ -258,18 +258,24 @@ def context_file(name: str, ctx: Context) -> Path:
     return settings_file(name, ctx.config.source, rules_dir() / "vocab")
 
 
-def _is_word_file(entry: Any) -> bool:
-    return isinstance(entry, str) and entry.endswith(".txt")
+def _is_word_file(entry: str) -> bool:
+    return entry.endswith(".txt")
 
 
-def _where(rule: Rule, ctx: Context) -> str:
+def settings_origin(rule: Rule, ctx: Context) -> str:
+    """Who set a rule's options, for an error naming them: the config file, or the rule file."""
     if rule.code in ctx.config.options and ctx.config.source:
         return f"{ctx.config.source}: [rules.{rule.code}]"
     return rule.path or rule.code
 
 
-def _as_list(value: Any) -> list[Any]:
-    return [value] if isinstance(value, str) else list(value)
+def as_strings(value: Any) -> tuple[str, ...]:
+    """An option that is one string or a list of them, as a tuple; None as ()."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
 
 
 def normalized(comp: Component, ctx: Context) -> Normalized:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.kinds import Context, Hit, TextCheck
+from linter.kinds import Context, Hit, TextCheck, as_strings, settings_origin
 from linter.paths import settings_file
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -277,14 +277,6 @@ def load_domain_list(names: tuple[str, ...], extra: tuple[str, ...], ctx: Contex
     return DomainList(frozenset(exact | e), frozenset(suffixes | s))
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
 # --- the check ---------------------------------------------------------------------------------
 
 _CACHE_SIZE = 64
@@ -310,29 +302,24 @@ class DomainCheck(TextCheck):
         elif self.kind == "own-domain":
             self._own = self._own_domains()
 
-    def _where(self) -> str:
-        """Who set this rule's options, for an error: the config file, or the rule file."""
-        if self.rule.code in self.ctx.config.options and self.ctx.config.source:
-            return f"{self.ctx.config.source}: [rules.{self.rule.code}]"
-        return self.rule.path or self.rule.code
-
     def _check_list_files(self) -> None:
         """A list file that is not there is a typo in the settings: one error when the rule is
         loaded, not a failure on every template with a link."""
-        for name in _strings(self.params.get("domains", "url_shorteners.txt")):
+        for name in as_strings(self.params.get("domains", "url_shorteners.txt")):
             path = resolve_data_path(name, self.ctx)
             if not path.is_file():
-                where = self._where()
+                where = settings_origin(self.rule, self.ctx)
                 raise ValueError(f"{where}: domain list '{name}' not found (looked for {path})")
 
     def _own_domains(self) -> tuple[DomainList, DomainList, str]:
         lists = []
         for key in ("own-domains", "allowed-domains"):
             entries = []
-            for raw in _strings(self.params.get(key)):
+            for raw in as_strings(self.params.get(key)):
                 entry = _domain_entry(raw)
                 if entry is None:
-                    raise ValueError(f"{self._where()}: {key} entry {raw!r} is not a domain name")
+                    where = settings_origin(self.rule, self.ctx)
+                    raise ValueError(f"{where}: {key} entry {raw!r} is not a domain name")
                 entries.append(entry)
             # an entry covers itself and its subdomains
             lists.append(DomainList(frozenset(entries), frozenset(entries)))
@@ -356,8 +343,8 @@ class DomainCheck(TextCheck):
 
     def domains(self) -> DomainList:
         if self._domains is None:
-            names = _strings(self.params.get("domains", "url_shorteners.txt"))
-            extra = _strings(self.params.get("extra-domains"))
+            names = as_strings(self.params.get("domains", "url_shorteners.txt"))
+            extra = as_strings(self.params.get("extra-domains"))
             key = f"domain.list:{names}:{extra}"
             self._domains = self.ctx.shared(key, lambda: load_domain_list(names, extra, self.ctx))
         return self._domains

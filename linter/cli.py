@@ -250,7 +250,6 @@ def lint(
         diff = diff_fixes(result.diagnostics, unsafe=unsafe_fixes)
         click.echo(diff, nl=False)
         sys.exit(2 if result.errors else 1 if diff else 0)
-    edits = [d.edit for d in result.diagnostics if d.edit is not None]
     report = Report(
         diagnostics=result.diagnostics,
         errors=result.errors,
@@ -259,8 +258,6 @@ def lint(
         templates=len(result.templates),
         color=_use_color(color) and output is None and fmt == "text",
         show_fix=not no_fix,
-        fixable=sum(e.safe for e in edits),
-        unsafe_fixable=sum(not e.safe for e in edits),
     )
     if fmt == "sarif":
         from linter.rulebook import load_rules

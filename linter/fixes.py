@@ -13,7 +13,7 @@ import codecs
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from linter.diagnostic import Diagnostic, Edit
@@ -30,14 +30,22 @@ def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Diagnostic]
     return [d for d in diagnostics if d.edit is not None and (d.edit.safe or unsafe)]
 
 
-def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixResult:
+def _edits_by_file(
+    diagnostics: Iterable[Diagnostic], unsafe: bool
+) -> Iterator[tuple[str, list[Edit] | None]]:
+    """(file, its edits) in file order; None for edits of what is no file (stdin)."""
     by_file: dict[str, list[Edit]] = {}
     for d in fixable(diagnostics, unsafe):
         assert d.edit is not None
         by_file.setdefault(d.file, []).append(d.edit)
+    for path, edits in sorted(by_file.items()):
+        yield path, edits if path != "-" and os.path.isfile(path) else None
+
+
+def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixResult:
     result = FixResult()
-    for path, edits in by_file.items():
-        if path == "-" or not os.path.isfile(path):
+    for path, edits in _edits_by_file(diagnostics, unsafe):
+        if edits is None:
             result.skipped.append(f"{path}: not a file that can be rewritten")
             continue
         # no write bit at all is a "do not touch", even for a user (root) who could
@@ -79,13 +87,9 @@ def diff_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
     """What ``apply_fixes`` would write, as a unified diff per file; nothing is written."""
     import difflib
 
-    by_file: dict[str, list[Edit]] = {}
-    for d in fixable(diagnostics, unsafe):
-        assert d.edit is not None
-        by_file.setdefault(d.file, []).append(d.edit)
     out: list[str] = []
-    for path, edits in sorted(by_file.items()):
-        if path == "-" or not os.path.isfile(path):
+    for path, edits in _edits_by_file(diagnostics, unsafe):
+        if edits is None:
             continue
         try:
             text, _ = _read(path)

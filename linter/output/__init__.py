@@ -25,8 +25,23 @@ class Report:
     templates: int = 0
     color: bool = False
     show_fix: bool = True
-    fixable: int = 0  # findings ``--fix`` would fix
-    unsafe_fixable: int = 0  # more that ``--fix --unsafe-fixes`` would
+
+    @property
+    def fixable(self) -> int:
+        """Findings ``--fix`` would fix."""
+        return sum(1 for d in self.diagnostics if d.edit is not None and d.edit.safe)
+
+    @property
+    def unsafe_fixable(self) -> int:
+        """More that ``--fix --unsafe-fixes`` would."""
+        return sum(1 for d in self.diagnostics if d.edit is not None and not d.edit.safe)
+
+    def edit_region(self, d: Diagnostic) -> tuple[int, int, int, int] | None:
+        """(line, column, end line, end column) of what ``--fix`` would replace for ``d``."""
+        index = self.sources.get(d.file)
+        if d.edit is None or index is None:
+            return None
+        return (*index.position(d.edit.start), *index.position(d.edit.end))
 
 
 def emit(fmt: str, report: Report, stream: TextIO) -> None:

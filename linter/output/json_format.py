@@ -13,11 +13,10 @@ def _item(d: Diagnostic, report: Report) -> dict[str, object]:
     """The finding, and what ``--fix`` would write for it (``edit``: where, in the file's lines
     and columns, the new text, and whether it needs ``--unsafe-fixes``), else ``edit: null``."""
     item = d.to_dict()
-    index = report.sources.get(d.file)
+    region = report.edit_region(d)
     edit = None
-    if d.edit is not None and index is not None:
-        line, column = index.position(d.edit.start)
-        end_line, end_column = index.position(d.edit.end)
+    if region is not None and d.edit is not None:
+        line, column, end_line, end_column = region
         edit = {
             "line": line,
             "column": column,

@@ -101,11 +101,10 @@ def emit(report: Report, stream: TextIO) -> None:
 
 def _fix(d: Diagnostic, report: Report) -> dict[str, Any] | None:
     """SARIF's fix object (3.55) for what ``lint --fix`` would write, so a viewer can apply it."""
-    index = report.sources.get(d.file)
-    if d.edit is None or index is None:
+    region = report.edit_region(d)
+    if region is None or d.edit is None:
         return None
-    line, column = index.position(d.edit.start)
-    end_line, end_column = index.position(d.edit.end)
+    line, column, end_line, end_column = region
     how = (
         "safe fix (templint lint --fix)"
         if d.edit.safe

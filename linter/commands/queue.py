@@ -33,6 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 DB_KEY = "templint.queue.db"
 STATE_CHOICES = ("draft", "submitted", "approved", "rejected", "paused", "disabled")
 VERDICT_CHOICES = ("approved", "rejected", "paused", "disabled")
+CATEGORY_CHOICE = click.Choice(("MARKETING", "UTILITY", "AUTHENTICATION"), case_sensitive=False)
 SESSION_WINDOW = 24 * HOUR
 
 
@@ -225,7 +226,7 @@ def submit(
 @click.option("--reason", default=None, help="Meta's reason text (e.g. for a rejection).")
 @click.option(
     "--category",
-    type=click.Choice(("MARKETING", "UTILITY", "AUTHENTICATION"), case_sensitive=False),
+    type=CATEGORY_CHOICE,
     default=None,
     help="The category Meta assigned, when it differs or you want it recorded.",
 )
@@ -263,7 +264,7 @@ def decide(
 @click.argument("name")
 @click.argument(
     "category",
-    type=click.Choice(("MARKETING", "UTILITY", "AUTHENTICATION"), case_sensitive=False),
+    type=CATEGORY_CHOICE,
 )
 @click.option("--reason", default=None, help="Meta's reason, as its notification gives it.")
 @_language_option

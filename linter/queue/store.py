@@ -152,7 +152,7 @@ ROW_BASE = (
     "SELECT t.id AS id, t.name AS name, t.language AS language, r.number AS revision, "
     "e.to_state AS state, e.at AS since, "
     "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END AS submitted_at, "
-    "e.reason AS reason, coalesce(r.meta_category, e.category, r.category) AS category, "
+    "e.reason AS reason, coalesce(r.meta_category, r.category) AS category, "
     "r.lint_verdict AS lint_verdict, r.promo_score AS promo_score, r.codes AS codes "
     "FROM templates t "
     "JOIN events e ON e.id = t.head_event "
@@ -582,13 +582,14 @@ class QueueStore:
                 "SELECT max(at) FROM recategorisations WHERE template_id = ?", (tid,)
             ).fetchone()[0]
             when = self._when(at, max(prev_at, last or prev_at), name)
+            move = Recategorisation(number, before, category, when, self.now(), by, reason)
             self.db.execute(
                 "INSERT INTO recategorisations (template_id, revision_id, from_category, "
                 "to_category, at, recorded_at, by, reason) VALUES (?,?,?,?,?,?,?,?)",
-                (tid, rid, before, category, when, self.now(), by, reason),
+                (tid, rid, before, category, when, move.recorded_at, by, reason),
             )
             self.db.execute("UPDATE revisions SET meta_category = ? WHERE id = ?", (category, rid))
-            return Recategorisation(number, before, category, when, self.now(), by, reason)
+            return move
 
     def _transition(
         self,
@@ -722,15 +723,13 @@ class QueueStore:
         """
         sql = """
         SELECT t.name, t.language, r.number, r.body, r.category, r.lint_verdict, r.promo_score,
-               r.codes, last.to_state, last.reason, coalesce(r.meta_category, decided.category),
+               r.codes, last.to_state, last.reason, r.meta_category,
                (SELECT max(at) FROM events WHERE revision_id = r.id AND to_state = 'submitted'),
                CASE WHEN last.to_state IN ('approved', 'rejected', 'paused', 'disabled')
                     THEN last.at END
         FROM revisions r
         JOIN templates t ON t.id = r.template_id
         JOIN events last ON last.id = (SELECT max(id) FROM events WHERE revision_id = r.id)
-        LEFT JOIN events decided ON decided.id = (
-            SELECT max(id) FROM events WHERE revision_id = r.id AND category IS NOT NULL)
         ORDER BY t.name, t.language, r.number
         """
         try:

@@ -523,32 +523,35 @@ def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit
     forbid = set(check.params.get("forbid", ["newline", "emoji", "markup"]))
     for comp in check.comps(template):
         text = mask_placeholders(comp.text, "\0", ALL)  # same offsets, no "_" of {{a_b}}
-        # (start, end, what, replacement, safe): a line break becomes a space and *bold* its
-        # words (the writer's text stays); an emoji's meaning may go with it (a guess)
-        found: list[tuple[int, int, str, str, bool]] = []
+        # (start, end, what, the fix): a line break becomes a space and *bold* its words (the
+        # writer's text stays); an emoji's meaning may go with it (a guess), and so does the
+        # space before it ("Shipped 🎉" -> "Shipped")
+        found: list[tuple[int, int, str, tuple[int, int, str, bool]]] = []
         if "newline" in forbid:
             found += [
-                (m.start(), m.end(), "a line break", " ", True) for m in _NEWLINE.finditer(text)
+                (m.start(), m.end(), "a line break", (m.start(), m.end(), " ", True))
+                for m in _NEWLINE.finditer(text)
             ]
         if "emoji" in forbid:
-            found += [
-                (m.start(), m.end(), f"an emoji ({m.group()})", "", False)
-                for m in _EMOJI.finditer(text)
-            ]
+            for m in _EMOJI.finditer(text):
+                start = m.start()
+                cut = start - 1 if start and comp.text[start - 1] == " " else start
+                found.append(
+                    (m.start(), m.end(), f"an emoji ({m.group()})", (cut, m.end(), "", False))
+                )
         if "markup" in forbid:
             found += [
-                (m.start(), m.end(), f"formatting markup ({m.group()[:20]})", "", True)
+                (
+                    m.start(),
+                    m.end(),
+                    f"formatting markup ({m.group()[:20]})",
+                    # from the unmasked text: placeholders inside *bold* are kept
+                    (m.start(), m.end(), _unmarked(comp.text[m.start() : m.end()]), True),
+                )
                 for m in _MARKUP.finditer(text)
             ]
-        for start, end, what, new, safe in sorted(found):
-            cut = start
-            if what.startswith("formatting"):
-                new = _unmarked(comp.text[start:end])  # the unmasked text: placeholders kept
-            elif not new and start and comp.text[start - 1] == " ":
-                cut = start - 1  # "Shipped 🎉" -> "Shipped", not "Shipped "
-            yield Hit(
-                comp, start, end, {"what": _what(comp), "found": what}, edit=(cut, end, new, safe)
-            )
+        for start, end, what, edit in sorted(found):
+            yield Hit(comp, start, end, {"what": _what(comp), "found": what}, edit=edit)
 
 
 # --- buttons ------------------------------------------------------------------------------

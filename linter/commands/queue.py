@@ -196,14 +196,17 @@ def _warn_rate(rate: HourlyRate, at: int | None, utc: bool) -> None:
     )
 
 
+def _recording(func: F) -> F:
+    """The options of a command that records an event: which language, when, by whom, how
+    times are shown, which ledger; and its errors as one line."""
+    for option in (_errors, _db_option, _utc_option, _by_option, _at_option, _language_option):
+        func = option(func)
+    return func
+
+
 @queue.command(name="submit")
 @click.argument("name")
-@_language_option
-@_at_option
-@_by_option
-@_utc_option
-@_db_option
-@_errors
+@_recording
 def submit(
     name: str, language: str | None, at: str | None, by: str | None, utc: bool, db: Path | None
 ) -> None:
@@ -230,12 +233,7 @@ def submit(
     default=None,
     help="The category Meta assigned, when it differs or you want it recorded.",
 )
-@_language_option
-@_at_option
-@_by_option
-@_utc_option
-@_db_option
-@_errors
+@_recording
 def decide(
     name: str,
     verdict: str,
@@ -262,17 +260,9 @@ def decide(
 
 @queue.command(name="recategorise")
 @click.argument("name")
-@click.argument(
-    "category",
-    type=CATEGORY_CHOICE,
-)
+@click.argument("category", type=CATEGORY_CHOICE)
 @click.option("--reason", default=None, help="Meta's reason, as its notification gives it.")
-@_language_option
-@_at_option
-@_by_option
-@_utc_option
-@_db_option
-@_errors
+@_recording
 def recategorise(
     name: str,
     category: str,

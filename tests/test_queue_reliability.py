@@ -364,10 +364,8 @@ def test_version_1_ledger_migrates_with_its_current_states(tmp_path: Path) -> No
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> None:
-    # A queue written before re-categorisations were kept: Meta's category from a verdict is
-    # carried onto its revision, and the ledger takes moves afterwards.
-    db = tmp_path / "v2.db"
+def _version_2_ledger(db: Path) -> None:
+    """A queue written before re-categorisations were kept: approved as MARKETING, paused."""
     con = sqlite3.connect(db, isolation_level=None)
     schema.MIGRATIONS[0](con)
     schema.MIGRATIONS[1](con)
@@ -391,6 +389,13 @@ def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> N
             (eid, frm, to, eid, category),
         )
     con.close()
+
+
+def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> None:
+    # Meta's category from a verdict is carried onto its revision, and the ledger takes
+    # moves afterwards.
+    db = tmp_path / "v2.db"
+    _version_2_ledger(db)
     with QueueStore(db, now=clock) as store:
         (row,) = store.list()
         assert (row.state, row.category) == ("paused", "MARKETING")  # Meta's, not declared
@@ -401,3 +406,30 @@ def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> N
     assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4  # history untouched
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_read_only_command_upgrades_an_older_ledger_itself(tmp_path: Path) -> None:
+    # `queue list` right after upgrading templint used to refuse and ask for a write first.
+    db = tmp_path / "v2.db"
+    _version_2_ledger(db)
+    result = CliRunner().invoke(queue, ["--db", str(db), "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert (row["name"], row["state"]) == ("a", "paused")
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+    con.close()
+
+
+def test_an_older_ledger_marked_read_only_is_left_as_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "v2.db"
+    _version_2_ledger(db)
+    before = db.read_bytes()
+    db.chmod(0o444)
+    result = CliRunner().invoke(queue, ["--db", str(db), "stats"])
+    assert result.exit_code != 0
+    (line,) = result.stderr.strip().splitlines()
+    assert str(db) in line and "schema version 2" in line and "read-only" in line
+    assert db.read_bytes() == before
+    assert not Path(f"{db}-wal").exists()

@@ -253,11 +253,11 @@ class QueueStore:
                 db.execute("PRAGMA synchronous = FULL")
                 schema.migrate(db, version)
             elif version < schema.SCHEMA_VERSION:
-                raise QueueError(
-                    f"{path}: queue schema version {version} is older than this templint's "
-                    f"({schema.SCHEMA_VERSION}); run a command that writes (add, submit) to "
-                    "upgrade it"
-                )
+                db.close()
+                # A reader should not send the user off to write first: upgrading is one
+                # transaction per step, so doing it here loses nothing if it is interrupted.
+                self._upgrade(version, busy_timeout)
+                db = self._open_readonly(busy_timeout)
             db.execute("PRAGMA foreign_keys = ON")
         except QueueError:
             db.close()
@@ -266,6 +266,29 @@ class QueueStore:
             db.close()
             raise self._error(exc) from None
         return db
+
+    def _upgrade(self, version: int, busy_timeout: float) -> None:
+        """Migrate an older ledger for a read-only command, or say why it cannot be."""
+        cannot = QueueError(
+            f"{self.path}: queue schema version {version} is older than this templint's "
+            f"({schema.SCHEMA_VERSION}) and cannot be upgraded here (read-only); run any "
+            "queue command once where the file can be written"
+        )
+        # The write bits, not os.access(): root passes access() on a file marked read-only.
+        if not self.path.stat().st_mode & 0o222 or not os.access(self.path.parent, os.W_OK):
+            raise cannot
+        try:
+            db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            schema.migrate(db, version)
+        except sqlite3.Error as exc:
+            raise (cannot if _is_readonly_error(exc) else self._error(exc)) from None
+        finally:
+            db.close()
 
     def _open_readonly(self, busy_timeout: float) -> sqlite3.Connection:
         db = sqlite3.connect(

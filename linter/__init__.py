@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.api import RunResult, fix_paths, lint_file, lint_paths, lint_templates, lint_text
+    from linter.api import (
+        RunResult,
+        fix_paths,
+        fix_source,
+        lint_file,
+        lint_paths,
+        lint_templates,
+        lint_text,
+    )
     from linter.config import Config, load_config
     from linter.diagnostic import Diagnostic
     from linter.inputs import InputError
@@ -22,6 +30,7 @@ __all__ = [
     "InputError",
     "RunResult",
     "fix_paths",
+    "fix_source",
     "lint_file",
     "lint_paths",
     "lint_templates",
@@ -36,6 +45,7 @@ _HOMES = {
     "lint_paths": "linter.api",
     "lint_templates": "linter.api",
     "fix_paths": "linter.api",
+    "fix_source": "linter.api",
     "RunResult": "linter.api",
     "Config": "linter.config",
     "load_config": "linter.config",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from linter.config import Config
 from linter.diagnostic import Diagnostic
 from linter.engine import Linter
-from linter.inputs import InputError, Skipped, iter_paths, load_path, parse_text
+from linter.inputs import InputError, Skipped, iter_paths, load_path, parse_source, parse_text
 from linter.template import Template
 
 if TYPE_CHECKING:
@@ -92,10 +92,12 @@ def lint_paths(
     paths: list[str],
     config: Config | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    stdin_name: str | None = None,
 ) -> RunResult:
     """Lint files and folders together, so duplicates across files are found too.
 
-    An unreadable file is recorded and the rest are still linted.
+    An unreadable file is recorded and the rest are still linted. ``-`` is standard input,
+    parsed as ``stdin_name`` would be (its findings still name ``-``).
     """
     config = config or _default_config()
     result = RunResult()
@@ -110,7 +112,7 @@ def lint_paths(
             continue
         result.files += 1
         try:
-            result.templates.extend(load_path(item, config.max_file_size))
+            result.templates.extend(load_path(item, config.max_file_size, stdin_name))
         except InputError as exc:
             result.errors.append(exc)
     if result.templates:
@@ -134,3 +136,24 @@ def fix_paths(
     if done.fixed:
         result = lint_paths(paths, config)
     return done, result
+
+
+def fix_source(
+    text: str,
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    stdin_name: str | None = None,
+) -> tuple[str, int, RunResult]:
+    """``--fix`` for text that is no file (standard input, an editor's buffer): the text with
+    the fixes applied, how many were applied, and what is left in it. Raises InputError when
+    the text cannot be a template."""
+    from linter.fixes import fixed_text
+
+    config = config or _default_config()
+    linter = get_linter(config)
+    templates = parse_source(text, "-", stdin_name)
+    new, count = fixed_text(text, linter.lint(templates), unsafe=unsafe)
+    if count:
+        templates = parse_source(new, "-", stdin_name)
+    return new, count, RunResult(linter.lint(templates), files=1, templates=templates)

@@ -110,16 +110,16 @@ def language_code(ctx: click.Context, param: click.Parameter, value: str | None)
     return value
 
 
-def _use_color(option: str) -> bool:
+def _use_color(option: str, stream: Any = None) -> bool:
     if option == "always":
         return True
     if option == "never" or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return (stream or sys.stdout).isatty()
 
 
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -183,6 +183,13 @@ def _use_color(option: str) -> bool:
     default=None,
     help="Write the report to a file instead of standard output.",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    default=None,
+    help="What standard input is (an editor's file name): it is parsed as NAME's type and "
+    "findings name it. No PATHS then means -.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 def lint(
     paths: tuple[str, ...],
@@ -201,17 +208,20 @@ def lint(
     show_diff: bool,
     no_fix: bool,
     output: str | None,
+    stdin_filename: str | None,
     verbose: bool,
 ) -> None:
     """Lint templates: .txt/.md bodies, Meta JSON (.json, .jsonl), folders, or - (stdin).
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. With
-    --fix, what is reported and the exit status are what is left after fixing.
+    --fix, what is reported and the exit status are what is left after fixing. With --fix
+    on standard input, the fixed text goes to standard output and the report to stderr.
     """
     from linter.api import fix_paths, lint_paths
     from linter.diagnostic import severity_rank
     from linter.output import Report, emit
 
+    paths = _stdin_paths(paths, stdin_filename, apply_fix or show_diff)
     config = _load_config(config_path, isolated)
     config = config.with_overrides(
         select=_split(select),
@@ -225,8 +235,12 @@ def lint(
         if verbose:
             click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
 
+    stream = sys.stdout
     try:
-        if apply_fix and not show_diff:  # --diff writes nothing
+        if paths == ("-",) and (apply_fix or show_diff):
+            result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff)
+            stream = sys.stderr  # standard output holds the fixed text
+        elif apply_fix and not show_diff:  # --diff writes nothing
             done, result = fix_paths(list(paths), config, unsafe=unsafe_fixes, on_skip=note)
             for why in done.skipped:
                 click.echo(f"templint: {why}", err=True)
@@ -237,11 +251,13 @@ def lint(
                     err=True,
                 )
         else:
-            result = lint_paths(list(paths), config, on_skip=note)
+            result = lint_paths(list(paths), config, on_skip=note, stdin_name=stdin_filename)
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.
         fail(str(exc))
+    if stdin_filename:
+        _name_stdin(result, stdin_filename)
     if show_diff:
         from linter.fixes import diff_fixes
 
@@ -256,7 +272,7 @@ def lint(
         sources={t.file: t.index for t in result.templates},
         files=result.files,
         templates=len(result.templates),
-        color=_use_color(color) and output is None and fmt == "text",
+        color=_use_color(color, stream) and output is None and fmt == "text",
         show_fix=not no_fix,
     )
     if fmt == "sarif":
@@ -280,7 +296,7 @@ def lint(
         except OSError as exc:
             fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
-        emit(fmt, report, sys.stdout)
+        emit(fmt, report, stream)
     if result.errors:
         sys.exit(2)
     if exit_zero:
@@ -288,6 +304,64 @@ def lint(
     threshold = severity_rank(config.fail_on)
     failing = any(severity_rank(d.severity) >= threshold for d in result.diagnostics)
     sys.exit(1 if failing else 0)
+
+
+def _stdin_paths(paths: tuple[str, ...], stdin_name: str | None, fixing: bool) -> tuple[str, ...]:
+    if not paths:
+        if stdin_name is None:
+            raise click.UsageError("Missing argument 'PATHS...': files, folders, or -.")
+        return ("-",)
+    if stdin_name is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names standard input: give - or no PATHS.")
+    if fixing and "-" in paths and len(paths) > 1:
+        raise click.UsageError("--fix or --diff on standard input (-) takes no other PATHS.")
+    return paths
+
+
+def _fix_stdin(config: Any, name: str | None, unsafe: bool, show_diff: bool) -> Any:
+    """``--fix`` / ``--diff`` on standard input: print the fixed text (or the diff) and
+    return what is left, for the report."""
+    from linter.api import RunResult, fix_source
+    from linter.inputs import InputError, read_text
+
+    try:
+        text = read_text("-", config.max_file_size)
+    except InputError as exc:
+        return RunResult(errors=[exc], files=1)
+    try:
+        new, count, result = fix_source(text, config, unsafe=unsafe, stdin_name=name)
+    except InputError as exc:
+        new, count, result = text, 0, RunResult(errors=[exc], files=1)
+    if show_diff:
+        from linter.fixes import text_diff
+
+        if result.errors:
+            _name_stdin(result, name or "-")
+            for err in result.errors:
+                click.echo(str(err), err=True)
+        click.echo(text_diff(name or "-", text, new), nl=False)
+        sys.exit(2 if result.errors else 1 if count else 0)
+    # Always the whole text, unchanged when nothing could be fixed: an editor puts standard
+    # output back into its buffer.
+    click.echo(new, nl=False)
+    if count:
+        click.echo(f"templint: fixed {count} finding{'s' if count != 1 else ''}", err=True)
+    return result
+
+
+def _name_stdin(result: Any, name: str) -> None:
+    """Findings and errors on standard input carry the name the editor gave it."""
+    import dataclasses
+
+    result.diagnostics = [
+        dataclasses.replace(d, file=name) if d.file == "-" else d for d in result.diagnostics
+    ]
+    result.errors = [
+        dataclasses.replace(e, path=name) if e.path == "-" else e for e in result.errors
+    ]
+    for tpl in result.templates:
+        if tpl.file == "-":
+            tpl.file = name
 
 
 @main.command("rules")

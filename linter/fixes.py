@@ -77,6 +77,13 @@ def _fixed(path: str, text: str, edits: list[Edit]) -> tuple[str, int]:
     return "".join(pieces), len(chosen)
 
 
+def fixed_text(
+    text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False
+) -> tuple[str, int]:
+    """``text`` (what the diagnostics were found in) with their fixes applied, and how many."""
+    return _fixed("-", text, [d.edit for d in fixable(diagnostics, unsafe) if d.edit])
+
+
 def _read(path: str) -> tuple[str, bool]:
     with open(path, "rb") as fh:
         data = fh.read()
@@ -85,8 +92,6 @@ def _read(path: str) -> tuple[str, bool]:
 
 def diff_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
     """What ``apply_fixes`` would write, as a unified diff per file; nothing is written."""
-    import difflib
-
     out: list[str] = []
     for path, edits in _edits_by_file(diagnostics, unsafe):
         if edits is None:
@@ -96,13 +101,18 @@ def diff_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
             new, _ = _fixed(path, text, edits)
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        out += difflib.unified_diff(
-            text.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=path,
-            tofile=path,
-        )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+        out.append(text_diff(path, text, new))
+    return "".join(out)
+
+
+def text_diff(name: str, old: str, new: str) -> str:
+    """A unified diff of one file's text; every line ends with a newline."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:

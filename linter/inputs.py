@@ -136,14 +136,22 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return text
 
 
-def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Template]:
-    text = read_text(path, max_bytes)
-    suffix = Path(path).suffix.lower() if path != "-" else ""
+def load_path(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None
+) -> list[Template]:
+    """The templates in one file, or in standard input (``-``; ``stdin_name``, an editor's
+    name for the buffer, chooses how it is parsed and names a text body's template)."""
+    return parse_source(read_text(path, max_bytes), path, stdin_name)
+
+
+def parse_source(text: str, path: str, stdin_name: str | None = None) -> list[Template]:
+    named = stdin_name if path == "-" and stdin_name else path
+    suffix = Path(named).suffix.lower() if named != "-" else ""
     if suffix in JSONL_SUFFIXES:
         return parse_jsonl(text, path)
     if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip()[:1] in ("{", "[")):
         return parse_json(text, path)
-    return [parse_text(text, path)]
+    return [parse_text(text, path, stem=Path(named).stem if named != "-" else None)]
 
 
 def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Template:

@@ -91,12 +91,67 @@ def test_a_file_changed_since_it_was_read_is_not_rewritten(files: tuple[Path, Pa
     assert text.read_text(encoding="utf-8") == "# templint: language es-mx\nHola {{1}}.\n"
 
 
-def test_findings_on_undone_evasions_and_stdin_carry_no_file_edit() -> None:
+def test_findings_on_undone_evasions_carry_no_edit() -> None:
     # the link is only a link once "[.]" is undone: the writer's characters are not a URL
-    res = lint("--fix", "--unsafe-fixes", "-", input="Visit www[.]example[.]in/help today.\n")
-    assert "TPL112" in res.output and "fixed" not in res.output
-    res = lint("--fix", "-", input="# templint: language en-us\nHi {{1}}.\n")
-    assert "-: not a file that can be rewritten" in res.output
+    text = "Visit www[.]example[.]in/help today.\n"
+    res = lint("--fix", "--unsafe-fixes", "-", input=text)
+    assert "TPL112" in res.stderr and "fixed" not in res.stderr
+    assert res.stdout == text
+
+
+def test_fix_on_stdin_prints_the_fixed_text_and_reports_the_rest_on_stderr() -> None:
+    # An editor pipes its buffer in and puts standard output back: all of it, fixed.
+    res = lint("--fix", "-", input="# templint: language en-us\nHi {{ 1 }}, your ordr shipped.\n")
+    assert res.stdout == "# templint: language en_US\nHi {{1}}, your ordr shipped.\n"
+    assert "templint: fixed 2 findings" in res.stderr
+    assert "-:2:" in res.stderr and "TPL201" in res.stderr and "TPL326" not in res.stderr
+    assert res.exit_code == 0  # a spelling warning is left
+
+
+def test_stdin_filename_names_the_buffer_and_chooses_its_parser(tmp_path: Path) -> None:
+    drafts = '{"name": "a", "language": "en-us", "components": [{"type": "BODY", "text": "Hi."}]}\n'
+    drafts += (
+        '{"name": "b", "language": "en_US", "components": [{"type": "BODY", "text": "Yo."}]}\n'
+    )
+    # read as one JSON document, two objects are an error; as JSON Lines, two templates
+    assert lint("-", input=drafts).exit_code == 2
+    res = lint("--stdin-filename", "drafts.jsonl", input=drafts)
+    assert "2 templates in 1 file" in res.stdout
+    assert "drafts.jsonl:1:" in res.stdout and "-:1:" not in res.stdout
+    fixed = lint("--fix", "--stdin-filename", "drafts.jsonl", input=drafts)
+    assert fixed.stdout == drafts.replace("en-us", "en_US")
+    assert "fixed 1 finding" in fixed.stderr and "all clean" in fixed.stderr
+    assert not (Path.cwd() / "drafts.jsonl").exists()  # a name, never a file written
+    # a text body takes its template's name from the file name
+    assert (
+        "(order_shipped)"
+        in lint("--stdin-filename", "order_shipped.txt", input="Your ordr shipped.\n").stdout
+    )
+
+
+def test_fix_on_stdin_that_cannot_be_read_gives_the_text_back_unchanged() -> None:
+    broken = '{"name": "x", "components": [\n'
+    res = lint("--fix", "--stdin-filename", "draft.json", input=broken)
+    assert res.exit_code == 2 and res.stdout == broken
+    assert "draft.json:2:1: invalid JSON" in res.stderr
+
+
+def test_diff_on_stdin_and_what_stdin_options_refuse(tmp_path: Path) -> None:
+    res = lint("--diff", "--stdin-filename", "t.txt", input="Hi {{ 1 }}.\n")
+    assert res.exit_code == 1
+    assert res.stdout.splitlines() == [
+        "--- t.txt",
+        "+++ t.txt",
+        "@@ -1 +1 @@",
+        "-Hi {{ 1 }}.",
+        "+Hi {{1}}.",
+    ]
+    other = tmp_path / "a.txt"
+    other.write_text("Hi {{ 1 }}.\n", encoding="utf-8")
+    for args in (["--stdin-filename", "t.txt", str(other)], ["--fix", "-", str(other)], []):
+        res = lint(*args, input="Hi.\n")
+        assert res.exit_code == 2, args
+    assert other.read_text(encoding="utf-8") == "Hi {{ 1 }}.\n"
 
 
 def test_json_report_carries_each_edit_with_its_position(files: tuple[Path, Path]) -> None:

@@ -177,6 +177,11 @@ def _use_color(option: str, stream: Any = None) -> bool:
 )
 @click.option("--no-hints", "--no-fix", "no_fix", is_flag=True, help="Do not print fix hints.")
 @click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how often each rule fired (text or json), not the findings.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
@@ -207,6 +212,7 @@ def lint(
     unsafe_fixes: bool,
     show_diff: bool,
     no_fix: bool,
+    statistics: bool,
     output: str | None,
     stdin_filename: str | None,
     verbose: bool,
@@ -222,6 +228,8 @@ def lint(
     from linter.output import Report, emit
 
     paths = _stdin_paths(paths, stdin_filename, apply_fix or show_diff)
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
     config = _load_config(config_path, isolated)
     config = config.with_overrides(
         select=_split(select),
@@ -289,14 +297,23 @@ def lint(
         click.echo(
             f"templint: no template files found in {where} (-v says what was skipped)", err=True
         )
+    if statistics:
+        from linter.output import statistics as stats
+
+        write = stats.emit_json if fmt == "json" else stats.emit_text
+    else:
+
+        def write(report: Report, stream: Any) -> None:
+            emit(fmt, report, stream)
+
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as stream:
-                emit(fmt, report, stream)
+            with open(output, "w", encoding="utf-8") as out:
+                write(report, out)
         except OSError as exc:
             fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
-        emit(fmt, report, stream)
+        write(report, stream)
     if result.errors:
         sys.exit(2)
     if exit_zero:

@@ -53,3 +53,27 @@ def test_docs_rules_md_is_generated_from_rules() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == res.output, (
         "docs/rules.md is stale: run `templint rules --format markdown > docs/rules.md`"
     )
+
+
+def test_statistics_count_each_rule_over_a_folder(tmp_path: Path) -> None:
+    def lint(*args: str) -> object:
+        return CliRunner().invoke(main, ["lint", "--isolated", *args, str(ROOT / "examples")])
+
+    findings = json.loads(lint("--format", "json").stdout)
+    res = lint("--statistics", "--format", "json")
+    assert res.exit_code == 1  # the same exit status as the findings would give
+    rows = json.loads(res.stdout)
+    assert sum(r["count"] for r in rows) == len(findings)
+    counts = [r["count"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    by_code = {r["code"]: r for r in rows}
+    spelled = [f for f in findings if f["code"] == "TPL201"]
+    assert by_code["TPL201"]["count"] == len(spelled)
+    assert by_code["TPL201"]["templates"] == len({(f["file"], f["template"]) for f in spelled})
+    assert by_code["TPL302"]["fixable"] == sum(
+        1 for f in findings if f["code"] == "TPL302" and f["edit"] and f["edit"]["safe"]
+    )
+    text = lint("--statistics").stdout.splitlines()
+    assert text[-1].startswith(f"{len(findings)} findings of {len(rows)} rules")
+    assert any("TPL302  [*] language-code" in line for line in text)
+    assert lint("--statistics", "--format", "sarif").exit_code == 2

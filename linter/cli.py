@@ -177,6 +177,12 @@ def _use_color(option: str, stream: Any = None) -> bool:
 )
 @click.option("--no-hints", "--no-fix", "no_fix", is_flag=True, help="Do not print fix hints.")
 @click.option(
+    "--add-ignore",
+    is_flag=True,
+    help="Write a suppression for every finding into its template (to adopt templint on "
+    "existing drafts: only new problems are reported after), then exit.",
+)
+@click.option(
     "--statistics",
     is_flag=True,
     help="Print how often each rule fired (text or json), not the findings.",
@@ -212,6 +218,7 @@ def lint(
     unsafe_fixes: bool,
     show_diff: bool,
     no_fix: bool,
+    add_ignore: bool,
     statistics: bool,
     output: str | None,
     stdin_filename: str | None,
@@ -228,6 +235,8 @@ def lint(
     from linter.output import Report, emit
 
     paths = _stdin_paths(paths, stdin_filename, apply_fix or show_diff)
+    if add_ignore and (apply_fix or show_diff or "-" in paths):
+        raise click.UsageError("--add-ignore writes into files: not with --fix, --diff or -.")
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
     config = _load_config(config_path, isolated)
@@ -266,6 +275,8 @@ def lint(
         fail(str(exc))
     if stdin_filename:
         _name_stdin(result, stdin_filename)
+    if add_ignore:
+        _add_ignores(result)
     if show_diff:
         from linter.fixes import diff_fixes
 
@@ -364,6 +375,30 @@ def _fix_stdin(config: Any, name: str | None, unsafe: bool, show_diff: bool) -> 
     if count:
         click.echo(f"templint: fixed {count} finding{'s' if count != 1 else ''}", err=True)
     return result
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _add_ignores(result: Any) -> None:
+    """``--add-ignore``: write the suppressions, say what was done, exit."""
+    from linter.fixes import write_edits
+    from linter.suppress import suppressions
+
+    for err in result.errors:
+        click.echo(str(err), err=True)
+    found = suppressions(result.templates, result.diagnostics)
+    done = write_edits(sorted(found.edits.items()))
+    for why in found.left + done.skipped:
+        click.echo(f"templint: {why}", err=True)
+    codes = sum(found.codes[f] for f in done.files)
+    click.echo(
+        f"templint: added {_count(codes, 'suppressed code')} to "
+        f"{_count(done.fixed, 'template')} in {_count(len(done.files), 'file')}",
+        err=True,
+    )
+    sys.exit(2 if result.errors or done.skipped or found.left else 0)
 
 
 def _name_stdin(result: Any, name: str) -> None:

@@ -43,8 +43,13 @@ def _edits_by_file(
 
 
 def apply_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> FixResult:
+    return write_edits(_edits_by_file(diagnostics, unsafe))
+
+
+def write_edits(edits_by_file: Iterable[tuple[str, list[Edit] | None]]) -> FixResult:
+    """Write each file's edits (None: a path that is no file); ``fixed`` counts edits."""
     result = FixResult()
-    for path, edits in _edits_by_file(diagnostics, unsafe):
+    for path, edits in edits_by_file:
         if edits is None:
             result.skipped.append(f"{path}: not a file that can be rewritten")
             continue

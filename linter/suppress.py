@@ -1,0 +1,96 @@
+"""``lint --add-ignore``: a suppression for every finding there is now, template by template.
+
+A team adopting templint on a folder of drafts that Meta already approved cannot fix them all
+before the hook goes in; with their findings suppressed where they are, the hook reports only
+what is new, and each suppression stays visible in the file (ruff's ``--add-noqa``). Text files
+get a ``# templint: ignore …`` line at the top (``<!-- … -->`` in Markdown), JSON templates a
+``"templint_ignore"`` list, or the codes added to the one they have.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter import jsonpos
+from linter.diagnostic import Diagnostic, Edit
+from linter.template import Template
+
+# Not the template's to carry: an unused suppression, and a rule that failed (templint's bug).
+NOT_SUPPRESSED = frozenset({"TPL001", "TPL002"})
+IGNORE_KEY = "templint_ignore"
+
+
+@dataclass
+class Suppressions:
+    edits: dict[str, list[Edit]] = field(default_factory=dict)  # file -> its insertions
+    codes: dict[str, int] = field(default_factory=dict)  # file -> codes it gets, all templates
+    left: list[str] = field(default_factory=list)  # "FILE: why", templates it cannot mark
+
+
+def suppressions(templates: Iterable[Template], diagnostics: Iterable[Diagnostic]) -> Suppressions:
+    by_file: dict[str, list[Template]] = {}
+    for tpl in templates:
+        if tpl.file != "-":
+            by_file.setdefault(tpl.file, []).append(tpl)
+    codes: dict[int, set[str]] = {}
+    owner: dict[int, Template] = {}
+    for d in diagnostics:
+        in_file = by_file.get(d.file)
+        if d.code in NOT_SUPPRESSED or not in_file:
+            continue
+        tpl = _template_at(in_file, in_file[0].index.offset(d.line, d.column))
+        codes.setdefault(id(tpl), set()).add(d.code)
+        owner[id(tpl)] = tpl
+    out = Suppressions()
+    for key, found in codes.items():
+        tpl = owner[key]
+        edit = _edit(tpl, sorted(found))
+        if edit is None:
+            out.left.append(f"{tpl.file}: '{IGNORE_KEY}' is neither a list nor a string")
+            continue
+        out.edits.setdefault(tpl.file, []).append(edit)
+        out.codes[tpl.file] = out.codes.get(tpl.file, 0) + len(found)
+    return out
+
+
+def _template_at(in_file: list[Template], offset: int) -> Template:
+    """The template of a file whose JSON object holds ``offset``: templates follow each other
+    in a file, so it is the last one starting at or before it."""
+    best = in_file[0]
+    for tpl in in_file:
+        if best.anchor < tpl.anchor <= offset:
+            best = tpl
+    return best
+
+
+def _edit(tpl: Template, codes: list[str]) -> Edit | None:
+    text = tpl.index.text
+    if tpl.raw is None:  # a text or Markdown body: a directive line above it
+        listed = ", ".join(codes)
+        line = (
+            f"<!-- templint: ignore {listed} -->"
+            if tpl.file.lower().endswith(".md")
+            else (f"# templint: ignore {listed}")
+        )
+        return Edit(0, 0, "", line + ("\r\n" if "\r\n" in text else "\n"), safe=True)
+    quoted = ", ".join(json.dumps(c) for c in codes)
+    have = tpl.raw.get(IGNORE_KEY)
+    # Each edit replaces the one character it is written beside, so a file changed since it
+    # was read is left alone (fixes._fixed compares what it replaces).
+    if isinstance(have, jsonpos.PosList):
+        return Edit(have.start, have.start + 1, "[", "[" + quoted + (", " if have else ""), True)
+    if isinstance(have, jsonpos.PosStr):
+        end = have.omap.file_end  # its closing quote
+        return Edit(end, end + 1, '"', ", " + ", ".join(codes) + '"', True)
+    if IGNORE_KEY in tpl.raw:
+        return None
+    start = tpl.anchor
+    after = start + 1
+    while after < len(text) and text[after] in " \t\r\n":
+        after += 1
+    # the whitespace that leads to the first key leads to the new one too: same indentation
+    lead = text[start + 1 : after]
+    comma = "" if text.startswith("}", after) else "," if lead else ", "
+    return Edit(start, start + 1, "{", "{" + lead + f'"{IGNORE_KEY}": [{quoted}]{comma}', True)

@@ -69,14 +69,42 @@ def lint_text(
     return get_linter(config).lint([tpl])
 
 
-def lint_templates(templates: list[Template], config: Config | None = None) -> list[Diagnostic]:
-    return get_linter(config).lint(templates)
+def lint_templates(
+    templates: list[Template], config: Config | None = None, stdin_name: str | None = None
+) -> list[Diagnostic]:
+    """Lint templates read from files, with what ``[per-file]`` says of each file (standard
+    input's templates go by ``stdin_name``)."""
+    config = config or _default_config()
+    ignored = _per_file(templates, config, stdin_name)
+    found = get_linter(config).lint(templates)
+    if not ignored:
+        return found
+    return [d for d in found if not any(d.code.startswith(c) for c in ignored.get(d.file, ()))]
+
+
+def _per_file(
+    templates: list[Template], config: Config, stdin_name: str | None
+) -> dict[str, tuple[str, ...]]:
+    """Give each template the category and language ``[per-file]`` sets for its file, where it
+    declares none itself; the codes not to report, by file."""
+    ignored: dict[str, tuple[str, ...]] = {}
+    if not config.per_file:
+        return ignored
+    for tpl in templates:
+        category, language, ignore = config.for_file(
+            stdin_name if tpl.file == "-" and stdin_name else tpl.file
+        )
+        tpl.category = tpl.category or category
+        tpl.language = tpl.language or language
+        if ignore:
+            ignored[tpl.file] = ignore
+    return ignored
 
 
 def lint_file(path: str, *, config: Config | None = None) -> list[Diagnostic]:
     """Lint every template in one file. Raises InputError when the file cannot be a template."""
     config = config or _default_config()
-    return get_linter(config).lint(load_path(path, config.max_file_size))
+    return lint_templates(load_path(path, config.max_file_size), config)
 
 
 @dataclass
@@ -116,7 +144,7 @@ def lint_paths(
         except InputError as exc:
             result.errors.append(exc)
     if result.templates:
-        result.diagnostics = get_linter(config).lint(result.templates)
+        result.diagnostics = lint_templates(result.templates, config, stdin_name)
     return result
 
 
@@ -150,10 +178,10 @@ def fix_source(
     the text cannot be a template."""
     from linter.fixes import fixed_text
 
-    config = config or _default_config()
-    linter = get_linter(config)
     templates = parse_source(text, "-", stdin_name)
-    new, count = fixed_text(text, linter.lint(templates), unsafe=unsafe)
+    found = lint_templates(templates, config, stdin_name)
+    new, count = fixed_text(text, found, unsafe=unsafe)
     if count:
         templates = parse_source(new, "-", stdin_name)
-    return new, count, RunResult(linter.lint(templates), files=1, templates=templates)
+        found = lint_templates(templates, config, stdin_name)
+    return new, count, RunResult(found, files=1, templates=templates)

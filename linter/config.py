@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -13,6 +15,27 @@ from linter.diagnostic import SEVERITIES
 
 class ConfigError(ValueError):
     pass
+
+
+@dataclass(frozen=True)
+class PathSettings:
+    """``[per-file]``: what the templates of the files a glob matches are taken to be."""
+
+    pattern: str
+    category: str | None = None  # for templates that declare none
+    language: str | None = None  # likewise
+    ignore: tuple[str, ...] = ()  # codes or prefixes not reported for these files
+
+    def matches(self, relative: str) -> bool:
+        """``relative``: the file's path from the config's folder, with ``/``. A glob without
+        ``/`` matches a file name in any folder; ``dir/`` means everything below ``dir``; ``*``
+        and ``**`` both cross folders."""
+        pattern = self.pattern.removeprefix("./")
+        if pattern.endswith("/"):
+            pattern += "*"
+        if "/" not in pattern:
+            return fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
+        return fnmatch.fnmatchcase(relative, pattern.replace("**", "*"))
 
 
 @dataclass(frozen=True)
@@ -31,10 +54,30 @@ class Config:
     normalize: bool = True  # undo evasion tricks before the text rules (linter/normalize.py)
     source: str | None = None  # the file it came from
     overridden: frozenset[str] = frozenset()  # fields the command line set (for messages)
+    per_file: tuple[PathSettings, ...] = ()  # globs relative to the config file's folder
 
     def with_overrides(self, **changes: Any) -> Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
         return replace(self, **given, overridden=self.overridden | set(given))
+
+    def for_file(self, path: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """(category, language, ignored codes) that ``[per-file]`` gives ``path``: a later
+        entry's category or language wins, the ignores add up."""
+        category = language = None
+        ignore: tuple[str, ...] = ()
+        if not self.per_file or not self.source or path in ("-", "<text>"):
+            return category, language, ignore
+        root = os.path.dirname(os.path.abspath(self.source))
+        relative = os.path.relpath(os.path.abspath(path), root)
+        if relative.split(os.sep, 1)[0] == "..":
+            return category, language, ignore  # outside the project the config is for
+        relative = relative.replace(os.sep, "/")
+        for entry in self.per_file:
+            if entry.matches(relative):
+                category = entry.category or category
+                language = entry.language or language
+                ignore += entry.ignore
+        return category, language, ignore
 
     def severity_for(self, code: str, default: str) -> str:
         best = ""
@@ -93,6 +136,22 @@ def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
+def _category(value: Any, said: str) -> str:
+    category = str(value).upper()
+    if category not in ("MARKETING", "UTILITY", "AUTHENTICATION"):
+        raise ConfigError(f"{said} must be MARKETING, UTILITY or AUTHENTICATION")
+    return category
+
+
+def _language(value: Any, said: str) -> str | None:
+    if value is not None and (not isinstance(value, str) or not is_language_code(value)):
+        raise ConfigError(
+            f"{said} must be a language code in Meta's form, such as 'en_US' or 'es' "
+            f"(got {value!r})"
+        )
+    return value
+
+
 def _flag(value: Any, key: str, path: Path) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{path}: '{key}' must be true or false")
@@ -113,6 +172,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "rules-dir",
         "rules",
         "normalize",
+        "per-file",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -124,17 +184,8 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
     fail_on = data.get("fail-on", "error")
     if fail_on not in ("warning", "error", "info"):
         raise ConfigError(f"{path}: 'fail-on' must be 'warning' or 'error'")
-    category = str(data.get("default-category", "UTILITY")).upper()
-    if category not in ("MARKETING", "UTILITY", "AUTHENTICATION"):
-        raise ConfigError(
-            f"{path}: 'default-category' must be MARKETING, UTILITY or AUTHENTICATION"
-        )
-    language = data.get("default-language")
-    if language is not None and (not isinstance(language, str) or not is_language_code(language)):
-        raise ConfigError(
-            f"{path}: 'default-language' must be a language code in Meta's form, "
-            f"such as 'en_US' or 'es' (got {language!r})"
-        )
+    category = _category(data.get("default-category", "UTILITY"), f"{path}: 'default-category'")
+    language = _language(data.get("default-language"), f"{path}: 'default-language'")
     options = data.get("rules", {})
     if not isinstance(options, dict):
         raise ConfigError(f"{path}: '[rules]' must be a table of per-rule settings")
@@ -158,4 +209,28 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},
         normalize=_flag(data.get("normalize", True), "normalize", path),
         source=str(path),
+        per_file=_per_file(data.get("per-file", {}), path),
     )
+
+
+def _per_file(table: Any, path: Path) -> tuple[PathSettings, ...]:
+    where = f"{path}: [per-file]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table of globs, each a table of settings")
+    out = []
+    for pattern, settings in table.items():
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where} {pattern!r} must be a table: category, language, ignore")
+        unknown = sorted(set(settings) - {"category", "language", "ignore"})
+        if unknown:
+            raise ConfigError(
+                f"{where} {pattern!r}: unknown setting(s) {', '.join(unknown)} "
+                "(category, language and ignore can be set per file)"
+            )
+        category = settings.get("category")
+        if category is not None:
+            category = _category(category, f"{where} {pattern!r}: category")
+        language = _language(settings.get("language"), f"{where} {pattern!r}: language")
+        ignore = _codes(settings.get("ignore", []), f"[per-file] {pattern!r} ignore", path)
+        out.append(PathSettings(pattern, category, language, ignore))
+    return tuple(out)

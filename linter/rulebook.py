@@ -225,6 +225,13 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
         for s in selectors:
             if not any(c.startswith(s) for c in codes):
                 raise ConfigError(f"{said}: '{s}' matches no rule code or prefix; {hint}")
+    for entry in config.per_file:
+        for s in entry.ignore:
+            if not any(c.startswith(s) for c in codes):
+                raise ConfigError(
+                    f"{where}[per-file] {entry.pattern!r}: ignore '{s}' matches no rule code "
+                    f"or prefix; {hint}"
+                )
     for prefix in config.severity:
         if not any(c.startswith(prefix) for c in codes):
             raise ConfigError(f"{where}severity: '{prefix}' matches no rule; {hint}")

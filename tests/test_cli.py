@@ -368,3 +368,67 @@ def test_output_onto_a_full_disk_is_one_line_not_a_traceback(tmp_path: Path) -> 
             )  # fmt: skip
         assert res.returncode == 2, (args, res.stderr)
         assert res.stderr == "templint: cannot write the output: No space left on device\n", args
+
+
+def test_per_file_settings_give_folders_a_category_language_and_ignores(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path / "templint.toml",
+        "[per-file]\n"
+        '"whatsapp/marketing/" = { category = "MARKETING" }\n'
+        '"whatsapp/es/*.txt" = { language = "es" }\n'
+        '"legacy/**" = { ignore = ["TPL2"] }\n'
+        '"*_promo.txt" = { category = "MARKETING" }\n'
+        '"late/*" = { category = "MARKETING" }\n'
+        '"late/x*" = { category = "UTILITY" }\n',
+    )
+    offer = "Get 20% off your next order with code SAVE20, {{1}}!\n"
+    write(tmp_path / "whatsapp" / "marketing" / "deep" / "sale.txt", offer)
+    write(tmp_path / "whatsapp" / "weekend_promo.txt", offer.replace("20%", "25%"))
+    write(tmp_path / "whatsapp" / "sale.txt", offer.replace("20%", "30%"))
+    write(tmp_path / "whatsapp" / "es" / "pedido.txt", "Hola {{1}}, tu pedido {{2}} fue enviado.\n")
+    write(tmp_path / "legacy" / "old.txt", "Hi {{1}}, your ordr {{2}} has shiped.\n")
+    # a file's own declaration beats the folder's
+    write(
+        tmp_path / "whatsapp" / "marketing" / "receipt.txt",
+        "# templint: category UTILITY\nUse code SAVE20 for 20% off.\n",
+    )
+    res = run("lint", "--format", "json", "--select", "TPL1,TPL2,TPL340", ".")
+    found = {Path(d["file"]).as_posix() for d in json.loads(res.stdout)}
+    assert found == {"whatsapp/sale.txt", "whatsapp/marketing/receipt.txt"}
+    # standard input goes by the name the editor gives it
+    res = run("lint", "--stdin-filename", "whatsapp/marketing/x.txt", input=offer)
+    assert res.exit_code == 0, res.output
+    assert run("lint", "--stdin-filename", "whatsapp/x.txt", input=offer).exit_code == 1
+    # the later of two entries for one file wins
+    assert (
+        run("lint", "--select", "TPL101", "--stdin-filename", "late/x.txt", input=offer).exit_code
+        == 1
+    )
+    # from a subfolder: globs are read from the config file's folder, not the current one
+    monkeypatch.chdir(tmp_path / "whatsapp")
+    sub = run("lint", "--select", "TPL1", ".").output
+    assert "sale.txt:1:5: TPL101" in sub and "weekend_promo" not in sub and "deep" not in sub
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ('"a/*" = { category = "PROMO" }', "'a/*': category must be MARKETING"),
+        ('"a/*" = { language = "es-ES" }', "'a/*': language must be a language code"),
+        ('"a/*" = { severity = "error" }', "'a/*': unknown setting(s) severity"),
+        ('"a/*" = { ignore = ["TPL9"] }', "'a/*': ignore 'TPL9' matches no rule"),
+        ('"a/*" = "MARKETING"', "'a/*' must be a table"),
+    ],
+)
+def test_per_file_settings_that_would_do_nothing_are_errors(
+    run, tmp_path: Path, table: str, said: str
+) -> None:
+    write(tmp_path / "templint.toml", f"[per-file]\n{table}\n")
+    f = write(tmp_path / "a" / "t.txt", CLEAN)
+    res = run("lint", f)
+    assert res.exit_code == 2
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("templint: ") and "templint.toml: [per-file] " in line, line
+    assert said in line, line

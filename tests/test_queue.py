@@ -483,3 +483,16 @@ def test_meta_moving_an_approved_template_to_marketing_is_recorded(run: Run, fil
     assert stats["reviews"]["approved"] == 1  # a move is not another review
     (exported,) = csv.DictReader(io.StringIO(ok(run("export", now=now)).stdout))
     assert exported["label"] == "marketing" and exported["outcome"] == "approved"
+
+
+def test_add_takes_the_category_per_file_settings_give_a_folder(run: Run, tmp_path: Path) -> None:
+    # [per-file] is how a team files text templates by folder; the ledger must record it.
+    (tmp_path / "templint.toml").write_text(
+        'select = ["TPL101"]\n[per-file]\n"marketing/" = { category = "MARKETING" }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "marketing").mkdir()
+    (tmp_path / "marketing" / "weekend_sale.txt").write_text(PROMO + "\n", encoding="utf-8")
+    ok(run("add", str(tmp_path / "marketing" / "weekend_sale.txt")))  # the offer is allowed
+    (row,) = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert (row["name"], row["category"]) == ("weekend_sale", "MARKETING")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from linter import jsonpos
 from linter.diagnostic import Diagnostic, Edit
-from linter.template import Template
+from linter.template import Template, findings_by_template
 
 # Not the template's to carry: an unused suppression, and a rule that failed (templint's bug).
 NOT_SUPPRESSED = frozenset({"TPL001", "TPL002"})
@@ -30,39 +30,20 @@ class Suppressions:
 
 
 def suppressions(templates: Iterable[Template], diagnostics: Iterable[Diagnostic]) -> Suppressions:
-    by_file: dict[str, list[Template]] = {}
-    for tpl in templates:
-        if tpl.file != "-":
-            by_file.setdefault(tpl.file, []).append(tpl)
-    codes: dict[int, set[str]] = {}
-    owner: dict[int, Template] = {}
-    for d in diagnostics:
-        in_file = by_file.get(d.file)
-        if d.code in NOT_SUPPRESSED or not in_file:
-            continue
-        tpl = _template_at(in_file, in_file[0].index.offset(d.line, d.column))
-        codes.setdefault(id(tpl), set()).add(d.code)
-        owner[id(tpl)] = tpl
+    templates = [t for t in templates if t.file != "-"]
     out = Suppressions()
-    for key, found in codes.items():
-        tpl = owner[key]
-        edit = _edit(tpl, sorted(found))
+    found = findings_by_template(templates, diagnostics)
+    for tpl in templates:
+        codes = sorted({d.code for d in found[id(tpl)]} - NOT_SUPPRESSED)
+        if not codes:
+            continue
+        edit = _edit(tpl, codes)
         if edit is None:
             out.left.append(f"{tpl.file}: '{IGNORE_KEY}' is neither a list nor a string")
             continue
         out.edits.setdefault(tpl.file, []).append(edit)
-        out.codes[tpl.file] = out.codes.get(tpl.file, 0) + len(found)
+        out.codes[tpl.file] = out.codes.get(tpl.file, 0) + len(codes)
     return out
-
-
-def _template_at(in_file: list[Template], offset: int) -> Template:
-    """The template of a file whose JSON object holds ``offset``: templates follow each other
-    in a file, so it is the last one starting at or before it."""
-    best = in_file[0]
-    for tpl in in_file:
-        if best.anchor < tpl.anchor <= offset:
-            best = tpl
-    return best
 
 
 def _edit(tpl: Template, codes: list[str]) -> Edit | None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.source import LineIndex, OffsetMap
+
+if TYPE_CHECKING:
+    from linter.diagnostic import Diagnostic
 
 
 @dataclass(slots=True)
@@ -56,3 +61,28 @@ class Template:
     @property
     def display_name(self) -> str | None:
         return self.name or self.stem
+
+
+def findings_by_template(
+    templates: Iterable[Template], diagnostics: Iterable[Diagnostic]
+) -> dict[int, list[Diagnostic]]:
+    """Each finding under the template it is about, keyed by the template's ``id()``: in its
+    file, the last template starting at or before it (a file's templates follow each other;
+    names are no key, a duplicate has its original's). Findings of no template are left out."""
+    by_file: dict[str, list[Template]] = {}
+    out: dict[int, list[Diagnostic]] = {}
+    for tpl in templates:
+        by_file.setdefault(tpl.file, []).append(tpl)
+        out[id(tpl)] = []
+    starts: dict[str, list[int]] = {}
+    for name, same in by_file.items():
+        same.sort(key=lambda t: t.anchor)
+        starts[name] = [t.anchor for t in same]
+    for d in diagnostics:
+        same = by_file.get(d.file)
+        if not same:
+            continue
+        at = same[0].index.offset(d.line, d.column)
+        i = max(bisect.bisect_right(starts[d.file], at) - 1, 0)
+        out[id(same[i])].append(d)
+    return out

@@ -9,7 +9,7 @@ from linter.config import Config
 from linter.diagnostic import Diagnostic, severity_rank
 from linter.queue.errors import QueueError
 from linter.queue.store import Entry
-from linter.template import Template
+from linter.template import Template, findings_by_template
 
 
 @dataclass
@@ -24,15 +24,6 @@ def content_of(tpl: Template) -> str:
     if tpl.raw is not None:
         return json.dumps(tpl.raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return tpl.index.text
-
-
-def _owner(tpl_by_name: dict[tuple[str, str | None], list[Template]], d: Diagnostic) -> Template:
-    """The template a diagnostic is about: same file and name; the nearest one above its line."""
-    candidates = tpl_by_name[(d.file, d.template)]
-    if len(candidates) == 1:
-        return candidates[0]
-    above = [t for t in candidates if t.index.position(t.anchor)[0] <= d.line]
-    return max(above, key=lambda t: t.anchor) if above else candidates[0]
 
 
 def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Intake:
@@ -60,13 +51,7 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
         raise  # already one line naming the config file
     except Exception as exc:  # e.g. a missing classifier model: one line, not a traceback
         raise QueueError(f"linting failed: {type(exc).__name__}: {exc}") from None
-    by_name: dict[tuple[str, str | None], list[Template]] = {}
-    for tpl in templates:
-        by_name.setdefault((tpl.file, tpl.display_name), []).append(tpl)
-    found: dict[int, list[Diagnostic]] = {id(t): [] for t in templates}
-    for d in diagnostics:
-        if (d.file, d.template) in by_name:
-            found[id(_owner(by_name, d))].append(d)
+    found = findings_by_template(templates, diagnostics)
     intake = Intake()
     for tpl in templates:
         diags = found[id(tpl)]

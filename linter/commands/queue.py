@@ -289,6 +289,105 @@ def recategorise(
     )
 
 
+@queue.command(name="sync")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--dry-run", is_flag=True, help="Say what would be recorded; record nothing.")
+@_errors
+@_db_option
+@_utc_option
+@_by_option
+def sync(files: tuple[str, ...], dry_run: bool, by: str | None, utc: bool, db: Path | None) -> None:
+    """Record what Meta says of the ledger's templates, from FILES on disk: the template list
+    its API returns (GET /<WABA_ID>/message_templates, saved as JSON) or its webhook payloads
+    (message_template_status_update, template_category_update; JSON or one a line).
+
+    Verdicts, resubmissions and category moves are recorded as if given by hand; what is
+    already recorded is left alone, so a cron job may sync the same files again. Exit 1 when
+    a template needs a person (Meta's state cannot follow from the ledger's).
+    """
+    from linter.queue.sync import plan, read_updates
+
+    updates = [u for path in files for u in read_updates(path)]  # all read before any write
+    with _open(db, readonly=dry_run) as store:
+        actions = plan(store.list(), updates)
+        recorded = refused = 0
+        for action in actions:
+            if action.kind in ("submit", "decide", "recategorise"):
+                line = _sync_one(store, action, by, utc, dry_run)
+                if line is None:
+                    refused += 1
+                    continue
+                recorded += 1
+                click.echo(line)
+            elif action.kind in ("notice", "attention"):
+                label = _label(action.update.name, action.row.language if action.row else None)
+                click.echo(
+                    f"{'note' if action.kind == 'notice' else 'check'}: {label} "
+                    f"{action.message} ({action.update.where})",
+                    err=True,
+                )
+    missing = sorted(
+        {_label(a.update.name, a.update.language) for a in actions if a.kind == "missing"}
+    )
+    if missing:
+        click.echo(f"not in the ledger ({len(missing)}): {', '.join(missing)}", err=True)
+    same = sum(a.kind == "same" for a in actions)
+    attention = sum(a.kind == "attention" for a in actions) + refused
+    verb = "would record" if dry_run else "recorded"
+    click.echo(
+        f"{verb} {recorded} change{'s' if recorded != 1 else ''}; {same} already "
+        f"recorded; {attention} to check; {len(missing)} not in the ledger"
+    )
+    sys.exit(1 if attention else 0)
+
+
+def _label(name: str, language: str | None) -> str:
+    return f"{name} [{language}]" if language else name
+
+
+def _sync_one(store: Any, action: Any, by: str | None, utc: bool, dry_run: bool) -> str | None:
+    """Record one planned change and say what it was; None (after a note on stderr) when the
+    ledger refuses it, e.g. Meta's time is before the ledger's latest event."""
+    update, row = action.update, action.row
+    label = _label(row.name, row.language)
+    when = update.at
+    try:
+        if dry_run:
+            at = show_time(when, utc) if when is not None else "now"
+            what = action.state or f"{row.category or '(unknown)'} -> {update.category}"
+            if action.state == "approved" and update.category:
+                what += f" as {update.category}"
+            return f"would record {label}: {what} at {at}"
+        if action.kind == "submit":
+            event = store.submit(row.name, language=row.language, at=when, by=by)
+            return f"submitted {label} (revision {event.revision}) at {show_time(event.at, utc)}"
+        if action.kind == "decide":
+            category = update.category if action.state == "approved" else None
+            event = store.decide(
+                row.name,
+                action.state,
+                language=row.language,
+                reason=update.reason,
+                category=category,
+                at=when,
+                by=by,
+            )
+            took = ""
+            if event.submitted_at is not None:
+                took = f" after {show_duration(event.at - event.submitted_at)} in review"
+            why = f": {update.reason}" if update.reason else ""
+            as_ = f" as {category}" if category else ""
+            return f"{action.state} {label}{as_} at {show_time(event.at, utc)}{took}{why}"
+        move = store.recategorise(row.name, update.category, language=row.language, at=when, by=by)
+        return (
+            f"re-categorised {label} {move.from_category or '(unknown)'} -> "
+            f"{move.to_category} at {show_time(move.at, utc)}"
+        )
+    except QueueError as exc:
+        click.echo(f"check: {label}: not recorded: {exc} ({update.where})", err=True)
+        return None
+
+
 def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> dict[str, Any]:
     waiting = row.waiting
     return {

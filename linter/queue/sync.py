@@ -1,0 +1,258 @@
+"""``queue sync``: bring the ledger up to date from what Meta says, without a network call.
+
+Meta says it in two shapes a team already has on disk: the template list its Graph API returns
+(``GET /<WABA_ID>/message_templates``, saved by a cron job's ``curl``), and the webhook payloads
+its servers post (``message_template_status_update``, ``template_category_update``), kept one
+per line. Each becomes an ``Update``; ``plan`` decides, against the ledger's current rows, what
+to record; running it twice records nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter.queue.errors import QueueError
+from linter.queue.store import CATEGORIES, TRANSITIONS, Row
+
+# Meta's template statuses, as the ledger's states; None: Meta's, but not a review verdict
+# the ledger tracks (quality flags, deletion, locking), reported and not recorded.
+STATUSES: dict[str, str | None] = {
+    "APPROVED": "approved",
+    "REINSTATED": "approved",
+    "REJECTED": "rejected",
+    "PAUSED": "paused",
+    "DISABLED": "disabled",
+    "PENDING": "submitted",
+    "IN_APPEAL": "submitted",
+    "FLAGGED": None,
+    "PENDING_DELETION": None,
+    "DELETED": None,
+    "ARCHIVED": None,
+    "LIMIT_EXCEEDED": None,
+    "LOCKED": None,
+    "UNLOCKED": None,
+}
+
+
+@dataclass(frozen=True)
+class Update:
+    """One thing Meta says of one template."""
+
+    where: str  # "FILE:LINE", for messages
+    name: str
+    language: str | None
+    status: str | None = None  # Meta's, upper case; None: a category move only
+    category: str | None = None
+    reason: str | None = None
+    at: int | None = None  # epoch seconds; None: the list has no time, the sync's is taken
+    upcoming: int | None = None  # an announced category move: when it will happen
+
+
+@dataclass(frozen=True)
+class Action:
+    """What ``plan`` decided for one update: ``kind`` is submit, decide, recategorise (they
+    are recorded), or same, notice, missing, attention (they are reported only)."""
+
+    kind: str
+    update: Update
+    row: Row | None = None
+    state: str | None = None  # the ledger state to record (submit, decide)
+    message: str = ""
+
+
+def meta_language(code: Any) -> str | None:
+    """Meta's webhooks write ``en-US``; its API and the ledger ``en_US``."""
+    if not isinstance(code, str) or not code.strip():
+        return None
+    lang, _, region = code.strip().replace("-", "_").partition("_")
+    return f"{lang.lower()}_{region.upper()}" if region else lang.lower()
+
+
+def _reason(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip() and value.strip().upper() != "NONE":
+        return value.strip()
+    return None
+
+
+def _category(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip().upper() in CATEGORIES:
+        return value.strip().upper()
+    return None
+
+
+def read_updates(path: str) -> list[Update]:
+    """The updates in one file: a template list (``{"data": [...]}`` or a list), a webhook
+    payload, or JSON Lines of either. QueueError naming the file (and line) otherwise."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise QueueError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueueError(
+            f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    try:
+        documents = [(1, json.loads(text))]
+    except json.JSONDecodeError as whole:
+        documents = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                documents.append((number, json.loads(line)))
+            except json.JSONDecodeError:
+                raise QueueError(
+                    f"{path}:{whole.lineno}:{whole.colno}: invalid JSON: {whole.msg}"
+                    if number == 1
+                    else f"{path}:{number}: invalid JSON on this line"
+                ) from None
+    if not documents:
+        raise QueueError(f"{path}: empty: no templates or webhook payloads")
+    updates: list[Update] = []
+    for number, doc in documents:
+        found = list(_from_document(doc, f"{path}:{number}"))
+        if not found and not _is_webhook(doc):
+            raise QueueError(
+                f"{path}:{number}: not a Meta template list (data: [...] with name and status) "
+                "or a webhook payload (entry: [...])"
+            )
+        updates += found
+    return updates
+
+
+def _is_webhook(doc: Any) -> bool:
+    return isinstance(doc, dict) and isinstance(doc.get("entry"), list)
+
+
+def _from_document(doc: Any, where: str) -> Iterator[Update]:
+    if _is_webhook(doc):
+        yield from _from_webhook(doc, where)
+        return
+    items = doc.get("data") if isinstance(doc, dict) and "data" in doc else doc
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list):
+        return
+    for item in items:
+        if not (isinstance(item, dict) and isinstance(item.get("name"), str)):
+            continue
+        if not isinstance(item.get("status"), str):
+            continue
+        yield Update(
+            where=where,
+            name=item["name"],
+            language=meta_language(item.get("language")),
+            status=item["status"].strip().upper(),
+            category=_category(item.get("category")),
+            reason=_reason(item.get("rejected_reason")),
+        )
+
+
+def _from_webhook(doc: dict[str, Any], where: str) -> Iterator[Update]:
+    for entry in doc["entry"]:
+        if not isinstance(entry, dict):
+            continue
+        at = entry.get("time") if isinstance(entry.get("time"), int) else None
+        for change in entry.get("changes") or []:
+            if not isinstance(change, dict) or not isinstance(change.get("value"), dict):
+                continue
+            value = change["value"]
+            name = value.get("message_template_name")
+            if not isinstance(name, str):
+                continue
+            language = meta_language(value.get("message_template_language"))
+            field = change.get("field")
+            if field == "message_template_status_update" and isinstance(value.get("event"), str):
+                yield Update(
+                    where=where,
+                    name=name,
+                    language=language,
+                    status=value["event"].strip().upper(),
+                    category=_category(value.get("message_template_category")),
+                    reason=_reason(value.get("reason")),
+                    at=at,
+                )
+            elif field == "template_category_update" and _category(value.get("new_category")):
+                upcoming = value.get("category_update_timestamp")
+                announced = _category(value.get("correct_category"))
+                yield Update(
+                    where=where,
+                    name=name,
+                    language=language,
+                    category=announced or _category(value.get("new_category")),
+                    at=at,
+                    upcoming=upcoming if announced and isinstance(upcoming, int) else None,
+                )
+
+
+def _match(rows: dict[str, list[Row]], update: Update) -> Row | None:
+    """The ledger row Meta means: same name and language, or the name's only row when the
+    ledger does not know its language (a text file declares none)."""
+    same = rows.get(update.name, [])
+    exact = [r for r in same if r.language and r.language == update.language]
+    if exact:
+        return exact[0]
+    unknown = [r for r in same if not r.language]
+    return unknown[0] if len(unknown) == 1 and len(same) == 1 else None
+
+
+def plan(rows: Iterable[Row], updates: Iterable[Update]) -> list[Action]:
+    """What to record for each update, oldest first; the ledger as it will be after each one
+    is what the next is compared with."""
+    by_name: dict[str, list[Row]] = {}
+    for row in rows:
+        by_name.setdefault(row.name, []).append(row)
+    state: dict[tuple[str, str], tuple[str, str | None]] = {}  # (name, lang) -> (state, category)
+    actions: list[Action] = []
+    timed = sorted(updates, key=lambda u: (u.at is None, u.at or 0))  # webhooks in time order
+    for update in timed:
+        row = _match(by_name, update)
+        if row is None:
+            actions.append(Action("missing", update, message="not in the ledger"))
+            continue
+        key = (row.name, row.language)
+        now_state, now_category = state.get(key, (row.state, row.category))
+        action = _decide(update, row, now_state, now_category)
+        if action.kind in ("submit", "decide"):
+            category = update.category if action.state == "approved" else None
+            state[key] = (action.state or now_state, category or now_category)
+        elif action.kind == "recategorise":
+            state[key] = (now_state, update.category)
+        actions.append(action)
+    return actions
+
+
+def _decide(update: Update, row: Row, state: str, category: str | None) -> Action:
+    if update.status is None:  # a category move
+        if update.upcoming is not None:
+            return Action("notice", update, row, message=f"Meta will move it to {update.category}")
+        if state not in ("approved", "paused", "disabled"):
+            return Action("notice", update, row, message=f"moved to {update.category} in review")
+        if update.category == category:
+            return Action("same", update, row)
+        return Action("recategorise", update, row)
+    target = STATUSES.get(update.status)
+    if target is None:
+        return Action("notice", update, row, message=f"Meta says {update.status}")
+    if target == state:
+        if target in ("approved", "paused") and update.category and update.category != category:
+            return Action("recategorise", update, row)
+        return Action("same", update, row)
+    if target in TRANSITIONS[state]:
+        kind = "submit" if target == "submitted" else "decide"
+        return Action(kind, update, row, state=target)
+    if state in ("draft", "rejected") and target != "submitted":
+        return Action(
+            "attention",
+            update,
+            row,
+            message=f"is {state} in the ledger but {update.status} at Meta: record when it was "
+            f"submitted (queue submit {row.name} --at TIME), then sync again",
+        )
+    return Action(
+        "attention", update, row, message=f"is {state} in the ledger but {update.status} at Meta"
+    )

@@ -1,0 +1,178 @@
+"""``templint queue sync``: Meta's template list and webhooks, recorded in the ledger."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from linter.commands.queue import queue
+from linter.queue.sync import meta_language
+
+T0 = "2024-05-01T10:00:00Z"
+Run = Callable[..., Result]
+
+
+def body(name: str, language: str, text: str) -> dict[str, object]:
+    return {
+        "name": name,
+        "language": language,
+        "category": "UTILITY",
+        "components": [{"type": "BODY", "text": text, "example": {"body_text": [["Ana", "A12"]]}}],
+    }
+
+
+def hook(time: int, field: str, **value: object) -> str:
+    entry = {"id": "1", "time": time, "changes": [{"field": field, "value": value}]}
+    return json.dumps({"object": "whatsapp_business_account", "entry": [entry]})
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    (tmp_path / "templint.toml").write_text('select = ["TPL101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str, now: str = T0) -> Result:
+        env = {"TEMPLINT_DB": str(tmp_path / "q.db"), "TEMPLINT_NOW": now, "TEMPLINT_USER": "al"}
+        return CliRunner().invoke(queue, list(args), env=env)
+
+    drafts = [
+        body("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped."),
+        body("renewal_notice", "en_US", "Hi {{1}}, your plan {{2}} renews soon."),
+        body("pickup_ready", "es", "Hola {{1}}, tu pedido {{2}} está listo."),
+    ]
+    (tmp_path / "drafts.json").write_text(json.dumps(drafts), encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Hi {{1}}, your table is booked for {{2}}.\n", "utf-8")
+    assert invoke("add", "--submit", "drafts.json").exit_code == 0
+    assert invoke("add", "note.txt").exit_code == 0  # a draft with no language
+    return invoke
+
+
+def events(tmp_path: Path) -> int:
+    con = sqlite3.connect(tmp_path / "q.db")
+    try:
+        return con.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        con.close()
+
+
+def rows(run: Run, now: str) -> dict[str, dict[str, object]]:
+    listed = json.loads(run("list", "--format", "json", now=now).stdout)
+    return {r["name"]: r for r in listed}
+
+
+META_LIST = {
+    "data": [
+        {"name": "order_update", "language": "en_US", "status": "APPROVED", "category": "UTILITY"},
+        {"name": "renewal_notice", "language": "en_US", "status": "APPROVED",
+         "category": "MARKETING"},
+        {"name": "pickup_ready", "language": "es", "status": "REJECTED", "category": "UTILITY",
+         "rejected_reason": "INVALID_FORMAT"},
+        {"name": "made_elsewhere", "language": "en_US", "status": "APPROVED"},
+    ],
+    "paging": {"cursors": {"after": "x"}},
+}  # fmt: skip
+
+
+def test_the_api_list_records_verdicts_once(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "meta.json").write_text(json.dumps(META_LIST), encoding="utf-8")
+    now = "2024-05-02T12:00:00Z"
+    dry = run("sync", "--dry-run", "meta.json", now=now)
+    assert dry.exit_code == 0 and "would record 3 changes" in dry.stdout
+    before = events(tmp_path)
+    assert before == 7  # three drafts submitted, one draft: the dry run wrote nothing
+    res = run("sync", "meta.json", "--utc", now=now)
+    assert res.exit_code == 0, res.output
+    assert "approved renewal_notice [en_US] as MARKETING at 2024-05-02 12:00 UTC after 26h" in (
+        res.stdout
+    )
+    assert "rejected pickup_ready [es] at 2024-05-02 12:00 UTC after 26h 00m in review: " in (
+        res.stdout
+    )
+    assert "not in the ledger (1): made_elsewhere [en_US]" in res.stderr
+    assert res.stdout.splitlines()[-1] == (
+        "recorded 3 changes; 0 already recorded; 0 to check; 1 not in the ledger"
+    )
+    listed = rows(run, now)
+    assert listed["renewal_notice"]["category"] == "MARKETING"  # Meta's, not the declared one
+    assert listed["pickup_ready"]["reason"] == "INVALID_FORMAT"
+    # a cron job syncing the same file again records nothing
+    again = run("sync", "meta.json", now="2024-05-02T13:00:00Z")
+    assert again.exit_code == 0 and "recorded 0 changes; 3 already recorded" in again.stdout
+    assert events(tmp_path) == before + 3
+
+
+def test_webhooks_are_applied_in_time_order_with_their_own_times(run: Run, tmp_path: Path) -> None:
+    approve = hook(1714651200, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update", message_template_language="en-US",
+                   reason="NONE")  # fmt: skip
+    move = hook(1714737600, "template_category_update", message_template_name="order_update",
+                message_template_language="en-US", previous_category="UTILITY",
+                new_category="MARKETING")  # fmt: skip
+    pause = hook(1714824000, "message_template_status_update", event="PAUSED",
+                 message_template_name="order_update",
+                 message_template_language="en_US")  # fmt: skip
+    announced = hook(1714824000, "template_category_update", message_template_name="order_update",
+                     message_template_language="en_US", correct_category="UTILITY",
+                     new_category="MARKETING", category_update_timestamp=1714910400)  # fmt: skip
+    quality = hook(1714824000, "message_template_quality_update",
+                   message_template_name="order_update", new_quality_score="RED")  # fmt: skip
+    # out of order in the file, as a webhook store may keep them
+    (tmp_path / "hooks.jsonl").write_text(
+        "\n".join([pause, quality, move, announced, approve]) + "\n", encoding="utf-8"
+    )
+    res = run("sync", "hooks.jsonl", "--utc", now="2024-05-06T00:00:00Z")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == [
+        "approved order_update [en_US] at 2024-05-02 12:00 UTC after 26h 00m in review",
+        "re-categorised order_update [en_US] UTILITY -> MARKETING at 2024-05-03 12:00 UTC",
+        "paused order_update [en_US] at 2024-05-04 12:00 UTC",
+        "recorded 3 changes; 0 already recorded; 0 to check; 0 not in the ledger",
+    ]
+    assert "Meta will move it to UTILITY" in res.stderr  # announced only: nothing recorded
+    shown = json.loads(run("show", "order_update", "--format", "json", now=T0).stdout)
+    assert [e["to"] for e in shown["events"]][-2:] == ["approved", "paused"]
+
+
+def test_states_the_ledger_cannot_reach_are_left_for_a_person(run: Run, tmp_path: Path) -> None:
+    # note.txt is a draft with no language: Meta's en_US template of that name is the same one
+    (tmp_path / "meta.json").write_text(
+        json.dumps([{"name": "note", "language": "en_US", "status": "APPROVED"}]), "utf-8"
+    )
+    before = events(tmp_path)
+    res = run("sync", "meta.json")
+    assert res.exit_code == 1
+    assert "check: note is draft in the ledger but APPROVED at Meta: record when it was " in (
+        res.stderr
+    )
+    assert events(tmp_path) == before
+
+
+def test_bad_files_are_one_line_errors_and_nothing_is_recorded(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "good.json").write_text(json.dumps(META_LIST), encoding="utf-8")
+    (tmp_path / "broken.jsonl").write_text(
+        hook(1714651200, "message_template_status_update", event="APPROVED",
+             message_template_name="x") + "\n{not json\n", encoding="utf-8"
+    )  # fmt: skip
+    (tmp_path / "other.json").write_text('{"templates": []}', encoding="utf-8")
+    before = events(tmp_path)
+    for bad, said in [
+        ("broken.jsonl", "broken.jsonl:2: invalid JSON"),
+        ("other.json", "other.json:1: not a Meta template list"),
+        ("missing.json", "missing.json: no such file"),
+    ]:
+        res = run("sync", "good.json", bad)
+        assert res.exit_code == 2, res.output
+        (line,) = res.stderr.strip().splitlines()
+        assert line.startswith("templint: ") and said in line
+    assert events(tmp_path) == before
+
+
+def test_meta_language_codes_in_either_spelling() -> None:
+    assert meta_language("en-US") == meta_language("en_US") == "en_US"
+    assert meta_language("pt-br") == "pt_BR" and meta_language("ES") == "es"
+    assert meta_language("") is None and meta_language(None) is None

@@ -263,8 +263,8 @@ def lint(
                 click.echo(f"templint: {why}", err=True)
             if done.fixed:
                 click.echo(
-                    f"templint: fixed {done.fixed} finding{'s' if done.fixed != 1 else ''} in "
-                    f"{len(done.files)} file{'s' if len(done.files) != 1 else ''}",
+                    f"templint: fixed {_count(done.fixed, 'finding')} in "
+                    f"{_count(len(done.files), 'file')}",
                     err=True,
                 )
         else:
@@ -373,7 +373,7 @@ def _fix_stdin(config: Any, name: str | None, unsafe: bool, show_diff: bool) -> 
     # output back into its buffer.
     click.echo(new, nl=False)
     if count:
-        click.echo(f"templint: fixed {count} finding{'s' if count != 1 else ''}", err=True)
+        click.echo(f"templint: fixed {_count(count, 'finding')}", err=True)
     return result
 
 

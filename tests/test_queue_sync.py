@@ -176,3 +176,44 @@ def test_meta_language_codes_in_either_spelling() -> None:
     assert meta_language("en-US") == meta_language("en_US") == "en_US"
     assert meta_language("pt-br") == "pt_BR" and meta_language("ES") == "es"
     assert meta_language("") is None and meta_language(None) is None
+
+
+def test_add_missing_enters_reviewed_templates_for_the_quota_not_the_review_figures(
+    run: Run, tmp_path: Path
+) -> None:
+    # A team adopting templint has templates Meta approved long ago: the quota must count them,
+    # but their reviews were never seen, so review times and approval rates must not.
+    def item(name: str, status: str, text: str, **more: str) -> dict[str, object]:
+        body = {"type": "BODY", "text": text}
+        return {"name": name, "language": "en_US", "status": status, "category": "MARKETING",
+                "components": [body], **more}  # fmt: skip
+
+    listed = {"data": [
+        item("spring_sale", "APPROVED", "Spring sale: 20% off everything this weekend!"),
+        item("old_offer", "REJECTED", "Use code SAVE20 today.", rejected_reason="PROMOTIONAL"),
+        item("in_review", "PENDING", "Our new range is here."),
+        {"name": "bare", "language": "en_US", "status": "APPROVED"},
+    ]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    assert run("decide", "order_update", "approved", now="2024-05-02T10:00:00Z").exit_code == 0
+    now = "2024-05-06T12:00:00Z"
+    stats_before = json.loads(run("stats", "--format", "json", now=now).stdout)
+    assert stats_before["reviews"]["reviewed"] == 1 and stats_before["median_review_hours"] == 24
+    res = run("sync", "--add-missing", "meta.json", now=now)
+    assert res.exit_code == 0, res.output
+    assert "added spring_sale [en_US]: approved as MARKETING at Meta" in res.stdout
+    assert "added old_offer [en_US]: rejected at Meta" in res.stdout
+    assert "in_review [en_US] is in review at Meta" in res.stderr
+    assert "bare [en_US] has no components in the list" in res.stderr
+    assert "not in the ledger (2): bare [en_US], in_review [en_US]" in res.stderr
+    stats = json.loads(run("stats", "--format", "json", now=now).stdout)
+    assert stats["quota"]["approved"] == stats_before["quota"]["approved"] + 1
+    assert stats["reviews"] == stats_before["reviews"]  # no review was seen
+    assert stats["median_review_hours"] == stats_before["median_review_hours"]
+    assert stats["by_lint_verdict"] == stats_before["by_lint_verdict"]
+    shown = json.loads(run("show", "spring_sale", "--format", "json", now=now).stdout)
+    assert (shown["state"], shown["category"], shown["lint_verdict"]) == (
+        "approved", "MARKETING", "clean"
+    )  # fmt: skip
+    again = run("sync", "--add-missing", "meta.json", now="2024-05-06T13:00:00Z")
+    assert "0 added; 2 already recorded" in again.stdout

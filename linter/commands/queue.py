@@ -292,11 +292,24 @@ def recategorise(
 @queue.command(name="sync")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--dry-run", is_flag=True, help="Say what would be recorded; record nothing.")
+@click.option(
+    "--add-missing",
+    is_flag=True,
+    help="Also enter reviewed templates of Meta's list that the ledger lacks (the list must "
+    "carry their components), so states and the quota count them.",
+)
 @_errors
 @_db_option
 @_utc_option
 @_by_option
-def sync(files: tuple[str, ...], dry_run: bool, by: str | None, utc: bool, db: Path | None) -> None:
+def sync(
+    files: tuple[str, ...],
+    dry_run: bool,
+    add_missing: bool,
+    by: str | None,
+    utc: bool,
+    db: Path | None,
+) -> None:
     """Record what Meta says of the ledger's templates, from FILES on disk: the template list
     its API returns (GET /<WABA_ID>/message_templates, saved as JSON) or its webhook payloads
     (message_template_status_update, template_category_update; JSON or one a line).
@@ -326,19 +339,71 @@ def sync(files: tuple[str, ...], dry_run: bool, by: str | None, utc: bool, db: P
                     f"{action.message} ({action.update.where})",
                     err=True,
                 )
-    missing = sorted(
-        {_label(a.update.name, a.update.language) for a in actions if a.kind == "missing"}
-    )
+        absent = [a.update for a in actions if a.kind == "missing"]
+        imported = _import_missing(store, absent, by, dry_run) if add_missing else set()
+    missing = sorted({_label(u.name, u.language) for u in absent} - imported)
     if missing:
         click.echo(f"not in the ledger ({len(missing)}): {', '.join(missing)}", err=True)
     same = sum(a.kind == "same" for a in actions)
     attention = sum(a.kind == "attention" for a in actions) + refused
     verb = "would record" if dry_run else "recorded"
+    added = f"; {len(imported)} added" if add_missing else ""
     click.echo(
-        f"{verb} {recorded} change{'s' if recorded != 1 else ''}; {same} already "
+        f"{verb} {recorded} change{'s' if recorded != 1 else ''}{added}; {same} already "
         f"recorded; {attention} to check; {len(missing)} not in the ledger"
     )
     sys.exit(1 if attention else 0)
+
+
+def _import_missing(store: Any, updates: list[Any], by: str | None, dry_run: bool) -> set[str]:
+    """``--add-missing``: enter the reviewed templates the ledger lacks, linted as ``add``
+    would (never refused: Meta has them already); the labels of those entered."""
+    from linter.config import load_config
+    from linter.inputs import InputError, parse_json
+    from linter.queue.intake import intake_templates
+    from linter.queue.store import VERDICTS
+    from linter.queue.sync import STATUSES
+
+    latest: dict[tuple[str, str | None], Any] = {}
+    for update in updates:  # the list's own order; a later line of a name wins
+        state = STATUSES.get(update.status or "")
+        if update.raw is not None and state in VERDICTS:
+            latest[(update.name, update.language)] = update
+        elif update.raw is not None and state == "submitted":
+            click.echo(
+                f"note: {_label(update.name, update.language)} is in review at Meta: add it "
+                "with `queue add --submit --at TIME` to track the wait; not added",
+                err=True,
+            )
+    templates, states = [], {}
+    for update in latest.values():
+        try:
+            (tpl,) = parse_json(json.dumps(update.raw, ensure_ascii=False), update.where)
+        except (InputError, ValueError):
+            click.echo(
+                f"note: {_label(update.name, update.language)} has no components in the list "
+                "(ask the API for fields=name,language,status,category,components); not added",
+                err=True,
+            )
+            continue
+        templates.append(tpl)
+        states[id(tpl)] = update
+    if not templates:
+        return set()
+    intake = intake_templates(templates, load_config(), force=True)
+    done = set()
+    for tpl, entry in zip(templates, intake.entries, strict=True):
+        update = states[id(tpl)]
+        state = STATUSES[update.status]
+        label = _label(entry.name, entry.language)
+        # a rejected template's category in the list is the one it was submitted with
+        category = update.category if state != "rejected" else None
+        if not dry_run:
+            store.import_reviewed(entry, state, category=category, reason=update.reason, by=by)
+        as_ = f" as {category}" if category else ""
+        click.echo(f"{'would add' if dry_run else 'added'} {label}: {state}{as_} at Meta")
+        done.add(label)
+    return done
 
 
 def _label(name: str, language: str | None) -> str:

@@ -31,7 +31,6 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
 
     Raises QueueError naming the file when a file cannot be read as templates.
     """
-    from linter.api import lint_templates
     from linter.inputs import InputError, load_path
 
     templates: list[Template] = []
@@ -40,6 +39,13 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
             templates.extend(load_path(path, config.max_file_size))
         except InputError as exc:
             raise QueueError(str(exc)) from None
+    return intake_templates(templates, config, force)
+
+
+def intake_templates(templates: list[Template], config: Config, force: bool = False) -> Intake:
+    """Lint templates already read (files, or Meta's template list) into ledger entries."""
+    from linter.api import lint_templates
+
     for tpl in templates:
         if not tpl.display_name:
             raise QueueError(f"{tpl.file}: a template without a name (give it a 'name')")

@@ -100,7 +100,7 @@ class Entry:
 class AddResult:
     name: str
     language: str
-    action: str  # added | updated | revised | unchanged | refused
+    action: str  # added | updated | revised | unchanged | refused | imported
     revision: int
     state: str
     message: str = ""
@@ -528,6 +528,33 @@ class QueueStore:
             "updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (tid, number, *values, now, now, by),
         ).lastrowid
+
+    def import_reviewed(
+        self,
+        entry: Entry,
+        state: str,
+        *,
+        category: str | None = None,
+        reason: str | None = None,
+        by: str | None = None,
+    ) -> AddResult:
+        """Enter a template Meta reviewed before the ledger knew it (``queue sync
+        --add-missing``), in its state now. Its review is not one the ledger saw: the event
+        carries no submission, so it counts toward the states and the quota but not in review
+        times, approval rates or the hourly submission count."""
+        if state not in VERDICTS:
+            raise QueueError(f"'{entry.name}': only a reviewed template can be imported")
+        category = None if category is None else _category(category)
+        by = by or default_user()
+        with self._write():
+            result = self._add_one(entry, by)
+            if result.action != "added":
+                raise QueueError(f"'{entry.name}' is already in the queue")
+            tid, _ = self._find(entry.name, entry.language)
+            _, _, at, rid, number = self._head(tid)
+            why = reason or "imported: reviewed by Meta before the ledger knew it"
+            self._event(tid, rid, "draft", state, at, by, why, category)
+            return AddResult(entry.name, entry.language, "imported", number, state)
 
     def submit(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,9 @@ class Update:
     reason: str | None = None
     at: int | None = None  # epoch seconds; None: the list has no time, the sync's is taken
     upcoming: int | None = None  # an announced category move: when it will happen
+    # the template as the API list gave it (components included when asked for): what
+    # --add-missing enters into the ledger
+    raw: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def _from_document(doc: Any, where: str) -> Iterator[Update]:
             status=item["status"].strip().upper(),
             category=_category(item.get("category")),
             reason=_reason(item.get("rejected_reason")),
+            raw=item,
         )
 
 

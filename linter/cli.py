@@ -31,6 +31,11 @@ LAZY_COMMANDS = {
         "Check WhatsApp's 24-hour customer-service window.",
     ),
     "batch": ("linter.commands.batch", "batch", "Score a spreadsheet of drafts in bulk."),
+    "explain": (
+        "linter.commands.explain",
+        "explain",
+        "Why a draft reads as promotional: probabilities, words each way, findings.",
+    ),
 }
 
 

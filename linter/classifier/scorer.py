@@ -256,8 +256,9 @@ class Scorer:
                 self._direction = array("d", (sign * w for w in pos))
         return self._direction
 
-    def explain(self, text: str, k: int = 3) -> list[tuple[str, float]]:
-        """The words and phrases of ``text`` that push its promotional score up the most.
+    def explain(self, text: str, k: int = 3, toward: int = 1) -> list[tuple[str, float]]:
+        """The words and phrases of ``text`` that push its promotional score up the most (or,
+        ``toward=-1``, down the most), with their signed contributions.
 
         Word n-grams count as themselves; each character n-gram's share goes to the word it
         lies in, so a phrase is credited with everything the model saw in it."""
@@ -291,12 +292,12 @@ class Scorer:
             (
                 (p, c)
                 for p, c in credit.items()
-                if c > 0
+                if c * toward > 0
                 and F.PLACEHOLDER_TOKEN not in p
                 and not set(p.split()) <= _FUNCTION_WORDS
                 and not _is_link_part(p)
             ),
-            key=lambda pc: (-pc[1], pc[0]),
+            key=lambda pc: (-pc[1] * toward, pc[0]),
         )
         chosen: list[tuple[str, float]] = []
         for phrase, contribution in ranked:

@@ -37,22 +37,31 @@ CATEGORY_RULE = "TPL502"
 BATCH_MIN = 32
 
 
-def configured_threshold(config: Any) -> float | None:
-    """The promotional-score threshold the selected score-mode rule uses under ``config``
-    (None when none is selected), from the rule files, the configuration and the model's
-    metadata: no model is loaded. ``ClassifierCheck`` resolves it the same way."""
-    from linter.classifier.scorer import read_metadata
+def score_rule_params(config: Any) -> dict[str, Any] | None:
+    """The parameters (rule file, then configuration) of the selected score-mode classifier
+    rule under ``config``; None when none is selected."""
     from linter.rulebook import load_rules, select_rules
 
     rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
     for rule in rules:
         params = {**rule.params, **config.options.get(rule.code, {})}
-        if rule.kind != "classifier" or str(params.get("mode", "score")) != "score":
-            continue
-        if "threshold" in params:
-            return float(params["threshold"])
-        return float(read_metadata(params.get("model-dir")).get("threshold", 0.5))
+        if rule.kind == "classifier" and str(params.get("mode", "score")) == "score":
+            return params
     return None
+
+
+def configured_threshold(config: Any) -> float | None:
+    """The promotional-score threshold the selected score-mode rule uses under ``config``
+    (None when none is selected), from the rule files, the configuration and the model's
+    metadata: no model is loaded. ``ClassifierCheck`` resolves it the same way."""
+    from linter.classifier.scorer import read_metadata
+
+    params = score_rule_params(config)
+    if params is None:
+        return None
+    if "threshold" in params:
+        return float(params["threshold"])
+    return float(read_metadata(params.get("model-dir")).get("threshold", 0.5))
 
 
 def verify_models(config: Any) -> None:

@@ -1,0 +1,130 @@
+"""``templint explain``: why a draft reads as promotional, and what the rules found in it.
+
+TPL501 names the three words that push a score most; a writer reworking a draft wants the
+whole picture: the category's probabilities against the threshold, what pushes the score up
+and what holds it down, and each rule finding, template by template.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+
+@click.command("explain")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--words",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="How many words and phrases to list each way.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A templint.toml or pyproject.toml (default: the nearest one).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def explain(
+    paths: tuple[str, ...], words: int, fmt: str, config_path: str | None, isolated: bool
+) -> None:
+    """Explain each template's promotional score and findings: files, folders, or -.
+
+    For every template: the predicted category with each category's probability, the score
+    against TPL501's threshold, the words and phrases that push it up and those that hold it
+    down (from the model's weights), and the rule findings. Exit 2 on unreadable input.
+    """
+    from linter.api import lint_paths
+    from linter.classifier.scorer import ModelError, load_scorer, template_text
+    from linter.cli import _load_config, fail
+    from linter.kinds.classifier import configured_threshold, score_rule_params
+    from linter.template import findings_by_template
+
+    config = _load_config(config_path, isolated)
+    try:
+        result = lint_paths(list(paths), config)
+        # the model TPL501 reads under this configuration (a team may train its own)
+        scorer = load_scorer((score_rule_params(config) or {}).get("model-dir"))
+        threshold = configured_threshold(config)
+    except (ModelError, ValueError) as exc:
+        fail(str(exc))
+    for err in result.errors:
+        click.echo(str(err), err=True)
+    findings = findings_by_template(result.templates, result.diagnostics)
+    reports = []
+    for tpl in result.templates:
+        text = template_text(tpl.components)
+        score = scorer.score(text)
+        reports.append(
+            {
+                "file": tpl.file,
+                "template": tpl.display_name,
+                "promotional_score": round(score.promotional, 4),
+                "threshold": threshold,
+                "predicted_category": score.category,
+                "probabilities": {c.upper(): round(p, 4) for c, p in score.probabilities.items()},
+                "pushes_up": [(w, round(c, 4)) for w, c in scorer.explain(text, words)],
+                "holds_down": [(w, round(c, 4)) for w, c in scorer.explain(text, words, -1)],
+                "findings": [
+                    {
+                        "code": d.code,
+                        "name": d.name,
+                        "severity": d.severity,
+                        "line": d.line,
+                        "column": d.column,
+                        "message": d.message,
+                    }
+                    for d in findings[id(tpl)]
+                    if d.code not in ("TPL501", "TPL502")  # this command says it in full
+                ],
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            click.echo(_text(report))
+    sys.exit(2 if result.errors else 0)
+
+
+def _text(r: dict[str, Any]) -> str:
+    probs = " · ".join(
+        f"{c} {p:.2f}" for c, p in sorted(r["probabilities"].items(), key=lambda cp: -cp[1])
+    )
+    threshold = r["threshold"]
+    if threshold is None:
+        verdict = "TPL501 is not selected"
+    elif r["promotional_score"] >= threshold:
+        verdict = f"at or over TPL501's threshold {threshold:.2f}: reads as promotional"
+    else:
+        verdict = f"under TPL501's threshold {threshold:.2f}"
+    lines = [
+        f"{r['file']} ({r['template'] or 'template'})",
+        f"  promotional score {r['promotional_score']:.2f}, {verdict}",
+        f"  reads as {r['predicted_category']}: {probs}",
+        "  pushes it up:    " + (_listed(r["pushes_up"]) or "nothing stands out"),
+        "  holds it down:   " + (_listed(r["holds_down"]) or "nothing stands out"),
+    ]
+    if r["findings"]:
+        lines.append("  rule findings:")
+        lines += [
+            f"    {f['line']}:{f['column']} {f['code']} {f['name']} [{f['severity']}] "
+            f"{f['message']}"
+            for f in r["findings"]
+        ]
+    else:
+        lines.append("  rule findings:   none")
+    return "\n".join(lines) + "\n"
+
+
+def _listed(pairs: list[tuple[str, float]]) -> str:
+    return ", ".join(f"'{w}' {c:+.2f}" for w, c in pairs)

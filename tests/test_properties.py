@@ -215,3 +215,37 @@ def test_shortcuts_never_change_a_finding(text: str, category: str) -> None:
         tpl.category = category
         found.append([(d.code, d.line, d.column, d.message) for d in linter.lint([tpl])])  # type: ignore[attr-defined]
     assert found[0] == found[1]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(
+    st.lists(TEMPLATE_JSON.filter(lambda v: isinstance(v, dict)), min_size=1, max_size=3),
+    st.sampled_from([None, 2, "\t"]),
+    st.sampled_from([None, [], ["TPL3"], "TPL3"]),
+)
+def test_add_ignore_keeps_json_valid_and_silences_what_it_found(
+    values: list[dict[str, object]], indent: int | str | None, existing: object
+) -> None:
+    # --add-ignore rewrites a team's files: whatever the shape, the JSON must stay JSON, every
+    # finding must be suppressed in its own template, and nothing else may change.
+    from linter.fixes import _fixed
+    from linter.suppress import suppressions
+
+    if existing is not None:
+        values = [{"templint_ignore": existing, **v} for v in values]
+    source = json.dumps(values if len(values) > 1 else values[0], ensure_ascii=False, indent=indent)
+    try:
+        templates = parse_json(source, "drafts.json")
+    except InputError:
+        return
+    found = lint_templates(templates)
+    plan = suppressions(templates, found)
+    assert not plan.left
+    new, _ = _fixed("drafts.json", source, plan.edits.get("drafts.json", []))
+    rewritten = json.loads(new)
+    strip = [rewritten] if isinstance(rewritten, dict) else rewritten
+    assert [{k: v for k, v in o.items() if k != "templint_ignore"} for o in strip] == [
+        {k: v for k, v in o.items() if k != "templint_ignore"} for o in values
+    ]
+    left = {d.code for d in lint_templates(parse_json(new, "drafts.json"))}
+    assert left <= {"TPL001", "TPL002"}, left

@@ -16,6 +16,11 @@ import click
 # name -> "module:attribute"; imported only when that subcommand runs (or --help lists it).
 LAZY_COMMANDS = {
     "lint": ("linter.cli", "lint", "Lint templates: files, folders, or - for standard input."),
+    "explain": (
+        "linter.commands.explain",
+        "explain",
+        "Explain a draft's promotional score, word by word, and its findings.",
+    ),
     "rules": ("linter.cli", "rules_cmd", "List every rule."),
     "rule": ("linter.cli", "rule_cmd", "Show one rule's documentation."),
     "train": ("linter.commands.train", "train", "Train the promotional classifier from data/."),
@@ -31,11 +36,7 @@ LAZY_COMMANDS = {
         "Check WhatsApp's 24-hour customer-service window.",
     ),
     "batch": ("linter.commands.batch", "batch", "Score a spreadsheet of drafts in bulk."),
-    "explain": (
-        "linter.commands.explain",
-        "explain",
-        "Why a draft reads as promotional: probabilities, words each way, findings.",
-    ),
+    "server": ("linter.lsp", "server", "Run as a language server (LSP) for editors."),
 }
 
 

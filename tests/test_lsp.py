@@ -1,0 +1,144 @@
+"""``templint server``: the LSP conversation an editor has with templint, over real pipes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linter.lsp import path_of
+
+
+class Client:
+    def __init__(self, cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "linter", "server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+        )
+        self.next_id = 0
+
+    def send(self, method: str, params: Any, request: bool = False) -> int | None:
+        message: dict[str, Any] = {"jsonrpc": "2.0", "method": method, "params": params}
+        if request:
+            self.next_id += 1
+            message["id"] = self.next_id
+        body = json.dumps(message).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+        return message.get("id")
+
+    def receive(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        length = 0
+        while True:
+            line = self.proc.stdout.readline()
+            assert line, self.proc.stderr.read().decode() if self.proc.stderr else "closed"
+            if line in (b"\r\n", b"\n"):
+                break
+            name, _, value = line.decode().partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        return json.loads(self.proc.stdout.read(length))
+
+    def request(self, method: str, params: Any) -> Any:
+        wanted = self.send(method, params, request=True)
+        while True:
+            message = self.receive()
+            if message.get("id") == wanted:
+                return message
+
+    def diagnostics(self) -> list[dict[str, Any]]:
+        while True:
+            message = self.receive()
+            if message.get("method") == "textDocument/publishDiagnostics":
+                return message["params"]["diagnostics"]
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    c = Client(tmp_path)
+    yield c
+    if c.proc.poll() is None:
+        c.proc.kill()
+        c.proc.wait()
+
+
+def test_an_editor_session_diagnoses_as_you_type_and_offers_the_fixes(
+    client: Client, tmp_path: Path
+) -> None:
+    init = client.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    assert init["result"]["capabilities"]["positionEncoding"] == "utf-16"
+    client.send("initialized", {})
+    uri = (tmp_path / "whatsapp" / "order_update.txt").as_uri()
+    # an emoji before the finding: LSP columns are UTF-16 units, two for it
+    text = "🎉 Hi {{ 1 }}, get 20% off your next order!\n"
+    client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                          "version": 1, "text": text}})  # fmt: skip
+    found = {d["code"]: d for d in client.diagnostics()}
+    assert {"TPL101", "TPL326"} <= set(found)
+    offer = found["TPL101"]
+    assert offer["severity"] == 1 and offer["source"] == "templint"
+    start = text.index("20% off")  # code points
+    assert offer["range"]["start"] == {"line": 0, "character": start + 1}  # +1: the emoji
+    assert "fix:" in offer["message"]
+    # the quick fix for the malformed variable, and "fix all"
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": found["TPL326"]["range"],
+         "context": {"diagnostics": [found["TPL326"]]}},
+    )["result"]  # fmt: skip
+    quick = [a for a in actions if a["kind"] == "quickfix"]
+    assert len(quick) == 1 and quick[0]["isPreferred"]
+    (edit,) = quick[0]["edit"]["changes"][uri]
+    assert edit["newText"] == "{{1}}"
+    assert edit["range"]["start"] == {"line": 0, "character": text.index("{{") + 1}
+    assert any(a["kind"] == "source.fixAll.templint" for a in actions)
+    # typing the fix in clears the finding
+    fixed = text.replace("{{ 1 }}", "{{1}}")
+    client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                           "contentChanges": [{"text": fixed}]})  # fmt: skip
+    assert "TPL326" not in {d["code"] for d in client.diagnostics()}
+    client.send("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics() == []
+    assert client.request("shutdown", None)["result"] is None
+    client.send("exit", None)
+    assert client.proc.wait(timeout=10) == 0
+
+
+def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
+    client: Client, tmp_path: Path
+) -> None:
+    (tmp_path / "templint.toml").write_text(
+        '[per-file]\n"marketing/" = { category = "MARKETING" }\n', encoding="utf-8"
+    )
+    client.request(
+        "initialize",
+        {"capabilities": {"general": {"positionEncodings": ["utf-32", "utf-16"]}}},
+    )
+    offer = "Get 20% off your next order, {{1}}!"
+    promo = (tmp_path / "marketing" / "sale.txt").as_uri()
+    client.send("textDocument/didOpen", {"textDocument": {"uri": promo, "text": offer}})
+    assert "TPL101" not in {d["code"] for d in client.diagnostics()}  # a marketing folder
+    broken = (tmp_path / "drafts.json").as_uri()
+    client.send("textDocument/didOpen", {"textDocument": {"uri": broken, "text": '{"name": '}})
+    (problem,) = client.diagnostics()
+    assert "invalid JSON" in problem["message"] and problem["severity"] == 1
+    notes = (tmp_path / "notes.py").as_uri()  # not a template file: nothing to say
+    client.send("textDocument/didOpen", {"textDocument": {"uri": notes, "text": offer}})
+    assert client.diagnostics() == []
+    unknown = client.request("textDocument/hover", {})
+    assert unknown["error"]["code"] == -32601
+    client.send("exit", None)
+    assert client.proc.wait(timeout=10) == 1  # exit without shutdown
+
+
+def test_file_uris_become_paths() -> None:
+    assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"

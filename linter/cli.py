@@ -92,7 +92,19 @@ def main() -> None:
     """templint — catch what Meta would reject in WhatsApp message templates, before you submit."""
 
 
-def _load_config(config_path: str | None, isolated: bool) -> Any:
+def config_options(func: Any) -> Any:
+    """``--config FILE`` and ``--isolated``, for the commands that read a configuration."""
+    func = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(func)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="A templint.toml or pyproject.toml (default: the nearest one).",
+    )(func)
+
+
+def load_config_option(config_path: str | None, isolated: bool) -> Any:
     from linter.config import Config, ConfigError, load_config
 
     if isolated:
@@ -156,14 +168,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
     help="Language (Meta's code: en_US, es) for templates that declare none; "
     "templates in another language than English are not spell-checked.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A templint.toml or pyproject.toml (default: the nearest one).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@config_options
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
@@ -245,7 +250,7 @@ def lint(
         raise click.UsageError("--add-ignore writes into files: not with --fix, --diff or -.")
     if statistics and fmt not in ("text", "json"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
-    config = _load_config(config_path, isolated)
+    config = load_config_option(config_path, isolated)
     config = config.with_overrides(
         select=_split(select),
         ignore=_split(ignore),

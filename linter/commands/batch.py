@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from linter.cli import _load_config, _split, fail, language_code
+from linter.cli import _split, config_options, fail, language_code, load_config_option
 
 
 @click.command("batch")
@@ -94,8 +94,7 @@ from linter.cli import _load_config, _split, fail, language_code
 )
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
-@click.option("--config", "config_path", default=None, help="A templint.toml or pyproject.toml.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@config_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def batch(
     input_path: str,
@@ -139,7 +138,7 @@ def batch(
         fail("--backend dask needs --scheduler ADDRESS (the Dask scheduler to run on)")
     if scheduler and backend != "dask":
         fail("--scheduler is for --backend dask")
-    config = _load_config(config_path, isolated)
+    config = load_config_option(config_path, isolated)
     config = config.with_overrides(
         select=_split(select),
         ignore=_split(ignore),

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from linter.cli import config_options
+
 
 @click.command("explain")
 @click.argument("paths", nargs=-1, required=True)
@@ -26,14 +28,7 @@ import click
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A templint.toml or pyproject.toml (default: the nearest one).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@config_options
 def explain(
     paths: tuple[str, ...], words: int, fmt: str, config_path: str | None, isolated: bool
 ) -> None:
@@ -45,11 +40,11 @@ def explain(
     """
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
-    from linter.cli import _load_config, fail
+    from linter.cli import fail, load_config_option
     from linter.kinds.classifier import configured_threshold, score_rule_params
     from linter.template import findings_by_template
 
-    config = _load_config(config_path, isolated)
+    config = load_config_option(config_path, isolated)
     try:
         result = lint_paths(list(paths), config)
         # the model TPL501 reads under this configuration (a team may train its own)

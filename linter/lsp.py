@@ -112,6 +112,8 @@ class Server:
             return None
         if method == "textDocument/codeAction":
             return self.code_actions(params)
+        if method == "textDocument/hover":
+            return self.hover(params)
         raise _Failure(-32601, f"templint server does not handle {method}")
 
     def initialize(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -125,6 +127,7 @@ class Server:
                 # change 1: full text on every change (a template is a few hundred characters)
                 "textDocumentSync": {"openClose": True, "change": 1, "save": {}},
                 "codeActionProvider": {"codeActionKinds": ["quickfix", FIX_ALL]},
+                "hoverProvider": True,
             },
             "serverInfo": {"name": "templint", "version": _version()},
         }
@@ -216,6 +219,27 @@ class Server:
 
         line, column = LineIndex(text).position(offset)
         return self._position(lines, line, column)
+
+    def hover(self, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Over a finding: its rule's documentation (what ``templint rule CODE`` prints)."""
+        from linter.rulebook import find_rule
+
+        uri = (params.get("textDocument") or {}).get("uri")
+        at = params.get("position") or TOP
+        if uri not in self.documents:
+            return None
+        text, found, _ = self.lint(uri)
+        lines = text.split("\n")
+        docs = []
+        for d in found:
+            diag = self._diagnostic(d, lines)
+            if _overlaps(diag["range"], at, at):
+                rule = find_rule(d.code)
+                if rule is not None and rule.code not in [c for c, _ in docs]:
+                    docs.append((rule.code, rule.doc()))
+        if not docs:
+            return None
+        return {"contents": {"kind": "markdown", "value": "\n---\n".join(doc for _, doc in docs)}}
 
     def code_actions(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         uri = (params.get("textDocument") or {}).get("uri")

@@ -101,6 +101,15 @@ def test_an_editor_session_diagnoses_as_you_type_and_offers_the_fixes(
     assert edit["newText"] == "{{1}}"
     assert edit["range"]["start"] == {"line": 0, "character": text.index("{{") + 1}
     assert any(a["kind"] == "source.fixAll.templint" for a in actions)
+    # hovering the offer shows its rule's documentation
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": offer["range"]["start"]}
+    )["result"]
+    assert hover["contents"]["kind"] == "markdown"
+    assert (
+        "(TPL101)" in hover["contents"]["value"]
+        and "Why is this bad?" in hover["contents"]["value"]
+    )
     # typing the fix in clears the finding
     fixed = text.replace("{{ 1 }}", "{{1}}")
     client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
@@ -134,7 +143,7 @@ def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
     notes = (tmp_path / "notes.py").as_uri()  # not a template file: nothing to say
     client.send("textDocument/didOpen", {"textDocument": {"uri": notes, "text": offer}})
     assert client.diagnostics() == []
-    unknown = client.request("textDocument/hover", {})
+    unknown = client.request("textDocument/definition", {})
     assert unknown["error"]["code"] == -32601
     client.send("exit", None)
     assert client.proc.wait(timeout=10) == 1  # exit without shutdown

@@ -496,3 +496,14 @@ def test_add_takes_the_category_per_file_settings_give_a_folder(run: Run, tmp_pa
     ok(run("add", str(tmp_path / "marketing" / "weekend_sale.txt")))  # the offer is allowed
     (row,) = json.loads(ok(run("list", "--format", "json")).stdout)
     assert (row["name"], row["category"]) == ("weekend_sale", "MARKETING")
+
+
+def test_add_fix_writes_the_safe_fixes_and_records_the_fixed_text(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "templint.toml").write_text('select = ["TPL101", "TPL326"]\n', "utf-8")
+    draft = tmp_path / "reminder.txt"
+    draft.write_text("Hi {{ 1 }}, your appointment is on {{2}} at {{3}}.\n", encoding="utf-8")
+    res = ok(run("add", "--fix", str(draft)))
+    assert "fixed 1 finding" in res.stderr
+    assert draft.read_text(encoding="utf-8") == "Hi {{1}}, your appointment is on {{2}} at {{3}}.\n"
+    shown = json.loads(ok(run("show", "reminder", "--format", "json")).stdout)
+    assert shown["revisions"][0]["body"].startswith("Hi {{1}},")

@@ -130,6 +130,7 @@ def queue(ctx: click.Context, db: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--force", is_flag=True, help="Add templates even when the linter finds errors.")
 @click.option("--submit", "submit_now", is_flag=True, help="Also mark them submitted.")
+@click.option("--fix", "apply_fix", is_flag=True, help="Write lint's safe fixes into FILES first.")
 @_at_option
 @_by_option
 @_db_option
@@ -138,6 +139,7 @@ def add(
     files: tuple[str, ...],
     force: bool,
     submit_now: bool,
+    apply_fix: bool,
     at: str | None,
     by: str | None,
     db: Path | None,
@@ -157,7 +159,10 @@ def add(
     when = _time(at, "--at")
     if when is not None and not submit_now:
         raise QueueError("--at applies to --submit (the time it was submitted)")
-    intake = lint_for_queue(list(files), load_config(), force=force)
+    config = load_config()
+    if apply_fix:
+        _fix_files(list(files), config)
+    intake = lint_for_queue(list(files), config, force=force)
     for name, errors in intake.refused:
         codes = ", ".join(sorted({d.code for d in errors}))
         click.echo(f"refused {name}: lint errors ({codes}); fix them or add with --force", err=True)
@@ -176,6 +181,23 @@ def add(
         _warn_rate(rate, when, utc=False)
     if status:
         sys.exit(status)
+
+
+def _fix_files(files: list[str], config: Any) -> None:
+    """``add --fix``: what ``lint --fix`` writes, before the files are read for the queue (so
+    the ledger records the fixed text)."""
+    from linter.api import fix_paths
+    from linter.inputs import InputError
+
+    try:
+        done, _ = fix_paths(files, config)
+    except (InputError, ValueError) as exc:
+        raise QueueError(str(exc)) from None
+    for why in done.skipped:
+        click.echo(f"templint: {why}", err=True)
+    if done.fixed:
+        s = "s" if done.fixed != 1 else ""
+        click.echo(f"fixed {done.fixed} finding{s} in {len(done.files)} file(s)", err=True)
 
 
 def _warn_rate(rate: HourlyRate, at: int | None, utc: bool) -> None:

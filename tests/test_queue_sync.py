@@ -217,3 +217,23 @@ def test_add_missing_enters_reviewed_templates_for_the_quota_not_the_review_figu
     )  # fmt: skip
     again = run("sync", "--add-missing", "meta.json", now="2024-05-06T13:00:00Z")
     assert "0 added; 2 already recorded" in again.stdout
+
+
+def test_json_output_gives_a_cron_job_every_change_and_note(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "meta.json").write_text(json.dumps(META_LIST), encoding="utf-8")
+    res = run("sync", "--format", "json", "meta.json", now="2024-05-02T12:00:00Z")
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)  # all of standard output is the one object
+    assert [(c["action"], c["name"], c["category"]) for c in report["changes"]] == [
+        ("approved", "order_update", "UTILITY"),
+        ("approved", "renewal_notice", "MARKETING"),
+        ("rejected", "pickup_ready", None),
+    ]
+    assert report["changes"][2]["reason"] == "INVALID_FORMAT"
+    assert report["changes"][0]["at"] == "2024-05-02T12:00:00Z"
+    assert report["not_in_ledger"] == ["made_elsewhere [en_US]"]
+    assert report["summary"] == {
+        "dry_run": False, "recorded": 3, "added": 0, "already_recorded": 0, "to_check": 0,
+        "not_in_ledger": 1,
+    }  # fmt: skip
+    assert res.stderr == ""

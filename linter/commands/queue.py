@@ -320,6 +320,13 @@ def recategorise(
     help="Also enter reviewed templates of Meta's list that the ledger lacks (the list must "
     "carry their components), so states and the quota count them.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="json: one object (changes, notes, not_in_ledger, summary) for a cron job.",
+)
 @_errors
 @_db_option
 @_utc_option
@@ -328,6 +335,7 @@ def sync(
     files: tuple[str, ...],
     dry_run: bool,
     add_missing: bool,
+    fmt: str,
     by: str | None,
     utc: bool,
     db: Path | None,
@@ -343,41 +351,88 @@ def sync(
     from linter.queue.sync import plan, read_updates
 
     updates = [u for path in files for u in read_updates(path)]  # all read before any write
+    out = _SyncReport(fmt == "json")
     with _open(db, readonly=dry_run) as store:
         actions = plan(store.list(), updates)
         recorded = refused = 0
         for action in actions:
             if action.kind in ("submit", "decide", "recategorise"):
-                line = _sync_one(store, action, by, utc, dry_run)
-                if line is None:
-                    refused += 1
-                    continue
-                recorded += 1
-                click.echo(line)
+                done = _sync_one(store, action, by, utc, dry_run, out)
+                recorded += done
+                refused += not done
             elif action.kind in ("notice", "attention"):
-                label = _label(action.update.name, action.row.language if action.row else None)
-                click.echo(
-                    f"{'note' if action.kind == 'notice' else 'check'}: {label} "
-                    f"{action.message} ({action.update.where})",
-                    err=True,
-                )
+                kind = "note" if action.kind == "notice" else "check"
+                language = action.row.language if action.row else None
+                out.note(kind, action.update.name, language, action.message, action.update.where)
         absent = [a.update for a in actions if a.kind == "missing"]
-        imported = _import_missing(store, absent, by, dry_run) if add_missing else set()
+        imported = _import_missing(store, absent, by, dry_run, out) if add_missing else set()
     missing = sorted({_label(u.name, u.language) for u in absent} - imported)
-    if missing:
+    out.missing = missing
+    if missing and not out.json:
         click.echo(f"not in the ledger ({len(missing)}): {', '.join(missing)}", err=True)
     same = sum(a.kind == "same" for a in actions)
     attention = sum(a.kind == "attention" for a in actions) + refused
-    verb = "would record" if dry_run else "recorded"
-    added = f"; {len(imported)} added" if add_missing else ""
-    click.echo(
-        f"{verb} {recorded} change{'s' if recorded != 1 else ''}{added}; {same} already "
-        f"recorded; {attention} to check; {len(missing)} not in the ledger"
-    )
+    out.summary = {
+        "dry_run": dry_run,
+        "recorded": recorded,
+        "added": len(imported),
+        "already_recorded": same,
+        "to_check": attention,
+        "not_in_ledger": len(missing),
+    }
+    if out.json:
+        click.echo(json.dumps(out.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        verb = "would record" if dry_run else "recorded"
+        added = f"; {len(imported)} added" if add_missing else ""
+        click.echo(
+            f"{verb} {recorded} change{'s' if recorded != 1 else ''}{added}; {same} already "
+            f"recorded; {attention} to check; {len(missing)} not in the ledger"
+        )
     sys.exit(1 if attention else 0)
 
 
-def _import_missing(store: Any, updates: list[Any], by: str | None, dry_run: bool) -> set[str]:
+class _SyncReport:
+    """What ``sync`` did, said as it happens (text) or gathered into one object (json)."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.json = as_json
+        self.changes: list[dict[str, Any]] = []
+        self.notes: list[dict[str, Any]] = []
+        self.missing: list[str] = []
+        self.summary: dict[str, Any] = {}
+
+    def change(self, line: str, **record: Any) -> None:
+        self.changes.append(record)
+        if not self.json:
+            click.echo(line)
+
+    def note(self, kind: str, name: str, language: str | None, message: str, where: str) -> None:
+        self.notes.append(
+            {
+                "kind": kind,
+                "name": name,
+                "language": language or None,
+                "message": message,
+                "where": where,
+            }
+        )
+        if not self.json:
+            sep = ": " if message.startswith("not recorded") else " "
+            click.echo(f"{kind}: {_label(name, language)}{sep}{message} ({where})", err=True)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "changes": self.changes,
+            "notes": self.notes,
+            "not_in_ledger": self.missing,
+            "summary": self.summary,
+        }
+
+
+def _import_missing(
+    store: Any, updates: list[Any], by: str | None, dry_run: bool, out: _SyncReport
+) -> set[str]:
     """``--add-missing``: enter the reviewed templates the ledger lacks, linted as ``add``
     would (never refused: Meta has them already); the labels of those entered."""
     from linter.config import load_config
@@ -392,20 +447,26 @@ def _import_missing(store: Any, updates: list[Any], by: str | None, dry_run: boo
         if update.raw is not None and state in VERDICTS:
             latest[(update.name, update.language)] = update
         elif update.raw is not None and state == "submitted":
-            click.echo(
-                f"note: {_label(update.name, update.language)} is in review at Meta: add it "
-                "with `queue add --submit --at TIME` to track the wait; not added",
-                err=True,
+            out.note(
+                "note",
+                update.name,
+                update.language,
+                "is in review at Meta: add it with `queue add --submit --at TIME` to track the "
+                "wait; not added",
+                update.where,
             )
     templates, states = [], {}
     for update in latest.values():
         try:
             (tpl,) = parse_json(json.dumps(update.raw, ensure_ascii=False), update.where)
         except (InputError, ValueError):
-            click.echo(
-                f"note: {_label(update.name, update.language)} has no components in the list "
-                "(ask the API for fields=name,language,status,category,components); not added",
-                err=True,
+            out.note(
+                "note",
+                update.name,
+                update.language,
+                "has no components in the list (ask the API for "
+                "fields=name,language,status,category,components); not added",
+                update.where,
             )
             continue
         templates.append(tpl)
@@ -423,7 +484,15 @@ def _import_missing(store: Any, updates: list[Any], by: str | None, dry_run: boo
         if not dry_run:
             store.import_reviewed(entry, state, category=category, reason=update.reason, by=by)
         as_ = f" as {category}" if category else ""
-        click.echo(f"{'would add' if dry_run else 'added'} {label}: {state}{as_} at Meta")
+        out.change(
+            f"{'would add' if dry_run else 'added'} {label}: {state}{as_} at Meta",
+            action="added",
+            name=entry.name,
+            language=entry.language or None,
+            state=state,
+            category=category,
+            at=None,
+        )
         done.add(label)
     return done
 
@@ -432,24 +501,35 @@ def _label(name: str, language: str | None) -> str:
     return f"{name} [{language}]" if language else name
 
 
-def _sync_one(store: Any, action: Any, by: str | None, utc: bool, dry_run: bool) -> str | None:
-    """Record one planned change and say what it was; None (after a note on stderr) when the
+def _sync_one(
+    store: Any, action: Any, by: str | None, utc: bool, dry_run: bool, out: _SyncReport
+) -> bool:
+    """Record one planned change and report it; False (after a ``check`` note) when the
     ledger refuses it, e.g. Meta's time is before the ledger's latest event."""
     update, row = action.update, action.row
     label = _label(row.name, row.language)
     when = update.at
+    category = update.category if action.state in ("approved", None) else None
+    record = {"name": row.name, "language": row.language or None, "category": category}
     try:
         if dry_run:
             at = show_time(when, utc) if when is not None else "now"
             what = action.state or f"{row.category or '(unknown)'} -> {update.category}"
             if action.state == "approved" and update.category:
                 what += f" as {update.category}"
-            return f"would record {label}: {what} at {at}"
+            out.change(
+                f"would record {label}: {what} at {at}",
+                action=action.state or "recategorised",
+                **record,
+                at=iso_utc(when),
+            )
+            return True
         if action.kind == "submit":
             event = store.submit(row.name, language=row.language, at=when, by=by)
-            return f"submitted {label} (revision {event.revision}) at {show_time(event.at, utc)}"
+            line = f"submitted {label} (revision {event.revision}) at {show_time(event.at, utc)}"
+            out.change(line, action="submitted", **record, at=iso_utc(event.at))
+            return True
         if action.kind == "decide":
-            category = update.category if action.state == "approved" else None
             event = store.decide(
                 row.name,
                 action.state,
@@ -464,15 +544,27 @@ def _sync_one(store: Any, action: Any, by: str | None, utc: bool, dry_run: bool)
                 took = f" after {show_duration(event.at - event.submitted_at)} in review"
             why = f": {update.reason}" if update.reason else ""
             as_ = f" as {category}" if category else ""
-            return f"{action.state} {label}{as_} at {show_time(event.at, utc)}{took}{why}"
+            out.change(
+                f"{action.state} {label}{as_} at {show_time(event.at, utc)}{took}{why}",
+                action=action.state,
+                **record,
+                at=iso_utc(event.at),
+                reason=update.reason,
+            )
+            return True
         move = store.recategorise(row.name, update.category, language=row.language, at=when, by=by)
-        return (
+        out.change(
             f"re-categorised {label} {move.from_category or '(unknown)'} -> "
-            f"{move.to_category} at {show_time(move.at, utc)}"
+            f"{move.to_category} at {show_time(move.at, utc)}",
+            action="recategorised",
+            **record,
+            at=iso_utc(move.at),
+            previous_category=move.from_category,
         )
+        return True
     except QueueError as exc:
-        click.echo(f"check: {label}: not recorded: {exc} ({update.where})", err=True)
-        return None
+        out.note("check", row.name, row.language, f"not recorded: {exc}", update.where)
+        return False
 
 
 def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> dict[str, Any]:

@@ -237,3 +237,18 @@ def test_json_output_gives_a_cron_job_every_change_and_note(run: Run, tmp_path: 
         "not_in_ledger": 1,
     }  # fmt: skip
     assert res.stderr == ""
+
+
+def test_a_dry_run_previews_the_first_sync_without_making_a_ledger(tmp_path: Path) -> None:
+    body = [{"type": "BODY", "text": "Hello {{1}}, thanks."}]
+    listed = {"data": [{"name": "hello", "language": "en_US", "status": "APPROVED",
+                        "components": body}]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    db = tmp_path / "ledger" / "q.db"
+    env = {"TEMPLINT_DB": str(db), "TEMPLINT_NOW": T0}
+    res = CliRunner().invoke(
+        queue, ["sync", "--dry-run", "--add-missing", str(tmp_path / "meta.json")], env=env
+    )
+    assert res.exit_code == 0, res.output
+    assert "would add hello [en_US]: approved at Meta" in res.stdout
+    assert not db.exists() and not db.parent.exists()

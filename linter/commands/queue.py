@@ -94,12 +94,29 @@ def _utc_option(func: F) -> F:
     )
 
 
-def _open(db: Path | None, readonly: bool = False) -> Any:
-    from linter.queue.store import QueueStore, default_path
+def _db_path(db: Path | None) -> Path:
+    from linter.queue.store import default_path
 
-    ctx = click.get_current_context()
-    path = db or ctx.meta.get(DB_KEY) or default_path()
-    return QueueStore(path, now=clock_from_env(), readonly=readonly)
+    return Path(db or click.get_current_context().meta.get(DB_KEY) or default_path())
+
+
+def _open(db: Path | None, readonly: bool = False) -> Any:
+    from linter.queue.store import QueueStore
+
+    return QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly)
+
+
+class _NoLedger:
+    """What a dry run plans against before the first write has made a ledger: nothing."""
+
+    def __enter__(self) -> _NoLedger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def list(self) -> list[Any]:
+        return []
 
 
 def _time(value: str | None, what: str) -> int | None:
@@ -352,7 +369,8 @@ def sync(
 
     updates = [u for path in files for u in read_updates(path)]  # all read before any write
     out = _SyncReport(fmt == "json")
-    with _open(db, readonly=dry_run) as store:
+    fresh = dry_run and not _db_path(db).exists()  # previewing the first sync of an account
+    with _NoLedger() if fresh else _open(db, readonly=dry_run) as store:
         actions = plan(store.list(), updates)
         recorded = refused = 0
         for action in actions:

@@ -143,9 +143,13 @@ class Server:
             if changes:  # full sync: the last change holds the whole text
                 self.documents[uri] = changes[-1].get("text", "")
                 self.publish(uri)
-        elif method == "textDocument/didSave" and uri in self.documents:
-            self._configs.clear()  # the saved file may be the configuration itself
-            self.publish(uri)
+        elif method == "textDocument/didSave" and uri:
+            if Path(path_of(uri)).name in ("templint.toml", "pyproject.toml"):
+                self._configs.clear()  # the settings changed: every open template again
+                for open_uri in list(self.documents):
+                    self.publish(open_uri)
+            elif uri in self.documents:
+                self.publish(uri)
         elif method == "textDocument/didClose" and uri:
             self.documents.pop(uri, None)
             self.send(_publish(uri, []))

@@ -140,6 +140,18 @@ def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
     client.send("textDocument/didOpen", {"textDocument": {"uri": broken, "text": '{"name": '}})
     (problem,) = client.diagnostics()
     assert "invalid JSON" in problem["message"] and problem["severity"] == 1
+    # the writer changes the settings: open templates are linted again under the new ones
+    (tmp_path / "templint.toml").write_text("", encoding="utf-8")
+    client.send(
+        "textDocument/didSave", {"textDocument": {"uri": (tmp_path / "templint.toml").as_uri()}}
+    )
+    again = {}
+    for _ in range(2):
+        message = client.receive()
+        while message.get("method") != "textDocument/publishDiagnostics":
+            message = client.receive()
+        again[message["params"]["uri"]] = {d.get("code") for d in message["params"]["diagnostics"]}
+    assert "TPL101" in again[promo]  # no longer a marketing folder
     notes = (tmp_path / "notes.py").as_uri()  # not a template file: nothing to say
     client.send("textDocument/didOpen", {"textDocument": {"uri": notes, "text": offer}})
     assert client.diagnostics() == []

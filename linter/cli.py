@@ -141,7 +141,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -248,7 +248,7 @@ def lint(
     paths = _stdin_paths(paths, stdin_filename, apply_fix or show_diff)
     if add_ignore and (apply_fix or show_diff or "-" in paths):
         raise click.UsageError("--add-ignore writes into files: not with --fix, --diff or -.")
-    if statistics and fmt not in ("text", "json"):
+    if statistics and fmt not in ("text", "concise", "json"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
     config = load_config_option(config_path, isolated)
     config = config.with_overrides(
@@ -302,14 +302,14 @@ def lint(
         sources={t.file: t.index for t in result.templates},
         files=result.files,
         templates=len(result.templates),
-        color=_use_color(color, stream) and output is None and fmt == "text",
+        color=_use_color(color, stream) and output is None and fmt in ("text", "concise"),
         show_fix=not no_fix,
     )
     if fmt == "sarif":
         from linter.rulebook import load_rules
 
         report.rules = {r.code: r for r in load_rules(config.rules_dir)}
-    if fmt == "text":
+    if fmt in ("text", "concise"):
         # Input errors go to stderr as single lines; the report carries the rest.
         for err in result.errors:
             click.echo(str(err), err=True)
@@ -322,7 +322,7 @@ def lint(
     if statistics:
         from linter.output import statistics as stats
 
-        write = stats.emit_json if fmt == "json" else stats.emit_text
+        write = stats.emit_json if fmt == "json" else stats.emit_text  # concise: text
     else:
 
         def write(report: Report, stream: Any) -> None:

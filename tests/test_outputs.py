@@ -77,3 +77,22 @@ def test_statistics_count_each_rule_over_a_folder(tmp_path: Path) -> None:
     assert text[-1].startswith(f"{len(findings)} findings of {len(rows)} rules")
     assert any("TPL302  [*] language-code" in line for line in text)
     assert lint("--statistics", "--format", "sarif").exit_code == 2
+
+
+def test_concise_is_one_line_a_finding_as_the_text_report_heads_them() -> None:
+    def lint(*args: str) -> list[str]:
+        res = CliRunner().invoke(main, ["lint", "--isolated", "--color", "never", *args])
+        return res.stdout.splitlines()
+
+    folder = str(ROOT / "examples" / "bad")
+    concise = lint("--format", "concise", folder)
+    text = lint(folder)
+    found = json.loads(
+        CliRunner().invoke(main, ["lint", "--isolated", "--format", "json", folder]).stdout
+    )
+    heads = [
+        line for line in text if line.split(":")[0].endswith((".txt", ".md", ".json", ".jsonl"))
+    ]
+    assert concise[: len(found)] == heads and len(heads) == len(found)
+    assert concise[len(found)] == text[-2]  # the same summary; no source lines or hints
+    assert not any(line.startswith("    ") for line in concise)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from linter.rulebook import Rule
     from linter.source import LineIndex
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
 @dataclass

@@ -290,11 +290,19 @@ def decide(
         event = store.decide(
             name, verdict, language=language, reason=reason, category=category, at=when, by=by
         )
+    click.echo(_verdict_line(verdict, name, event, utc, reason))
+
+
+def _verdict_line(
+    verdict: str, label: str, event: Any, utc: bool, reason: str | None, category: str = ""
+) -> str:
+    """ "approved NAME at TIME after 26h 00m in review: REASON", as decide and sync say it."""
     took = ""
     if event.submitted_at is not None:
         took = f" after {show_duration(event.at - event.submitted_at)} in review"
     why = f": {reason}" if reason else ""
-    click.echo(f"{verdict} {name} at {show_time(event.at, utc)}{took}{why}")
+    as_ = f" as {category}" if category else ""
+    return f"{verdict} {label}{as_} at {show_time(event.at, utc)}{took}{why}"
 
 
 @queue.command(name="recategorise")
@@ -557,13 +565,8 @@ def _sync_one(
                 at=when,
                 by=by,
             )
-            took = ""
-            if event.submitted_at is not None:
-                took = f" after {show_duration(event.at - event.submitted_at)} in review"
-            why = f": {update.reason}" if update.reason else ""
-            as_ = f" as {category}" if category else ""
             out.change(
-                f"{action.state} {label}{as_} at {show_time(event.at, utc)}{took}{why}",
+                _verdict_line(action.state, label, event, utc, update.reason, category or ""),
                 action=action.state,
                 **record,
                 at=iso_utc(event.at),

@@ -176,8 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     if argv:
         source = Path(argv[0])
     else:
-        import spellchecker
-
+        try:
+            import spellchecker
+        except ImportError:
+            print(
+                "build_wordlist: needs pyspellchecker (pip install -e '.[dev]'), "
+                "or give the path of its en.json.gz"
+            )
+            return 2
         source = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     words = build(source)
     header = [

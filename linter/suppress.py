@@ -48,8 +48,15 @@ def suppressions(templates: Iterable[Template], diagnostics: Iterable[Diagnostic
 
 def _edit(tpl: Template, codes: list[str]) -> Edit | None:
     text = tpl.index.text
-    if tpl.raw is None:  # a text or Markdown body: a directive line above it
+    if tpl.raw is None:  # a text or Markdown body: its ignore line, or a new one above it
         listed = ", ".join(codes)
+        if tpl.ignore:
+            # into the file's first ignore line, after its first code: codes are read from the
+            # line by pattern, so ", TPL102" there is as good as at its end
+            end = min(tpl.ignore.values())
+            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                end += 1
+            return Edit(end, end, "", ", " + listed, safe=True)
         line = (
             f"<!-- templint: ignore {listed} -->"
             if tpl.file.lower().endswith(".md")

@@ -100,3 +100,21 @@ def test_read_only_files_and_options_that_cannot_go_with_it(tmp_path: Path) -> N
     for args in (["--fix"], ["--diff"]):
         assert lint("--add-ignore", *args, str(locked)).exit_code == 2
     assert lint("--add-ignore", "-", input="Use code SAVE20.\n").exit_code == 2
+
+
+def test_a_text_file_with_an_ignore_line_gets_its_new_codes_there(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "# templint: ignore TPL201 TPL3\nHi {{1}}, use code SAVE20 for your ordr.\n", "utf-8"
+    )
+    note = tmp_path / "b.md"
+    note.write_text(
+        "<!-- templint: ignore TPL201 -->\nHi {{1}}, use code WELCOME5 on your next ordr.\n",
+        "utf-8",
+    )
+    assert lint("--add-ignore", "--ignore", "TPL001", str(tmp_path)).exit_code == 0
+    assert text.read_text("utf-8").splitlines()[0] == "# templint: ignore TPL201, TPL102 TPL3"
+    assert note.read_text("utf-8").splitlines()[0].startswith("<!-- templint: ignore TPL201, ")
+    assert note.read_text("utf-8").splitlines()[0].endswith(" -->")
+    assert len(text.read_text("utf-8").splitlines()) == 2  # no second ignore line
+    assert lint("--ignore", "TPL001", str(tmp_path)).exit_code == 0

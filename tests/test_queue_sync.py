@@ -170,6 +170,8 @@ def test_bad_files_are_one_line_errors_and_nothing_is_recorded(run: Run, tmp_pat
         (line,) = res.stderr.strip().splitlines()
         assert line.startswith("templint: ") and said in line
     assert events(tmp_path) == before
+    (tmp_path / "none.json").write_text('{"data": [], "paging": {}}', encoding="utf-8")
+    assert run("sync", "none.json").exit_code == 0  # an account with no templates yet
 
 
 def test_meta_language_codes_in_either_spelling() -> None:

@@ -118,7 +118,11 @@ def read_updates(path: str) -> list[Update]:
     updates: list[Update] = []
     for number, doc in documents:
         found = list(_from_document(doc, f"{path}:{number}"))
-        if not found and not _is_webhook(doc):
+        # an account with no templates lists none: {"data": []} is a list, not an error
+        listed = isinstance(doc, list) or (
+            isinstance(doc, dict) and isinstance(doc.get("data"), list)
+        )
+        if not found and not _is_webhook(doc) and not listed:
             raise QueueError(
                 f"{path}:{number}: not a Meta template list (data: [...] with name and status) "
                 "or a webhook payload (entry: [...])"

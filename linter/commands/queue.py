@@ -296,7 +296,7 @@ def decide(
 def _verdict_line(
     verdict: str, label: str, event: Any, utc: bool, reason: str | None, category: str = ""
 ) -> str:
-    """ "approved NAME at TIME after 26h 00m in review: REASON", as decide and sync say it."""
+    """A verdict as decide and sync say it: approved NAME at TIME after 26h 00m in review."""
     took = ""
     if event.submitted_at is not None:
         took = f" after {show_duration(event.at - event.submitted_at)} in review"

@@ -141,7 +141,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github", "gitlab", "junit"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -304,6 +304,7 @@ def lint(
         templates=len(result.templates),
         color=_use_color(color, stream) and output is None and fmt in ("text", "concise"),
         show_fix=not no_fix,
+        fail_on=config.fail_on,
     )
     if fmt == "sarif":
         from linter.rulebook import load_rules

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
@@ -96,3 +98,121 @@ def test_concise_is_one_line_a_finding_as_the_text_report_heads_them() -> None:
     assert concise[: len(found)] == heads and len(heads) == len(found)
     assert concise[len(found)] == text[-2]  # the same summary; no source lines or hints
     assert not any(line.startswith("    ") for line in concise)
+
+
+def _lint_in(tmp_path: Path, *args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(main, ["lint", "--isolated", "--select", "TPL1,TPL5", *args])
+    return res.exit_code, res.stdout
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    offer = "Order shipped.\nGet 20% off next time! Get 20% off next time!\n"
+    (tmp_path / "drafts" / "offer.txt").write_text(offer)
+    (tmp_path / "drafts" / "ok.txt").write_text("Your order {{1}} has shipped.\n")
+    return tmp_path / "drafts"
+
+
+def test_gitlab_code_quality_issues_have_what_the_widget_needs(drafts: Path) -> None:
+    (drafts / "broken.json").write_text("{")
+    # Absolute paths in, repository-relative paths out: GitLab matches files by them.
+    code, out = _lint_in(drafts, "--format", "gitlab", str(drafts))
+    assert code == 2
+    issues = json.loads(out)
+    for issue in issues:
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert issue["location"]["lines"]["begin"] >= 1
+    offers = [i for i in issues if i["check_name"] == "TPL101 discount-offer"]
+    assert len(offers) == 2 and {i["severity"] for i in offers} == {"major"}
+    assert offers[0]["location"] == {"path": "drafts/offer.txt", "lines": {"begin": 2}}
+    assert "'20% off'" in offers[0]["description"] and "Fix: " in offers[0]["description"]
+    # Two identical findings in one file: GitLab shows only the first of a fingerprint.
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    broken = [i for i in issues if i["location"]["path"] == "drafts/broken.json"]
+    assert [i["severity"] for i in broken] == ["critical"]
+    assert "invalid JSON" in broken[0]["description"]
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(drafts: Path) -> None:
+    """A merge request that adds a line above a finding must not report it as new."""
+    before = json.loads(_lint_in(drafts, "--format", "gitlab", "drafts")[1])
+    offer = drafts / "offer.txt"
+    offer.write_text("Hello {{1}},\n\n" + offer.read_text())
+    after = json.loads(_lint_in(drafts, "--format", "gitlab", "drafts")[1])
+    kept = {i["check_name"]: i["fingerprint"] for i in before}
+    moved = [i for i in after if i["check_name"] == "TPL101 discount-offer"]
+    assert [i["location"]["lines"]["begin"] for i in moved] == [4, 4]
+    assert {i["fingerprint"] for i in moved} == {
+        i["fingerprint"] for i in before if i["check_name"] == "TPL101 discount-offer"
+    }
+    assert kept  # the run found something to compare
+
+
+def _junit(out: str) -> ET.Element:
+    root = ET.fromstring(out.encode("utf-8"))
+    assert root.tag == "testsuites"
+    return root
+
+
+def test_junit_failures_agree_with_the_exit_status(drafts: Path) -> None:
+    code, out = _lint_in(drafts, "--format", "junit", "drafts")
+    root = _junit(out)
+    assert code == 1
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"drafts/offer.txt", "drafts/ok.txt"}
+    offer = suites["drafts/offer.txt"]
+    failed = [c for c in offer.iter("testcase") if c.find("failure") is not None]
+    assert [f.find("failure").get("type") for f in failed] == ["TPL101", "TPL101"]
+    assert failed[0].find("failure").text.startswith("drafts/offer.txt:2:5: TPL101 [error]")
+    # TPL501 is a warning: below the default --fail-on error it passes, its message kept.
+    warned = [c for c in offer.iter("testcase") if c.get("name").startswith("TPL501")]
+    assert len(warned) == 1 and warned[0].find("failure") is None
+    assert "Reads as promotional" in warned[0].find("system-out").text
+    clean = list(suites["drafts/ok.txt"].iter("testcase"))
+    assert [c.get("name") for c in clean] == ["no findings"] and not list(clean[0])
+    assert root.get("tests") == "4" and root.get("failures") == "2" and root.get("errors") == "0"
+    assert offer.get("tests") == "3" and offer.get("failures") == "2"
+
+    code, out = _lint_in(drafts, "--format", "junit", "--fail-on", "warning", "drafts")
+    assert code == 1 and _junit(out).get("failures") == "3"
+    (drafts / "offer.txt").unlink()
+    code, out = _lint_in(drafts, "--format", "junit", "drafts")
+    assert code == 0 and _junit(out).get("failures") == "0"
+
+
+def test_junit_reports_unreadable_files_as_errors(drafts: Path) -> None:
+    (drafts / "broken.json").write_text("{")
+    code, out = _lint_in(drafts, "--format", "junit", "drafts")
+    assert code == 2
+    suite = next(s for s in _junit(out).iter("testsuite") if s.get("name") == "drafts/broken.json")
+    error = suite.find("testcase/error")
+    assert error is not None and "invalid JSON" in error.get("message")
+    assert suite.get("errors") == "1"
+
+
+def test_junit_stays_parseable_with_control_characters() -> None:
+    """XML 1.0 cannot hold most control characters even escaped; a template may hold them."""
+    from linter.diagnostic import Diagnostic
+    from linter.output import Report, emit
+
+    d = Diagnostic(
+        "TPL201",
+        "misspelled-word",
+        "warning",
+        "Possible misspelling 'sh\x01ped\ufffe'",
+        "odd\x02.txt",
+        1,
+        1,
+        1,
+        5,
+        template="odd",
+    )
+    out = io.StringIO()
+    emit("junit", Report(diagnostics=[d], fail_on="warning"), out)
+    failure = _junit(out.getvalue()).find("testsuite/testcase/failure")
+    assert (
+        failure is not None and failure.get("message") == "Possible misspelling 'sh\\x01ped\\ufffe'"
+    )

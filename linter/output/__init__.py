@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from linter.rulebook import Rule
     from linter.source import LineIndex
 
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Report:
     templates: int = 0
     color: bool = False
     show_fix: bool = True
+    fail_on: str = "error"  # the lowest severity that fails the run, for formats that say so
 
     @property
     def fixable(self) -> int:
@@ -42,6 +43,18 @@ class Report:
         if d.edit is None or index is None:
             return None
         return (*index.position(d.edit.start), *index.position(d.edit.end))
+
+
+def relative_path(path: str) -> str | None:
+    """``path`` from the working directory in forward slashes, as CI systems name repository
+    files; None when it lies outside it."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def emit(fmt: str, report: Report, stream: TextIO) -> None:

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from linter import __version__
 from linter.diagnostic import Diagnostic
-from linter.output import Report
+from linter.output import Report, relative_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -17,11 +17,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def _uri(path: str) -> str:
     if path in ("-", "<text>", "<stdin>"):
         return "stdin"
-    p = Path(path)
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return p.resolve().as_uri()
+    return relative_path(path) or Path(path).resolve().as_uri()
 
 
 def emit(report: Report, stream: TextIO) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from linter.output import FORMATS
+
 # name -> "module:attribute"; imported only when that subcommand runs (or --help lists it).
 LAZY_COMMANDS = {
     "lint": ("linter.cli", "lint", "Lint templates: files, folders, or - for standard input."),
@@ -141,7 +143,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "concise", "json", "sarif", "github", "gitlab", "junit"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Output format.",

@@ -36,8 +36,8 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
     "--language-column",
     default=None,
     help="The template language column, as Meta's language codes (en_US, es, pt_BR) "
-    "(default: language or lang). Rows in another language than English are not "
-    "spell-checked; TPL302 checks each code's form.",
+    "(default: language or lang). It picks the spelling dictionary (English, Spanish, "
+    "pt_BR; rows in other languages are not spell-checked); TPL302 checks each code's form.",
 )
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(

@@ -51,7 +51,9 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         "extra-domains": "domains added to the list",
     },
     "spelling": {
-        "languages": 'template languages checked (default ["en"])',
+        "dictionaries": 'language → word list: {en = "english", es = "es_ES", pt_br = "pt_BR"}',
+        "languages": "template languages checked (default: those with a dictionary)",
+        "loanwords": "30000: most frequent English words also known in other languages",
         "min-known": "0.6: share of known words below which a text is taken as another language",
         "min-words": "4: words before that share is judged",
     },

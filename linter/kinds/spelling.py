@@ -1,4 +1,7 @@
-"""The ``spelling`` kind: misspelled English words, and terms a vocabulary rejects.
+"""The ``spelling`` kind: misspelled words, and terms a vocabulary rejects.
+
+A template's language picks the word list (parameter ``dictionaries``): English below, or a
+Hunspell dictionary (Spanish, Brazilian Portuguese: ``linter/kinds/hunspell.py``).
 
 The word list is ``linter/data/en_words.txt`` (built by ``bench/build_wordlist.py`` from
 pyspellchecker's English word-frequency dictionary, MIT licence): 131k words, most frequent
@@ -13,11 +16,12 @@ line. The shipped ones live in ``rules/vocab/``; a project adds its own through
 rejected term fires the ``reject`` rule wherever it appears (and is not also reported as a
 misspelling). A project's accept list overrides the shipped reject list and vice versa.
 
-Parameters: ``mode`` (``spelling`` | ``reject``), ``languages`` (template language prefixes to
-check, default ``["en"]``; templates with no declared language are checked), ``min-known``
-(default 0.6) and ``min-words`` (default 4): when a text has at least ``min-words`` words and
-fewer than ``min-known`` of them are English, it is taken to be another language (Spanish,
-Hinglish …) and not spell-checked.
+Parameters: ``mode`` (``spelling`` | ``reject``), ``dictionaries`` (language prefix → word
+list), ``languages`` (template language prefixes to check, default: those with a dictionary;
+templates with no declared language are checked as English), ``loanwords`` (English words also
+known in the other languages, default 30,000), ``min-known`` (default 0.6) and ``min-words``
+(default 4): when a text has at least ``min-words`` words and fewer than ``min-known`` of them
+are known, it is taken to be another language (Spanish, Hinglish …) and not spell-checked.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from typing import Any
 
 from linter.kinds import Check, Context, Hit
 from linter.kinds.domain import candidates as link_candidates
+from linter.kinds.hunspell import HUNSPELL_DIR
 from linter.paths import rules_dir
 from linter.template import Component, Template
 
@@ -148,22 +153,25 @@ class Dictionary:
         self._common: frozenset[str] | None = None
 
     def common(self) -> frozenset[str]:
-        """The COMMON_WORDS most frequent words (the, to, and, no …): read from the top of the
-        frequency list alone, so a one-template run does not load the whole list."""
+        """The COMMON_WORDS most frequent words (the, to, and, no …)."""
         if self._common is None:
-            if self._list is not None:
-                self._common = frozenset(self._list[:COMMON_WORDS])
-            else:
-                found: list[str] = []
-                with self._path.open(encoding="utf-8") as fh:
-                    for line in fh:
-                        word = line.rstrip("\n")
-                        if word and not word.startswith("#"):
-                            found.append(word)
-                            if len(found) >= COMMON_WORDS:
-                                break
-                self._common = frozenset(found)
+            self._common = self.top(COMMON_WORDS)
         return self._common
+
+    def top(self, n: int) -> frozenset[str]:
+        """The ``n`` most frequent words: read from the top of the frequency list alone, so a
+        one-template run does not load the whole list."""
+        if self._list is not None:
+            return frozenset(self._list[:n])
+        found: list[str] = []
+        with self._path.open(encoding="utf-8") as fh:
+            for line in fh:
+                word = line.rstrip("\n")
+                if word and not word.startswith("#"):
+                    found.append(word)
+                    if len(found) >= n:
+                        break
+        return frozenset(found)
 
     @classmethod
     def load(cls, path: Path = WORDS_FILE, index: Path = SORTED_FILE) -> Dictionary:
@@ -676,6 +684,8 @@ def _split_chunk(
     chunk = chunk.replace("’", "'")
     if chunk.lower() in vocab.accept:
         return []
+    if "-" in chunk and getattr(dictionary, "hyphenated", False) and chunk.lower() in dictionary:
+        return []  # Portuguese "enviá-lo", "pré-venda": a word with its hyphen
     out = []
     offset = start
     parts = chunk.split("-")
@@ -905,6 +915,13 @@ def _quoted(items: list[str]) -> str:
 
 # --- the check ---------------------------------------------------------------------------------
 
+ENGLISH = "english"  # linter/data/en_words.*; any other name is a file in linter/data/hunspell/
+
+
+def _lang_key(language: str) -> str:
+    """Meta's language code in one form for prefix tests: pt_BR, pt-br → pt_br."""
+    return language.strip().lower().replace("-", "_")
+
 
 class SpellingCheck(Check):
     """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
@@ -915,7 +932,23 @@ class SpellingCheck(Check):
         self.mode = str(self.params.get("mode", "spelling"))
         if self.mode not in ("spelling", "reject"):
             raise ValueError(f"{self.rule.path}: mode must be 'spelling' or 'reject'")
-        self.languages = tuple(str(x).lower() for x in self.params.get("languages", ["en"]))
+        raw = self.params.get("dictionaries", {"en": ENGLISH})
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            raise ValueError(f"{self.rule.path}: dictionaries must map languages to names")
+        # Longest prefix first, so "pt_br" is tried before a "pt" a team adds.
+        self.dictionaries = sorted(
+            ((_lang_key(k), v) for k, v in raw.items()), key=lambda kv: -len(kv[0])
+        )
+        for _, name in self.dictionaries:
+            if name != ENGLISH and not (HUNSPELL_DIR / f"{name}.aff").is_file():
+                raise ValueError(
+                    f"{self.rule.path}: no dictionary {name!r} (have: english, "
+                    + ", ".join(sorted(p.stem for p in HUNSPELL_DIR.glob("*.aff")))
+                    + ")"
+                )
+        languages = self.params.get("languages", [k for k, _ in self.dictionaries])
+        self.languages = tuple(_lang_key(str(x)) for x in languages)
+        self.loanwords = int(self.params.get("loanwords", 30_000))
         self.min_known = float(self.params.get("min-known", 0.6))
         self.min_words = int(self.params.get("min-words", 4))
 
@@ -929,8 +962,30 @@ class SpellingCheck(Check):
         terms = frozenset(t.casefold() for t in self.vocabulary().reject)
         return terms or None
 
-    def dictionary(self) -> Dictionary:
-        return self.ctx.shared("spelling.dictionary", Dictionary.load)
+    def dictionary(self, name: str = ENGLISH) -> Any:
+        """The English list, or a Hunspell dictionary (read on the first template in its
+        language) that also knows the ``loanwords`` most frequent English words: Brazilian
+        and Latin American templates write delivery, link, online, login, feedback."""
+        english = self.ctx.shared("spelling.dictionary", Dictionary.load)
+        if name == ENGLISH:
+            return english
+
+        def build() -> Any:
+            from linter.kinds.hunspell import HunspellDictionary
+
+            return HunspellDictionary.load(name, loanwords=english.top(self.loanwords))
+
+        return self.ctx.shared(f"spelling.dictionary.{name}", build)
+
+    def dictionary_for(self, language: str | None) -> str | None:
+        """The dictionary for a template's language (English when none is known), or None
+        when the language is not checked."""
+        lang = _lang_key(language or self.ctx.config.default_language or "")
+        if not lang:
+            return ENGLISH
+        if not lang.startswith(self.languages):
+            return None
+        return next((name for key, name in self.dictionaries if lang.startswith(key)), None)
 
     def _components(self, template: Template) -> list[Component]:
         return [c for c in template.components if c.kind in self.rule.components and c.text]
@@ -939,13 +994,15 @@ class SpellingCheck(Check):
         if self.mode == "reject":
             yield from self._rejected(template)
             return
-        lang = (template.language or self.ctx.config.default_language or "").lower()
-        if lang and not lang.startswith(self.languages):
+        name = self.dictionary_for(template.language)
+        if name is None:
             return
-        dictionary, vocab = self.dictionary(), self.vocabulary()
-        memo = self.ctx.shared("spelling.tokens", dict)
+        dictionary, vocab = self.dictionary(name), self.vocabulary()
+        # Each dictionary its own memos: a token known in Portuguese may not be in English.
+        suffix = "" if name == ENGLISH else f".{name}"
+        memo = self.ctx.shared(f"spelling.tokens{suffix}", dict)
         components = self._components(template)
-        chunks = self.ctx.shared("spelling.chunks", ChunkVerdicts)
+        chunks = self.ctx.shared(f"spelling.chunks{suffix}", ChunkVerdicts)
         if not any(may_flag(c.text, dictionary, vocab, memo, chunks) for c in components):
             return  # every word is known or never checked: nothing to place or count
         found = [
@@ -973,7 +1030,7 @@ class SpellingCheck(Check):
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                 ):
                     continue
-                yield self._hit(comp, word, dictionary)
+                yield self._hit(comp, word, dictionary, name)
 
     def _disguised(self, comp: Component, word: Word) -> bool:
         """A fragment of a disguised word ('ly' of 'bit[.]ly', 'ee' of 'fr<ZWSP>ee') is not a
@@ -985,9 +1042,10 @@ class SpellingCheck(Check):
         norm = normalized(comp, self.ctx)
         return bool(norm.reasons) and any(i in norm.reasons for i in range(word.start, word.end))
 
-    def _hit(self, comp: Component, word: Word, dictionary: Dictionary) -> Hit:
+    def _hit(self, comp: Component, word: Word, dictionary: Any, name: str) -> Hit:
         options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]
-        hint = f"; did you mean {_quoted(options[:1])}?" if options else ""
+        hint = "" if name == ENGLISH else f" ({name})"
+        hint += f"; did you mean {_quoted(options[:1])}?" if options else ""
         if options:
             fix = f"Replace '{word.text}' with {_quoted(options)}"
         else:

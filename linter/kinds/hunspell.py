@@ -1,0 +1,532 @@
+"""Hunspell dictionaries read in Python: a word is known when it is a stem of the ``.dic``, or a
+stem with prefixes and suffixes the ``.aff`` allows. Enough of Hunspell for Spanish and
+Brazilian Portuguese (``linter/data/hunspell/``, built by ``bench/build_hunspell.py``):
+
+- ``PFX`` / ``SFX`` with strip, add and condition; prefix and suffix together where both allow
+  cross products; two suffixes where the inner one's continuation class names the outer;
+- ``FORBIDDENWORD``, ``NEEDAFFIX`` and ``ONLYINCOMPOUND`` (an entry that is no word alone);
+- ``FLAG`` as single characters (UTF-8), ``long`` (two) or ``num``;
+- for suggestions, ``MAP`` (letters that differ by an accent), ``REP`` (common misspellings)
+  and ``TRY`` (the letters of one-letter edits).
+
+Compounding, ``ICONV`` / ``OCONV`` and morphology are not read: neither dictionary needs them
+to check a word. ``bench/hunspell_agreement.py`` measures agreement with the real Hunspell.
+
+No third-party code: ``pip install hunspell`` needs a C library and compiler, and the pure-Python
+port takes seconds to load a dictionary; this reads the stems memory-mapped, like the English
+list, and the affix file (~30 ms for Portuguese) only when a template in its language is linted.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+# Object pronouns a language writes as a verb's suffix (Portuguese hyphenates them: enviá-lo,
+# which the dictionary's own suffixes cover). Longest first, so "los" is tried before "lo".
+CLITICS: dict[str, tuple[str, ...]] = {
+    # ("os" is left out: vosotros forms are rare in templates, and "califícasos" would pass)
+    "es_ES": ("nos", "los", "las", "les", "me", "te", "se", "lo", "la", "le"),
+}
+HUNSPELL_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
+_BLOCK = 2048  # bytes of the stems file a lookup searches after its bisection
+_MEMO = 200_000  # stem lookups remembered (a batch's words lead to far fewer roots)
+_UNSEEN = object()
+_MAX_SUGGEST_LEN = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Affix:
+    flag: str
+    strip: str
+    add: str
+    condition: re.Pattern[str] | None  # matched against the root's end (SFX) or start (PFX)
+    width: int  # characters the condition spans
+    cross: bool
+    contclass: frozenset[str]
+
+
+@cache  # a few hundred distinct conditions among 26k affixes
+def _condition(text: str) -> tuple[re.Pattern[str] | None, int]:
+    """Hunspell's condition (letters, ``.``, ``[abc]``, ``[^abc]``; one character each) as a
+    pattern for the ``width`` characters at the root's end or start."""
+    if text == ".":
+        return None, 0
+    parts: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "[":
+            j = text.find("]", i + 1)
+            if j < 0:
+                raise ValueError(f"unclosed [ in affix condition {text!r}")
+            body = text[i + 1 : j]
+            negate = body.startswith("^")
+            chars = "".join(re.escape(ch) for ch in (body[1:] if negate else body))
+            parts.append(f"[{'^' if negate else ''}{chars}]")
+            i = j + 1
+        else:
+            parts.append("." if c == "." else re.escape(c))
+            i += 1
+    return re.compile("".join(parts)), len(parts)
+
+
+class _Stems:
+    """``stem<TAB>flags[ flags…]`` lines in byte order of the stem, memory-mapped. A sparse
+    index (the first stem after every ``_BLOCK`` bytes, ~2,200 for Portuguese, built in ~2 ms)
+    finds a lookup's block by bisection; one ``find`` in the block does the rest: ~2 us a
+    lookup, where a binary search over lines took ~20 us and a dict of every stem ~40 MB."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._map: bytes | mmap.mmap | None = None
+        self._keys: list[bytes] = []  # the first stem of each block
+        self._starts: list[int] = []  # where each block starts, and the file's end
+        # Affixes of one word lead to the same roots again and again (~2.5 lookups a root
+        # when suggesting).
+        self._memo: dict[str, tuple[str, ...] | None] = {}
+
+    def _data(self) -> bytes | mmap.mmap:
+        if self._map is None:
+            with self.path.open("rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            data, pos = self._map, 0
+            while pos < len(data):
+                self._keys.append(data[pos : data.find(b"\t", pos)])
+                self._starts.append(pos)
+                nxt = data.find(b"\n", pos + _BLOCK)
+                pos = len(data) if nxt == -1 else nxt + 1
+            self._starts.append(len(data))
+        return self._map
+
+    def get(self, stem: str) -> tuple[str, ...] | None:
+        """The flag sets of the stem's entries, or None."""
+        found = self._memo.get(stem, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._search(stem)
+            if len(self._memo) >= _MEMO:
+                self._memo.clear()
+            self._memo[stem] = found
+        return found  # type: ignore[return-value]
+
+    def _search(self, stem: str) -> tuple[str, ...] | None:
+        key = stem.encode("utf-8", "surrogatepass")
+        if not key or b"\n" in key or b"\t" in key:
+            return None
+        data = self._data()
+        i = bisect_right(self._keys, key) - 1
+        if i < 0:
+            return None
+        if self._keys[i] == key:
+            line = self._starts[i]
+        else:
+            at = data.find(b"\n" + key + b"\t", self._starts[i], self._starts[i + 1])
+            if at < 0:
+                return None
+            line = at + 1
+        tab = line + len(key)
+        end = data.find(b"\n", tab)
+        return tuple(data[tab + 1 : end if end >= 0 else len(data)].decode("utf-8").split(" "))
+
+
+class HunspellDictionary:
+    """A Hunspell dictionary: ``word in d`` and ``d.suggest(word)``, the interface the spelling
+    check uses for its English list too."""
+
+    hyphenated = True  # check a hyphenated chunk whole first: Portuguese "enviá-lo"
+
+    def __init__(self, aff: Path, stems: Path, loanwords: frozenset[str] = frozenset()) -> None:
+        self.name = aff.stem
+        self.loanwords = loanwords  # words of another language accepted as they are
+        self._stems = _Stems(stems)
+        self._flag_mode = "char"
+        self.forbidden = self.needaffix = self.onlyincompound = self.nosuggest = ""
+        # "SFX"/"PFX" -> what an affix adds -> (flag, strip, continuation, condition, cross)
+        self._raw: dict[str, dict[str, list[tuple[str, str, str, str, bool]]]] = {
+            "SFX": {},
+            "PFX": {},
+        }
+        self._built: dict[str, dict[str, list[Affix]]] = {"SFX": {}, "PFX": {}}
+        self.rep: list[tuple[str, str]] = []
+        self.map: list[str] = []
+        self.try_chars = ""
+        self._inner_of: dict[str, list[Affix]] = {}  # outer suffix flag -> suffixes it follows
+        self._max_prefix = 0
+        self._max_suffix = 0
+        self._clitics = CLITICS.get(self.name, ())
+        self._read_aff(aff)
+        self._known: dict[str, bool] = {}
+        self._suggestions: dict[str, list[str]] = {}
+
+    @classmethod
+    def load(
+        cls, name: str, folder: Path = HUNSPELL_DIR, loanwords: frozenset[str] = frozenset()
+    ) -> HunspellDictionary:
+        return cls(folder / f"{name}.aff", folder / f"{name}.stems", loanwords)
+
+    # --- the affix file ---------------------------------------------------------------------
+
+    def flags(self, text: str) -> frozenset[str]:
+        if self._flag_mode == "long":
+            return frozenset(text[i : i + 2] for i in range(0, len(text) - 1, 2))
+        if self._flag_mode == "num":
+            return frozenset(f for f in text.split(",") if f)
+        return frozenset(text)
+
+    def _read_aff(self, path: Path) -> None:
+        """Directives, and the affix lines grouped by what they add, parsed into ``Affix``
+        only when a word ends (or starts) with that: a run meets a few dozen of the
+        Portuguese file's 26k affixes, and parsing them all took ~100 ms."""
+        try:
+            text = path.read_text(encoding="utf-8").lstrip("\ufeff")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{path}: cannot read the affix file: {exc}") from None
+        for key, first, second in _DIRECTIVE.findall(text):
+            if key == "FLAG":
+                self._flag_mode = {"UTF-8": "char", "long": "long", "num": "num"}.get(first, "char")
+            elif key == "TRY":
+                self.try_chars = first
+            elif key == "REP":
+                if second:  # the first REP line is the count
+                    self.rep.append((first.replace("_", " "), second.replace("_", " ")))
+            elif key == "MAP":
+                if not first.isdigit():
+                    self.map.append(first)
+            else:
+                setattr(self, "forbidden" if key == "FORBIDDENWORD" else key.lower(), first)
+        headers: dict[tuple[str, str], bool] = {}
+        continued: set[str] = set()
+        for key, flag, a, b, condition in _AFFIX.findall(text):
+            cross = headers.get((key, flag))
+            if cross is None:  # "SFX A Y 14": cross products allowed, 14 lines follow
+                headers[(key, flag)] = a == "Y"
+                continue
+            add, _, cont = b.partition("/")
+            add = "" if add == "0" else add
+            entry = (flag, "" if a == "0" else a, cont, condition or ".", cross)
+            self._raw[key].setdefault(add, []).append(entry)
+            if cont and key == "SFX":
+                continued.add(add)
+        self._max_suffix = max(map(len, self._raw["SFX"]), default=0)
+        self._max_prefix = max(map(len, self._raw["PFX"]), default=0)
+        for add in continued:
+            for a in self._affixes("SFX", add):
+                for outer in a.contclass:
+                    self._inner_of.setdefault(outer, []).append(a)
+
+    def _affixes(self, key: str, add: str) -> list[Affix]:
+        built = self._built[key].get(add)
+        if built is None:
+            built = [
+                Affix(flag, strip, add, *_condition(condition), cross, self.flags(cont))
+                for flag, strip, cont, condition, cross in self._raw[key].get(add, ())
+            ]
+            self._built[key][add] = built
+        return built
+
+    # --- checking ---------------------------------------------------------------------------
+
+    def _entries(self, stem: str) -> Iterator[frozenset[str]]:
+        found = self._stems.get(stem)
+        for flags in found or ():
+            yield frozenset() if flags == "-" else self.flags(flags)
+
+    def _stem_alone(self, stem: str) -> bool:
+        return any(
+            not ({self.forbidden, self.needaffix, self.onlyincompound} & flags)
+            for flags in self._entries(stem)
+        )
+
+    def _stem_with(self, stem: str, *needed: str) -> bool:
+        return any(
+            self.forbidden not in flags
+            and self.onlyincompound not in flags
+            and all(f in flags for f in needed)
+            for flags in self._entries(stem)
+        )
+
+    def _forbidden(self, word: str) -> bool:
+        return bool(self.forbidden) and any(self.forbidden in f for f in self._entries(word))
+
+    def _suffix_roots(self, word: str, cross_only: bool = False) -> Iterator[tuple[str, Affix]]:
+        """(root, suffix) for every suffix the word may end with and whose condition holds."""
+        n = len(word)
+        for k in range(min(n - 1, self._max_suffix), -1, -1):
+            for a in self._affixes("SFX", word[n - k :]):
+                if cross_only and not a.cross:
+                    continue
+                root = word[: n - k] + a.strip
+                if a.condition is None or (
+                    len(root) >= a.width and a.condition.fullmatch(root, len(root) - a.width)
+                ):
+                    yield root, a
+
+    def _prefix_roots(self, word: str) -> Iterator[tuple[str, Affix]]:
+        for k in range(1, min(len(word) - 1, self._max_prefix) + 1):
+            for a in self._affixes("PFX", word[:k]):
+                root = a.strip + word[k:]
+                if a.condition is None or (
+                    len(root) >= a.width and a.condition.match(root, 0, a.width)
+                ):
+                    yield root, a
+
+    def _check(self, word: str) -> bool:
+        if self._stem_alone(word):
+            return True
+        if self._forbidden(word):
+            return False
+        for root, a in self._suffix_roots(word):
+            if self._stem_with(root, a.flag):
+                return True
+            # two suffixes: root + inner + a, where the inner suffix's class names a
+            for inner in self._inner_of.get(a.flag, ()):
+                if root.endswith(inner.add):
+                    base = root[: len(root) - len(inner.add)] + inner.strip
+                    if (
+                        base
+                        and (
+                            inner.condition is None
+                            or (
+                                len(base) >= inner.width
+                                and inner.condition.fullmatch(base, len(base) - inner.width)
+                            )
+                        )
+                        and self._stem_with(base, inner.flag)
+                    ):
+                        return True
+        for root, p in self._prefix_roots(word):
+            if self._stem_with(root, p.flag):
+                return True
+            if p.cross:
+                for base, s in self._suffix_roots(root, cross_only=True):
+                    if self._stem_with(base, p.flag, s.flag):
+                        return True
+        return False
+
+    def _with_clitics(self, word: str) -> bool:
+        """Spanish verbs take their object pronouns as suffixes, adding an accent to keep the
+        stress: cancélala, escríbenos, envíaselo, enviándole, dímelo. The dictionary lists few
+        of them (Hunspell itself rejects "cancélala"): the verb form without the pronouns and
+        that accent is checked instead, where the accent stands as the pronouns put it."""
+        for clitic in self._clitics:
+            if not word.endswith(clitic) or len(word) - len(clitic) < 2:
+                continue
+            base = word[: -len(clitic)]
+            if base.endswith(("ar", "er", "ir", "ír")) and self._check(base):
+                return True  # an infinitive keeps its stress: cancelarla, decírselo
+            if _stress_kept(base, 1) and self._check(_accent_dropped(base)):
+                return True
+            for second in self._clitics:  # dímelo, envíaselo
+                inner = base[: -len(second)]
+                if (
+                    base.endswith(second)
+                    and inner
+                    and _stress_kept(inner, 2)
+                    and self._check(_accent_dropped(inner))
+                ):
+                    return True
+        return False
+
+    def known(self, word: str) -> bool:
+        """Whether Hunspell would accept the word as written, or capitalised (a name, a
+        sentence's first word). Lower case never matches a dictionary's capitalised name."""
+        found = self._known.get(word)
+        if found is None:
+            found = self._check(word) or (
+                word[:1].islower() and self._check(word[:1].upper() + word[1:])
+            )
+            if word.isupper() and len(word) > 1 and not found:
+                found = self._check(word.lower()) or self._check(word.capitalize())
+            if not found and self._clitics:
+                found = self._with_clitics(word.lower())
+            if len(self._known) > 50_000:
+                self._known.clear()
+            self._known[word] = found
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.loanwords or self.known(word)
+
+    def common(self) -> frozenset[str]:
+        """No frequency list: short words do not count toward telling the language apart."""
+        return frozenset()
+
+    # --- suggestions ------------------------------------------------------------------------
+
+    def _map_variants(self, word: str) -> Iterator[str]:
+        """The word with one or two letters swapped for another of their MAP group (an accent
+        added, dropped or changed: voce → você, informacoes → informações)."""
+        groups = {c: g for g in self.map for c in g}
+        spots = [i for i, c in enumerate(word) if c in groups]
+        for x, i in enumerate(spots):
+            for c in groups[word[i]]:
+                if c == word[i] or c.isupper() != word[i].isupper():
+                    continue
+                once = word[:i] + c + word[i + 1 :]
+                yield once
+                for j in spots[x + 1 :]:
+                    for d in groups[word[j]]:
+                        if d != word[j] and d.isupper() == word[j].isupper():
+                            yield once[:j] + d + once[j + 1 :]
+
+    def _rep_variants(self, word: str) -> Iterator[str]:
+        for old, new in self.rep:
+            at_start, at_end = old.startswith("^"), old.endswith("$")
+            core = old.strip("^$")
+            if not core:
+                continue
+            if at_start and at_end:
+                if word == core:
+                    yield new
+            elif at_start:
+                if word.startswith(core):
+                    yield new + word[len(core) :]
+            elif at_end:
+                if word.endswith(core):
+                    yield word[: len(word) - len(core)] + new
+            else:
+                i = word.find(core)
+                while i >= 0:
+                    yield word[:i] + new + word[i + len(core) :]
+                    i = word.find(core, i + 1)
+
+    def _edits(self, word: str) -> Iterator[str]:
+        # TRY's unaccented letters: an accent is MAP's business, and each letter more here
+        # costs ~2 x len(word) checks.
+        letters = "".join(c for c in self.try_chars if c.islower() and c.isascii()) or (
+            "abcdefghijklmnopqrstuvwxyz"
+        )
+        n = len(word)
+        for i in range(n):
+            yield word[:i] + word[i + 1 :]
+        for i in range(n - 1):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(n):
+            for c in letters:
+                if c != word[i]:
+                    yield word[:i] + c + word[i + 1 :]
+        for i in range(n + 1):
+            for c in letters:
+                yield word[:i] + c + word[i:]
+
+    def _acceptable(self, candidate: str) -> bool:
+        if " " in candidate:
+            return all(self._acceptable(part) for part in candidate.split(" ") if part)
+        return (
+            bool(candidate)
+            and self.known(candidate)
+            and not (self.nosuggest and any(self.nosuggest in f for f in self._entries(candidate)))
+        )
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Accent fixes and the affix file's common misspellings; one-letter edits only when
+        those find nothing. Ranked: an accent fix first (the commonest slip in both
+        languages), then by how much of the word's start and end a candidate keeps."""
+        cached = self._suggestions.get(word)
+        if cached is None:
+            cached = self._candidates(word) if len(word) <= _MAX_SUGGEST_LEN else []
+            if len(self._suggestions) > 5_000:
+                self._suggestions.clear()
+            self._suggestions[word] = cached
+        return cached[:limit]
+
+    def _candidates(self, word: str) -> list[str]:
+        found = [
+            c
+            for c in dict.fromkeys([*self._map_variants(word), *self._rep_variants(word)])
+            if c != word and c == c.strip() and self._acceptable(c)
+        ]
+        if all(" " in c for c in found):  # "agenda meto" is a poor answer to "agendameto"
+            found += [c for c in dict.fromkeys(self._edits(word)) if self._acceptable(c)]
+        bare = _unaccented(word)
+        found.sort(
+            key=lambda c: (
+                " " in c,
+                _unaccented(c) != bare,
+                -_kept(word, c),
+                abs(len(c) - len(word)),
+                c,
+            )
+        )
+        return found[:5]
+
+    def near(self, word: str) -> bool:
+        """Whether a known word is one accent or one edit away: a typo more likely than a name."""
+        return bool(self.suggest(word, 1))
+
+
+_ACUTE = str.maketrans("áéíóú", "aeiou")
+
+
+def _accent_dropped(text: str) -> str:
+    """The word with its acute accents taken off (one at most, in a Spanish verb form)."""
+    return text.translate(_ACUTE)
+
+
+_DIRECTIVE = re.compile(
+    r"^(FLAG|TRY|REP|MAP|FORBIDDENWORD|NEEDAFFIX|ONLYINCOMPOUND|NOSUGGEST)[ \t]+(\S+)"
+    r"(?:[ \t]+(\S+))?",
+    re.M,
+)
+# "SFX flag Y count" (a header), or "SFX flag strip add[/classes] [condition]"
+_AFFIX = re.compile(r"^(PFX|SFX)[ \t]+(\S+)[ \t]+(\S+)[ \t]+(\S+)(?:[ \t]+([^\s#]+))?", re.M)
+_VOWELS = frozenset("aeiouáéíóúü")
+
+
+def _stress_kept(base: str, clitics: int) -> bool:
+    """Whether ``base`` has the one acute accent its pronouns call for: on a vowel before its
+    last (envía-selo, cancé-lala), or, with two pronouns, on a one-vowel verb (dí-melo)."""
+    accented = [i for i, c in enumerate(base) if c in "áéíóú"]
+    if len(accented) != 1:
+        return False
+    after = any(c in _VOWELS for c in base[accented[0] + 1 :])
+    vowels = sum(c in _VOWELS for c in base)
+    return after or (clitics == 2 and vowels == 1)
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _kept(a: str, b: str) -> int:
+    """Characters of ``a`` that ``b`` keeps at its start and end (a shared prefix and suffix
+    that do not overlap): 'recebemos' keeps 8 of 'recebmos', 'receemos' 7."""
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head + tail
+
+
+def write_stems(dic: Path, out: Path) -> int:
+    """Write a ``.dic`` file's entries as the ``.stems`` file lint reads: ``stem<TAB>flags``
+    in UTF-8 byte order of the stem, homonyms on one line (their flag sets separated by
+    spaces, ``-`` for none), morphological fields dropped. Returns the number of stems."""
+    lines = dic.read_text(encoding="utf-8").lstrip("\ufeff").splitlines()
+    found: dict[str, list[str]] = {}
+    for line in lines[1:]:  # the first line is the entry count
+        entry = line.split("\t")[0].split(" ")[0].strip()
+        cut = entry.replace("\\/", "\0\0").find("/")  # "\/" is a slash in the stem
+        stem, flags = (entry, "") if cut < 0 else (entry[:cut], entry[cut + 1 :])
+        stem = stem.replace("\\/", "/")
+        if stem and flags not in found.setdefault(stem, []):
+            found[stem].append(flags or "-")
+    order = sorted(found, key=lambda s: s.encode("utf-8"))
+    out.write_text("".join(f"{s}\t{' '.join(found[s])}\n" for s in order), encoding="utf-8")
+    return len(order)
+
+
+__all__ = ["HUNSPELL_DIR", "HunspellDictionary", "write_stems"]

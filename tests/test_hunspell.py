@@ -1,0 +1,208 @@
+"""Spanish and Brazilian Portuguese spelling: the Hunspell reader, and TPL201 with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.api import lint_text
+from linter.cli import main
+from linter.config import Config
+from linter.kinds.hunspell import HUNSPELL_DIR, HunspellDictionary, write_stems
+
+SPELLING = Config(select=("TPL2",))
+
+# A dictionary with each feature the reader follows. What Hunspell 1.7.1 answers for each word
+# (`hunspell -d t -a`) is the expectation, except where noted.
+AFF = """SET UTF-8
+FLAG long
+FORBIDDENWORD Fb
+NEEDAFFIX Na
+MAP 1
+MAP eé
+
+PFX Re Y 1
+PFX Re 0 re .
+
+SFX Ed Y 2
+SFX Ed 0 ed [^y]
+SFX Ed y ied y
+
+SFX Er Y 1
+SFX Er 0 er/S1 .
+
+SFX S1 Y 1
+SFX S1 0 s .
+
+SFX No N 1
+SFX No 0 ness .
+"""
+DIC = "6\nwork/ReEdEr\ncarry/Ed\nwalk/NoRe\nkind/NaNo\nworkable/Fb\nParis\n"
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> HunspellDictionary:
+    (tmp_path / "t.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "t.dic").write_text(DIC, encoding="utf-8")
+    assert write_stems(tmp_path / "t.dic", tmp_path / "t.stems") == 6
+    return HunspellDictionary.load("t", folder=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("work", True),
+        ("worked", True),  # a suffix
+        ("rework", True),  # a prefix
+        ("reworked", True),  # both: each allows cross products
+        ("worker", True),
+        ("workers", True),  # two suffixes: "er" names "s" as its continuation
+        ("workerss", False),
+        ("carried", True),  # strip y, add ied, where the condition holds
+        ("carryed", False),  # "ed" only after a letter that is not y
+        ("walkness", True),
+        ("rewalk", True),
+        ("rewalkness", False),  # "ness" allows no cross product
+        ("recarried", False),  # carry has no prefix flag
+        ("kind", False),  # NEEDAFFIX: only with an affix
+        ("kindness", True),
+        ("workable", False),  # FORBIDDENWORD
+        ("Paris", True),
+        ("paris", True),  # templint only: lint hands over lower case, a name may start a sentence
+    ],
+)
+def test_the_reader_follows_the_affix_rules(
+    tiny: HunspellDictionary, word: str, known: bool
+) -> None:
+    assert tiny.known(word) is known
+
+
+def test_a_missing_accent_is_suggested_first(tiny: HunspellDictionary) -> None:
+    assert tiny.suggest("wérk") == ["work"]
+
+
+@pytest.fixture(scope="module")
+def pt() -> HunspellDictionary:
+    return HunspellDictionary.load("pt_BR")
+
+
+@pytest.fixture(scope="module")
+def es() -> HunspellDictionary:
+    return HunspellDictionary.load("es_ES")
+
+
+def test_portuguese_words_in_their_forms(pt: HunspellDictionary) -> None:
+    words = "você informações enviamos recebemos acompanhe compartilhe estornado boleto acesse"
+    assert all(pt.known(w) for w in words.split())
+    assert pt.known("enviá-lo") and pt.known("reagendá-la")  # a pronoun after a hyphen
+    assert not any(pt.known(w) for w in ("voce", "informacoes", "entrgue", "recebmos"))
+
+
+def test_spanish_words_with_their_pronouns(es: HunspellDictionary) -> None:
+    words = "días llegará recibimos compartas celular computadora envío recibirás"
+    assert all(es.known(w) for w in words.split())
+    # a verb with its pronouns, the accent moved to keep the stress (Hunspell rejects some)
+    for word in ("cancélala", "escríbenos", "envíaselo", "enviándole", "cancelarla", "dímelo"):
+        assert es.known(word), word
+    # the accent missing, or where the pronouns cannot put it
+    for word in ("cancelala", "conóselas", "califícasos", "pedidola", "dias"):
+        assert not es.known(word), word
+
+
+@pytest.mark.parametrize(
+    ("lang", "typo", "best"),
+    [
+        ("pt", "voce", "você"),
+        ("pt", "informacoes", "informações"),
+        ("pt", "entrgue", "entregue"),
+        ("pt", "pedidio", "pedido"),
+        ("pt", "agendameto", "agendamento"),  # before the "agenda meto" of the REP table
+        ("es", "dias", "días"),
+        ("es", "informacion", "información"),
+        ("es", "grasias", "gracias"),
+    ],
+)
+def test_suggestions(
+    lang: str, typo: str, best: str, pt: HunspellDictionary, es: HunspellDictionary
+) -> None:
+    assert (pt if lang == "pt" else es).suggest(typo)[0] == best
+
+
+def test_stems_files_are_in_byte_order_for_the_binary_search() -> None:
+    for path in HUNSPELL_DIR.glob("*.stems"):
+        keys = [line.split(b"\t")[0] for line in path.read_bytes().splitlines()]
+        assert keys == sorted(set(keys)), path.name  # sorted, homonyms merged
+        assert (HUNSPELL_DIR / f"{path.stem}.aff").is_file()
+
+
+def _tpl(language: str, text: str) -> list[tuple[str, str]]:
+    return [(d.code, d.message) for d in lint_text(text, language=language, config=SPELLING)]
+
+
+def test_tpl201_checks_spanish_and_brazilian_templates_with_their_dictionaries() -> None:
+    text = "Olá {{1}}, seu pedido foi enviado e voce pode acompanhar a entrega pelo link."
+    assert _tpl("pt_BR", text) == [
+        ("TPL201", "Possible misspelling 'voce' (pt_BR); did you mean 'você'?")
+    ]
+    text = "Hola {{1}}, tu pedido fue enviado y llegará en 3 dias. Gracias por tu compra."
+    for language in ("es", "es_MX", "es_AR"):
+        assert _tpl(language, text) == [
+            ("TPL201", "Possible misspelling 'dias' (es_ES); did you mean 'días'?")
+        ]
+    # no dictionary for European Portuguese: not checked rather than checked as Brazilian
+    assert _tpl("pt_PT", "Olá {{1}}, a sua encomenda chega amanhã; receção das 9h às 18h.") == []
+    # English loanwords of Brazilian and Latin American templates are known
+    assert _tpl("pt_BR", "Acesse o app, faça login e envie seu feedback pelo link online.") == []
+    # an English text declared pt_BR is TPL340's to report, not a misspelling per word
+    assert _tpl("pt_BR", "Your order has shipped and will arrive tomorrow morning.") == []
+    # names in mid-sentence are still names
+    assert _tpl("es", "Hola {{1}}, Valentina de Tiendas Rocío confirmó tu cita.") == []
+
+
+def test_unsafe_fix_writes_the_accent(tmp_path: Path) -> None:
+    draft = tmp_path / "pedido.txt"
+    draft.write_text(
+        "# templint: language pt_BR\nSeu pedido {{1}} foi enviado e voce recebe amanhã.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(
+        main, ["lint", "--isolated", "--select", "TPL201", "--fix", "--unsafe-fixes", str(draft)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "e você recebe amanhã" in draft.read_text(encoding="utf-8")
+
+
+def test_a_team_limits_the_languages_or_names_a_missing_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # lint reads the templint.toml nearest the working directory
+    (tmp_path / "t.json").write_text(
+        json.dumps(
+            {
+                "name": "t",
+                "language": "es",
+                "category": "UTILITY",
+                "components": [{"type": "BODY", "text": "Tu pedido llega en 3 dias."}],
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    def lint(toml: str) -> tuple[int, str]:
+        (tmp_path / "templint.toml").write_text(toml, encoding="utf-8")
+        res = CliRunner().invoke(
+            main, ["lint", "--select", "TPL201", "--format", "concise", str(tmp_path / "t.json")]
+        )
+        return res.exit_code, res.output
+
+    code, out = lint("")
+    assert "TPL201" in out and "'dias' (es_ES)" in out
+    code, out = lint('[rules.TPL201]\nlanguages = ["en"]\n')
+    assert code == 0 and "TPL201" not in out
+    code, out = lint('[rules.TPL201]\ndictionaries = { es = "es_CL" }\n')
+    assert code == 2
+    assert "no dictionary 'es_CL' (have: english, es_ES, pt_BR)" in out
+    assert len(out.strip().splitlines()) == 1

@@ -2,11 +2,13 @@
 spelling rule (TPL201) reads for templates in those languages.
 
 Source: the Hunspell dictionaries of LibreOffice, as Debian packages them (``hunspell-es``,
-``hunspell-pt-br``, version 1:7.5.0-1, in ``/usr/share/hunspell``):
+``hunspell-pt-br``, ``hunspell-pt-pt``, version 1:7.5.0-1, in ``/usr/share/hunspell``):
 
 - ``es_ES``: Santiago Bosio's RLA-ES Spanish dictionary (GPL-3+ or LGPL-3+ or MPL-1.1+; the
   generic one, with Latin American vocabulary: ``celular``, ``computadora``);
-- ``pt_BR``: VERO 3.2, (c) 2006-2013 Raimundo Santos Moura (LGPL-3 or MPL).
+- ``pt_BR``: VERO 3.2, (c) 2006-2013 Raimundo Santos Moura (LGPL-3 or MPL);
+- ``pt_PT``: European Portuguese (post-1990 spelling), (c) 2006-2012 José João de Almeida,
+  Rui Vilela, Alberto Simões, Universidade do Minho (GPL-2 or LGPL-2.1 or MPL-1.1).
 
 What the script writes, per dictionary:
 
@@ -16,7 +18,7 @@ What the script writes, per dictionary:
   fields dropped. Lint binary-searches it memory-mapped, as it does the English list, instead
   of reading 312k entries on every cold start.
 
-Run from the project root (after ``apt-get install hunspell-es hunspell-pt-br``):
+Run from the project root (after ``apt-get install hunspell-es hunspell-pt-br hunspell-pt-pt``):
     python bench/build_hunspell.py [/usr/share/hunspell]
 """
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from linter.kinds.hunspell import write_stems
 
 OUT = Path(__file__).resolve().parent.parent / "linter" / "data" / "hunspell"
-NAMES = ("es_ES", "pt_BR")
+NAMES = ("es_ES", "pt_BR", "pt_PT")
 
 
 def build(source: Path) -> None:

@@ -62,8 +62,8 @@ def lint_text(
     config: Config | None = None,
 ) -> list[Diagnostic]:
     """Lint one template body given as a string. ``language`` is Meta's code (``es``,
-    ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR; other languages
-    are not spell-checked)."""
+    ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR, pt_PT; other
+    languages are not spell-checked)."""
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = category.upper() if category else None
     tpl.language = language

@@ -168,7 +168,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
     callback=language_code,
     default=None,
     help="Language (Meta's code: en_US, es) for templates that declare none; "
-    "spelling is checked in English, Spanish and pt_BR only.",
+    "spelling is checked in English, Spanish and Portuguese only.",
 )
 @config_options
 @click.option(

@@ -121,6 +121,8 @@ def test_spanish_words_with_their_pronouns(es: HunspellDictionary) -> None:
         ("pt", "pedidio", "pedido"),
         ("pt", "agendameto", "agendamento"),  # before the "agenda meto" of the REP table
         ("es", "dias", "días"),
+        ("es", "envio", "envío"),  # the noun before the past tense "envió"
+        ("es", "numero", "número"),
         ("es", "informacion", "información"),
         ("es", "grasias", "gracias"),
     ],
@@ -152,8 +154,14 @@ def test_tpl201_checks_spanish_and_brazilian_templates_with_their_dictionaries()
         assert _tpl(language, text) == [
             ("TPL201", "Possible misspelling 'dias' (es_ES); did you mean 'días'?")
         ]
-    # no dictionary for European Portuguese: not checked rather than checked as Brazilian
-    assert _tpl("pt_PT", "Olá {{1}}, a sua encomenda chega amanhã; receção das 9h às 18h.") == []
+    # each Portuguese with its own spelling
+    european = "Olá {{1}}, a sua encomenda chega amanhã; receção das 9h às 18h."
+    assert _tpl("pt_PT", european) == []
+    assert _tpl("pt_BR", european) == [
+        ("TPL201", "Possible misspelling 'receção' (pt_BR); did you mean 'recepção'?")
+    ]
+    # no dictionary: not checked rather than checked as English
+    assert _tpl("id", "Pesanan Anda sudah dikirm dan akan tiba besok.") == []
     # English loanwords of Brazilian and Latin American templates are known
     assert _tpl("pt_BR", "Acesse o app, faça login e envie seu feedback pelo link online.") == []
     # an English text declared pt_BR is TPL340's to report, not a misspelling per word
@@ -204,5 +212,5 @@ def test_a_team_limits_the_languages_or_names_a_missing_dictionary(
     assert code == 0 and "TPL201" not in out
     code, out = lint('[rules.TPL201]\ndictionaries = { es = "es_CL" }\n')
     assert code == 2
-    assert "no dictionary 'es_CL' (have: english, es_ES, pt_BR)" in out
+    assert "no dictionary 'es_CL' (have: english, es_ES, pt_BR, pt_PT)" in out
     assert len(out.strip().splitlines()) == 1

@@ -37,7 +37,8 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
     default=None,
     help="The template language column, as Meta's language codes (en_US, es, pt_BR) "
     "(default: language or lang). It picks the spelling dictionary (English, Spanish, "
-    "pt_BR; rows in other languages are not spell-checked); TPL302 checks each code's form.",
+    "Portuguese; rows in other languages are not spell-checked); TPL302 checks each "
+    "code's form.",
 )
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(

@@ -1,6 +1,6 @@
 """Hunspell dictionaries read in Python: a word is known when it is a stem of the ``.dic``, or a
 stem with prefixes and suffixes the ``.aff`` allows. Enough of Hunspell for Spanish and
-Brazilian Portuguese (``linter/data/hunspell/``, built by ``bench/build_hunspell.py``):
+Brazilian and European Portuguese (``linter/data/hunspell/``, built by ``bench/build_hunspell.py``):
 
 - ``PFX`` / ``SFX`` with strip, add and condition; prefix and suffix together where both allow
   cross products; two suffixes where the inner one's continuation class names the outer;
@@ -34,6 +34,9 @@ CLITICS: dict[str, tuple[str, ...]] = {
     # ("os" is left out: vosotros forms are rare in templates, and "califícasos" would pass)
     "es_ES": ("nos", "los", "las", "les", "me", "te", "se", "lo", "la", "le"),
 }
+# Letters a writer drops along with accents, for suggestions as MAP groups are: a keyboard
+# without ñ writes "contrasena" (the Spanish file's MAP has only the vowels).
+EXTRA_MAP: dict[str, tuple[str, ...]] = {"es_ES": ("nñ",)}
 HUNSPELL_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
 _BLOCK = 2048  # bytes of the stems file a lookup searches after its bisection
 _MEMO = 200_000  # stem lookups remembered (a batch's words lead to far fewer roots)
@@ -161,6 +164,7 @@ class HunspellDictionary:
         self._max_prefix = 0
         self._max_suffix = 0
         self._clitics = CLITICS.get(self.name, ())
+        self.map.extend(EXTRA_MAP.get(self.name, ()))
         self._read_aff(aff)
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
@@ -314,23 +318,20 @@ class HunspellDictionary:
         """Spanish verbs take their object pronouns as suffixes, adding an accent to keep the
         stress: cancélala, escríbenos, envíaselo, enviándole, dímelo. The dictionary lists few
         of them (Hunspell itself rejects "cancélala"): the verb form without the pronouns and
-        that accent is checked instead, where the accent stands as the pronouns put it."""
+        that accent is checked instead, where the accent stands where the pronouns put it."""
         for clitic in self._clitics:
-            if not word.endswith(clitic) or len(word) - len(clitic) < 2:
+            if not word.endswith(clitic):
                 continue
             base = word[: -len(clitic)]
-            if base.endswith(("ar", "er", "ir", "ír")) and self._check(base):
-                return True  # an infinitive keeps its stress: cancelarla, decírselo
-            if _stress_kept(base, 1) and self._check(_accent_dropped(base)):
-                return True
-            for second in self._clitics:  # dímelo, envíaselo
-                inner = base[: -len(second)]
-                if (
-                    base.endswith(second)
-                    and inner
-                    and _stress_kept(inner, 2)
-                    and self._check(_accent_dropped(inner))
-                ):
+            splits = [(base, 1)] + [
+                (base[: -len(second)], 2) for second in self._clitics if base.endswith(second)
+            ]
+            for verb, clitics in splits:
+                if len(verb) < 2:
+                    continue
+                if clitics == 1 and verb.endswith(("ar", "er", "ir")) and self._check(verb):
+                    return True  # an infinitive keeps its stress with one: cancelarla
+                if _stress_kept(verb, clitics) and self._check(_accent_dropped(verb)):
                     return True
         return False
 
@@ -426,8 +427,8 @@ class HunspellDictionary:
         )
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Accent fixes and the affix file's common misspellings; one-letter edits only when
-        those find nothing. Ranked: an accent fix first (the commonest slip in both
+        """Accent fixes, the affix file's common misspellings, and one-letter edits unless
+        those found three. Ranked: an accent fix first (the commonest slip in both
         languages), then by how much of the word's start and end a candidate keeps."""
         cached = self._suggestions.get(word)
         if cached is None:
@@ -443,14 +444,21 @@ class HunspellDictionary:
             for c in dict.fromkeys([*self._map_variants(word), *self._rep_variants(word)])
             if c != word and c == c.strip() and self._acceptable(c)
         ]
-        if all(" " in c for c in found):  # "agenda meto" is a poor answer to "agendameto"
-            found += [c for c in dict.fromkeys(self._edits(word)) if self._acceptable(c)]
+        if sum(" " not in c for c in found) < 3:  # "agenda meto" is a poor "agendameto" fix
+            found += [
+                c
+                for c in dict.fromkeys(self._edits(word))
+                if c not in found and self._acceptable(c)
+            ]
         bare = _unaccented(word)
         found.sort(
             key=lambda c: (
                 " " in c,
                 _unaccented(c) != bare,
                 -_kept(word, c),
+                # between accent fixes, the accent before the last vowel: Spanish "envío",
+                # "número" (nouns) before "envió", "numeró" (a past tense)
+                _first_difference(word, c) if _unaccented(c) == bare else 0,
                 abs(len(c) - len(word)),
                 c,
             )
@@ -480,15 +488,19 @@ _AFFIX = re.compile(r"^(PFX|SFX)[ \t]+(\S+)[ \t]+(\S+)[ \t]+(\S+)(?:[ \t]+([^\s#
 _VOWELS = frozenset("aeiouáéíóúü")
 
 
-def _stress_kept(base: str, clitics: int) -> bool:
-    """Whether ``base`` has the one acute accent its pronouns call for: on a vowel before its
-    last (envía-selo, cancé-lala), or, with two pronouns, on a one-vowel verb (dí-melo)."""
-    accented = [i for i, c in enumerate(base) if c in "áéíóú"]
+def _stress_kept(verb: str, clitics: int) -> bool:
+    """Whether ``verb`` has the one acute accent its pronouns call for: on its next-to-last
+    vowel (cancé-la-la, envía-se-lo, enviándo-le), or, with two pronouns, on a one-vowel verb
+    (dí-me-lo) or an infinitive's last (decír-se-lo)."""
+    accented = [i for i, c in enumerate(verb) if c in "áéíóú"]
     if len(accented) != 1:
         return False
-    after = any(c in _VOWELS for c in base[accented[0] + 1 :])
-    vowels = sum(c in _VOWELS for c in base)
-    return after or (clitics == 2 and vowels == 1)
+    vowels = [i for i, c in enumerate(verb) if c in _VOWELS]
+    if len(vowels) == 1:
+        return clitics == 2
+    if vowels[-2] == accented[0]:
+        return True
+    return clitics == 2 and vowels[-1] == accented[0] and verb.endswith(("ár", "ér", "ír"))
 
 
 def _unaccented(text: str) -> str:
@@ -496,6 +508,10 @@ def _unaccented(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
 
 
 def _kept(a: str, b: str) -> int:

@@ -1,7 +1,7 @@
 """The ``spelling`` kind: misspelled words, and terms a vocabulary rejects.
 
 A template's language picks the word list (parameter ``dictionaries``): English below, or a
-Hunspell dictionary (Spanish, Brazilian Portuguese: ``linter/kinds/hunspell.py``).
+Hunspell dictionary (Spanish, Brazilian and European Portuguese: ``linter/kinds/hunspell.py``).
 
 The word list is ``linter/data/en_words.txt`` (built by ``bench/build_wordlist.py`` from
 pyspellchecker's English word-frequency dictionary, MIT licence): 131k words, most frequent

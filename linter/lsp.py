@@ -276,8 +276,7 @@ class Server:
                 continue
             actions.append(
                 {
-                    "title": f"{d.code}: {d.fix or 'apply the fix'}"
-                    + ("" if d.edit.safe else " (unsafe: check it)"),
+                    "title": _action_title(d.code, d.edit.old, d.edit.new, d.edit.safe),
                     "kind": "quickfix",
                     "diagnostics": [diag],
                     "isPreferred": d.edit.safe,
@@ -293,6 +292,17 @@ class Server:
                 }
             )
         return actions
+
+
+def _action_title(code: str, old: str, new: str, safe: bool) -> str:
+    """What a quick-fix menu shows: the edit itself (the rule's fix text is a paragraph)."""
+    if not old:
+        what = f"Insert '{new}'"
+    elif not new:
+        what = f"Remove '{old}'"
+    else:
+        what = f"Replace '{old}' with '{new}'"
+    return f"{what} ({code}{'' if safe else ', a best guess: check it'})"
 
 
 class _Failure(Exception):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +99,7 @@ def test_an_editor_session_diagnoses_as_you_type_and_offers_the_fixes(
     )["result"]  # fmt: skip
     quick = [a for a in actions if a["kind"] == "quickfix"]
     assert len(quick) == 1 and quick[0]["isPreferred"]
+    assert quick[0]["title"] == "Replace '{{ 1 }}' with '{{1}}' (TPL326)"  # what a menu shows
     (edit,) = quick[0]["edit"]["changes"][uri]
     assert edit["newText"] == "{{1}}"
     assert edit["range"]["start"] == {"line": 0, "character": text.index("{{") + 1}
@@ -163,3 +166,37 @@ def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
 
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
+def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path) -> None:
+    """A real editor, not this file's client: Neovim (0.7+, headless) runs
+    tests/fixtures/nvim_session.lua against `templint server`."""
+    (tmp_path / "whatsapp").mkdir()
+    draft = tmp_path / "whatsapp" / "order.txt"
+    draft.write_text(
+        "👋 Hi {{1}}, your order {{2}} has shiped. Use code SAVE20 for 20% off!\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "session.json"
+    script = Path(__file__).parent / "fixtures" / "nvim_session.lua"
+    env = {**os.environ, "OUT": str(out), "TEMPLINT_PYTHON": sys.executable}
+    subprocess.run(
+        ["nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {script}",
+         str(draft)],
+        cwd=tmp_path, env=env, timeout=120, check=True, capture_output=True,
+    )  # fmt: skip
+    log: dict[str, Any] = dict(json.loads(out.read_text(encoding="utf-8")))
+    assert log["arrived"] is True and log["encoding"] == "utf-16"
+    # Neovim keeps byte columns: right only if templint's UTF-16 ones were (the emoji is one
+    # code point, two UTF-16 units, four bytes)
+    shiped = len("👋 Hi {{1}}, your order {{2}} has ".encode())
+    assert log["diagnostics"][0] == {"code": "TPL201", "line": 0, "col": shiped,
+                                     "end_col": shiped + len("shiped")}  # fmt: skip
+    assert {d["code"] for d in log["diagnostics"]} == {"TPL201", "TPL102", "TPL101"}
+    assert "Replace 'shiped' with 'shipped' (TPL201, a best guess: check it)" in log["actions"]
+    assert log["text"] == "👋 Hi {{1}}, your order {{2}} has shipped. Use code SAVE20 for 20% off!"
+    assert log["republished"] is True
+    assert [d["code"] for d in log["diagnostics_after"]] == ["TPL102", "TPL101"]
+    assert "(TPL102)" in log["hover"] and "Why is this bad?" in log["hover"]
+    assert log["stopped"] is True

@@ -178,15 +178,20 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
         "👋 Hi {{1}}, your order {{2}} has shiped. Use code SAVE20 for 20% off!\n",
         encoding="utf-8",
     )
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    init = tmp_path / "init.lua"  # the README's Neovim configuration, as a user copies it
+    init.write_text(readme.split("```lua\n")[1].split("```")[0], encoding="utf-8")
     out = tmp_path / "session.json"
     script = Path(__file__).parent / "fixtures" / "nvim_session.lua"
-    env = {**os.environ, "OUT": str(out), "TEMPLINT_PYTHON": sys.executable}
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "OUT": str(out), "PATH": path}  # `templint` of this environment
     subprocess.run(
-        ["nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {script}",
+        ["nvim", "--headless", "-u", str(init), "-i", "NONE", "-n", "-c", f"luafile {script}",
          str(draft)],
         cwd=tmp_path, env=env, timeout=120, check=True, capture_output=True,
     )  # fmt: skip
     log: dict[str, Any] = dict(json.loads(out.read_text(encoding="utf-8")))
+    assert log["attached"] is True  # the FileType autocommand started and attached templint
     assert log["arrived"] is True and log["encoding"] == "utf-16"
     # Neovim keeps byte columns: right only if templint's UTF-16 ones were (the emoji is one
     # code point, two UTF-16 units, four bytes)

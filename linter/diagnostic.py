@@ -51,11 +51,14 @@ class Diagnostic:
     span: tuple[int, int] | None = field(default=None, compare=False, hash=False, repr=False)
     # What ``lint --fix`` writes: file offsets (into the text as read) and the new text there.
     edit: Edit | None = field(default=None, compare=False, hash=False, repr=False)
+    # Other guesses for the edit's span (a misspelling's next suggestions), for an editor's menu.
+    alternatives: tuple[Edit, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("span")
         data.pop("edit")
+        data.pop("alternatives")
         extra = data.pop("extra")
         data.update(extra)
         return data

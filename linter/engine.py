@@ -338,7 +338,14 @@ class Linter:
         fix = hit.fix if hit.fix is not None else (first_paragraph(rule.fix) or None)
         span = None if comp is None else (hit.start, max(hit.end, hit.start))
         edit = None if hit.edit is None or comp is None else _file_edit(tpl, comp, hit.edit)
-        return self._make(tpl, rule, line, col, end_line, end_col, label, message, fix, span, edit)
+        others: tuple[Edit, ...] = ()
+        if edit is not None and hit.alternatives and hit.edit is not None and comp is not None:
+            start, end, _, _ = hit.edit
+            found = (_file_edit(tpl, comp, (start, end, new, False)) for new in hit.alternatives)
+            others = tuple(e for e in found if e is not None)
+        return self._make(
+            tpl, rule, line, col, end_line, end_col, label, message, fix, span, edit, others
+        )
 
     def _make(
         self,
@@ -353,6 +360,7 @@ class Linter:
         fix: str | None,
         span: tuple[int, int] | None = None,
         edit: Edit | None = None,
+        alternatives: tuple[Edit, ...] = (),
     ) -> Diagnostic:
         return Diagnostic(
             code=rule.code,
@@ -372,6 +380,7 @@ class Linter:
             extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
             span=span,
             edit=edit,
+            alternatives=alternatives,
         )
 
 

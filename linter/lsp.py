@@ -260,29 +260,37 @@ class Server:
         for d in found:
             if d.edit is None:
                 continue
-            edit = {
-                "range": {
-                    "start": self._offset_position(text, lines, d.edit.start),
-                    "end": self._offset_position(text, lines, d.edit.end),
-                },
-                "newText": d.edit.new,
-            }
+            edits = [
+                (
+                    e,
+                    {
+                        "range": {
+                            "start": self._offset_position(text, lines, e.start),
+                            "end": self._offset_position(text, lines, e.end),
+                        },
+                        "newText": e.new,
+                    },
+                )
+                for e in (d.edit, *d.alternatives)
+            ]
             if d.edit.safe:
-                safe_edits.append((d.edit.start, edit))
+                safe_edits.append((d.edit.start, edits[0][1]))
             diag = self._diagnostic(d, lines)
             if wanted and "quickfix" not in wanted:
                 continue
             if not _overlaps(diag["range"], start, end):
                 continue
-            actions.append(
+            # the fix --fix would write, then the other guesses (a misspelling's suggestions)
+            actions += [
                 {
-                    "title": _action_title(d.code, d.edit.old, d.edit.new, d.edit.safe),
+                    "title": _action_title(d.code, e.old, e.new, e.safe),
                     "kind": "quickfix",
                     "diagnostics": [diag],
-                    "isPreferred": d.edit.safe,
+                    "isPreferred": e.safe and e is d.edit,
                     "edit": {"changes": {uri: [edit]}},
                 }
-            )
+                for e, edit in edits
+            ]
         if safe_edits and (not wanted or FIX_ALL in wanted or "source" in wanted):
             actions.append(
                 {

@@ -216,3 +216,15 @@ def test_junit_stays_parseable_with_control_characters() -> None:
     assert (
         failure is not None and failure.get("message") == "Possible misspelling 'sh\\x01ped\\ufffe'"
     )
+
+
+def test_json_lists_a_misspellings_other_suggestions_beside_the_fix() -> None:
+    res = CliRunner().invoke(
+        main, ["lint", "--isolated", "--select", "TPL2,TPL3", "--format", "json", "-"],
+        input="Your order {{1}} has shiped.\n",
+    )  # fmt: skip
+    (spelling,) = [f for f in json.loads(res.stdout) if f["code"] == "TPL201"]
+    assert spelling["edit"]["content"] == "shipped" and spelling["edit"]["safe"] is False
+    assert spelling["alternatives"] == ["shaped", "swiped"]
+    others = [f for f in json.loads(res.stdout) if f["code"] != "TPL201"]
+    assert all(f["alternatives"] == [] for f in others)

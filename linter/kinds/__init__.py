@@ -88,6 +88,9 @@ class Hit:
     # edits change nothing the writer meant (a language code's form); unsafe ones are a best
     # guess (a spelling suggestion, https:// for a site) and need ``--unsafe-fixes``.
     edit: tuple[int, int, str, bool] | None = None
+    # Other replacements for the edit's span, second guesses after it (spelling suggestions):
+    # an editor offers each as its own quick fix. Never written by --fix.
+    alternatives: tuple[str, ...] = ()
 
     def render(self, template: str) -> str:
         if self.message is not None:

@@ -1053,7 +1053,7 @@ class SpellingCheck(Check):
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
         edit = (word.start, word.end, options[0], False) if options else None  # a best guess
-        return Hit(comp, word.start, word.end, values, fix, edit=edit)
+        return Hit(comp, word.start, word.end, values, fix, edit=edit, alternatives=(*options[1:],))
 
     def _rejected(self, template: Template) -> Iterator[Hit]:
         vocab = self.vocabulary()

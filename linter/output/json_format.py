@@ -11,7 +11,8 @@ from linter.output import Report
 
 def _item(d: Diagnostic, report: Report) -> dict[str, object]:
     """The finding, and what ``--fix`` would write for it (``edit``: where, in the file's lines
-    and columns, the new text, and whether it needs ``--unsafe-fixes``), else ``edit: null``."""
+    and columns, the new text, and whether it needs ``--unsafe-fixes``), else ``edit: null``;
+    ``alternatives``: other texts for the same place (a misspelling's next suggestions)."""
     item = d.to_dict()
     region = report.edit_region(d)
     edit = None
@@ -26,6 +27,8 @@ def _item(d: Diagnostic, report: Report) -> dict[str, object]:
             "safe": d.edit.safe,
         }
     item["edit"] = edit
+    # other replacements for the same place, best first (a misspelling's next suggestions)
+    item["alternatives"] = [e.new for e in d.alternatives]
     return item
 
 

@@ -135,8 +135,10 @@ def test_suggestions(
 
 def test_stems_files_are_in_byte_order_for_the_binary_search() -> None:
     for path in HUNSPELL_DIR.glob("*.stems"):
-        keys = [line.split(b"\t")[0] for line in path.read_bytes().splitlines()]
+        lines = [line.split(b"\t") for line in path.read_bytes().splitlines()]
+        keys = [key for key, _ in lines]
         assert keys == sorted(set(keys)), path.name  # sorted, homonyms merged
+        assert all(len(set(f.split(b" "))) == len(f.split(b" ")) for _, f in lines), path.name
         assert (HUNSPELL_DIR / f"{path.stem}.aff").is_file()
 
 

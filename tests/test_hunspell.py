@@ -214,5 +214,30 @@ def test_a_team_limits_the_languages_or_names_a_missing_dictionary(
     assert code == 0 and "TPL201" not in out
     code, out = lint('[rules.TPL201]\ndictionaries = { es = "es_CL" }\n')
     assert code == 2
-    assert "no dictionary 'es_CL' (have: english, es_ES, pt_BR, pt_PT)" in out
+    assert out.startswith(f"templint: {tmp_path / 'templint.toml'}: [rules.TPL201]: ")
+    assert "no dictionary 'es_CL' (shipped: english, es_ES, pt_BR, pt_PT; or a path" in out
     assert len(out.strip().splitlines()) == 1
+
+
+def test_a_teams_own_hunspell_dictionary_beside_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any Hunspell dictionary a team has (LibreOffice's French, say) checks its language: the
+    config names NAME for NAME.aff and NAME.dic, in the affix file's own encoding."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dicts").mkdir()
+    aff = "SET ISO8859-1\nTRY esianrtolcdugmphbyfvkwz\nMAP 1\nMAP eé\n\nSFX S Y 1\nSFX S 0 s .\n"
+    (tmp_path / "dicts" / "fr_test.aff").write_bytes(aff.encode("latin-1"))
+    (tmp_path / "dicts" / "fr_test.dic").write_bytes(
+        "3\ncommande/S\nlivrée\nvotre\n".encode("latin-1")
+    )
+    (tmp_path / "templint.toml").write_text(
+        '[rules.TPL201]\ndictionaries = { en = "english", fr = "dicts/fr_test" }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "t.txt").write_text("# templint: language fr\nVotre commandes livree.\n")
+    res = CliRunner().invoke(main, ["lint", "--select", "TPL201", "--format", "json", "t.txt"])
+    found = json.loads(res.stdout)
+    assert [(f["message"], f["edit"]["content"]) for f in found] == [
+        ("Possible misspelling 'livree' (fr_test); did you mean 'livrée'?", "livrée")
+    ]

@@ -51,7 +51,8 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         "extra-domains": "domains added to the list",
     },
     "spelling": {
-        "dictionaries": 'language → word list: {en = "english", es = "es_ES", pt_br = "pt_BR"}',
+        "dictionaries": 'language → word list: "english", a shipped Hunspell name ("es_ES",'
+        ' "pt_BR", "pt_PT") or a path to NAME.aff and NAME.dic',
         "languages": "template languages checked (default: those with a dictionary)",
         "loanwords": "30000: most frequent English words also known in other languages",
         "min-known": "0.6: share of known words below which a text is taken as another language",

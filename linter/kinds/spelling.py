@@ -36,9 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from linter.kinds import Check, Context, Hit
+from linter.kinds import Check, Context, Hit, settings_origin
 from linter.kinds.domain import candidates as link_candidates
-from linter.kinds.hunspell import HUNSPELL_DIR
+from linter.kinds.hunspell import HUNSPELL_DIR, find_dictionary
 from linter.paths import rules_dir
 from linter.template import Component, Template
 
@@ -934,18 +934,26 @@ class SpellingCheck(Check):
             raise ValueError(f"{self.rule.path}: mode must be 'spelling' or 'reject'")
         raw = self.params.get("dictionaries", {"en": ENGLISH})
         if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-            raise ValueError(f"{self.rule.path}: dictionaries must map languages to names")
+            raise ValueError(
+                f"{settings_origin(self.rule, self.ctx)}: dictionaries must map languages to names"
+            )
         # Longest prefix first, so "pt_br" is tried before a "pt" a team adds.
         self.dictionaries = sorted(
             ((_lang_key(k), v) for k, v in raw.items()), key=lambda kv: -len(kv[0])
         )
+        self.dictionary_files: dict[str, tuple[Path, Path]] = {}
         for _, name in self.dictionaries:
-            if name != ENGLISH and not (HUNSPELL_DIR / f"{name}.aff").is_file():
+            if name == ENGLISH:
+                continue
+            found = find_dictionary(name, self.ctx.config.source)
+            if found is None:
+                shipped = ", ".join(sorted(p.stem for p in HUNSPELL_DIR.glob("*.aff")))
                 raise ValueError(
-                    f"{self.rule.path}: no dictionary {name!r} (have: english, "
-                    + ", ".join(sorted(p.stem for p in HUNSPELL_DIR.glob("*.aff")))
-                    + ")"
+                    f"{settings_origin(self.rule, self.ctx)}: no dictionary {name!r} "
+                    f"(shipped: english, {shipped}; "
+                    f"or a path to NAME.aff and NAME.dic, from the config file's folder)"
                 )
+            self.dictionary_files[name] = found
         languages = self.params.get("languages", [k for k, _ in self.dictionaries])
         self.languages = tuple(_lang_key(str(x)) for x in languages)
         self.loanwords = int(self.params.get("loanwords", 30_000))
@@ -973,7 +981,8 @@ class SpellingCheck(Check):
         def build() -> Any:
             from linter.kinds.hunspell import HunspellDictionary
 
-            return HunspellDictionary.load(name, loanwords=english.top(self.loanwords))
+            aff, words = self.dictionary_files[name]
+            return HunspellDictionary(aff, words, loanwords=english.top(self.loanwords))
 
         return self.ctx.shared(f"spelling.dictionary.{name}", build)
 
@@ -1044,7 +1053,7 @@ class SpellingCheck(Check):
 
     def _hit(self, comp: Component, word: Word, dictionary: Any, name: str) -> Hit:
         options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]
-        hint = "" if name == ENGLISH else f" ({name})"
+        hint = "" if name == ENGLISH else f" ({Path(name).name})"
         hint += f"; did you mean {_quoted(options[:1])}?" if options else ""
         if options:
             fix = f"Replace '{word.text}' with {_quoted(options)}"

@@ -3,14 +3,17 @@ stem with prefixes and suffixes the ``.aff`` allows. Enough of Hunspell for Span
 Brazilian and European Portuguese (``linter/data/hunspell/``, built by ``bench/build_hunspell.py``):
 
 - ``PFX`` / ``SFX`` with strip, add and condition; prefix and suffix together where both allow
-  cross products; two suffixes where the inner one's continuation class names the outer;
+  cross products or the suffix's continuation class names the prefix; two suffixes where the
+  inner one's continuation class names the outer;
 - ``FORBIDDENWORD``, ``NEEDAFFIX`` and ``ONLYINCOMPOUND`` (an entry that is no word alone);
 - ``FLAG`` as single characters (UTF-8), ``long`` (two) or ``num``;
 - for suggestions, ``MAP`` (letters that differ by an accent), ``REP`` (common misspellings)
   and ``TRY`` (the letters of one-letter edits).
 
-Compounding, ``ICONV`` / ``OCONV`` and morphology are not read: neither dictionary needs them
-to check a word. ``bench/hunspell_agreement.py`` measures agreement with the real Hunspell.
+``ICONV`` (input conversions) is applied before a check. Compounding, ``CIRCUMFIX``, ``OCONV``
+and morphology are not read: the shipped dictionaries do not need them to check a word, and a
+team's French one works without (its ``CIRCUMFIX`` affixes are then accepted alone too).
+``bench/hunspell_agreement.py`` measures agreement with the real Hunspell.
 
 No third-party code: ``pip install hunspell`` needs a C library and compiler, and the pure-Python
 port takes seconds to load a dictionary; this reads the stems memory-mapped, like the English
@@ -171,6 +174,7 @@ class HunspellDictionary:
         self._built: dict[str, dict[str, list[Affix]]] = {"SFX": {}, "PFX": {}}
         self.rep: list[tuple[str, str]] = []
         self.map: list[str] = []
+        self.iconv: list[tuple[str, str]] = []  # input conversions, applied before a check
         self.try_chars = ""
         self._inner_of: dict[str, list[Affix]] = {}  # outer suffix flag -> suffixes it follows
         self._max_prefix = 0
@@ -226,6 +230,9 @@ class HunspellDictionary:
             elif key == "MAP":
                 if not first.isdigit():
                     self.map.append(first)
+            elif key == "ICONV":
+                if second:  # French: ’ and ʼ are read as ', ligatures as their letters
+                    self.iconv.append((first, second))
             else:
                 setattr(self, "forbidden" if key == "FORBIDDENWORD" else key.lower(), first)
         headers: dict[tuple[str, str], bool] = {}
@@ -282,13 +289,11 @@ class HunspellDictionary:
     def _forbidden(self, word: str) -> bool:
         return bool(self.forbidden) and any(self.forbidden in f for f in self._entries(word))
 
-    def _suffix_roots(self, word: str, cross_only: bool = False) -> Iterator[tuple[str, Affix]]:
+    def _suffix_roots(self, word: str) -> Iterator[tuple[str, Affix]]:
         """(root, suffix) for every suffix the word may end with and whose condition holds."""
         n = len(word)
         for k in range(min(n - 1, self._max_suffix), -1, -1):
             for a in self._affixes("SFX", word[n - k :]):
-                if cross_only and not a.cross:
-                    continue
                 root = word[: n - k] + a.strip
                 if a.condition is None or (
                     len(root) >= a.width and a.condition.fullmatch(root, len(root) - a.width)
@@ -331,10 +336,13 @@ class HunspellDictionary:
         for root, p in self._prefix_roots(word):
             if self._stem_with(root, p.flag):
                 return True
-            if p.cross:
-                for base, s in self._suffix_roots(root, cross_only=True):
-                    if self._stem_with(base, p.flag, s.flag):
-                        return True
+            for base, s in self._suffix_roots(root):
+                # both on the stem where both allow it, or the prefix allowed by the suffix's
+                # continuation class (French "l'" on "adresse" + its singular suffix)
+                if (p.cross and s.cross and self._stem_with(base, p.flag, s.flag)) or (
+                    p.flag in s.contclass and self._stem_with(base, s.flag)
+                ):
+                    return True
         return False
 
     def _with_clitics(self, word: str) -> bool:
@@ -363,6 +371,8 @@ class HunspellDictionary:
         lower case, and a name may start a sentence (Hunspell itself rejects "bogotá")."""
         found = self._known.get(word)
         if found is None:
+            for old, new in self.iconv:
+                word = word.replace(old, new)
             found = self._check(word) or (
                 word[:1].islower() and self._check(word[:1].upper() + word[1:])
             )
@@ -510,7 +520,7 @@ def _accent_dropped(text: str) -> str:
 
 
 _DIRECTIVE = re.compile(
-    r"^(FLAG|TRY|REP|MAP|FORBIDDENWORD|NEEDAFFIX|ONLYINCOMPOUND|NOSUGGEST)[ \t]+(\S+)"
+    r"^(FLAG|TRY|REP|MAP|ICONV|FORBIDDENWORD|NEEDAFFIX|ONLYINCOMPOUND|NOSUGGEST)[ \t]+(\S+)"
     r"(?:[ \t]+(\S+))?",
     re.M,
 )

@@ -80,6 +80,18 @@ def test_the_reader_follows_the_affix_rules(
     assert tiny.known(word) is known
 
 
+def test_a_prefix_a_suffix_allows_and_input_conversion(tmp_path: Path) -> None:
+    """French elision: "l'" is a prefix that the noun's (empty) singular suffix permits, and
+    ICONV reads a typographic apostrophe as the file's own. Hunspell 1.7.1 agrees on each."""
+    aff = "SET UTF-8\nFLAG long\nWORDCHARS '’\nICONV 1\nICONV ’ '\n\n"
+    aff += "PFX El Y 1\nPFX El 0 l' .\n\nSFX Sg Y 1\nSFX Sg 0 0/El .\n"
+    (tmp_path / "t.aff").write_text(aff, encoding="utf-8")
+    (tmp_path / "t.dic").write_text("2\nadresse/Sg\nwalk\n", encoding="utf-8")
+    d = HunspellDictionary.load("t", folder=tmp_path)  # no .stems: the .dic, in memory
+    assert d.known("l'adresse") and d.known("l’adresse") and d.known("adresse")
+    assert not d.known("l'walk")
+
+
 def test_a_missing_accent_is_suggested_first(tiny: HunspellDictionary) -> None:
     assert tiny.suggest("wérk") == ["work"]
 

@@ -258,6 +258,33 @@ def test_meta_export_is_linted_whole_and_flattened_for_a_spreadsheet(tmp_path: P
     assert items[0]["verdict"] == "fail"
 
 
+def test_one_meta_template_a_jsonl_line_reads_as_lint_reads_it(tmp_path: Path) -> None:
+    """The .jsonl `lint` takes (a template object a line, no text column) is a batch input too:
+    every component is linted, a spreadsheet gets the export's columns, JSON keeps each whole."""
+    templates = [
+        {"name": "order_update", "language": "en_US", "category": "UTILITY",
+         "components": [{"type": "HEADER", "format": "TEXT", "text": "Get 50% off today"},
+                        {"type": "BODY", "text": "Your order {{1}} has shipped.",
+                         "example": {"body_text": [["A-1"]]}}]},
+        {"name": "entrega", "language": "pt_BR", "category": "UTILITY",
+         "components": [{"type": "BODY", "text": "Olá {{1}}, voce recebe seu pedido hoje.",
+                         "example": {"body_text": [["Ana"]]}}]},
+    ]  # fmt: skip
+    src = tmp_path / "drafts.jsonl"
+    src.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in templates))
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 0, res.output
+    first, second = read_csv(out)
+    assert list(first)[:5] == ["name", "language", "category", "status", "body"]
+    assert first["body"] == "Your order {{1}} has shipped." and "TPL101" in first["codes"]
+    assert second["codes"] == "TPL201" and "'voce' (pt_BR)" in second["messages"]
+    as_jsonl = tmp_path / "out.jsonl"
+    assert run(str(src), "-o", str(as_jsonl), "-j", "1").exit_code == 0
+    kept = [json.loads(line) for line in as_jsonl.read_text().splitlines()]
+    assert kept[0]["components"] == templates[0]["components"] and kept[0]["verdict"] == "fail"
+
+
 def test_an_input_column_named_like_ours_is_kept(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text(f"body,verdict\n{LINK},approved by legal\n")

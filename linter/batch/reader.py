@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import IO, Any
 
 TEXT_COLUMNS = ("body", "text", "template", "message")
+# A sheet written from Meta template objects (a JSON export, or one template a JSONL line)
+EXPORT_COLUMNS = ["name", "language", "category", "status", "body"]
 # A row's language, as Meta's `language` field: which rules read it as English (spelling), and
 # whether it is written as Meta wants (TPL302)
 LANGUAGE_COLUMNS = ("language", "lang")
@@ -66,6 +68,7 @@ class Table:
     rows: Iterator[InRow]
     language_column: str | None = None
     size: int = 0  # bytes (rows for a workbook), for progress
+    templates: bool = False  # rows are Meta template objects: a sheet gets EXPORT_COLUMNS
     _stream: IO[bytes] | None = field(default=None, repr=False)
     _where: Callable[[], int] | None = field(default=None, repr=False)  # in place of tell()
     _close: Callable[[], None] | None = field(default=None, repr=False)
@@ -372,7 +375,17 @@ def _jsonl_table(
     if first_obj is None and all(not raw.strip() for raw in head):
         raise BatchError(f"{path}: empty file (no JSON lines)")
     columns = list(first_obj) if first_obj is not None else []
-    if first_obj is None:
+    # One Meta template a line (what `lint` reads as .jsonl): every component is linted, and
+    # a sheet written from it gets the export's columns, as from a JSON export.
+    templates = (
+        first_obj is not None
+        and text_column is None
+        and isinstance(first_obj.get("components"), list)
+        and not any(c in first_obj for c in TEXT_COLUMNS)
+    )
+    if templates:
+        columns, text_col = list(EXPORT_COLUMNS), "body"
+    elif first_obj is None:
         text_col = text_column or "text"
     else:
         text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
@@ -415,12 +428,21 @@ def _jsonl_table(
             if isinstance(value.get("components"), list):
                 _template_row(row, value)
             else:
-                checked_text(row, value.get(text_col))
+                checked_text(row, _body_of(value) if templates else value.get(text_col))
             yield row
 
     name_col, cat_col, _ = fields_at
     return Table(
-        path, "jsonl", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
+        path,
+        "jsonl",
+        columns,
+        text_col,
+        name_col,
+        cat_col,
+        rows(),
+        lang_col,
+        templates=templates,
+        _stream=stream,
     )
 
 
@@ -430,7 +452,6 @@ def _replay(head: list[bytes], stream: IO[bytes]) -> Iterator[bytes]:
 
 
 # -- Meta JSON export --------------------------------------------------------------------------
-EXPORT_COLUMNS = ["name", "language", "category", "status", "body"]
 
 
 def _body_of(template: dict[str, Any]) -> Any:
@@ -484,7 +505,17 @@ def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
                 _template_row(row, item)
             yield row
 
-    return Table(path, "json", list(EXPORT_COLUMNS), "body", "name", "category", rows(), "language")
+    return Table(
+        path,
+        "json",
+        list(EXPORT_COLUMNS),
+        "body",
+        "name",
+        "category",
+        rows(),
+        "language",
+        templates=True,
+    )
 
 
 def flat_export_values(row: InRow) -> dict[str, Any]:

@@ -109,7 +109,7 @@ class Writer:
             self.fh.write("[")
 
     def _values(self, row: InRow) -> dict[str, Any]:
-        if self.kind in ("csv", "xlsx") and self.table.kind == "json":
+        if self.kind in ("csv", "xlsx") and self.table.templates:
             return flat_export_values(row)
         return row.values
 

@@ -337,12 +337,15 @@ class Linter:
             message += f" (evasion detected: {', '.join(evasions)})"
         fix = hit.fix if hit.fix is not None else (first_paragraph(rule.fix) or None)
         span = None if comp is None else (hit.start, max(hit.end, hit.start))
-        edit = None if hit.edit is None or comp is None else _file_edit(tpl, comp, hit.edit)
-        others: tuple[Edit, ...] = ()
-        if edit is not None and hit.alternatives and hit.edit is not None and comp is not None:
-            start, end, _, _ = hit.edit
-            found = (_file_edit(tpl, comp, (start, end, new, False)) for new in hit.alternatives)
-            others = tuple(e for e in found if e is not None)
+        edit, others = None, ()
+        if hit.edit is not None and comp is not None:
+            edit = _file_edit(tpl, comp, hit.edit)
+            if edit is not None and hit.alternatives:
+                start, end = hit.edit[:2]
+                found = (
+                    _file_edit(tpl, comp, (start, end, alt, False)) for alt in hit.alternatives
+                )
+                others = tuple(e for e in found if e is not None)
         return self._make(
             tpl, rule, line, col, end_line, end_col, label, message, fix, span, edit, others
         )

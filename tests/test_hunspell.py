@@ -253,3 +253,18 @@ def test_a_teams_own_hunspell_dictionary_beside_the_config(
     assert [(f["message"], f["edit"]["content"]) for f in found] == [
         ("Possible misspelling 'livree' (fr_test); did you mean 'livrée'?", "livrée")
     ]
+
+
+def test_loanwords_zero_accepts_no_english_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.txt").write_text("# templint: language pt_BR\nEnvie seu feedback pelo link.\n")
+
+    def lint(toml: str) -> list[str]:
+        (tmp_path / "templint.toml").write_text(toml, encoding="utf-8")
+        res = CliRunner().invoke(main, ["lint", "--select", "TPL201", "--format", "json", "t.txt"])
+        return [f["message"].split("'")[1] for f in json.loads(res.stdout)]
+
+    assert lint("") == []
+    assert lint("[rules.TPL201]\nloanwords = 0\n") == ["feedback"]  # "link" is Portuguese too

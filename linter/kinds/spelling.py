@@ -161,6 +161,8 @@ class Dictionary:
     def top(self, n: int) -> frozenset[str]:
         """The ``n`` most frequent words: read from the top of the frequency list alone, so a
         one-template run does not load the whole list."""
+        if n <= 0:
+            return frozenset()  # loanwords = 0: no English word is accepted in another language
         if self._list is not None:
             return frozenset(self._list[:n])
         found: list[str] = []

@@ -32,3 +32,19 @@ def settings_file(name: str, config_source: str | None, shipped: Path) -> Path:
         if beside.is_file():
             return beside
     return shipped / path
+
+
+HUNSPELL_DIR = _PKG / "data" / "hunspell"  # the shipped Hunspell dictionaries (TPL201)
+
+
+def find_dictionary(name: str, config_source: str | None) -> tuple[Path, Path] | None:
+    """The affix file and the stems (shipped) or ``.dic`` file (a team's) of a dictionary
+    named in the config: a shipped name (``es_ES``), or a path without its extension, beside
+    the config file or absolute (``dicts/fr_FR`` for ``dicts/fr_FR.aff`` and ``.dic``). Here,
+    not in ``linter.kinds.hunspell``: lint checks the names on every run, and reads the
+    dictionaries only for a template in their language."""
+    aff = settings_file(f"{name}.aff", config_source, HUNSPELL_DIR)
+    for words in (aff.with_suffix(".stems"), aff.with_suffix(".dic")):
+        if aff.is_file() and words.is_file():
+            return aff, words
+    return None

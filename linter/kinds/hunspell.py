@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from linter.paths import HUNSPELL_DIR
+
 # Object pronouns a language writes as a verb's suffix (Portuguese hyphenates them: enviá-lo,
 # which the dictionary's own suffixes cover). Longest first, so "los" is tried before "lo".
 CLITICS: dict[str, tuple[str, ...]] = {
@@ -41,7 +43,6 @@ CLITICS: dict[str, tuple[str, ...]] = {
 # Letters a writer drops along with accents, for suggestions as MAP groups are: a keyboard
 # without ñ writes "contrasena" (the Spanish file's MAP has only the vowels).
 EXTRA_MAP: dict[str, tuple[str, ...]] = {"es_ES": ("nñ",)}
-HUNSPELL_DIR = Path(__file__).resolve().parent.parent / "data" / "hunspell"
 _BLOCK = 2048  # bytes of the stems file a lookup searches after its bisection
 _MEMO = 200_000  # stem lookups remembered (a batch's words lead to far fewer roots)
 _UNSEEN = object()
@@ -596,17 +597,4 @@ def write_stems(dic: Path, out: Path) -> int:
     return len(order)
 
 
-def find_dictionary(name: str, config_source: str | None) -> tuple[Path, Path] | None:
-    """The affix file and the stems (shipped) or ``.dic`` file (a team's) of a dictionary
-    named in the config: a shipped name (``es_ES``), or a path without its extension, beside
-    the config file or absolute (``dicts/fr_FR`` for ``dicts/fr_FR.aff`` and ``.dic``)."""
-    from linter.paths import settings_file
-
-    aff = settings_file(f"{name}.aff", config_source, HUNSPELL_DIR)
-    for words in (aff.with_suffix(".stems"), aff.with_suffix(".dic")):
-        if aff.is_file() and words.is_file():
-            return aff, words
-    return None
-
-
-__all__ = ["HUNSPELL_DIR", "HunspellDictionary", "find_dictionary", "read_dic", "write_stems"]
+__all__ = ["HUNSPELL_DIR", "HunspellDictionary", "read_dic", "write_stems"]

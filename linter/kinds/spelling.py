@@ -38,8 +38,7 @@ from typing import Any
 
 from linter.kinds import Check, Context, Hit, settings_origin
 from linter.kinds.domain import candidates as link_candidates
-from linter.kinds.hunspell import HUNSPELL_DIR, find_dictionary
-from linter.paths import rules_dir
+from linter.paths import HUNSPELL_DIR, find_dictionary, rules_dir
 from linter.template import Component, Template
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

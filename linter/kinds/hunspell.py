@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from linter.paths import HUNSPELL_DIR
 
@@ -161,9 +162,8 @@ class HunspellDictionary:
 
     hyphenated = True  # check a hyphenated chunk whole first: Portuguese "enviá-lo"
 
-    def __init__(self, aff: Path, stems: Path, loanwords: frozenset[str] = frozenset()) -> None:
+    def __init__(self, aff: Path, stems: Path) -> None:
         self.name = aff.stem
-        self.loanwords = loanwords  # words of another language accepted as they are
         self._flag_mode = "char"
         self.encoding = "utf-8"
         self.forbidden = self.needaffix = self.onlyincompound = self.nosuggest = ""
@@ -188,17 +188,11 @@ class HunspellDictionary:
         self._suggestions: dict[str, list[str]] = {}
 
     @classmethod
-    def load(
-        cls, name: str, folder: Path = HUNSPELL_DIR, loanwords: frozenset[str] = frozenset()
-    ) -> HunspellDictionary:
+    def load(cls, name: str, folder: Path = HUNSPELL_DIR) -> HunspellDictionary:
         """A dictionary of ``folder`` by name: ``name.aff`` with ``name.stems``, else
         ``name.dic``."""
         stems = folder / f"{name}.stems"
-        return cls(
-            folder / f"{name}.aff",
-            stems if stems.is_file() else stems.with_suffix(".dic"),
-            loanwords,
-        )
+        return cls(folder / f"{name}.aff", stems if stems.is_file() else stems.with_suffix(".dic"))
 
     # --- the affix file ---------------------------------------------------------------------
 
@@ -387,7 +381,7 @@ class HunspellDictionary:
         return found
 
     def __contains__(self, word: str) -> bool:
-        return word in self.loanwords or self.known(word)
+        return self.known(word)
 
     def common(self) -> frozenset[str]:
         """No frequency list: short words do not count toward telling the language apart."""
@@ -569,6 +563,20 @@ def _kept(a: str, b: str) -> int:
     return head + tail
 
 
+def shared(ctx: Any, name: str) -> HunspellDictionary:
+    """The run's one copy of a dictionary the config names (TPL201 spells with it, TPL340
+    weighs languages with it): read once, its checks remembered for both."""
+    from linter.paths import find_dictionary
+
+    def build() -> HunspellDictionary:
+        found = find_dictionary(name, ctx.config.source)
+        if found is None:
+            raise ValueError(f"no dictionary {name!r}")  # the rules check names first
+        return HunspellDictionary(*found)
+
+    return ctx.shared(f"hunspell.{name}", build)
+
+
 def read_dic(dic: Path, encoding: str = "utf-8") -> dict[str, list[str]]:
     """A ``.dic`` file's entries: stem -> the flag strings of its homonyms (``-`` for none),
     morphological fields dropped."""
@@ -597,4 +605,4 @@ def write_stems(dic: Path, out: Path) -> int:
     return len(order)
 
 
-__all__ = ["HUNSPELL_DIR", "HunspellDictionary", "read_dic", "write_stems"]
+__all__ = ["HUNSPELL_DIR", "HunspellDictionary", "read_dic", "shared", "write_stems"]

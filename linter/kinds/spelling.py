@@ -924,6 +924,24 @@ def _lang_key(language: str) -> str:
     return language.strip().lower().replace("-", "_")
 
 
+class _WithLoanwords:
+    """A Hunspell dictionary that also knows some English words as they are: Brazilian and
+    Latin American templates write delivery, link, online, login, feedback. Only the
+    spelling check sees them; TPL340, weighing languages, asks the dictionary itself."""
+
+    hyphenated = True
+
+    def __init__(self, dictionary: Any, words: frozenset[str]) -> None:
+        self.dictionary = dictionary
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or self.dictionary.known(word)
+
+    def __getattr__(self, name: str) -> Any:  # common, near, suggest
+        return getattr(self.dictionary, name)
+
+
 class SpellingCheck(Check):
     """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
     terms on a reject list."""
@@ -942,19 +960,14 @@ class SpellingCheck(Check):
         self.dictionaries = sorted(
             ((_lang_key(k), v) for k, v in raw.items()), key=lambda kv: -len(kv[0])
         )
-        self.dictionary_files: dict[str, tuple[Path, Path]] = {}
         for _, name in self.dictionaries:
-            if name == ENGLISH:
-                continue
-            found = find_dictionary(name, self.ctx.config.source)
-            if found is None:
+            if name != ENGLISH and find_dictionary(name, self.ctx.config.source) is None:
                 shipped = ", ".join(sorted(p.stem for p in HUNSPELL_DIR.glob("*.aff")))
                 raise ValueError(
                     f"{settings_origin(self.rule, self.ctx)}: no dictionary {name!r} "
                     f"(shipped: english, {shipped}; "
                     f"or a path to NAME.aff and NAME.dic, from the config file's folder)"
                 )
-            self.dictionary_files[name] = found
         languages = self.params.get("languages", [k for k, _ in self.dictionaries])
         self.languages = tuple(_lang_key(str(x)) for x in languages)
         self.loanwords = int(self.params.get("loanwords", 30_000))
@@ -980,10 +993,9 @@ class SpellingCheck(Check):
             return english
 
         def build() -> Any:
-            from linter.kinds.hunspell import HunspellDictionary
+            from linter.kinds.hunspell import shared
 
-            aff, words = self.dictionary_files[name]
-            return HunspellDictionary(aff, words, loanwords=english.top(self.loanwords))
+            return _WithLoanwords(shared(self.ctx, name), english.top(self.loanwords))
 
         return self.ctx.shared(f"spelling.dictionary.{name}", build)
 

@@ -309,13 +309,15 @@ def language_mismatch(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = declared or check.ctx.config.default_language
     if not lang or not lang.strip():
         return
-    judge, names, codes, readable = check.setup
+    judge, names, codes, readable, weigh = check.setup
     kinds = check.rule.components
     text = "\n".join([c.text for c in template.components if c.kind in kinds and c.text])
     base = _base(lang)
     if not text or base is None:
         return
     verdict, suspect = judge.assess(readable(text), base)
+    if verdict is None and weigh is not None:
+        verdict = weigh(check.ctx, readable(text), base)
     if verdict is None and not suspect:
         return
     from linter.kinds.language import first_of
@@ -399,8 +401,10 @@ def _or(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
-def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, str], Any]:
-    from linter.kinds.language import Judge, Profiles, readable
+def _language_setup(
+    check: FormatCheck,
+) -> tuple[Any, dict[str, str], dict[str, str], Any, Any]:
+    from linter.kinds.language import Judge, Profiles, Weigher, readable
 
     words = _merged(check, "words")
     for key in ("words", "scripts", "alike", "particles", "names", "codes"):
@@ -429,7 +433,25 @@ def _language_setup(check: FormatCheck) -> tuple[Any, dict[str, str], dict[str, 
     )
     names = {k: str(v) for k, v in _merged(check, "names").items()}
     codes = {k: str(v) for k, v in _merged(check, "codes").items()}
-    return judge, names, codes, readable
+    dictionaries = {k: str(v) for k, v in _merged(check, "dictionaries").items()}
+    from linter.paths import HUNSPELL_DIR, find_dictionary
+
+    for lang, name in dictionaries.items():
+        if find_dictionary(name, check.ctx.config.source) is None:
+            shipped = ", ".join(sorted(p.stem for p in HUNSPELL_DIR.glob("*.aff")))
+            raise ValueError(
+                f"{_origin(check, 'dictionaries')}: dictionaries.{lang}: no dictionary {name!r} "
+                f"(shipped: {shipped}; or a path to NAME.aff and NAME.dic)"
+            )
+    weigh = None
+    if len(dictionaries) > 1:
+        weigh = Weigher(
+            dictionaries,
+            float(check.params.get("dictionary-share", 0.85)),
+            float(check.params.get("dictionary-gap", 0.25)),
+            check.num("min-dictionary-words", 6),
+        )
+    return judge, names, codes, readable, weigh
 
 
 # --- lengths ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 # Words are runs of letters; links, e-mail addresses and placeholders are not read (a path's
 # "/es/pedido" says nothing about the language the message is written in).
@@ -176,6 +177,42 @@ class Profiles:
                 core += word not in particles
             theirs += has_theirs and not has_mine
         return mine, theirs, core
+
+
+@dataclass(frozen=True)
+class Weigher:
+    """For languages that share most short words (Spanish and Portuguese), which the word
+    lists cannot tell apart: the share of the text's words of four letters or more that each
+    language's Hunspell dictionary knows. The text reads as another language when that one's
+    dictionary knows ``share`` of them and the declared one's ``gap`` fewer."""
+
+    dictionaries: Mapping[str, str]  # language -> dictionary name (TPL201's)
+    share: float = 0.85
+    gap: float = 0.25
+    min_words: int = 6
+
+    def __call__(self, ctx: Any, text: str, base: str) -> tuple[str, str] | None:
+        if base not in self.dictionaries:
+            return None
+        words = {w for w in words_of(text) if len(w) >= 4 and w.isalpha()}
+        if len(words) < self.min_words:
+            return None
+        from linter.kinds.hunspell import shared
+
+        own = self._known(shared(ctx, self.dictionaries[base]), words)
+        if own > 1 - self.gap:
+            return None  # no other language can be `gap` ahead: the other dictionary stays unread
+        for lang, name in self.dictionaries.items():
+            if lang == base:
+                continue
+            other = self._known(shared(ctx, name), words)
+            if other >= self.share and other - own >= self.gap:
+                return ("words", lang)
+        return None
+
+    @staticmethod
+    def _known(dictionary: Any, words: set[str]) -> float:
+        return sum(map(dictionary.known, words)) / len(words)
 
 
 @dataclass(frozen=True)

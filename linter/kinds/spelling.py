@@ -929,8 +929,6 @@ class _WithLoanwords:
     Latin American templates write delivery, link, online, login, feedback. Only the
     spelling check sees them; TPL340, weighing languages, asks the dictionary itself."""
 
-    hyphenated = True
-
     def __init__(self, dictionary: Any, words: frozenset[str]) -> None:
         self.dictionary = dictionary
         self.words = words
@@ -938,7 +936,7 @@ class _WithLoanwords:
     def __contains__(self, word: str) -> bool:
         return word in self.words or self.dictionary.known(word)
 
-    def __getattr__(self, name: str) -> Any:  # common, near, suggest
+    def __getattr__(self, name: str) -> Any:  # common, near, suggest, hyphenated
         return getattr(self.dictionary, name)
 
 

@@ -45,11 +45,14 @@ class Report:
         return (*index.position(d.edit.start), *index.position(d.edit.end))
 
 
-def relative_path(path: str) -> str | None:
-    """``path`` from the working directory in forward slashes, as CI systems name repository
-    files; None when it lies outside it."""
+def report_path(path: str) -> str | None:
+    """How a CI report names a file: ``stdin`` for standard input, else ``path`` from the
+    working directory in forward slashes, as CI systems name repository files; None when it
+    lies outside it (each format says what then)."""
     from pathlib import Path
 
+    if path in ("-", "<text>", "<stdin>"):
+        return "stdin"
     p = Path(path)
     try:
         return p.resolve().relative_to(Path.cwd().resolve()).as_posix()

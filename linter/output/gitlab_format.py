@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from linter.output import Report, relative_path
+from linter.output import Report, report_path
 
 # GitLab's scale is info, minor, major, critical, blocker. An unreadable file is worse than
 # any finding: nothing in it was checked.
@@ -20,9 +20,7 @@ _UNREADABLE = "critical"
 
 
 def _path(path: str) -> str:
-    if path in ("-", "<text>", "<stdin>"):
-        return "stdin"
-    return relative_path(path) or path
+    return report_path(path) or path
 
 
 def _fingerprint(seen: Counter[tuple[str, ...]], *key: str) -> str:

@@ -14,7 +14,7 @@ from typing import TextIO
 import regex
 
 from linter.diagnostic import Diagnostic, severity_rank
-from linter.output import Report, relative_path
+from linter.output import Report, report_path
 
 # Characters XML 1.0 cannot hold even escaped (C0 controls but tab and line breaks, lone
 # surrogates, U+FFFE/U+FFFF): a template may contain them, the report must still parse.
@@ -31,9 +31,7 @@ def _clean(text: str) -> str:
 
 
 def _path(path: str) -> str:
-    if path in ("-", "<text>", "<stdin>"):
-        return "stdin"
-    return _clean(relative_path(path) or path)
+    return _clean(report_path(path) or path)
 
 
 def _case(d: Diagnostic, path: str) -> ET.Element:

@@ -8,16 +8,14 @@ from typing import Any, TextIO
 
 from linter import __version__
 from linter.diagnostic import Diagnostic
-from linter.output import Report, relative_path
+from linter.output import Report, report_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
-    if path in ("-", "<text>", "<stdin>"):
-        return "stdin"
-    return relative_path(path) or Path(path).resolve().as_uri()
+    return report_path(path) or Path(path).resolve().as_uri()
 
 
 def emit(report: Report, stream: TextIO) -> None:

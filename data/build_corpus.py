@@ -19,6 +19,7 @@ import math
 import random
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,52 @@ BRANDS = {
     "insurance": ["SecureNest Insurance", "Harbor Life", "Kavach General", "Evergreen Assure"],
     "realestate": ["Skyline Realty", "Greenacre Homes", "Urban Nest Properties", "Baywater"],
     "utilities": ["CityPower", "AquaServe", "GreenGrid Energy", "MetroGas"],
+}
+# French, Italian and German rows are sent by invented local-sounding brands (the rows of the
+# other languages keep BRANDS, so their text does not change).
+BRANDS_LANG = {
+    "fr": {
+        "retail": ["Maison Lunelle", "Atelier Brume", "Galeries Sorel"],
+        "banking": ["Banque Verdelle", "Crédit Solenne"],
+        "travel": ["Escale Azur Voyages", "Trajectoire Voyages"],
+        "health": ["Centre Médical Lavande", "Cabinet Santé Plume"],
+        "education": ["École Lumen", "Académie Cerf-Volant"],
+        "logistics": ["Transports Mirabel", "Relais Pivert"],
+        "telecom": ["Ondéa Mobile", "FibrElan"],
+        "food": ["Bistrot Minute", "La Gamelle Livrée"],
+        "saas": ["Cadranet", "Tablio"],
+        "insurance": ["Assurances Mistral", "Mutuelle Hirondelle"],
+        "realestate": ["Immobilière des Quais", "Pierre & Jardin"],
+        "utilities": ["Énergie Clairval", "Eaux du Val Doré"],
+    },
+    "it": {
+        "retail": ["Casa Lucerna", "Bottega Aurora", "Stile Vela"],
+        "banking": ["Banca Altavilla", "Credito Levante"],
+        "travel": ["Viaggi Maestrale", "Rotte Blu"],
+        "health": ["Poliambulatorio Girasole", "Clinica Arcobaleno"],
+        "education": ["Accademia Quadrifoglio", "Scuola Faro"],
+        "logistics": ["Corriere Rondine", "Spedizioni Lampo"],
+        "telecom": ["Onda Mobile", "FibraViva"],
+        "food": ["Pranzo Veloce", "Forno Felice"],
+        "saas": ["Agendix", "Contabilo"],
+        "insurance": ["Assicurazioni Scudo Blu", "Tutela Serena"],
+        "realestate": ["Immobiliare Portico", "Case del Borgo"],
+        "utilities": ["Energia Valdora", "Acque del Colle"],
+    },
+    "de": {
+        "retail": ["Hausglück", "Modewerk Lind", "Nordlicht Mode"],
+        "banking": ["Rheintal Bank", "Kontora Bank"],
+        "travel": ["Reisewerk Alpina", "Wolkenweit Reisen"],
+        "health": ["Praxiszentrum Lindenhof", "Gesundheitszentrum am Park"],
+        "education": ["Lernwerk Akademie", "Sprachschule Kompass"],
+        "logistics": ["Paketblitz", "Kurier Eilbote"],
+        "telecom": ["Funkwelle Mobil", "Glasnetz"],
+        "food": ["Tellerwerk", "Lieferküche Sonnenschein"],
+        "saas": ["Taktwerk", "Belegfix"],
+        "insurance": ["Hanse Schutz Versicherung", "Eichenhof Versicherung"],
+        "realestate": ["Immo Seeblick", "Wohnbau Lindenhain"],
+        "utilities": ["Stromkraft Süd", "Wasserwerk Auental"],
+    },
 }
 
 PRODUCTS = {
@@ -165,6 +212,40 @@ PLANS = {
     "realestate": ["Premium Listing plan"],
     "logistics": ["Business Shipping plan"],
 }
+# French/Italian plan names are all masculine and German ones all neuter, so the skeletons'
+# "votre <plan> sera renouvelé", "il tuo <plan>", "dein <plan>" agree with any of them.
+PLANS_LANG = {
+    "fr": {
+        "telecom": ["forfait Mobile 5G 100 Go", "abonnement Box Fibre"],
+        "saas": ["abonnement Pro", "abonnement Équipe", "abonnement Business"],
+        "utilities": ["contrat Électricité Verte", "contrat Prix Fixe"],
+        "insurance": ["contrat Santé Plus", "contrat Habitation Sérénité"],
+        "banking": ["forfait Compte Essentiel"],
+        "health": ["abonnement Bien-être"],
+        "food": ["abonnement Livraison Illimitée"],
+        "_": ["abonnement Premium", "abonnement Club"],
+    },
+    "it": {
+        "telecom": ["abbonamento Fibra 1 Giga", "piano Mobile 5G 100 GB"],
+        "saas": ["piano Pro", "piano Business", "abbonamento Team"],
+        "utilities": ["contratto Luce Verde", "contratto Gas Prezzo Fisso"],
+        "insurance": ["contratto Salute Plus", "contratto Casa Sicura"],
+        "banking": ["conto Smart"],
+        "health": ["abbonamento Benessere"],
+        "food": ["abbonamento Consegne Gratis"],
+        "_": ["abbonamento Premium", "abbonamento Plus"],
+    },
+    "de": {
+        "telecom": ["Mobilfunkpaket 5G L", "Glasfaser-Paket 500"],
+        "saas": ["Pro-Abo", "Team-Abo", "Business-Abo"],
+        "utilities": ["Ökostrom-Paket", "Festpreis-Paket Gas"],
+        "insurance": ["Zahnzusatz-Paket", "Hausrat-Paket Plus"],
+        "banking": ["Girokonto-Paket Komfort"],
+        "health": ["Vorsorge-Abo"],
+        "food": ["Liefer-Abo Plus"],
+        "_": ["Premium-Abo", "Plus-Abo"],
+    },
+}
 
 SERVICES = {
     "health": [
@@ -244,6 +325,9 @@ NAMES = {
     "hi-Latn": ["Rohit", "Sneha", "Amit", "Pooja", "Vikram", "Neha", "Karan", "Anjali"],
     "hi": ["रोहित", "स्नेहा", "अमित", "पूजा", "विक्रम", "नेहा"],
     "id": ["Budi", "Siti", "Rina", "Agus", "Dewi", "Andi", "Putri", "Fajar"],
+    "fr": ["Camille", "Léa", "Julien", "Thomas", "Chloé", "Nicolas", "Manon", "Hugo", "Inès"],
+    "it": ["Giulia", "Marco", "Francesca", "Luca", "Chiara", "Alessandro", "Sara", "Niccolò"],
+    "de": ["Anna", "Lukas", "Lena", "Jonas", "Sophie", "Felix", "Jürgen", "Marie", "Björn"],
 }
 
 DOCTORS = {
@@ -253,6 +337,11 @@ DOCTORS = {
     "hi-Latn": ["Dr. Sharma", "Dr. Verma", "Dr. Kapoor"],
     "hi": ["डॉ. शर्मा", "डॉ. वर्मा"],
     "id": ["dr. Santoso", "dr. Wulandari", "dr. Hidayat"],
+    # fr/it carry their article ("avec le Dr Martin", "con la Dott.ssa Bianchi"); de ones follow
+    # "bei" (dative: "bei Herrn Dr. Fischer")
+    "fr": ["le Dr Martin", "le Dr Lefèvre", "le docteur Girard", "le Dr Sophie Lambert"],
+    "it": ["il Dott. Rossi", "la Dott.ssa Bianchi", "il Dott. Esposito", "la Dott.ssa Ricci"],
+    "de": ["Dr. Müller", "Dr. Schneider", "Frau Dr. Weber", "Herrn Dr. Fischer"],
 }
 
 PLACES = {
@@ -275,6 +364,9 @@ PLACES = {
     "hi-Latn": ["Mumbai", "Delhi", "Jaipur", "Lucknow", "Indore"],
     "hi": ["मुंबई", "दिल्ली", "जयपुर"],
     "id": ["Jakarta", "Bandung", "Surabaya", "Yogyakarta"],
+    "fr": ["Paris", "Lyon", "Marseille", "Toulouse", "Bordeaux", "Lille", "Nantes"],
+    "it": ["Milano", "Roma", "Torino", "Napoli", "Bologna", "Firenze"],
+    "de": ["Berlin", "München", "Hamburg", "Köln", "Frankfurt am Main", "Stuttgart"],
 }
 
 PRODUCTS_LANG = {
@@ -283,6 +375,31 @@ PRODUCTS_LANG = {
     "id": ["sepatu lari", "earphone nirkabel", "jaket denim", "rice cooker"],
     "hi-Latn": ["wireless earbuds", "cotton kurta", "running shoes", "mixer grinder"],
     "hi": ["वायरलेस ईयरबड्स", "सूती कुर्ता", "स्मार्टवॉच", "मिक्सर ग्राइंडर"],
+    # used after "votre", a colon or "Article :" (no gendered article in the skeletons)
+    "fr": [
+        "casque sans fil",
+        "veste en jean",
+        "montre connectée",
+        "machine à café",
+        "sac à dos",
+        "friteuse sans huile",
+    ],
+    "it": [
+        "cuffie wireless",
+        "giacca di jeans",
+        "smartwatch",
+        "macchina per il caffè",
+        "zaino da viaggio",
+        "friggitrice ad aria",
+    ],
+    "de": [
+        "Kopfhörer Sono Pro",
+        "Jeansjacke Classic",
+        "Smartwatch Fit 3",
+        "Kaffeevollautomat Barista One",
+        "Rucksack Urban 25",
+        "Heißluftfritteuse XL",
+    ],
 }
 
 CATEGORIES_LANG = {
@@ -291,6 +408,21 @@ CATEGORIES_LANG = {
     "id": ["fashion", "elektronik", "perlengkapan rumah", "sepatu"],
     "hi-Latn": ["fashion", "electronics", "kitchen items", "footwear"],
     "hi": ["कपड़ों", "इलेक्ट्रॉनिक्स", "जूतों"],
+    # fr follows "sur" (with its article), it "su" (bare plurals), de "auf" (bare plurals)
+    "fr": [
+        "les chaussures",
+        "la mode hiver",
+        "le petit électroménager",
+        "la déco",
+        "les sacs et accessoires",
+    ],
+    "it": [
+        "scarpe e sneakers",
+        "giacche e cappotti",
+        "borse e accessori",
+        "piccoli elettrodomestici",
+    ],
+    "de": ["Schuhe", "Winterjacken", "Elektronik", "Haushaltsgeräte", "Wohnaccessoires"],
 }
 
 PRIZES = {
@@ -305,6 +437,25 @@ PRIZES = {
     "pt": ["uma smart TV", "uma viagem para dois", "um vale-compras"],
     "id": ["sepeda motor", "smart TV 55 inci", "liburan ke Bali untuk dua orang"],
     "hi": ["स्मार्ट टीवी", "गोवा की ट्रिप", "सोने का सिक्का"],
+    "fr": [
+        "une smart TV 55 pouces",
+        "un week-end pour deux à Lisbonne",
+        "un vélo électrique",
+        "un bon d'achat de 500 €",
+    ],
+    "it": [
+        "una smart TV da 55 pollici",
+        "un weekend per due a Parigi",
+        "una bici elettrica",
+        "un buono spesa da 500 €",
+    ],
+    # accusative, after "gewinnen"
+    "de": [
+        "einen Smart-TV mit 55 Zoll",
+        "ein Wochenende für zwei in Wien",
+        "ein E-Bike",
+        "einen Einkaufsgutschein über 500 €",
+    ],
 }
 
 EVENTS = [
@@ -320,6 +471,18 @@ EVENTS = [
 EVENTS_LANG = {
     "es": ["la Noche de Clientes", "nuestro Taller de Ahorro", "la Feria de Vivienda"],
     "pt": ["a Noite do Cliente", "o Workshop de Finanças"],
+    # fr follows "à", it "all'evento", de "zu" (dative)
+    "fr": [
+        "notre soirée clients",
+        "notre atelier « Bien gérer son budget »",
+        "nos portes ouvertes",
+    ],
+    "it": ["Serata Clienti", "Open Day Casa", "Workshop Risparmio Energetico"],
+    "de": [
+        "unserem Kundenabend",
+        "unserem Tag der offenen Tür",
+        "unserem Workshop „Clever sparen“",
+    ],
 }
 TOPICS = [
     "smart budgeting",
@@ -339,7 +502,13 @@ DEVICES = [
     "a new Mac",
     "Edge on Windows 11",
 ]
-DEVICES_LANG = {"es": ["Chrome en Windows", "un teléfono Android", "Safari en un iPhone"]}
+DEVICES_LANG = {
+    "es": ["Chrome en Windows", "un teléfono Android", "Safari en un iPhone"],
+    # fr after "depuis", it after "da", de after "von" (dative)
+    "fr": ["Chrome sous Windows", "un téléphone Android", "Safari sur iPhone", "un nouveau Mac"],
+    "it": ["Chrome su Windows", "uno smartphone Android", "Safari su iPhone", "un nuovo Mac"],
+    "de": ["Chrome unter Windows", "einem Android-Smartphone", "Safari auf einem iPhone"],
+}
 MERCHANTS = [
     "Northside Pharmacy",
     "Metro Cinemas",
@@ -348,6 +517,11 @@ MERCHANTS = [
     "City Fuel Station",
     "Harbor Books",
 ]
+MERCHANTS_LANG = {
+    "fr": ["Pharmacie du Marché", "Librairie des Quais", "Cinéma Le Royal", "Épicerie Dupont"],
+    "it": ["Farmacia Centrale", "Libreria Dante", "Cinema Astra", "Alimentari Rossi"],
+    "de": ["Apotheke am Markt", "Buchhandlung Lindner", "Kino Capitol", "Bäckerei Schmitt"],
+}
 MONTHS = {
     "en": ["January", "March", "April", "June", "August", "October", "December"],
     "es": ["enero", "marzo", "abril", "junio", "octubre", "diciembre"],
@@ -355,6 +529,9 @@ MONTHS = {
     "hi-Latn": ["January", "March", "April", "June", "October", "December"],
     "hi": ["जनवरी", "मार्च", "अप्रैल", "जून"],
     "id": ["Januari", "Maret", "April", "Juni", "Oktober", "Desember"],
+    "fr": ["janvier", "mars", "avril", "juin", "octobre", "décembre"],
+    "it": ["gennaio", "marzo", "aprile", "giugno", "ottobre", "dicembre"],
+    "de": ["Januar", "März", "April", "Juni", "Oktober", "Dezember"],
 }
 PROMOS = ["SAVE20", "FEST25", "HELLO10", "WELCOME15", "WEEKEND30", "TREAT50", "EXTRA12", "YAY100"]
 
@@ -373,7 +550,12 @@ GREETINGS = {
     "hi-Latn": ["", "Hi <name>, ", "Namaste <name>, ", "Hello <name> ji, "],
     "hi": ["", "नमस्ते <name>, ", "प्रिय <name>, "],
     "id": ["", "Halo <name>, ", "Hai <name>! ", "Halo Kak <name>, "],
+    "fr": ["", "Bonjour <name>, ", "Bonjour <name> ! ", "Hello <name> 👋 "],
+    "it": ["", "Ciao <name>, ", "Ciao <name>! ", "Buongiorno <name>, "],
+    "de": ["", "Hallo <name>, ", "Hallo <name>! ", "Hallo <name> 👋 "],
 }
+# fr/it/de greetings suit both registers (the skeletons mix vous/tu, Lei/tu, Sie/du); Italian
+# skeletons in the Lei form write their own "Gentile <name>," instead of <greet>.
 SIGNOFFS = {
     "en": ["", "", "", "\n\n— Team <brand>", "\n\nThanks,\n<brand>", "\n\nRegards, <brand>"],
     "es": ["", "", "\n\n— Equipo <brand>", "\n\nGracias, <brand>"],
@@ -381,6 +563,9 @@ SIGNOFFS = {
     "hi-Latn": ["", "", "\n\n- Team <brand>", " Dhanyavaad!"],
     "hi": ["", "", "\n\n- टीम <brand>"],
     "id": ["", "", "\n\nSalam, <brand>", "\n\nTerima kasih, Tim <brand>"],
+    "fr": ["", "", "\n\nL'équipe <brand>", "\n\nÀ bientôt,\n<brand>"],
+    "it": ["", "", "\n\nIl team <brand>", "\n\nGrazie,\n<brand>"],
+    "de": ["", "", "\n\nViele Grüße\n<brand>", "\n\nBeste Grüße\nTeam <brand>"],
 }
 EMOJI = {
     "marketing": ["🎉", "🔥", "✨", "🛍️", "🎁", "😍", "💥", "🙌", "⭐"],
@@ -458,6 +643,16 @@ def _format_amount(row: Row, v: float) -> str:
     if cur == "Rp":
         return f"Rp{_group(round(v / 1000) * 1000, '.')}"
     cents = f"{v:,.2f}"
+    if cur == "€" and row.lang in ("fr", "it", "de"):
+        # 1 250,00 € (fr), 1.250,00 € (de), € 1.250,00 or 1.250,00 € (it); whole sums may
+        # drop the cents (19 €)
+        sep = " " if row.lang == "fr" else "."
+        local = cents.replace(",", " ").replace(".", ",").replace(" ", sep)
+        if v == int(v) and rng.random() < 0.4:
+            local = _group(int(v), sep)
+        if row.lang == "it" and rng.random() < 0.5:
+            return f"€ {local}"
+        return f"{local} €"
     if cur == "R$" or (cur == "€" and row.lang in ("es", "pt")):
         local = cents.replace(",", " ").replace(".", ",").replace(" ", ".")
         return f"R$ {local}" if cur == "R$" else f"{local} €"
@@ -489,6 +684,10 @@ DATE_FORMATS = {
     "hi-Latn": ["{d} {M}", "{d}/{m:02d}/2025"],
     "hi": ["{d} {M}"],
     "id": ["{d} {M} 2025", "{d}/{m:02d}/2025"],
+    # {d1} is the day with French "1er" / Italian "1°" for the first of the month
+    "fr": ["{d1} {M}", "{d1} {M}", "{d:02d}/{m:02d}/2025", "{d1} {M} 2025"],
+    "it": ["{d1} {M}", "{d1} {M}", "{d:02d}/{m:02d}/2025", "{d:02d}/{m:02d}"],
+    "de": ["{d}. {M}", "{d}. {M}", "{d:02d}.{m:02d}.2025", "{d}. {M} 2025"],
 }
 MONTH_FULL = {
     "en": [
@@ -575,7 +774,50 @@ MONTH_FULL = {
         "November",
         "Desember",
     ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "it": [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
 }
+FIRST_OF_MONTH = {"fr": "1er", "it": "1°"}
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -584,7 +826,8 @@ def _date(row: Row) -> str:
     d, m = rng.randint(1, 28), rng.randint(1, 12)
     month = MONTH_FULL[row.lang][m - 1]
     fmt = rng.choice(DATE_FORMATS[row.lang])
-    return fmt.format(d=d, m=m, M=month, Ms=month[:3], wd=rng.choice(WEEKDAYS))
+    d1 = FIRST_OF_MONTH.get(row.lang, "1") if d == 1 else str(d)
+    return fmt.format(d=d, d1=d1, m=m, M=month, Ms=month[:3], wd=rng.choice(WEEKDAYS))
 
 
 def _time(row: Row) -> str:
@@ -595,6 +838,8 @@ def _time(row: Row) -> str:
         return f"{h12}:{mm:02d} {'PM' if h >= 12 else 'AM'}"
     if row.lang == "hi-Latn":
         return f"{h - 12 if h > 12 else h}:{mm:02d}"
+    if row.lang == "fr" and rng.random() < 0.7:  # 14h30, 9h
+        return f"{h}h{mm:02d}" if mm else f"{h}h"
     return f"{h}:{mm:02d}"
 
 
@@ -607,7 +852,51 @@ def _lang_pick(row: Row, table: dict[str, list[str]]) -> str:
 
 
 def _slug(brand: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", brand.lower())
+    ascii_name = unicodedata.normalize("NFKD", brand).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_name.lower())
+
+
+TLDS = ["com", "in", "co", "app"]
+TLDS_LANG = {"fr": ["fr", "fr", "com"], "it": ["it", "it", "com"], "de": ["de", "de", "com"]}
+COUNTRY = {"fr": "FR", "it": "IT", "de": "DE"}
+
+
+def _link(r: Row) -> str:
+    return (
+        f"https://{r.rng.choice(['', 'www.', 'm.'])}{_slug(r.brand)}."
+        f"{r.rng.choice(TLDS_LANG.get(r.lang, TLDS))}/{r.rng.choice(LINK_PATHS)}"
+    )
+
+
+def _tracking(r: Row) -> str:
+    return r.rng.choice(
+        [
+            "TRK" + _digits(r.rng, 9),
+            r.rng.choice(["EZ", "RP", "CK"]) + _digits(r.rng, 9) + COUNTRY.get(r.lang, "IN"),
+            "PW" + _digits(r.rng, 8),
+        ]
+    )
+
+
+def _points(r: Row) -> str:
+    n = r.rng.choice([250, 480, 1200, 2500, 3600, 7500, 12000])
+    return _group(n, {"fr": " ", "it": ".", "de": "."}.get(r.lang, ","))
+
+
+def _percent(r: Row) -> str:
+    n = r.rng.choice([10, 15, 20, 25, 30, 40, 50])
+    if r.lang == "fr":  # French typography: 20 %
+        return f"{n} %"
+    if r.lang == "de" and r.rng.random() < 0.5:  # both are common in German
+        return f"{n} %"
+    return f"{n}%"
+
+
+def _plan(r: Row) -> str:
+    if r.lang in PLANS_LANG:
+        table = PLANS_LANG[r.lang]
+        return r.rng.choice(table.get(r.industry) or table["_"])
+    return _pick(r, PLANS, PLANS["saas"])
 
 
 LINK_PATHS = ["track", "app", "new", "start", "account", "m/offers", "help", "orders", "go"]
@@ -626,13 +915,7 @@ FILLERS: dict[str, Callable[[Row], str]] = {
             "ORD-" + _digits(r.rng, 6),
         ]
     ),
-    "tracking": lambda r: r.rng.choice(
-        [
-            "TRK" + _digits(r.rng, 9),
-            r.rng.choice(["EZ", "RP", "CK"]) + _digits(r.rng, 9) + "IN",
-            "PW" + _digits(r.rng, 8),
-        ]
-    ),
+    "tracking": _tracking,
     "ref": lambda r: r.rng.choice(
         [
             "TXN" + _digits(r.rng, 8),
@@ -659,23 +942,20 @@ FILLERS: dict[str, Callable[[Row], str]] = {
     ),
     "minutes": lambda r: r.rng.choice(["5", "10", "10", "15", "30"]),
     "last4": lambda r: _digits(r.rng, 4),
-    "link": lambda r: (
-        f"https://{r.rng.choice(['', 'www.', 'm.'])}{_slug(r.brand)}."
-        f"{r.rng.choice(['com', 'in', 'co', 'app'])}/{r.rng.choice(LINK_PATHS)}"
-    ),
-    "points": lambda r: _group(r.rng.choice([250, 480, 1200, 2500, 3600, 7500, 12000])),
-    "percent": lambda r: f"{r.rng.choice([10, 15, 20, 25, 30, 40, 50])}%",
+    "link": _link,
+    "points": _points,
+    "percent": _percent,
     "promo": lambda r: r.rng.choice(PROMOS),
     "prize": lambda r: _lang_pick(r, PRIZES),
     "device": lambda r: _lang_pick(r, DEVICES_LANG | {"en": DEVICES}),
-    "merchant": lambda r: r.rng.choice(MERCHANTS),
+    "merchant": lambda r: r.rng.choice(MERCHANTS_LANG.get(r.lang, MERCHANTS)),
     "place": lambda r: _lang_pick(r, PLACES),
     "product": lambda r: (
         r.rng.choice(PRODUCTS_LANG[r.lang])
         if r.lang in PRODUCTS_LANG
         else _pick(r, PRODUCTS, PRODUCTS["retail"])
     ),
-    "plan": lambda r: _pick(r, PLANS, PLANS["saas"]),
+    "plan": _plan,
     "service": lambda r: _pick(r, SERVICES, SERVICES["health"]),
     "category": lambda r: (
         r.rng.choice(CATEGORIES_LANG[r.lang])
@@ -744,11 +1024,14 @@ def render(group: Group, skeleton: str, rng: random.Random) -> tuple[str, str, s
     if group.lang == "en":
         currency = rng.choices(["₹", "$", "€", "£"], weights=[40, 25, 15, 20])[0]
     else:
-        currency = {"es": "€", "pt": "R$", "id": "Rp"}.get(lang, "₹")
+        currency = {"es": "€", "pt": "R$", "id": "Rp", "fr": "€", "it": "€", "de": "€"}.get(
+            lang, "₹"
+        )
         if lang == "es" and rng.random() < 0.4:
             currency = "$"
     mode = rng.choices(["numbered", "named", "filled"], weights=[40, 15, 45])[0]
-    row = Row(rng, lang, industry, label, mode, rng.choice(BRANDS[industry]), currency)
+    brand = rng.choice(BRANDS_LANG.get(lang, BRANDS)[industry])
+    row = Row(rng, lang, industry, label, mode, brand, currency)
 
     body = skeleton.lstrip("!")
     if body.startswith("<greet>"):
@@ -774,7 +1057,8 @@ def render(group: Group, skeleton: str, rng: random.Random) -> tuple[str, str, s
     out.append(body[pos:])
     text = "".join(out)
     text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" +([.,!?])", r"\1", text)
+    # French keeps its space before ! and ? ("Merci !"); other languages lose stray ones
+    text = re.sub(r" +([.,])" if lang == "fr" else r" +([.,!?])", r"\1", text)
     text = "\n".join(line.strip() for line in text.split("\n")).strip()
     return text, INDUSTRY_NAMES[industry], row.brand
 

@@ -1789,4 +1789,705 @@ GROUPS: list[Group] = [
             "!<greet>आपका अनुरोध <ref> हल हो गया है। अगर समस्या फिर से आए, तो इस संदेश का जवाब दें।",
         ],
     ),
+    # ============================================================== French, Italian, German
+    # Added 2026-12-06: French, Italian and German templates had no training rows. About as
+    # many patterns per language as Spanish, over the same intents; registers are mixed the
+    # way brands mix them (vous/tu, Lei/tu, Sie/du). Appended after every other group, so no
+    # earlier pattern's id, rows or split change.
+    # -------------------------------------------------------------- French (fr)
+    Group(
+        "order-update",
+        U,
+        "fr",
+        "retail food",
+        [
+            "<greet>votre commande <order_id> est confirmée<e>. Nous vous enverrons un message dès qu'elle sera expédiée.",
+            (
+                "!<greet>merci pour ta commande !\n\nCommande : <order_id>\nArticle : <product>\nTotal payé : <amount>\n\nOn la prépare avec soin : tu recevras le lien de suivi dès son expédition.",
+                "retail",
+            ),
+        ],
+    ),
+    Group(
+        "delivery",
+        U,
+        "fr",
+        "retail logistics",
+        [
+            "<greet>votre colis <tracking> [sera livré aujourd'hui|arrivera le <date>]<e>. [Suivez votre livraison ici : <link>|Merci de vous assurer que quelqu'un pourra le réceptionner.]",
+            (
+                "!<greet>ta commande <order_id> (<product>, <amount>) a été expédiée. Livraison prévue le <date> [à domicile|en point relais].",
+                "retail",
+            ),
+        ],
+    ),
+    Group(
+        "payment-receipt",
+        U,
+        "fr",
+        BILLERS,
+        [
+            "!<greet>nous avons bien reçu votre paiement de <amount> pour votre <plan>. Référence : <ref>. Votre facture est disponible dans votre espace client.",
+        ],
+    ),
+    Group(
+        "payment-reminder",
+        U,
+        "fr",
+        "telecom utilities insurance saas",
+        [
+            "<greet>votre facture <brand> de <amount> arrive à échéance le <date>. [Vous pouvez la régler depuis votre espace client.|Si vous l'avez déjà réglée, merci de ne pas tenir compte de ce message.]",
+        ],
+    ),
+    Group(
+        "appointment",
+        U,
+        "fr",
+        "health",
+        [
+            "<greet>votre rendez-vous avec <doctor> est confirmé le <date> à <time>. [Pensez à apporter votre carte Vitale.|En cas d'empêchement, merci de prévenir au moins 24 h à l'avance.]",
+        ],
+    ),
+    Group(
+        "booking",
+        U,
+        "fr",
+        "travel",
+        [
+            "<greet>votre réservation <ref> est confirmée ✈️\n\nVol : <flight>\nDépart : <place>, le <date> à <time>\n\n[L'enregistrement en ligne ouvre 24 h avant le départ.|Pensez à vous munir d'une pièce d'identité en cours de validité.]",
+        ],
+    ),
+    Group(
+        "account-alert",
+        U,
+        "fr",
+        "banking saas telecom retail",
+        [
+            "!Nouvelle connexion à votre compte <brand> depuis <device> le <date>. [Si c'est bien vous, aucune action n'est nécessaire.|Ce n'est pas vous ? Modifiez votre mot de passe immédiatement.]",
+        ],
+    ),
+    Group(
+        "feedback",
+        U,
+        "fr",
+        "retail food",
+        [
+            "<greet>comment s'est passée la livraison de ta commande <order_id> ? Donne-nous une note de 1 à 5 en répondant à ce message.",
+        ],
+    ),
+    Group(
+        "issue-resolution",
+        U,
+        "fr",
+        "retail logistics",
+        [
+            "<greet>votre commande <order_id> a pris du retard en raison [d'un fort volume de commandes|d'un incident chez notre transporteur|des intempéries]. Nouvelle date de livraison estimée : <date>. Toutes nos excuses pour ce désagrément.",
+        ],
+    ),
+    Group(
+        "subscription-renewal",
+        U,
+        "fr",
+        "saas telecom",
+        [
+            "!<greet>votre <plan> sera renouvelé automatiquement le <date> pour <amount>. Vous n'avez rien à faire.[| Vous pouvez le résilier à tout moment depuis votre espace client.]",
+        ],
+    ),
+    Group(
+        "support",
+        U,
+        "fr",
+        ALL,
+        [
+            "<greet>merci pour votre message ! Votre demande <ref> a bien été enregistrée. [Un conseiller vous répondra|Notre service client vous répondra] [sous 24 h|dans les meilleurs délais|d'ici le <date>].",
+        ],
+    ),
+    Group(
+        "otp",
+        A,
+        "fr",
+        ALL,
+        [
+            "<code> est votre code de vérification <brand>. Ne le communiquez à personne.",
+            "Votre code de connexion est *<code>*. Il expire dans <minutes> minutes.",
+            (
+                "!<brand> : pour valider votre paiement de <amount> chez <merchant>, saisissez le code <code>. Ne le communiquez jamais, même à un conseiller.",
+                "banking",
+            ),
+            "Ton code <brand> : <code>. Il est valable <minutes> min. Ne le partage avec personne.",
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "password-reset",
+        A,
+        "fr",
+        ALL,
+        [
+            "Votre code de réinitialisation de mot de passe est <code>. Il est valable <minutes> minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+            "Mot de passe oublié ? Saisis le code <code> dans l'app <brand> pour en choisir un nouveau.",
+            (
+                "Utilisez le code <code> pour réinitialiser votre code PIN <brand>. Ne le communiquez jamais à personne.",
+                "banking",
+            ),
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "discount-offer",
+        M,
+        "fr",
+        "retail",
+        [
+            "<e> Ce week-end seulement : -<percent> sur <category> chez <brand> avec le code <promo> ! [Offre valable jusqu'au <date>.|J'en profite : <link>]",
+            (
+                "<greet>profite de <percent> de réduction sur ta prochaine commande avec le code <promo> 🎁 [Valable jusqu'au <date>.|Offre réservée aux membres <brand>.]",
+                "retail food",
+            ),
+            "🔥 Vente flash : <product> à <amount2> au lieu de <amount>, jusqu'à minuit seulement ! Commandez vite : <link>",
+        ],
+    ),
+    Group(
+        "product-launch",
+        M,
+        "fr",
+        "retail",
+        [
+            "!Nouveau chez <brand> ✨ Découvrez notre <product>, disponible dès aujourd'hui en boutique et sur <link>",
+        ],
+    ),
+    Group(
+        "upsell",
+        M,
+        "fr",
+        "retail",
+        [
+            "!<greet>ta commande <order_id> est bien confirmée. Les clients qui ont acheté cet article ont aussi aimé notre <product2>. Réponds OUI pour l'ajouter à ta commande.",
+        ],
+    ),
+    Group(
+        "contest",
+        M,
+        "fr",
+        "retail food travel",
+        [
+            "<greet>participez au grand jeu <brand> et tentez de gagner <prize> ! [Pour jouer, répondez JEU à ce message avant le <date>.|Tirage au sort le <date>. Règlement : <link>]",
+        ],
+    ),
+    Group(
+        "survey",
+        M,
+        "fr",
+        "retail",
+        [
+            "!<greet>aidez-nous à mieux vous connaître : qu'est-ce qui vous intéresse le plus ? Répondez A) mode, B) maison, C) high-tech ou D) sport.",
+        ],
+    ),
+    Group(
+        "re-engagement",
+        M,
+        "fr",
+        ALL,
+        [
+            "!<name>, tu nous manques ! Ça fait longtemps… Viens découvrir ce qui a changé sur <brand> : <link>",
+        ],
+    ),
+    Group(
+        "event-invite",
+        M,
+        "fr",
+        ALL,
+        [
+            "!<greet>vous êtes invité(e) à <event> le <date> à <place>. [Répondez OUI pour réserver votre place.|Places limitées, inscrivez-vous ici : <link>]",
+        ],
+    ),
+    Group(
+        "welcome",
+        M,
+        "fr",
+        ALL,
+        [
+            "!Bienvenue chez <brand>, <name> ! [Pour bien démarrer, complétez votre profil dans l'application.|Voici comment bien démarrer : <link>]",
+        ],
+    ),
+    Group(
+        "abandoned-cart",
+        M,
+        "fr",
+        "retail",
+        [
+            "!<greet>tu as oublié quelque chose dans ton panier 🛒 Article : <product>. Finalise ta commande avant qu'il ne soit plus disponible : <link>",
+        ],
+    ),
+    Group(
+        "loyalty-promo",
+        M,
+        "fr",
+        "retail food travel",
+        [
+            "<greet>vous avez <points> points fidélité à utiliser avant le <date> ! Convertissez-les en bon d'achat de <amount> dans votre espace <brand>.",
+        ],
+    ),
+    # -------------------------------------------------------------- Italian (it)
+    # Skeletons in the Lei form write their own "Gentile <name>," (the <greet> ones use tu or
+    # no pronoun, since an Italian greeting may be "Ciao").
+    Group(
+        "order-update",
+        U,
+        "it",
+        "retail",
+        [
+            "<greet>il tuo ordine <order_id> è stato confermato<e>. Ti avviseremo appena verrà spedito.",
+            "!<greet>grazie per il tuo acquisto su <brand>!\n\nOrdine: <order_id>\nArticolo: <product>\nTotale: <amount>\n\nRiceverai il link per tracciare il pacco non appena sarà affidato al corriere.",
+        ],
+    ),
+    Group(
+        "delivery",
+        U,
+        "it",
+        "retail logistics",
+        [
+            "<greet>il tuo pacco <tracking> [è in consegna oggi|arriverà il giorno <date>]<e>. [Segui la spedizione qui: <link>|Assicurati che ci sia qualcuno per riceverlo.]",
+            (
+                "!<greet>l'ordine <order_id> (<product>, <amount>) è stato consegnato il giorno <date> alle <time>. [Se non l'hai ricevuto, rispondi a questo messaggio.|Trovi la fattura nella tua area personale.]",
+                "retail",
+            ),
+        ],
+    ),
+    Group(
+        "payment-receipt",
+        U,
+        "it",
+        BILLERS,
+        [
+            "![Gentile <name>|Gentile cliente], confermiamo di aver ricevuto il pagamento di <amount> relativo al Suo <plan>. Numero operazione: <ref>.",
+        ],
+    ),
+    Group(
+        "payment-reminder",
+        U,
+        "it",
+        "utilities telecom",
+        [
+            "[Gentile <name>|Gentile cliente], Le ricordiamo che la bolletta <brand> di <amount> scade il giorno <date>. [Può pagarla comodamente dall'app.|Se ha già effettuato il pagamento, non tenga conto di questo messaggio.]",
+        ],
+    ),
+    Group(
+        "appointment",
+        U,
+        "it",
+        "health",
+        [
+            "[Gentile <name>, Le|Le] confermiamo l'appuntamento con <doctor> il giorno <date> alle <time>. [In caso di disdetta, La preghiamo di avvisarci almeno 24 ore prima.|Risponda 1 per confermare o 2 per spostarlo.]",
+        ],
+    ),
+    Group(
+        "booking",
+        U,
+        "it",
+        "travel",
+        [
+            "<greet>la tua prenotazione <ref> è confermata ✈️\n\nVolo: <flight>\nPartenza da <place>: <date> alle <time>\n\n[Il check-in online apre 24 ore prima della partenza.|Ricordati di portare un documento d'identità valido.]",
+        ],
+    ),
+    Group(
+        "account-alert",
+        U,
+        "it",
+        "banking saas telecom retail",
+        [
+            "!Nuovo accesso al tuo account <brand> da <device> il giorno <date>. [Se l'accesso è stato effettuato da te, non devi fare nulla.|Non riconosci questo accesso? Cambia subito la password.]",
+        ],
+    ),
+    Group(
+        "feedback",
+        U,
+        "it",
+        "retail food",
+        [
+            "<greet>com'è andata la consegna dell'ordine <order_id>? Rispondi con un voto da 1 a 5.",
+        ],
+    ),
+    Group(
+        "issue-resolution",
+        U,
+        "it",
+        "retail logistics",
+        [
+            "<greet>ci scusiamo per il disagio: l'ordine <order_id> è in ritardo a causa [del maltempo|dell'elevato volume di ordini|di un disservizio del corriere]. Nuova data di consegna prevista: <date>.",
+        ],
+    ),
+    Group(
+        "subscription-renewal",
+        U,
+        "it",
+        "saas telecom",
+        [
+            "!<greet>il tuo <plan> si rinnoverà automaticamente il giorno <date> al costo di <amount>. Non devi fare nulla[|: se vuoi disdirlo, puoi farlo dall'app prima del rinnovo].",
+        ],
+    ),
+    Group(
+        "support",
+        U,
+        "it",
+        ALL,
+        [
+            "<greet>grazie per averci scritto! Abbiamo aperto la richiesta <ref> e [un nostro operatore ti risponderà|ti risponderemo] [entro 24 ore|il prima possibile|entro il giorno <date>].",
+        ],
+    ),
+    Group(
+        "otp",
+        A,
+        "it",
+        ALL,
+        [
+            "<code> è il tuo codice di verifica <brand>. Non condividerlo con nessuno.",
+            "Il codice di accesso è *<code>* e scade tra <minutes> minuti.",
+            (
+                "!<brand>: per autorizzare il pagamento di <amount> presso <merchant> inserisci il codice <code>. Non comunicarlo a nessuno, neanche ai nostri operatori.",
+                "banking",
+            ),
+            "Gentile cliente, il Suo codice OTP è <code>. È valido per <minutes> minuti e non va comunicato a nessuno.",
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "password-reset",
+        A,
+        "it",
+        ALL,
+        [
+            "Il codice per reimpostare la password di <brand> è <code>. Scade tra <minutes> minuti. Se non hai richiesto tu la modifica, ignora questo messaggio.",
+            "Hai dimenticato la password? Inserisci il codice <code> nell'app <brand> per sceglierne una nuova.",
+            "Codice di recupero dell'account <brand>: <code>. Lo inserisca nell'app per impostare una nuova password.",
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "discount-offer",
+        M,
+        "it",
+        "retail",
+        [
+            "<e> Solo per questo weekend: <percent> di sconto su <category> da <brand> con il codice <promo>! [Offerta valida fino a esaurimento scorte.|Scopri di più: <link>]",
+            (
+                "<greet>abbiamo un regalo per te 🎁 Con il codice <promo> risparmi il <percent> sul tuo prossimo ordine. [Valido fino al giorno <date>.|Non lasciartelo scappare!]",
+                "retail food",
+            ),
+            "🔥 Saldi <brand>: sconti fino al <percent> su tutta la collezione! Ti aspettiamo in negozio e online: <link>",
+        ],
+    ),
+    Group(
+        "product-launch",
+        M,
+        "it",
+        "retail",
+        [
+            "!Novità da <brand> ✨ Ti presentiamo: <product>. Già disponibile in negozio e su <link>",
+        ],
+    ),
+    Group(
+        "upsell",
+        M,
+        "it",
+        "retail",
+        [
+            "!<greet>il tuo ordine <order_id> è confermato. Chi ha acquistato questo articolo ha scelto anche: <product2>. Rispondi SÌ per aggiungerlo all'ordine.",
+        ],
+    ),
+    Group(
+        "contest",
+        M,
+        "it",
+        "retail food travel",
+        [
+            "<greet>partecipa al concorso <brand> e vinci <prize>! [Per partecipare rispondi GIOCO entro il giorno <date>.|Estrazione il giorno <date>. Regolamento: <link>]",
+        ],
+    ),
+    Group(
+        "survey",
+        M,
+        "it",
+        "retail",
+        [
+            "!<greet>vorremmo conoscerti meglio 😊 Cosa ti interessa di più? Rispondi con una lettera: A) moda, B) casa, C) tecnologia, D) sport.",
+        ],
+    ),
+    Group(
+        "re-engagement",
+        M,
+        "it",
+        ALL,
+        [
+            "!<name>, ci manchi! È da un po' che non ti vediamo su <brand>. Scopri cosa c'è di nuovo: <link>",
+        ],
+    ),
+    Group(
+        "event-invite",
+        M,
+        "it",
+        ALL,
+        [
+            "!<greet>ti invitiamo all'evento <event>, il giorno <date> a <place>. [Rispondi SÌ per riservare il tuo posto.|Posti limitati: iscriviti qui <link>]",
+        ],
+    ),
+    Group(
+        "welcome",
+        M,
+        "it",
+        ALL,
+        [
+            "!Ti diamo il benvenuto in <brand>, <name>! [Per iniziare, completa il tuo profilo nell'app.|Ecco come iniziare: <link>]",
+        ],
+    ),
+    Group(
+        "abandoned-cart",
+        M,
+        "it",
+        "retail",
+        [
+            "!<greet>hai dimenticato qualcosa nel carrello 🛒 Ti aspetta ancora: <product>. Completa l'ordine qui: <link>",
+        ],
+    ),
+    Group(
+        "loyalty-promo",
+        M,
+        "it",
+        "retail food travel",
+        [
+            "<greet>hai <points> punti fedeltà da usare entro il giorno <date>! Convertili in un buono da <amount> nella tua area personale <brand>.",
+        ],
+    ),
+    # -------------------------------------------------------------- German (de)
+    # Written in the case a greeting leaves them in: "Hallo Anna, Ihre …" / "…, deine …".
+    Group(
+        "order-update",
+        U,
+        "de",
+        "retail",
+        [
+            "<greet>deine Bestellung <order_id> ist bestätigt<e>. Wir melden uns, sobald sie unterwegs ist.",
+            "!<greet>vielen Dank für Ihre Bestellung bei <brand>!\n\nBestellnummer: <order_id>\nArtikel: <product>\nGesamtbetrag: <amount>\n\nSie erhalten eine Versandbestätigung mit Sendungsnummer, sobald Ihr Paket unterwegs ist.",
+        ],
+    ),
+    Group(
+        "delivery",
+        U,
+        "de",
+        "retail logistics",
+        [
+            "<greet>Ihr Paket <tracking> [wird heute zugestellt|kommt voraussichtlich am <date>]<e>. [Sendung verfolgen: <link>|Bitte sorgen Sie dafür, dass jemand zu Hause ist.]",
+            (
+                "!<greet>deine Bestellung <order_id> (<product>, <amount>) ist unterwegs 🚚 Voraussichtliche Zustellung: <date>. [Sendung verfolgen: <link>|Nicht zu Hause? Dann geben wir das Paket im nächsten Paketshop ab.]",
+                "retail",
+            ),
+        ],
+    ),
+    Group(
+        "payment-receipt",
+        U,
+        "de",
+        BILLERS,
+        [
+            "!<greet>wir haben Ihre Zahlung über <amount> für Ihr <plan> erhalten. Referenz: <ref>. Die Rechnung finden Sie in Ihrem Kundenkonto.",
+        ],
+    ),
+    Group(
+        "payment-reminder",
+        U,
+        "de",
+        "telecom utilities insurance saas",
+        [
+            "<greet>Ihre Rechnung <ref> über <amount> ist am <date> fällig. [Sie können bequem in unserer App bezahlen.|Falls Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.]",
+        ],
+    ),
+    Group(
+        "appointment",
+        U,
+        "de",
+        "health",
+        [
+            "<greet>Ihr Termin bei <doctor> am <date> um <time> Uhr ist bestätigt. [Bitte bringen Sie Ihre Versichertenkarte mit.|Falls Sie verhindert sind, sagen Sie bitte mindestens 24 Stunden vorher ab.]",
+        ],
+    ),
+    Group(
+        "booking",
+        U,
+        "de",
+        "travel",
+        [
+            "<greet>deine Buchung <ref> ist bestätigt ✈️\n\nFlug: <flight>\nAbflug: <place>, <date> um <time> Uhr\n\n[Der Online-Check-in öffnet 24 Stunden vor Abflug.|Denk bitte an einen gültigen Ausweis.]",
+        ],
+    ),
+    Group(
+        "account-alert",
+        U,
+        "de",
+        "banking saas telecom retail",
+        [
+            "!Neue Anmeldung in Ihrem Konto bei <brand> von <device> am <date>. [Wenn Sie das waren, müssen Sie nichts tun.|Das waren nicht Sie? Ändern Sie bitte sofort Ihr Passwort.]",
+        ],
+    ),
+    Group(
+        "feedback",
+        U,
+        "de",
+        "retail food",
+        [
+            "<greet>wie war die Lieferung deiner Bestellung <order_id>? Bewerte sie mit einer Zahl von 1 bis 5 – antworte einfach auf diese Nachricht.",
+        ],
+    ),
+    Group(
+        "issue-resolution",
+        U,
+        "de",
+        "retail logistics",
+        [
+            "<greet>leider verzögert sich Ihre Bestellung <order_id> [wegen des hohen Bestellaufkommens|aufgrund eines Problems bei unserem Versandpartner|wegen eines Unwetters]. Neuer voraussichtlicher Liefertermin: <date>. Bitte entschuldigen Sie die Unannehmlichkeiten.",
+        ],
+    ),
+    Group(
+        "subscription-renewal",
+        U,
+        "de",
+        "saas telecom",
+        [
+            "!<greet>dein <plan> verlängert sich automatisch am <date> für <amount>. Du musst nichts weiter tun.[| Kündigen kannst du jederzeit in deinem Konto.]",
+        ],
+    ),
+    Group(
+        "support",
+        U,
+        "de",
+        ALL,
+        [
+            "<greet>danke für Ihre Nachricht! Wir haben Ihr Anliegen unter der Nummer <ref> aufgenommen und melden uns [innerhalb von 24 Stunden|so schnell wie möglich|bis zum <date>] bei Ihnen.",
+        ],
+    ),
+    Group(
+        "otp",
+        A,
+        "de",
+        ALL,
+        [
+            "<code> ist Ihr Bestätigungscode für <brand>. Geben Sie ihn an niemanden weiter.",
+            "Dein Login-Code lautet *<code>*. Er ist <minutes> Minuten gültig.",
+            (
+                "!<brand>: Ihre TAN für die Zahlung über <amount> an <merchant> lautet <code>. Geben Sie die TAN niemals an Dritte weiter.",
+                "banking",
+            ),
+            "Dein Bestätigungscode für <brand>: <code>. Teile ihn mit niemandem – auch nicht mit unserem Support.",
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "password-reset",
+        A,
+        "de",
+        ALL,
+        [
+            "Ihr Code zum Zurücksetzen des Passworts lautet <code>. Er ist <minutes> Minuten gültig. Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.",
+            "Passwort vergessen? Gib den Code <code> in der App von <brand> ein, um ein neues Passwort festzulegen.",
+            (
+                "Mit dem Code <code> können Sie Ihre PIN bei <brand> zurücksetzen. Geben Sie ihn an niemanden weiter.",
+                "banking",
+            ),
+        ],
+        no_sign=True,
+    ),
+    Group(
+        "discount-offer",
+        M,
+        "de",
+        "retail",
+        [
+            "<e> Nur dieses Wochenende: <percent> Rabatt auf <category> bei <brand> mit dem Code <promo>! [Gültig bis einschließlich <date>.|Jetzt shoppen: <link>]",
+            (
+                "<greet>wir haben ein Geschenk für dich 🎁 Mit dem Code <promo> sparst du <percent> auf deine nächste Bestellung. [Gültig bis zum <date>.|Jetzt einlösen: <link>]",
+                "retail food",
+            ),
+            "🔥 Sale bei <brand>: bis zu <percent> auf ausgewählte <category>! Nur solange der Vorrat reicht: <link>",
+        ],
+    ),
+    Group(
+        "product-launch",
+        M,
+        "de",
+        "retail",
+        [
+            "!Neu bei <brand> ✨ <product> – ab sofort online und in unseren Filialen. Jetzt entdecken: <link>",
+        ],
+    ),
+    Group(
+        "upsell",
+        M,
+        "de",
+        "retail",
+        [
+            "!<greet>Ihre Bestellung <order_id> ist bestätigt. Passend dazu empfehlen wir Ihnen: <product2>. Antworten Sie mit JA, um den Artikel hinzuzufügen.",
+        ],
+    ),
+    Group(
+        "contest",
+        M,
+        "de",
+        "retail food travel",
+        [
+            "<greet>mach mit beim großen Gewinnspiel von <brand> und gewinne <prize>! [Antworte bis zum <date> mit GEWINNEN, um teilzunehmen.|Teilnahmebedingungen: <link>]",
+        ],
+    ),
+    Group(
+        "survey",
+        M,
+        "de",
+        "retail",
+        [
+            "!<greet>wir möchten dich besser kennenlernen 😊 Wofür interessierst du dich am meisten? Antworte mit A) Mode, B) Wohnen, C) Technik oder D) Sport.",
+        ],
+    ),
+    Group(
+        "re-engagement",
+        M,
+        "de",
+        ALL,
+        [
+            "!<name>, wir vermissen dich! Schau doch mal wieder bei <brand> vorbei – es gibt viel Neues zu entdecken: <link>",
+        ],
+    ),
+    Group(
+        "event-invite",
+        M,
+        "de",
+        ALL,
+        [
+            "!<greet>wir laden Sie herzlich zu <event> am <date> in <place> ein. [Antworten Sie mit JA, um sich Ihren Platz zu sichern.|Die Plätze sind begrenzt – melden Sie sich hier an: <link>]",
+        ],
+    ),
+    Group(
+        "welcome",
+        M,
+        "de",
+        ALL,
+        [
+            "!Willkommen bei <brand>, <name>! [So startest du: <link>|Vervollständige jetzt dein Profil in der App.]",
+        ],
+    ),
+    Group(
+        "abandoned-cart",
+        M,
+        "de",
+        "retail",
+        [
+            "!<greet>in deinem Warenkorb wartet noch etwas auf dich 🛒 Artikel: <product>. Schließ deine Bestellung hier ab: <link>",
+        ],
+    ),
+    Group(
+        "loyalty-promo",
+        M,
+        "de",
+        "retail food travel",
+        [
+            "<greet>Sie haben <points> Treuepunkte, die Sie bis zum <date> einlösen können! Tauschen Sie sie in Ihrem Kundenkonto bei <brand> gegen einen Gutschein über <amount> ein.",
+        ],
+    ),
 ]

@@ -353,10 +353,11 @@ def test_a_spacy_that_reads_its_cli_otherwise_is_imported_plainly(
         assert not phrase._cli_is_imported_for_info_only()
 
 
-def test_offer_rules_read_spanish_portuguese_indonesian_and_hinglish_without_false_alarms() -> None:
+def test_content_rules_read_every_corpus_language_without_false_alarms() -> None:
     """Over the corpus's non-English rows, declared UTILITY: no utility or authentication row
-    gets a content finding, and every discount-offer row in those languages does (before the
-    Spanish, Portuguese, Indonesian and Hinglish patterns none of them did)."""
+    gets a content finding, and every discount-offer and contest row in those languages does
+    (before the Spanish, Portuguese, Indonesian and Hinglish patterns none of them did; before
+    the French, Italian and German ones, none of those languages' rows, 2026-12-06)."""
     import json
 
     rows = [
@@ -371,8 +372,16 @@ def test_offer_rules_read_spanish_portuguese_indonesian_and_hinglish_without_fal
     ]
     assert len(foreign) > 1500 and not false_alarms, false_alarms[:5]
     offers = [r for r in foreign if r["intent"] == "discount-offer"]
-    assert {r["language"] for r in offers} >= {"es", "pt", "id", "hi-Latn", "hi"}
+    assert {r["language"] for r in offers} >= {"es", "pt", "id", "hi-Latn", "hi", "fr", "it", "de"}
     missed = [
         r["text"][:80] for r in offers if not codes(r["text"], "UTILITY") & {"TPL101", "TPL102"}
+    ]
+    assert not missed, missed[:5]
+    contests = [r for r in foreign if r["intent"] == "contest"]
+    assert {r["language"] for r in contests} >= {"pt", "id", "fr", "it", "de"}
+    missed = [
+        r["text"][:80]
+        for r in contests
+        if not any(c.startswith("TPL13") for c in codes(r["text"], "UTILITY"))
     ]
     assert not missed, missed[:5]

@@ -61,8 +61,8 @@ def test_size_intents_and_languages(rows: list[dict[str, object]]) -> None:
     assert len({r["intent"] for r in rows}) >= 15
     assert len({r["industry"] for r in rows}) >= 12
     non_english = sum(r["language"] != "en" for r in rows) / len(rows)
-    assert 0.10 <= non_english <= 0.25
-    assert {"es", "pt", "hi-Latn", "hi", "id"} <= {r["language"] for r in rows}
+    assert 0.10 <= non_english <= 0.40  # 35 % since the French, Italian and German patterns
+    assert {"es", "pt", "hi-Latn", "hi", "id", "fr", "it", "de"} <= {r["language"] for r in rows}
 
 
 def test_no_pattern_is_in_both_splits(rows: list[dict[str, object]]) -> None:

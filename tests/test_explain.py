@@ -39,13 +39,42 @@ def test_explain_gives_the_score_both_directions_and_the_findings() -> None:
 
 
 def test_explain_follows_the_configured_threshold_and_reports_bad_input(tmp_path: Path) -> None:
-    (tmp_path / "templint.toml").write_text("[rules.TPL501]\nthreshold = 0.99\n", "utf-8")
+    (tmp_path / "templint.toml").write_text("[rules.TPL501]\nthreshold = 0.9999\n", "utf-8")
     res = CliRunner().invoke(
         main, ["explain", "--config", str(tmp_path / "templint.toml"), str(OFFER)]
     )
-    assert "under TPL501's threshold 0.99" in res.stdout
+    score = json.loads(explain("--format", "json", str(OFFER)).stdout)[0]["promotional_score"]
+    assert 0.99 < score < 0.9999  # the offer reads as promotional, just under this threshold
+    # a score under its threshold never prints as equal to it ("1.00, under 1.00")
+    assert f"promotional score {score:.4f}, under TPL501's threshold 0.9999" in res.stdout
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     res = explain(str(broken), str(OFFER))
     assert res.exit_code == 2 and "broken.json" in res.stderr
     assert "discount_in_utility" in res.stdout  # the readable file is still explained
+
+
+def test_contributions_are_shares_of_the_promotional_log_odds() -> None:
+    """What explain calls a word's weight adds up, over every feature of a draft, to how far the
+    draft moves the promotional log-odds from an empty one's, whichever model is shipped (a
+    calibrated SVM's raw weights are in margin units, about 8 times smaller)."""
+    import math
+
+    scorer = load_scorer()
+    text = OFFER.read_text(encoding="utf-8").strip()
+    row = scorer.transform(text)
+    z, empty = scorer.decision(row), scorer.decision({})
+    pos = scorer.positive
+    if scorer.link["type"] == "ovr_sigmoid":
+        a, b = scorer.link["a"][pos], scorer.link["b"][pos]
+        moved = -(a * z[pos] + b) + (a * empty[pos] + b)
+    else:
+        others = [k for k in range(len(z)) if k != pos]
+
+        def log_odds(v: list[float]) -> float:
+            return v[pos] - sum(v[k] for k in others) / len(others)
+
+        moved = log_odds(z) - log_odds(empty)
+    total = sum(value * scorer.direction[j] for j, value in row.items())
+    assert math.isclose(total, moved, rel_tol=1e-9, abs_tol=1e-9)
+    assert moved > 1  # the offer moves it a long way toward promotional

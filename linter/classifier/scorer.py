@@ -242,7 +242,8 @@ class Scorer:
     @property
     def direction(self) -> array:
         """Per feature, how much it moves the promotional score: the positive class's weight
-        less the mean of the others' (softmax), or its own weight (one-vs-rest)."""
+        less the mean of the others' (softmax), or its own weight times its sigmoid's slope
+        (one-vs-rest)."""
         if self._direction is None:
             pos = self.coef[self.positive]
             if self.link["type"] == "softmax" and len(self.coef) > 1:
@@ -252,8 +253,10 @@ class Scorer:
                     "d", (pos[j] - sum(r[j] for r in others) / n for j in range(len(pos)))
                 )
             else:
-                sign = -1.0 if self.link.get("a", [-1.0] * len(self.coef))[self.positive] > 0 else 1
-                self._direction = array("d", (sign * w for w in pos))
+                # a calibrated one-vs-rest SVM: p = expit(-(a*z + b)), so a feature's share of
+                # the log-odds is -a times its weight (explanations in log-odds, as for softmax)
+                scale = -self.link.get("a", [-1.0] * len(self.coef))[self.positive]
+                self._direction = array("d", (scale * w for w in pos))
         return self._direction
 
     def explain(self, text: str, k: int = 3, toward: int = 1) -> list[tuple[str, float]]:

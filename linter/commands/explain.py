@@ -91,20 +91,37 @@ def explain(
     sys.exit(2 if result.errors else 0)
 
 
+def _decimals(score: float, threshold: float | None) -> int:
+    """Two decimals, or as many (up to 4) as show the threshold as configured and keep a score
+    just under it from printing as equal to it ("1.00, under 1.00")."""
+    places = 2
+    while (
+        threshold is not None
+        and places < 4
+        and (
+            round(threshold, places) != threshold
+            or (score < threshold and round(score, places) >= round(threshold, places))
+        )
+    ):
+        places += 1
+    return places
+
+
 def _text(r: dict[str, Any]) -> str:
     probs = " · ".join(
         f"{c} {p:.2f}" for c, p in sorted(r["probabilities"].items(), key=lambda cp: -cp[1])
     )
-    threshold = r["threshold"]
+    threshold, score = r["threshold"], r["promotional_score"]
+    shown = _decimals(score, threshold)
     if threshold is None:
         verdict = "TPL501 is not selected"
-    elif r["promotional_score"] >= threshold:
-        verdict = f"at or over TPL501's threshold {threshold:.2f}: reads as promotional"
+    elif score >= threshold:
+        verdict = f"at or over TPL501's threshold {threshold:.{shown}f}: reads as promotional"
     else:
-        verdict = f"under TPL501's threshold {threshold:.2f}"
+        verdict = f"under TPL501's threshold {threshold:.{shown}f}"
     lines = [
         f"{r['file']} ({r['template'] or 'template'})",
-        f"  promotional score {r['promotional_score']:.2f}, {verdict}",
+        f"  promotional score {score:.{shown}f}, {verdict}",
         f"  reads as {r['predicted_category']}: {probs}",
         "  pushes it up:    " + (_listed(r["pushes_up"]) or "nothing stands out"),
         "  holds it down:   " + (_listed(r["holds_down"]) or "nothing stands out"),

@@ -26,7 +26,8 @@ from linter.config import Config  # noqa: E402
 ONLY = Config(select=("TPL340",))
 # The corpus's language tags as Meta codes (its Hinglish rows filed under Hindi).
 CODE = {"en": "en_US", "es": "es", "pt": "pt_BR", "id": "id", "hi": "hi", "hi-Latn": "hi"}
-OTHERS = ("en_US", "es", "pt_BR", "id", "hi")
+CODE |= {"fr": "fr", "it": "it", "de": "de"}
+OTHERS = ("en_US", "es", "pt_BR", "id", "hi", "fr", "it", "de")
 
 
 def flagged(text: str, language: str) -> bool:

@@ -140,9 +140,50 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return (value,)
 
 
+# The shipped rule files' tables, parsed ahead of time: tomllib parses in Python, ~45 ms for
+# the shipped files (a fifth of a cold one-template run), json in C. Keyed by a hash of each
+# file's text, so an edited or unknown file misses and is parsed as before.
+PARSED_PATH = Path(__file__).resolve().parent / "data" / "rules_parsed.json"
+_PARSED: dict[str, Any] | None = None
+
+
+def _text_key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _parsed(text: str) -> dict[str, Any] | None:
+    """The file's table from PARSED_PATH, or None. Each entry is handed out once (``pop``): no
+    two rules share the lists of one parse."""
+    global _PARSED
+    if _PARSED is None:
+        import json
+
+        try:
+            _PARSED = dict(json.loads(PARSED_PATH.read_text(encoding="utf-8")).get("files", {}))
+        except (OSError, ValueError, AttributeError, TypeError):
+            _PARSED = {}  # no file or a broken one: every rule file is parsed at run time
+    found = _PARSED.pop(_text_key(text), None)
+    return found if isinstance(found, dict) else None
+
+
+def render_parsed(directory: str | None = None) -> str:
+    """PARSED_PATH's content for the rule files in ``directory`` (default: the shipped ones)."""
+    import json
+
+    root = Path(directory) if directory else rules_dir()
+    files = {}
+    for path in sorted(root.glob("**/*.toml")):
+        text = path.read_text(encoding="utf-8")
+        files[_text_key(text)] = tomllib.loads(text)
+    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def load_rule(path: Path) -> Rule:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = _parsed(text) or tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RuleFileError(f"{path}: {exc}") from None
     missing = [

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from linter import rulebook
 from linter.api import lint_text
 from linter.config import Config
 from linter.engine import Linter
@@ -30,6 +31,30 @@ def test_the_committed_file_matches_the_shipped_rules() -> None:
     assert literal_cache.PATH.read_text(encoding="utf-8") == literal_cache.render(load_rules()), (
         "linter/data/pattern_literals.json is stale: run `python -m linter.kinds.literal_cache`"
     )
+
+
+def test_the_parsed_rule_files_match_the_shipped_rules() -> None:
+    assert rulebook.PARSED_PATH.read_text(encoding="utf-8") == rulebook.render_parsed(), (
+        "linter/data/rules_parsed.json is stale: run `python -m linter.kinds.literal_cache`"
+    )
+
+
+def test_a_rule_from_the_parsed_file_is_the_rule_its_toml_gives(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from linter.paths import rules_dir
+
+    files = sorted(rules_dir().glob("**/*.toml"))
+    monkeypatch.setattr(rulebook, "_PARSED", None)  # read the shipped file afresh
+    cached = [rulebook.load_rule(p) for p in files]
+    assert rulebook._PARSED == {}, "every shipped rule file was in the parsed file"
+    parsed = [rulebook.load_rule(p) for p in files]  # handed out once: now from the TOML
+    assert cached == parsed and len(parsed) > 70
+    # an edited copy of a shipped rule misses and is read as written
+    edited = tmp_path / "TPL501.toml"
+    edited.write_text("extra-param = 1\n" + files[0].read_text(encoding="utf-8"), "utf-8")
+    monkeypatch.setattr(rulebook, "_PARSED", None)
+    assert rulebook.load_rule(edited).params["extra-param"] == 1
 
 
 def _pattern_checks(linter: Linter) -> list[PatternCheck]:

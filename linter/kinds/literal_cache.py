@@ -9,6 +9,9 @@ the patterns and flags, so an edited or unknown rule simply misses and is read a
 before. ``tests/test_literal_cache.py`` checks the file against the shipped rules.
 
     python -m linter.kinds.literal_cache      # rewrite the file after changing a rule
+
+The same command rewrites ``linter/data/rules_parsed.json``, every shipped rule file already
+parsed (``rulebook.PARSED_PATH``), which ``tests/test_literal_cache.py`` checks too.
 """
 
 from __future__ import annotations
@@ -71,10 +74,11 @@ def render(rules: list[Any]) -> str:
 
 def main() -> None:
     from linter.paths import rules_dir
-    from linter.rulebook import load_rules
+    from linter.rulebook import PARSED_PATH, load_rules, render_parsed
 
     PATH.write_text(render(load_rules(rules_dir())), encoding="utf-8")
-    print(f"wrote {PATH}")
+    PARSED_PATH.write_text(render_parsed(), encoding="utf-8")
+    print(f"wrote {PATH} and {PARSED_PATH}")
 
 
 if __name__ == "__main__":

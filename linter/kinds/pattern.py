@@ -59,7 +59,8 @@ class PatternCheck(TextCheck):
         if not patterns:
             raise ValueError(f"{self.rule.path}: a pattern rule needs 'patterns'")
         self._flags = flags
-        self._read: tuple[frozenset[str] | None, Any, Any] | None = None
+        self._read: tuple[frozenset[str] | None, Any] | None = None
+        self._required: list[Any] = []  # the literals' regex, compiled when first searched
         self._finds = 0
         # A shipped rule's pre-test is read ahead of time (literal_cache): it runs from the
         # first text, and the regexes are compiled only when a text could match (most texts
@@ -92,10 +93,10 @@ class PatternCheck(TextCheck):
             )
         return self._excepting[0]
 
-    def _literal_test(self) -> tuple[frozenset[str] | None, Any, Any]:
-        """(literals, clauses, a regex of the literals): what every match needs, read from the
-        patterns once it pays (parsing them costs ~4 ms a rule, a cold start's whole budget
-        for one template), or at once from the shipped rules' cache."""
+    def _literal_test(self) -> tuple[frozenset[str] | None, Any]:
+        """(literals, clauses): what every match needs, read from the patterns once it pays
+        (parsing them costs ~4 ms a rule, a cold start's whole budget for one template), or at
+        once from the shipped rules' cache."""
         if self._read is None:
             from linter.kinds.literals import required_clauses, union_of_best
 
@@ -105,10 +106,7 @@ class PatternCheck(TextCheck):
                 else required_clauses(list(self.params.get("patterns", [])), self._flags)
             )
             literals = union_of_best(clauses)
-            test = (
-                None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
-            )
-            self._read = (literals, clauses if literals is not None else None, test)
+            self._read = (literals, clauses if literals is not None else None)
         return self._read
 
     def literals(self) -> frozenset[str] | None:
@@ -126,8 +124,15 @@ class PatternCheck(TextCheck):
 
     @property
     def required(self) -> Any:
-        """The literal pre-test (a regex over the casefolded text), or None."""
-        return self._literal_test()[2]
+        """The literal pre-test (a regex over the casefolded text), or None. Compiled when first
+        searched: an alternation of a rule's hundreds of strings takes ~1 ms to compile, and a
+        short run tests each pattern's strings directly instead (``_possible``)."""
+        if not self._required:
+            literals = self._literal_test()[0]
+            self._required.append(
+                None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
+            )
+        return self._required[0]
 
     def check_some(self, template: Template, which: tuple[int, ...]) -> list[Hit]:
         """Only the patterns at ``which`` can match here (the others need strings the template
@@ -181,19 +186,21 @@ class PatternCheck(TextCheck):
         self._finds += 1
         pretest = self._cached or self._finds > PRETEST_AFTER
         if self._only is None:
-            # the pre-test before the regex: a shipped rule compiles it only when needed
-            test = self.required if pretest else None
-            if test is not None and test.search(self._folded(text)) is None:
-                return
             if self._compiled is None and self._finds <= PRETEST_AFTER and self._cached_clauses:
                 # A short run: compile only the patterns whose strings this text holds, not
                 # the rule's whole alternation (an English text never pays for the Spanish
-                # patterns). A long run compiles it all once, then its gates narrow it.
+                # patterns), and test their strings directly, not through a compiled
+                # alternation of them all. A long run compiles it all once, then its gates
+                # narrow it.
                 which = self._possible(self._folded(text))
                 if not which:
                     return
                 pattern: regex.Pattern[str] | None = self._narrowed_to(which)[0]
             else:
+                # the pre-test before the regex: a shipped rule compiles it only when needed
+                test = self.required if pretest else None
+                if test is not None and test.search(self._folded(text)) is None:
+                    return
                 pattern = self.pattern
         else:
             pattern, test = self._pattern(pretest)

@@ -385,3 +385,20 @@ def test_content_rules_read_every_corpus_language_without_false_alarms() -> None
         if not any(c.startswith("TPL13") for c in codes(r["text"], "UTILITY"))
     ]
     assert not missed, missed[:5]
+
+
+def _drafts(name: str) -> list[str]:
+    path = ROOT / "tests" / "fixtures" / name
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# French, Italian and German drafts written after the rules by someone who had not read them
+# (2026-12-06), one a line: what a writer in those languages sends, both ways.
+@pytest.mark.parametrize("text", _drafts("drafts_fr_it_de_transactional.txt"))
+def test_french_italian_german_transactional_drafts_get_no_content_finding(text: str) -> None:
+    assert codes(text, "UTILITY") == set()
+
+
+@pytest.mark.parametrize("text", _drafts("drafts_fr_it_de_promotional.txt"))
+def test_french_italian_german_promotions_threats_and_data_requests_are_found(text: str) -> None:
+    assert codes(text, "UTILITY")

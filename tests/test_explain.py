@@ -78,3 +78,25 @@ def test_contributions_are_shares_of_the_promotional_log_odds() -> None:
     total = sum(value * scorer.direction[j] for j, value in row.items())
     assert math.isclose(total, moved, rel_tol=1e-9, abs_tol=1e-9)
     assert moved > 1  # the offer moves it a long way toward promotional
+
+
+def test_explanations_do_not_depend_on_what_the_scorer_explained_before(monkeypatch) -> None:
+    """explain() remembers each word's n-grams across calls (a batch explains the same words
+    thousands of times): a draft gets the same words and weights from a scorer that has
+    explained hundreds of others, with its memory kept or cleared every few drafts, as from a
+    scorer that remembers nothing."""
+    import linter.classifier.scorer as S
+
+    rows = (ROOT / "data" / "templates.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in rows[::23][:400]]
+
+    def explanations(kept: int) -> list[object]:
+        monkeypatch.setattr(S, "WORDS_KEPT", kept)
+        scorer = S.load_scorer()
+        return [(scorer.explain(t, 3), scorer.explain(t, 3, toward=-1)) for t in texts]
+
+    default = S.WORDS_KEPT
+    forgetful = explanations(0)  # memory cleared before every draft
+    assert sum(1 for up, _ in forgetful if up) > 100
+    assert explanations(40) == forgetful
+    assert explanations(default) == forgetful

@@ -22,8 +22,10 @@ import json
 import math
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ JOBLIB_NAME = "classifier.joblib"
 FORMAT = "templint-linear-scorer"
 FORMAT_VERSION = 1
 POSITIVE = "marketing"
+WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 MB)
 
 
 class ModelError(ValueError):
@@ -161,6 +164,8 @@ class Scorer:
             raise ModelError("weight rows do not match the vocabulary size")
         self.threshold = float(self.meta.get("threshold", 0.5))
         self._direction: array | None = None
+        # per char vectorizer (by offset): word -> (its known n-gram columns, its display)
+        self._word_columns: dict[int, dict[str, tuple[tuple[int, ...], str]]] = {}
 
     # -- features ----------------------------------------------------------------------------
     def transform(self, text: str) -> dict[int, float]:
@@ -269,48 +274,61 @@ class Scorer:
         direction = self.direction
         credit: dict[str, float] = {}
         for vec in self.vectorizers:
-            row = vec.row(doc)
             if vec.kind == "word":
+                row = vec.row(doc)
                 for gram, j in _present(F.word_ngrams(doc, vec.ngram_range), vec.vocab):
                     credit[gram] = credit.get(gram, 0.0) + row[j] * direction[vec.offset + j]
                 continue
-            words = doc.lower().split()
-            shown: dict[str, str] = {}  # _display once per distinct word, not per n-gram of it
-            owners: dict[str, list[str]] = {}
-            for w in words:
-                for gram in F.char_wb_ngrams(w, vec.ngram_range):
-                    owners.setdefault(gram, []).append(w)
-            for gram, ws in owners.items():
-                j = vec.vocab.get(gram)
-                if j is None:
-                    continue
-                share = row[j] * direction[vec.offset + j] / len(ws)
-                for w in ws:
-                    key = shown.get(w)
-                    if key is None:
-                        key = shown[w] = _display(w)
-                    if key:
-                        credit[key] = credit.get(key, 0.0) + share
+            self._credit_chars(vec, doc.lower().split(), direction, credit)
         ranked = sorted(
-            (
-                (p, c)
-                for p, c in credit.items()
-                if c * toward > 0
-                and F.PLACEHOLDER_TOKEN not in p
-                and not set(p.split()) <= _FUNCTION_WORDS
-                and not _is_link_part(p)
-            ),
+            ((p, c) for p, c in credit.items() if c * toward > 0),
             key=lambda pc: (-pc[1] * toward, pc[0]),
         )
         chosen: list[tuple[str, float]] = []
-        for phrase, contribution in ranked:
+        for phrase, contribution in ranked:  # the filters run only until k are chosen
             words = set(phrase.split())
+            if F.PLACEHOLDER_TOKEN in phrase or words <= _FUNCTION_WORDS or _is_link_part(phrase):
+                continue
             if any(words <= set(p.split()) or set(p.split()) <= words for p, _ in chosen):
                 continue
             chosen.append((phrase, contribution))
             if len(chosen) == k:
                 break
         return chosen
+
+    def _credit_chars(
+        self, vec: _Vectorizer, words: list[str], direction: array, credit: dict[str, float]
+    ) -> None:
+        """Each character n-gram's share of the score, split evenly over its occurrences and
+        credited to the words they lie in. A word's n-grams do not depend on its neighbours, so
+        its known columns are worked out once per scorer (a batch explains the same words
+        thousands of times) and the text's tf-idf row is counted from them."""
+        known = self._word_columns.setdefault(vec.offset, {})
+        if len(known) > WORDS_KEPT:
+            known.clear()
+        per_word = []
+        for w in words:
+            found = known.get(w)
+            if found is None:
+                get = vec.vocab.get
+                cols = [
+                    j for g in F.char_wb_ngrams(w, vec.ngram_range) if (j := get(g)) is not None
+                ]
+                found = known[w] = (tuple(cols), _display(w))
+            per_word.append(found)
+        counts = Counter(chain.from_iterable(cols for cols, _ in per_word))
+        # sublinear tf x idf, l2-normalised: the row the model saw (``features.tfidf``)
+        idf, offset = vec.idf, vec.offset
+        tf = {j: _sublinear(c) for j, c in counts.items()}
+        norm = math.sqrt(math.fsum((v * idf[j]) ** 2 for j, v in tf.items()))
+        if norm == 0.0:
+            return
+        # per column: its value times its direction, shared among its occurrences
+        share = {j: v * idf[j] * direction[offset + j] / counts[j] for j, v in tf.items()}
+        get = share.__getitem__
+        for cols, key in per_word:
+            if key and cols:
+                credit[key] = credit.get(key, 0.0) + sum(map(get, cols)) / norm
 
 
 # Telling a writer that 'and' or 'to the' made the text promotional helps nobody: phrases made
@@ -343,6 +361,14 @@ def _present(grams: list[str], vocab: dict[str, int]) -> Iterable[tuple[str, int
 def _display(word: str) -> str:
     """A whitespace-delimited chunk as a reader would name it: outer punctuation dropped."""
     return word.strip("\"'“”‘’()[]{}<>.,;:!?*-–—/\\|`~").strip()
+
+
+_LOGS = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
+
+
+def _sublinear(count: int) -> float:
+    """1 + log(count), from a table for the counts a template has."""
+    return _LOGS[count] if count < 64 else 1.0 + math.log(count)
 
 
 def _expit(x: float) -> float:

@@ -319,7 +319,8 @@ class Scorer:
         counts = Counter(chain.from_iterable(cols for cols, _ in per_word))
         # sublinear tf x idf, l2-normalised: the row the model saw (``features.tfidf``)
         idf, offset = vec.idf, vec.offset
-        tf = {j: _sublinear(c) for j, c in counts.items()}
+        logs, log = _LOGS, math.log
+        tf = {j: logs[c] if c < 64 else 1.0 + log(c) for j, c in counts.items()}
         norm = math.sqrt(math.fsum((v * idf[j]) ** 2 for j, v in tf.items()))
         if norm == 0.0:
             return
@@ -363,12 +364,7 @@ def _display(word: str) -> str:
     return word.strip("\"'“”‘’()[]{}<>.,;:!?*-–—/\\|`~").strip()
 
 
-_LOGS = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
-
-
-def _sublinear(count: int) -> float:
-    """1 + log(count), from a table for the counts a template has."""
-    return _LOGS[count] if count < 64 else 1.0 + math.log(count)
+_LOGS = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sublinear tf, by count
 
 
 def _expit(x: float) -> float:

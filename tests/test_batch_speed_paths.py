@@ -303,6 +303,27 @@ def test_pre_test_of_each_narrowed_pattern_never_hides_its_match() -> None:
     assert bogo._narrow((2,))[1] is not None  # b1g1: b0 ... b9
 
 
+def test_a_long_run_searches_only_the_patterns_a_text_holds_the_strings_of() -> None:
+    """After its first few hundred texts a shipped rule tests all its strings at once, then
+    compiles only the patterns whose strings the text holds (never the alternation of all of
+    them, which costs ~0.5 s to compile): it finds what the whole alternation finds."""
+    from linter.kinds.pattern import PRETEST_AFTER
+
+    narrowed, whole = _pattern_checks(), _pattern_checks()
+    for check in whole:
+        check._cached_clauses = None  # the whole alternation, behind the same pre-test
+    for check in narrowed:
+        check._finds = PRETEST_AFTER
+    found = 0
+    for text in _probe_texts()[::3]:
+        for fast, slow in zip(narrowed, whole, strict=True):
+            hits = [(h.start, h.end, h.values.get("match")) for h in fast.find(text)]
+            assert hits == [(h.start, h.end, h.values.get("match")) for h in slow.find(text)]
+            found += bool(hits)
+    assert found > 1000
+    assert all(c._compiled is None for c in narrowed if c._cached)
+
+
 # -- the engine's gates -------------------------------------------------------------------------
 
 

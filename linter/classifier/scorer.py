@@ -285,13 +285,15 @@ class Scorer:
             key=lambda pc: (-pc[1] * toward, pc[0]),
         )
         chosen: list[tuple[str, float]] = []
+        taken: list[set[str]] = []  # the words of each chosen phrase
         for phrase, contribution in ranked:  # the filters run only until k are chosen
             words = set(phrase.split())
             if F.PLACEHOLDER_TOKEN in phrase or words <= _FUNCTION_WORDS or _is_link_part(phrase):
                 continue
-            if any(words <= set(p.split()) or set(p.split()) <= words for p, _ in chosen):
+            if any(words <= t or t <= words for t in taken):
                 continue
             chosen.append((phrase, contribution))
+            taken.append(words)
             if len(chosen) == k:
                 break
         return chosen
@@ -320,12 +322,15 @@ class Scorer:
         # sublinear tf x idf, l2-normalised: the row the model saw (``features.tfidf``)
         idf, offset = vec.idf, vec.offset
         logs, log = _LOGS, math.log
-        tf = {j: logs[c] if c < 64 else 1.0 + log(c) for j, c in counts.items()}
-        norm = math.sqrt(math.fsum((v * idf[j]) ** 2 for j, v in tf.items()))
+        columns = list(counts.items())
+        values = [(logs[c] if c < 64 else 1.0 + log(c)) * idf[j] for j, c in columns]
+        norm = math.hypot(*values)
         if norm == 0.0:
             return
         # per column: its value times its direction, shared among its occurrences
-        share = {j: v * idf[j] * direction[offset + j] / counts[j] for j, v in tf.items()}
+        share = {
+            j: v * direction[offset + j] / c for (j, c), v in zip(columns, values, strict=True)
+        }
         get = share.__getitem__
         for cols, key in per_word:
             if key and cols:

@@ -257,6 +257,25 @@ def test_overlapping_spans_nest_correctly() -> None:
     parse(render(report))
 
 
+def test_a_long_spans_example_ends_where_its_mark_is_cut() -> None:
+    # TPL401 marks a whole duplicate body; the example shows its first ~100 characters marked.
+    # Text after a cut mark must not follow it unmarked, and the cut falls between words.
+    text = (
+        "Outage ticket {{1}} is now fixed. If you still face issues, restart your router and "
+        "reply here.\n\nThanks,\nNovaTel support team, available around the clock for you"
+    )
+    report = Report()
+    report.add(row(0, "fail", 0.1, [err("TPL401", 0, len(text))], text=text))
+    page = render(report)
+    shown = re.search(r'<div class="ex-text">(.*?)</div>', page, re.S)
+    assert shown is not None
+    marked = re.fullmatch(r'<mark class="[^"]*">(.*)</mark>…', shown.group(1), re.S)
+    assert marked is not None, shown.group(1)  # nothing between the mark and the ellipsis
+    words = re.sub(r"<[^>]+>|↵", " ", marked.group(1)).split()
+    assert len(words) >= 10 and all(w in text.split() for w in words), words
+    assert words[-1] == "here." and len(" ".join(words)) <= 100
+
+
 def test_no_external_references() -> None:
     report = Report()
     report.add(row(0, "fail", 0.9, [err("TPL111", 4, 20)], text="See https://evil.example/x.js"))

@@ -99,18 +99,27 @@ def _excerpt(
     text: str, span: tuple[int, int] | None
 ) -> tuple[str, tuple[int, int] | None, bool, bool]:
     """A short window of ``text`` around ``span``, cut at spaces, and the span moved into it."""
+    cut = False
     if span is None:
         start = end = 0
     else:
-        # A span longer than the window is shown cut, not the whole paragraph.
-        start, end = span[0], min(span[1], span[0] + 2 * EXCERPT_CONTEXT)
+        start, end = span
+        if end - start > 2 * EXCERPT_CONTEXT:
+            # A span longer than the window is shown cut at a word, and the excerpt ends with
+            # it: text after the cut would read as outside the finding (TPL401's whole body
+            # showed "…reply he" marked and "re. Thanks" not).
+            limit = start + 2 * EXCERPT_CONTEXT
+            gap = max(text.rfind(c, start + EXCERPT_CONTEXT, limit + 1) for c in " \n")
+            end, cut = (gap if gap != -1 else limit), True
+            while end > start + 1 and text[end - 1].isspace():
+                end -= 1
     lo = max(0, start - EXCERPT_CONTEXT)
-    hi = min(len(text), max(end + EXCERPT_CONTEXT, 2 * EXCERPT_CONTEXT))
+    hi = end if cut else min(len(text), max(end + EXCERPT_CONTEXT, 2 * EXCERPT_CONTEXT))
     # Start and end on a word boundary when there is one near, so no word is shown cut.
     if lo > 0:
         space = text.find(" ", lo, start)
         lo = space + 1 if space != -1 else lo
-    if hi < len(text):
+    if hi < len(text) and not cut:
         space = text.rfind(" ", end, hi)
         hi = space if space != -1 else hi
     moved = None if span is None else (start - lo, end - lo)

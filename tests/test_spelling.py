@@ -145,6 +145,20 @@ def test_a_senders_label_names_the_sender_unless_a_word_is_one_edit_off() -> Non
     assert found("Hello. Swiftline will call you.") == [("TPL201", "Swiftline")]
 
 
+def test_a_labels_value_and_a_senders_alert_line_name_the_sender() -> None:
+    # a sender's label may go on in lower case or end in a bar, as bank alerts and newsletters do
+    assert found("Crestline Bank alert: ₹99 debited from your account.") == []
+    assert found_in("Zentel | October update\n\nHi {{1}}, your bill is ready.") == []
+    # the first word of a label's value is a name: a payee, a hotel, a place
+    assert found_in("Payment successful\nAmount: {{1}}\nPaid to: Wanderly\nDate: {{2}}") == []
+    assert found_in("*Flight*: 6E-20\n*Hotel*: Wanderly partner hotel, check-in at 2 PM") == []
+    # unless a known word is one edit away: a typo there is still found
+    assert found_in("Parcel {{1}}\nCurrent location: Bengalore") == [("TPL201", "Bengalore")]
+    # and a value's later words, or a sentence after the label, are checked as before
+    assert found_in("Paid to: Wanderly for your hotell") == [("TPL201", "hotell")]
+    assert found("Note: your order is ready. Wanderly will call.") == [("TPL201", "Wanderly")]
+
+
 def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:
     assert found("Your appointment with Dr. Mehta is confirmed for {{1}}.") == []
     assert found("Thank you, Mrs. Okafor. Your file is ready.") == []
@@ -243,7 +257,7 @@ def test_project_vocabularies_through_templint_toml(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    text = "Zomatoo here: pay with flexipay, msg us ASAP. Delivery is guaranteed by {{1}}."
+    text = "Zomatoo says hi. Pay with flexipay, msg us ASAP. Delivery is guaranteed by {{1}}."
     (tmp_path / "t.txt").write_text(text + "\n", encoding="utf-8")
     cfg = load_config(tmp_path / "templint.toml")
     diags = lint_file(str(tmp_path / "t.txt"), config=cfg)

@@ -564,17 +564,23 @@ def _title_before(text: str, dot: int) -> bool:
     return dot - j <= 4 and text[j:dot].lower() in _TITLES and (j == 0 or not text[j - 1].isalnum())
 
 
-# A sender's label opening a text or a line: "Swiftline Couriers: we tried to deliver ...".
-_LABEL = re.compile(r"[ \t*_]*(?:[A-Z][\w&'.-]*[ \t]+){0,2}[A-Z][\w&'.-]*[ \t]*:(?!//)")
+# A sender's label opening a text or a line: "Swiftline Couriers: we tried to deliver ...",
+# "Crestline Bank alert: ₹99 debited", "Zentel | October update".
+_LABEL = re.compile(r"[ \t*_]*[A-Z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,2}[ \t]*(?::(?!//)|\|)")
+# What a line holds before a label's value: "Paid to: ", "Current location: ", "*Hotel*: ".
+_BEFORE_VALUE = re.compile(r"[ \t*_]*[^\W\d_][^\n:.!?]{0,39}:[ \t*_]*")
 
 
 def _in_label(text: str, word: Word) -> bool:
-    """Whether the word is in a label of up to three capitalised words and a colon at the start
-    of the text or of a line ("Suvidha Bank: your OTP is ..."): a sender's name, unless a known
-    word is one edit away ("Delivary update:" is checked)."""
+    """Whether the word is in a label of up to three words (the first capitalised) and a colon
+    or a bar at the start of the text or of a line ("Suvidha Bank: your OTP is ..."), or is the
+    first word of a label's value ("Paid to: Loomi", "Current location: Bengaluru"): a name,
+    unless a known word is one edit away ("Delivary update:", "Status: Delivred" are checked)."""
     line = text.rfind("\n", 0, word.start) + 1
     m = _LABEL.match(text, line)
-    return m is not None and m.end() > word.start
+    if m is not None and m.end() > word.start:
+        return True
+    return _BEFORE_VALUE.fullmatch(text, line, word.start) is not None
 
 
 def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:

@@ -338,3 +338,11 @@ def test_a_place_names_words_are_accepted_only_together_and_typos_beside_them_st
         ("TPL201", "Las"),
         ("TPL201", "deliverd"),
     ]
+
+
+def test_hinglish_is_not_spell_checked_but_one_hindi_greeting_leaves_a_text_english() -> None:
+    # most words English, so the known-words share reads it as English; its Hindi words tell
+    hinglish = "Hello {{1}} ji, {{2}} ka payment receive ho gaya hai. Txn ID: {{3}}. Dhanyavaad!"
+    assert found(hinglish) == []
+    english = "Namaste {{1}}, your refund of {{2}} has been procesed. Thank you!"
+    assert ("TPL201", "procesed") in found(english)

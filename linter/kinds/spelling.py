@@ -977,6 +977,11 @@ class SpellingCheck(Check):
         self.loanwords = int(self.params.get("loanwords", 30_000))
         self.min_known = float(self.params.get("min-known", 0.6))
         self.min_words = int(self.params.get("min-words", 4))
+        # Words of another language that no English text writes (Hindi in Latin letters: "hai",
+        # "mein"): this many distinct ones make a text that language, however many English
+        # words it mixes in ("{{1}} ka payment receive ho gaya hai").
+        self.foreign = frozenset(str(w).lower() for w in self.params.get("not-english-words", []))
+        self.foreign_min = int(self.params.get("not-english-min", 2))
 
     def vocabulary(self) -> Vocabulary:
         return self.ctx.shared("spelling.vocabulary", lambda: build_vocabulary(self.ctx))
@@ -1034,6 +1039,10 @@ class SpellingCheck(Check):
         found = [
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
+        if self.foreign and name == ENGLISH:
+            foreign = {w[3] for _, w in found if w[3] in self.foreign}
+            if len(foreign) >= self.foreign_min:
+                return  # Hinglish: its Hindi words are not misspelt English
         if len(found) >= self.min_words:
             # A known word of up to three letters counts as English only if it is among the
             # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",

@@ -209,11 +209,13 @@ def test_each_language_is_checked_with_its_own_word_list(tmp_path: Path) -> None
 
 
 def test_a_body_given_with_its_language_is_spell_checked_only_in_english() -> None:
-    # too short for the "mostly not English" test: three words look like typos without it
+    # too short for the "mostly not English" share; with no language, its Spanish words
+    # (TPL340's lists) tell it is not English
     spanish = "¡Bienvenido a DeskPilot, Camila! Así puedes empezar: https://m.deskpilot.app/start"
     words = ["Así", "puedes", "empezar"]
-    assert [w for _, w in found(spanish)] == words
+    assert found(spanish) == []
     assert lint_text(spanish, language="es", config=SPELLING) == []
+    # declared English, it is spell-checked as English: the "typos" say the language is wrong
     flagged = lint_text(spanish, language="en_GB", config=SPELLING)
     assert [d.message.split("'")[1] for d in flagged] == words
 
@@ -341,8 +343,10 @@ def test_a_place_names_words_are_accepted_only_together_and_typos_beside_them_st
 
 
 def test_hinglish_is_not_spell_checked_but_one_hindi_greeting_leaves_a_text_english() -> None:
-    # most words English, so the known-words share reads it as English; its Hindi words tell
+    # most words English, so the known-words share reads it as English; its Hindi words tell,
+    # with no language and declared English alike (TPL340 lets English text read as Hinglish)
     hinglish = "Hello {{1}} ji, {{2}} ka payment receive ho gaya hai. Txn ID: {{3}}. Dhanyavaad!"
     assert found(hinglish) == []
+    assert lint_text(hinglish, language="en_US", config=SPELLING) == []
     english = "Namaste {{1}}, your refund of {{2}} has been procesed. Thank you!"
     assert ("TPL201", "procesed") in found(english)

@@ -31,7 +31,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -946,6 +946,44 @@ class _WithLoanwords:
         return getattr(self.dictionary, name)
 
 
+FOREIGN_WORDS = 2
+
+
+def _reads_as_another_language(
+    ctx: Context, template: Template, components: list[Component]
+) -> bool:
+    """Whether a template read as English is written in another language's words, by TPL340's
+    word lists (read whether or not that rule is selected): with no language declared, any
+    language ("Así puedes empezar", "{{1}} ka payment receive ho gaya hai"); declared English,
+    only one TPL340 lets English text read as (Hinglish): Spanish declared English is flagged
+    word by word, which says something is wrong, and TPL340 names it when it can."""
+    found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+    if found is None:
+        return False
+    judge, alike = found
+    from linter.kinds.language import readable
+
+    verdict = judge.judge(readable("\n".join(c.text for c in components)), "en")
+    if verdict is None or verdict[0] != "words":
+        return False
+    return verdict[1] in alike or not (template.language or ctx.config.default_language)
+
+
+def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
+    from linter.kinds import load_check
+    from linter.rulebook import load_rules
+
+    for rule in load_rules(ctx.config.rules_dir):
+        if rule.kind == "format" and rule.params.get("check") == "language-mismatch":
+            judge = load_check(rule, ctx).setup[0]  # type: ignore[attr-defined]
+            # Two of another language's words are enough here, where TPL340 wants four to
+            # report a mismatch: "₹999 ka payment receive ho gaya hai" is not checked as English
+            # (the other language must still outnumber English's own words three to one).
+            alike = frozenset(judge.alike.get("en", ()))
+            return replace(judge, min_words=min(judge.min_words, FOREIGN_WORDS), alike={}), alike
+    return None  # a rules folder without it: every text is read as its declared language
+
+
 class SpellingCheck(Check):
     """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
     terms on a reject list."""
@@ -977,11 +1015,6 @@ class SpellingCheck(Check):
         self.loanwords = int(self.params.get("loanwords", 30_000))
         self.min_known = float(self.params.get("min-known", 0.6))
         self.min_words = int(self.params.get("min-words", 4))
-        # Words of another language that no English text writes (Hindi in Latin letters: "hai",
-        # "mein"): this many distinct ones make a text that language, however many English
-        # words it mixes in ("{{1}} ka payment receive ho gaya hai").
-        self.foreign = frozenset(str(w).lower() for w in self.params.get("not-english-words", []))
-        self.foreign_min = int(self.params.get("not-english-min", 2))
 
     def vocabulary(self) -> Vocabulary:
         return self.ctx.shared("spelling.vocabulary", lambda: build_vocabulary(self.ctx))
@@ -1039,10 +1072,8 @@ class SpellingCheck(Check):
         found = [
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
-        if self.foreign and name == ENGLISH:
-            foreign = {w[3] for _, w in found if w[3] in self.foreign}
-            if len(foreign) >= self.foreign_min:
-                return  # Hinglish: its Hindi words are not misspelt English
+        if name == ENGLISH and _reads_as_another_language(self.ctx, template, components):
+            return  # Hinglish, Spanish …: its words are not misspelt English (TPL340 says more)
         if len(found) >= self.min_words:
             # A known word of up to three letters counts as English only if it is among the
             # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",

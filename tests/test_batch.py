@@ -105,7 +105,8 @@ SPANISH = "¡Bienvenido a CityPower, Lucía! Así puedes empezar: https://www.ci
 
 
 def test_a_language_column_says_which_rows_are_spell_checked_as_english(tmp_path: Path) -> None:
-    # Too short for the "mostly not English" test to tell: only the row's language can.
+    # Too short for the "mostly not English" share: with no language its Spanish words tell
+    # (TPL340's lists); declared English, it is spell-checked as English.
     src = tmp_path / "in.csv"
     rows = [("es", SPANISH), ("es_MX", SPANISH), ("", SPANISH), ("en", SPANISH)]
     rows += [("en_US", "Your ordr {{1}} has shipped. Thank you for shopping with us.")]
@@ -116,7 +117,7 @@ def test_a_language_column_says_which_rows_are_spell_checked_as_english(tmp_path
     got = read_csv(out)
     assert [r["Language"] for r in got] == ["es", "es_MX", "", "en", "en_US"]  # kept as written
     spelled = ["TPL201" in r["codes"].split(",") for r in got]
-    assert spelled == [False, False, True, True, True]
+    assert spelled == [False, False, False, True, True]
     assert "'ordr'" in got[4]["messages"]
 
 

@@ -216,8 +216,11 @@ def test_a_text_file_declares_its_category_and_language(run, tmp_path: Path) -> 
     assert run("lint", "--isolated", "--select", "TPL1", as_utility).exit_code == 1
     marketing = write(tmp_path / "promo.txt", "# templint: category MARKETING\n" + OFFER)
     assert run("lint", "--isolated", "--select", "TPL1", marketing).exit_code == 0
-    spanish = write(tmp_path / "es.txt", SPANISH)
+    spanish = write(tmp_path / "es.txt", SPANISH)  # no language: its Spanish words tell
     res = run("lint", "--isolated", "--select", "TPL2", "--format", "json", spanish)
+    assert json.loads(res.output) == []
+    english = write(tmp_path / "en.txt", "# templint: language en_US\n" + SPANISH)
+    res = run("lint", "--isolated", "--select", "TPL2", "--format", "json", english)
     assert [i["code"] for i in json.loads(res.output)] == ["TPL201"] * 3
     declared = write(tmp_path / "es2.md", "<!-- templint: language es -->\n" + SPANISH)
     res = run("lint", "--isolated", "--select", "TPL2,TPL3", "--format", "json", declared)

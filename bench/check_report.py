@@ -9,7 +9,9 @@ the first rows, which are all one intent) with a few rows the reader must refuse
 statically that the report references nothing outside itself, then screenshots it with
 Chromium (Debian package ``chromium``). Prints rows, report size and render time; exits 1
 when the command fails, Chromium is missing, the page references the network or no
-screenshot was written.
+screenshot was written. Emoji and Indic scripts need fonts the machine may lack (Debian:
+``fonts-noto-color-emoji``, ``fonts-noto-core``); without them they are drawn as boxes, as
+they would not be in a reader's browser.
 """
 
 from __future__ import annotations

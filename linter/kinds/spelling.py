@@ -1072,8 +1072,6 @@ class SpellingCheck(Check):
         found = [
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
-        if name == ENGLISH and _reads_as_another_language(self.ctx, template, components):
-            return  # Hinglish, Spanish …: its words are not misspelt English (TPL340 says more)
         if len(found) >= self.min_words:
             # A known word of up to three letters counts as English only if it is among the
             # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",
@@ -1086,6 +1084,11 @@ class SpellingCheck(Check):
             known = sum(w[4] for w in counted)
             if counted and known < self.min_known * len(counted):
                 return  # mostly not English: another language, or Hinglish
+        if not any(row[5] for _, row in found):
+            return
+        # read last, as it costs most: most texts with an unknown word stop above
+        if name == ENGLISH and _reads_as_another_language(self.ctx, template, components):
+            return  # Hinglish, Spanish …: its words are not misspelt English (TPL340 says more)
         for comp, row in found:
             if row[5]:
                 word = Word(*row)

@@ -574,7 +574,7 @@ _BEFORE_VALUE = re.compile(r"[ \t*_]*[^\W\d_][^\n:.!?]{0,39}:[ \t*_]*")
 def _in_label(text: str, word: Word) -> bool:
     """Whether the word is in a label of up to three words (the first capitalised) and a colon
     or a bar at the start of the text or of a line ("Suvidha Bank: your OTP is ..."), or is the
-    first word of a label's value ("Paid to: Loomi", "Current location: Bengaluru"): a name,
+    first word of a label's value ("Paid to: Wanderly", "Current location: Bengaluru"): a name,
     unless a known word is one edit away ("Delivary update:", "Status: Delivred" are checked)."""
     line = text.rfind("\n", 0, word.start) + 1
     m = _LABEL.match(text, line)

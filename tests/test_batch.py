@@ -608,6 +608,23 @@ def test_report_is_one_self_contained_html_file(tmp_path: Path) -> None:
     assert "<script" not in page and "https://" not in page.split("</style>")[0]
 
 
+def test_report_lists_the_words_the_spelling_rule_flagged_in_several_rows(tmp_path: Path) -> None:
+    src = tmp_path / "brands.csv"
+    rows = [
+        "Zorblex here. Your order {{1}} has shipped.",
+        "Zorblex here. Your refund of {{1}} is on its way.",
+        "Your ordr {{1}} has shipped.",
+    ]
+    src.write_text("body\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    args = [str(src), "-o", str(tmp_path / "out.csv"), "-j", "1", "--report", str(report)]
+    assert run(*args).exit_code == 0
+    page = report.read_text(encoding="utf-8")
+    assert '<pre class="accept">Zorblex</pre>' in page and ">ordr</code>" in page
+    assert run(*args, "--ignore", "TPL201").exit_code == 0  # the rule off: no words to list
+    assert 'id="words"' not in report.read_text(encoding="utf-8")
+
+
 def test_progress_line_shows_rows_rate_and_time_left(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

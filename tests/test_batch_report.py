@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from linter.batch import report as report_module
 from linter.batch.report import BINS, Report, highlight
 from linter.batch.result import Finding, RowResult, reason_kind
 
@@ -16,7 +17,7 @@ ALLOWED = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "nav", "section",
     "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "a", "b", "i", "code", "mark", "ul",
     "li", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "svg", "g",
-    "rect", "line", "text",
+    "rect", "line", "text", "pre",
 }  # fmt: skip
 
 
@@ -360,3 +361,55 @@ def test_language_table_only_when_rows_give_a_language() -> None:
         report.add(r)
     assert len({lang for lang, _ in report.by_language}) <= 41  # the kept ones and "other"
     parse(render(report))
+
+
+def typo(text: str, word: str) -> Finding:
+    start = text.index(word)
+    return Finding("TPL201", "warning", f"Possible misspelling '{word}'", None, "body", start,
+                   start + len(word))  # fmt: skip
+
+
+def test_unknown_words_are_counted_by_rows_and_the_recurring_ones_listed_for_accept() -> None:
+    report = Report(word_codes=("TPL201",))
+    texts = [
+        "Dabba Express: your order {{1}} is on its way. Dabba will call.",  # twice: one row
+        "Hungry? Dabba is ready when you are.",
+        "Your ordr {{1}} has shipped.",
+        "Tiffino says hi. Tiffino Cafe <b>x</b>",
+    ]
+    flagged = [["Dabba", "Dabba"], ["Dabba"], ["ordr"], ["Tiffino"]]
+    for i, (text, words) in enumerate(zip(texts, flagged, strict=True)):
+        findings = [typo(text, w) for w in words] + [err("TPL101", 0, 3)]  # not a word rule
+        report.add(row(i, "warn", 0.1, findings, text=text))
+    assert report.words == {"Dabba": 2, "ordr": 1, "Tiffino": 1}
+    page = render(report)
+    parse(page)
+    words = re.search(r'<section id="words">(.*?)</section>', page, re.S)
+    assert words is not None and 'href="#words"' in page
+    table = re.findall(r'<code class="word">(.*?)</code></td><td class=.num.>(\d+)</td>'
+                       r"<td class=.rows.>([^<]*)</td>", words.group(1))  # fmt: skip
+    assert table == [("Dabba", "2", "1, 2"), ("ordr", "1", "3"), ("Tiffino", "1", "4")]
+    accept = re.search(r'<pre class="accept">(.*?)</pre>', words.group(1), re.S)
+    assert accept is not None and accept.group(1) == "Dabba"  # once only: a row in common
+
+
+def test_no_unknown_words_section_without_a_spelling_finding_or_word_codes() -> None:
+    text = "Your ordr {{1}} has shipped."
+    for report in (Report(word_codes=("TPL201",)), Report()):
+        findings = [typo(text, "ordr")] if report.word_codes == frozenset() else []
+        report.add(row(0, "warn", 0.1, findings, text=text))
+        page = render(report)
+        assert 'id="words"' not in page and 'href="#words"' not in page
+
+
+def test_unknown_words_are_escaped_and_their_count_is_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(report_module, "MAX_WORDS", 2)
+    report = Report(word_codes=("TPL201",))
+    for i, word in enumerate(["<script>a", "<script>a", "Bbb", "Ccc", "Ddd"]):
+        text = f"{word} is here"
+        report.add(row(i, "warn", 0.1, [typo(text, word)], text=text))
+    assert report.words == {"<script>a": 2, "Bbb": 1} and report.words_untallied == 2
+    page = render(report)
+    tags = parse(page)
+    assert "script" not in tags.seen and "&lt;script&gt;a" in page
+    assert "2 more flagged in rows after 2 distinct words, not counted" in page

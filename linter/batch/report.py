@@ -33,6 +33,8 @@ MAX_REASONS = 30  # distinct error reasons kept; the rest are counted under "oth
 MAX_CATEGORIES = 12  # distinct declared/predicted categories kept; the rest become "OTHER"
 MAX_LANGUAGES = 40  # distinct language codes kept; the rest become "other"
 MAX_CODES_SHOWN = 50
+MAX_WORDS = 5_000  # distinct flagged words counted; a new one after that is only tallied
+WORDS_SHOWN = 30
 
 _RISK = {"fail": 3, "warn": 2, "pass": 1}
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -129,7 +131,11 @@ def _excerpt(
 class Report:
     """Aggregates of a batch run, rendered as one self-contained HTML page."""
 
-    def __init__(self, top: int = 25, examples_per_code: int = 3) -> None:
+    def __init__(
+        self, top: int = 25, examples_per_code: int = 3, word_codes: tuple[str, ...] = ()
+    ) -> None:
+        """``word_codes``: the spelling rules' codes, whose findings' words the report counts
+        (a word in many rows is a name to accept, not a typo)."""
         self.top = max(0, top)
         self.examples_per_code = max(0, examples_per_code)
         self.rows = 0
@@ -150,6 +156,10 @@ class Report:
         self.by_language: Counter[tuple[str, str]] = Counter()  # only rows that give one
         self._languages: set[str] = set()
         self._examples: dict[str, list[Example]] = {}
+        self.word_codes = frozenset(word_codes)
+        self.words: Counter[str] = Counter()  # rows holding each flagged word, as written
+        self.word_rows: dict[str, list[int]] = {}  # the first rows of each
+        self.words_untallied = 0  # rows' words met after MAX_WORDS distinct ones
         # Min-heap: the root is the least risky row kept, the one a riskier row replaces.
         self._risky: list[tuple[tuple[int, float, int, int], RiskyRow]] = []
 
@@ -172,8 +182,11 @@ class Report:
         if _valid_score(row.promo_score):
             self._add_score(row.verdict, row.promo_score)  # type: ignore[arg-type]
         seen: set[str] = set()
+        words: set[str] = set()
         for finding in row.findings:
             code = finding.code
+            if code in self.word_codes and finding.start is not None and finding.end is not None:
+                words.add(row.text[finding.start : finding.end])
             self.code_findings[code] += 1
             known = self.code_severity.get(code)
             if known is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(
@@ -187,7 +200,18 @@ class Report:
             examples = self._examples.setdefault(code, [])
             if len(examples) < self.examples_per_code:
                 examples.append(self._example(row, finding))
+        for word in words:
+            self._add_word(word, row.index)
         self._keep_if_risky(row)
+
+    def _add_word(self, word: str, index: int) -> None:
+        if word not in self.words and len(self.words) >= MAX_WORDS:
+            self.words_untallied += 1
+            return
+        self.words[word] += 1
+        first = self.word_rows.setdefault(word, [])
+        if len(first) < self.examples_per_code:
+            first.append(index)
 
     def _add_error(self, row: RowResult) -> None:
         reason = row.error or "unknown"
@@ -304,6 +328,7 @@ class Report:
             self._totals(),
             self._scores(threshold),
             self._codes(),
+            self._words_section(),
             self._riskiest_section(),
             self._categories_section(),
         ]
@@ -342,9 +367,10 @@ class Report:
         if threshold is not None:
             facts.append(("Threshold", f"{threshold:.2f}"))
         items = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in facts)
+        words = '<a href="#words">Unknown words</a>' if self.words else ""
         nav = (
             '<nav class="toc"><a href="#totals">Totals</a><a href="#scores">Scores</a>'
-            '<a href="#codes">Rule codes</a><a href="#riskiest">Riskiest templates</a>'
+            f'<a href="#codes">Rule codes</a>{words}<a href="#riskiest">Riskiest templates</a>'
             '<a href="#categories">Categories</a></nav>'
         )
         return (
@@ -543,6 +569,50 @@ class Report:
             f"<th>Examples</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
         )
         return _section("codes", title, body)
+
+    def _words_section(self) -> str:
+        """The words the spelling rules flagged, by rows: one that recurs is most likely a brand,
+        product or place of the team's, which an accept vocabulary silences for good."""
+        if not self.words:
+            return ""
+        ranked = sorted(self.words.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+        rows = []
+        for word, n in ranked[:WORDS_SHOWN]:
+            first = ", ".join(f"{i + 1:,}" for i in self.word_rows.get(word, []))
+            rows.append(
+                f'<tr><td><code class="word">{escape(word)}</code></td>'
+                f"<td class='num'>{n:,}</td><td class='rows'>{first}</td></tr>"
+            )
+        more = []
+        if len(ranked) > WORDS_SHOWN:
+            more.append(f"and {len(ranked) - WORDS_SHOWN:,} more words")
+        if self.words_untallied:
+            more.append(
+                f"{self.words_untallied:,} more flagged in rows after {MAX_WORDS:,} distinct "
+                "words, not counted"
+            )
+        note = f'<p class="note">{escape("; ".join(more))}.</p>' if more else ""
+        recurring = [w for w, n in ranked if n > 1]
+        accept = ""
+        if recurring:
+            listed = "\n".join(escape(w) for w in recurring[:WORDS_SHOWN])
+            n = min(len(recurring), WORDS_SHOWN)
+            which = "The word" if n == 1 else f"The {n:,} words"
+            accept = (
+                f'<p class="lede words-accept">{which} flagged in more than one row, one a line, '
+                "for an accept vocabulary once each is checked to be a name and not a typo:</p>"
+                f'<pre class="accept">{listed}</pre>'
+            )
+        body = (
+            '<p class="lede">Words the spelling rule flagged, by how many rows hold them. A word '
+            "in many rows is usually a brand, product or place name: list it in an accept "
+            'vocabulary (<code>[tool.templint] accept = ["vocab/accept.txt"]</code>) and '
+            "it is never flagged again. The others are typos to fix.</p>"
+            '<table class="grid words"><thead><tr><th>Word</th><th class="num">Rows</th>'
+            f"<th>First rows</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"{note}{accept}"
+        )
+        return _section("words", "Unknown words", body)
 
     def _example_html(self, ex: Example, severity: str) -> str:
         if ex.span is None:
@@ -847,7 +917,7 @@ body {
     "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji";
 }
 .page { max-width: 1200px; margin: 0 auto; padding: 28px 32px 40px; }
-code, .tpl-text, .ex-text {
+code, pre, .tpl-text, .ex-text {
   font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono",
     monospace;
 }
@@ -877,6 +947,12 @@ section, .head {
 .toc a:hover { text-decoration: underline; }
 .lede { color: var(--muted); margin: 0 0 12px; }
 .note, .empty { color: var(--muted); font-style: italic; }
+table.grid.words { width: auto; min-width: 420px; }
+.words-accept { margin-top: 14px; }
+pre.accept {
+  background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
+  padding: 10px 14px; margin: 0; max-height: 320px; overflow: auto; font-size: 13px;
+}
 .muted { color: var(--muted); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }

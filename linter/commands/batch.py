@@ -155,7 +155,7 @@ def batch(
     if report_path:
         from linter.batch.report import Report
 
-        report = Report()
+        report = Report(word_codes=_spelling_codes(config))
     try:
         table = open_table(
             input_path,
@@ -207,6 +207,20 @@ def batch(
     if not quiet:
         where = "" if output == "-" else f" → {output}"
         click.echo(summary.line() + where, err=True)
+
+
+def _spelling_codes(config: Any) -> tuple[str, ...]:
+    """The selected rules that report unknown words: the report counts their words."""
+    from linter.rulebook import load_rules, select_rules
+
+    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+    return tuple(
+        r.code
+        for r in rules
+        if r.kind == "spelling"
+        and str({**r.params, **config.options.get(r.code, {})}.get("mode", "spelling"))
+        == "spelling"
+    )
 
 
 def _check_setup(config: Any, load: bool) -> float | None:

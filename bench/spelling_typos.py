@@ -7,7 +7,9 @@ random edits: a letter replaced, dropped, added or two swapped, re-drawn until t
 known word) and counts the typos a TPL201 finding covers. Two draws: a word anywhere, and a
 capitalised word opening a line or a label's value ("Paid to: X"), where names are excused.
 Also prints the findings on the rows as written (the corpus has no typos: each is a name or a
-word of another language). Same seed, same typos: compare two trees with the same arguments.
+word of another language), and how often the first suggestion (what ``--unsafe-fixes``
+writes) is the word the typo was made from. Same seed, same typos: compare two trees with the
+same arguments.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def main() -> None:
     for where in ("anywhere", "line start or label value, capitalised"):
         for edits in (1, 2):
             rng = random.Random(args.seed * 100 + edits + (where != "anywhere") * 10)
-            found = total = 0
+            found = total = first = 0
             for r in rng.sample(rows, min(args.rows, len(rows))):
                 text = r["text"]
                 spots = [m for m in WORD.finditer(text) if m.group().lower() in known]
@@ -93,11 +95,20 @@ def main() -> None:
                     typo = typo[:1].upper() + typo[1:]
                 new = text[: m.start()] + typo + text[m.end() :]
                 total += 1
-                found += any(
-                    d.span is not None and d.span[0] <= m.start() < d.span[1]
+                hits = [
+                    d
                     for d in findings(new, r["label"])
+                    if d.span is not None and d.span[0] <= m.start() < d.span[1]
+                ]
+                found += bool(hits)
+                # the first suggestion (what --unsafe-fixes writes) is the word the typo came from
+                first += any(
+                    d.edit is not None and d.edit.new.lower() == m.group().lower() for d in hits
                 )
-            print(f"{edits}-edit typos, {where}: {found}/{total} found ({found / total:.3f})")
+            print(
+                f"{edits}-edit typos, {where}: {found}/{total} found ({found / total:.3f}), "
+                f"first suggestion right {first}/{found}"
+            )
 
 
 if __name__ == "__main__":

@@ -244,6 +244,16 @@ def select_rules(
     return chosen
 
 
+def selected_rules(config: Any) -> list[Rule]:
+    """The rules a run under ``config`` lints with: its rules folder, select and ignore."""
+    return select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+
+
+def params_under(rule: Rule, config: Any) -> dict[str, Any]:
+    """The rule's parameters, with the configuration's options for it on top."""
+    return {**rule.params, **config.options.get(rule.code, {})}
+
+
 def find_rule(key: str, rules: tuple[Rule, ...] | None = None) -> Rule | None:
     for rule in rules or load_rules():
         if key.upper() == rule.code or key == rule.name:

@@ -135,10 +135,9 @@ class Duplicates:
 
     def __init__(self, config: Config) -> None:
         from linter.engine import first_paragraph
-        from linter.rulebook import load_rules, select_rules
+        from linter.rulebook import selected_rules
 
-        rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
-        self.rule = next((r for r in rules if r.kind == "duplicate"), None)
+        self.rule = next((r for r in selected_rules(config) if r.kind == "duplicate"), None)
         self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
         self.fix = (first_paragraph(self.rule.fix) or None) if self.rule else None
         self.first = FirstSeen()

@@ -211,15 +211,13 @@ def batch(
 
 def _spelling_codes(config: Any) -> tuple[str, ...]:
     """The selected rules that report unknown words: the report counts their words."""
-    from linter.rulebook import load_rules, select_rules
+    from linter.rulebook import params_under, selected_rules
 
-    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
     return tuple(
         r.code
-        for r in rules
+        for r in selected_rules(config)
         if r.kind == "spelling"
-        and str({**r.params, **config.options.get(r.code, {})}.get("mode", "spelling"))
-        == "spelling"
+        and str(params_under(r, config).get("mode", "spelling")) == "spelling"
     )
 
 

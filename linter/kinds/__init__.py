@@ -129,9 +129,11 @@ class Check:
     needs_fields: frozenset[str] = frozenset()
 
     def __init__(self, rule: Rule, ctx: Context) -> None:
+        from linter.rulebook import params_under
+
         self.rule = rule
         self.ctx = ctx
-        self.params = {**rule.params, **ctx.config.options.get(rule.code, {})}
+        self.params = params_under(rule, ctx.config)
 
     def check(self, template: Template) -> Iterable[Hit]:
         return ()

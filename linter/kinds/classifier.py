@@ -40,11 +40,10 @@ BATCH_MIN = 32
 def score_rule_params(config: Any) -> dict[str, Any] | None:
     """The parameters (rule file, then configuration) of the selected score-mode classifier
     rule under ``config``; None when none is selected."""
-    from linter.rulebook import load_rules, select_rules
+    from linter.rulebook import params_under, selected_rules
 
-    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
-    for rule in rules:
-        params = {**rule.params, **config.options.get(rule.code, {})}
+    for rule in selected_rules(config):
+        params = params_under(rule, config)
         if rule.kind == "classifier" and str(params.get("mode", "score")) == "score":
             return params
     return None
@@ -68,12 +67,11 @@ def verify_models(config: Any) -> None:
     """Check every selected classifier rule's model file against its recorded SHA-256 (a
     ``ModelError`` when it does not match) without parsing or loading it."""
     from linter.classifier.scorer import SCORER_NAME, read_metadata, verified_bytes
-    from linter.rulebook import load_rules, select_rules
+    from linter.rulebook import params_under, selected_rules
 
-    rules = select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
-    for rule in rules:
+    for rule in selected_rules(config):
         if rule.kind == "classifier":
-            folder = {**rule.params, **config.options.get(rule.code, {})}.get("model-dir")
+            folder = params_under(rule, config).get("model-dir")
             verified_bytes(folder, SCORER_NAME, read_metadata(folder))
 
 

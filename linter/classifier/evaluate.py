@@ -42,6 +42,7 @@ def classifier_scores(
         from linter.classifier.train import load_pipeline
 
         pipeline, meta = load_pipeline(model_dir)
+        from linter.classifier.categories import best_class
         from linter.classifier.features import normalise
 
         probs = pipeline.predict_proba([normalise(t) for t in texts])
@@ -49,7 +50,7 @@ def classifier_scores(
         pos = classes.index(POSITIVE)
         return (
             [float(p[pos]) for p in probs],
-            [classes[int(i)] for i in probs.argmax(axis=1)],
+            [classes[best_class(classes, p, t)] for p, t in zip(probs, texts, strict=True)],
             meta,
         )
     if backend != "scorer":

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.classifier import features as F
+from linter.classifier.categories import best_class
 
 META_NAME = "classifier.meta.json"
 SCORER_NAME = "classifier.scorer.json.gz"
@@ -220,12 +221,13 @@ class Scorer:
         raise ModelError(f"unknown link function {kind!r}")
 
     def score(self, text: str) -> Score:
-        return self.score_of(self.decision(self.transform(text)))
+        return self.score_of(self.decision(self.transform(text)), text)
 
-    def score_of(self, z: list[float]) -> Score:
-        """The score for the decision values ``z``."""
+    def score_of(self, z: list[float], text: str | None = None) -> Score:
+        """The score for the decision values ``z`` of ``text`` (which rules out a category it
+        cannot be: ``linter.classifier.categories``)."""
         probs = self.link_of(z)
-        best = max(range(len(probs)), key=probs.__getitem__)
+        best = best_class(self.classes, probs, text)
         return Score(
             promotional=probs[self.positive],
             category=self.classes[best].upper(),

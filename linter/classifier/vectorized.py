@@ -329,7 +329,10 @@ class BatchScorer:
     def scores(self, texts: Sequence[str]) -> list[Score]:
         if not texts:
             return []
-        return [self.scorer.score_of(list(map(float, z))) for z in self.decisions(texts)]
+        return [
+            self.scorer.score_of(list(map(float, z)), text)
+            for z, text in zip(self.decisions(texts), texts, strict=True)
+        ]
 
 
 __all__ = ["BatchScorer"]

@@ -168,6 +168,13 @@ def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:
     assert found("Go to the ward. Recieved files are there.") == [("TPL201", "Recieved")]
 
 
+def test_the_dot_of_an_initial_does_not_start_a_sentence() -> None:
+    assert found("Order 88213 was signed for by R. Sharma at 11:42.") == []
+    assert found("Dear J. K. Raghunathan, your loan is approved.") == []
+    # a letter after a capitalised word is a name of its own ("Plan B"): its dot ends a sentence
+    assert found("Your order is on Plan B. Delivred today.") == [("TPL201", "Delivred")]
+
+
 def test_a_line_after_a_greeting_still_starts_a_sentence() -> None:
     # the line after "Hi {{1}}," goes on with the message: longer than a name, or not the last
     assert found_in("Hi {{1}},\nYuor order {{2}} has shipped.") == [("TPL201", "Yuor")]

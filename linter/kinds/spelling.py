@@ -549,7 +549,7 @@ def _sentence_start(text: str, start: int) -> bool:
     if text[i] == "\n" and _signature(text, i, start):
         return False
     if text[i] == "." and _title_before(text, i):
-        return False  # "Dr. Mehta": the dot ends a title, not a sentence
+        return False  # "Dr. Mehta", "R. Sharma": the dot ends a title or an initial
     return text[i] in _SENTENCE_END
 
 
@@ -561,7 +561,26 @@ def _title_before(text: str, dot: int) -> bool:
     j = dot
     while j > 0 and text[j - 1].isalpha():
         j -= 1
-    return dot - j <= 4 and text[j:dot].lower() in _TITLES and (j == 0 or not text[j - 1].isalnum())
+    if j > 0 and text[j - 1].isalnum():
+        return False
+    if dot - j == 1 and text[j].isupper():  # "signed for by R. Sharma", "Dear J. K. Rao"
+        return not _after_capitalised_word(text, j)  # but "Plan B. Reply" ends a sentence
+    return dot - j <= 4 and text[j:dot].lower() in _TITLES
+
+
+_GREETINGS = frozenset("hi hello dear hey".split())
+
+
+def _after_capitalised_word(text: str, at: int) -> bool:
+    """Whether a capitalised word other than a greeting or a title stands just before ``at``."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    end = k
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:end]
+    return bool(word) and word[0].isupper() and word.lower() not in _GREETINGS | _TITLES
 
 
 # A sender's label opening a text or a line: "Swiftline Couriers: we tried to deliver ...",

@@ -80,6 +80,15 @@ STEMS = {
     "diarrhea": "diarrhoea",
     "fetus": "foetus",
     "sulfur": "sulphur",
+    "sulfate": "sulphate",
+    "esophag": "oesophag",
+    "leukemi": "leukaemi",
+    "edema": "oedema",
+    "ischemi": "ischaemi",
+    "dyspnea": "dyspnoea",
+    "apnea": "apnoea",
+    "skeptic": "sceptic",
+    "savor": "savour",
 }
 # British forms the -our stems must not produce (humorous, vigorous, laboratory stay as they are).
 NOT_BRITISH = ("ourous", "ourary", "ouratory", "ourific")
@@ -93,7 +102,6 @@ ER_RE = (
     "kilometer",
     "centimeter",
     "millimeter",
-    "maneuver",
     "caliber",
     "saber",
     "somber",
@@ -123,6 +131,23 @@ EXACT = {
     "fulfillment": "fulfilment",
     "installment": "instalment",
     "installments": "instalments",
+    "specialty": "speciality",  # "multi-speciality hospital"
+    "specialties": "specialities",
+    "airplane": "aeroplane",
+    "airplanes": "aeroplanes",
+    "licorice": "liquorice",
+    "checkbook": "chequebook",
+    "checkbooks": "chequebooks",
+    "curb": "kerb",
+    "curbs": "kerbs",
+    "curbside": "kerbside",
+    "vapor": "vapour",
+    "vapors": "vapours",
+    # manoeuvre, not "maneuvre" (what the -er -> -re rule made of it)
+    "maneuver": "manoeuvre",
+    "maneuvers": "manoeuvres",
+    "maneuvered": "manoeuvred",
+    "maneuvering": "manoeuvring",
 }
 # -ize/-yze forms: organize -> organise, analyze -> analyse (stem of 3+ letters, so not "size").
 IZE = re.compile(r"^(?P<stem>\w{3,})(?P<z>iz|yz)(?P<end>e|es|ed|ing|ation|ations|er|ers|able)$")

@@ -168,6 +168,25 @@ def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:
     assert found("Go to the ward. Recieved files are there.") == [("TPL201", "Recieved")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Rao heads our multi-speciality clinic's paediatric and oesophagus care.",
+        "Your new chequebook is on its way; leave it at the kerb if you are out.",
+        "Your challan for the demat transfer is ready in netbanking.",
+        "Our Navratri and Dussehra timings: puja at 7 pm, prasad after the sangeet.",
+        "Your ayurvedic and homoeopathic medicines are packed for the autorickshaw pick-up.",
+    ],
+)
+def test_british_and_indian_english_are_not_misspellings(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_wrong_british_form_is_a_misspelling() -> None:
+    # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
+    assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]
+
+
 def test_the_dot_of_an_initial_does_not_start_a_sentence() -> None:
     assert found("Order 88213 was signed for by R. Sharma at 11:42.") == []
     assert found("Dear J. K. Raghunathan, your loan is approved.") == []

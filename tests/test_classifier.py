@@ -387,6 +387,40 @@ def test_a_template_without_a_code_is_not_read_as_authentication() -> None:
 
 
 @pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+@pytest.mark.parametrize(
+    ("text", "declared", "predicted"),
+    [
+        (
+            "Your Tiffino password reset code is 482913. It expires in 10 minutes.",
+            "UTILITY",
+            "AUTHENTICATION",
+        ),
+        (ORDER, "MARKETING", "UTILITY"),
+        (PROMO, "UTILITY", "MARKETING"),
+    ],
+)
+def test_a_category_mismatch_names_the_words_behind_the_predicted_category(
+    text: str, declared: str, predicted: str
+) -> None:
+    from linter.api import lint_text
+
+    scorer = load_scorer()
+    toward = scorer.explain(text, 3, category=predicted)
+    assert len(toward) == 3 and all(c > 0 for _, c in toward)
+    if predicted != "MARKETING":  # a direction of its own, not the promotional one
+        assert toward != scorer.explain(text, 3)
+    else:
+        assert toward == scorer.explain(text, 3)
+    found = [d for d in lint_text(text, category=declared) if d.code == "TPL502"]
+    assert found and f"reads as {predicted}" in found[0].message
+    named = ", ".join(f"'{p}'" for p, _ in toward)
+    assert found[0].message.endswith(f"words that push it most: {named}")
+    # the span is the strongest phrase where it is written
+    first = toward[0][0]
+    assert text[found[0].column - 1 : found[0].end_column - 1].lower() == first
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
 def test_promotional_score_rule_is_configurable() -> None:
     from linter.api import lint_text
     from linter.config import Config

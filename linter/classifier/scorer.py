@@ -164,7 +164,7 @@ class Scorer:
         if any(len(row) != offset for row in self.coef):
             raise ModelError("weight rows do not match the vocabulary size")
         self.threshold = float(self.meta.get("threshold", 0.5))
-        self._direction: array | None = None
+        self._directions: dict[int, array] = {}
         # per char vectorizer (by offset): word -> (its known n-gram columns, its display)
         self._word_columns: dict[int, dict[str, tuple[tuple[int, ...], str]]] = {}
 
@@ -248,32 +248,39 @@ class Scorer:
     # -- explanations ------------------------------------------------------------------------
     @property
     def direction(self) -> array:
-        """Per feature, how much it moves the promotional score: the positive class's weight
-        less the mean of the others' (softmax), or its own weight times its sigmoid's slope
+        """Per feature, how much it moves the promotional score (``direction_of`` marketing)."""
+        return self.direction_of(self.positive)
+
+    def direction_of(self, cls: int) -> array:
+        """Per feature, how much it moves the probability of class ``cls``: its weight less
+        the mean of the others' (softmax), or its own weight times its sigmoid's slope
         (one-vs-rest)."""
-        if self._direction is None:
-            pos = self.coef[self.positive]
+        if cls not in self._directions:
+            own = self.coef[cls]
             if self.link["type"] == "softmax" and len(self.coef) > 1:
-                others = [r for k, r in enumerate(self.coef) if k != self.positive]
+                others = [r for k, r in enumerate(self.coef) if k != cls]
                 n = len(others)
-                self._direction = array(
-                    "d", (pos[j] - sum(r[j] for r in others) / n for j in range(len(pos)))
-                )
+                values = (own[j] - sum(r[j] for r in others) / n for j in range(len(own)))
             else:
                 # a calibrated one-vs-rest SVM: p = expit(-(a*z + b)), so a feature's share of
                 # the log-odds is -a times its weight (explanations in log-odds, as for softmax)
-                scale = -self.link.get("a", [-1.0] * len(self.coef))[self.positive]
-                self._direction = array("d", (scale * w for w in pos))
-        return self._direction
+                scale = -self.link.get("a", [-1.0] * len(self.coef))[cls]
+                values = (scale * w for w in own)
+            self._directions[cls] = array("d", values)
+        return self._directions[cls]
 
-    def explain(self, text: str, k: int = 3, toward: int = 1) -> list[tuple[str, float]]:
+    def explain(
+        self, text: str, k: int = 3, toward: int = 1, category: str | None = None
+    ) -> list[tuple[str, float]]:
         """The words and phrases of ``text`` that push its promotional score up the most (or,
-        ``toward=-1``, down the most), with their signed contributions.
+        ``toward=-1``, down the most), with their signed contributions; with ``category``
+        (``"UTILITY"``…), those that push that category's probability.
 
         Word n-grams count as themselves; each character n-gram's share goes to the word it
         lies in, so a phrase is credited with everything the model saw in it."""
         doc = F.normalise(text)
-        direction = self.direction
+        cls = self.positive if category is None else self.classes.index(category.lower())
+        direction = self.direction_of(cls)
         credit: dict[str, float] = {}
         for vec in self.vectorizers:
             if vec.kind == "word":

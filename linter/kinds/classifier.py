@@ -165,9 +165,7 @@ class ClassifierCheck(Check):
             probability = score.probabilities[score.category.lower()]
             if probability < self.confidence:
                 return
-            reasons = ""
-            if score.category == "MARKETING":
-                reasons = self._reasons(text)
+            reasons = self._reasons(text, score.category)
             yield self._hit(
                 template,
                 text,
@@ -200,8 +198,10 @@ class ClassifierCheck(Check):
             },
         )
 
-    def _reasons(self, text: str) -> str:
-        self._last_phrases = [p for p, _ in self.scorer.explain(text, self.explain_count)]
+    def _reasons(self, text: str, category: str | None = None) -> str:
+        """The words that push the promotional score (or ``category``) most, quoted."""
+        found = self.scorer.explain(text, self.explain_count, category=category)
+        self._last_phrases = [p for p, _ in found]
         return ", ".join(f"'{p}'" for p in self._last_phrases)
 
     def _hit(self, tpl: Template, text: str, values: dict[str, Any]) -> Hit:

@@ -38,6 +38,20 @@ def test_explain_gives_the_score_both_directions_and_the_findings() -> None:
     assert "at or over TPL501's threshold" in plain and "pushes it up:" in plain
 
 
+def test_explain_says_why_a_draft_reads_as_another_category(tmp_path: Path) -> None:
+    code = tmp_path / "reset_code.txt"
+    code.write_text("Your password reset code is 482913. It expires in 10 minutes.\n", "utf-8")
+    (report,) = json.loads(explain("--format", "json", str(code)).stdout)
+    assert report["predicted_category"] == "AUTHENTICATION"
+    why = [w for w, _ in report["category_words"]]
+    assert "code" in why and all(c > 0 for _, c in report["category_words"])
+    assert why != [w for w, _ in report["pushes_up"]]  # its own direction, not the promotional
+    assert "  why AUTHENTICATION: 'code' +" in explain(str(code)).stdout
+    # a promotional draft's reasons are its pushes_up, not listed twice
+    (offer,) = json.loads(explain("--format", "json", str(OFFER)).stdout)
+    assert offer["category_words"] == [] and "why MARKETING" not in explain(str(OFFER)).stdout
+
+
 def test_explain_follows_the_configured_threshold_and_reports_bad_input(tmp_path: Path) -> None:
     (tmp_path / "templint.toml").write_text("[rules.TPL501]\nthreshold = 0.9999\n", "utf-8")
     res = CliRunner().invoke(

@@ -36,7 +36,8 @@ def explain(
 
     For every template: the predicted category with each category's probability, the score
     against TPL501's threshold, the words and phrases that push it up and those that hold it
-    down (from the model's weights), and the rule findings. Exit 2 on unreadable input.
+    down (from the model's weights), those that make it read as UTILITY or AUTHENTICATION when
+    it does, and the rule findings. Exit 2 on unreadable input.
     """
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
@@ -69,6 +70,13 @@ def explain(
                 "probabilities": {c.upper(): round(p, 4) for c, p in score.probabilities.items()},
                 "pushes_up": [(w, round(c, 4)) for w, c in scorer.explain(text, words)],
                 "holds_down": [(w, round(c, 4)) for w, c in scorer.explain(text, words, -1)],
+                # what makes it read as another category (for MARKETING, that is pushes_up)
+                "category_words": [
+                    (w, round(c, 4))
+                    for w, c in scorer.explain(text, words, category=score.category)
+                ]
+                if score.category != "MARKETING"
+                else [],
                 "findings": [
                     {
                         "code": d.code,
@@ -126,6 +134,9 @@ def _text(r: dict[str, Any]) -> str:
         "  pushes it up:    " + (_listed(r["pushes_up"]) or "nothing stands out"),
         "  holds it down:   " + (_listed(r["holds_down"]) or "nothing stands out"),
     ]
+    if r["category_words"]:
+        label = f"  why {r['predicted_category']}: "
+        lines.append(label.ljust(19) + _listed(r["category_words"]))
     if r["findings"]:
         lines.append("  rule findings:")
         lines += [

@@ -52,6 +52,29 @@ def test_explain_says_why_a_draft_reads_as_another_category(tmp_path: Path) -> N
     assert offer["category_words"] == [] and "why MARKETING" not in explain(str(OFFER)).stdout
 
 
+# "sale", "get", "off", "tonight" and "only" with Cyrillic а, е, о: the rules and the model read
+# them as the Latin words (linter/normalize.py)
+DISGUISED = (
+    "Your order shipped. Hurry, flash s\u0430le: g\u0435t 50% \u043eff t\u043enight \u043enly!"
+)
+
+
+def test_explain_and_lint_score_the_text_with_its_disguises_undone(tmp_path: Path) -> None:
+    from linter.api import lint_text
+
+    draft = tmp_path / "disguised.txt"
+    draft.write_text(DISGUISED + "\n", encoding="utf-8")
+    (report,) = json.loads(explain("--format", "json", str(draft)).stdout)
+    found = lint_text(DISGUISED)
+    (tpl501,) = [d for d in found if d.code == "TPL501"]
+    # the same score as lint's: explain once scored the raw text (0.46, "under the threshold")
+    assert report["promotional_score"] == tpl501.extra["promotional_score"] > 0.9
+    assert "tonight" in [w for w, _ in report["pushes_up"]]  # the word the model read
+    # TPL501 names the Latin word and points at the one the writer typed
+    assert "'tonight'" in tpl501.message
+    assert DISGUISED[tpl501.column - 1 : tpl501.end_column - 1] == "t\u043enight"
+
+
 def test_explain_follows_the_configured_threshold_and_reports_bad_input(tmp_path: Path) -> None:
     (tmp_path / "templint.toml").write_text("[rules.TPL501]\nthreshold = 0.9999\n", "utf-8")
     res = CliRunner().invoke(

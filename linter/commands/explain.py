@@ -42,7 +42,7 @@ def explain(
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
     from linter.cli import fail, load_config_option
-    from linter.kinds.classifier import configured_threshold, score_rule_params
+    from linter.kinds.classifier import configured_threshold, score_rule_params, scored_text
     from linter.template import findings_by_template
 
     config = load_config_option(config_path, isolated)
@@ -58,7 +58,8 @@ def explain(
     findings = findings_by_template(result.templates, result.diagnostics)
     reports = []
     for tpl in result.templates:
-        text = template_text(tpl.components)
+        # what lint scored: the text with evasion tricks undone ("tоnight" with a Cyrillic о)
+        text = scored_text(tpl) or template_text(tpl.components)
         score = scorer.score(text)
         reports.append(
             {

@@ -75,6 +75,13 @@ def verify_models(config: Any) -> None:
             verified_bytes(folder, SCORER_NAME, read_metadata(folder))
 
 
+def scored_text(tpl: Template) -> str | None:
+    """The text the classifier read of ``tpl`` in the run that linted it (evasion tricks
+    undone, as the rules read it), or None when no classifier rule scored it."""
+    cached = tpl.scores.get("_classifier")
+    return None if cached is None else str(cached[2])
+
+
 def _shared_scorer(check: Check) -> Scorer:
     folder = check.params.get("model-dir")
     return check.ctx.shared(f"classifier:{folder or ''}", lambda: load_scorer(folder))
@@ -104,24 +111,27 @@ class ClassifierCheck(Check):
             not config.select or matches(CATEGORY_RULE, list(config.select))
         ) and not matches(CATEGORY_RULE, list(config.ignore))
 
-    def _cached(self, tpl: Template, text: str) -> Score | None:
+    def _cached(self, tpl: Template, text: str) -> tuple[Score, str] | None:
+        """The score and the text the model read, when ``text`` was scored by this model."""
         cached = tpl.scores.get("_classifier")
         if cached is not None and cached[0] == ("classifier", id(self.scorer), text):
-            return cached[1]  # type: ignore[no-any-return]
+            return cached[1], cached[2]  # type: ignore[no-any-return]
         return None
 
-    def _store(self, tpl: Template, text: str, score: Score) -> None:
-        tpl.scores["_classifier"] = (("classifier", id(self.scorer), text), score)
+    def _store(self, tpl: Template, text: str, score: Score, scored: str) -> None:
+        tpl.scores["_classifier"] = (("classifier", id(self.scorer), text), score, scored)
         tpl.scores["promotional_score"] = round(score.promotional, 4)
         tpl.scores["predicted_category"] = score.category
 
     def _score(self, tpl: Template) -> tuple[Score, str]:
+        """The template's score and the text the model read (evasion tricks undone)."""
         text = template_text(tpl.components)
-        score = self._cached(tpl, text)
-        if score is None:
-            score = self.scorer.score(self._normalized(text, tpl))
-            self._store(tpl, text, score)
-        return score, text
+        cached = self._cached(tpl, text)
+        if cached is None:
+            scored = self._normalized(text, tpl)
+            cached = self.scorer.score(scored), scored
+            self._store(tpl, text, *cached)
+        return cached
 
     def prepare(self, templates: list[Template]) -> None:
         todo = []
@@ -137,9 +147,10 @@ class ClassifierCheck(Check):
         batch = self.ctx.shared(
             f"classifier-batch:{folder or ''}", lambda: BatchScorer(self.scorer)
         )
-        scores = batch.scores([self._normalized(text, tpl) for tpl, text in todo])
-        for (tpl, text), score in zip(todo, scores, strict=True):
-            self._store(tpl, text, score)
+        scored = [self._normalized(text, tpl) for tpl, text in todo]
+        scores = batch.scores(scored)
+        for (tpl, text), score, read in zip(todo, scores, scored, strict=True):
+            self._store(tpl, text, score, read)
 
     def _normalized(self, text: str, tpl: Template) -> str:
         """The text the model scores: evasion tricks undone, as the text rules read it. When
@@ -205,7 +216,9 @@ class ClassifierCheck(Check):
         return ", ".join(f"'{p}'" for p in self._last_phrases)
 
     def _hit(self, tpl: Template, text: str, values: dict[str, Any]) -> Hit:
-        """Point at the strongest phrase where it is written, or at the whole template."""
+        """Point at the strongest phrase where it is written, or at the whole template. The
+        phrases are words of the text the model read, so they are looked for there and mapped
+        back to what the writer typed ('tonight' is the 'tоnight' with a Cyrillic о)."""
         phrases = getattr(self, "_last_phrases", []) if values.get("because") else []
         self._last_phrases = []
         for phrase in phrases:
@@ -215,7 +228,20 @@ class ClassifierCheck(Check):
             )
             for comp in tpl.components:
                 if comp.kind in self.rule.components and comp.text:
-                    m = pattern.search(comp.text)
+                    m = pattern.search(self._read(comp))
                     if m:
-                        return Hit(comp, m.start(), m.end(), values)
+                        start, end = m.span()
+                        if self.ctx.config.normalize:
+                            from linter.kinds import normalized
+
+                            start, end = normalized(comp, self.ctx).original_span(start, end)
+                        return Hit(comp, start, end, values)
         return Hit(None, values=values)
+
+    def _read(self, comp: Any) -> str:
+        """A component's text as the model read it."""
+        if not self.ctx.config.normalize:
+            return str(comp.text)
+        from linter.kinds import normalized
+
+        return normalized(comp, self.ctx).text

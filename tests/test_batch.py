@@ -62,7 +62,51 @@ def test_a_utf16_file_from_excel_is_named_as_such(tmp_path: Path) -> None:
         src.write_bytes(("\ufeffname\tbody\r\nship\tYour order has shipped.\r\n").encode(encoding))
         res = run(str(src), "-o", str(tmp_path / "out.csv"))
         assert res.exit_code == 2 and res.stderr.count("\n") == 1, res.stderr
-        assert "drafts.txt: the file is UTF-16" in res.stderr and "iconv -f UTF-16" in res.stderr
+        assert "drafts.txt: the file is UTF-16" in res.stderr and "--encoding utf-16" in res.stderr
+        # read with its encoding, it is scored
+        out = tmp_path / "out.csv"
+        res = run(str(src), "-o", str(out), "-j", "1", "--encoding", "utf-16")
+        assert res.exit_code == 0, res.output
+        assert [(r["name"], r["verdict"]) for r in read_csv(out)] == [("ship", "pass")]
+
+
+def test_a_cp1252_csv_from_excel_reads_with_its_encoding(tmp_path: Path) -> None:
+    # Excel on Windows saves "CSV" in the Windows code page: ’ – € é are single bytes there
+    body = "We’re sorry – your order at Café Rio (€12) is late.\nIt ships on {{1}}."
+    buf = io.StringIO()
+    csv.writer(buf).writerows([["name", "body"], ["late", body], ["offer", PROMO]])
+    utf8, cp1252 = tmp_path / "utf8.csv", tmp_path / "cp1252.csv"
+    utf8.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    cp1252.write_bytes(buf.getvalue().encode("cp1252"))
+    res = run(str(utf8), "-o", str(tmp_path / "a.csv"), "-j", "1")
+    assert res.exit_code == 0, res.output
+    res = run(str(cp1252), "-o", str(tmp_path / "b.csv"), "-j", "1", "--encoding", "cp1252")
+    assert res.exit_code == 0, res.output
+    assert read_csv(tmp_path / "b.csv") == read_csv(tmp_path / "a.csv")
+    assert read_csv(tmp_path / "b.csv")[0]["body"] == body
+    # without it, the rows are errors and the summary says which option reads them
+    res = CliRunner().invoke(batch, [str(cp1252), "-o", str(tmp_path / "c.csv"), "--isolated"])
+    assert res.exit_code == 0
+    assert read_csv(tmp_path / "c.csv")[0]["verdict"] == "error"
+    assert "1 row is not UTF-8" in res.stderr and "--encoding cp1252" in res.stderr
+
+
+def test_a_byte_its_encoding_cannot_read_marks_the_row_and_bad_encodings_are_refused(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "drafts.csv"  # 0x81 is not a cp1252 character
+    src.write_bytes(b"name,body\r\nok,Your order has shipped.\r\nbad,Your order \x81 shipped.\r\n")
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1", "--encoding", "cp1252").exit_code == 0
+    rows = read_csv(out)
+    assert [r["verdict"] for r in rows] == ["pass", "error"]
+    assert rows[1]["messages"] == "invalid cp1252: line 3"
+    res = run(str(src), "-o", str(out), "--encoding", "klingon")
+    assert res.exit_code == 2 and "unknown encoding 'klingon'" in res.stderr
+    jsonl = tmp_path / "drafts.jsonl"
+    jsonl.write_text('{"body": "Your order has shipped."}\n', encoding="utf-8")
+    res = run(str(jsonl), "-o", str(out), "--encoding", "cp1252")
+    assert res.exit_code == 2 and "--encoding is for CSV and TSV input" in res.stderr
 
 
 def test_semicolon_separated_file_by_flag_and_by_sniffing(tmp_path: Path) -> None:

@@ -122,6 +122,7 @@ def open_table(
     language_column: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    encoding: str | None = None,
 ) -> Table:
     if path == "-" and not kind:
         raise BatchError(
@@ -131,6 +132,7 @@ def open_table(
     kind = kind_of(path, kind)
     if sheet is not None and kind != "xlsx":
         raise BatchError(f"{path}: --sheet is for an Excel workbook (.xlsx), not {kind} input")
+    encoding = _text_encoding(path, kind, encoding)
     try:
         if os.path.isdir(path):
             raise BatchError(f"{path}: is a directory, not a file of templates")
@@ -151,7 +153,7 @@ def open_table(
         if kind == "csv":
             if delimiter is None and Path(path).suffix.lower() == ".tsv":
                 delimiter = "\t"
-            table = _csv_table(path, stream, delimiter, text_column, wanted)
+            table = _csv_table(path, stream, delimiter, text_column, wanted, encoding)
         elif kind == "jsonl":
             table = _jsonl_table(path, stream, text_column, wanted)
         elif kind == "xlsx":
@@ -239,6 +241,50 @@ def name_of(value: Any) -> str | None:
 
 
 # -- CSV ---------------------------------------------------------------------------------------
+def _text_encoding(path: str, kind: str, encoding: str | None) -> str | None:
+    """The codec a CSV is read with other than UTF-8 (None: UTF-8, BOM or not)."""
+    if encoding is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise BatchError(
+            f"{path}: unknown encoding {encoding!r} (e.g. cp1252, latin-1, utf-16)"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise BatchError(f"{path}: {encoding!r} is not a text encoding")
+    if kind != "csv":
+        raise BatchError(f"{path}: --encoding is for CSV and TSV input, not {kind} (UTF-8)")
+    return None if info.name in ("utf-8", "utf-8-sig") else info.name
+
+
+class _DecodedLines:
+    """``_Lines`` for a CSV in another encoding (Excel on Windows saves "CSV" as cp1252, its
+    "Unicode Text" as UTF-16): a line with bytes the codec cannot decode has its row marked."""
+
+    utf16 = False
+
+    def __init__(self, stream: IO[bytes], encoding: str) -> None:
+        import io
+
+        # newline="": the csv module sees the line endings as written (quoted newlines)
+        self.text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        self.encoding = encoding
+        self.lineno = 0
+        self.bad: str | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.text:
+            self.lineno += 1
+            if self.lineno == 1:
+                line = line.removeprefix("\ufeff")
+            if "\ufffd" in line and self.bad is None:
+                self.bad = f"invalid {self.encoding}: line {self.lineno}"
+            yield line
+
+
 class _Lines:
     """Decoded lines for the csv module, noting which physical lines were not valid UTF-8 (they
     are decoded with U+FFFD so the parser stays in step, and their row is marked)."""
@@ -287,19 +333,29 @@ def _csv_table(
     delimiter: str | None,
     text_column: str | None,
     wanted: FieldColumns,
+    encoding: str | None = None,
 ) -> Table:
-    lines = _Lines(stream)
+    lines: _Lines | _DecodedLines = (
+        _Lines(stream) if encoding is None else _DecodedLines(stream, encoding)
+    )
     line_iter = iter(lines)
     first = next(line_iter, None)
     if first is None or not first.strip():
         raise BatchError(f"{path}: empty file (no header line)")
     if lines.utf16:
         raise BatchError(
-            f"{path}: the file is UTF-16 (as Excel's 'Unicode Text' saves it); save it as "
-            "'CSV UTF-8', or convert it: iconv -f UTF-16 -t UTF-8"
+            f"{path}: the file is UTF-16 (as Excel's 'Unicode Text' saves it); read it with "
+            "--encoding utf-16, or save it as 'CSV UTF-8'"
         )
     if lines.bad:
-        raise BatchError(f"{path}: header line is not UTF-8 ({lines.bad}); save it as UTF-8")
+        raise BatchError(
+            f"{path}: header line is not {encoding or 'UTF-8'} ({lines.bad}); "
+            + (
+                "give its encoding with --encoding (cp1252 for a CSV Excel saved on Windows)"
+                if encoding is None
+                else "check --encoding"
+            )
+        )
     if delimiter is None:
         delimiter = _sniff(first)
     if len(delimiter) != 1:

@@ -42,6 +42,12 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
 )
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(
+    "--encoding",
+    default=None,
+    help="The encoding of a CSV or TSV input (default: UTF-8, with or without a BOM): cp1252 "
+    "for a CSV Excel saved on Windows, utf-16 for its 'Unicode Text'.",
+)
+@click.option(
     "--sheet",
     default=None,
     help="The sheet of an .xlsx workbook to read (default: the first).",
@@ -105,6 +111,7 @@ def batch(
     category_column: str | None,
     language_column: str | None,
     delimiter: str | None,
+    encoding: str | None,
     sheet: str | None,
     input_format: str | None,
     output_format: str | None,
@@ -166,6 +173,7 @@ def batch(
             language_column=language_column,
             delimiter=delimiter,
             sheet=sheet,
+            encoding=encoding,
         )
     except BatchError as exc:
         fail(str(exc))
@@ -207,6 +215,14 @@ def batch(
     if not quiet:
         where = "" if output == "-" else f" → {output}"
         click.echo(summary.line() + where, err=True)
+        not_utf8 = summary.errors.get("invalid UTF-8", 0)
+        if not_utf8 and encoding is None:
+            rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
+            click.echo(
+                f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
+                "file, read it with --encoding cp1252",
+                err=True,
+            )
 
 
 def _spelling_codes(config: Any) -> tuple[str, ...]:

@@ -48,11 +48,35 @@ def test_misspelling_span_message_and_suggestion() -> None:
         ("tommorow", "tomorrow"),  # two edits
         ("adress", "address"),  # not 'dress': typos rarely change the first letter
         ("dont", "don't"),
+        # a dropped letter is a likelier slip than an extra one: not 'deliver', 'proceed'
+        ("deliverd", "delivered"),
+        ("procesed", "processed"),
+        ("shiped", "shipped"),
     ],
 )
 def test_suggestions(typo: str, best: str) -> None:
     (d,) = lint_text(f"We have {typo} your request for order {{{{1}}}}.", config=SPELLING)
     assert f"did you mean '{best}'?" in d.message
+
+
+@pytest.mark.parametrize(
+    ("typo", "word", "slip"),
+    [
+        ("ocasion", "occasion", "omit_double"),
+        ("definitly", "definitely", "omit_vowel"),
+        ("paymnt", "payment", "omit_vowel"),
+        ("shipd", "shipped", "two"),
+        ("untill", "until", "extra_double"),
+        ("paymnent", "payment", "extra"),
+        ("recieve", "receive", "swap"),
+        ("seperate", "separate", "sub_vowel"),
+        ("paymrnt", "payment", "sub"),
+    ],
+)
+def test_each_kind_of_slip_is_told_apart(typo: str, word: str, slip: str) -> None:
+    from linter.kinds.spelling import _slip
+
+    assert _slip(typo, word) == slip
 
 
 def test_suggestion_keeps_the_case_of_the_word() -> None:

@@ -26,6 +26,7 @@ are known, it is taken to be another language (Spanish, Hinglish …) and not sp
 
 from __future__ import annotations
 
+import math
 import mmap
 import os
 import re
@@ -216,7 +217,7 @@ class Dictionary:
         return any(w in rank for w in _edits1(word))
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Known words one edit away (else two), most frequent first, same first letter first."""
+        """Known words one edit away (else two), likeliest first (``_typo_cost``)."""
         cached = self._suggestions.get(word)
         if cached is not None:
             return cached[:limit]
@@ -227,7 +228,7 @@ class Dictionary:
         found = {w for w in edits if w in rank}
         if not found and len(word) <= _MAX_EDITS2_LEN:
             found = self._two_edits(edits)
-        ordered = sorted(found, key=lambda w: (w[:1] != word[:1], rank.get(w, 1 << 30), w))
+        ordered = sorted(found, key=lambda w: (_typo_cost(word, w, rank[w]), rank[w], w))
         if len(self._suggestions) >= _MEMO_SIZE:
             self._suggestions.clear()
         self._suggestions[word] = ordered[:5]
@@ -363,6 +364,61 @@ def _one_edit(a: str, b: str) -> bool:
     if lb == la + 1:
         return a[i:] == b[i + 1 :] and b[i] in _ALPHABET
     return la == lb + 1 and a[i + 1 :] == b[i:]
+
+
+# How likely a typo is to be each kind of slip, as a cost added to a candidate's log frequency
+# rank (lower is likelier). Fitted on half of codespell's list of real misspellings (42,000
+# that our word list can correct), checked on the other half: the first suggestion was right
+# for 94.0 % of them ranked by frequency and first letter alone, 96.7 % with these
+# (bench/spelling_suggestions.py). People drop letters and swap neighbours far more often than
+# they type a wrong consonant or an extra one; "deliverd" is 'delivered' before 'deliver'.
+_RANK_WEIGHT = 0.8  # per unit of log frequency rank
+_FIRST_LETTER = 1.75  # a typo rarely changes the first letter ("adress" is not 'dress')
+_SLIP_COST = {
+    "omit_double": -3.0,  # "ocasion": one of a double letter left out
+    "omit_vowel": -2.75,  # "definitly"
+    "omit": -2.75,  # "paymnt"
+    "extra_double": -3.25,  # "untill"
+    "extra_vowel": -1.0,  # "arguement"
+    "extra": 0.5,  # "paymnent"
+    "swap": -2.75,  # "recieve"
+    "sub_vowel": -1.0,  # "seperate"
+    "sub": 0.75,  # "paymrnt"
+    "two": 0.0,  # two edits: only ever ranked against each other
+}
+_VOWELS = frozenset("aeiouy")
+
+
+def _slip(typo: str, word: str) -> str:
+    """Which kind of slip turns ``word`` into ``typo`` (a ``_SLIP_COST`` key)."""
+    n, m = len(typo), len(word)
+    if m == n + 1 or n == m + 1:  # a letter left out of word, or one too many in typo
+        longer, shorter = (word, typo) if m > n else (typo, word)
+        i = 0
+        while i < len(shorter) and longer[i] == shorter[i]:
+            i += 1
+        if longer[i + 1 :] != shorter[i:]:
+            return "two"
+        c = longer[i]
+        doubled = (i > 0 and longer[i - 1] == c) or (i + 1 < len(longer) and longer[i + 1] == c)
+        kind = "double" if doubled else "vowel" if c in _VOWELS else ""
+        return ("omit" if m > n else "extra") + ("_" + kind if kind else "")
+    if m == n:
+        diff = [i for i in range(n) if typo[i] != word[i]]
+        if len(diff) == 1:
+            a, b = typo[diff[0]], word[diff[0]]
+            return "sub_vowel" if a in _VOWELS and b in _VOWELS else "sub"
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i, j = diff
+            if typo[i] == word[j] and typo[j] == word[i]:
+                return "swap"
+    return "two"
+
+
+def _typo_cost(typo: str, word: str, rank: int) -> float:
+    """How unlikely ``typo`` is as a slip for ``word`` (of frequency rank ``rank``)."""
+    cost = _RANK_WEIGHT * math.log(rank + 2) + _SLIP_COST[_slip(typo, word)]
+    return cost + (_FIRST_LETTER if typo[:1] != word[:1] else 0.0)
 
 
 def _edits1(word: str) -> set[str]:

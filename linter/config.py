@@ -45,6 +45,9 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # code or prefix -> severity
     fail_on: str = "error"
     accept: tuple[str, ...] = ()  # vocabulary files of accepted words
+    # the team's brand names: accepted by the spelling rule, left out of what the classifier
+    # scores (it was trained without each template's sender)
+    brands: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()  # vocabulary files of rejected words
     default_category: str = "UTILITY"  # for templates that do not declare one (text files)
     default_language: str | None = None  # Meta's code, for templates that declare none
@@ -166,6 +169,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "fail-on",
         "accept",
         "reject",
+        "brands",
         "default-category",
         "default-language",
         "max-file-size",
@@ -202,6 +206,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         fail_on=fail_on,
         accept=paths("accept"),
         reject=paths("reject"),
+        brands=_brands(data.get("brands", []), path),
         default_category=category,
         default_language=language,
         max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
@@ -211,6 +216,13 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         source=str(path),
         per_file=_per_file(data.get("per-file", {}), path),
     )
+
+
+def _brands(value: Any, path: Path) -> tuple[str, ...]:
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: 'brands' must be a list of names, such as [\"Kavya Home\"]")
+    return tuple(v.strip() for v in value)
 
 
 def _per_file(table: Any, path: Path) -> tuple[PathSettings, ...]:

@@ -240,7 +240,7 @@ def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
     ],
 )
 def test_training_leaves_the_sender_out(text: str, sender: str | None, left: str) -> None:
-    from linter.classifier.train import without_sender
+    from linter.classifier.features import without_sender
 
     assert without_sender(text, sender) == left
 
@@ -418,6 +418,26 @@ def test_a_category_mismatch_names_the_words_behind_the_predicted_category(
     # the span is the strongest phrase where it is written
     first = toward[0][0]
     assert text[found[0].column - 1 : found[0].end_column - 1].lower() == first
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_the_teams_brands_are_left_out_of_what_the_model_reads() -> None:
+    from linter.api import lint_text
+    from linter.classifier.features import without_sender
+    from linter.config import Config
+
+    text = "Kavya Home: your sofa order {{1}} has shipped. Kavya Home thanks you!"
+    scorer = load_scorer()
+    assert scorer.explain(text, 1)[0][0] == "home"  # the brand's word pushes the score most
+    every = {"TPL501": {"threshold": 0.0}}  # report every score, with its words
+    plain = [d for d in lint_text(text, config=Config(options=every)) if d.code == "TPL501"]
+    cfg = Config(options=every, brands=("Kavya Home",))
+    (found,) = [d for d in lint_text(text, config=cfg) if d.code == "TPL501"]
+    # scored as training reads a template: without its sender
+    alone = scorer.score(without_sender(text, "Kavya Home"))
+    assert found.extra["promotional_score"] == round(alone.promotional, 4)
+    assert found.extra["promotional_score"] < plain[0].extra["promotional_score"]
+    assert "'home'" in plain[0].message and "home" not in found.message.split("most:")[1]
 
 
 @pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")

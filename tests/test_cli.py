@@ -136,6 +136,9 @@ def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
     write(tmp_path / "templint.toml", 'colour = "red"\n')
     res = run("lint", f)
     assert res.exit_code == 2 and "unknown setting(s) colour" in res.output
+    write(tmp_path / "templint.toml", "brands = [42]\n")
+    res = run("lint", f)
+    assert res.exit_code == 2 and "'brands' must be a list of names" in res.output
 
 
 @pytest.mark.parametrize(

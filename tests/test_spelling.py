@@ -325,6 +325,18 @@ def test_project_vocabularies_through_templint_toml(tmp_path: Path) -> None:
     assert ("TPL201", "Zomatoo") in default and ("TPL202", "msg") in default
 
 
+def test_the_teams_brands_are_names_wherever_they_stand(tmp_path: Path) -> None:
+    text = "Dabba Express: your tiffin is out. Dabba will call on arrival."
+    assert found(text) and {w for _, w in found(text)} == {"Dabba"}  # sentence starts: checked
+    (tmp_path / "templint.toml").write_text('brands = ["Dabba Express"]\n', encoding="utf-8")
+    cfg = load_config(tmp_path / "templint.toml")
+    assert cfg.brands == ("Dabba Express",)
+    assert [d.code for d in lint_text(text, config=cfg) if d.code == "TPL201"] == []
+    # only the brand's words: a typo beside it is still found
+    typo = "Dabba: your tiffin is out for delivary."
+    assert [d.code for d in lint_text(typo, config=cfg) if d.code == "TPL201"] == ["TPL201"]
+
+
 def test_missing_vocabulary_file_is_reported_not_ignored(tmp_path: Path) -> None:
     (tmp_path / "templint.toml").write_text('select = ["TPL2"]\naccept = ["nope.txt"]\n')
     (tmp_path / "t.txt").write_text("Your order has shipped today.\n", encoding="utf-8")

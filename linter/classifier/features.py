@@ -99,3 +99,16 @@ def tfidf(grams: Iterable[str], vocab: dict[str, int], idf: list[float] | Any) -
         for j in row:
             row[j] /= norm
     return row
+
+
+def without_sender(text: str, sender: str | None) -> str:
+    """``text`` with the sender's name taken out, as written (any case, any spacing) and as it
+    is squashed into a web address ("Kavya Home" -> kavyahome.in)."""
+    if not sender:
+        return text
+    words = re.findall(r"\w+", sender)
+    if not words:
+        return text
+    written = r"\b" + r"\W{0,3}".join(map(re.escape, words)) + r"\b"
+    squashed = r"\b" + re.escape("".join(words)) + r"\b"
+    return re.sub(f"{written}|{squashed}", " ", text, flags=re.IGNORECASE)

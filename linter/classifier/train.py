@@ -13,7 +13,6 @@ import gzip
 import json
 import os
 import platform
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -140,20 +139,7 @@ def fit_texts_of(rows: Sequence[Row]) -> list[str]:
     category, so a model fitted on the names learns "Greenacre Homes" -> marketing and with it
     the word "home". Users' own brands are not in the corpus: the model should read wording.
     Scoring (cross-validation folds, the test split, lint time) sees the text as written."""
-    return [F.normalise(without_sender(r.text, r.sender)) for r in rows]
-
-
-def without_sender(text: str, sender: str | None) -> str:
-    """``text`` with the sender's name taken out, as written (any case, any spacing) and as it
-    is squashed into a web address ("Kavya Home" -> kavyahome.in)."""
-    if not sender:
-        return text
-    words = re.findall(r"\w+", sender)
-    if not words:
-        return text
-    written = r"\b" + r"\W{0,3}".join(map(re.escape, words)) + r"\b"
-    squashed = r"\b" + re.escape("".join(words)) + r"\b"
-    return re.sub(f"{written}|{squashed}", " ", text, flags=re.IGNORECASE)
+    return [F.normalise(F.without_sender(r.text, r.sender)) for r in rows]
 
 
 # -- measurement -------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from linter.classifier.features import without_sender
 from linter.classifier.scorer import Score, Scorer, load_scorer, template_text
 from linter.kinds import Check, Hit
 from linter.rulebook import matches
@@ -153,9 +154,17 @@ class ClassifierCheck(Check):
             self._store(tpl, text, score, read)
 
     def _normalized(self, text: str, tpl: Template) -> str:
-        """The text the model scores: evasion tricks undone, as the text rules read it. When
-        it is one component's text, that component's normalisation is made (and kept on it for
-        the text rules); otherwise the joined text is normalised on its own."""
+        """The text the model scores: evasion tricks undone, as the text rules read it, and
+        the configured brand names left out, as training leaves out each row's sender."""
+        read = self._undisguised(text, tpl)
+        for brand in self.ctx.config.brands:
+            read = without_sender(read, brand)
+        return read
+
+    def _undisguised(self, text: str, tpl: Template) -> str:
+        """``text`` with evasion tricks undone. When it is one component's text, that
+        component's normalisation is made (and kept on it for the text rules); otherwise the
+        joined text is normalised on its own."""
         if not self.ctx.config.normalize:
             return text
         from linter.kinds import normalized, normalized_text

@@ -488,6 +488,9 @@ def build_vocabulary(ctx: Context) -> Vocabulary:
     shipped_accept = [t for t, _ in read_vocab(shipped / "accept.txt")]
     shipped_reject = read_vocab(shipped / "reject.txt")
     user_accept = [t for p in ctx.config.accept for t, _ in read_vocab(Path(p))]
+    # a brand is accepted whole ("Kavya Home") and word by word ("Team Kavya")
+    for brand in ctx.config.brands:
+        user_accept += [brand, *re.findall(r"[\w'’]+", brand)]
     user_reject = [entry for p in ctx.config.reject for entry in read_vocab(Path(p))]
     user_accept_l = {t.lower() for t in user_accept}
     user_reject_l = {t.lower() for t, _ in user_reject}

@@ -34,6 +34,7 @@ class Template:
     stem: str | None = None  # what to call it when it has no name (a text file's stem)
     language: str | None = None
     category: str | None = None  # MARKETING | UTILITY | AUTHENTICATION, as declared
+    brand: str | None = None  # who sends it (a batch row's brand column): a name, not wording
     header_format: str | None = None
     buttons: list[dict[str, Any]] = field(default_factory=list)
     body_examples: list[str] | None = None

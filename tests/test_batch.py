@@ -70,6 +70,36 @@ def test_a_utf16_file_from_excel_is_named_as_such(tmp_path: Path) -> None:
         assert [(r["name"], r["verdict"]) for r in read_csv(out)] == [("ship", "pass")]
 
 
+def test_each_rows_brand_is_a_name_and_not_part_of_its_score(tmp_path: Path) -> None:
+    from linter.classifier.features import without_sender
+    from linter.classifier.scorer import load_scorer
+
+    dabba = "Dabba Express: your tiffin for {{1}} is out. Dabba will call on arrival."
+    sofa = "Kavya Home: your sofa order {{1}} has shipped. Kavya Home thanks you!"
+    src = tmp_path / "agency.csv"  # an agency's sheet: several clients' drafts
+    buf = io.StringIO()
+    csv.writer(buf).writerows(
+        [["client", "body"], ["Dabba Express", dabba], ["Kavya Home", sofa], ["", dabba + " "]]
+    )
+    src.write_text(buf.getvalue(), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = read_csv(out)
+    assert "TPL201" not in rows[0]["codes"] and "TPL201" in rows[2]["codes"]  # no brand given
+    scorer = load_scorer()
+    assert float(rows[1]["promo_score"]) == round(
+        scorer.score(without_sender(sofa, "Kavya Home")).promotional, 4
+    )
+    assert float(rows[1]["promo_score"]) < round(scorer.score(sofa).promotional, 4)
+    # a JSONL line's brand key does the same, and a column named on the command line must exist
+    jsonl = tmp_path / "agency.jsonl"
+    jsonl.write_text(json.dumps({"body": dabba, "brand": "Dabba Express"}) + "\n", "utf-8")
+    assert run(str(jsonl), "-o", str(out), "-j", "1").exit_code == 0
+    assert "TPL201" not in read_csv(out)[0]["codes"]
+    res = run(str(src), "-o", str(out), "--brand-column", "sender")
+    assert res.exit_code == 2 and "no brand column 'sender'; columns found: 'client'" in res.stderr
+
+
 def test_a_cp1252_csv_from_excel_reads_with_its_encoding(tmp_path: Path) -> None:
     # Excel on Windows saves "CSV" in the Windows code page: ’ – € é are single bytes there
     body = "We’re sorry – your order at Café Rio (€12) is late.\nIt ships on {{1}}."

@@ -525,7 +525,7 @@ def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -
 
     texts = _corpus_texts()[::4]
     works = [
-        (i, t, None, ("MARKETING", "UTILITY", "AUTHENTICATION")[i % 3], None, None)
+        (i, t, None, ("MARKETING", "UTILITY", "AUTHENTICATION")[i % 3], None, None, None)
         for i, t in enumerate(texts)
     ]
     chunks = [works[i : i + 40] for i in range(0, len(works), 40)]
@@ -565,7 +565,7 @@ def test_workers_send_the_body_digest_the_duplicate_check_would_make() -> None:
 
     texts = ["Hi {{1}}, your order has shipped.", "HI {{name}},  your ORDER has shipped.", "{{1}}"]
     results = score_chunk(
-        [(i, t, None, "UTILITY", None, None) for i, t in enumerate(texts)], Config()
+        [(i, t, None, "UTILITY", None, None, None) for i, t in enumerate(texts)], Config()
     )
     assert [r.body_digest for r in results] == [digest(t) for t in texts]
     assert results[0].body_digest == results[1].body_digest != 0
@@ -1062,7 +1062,7 @@ def test_a_long_chunk_is_scored_with_gates_from_its_first_row(
     from linter.batch import score
 
     texts = _corpus_texts()[::29][: score.GATED_CHUNK]
-    work = [(i, t, None, "UTILITY", None, None) for i, t in enumerate(texts)]
+    work = [(i, t, None, "UTILITY", None, None, None) for i, t in enumerate(texts)]
     monkeypatch.setattr(score, "_LINTERS", {})
     gated = score.score_chunk(work, Config())
     linter = score.linter_for(Config())

@@ -24,6 +24,9 @@ EXPORT_COLUMNS = ["name", "language", "category", "status", "body"]
 # A row's language, as Meta's `language` field: which rules read it as English (spelling), and
 # whether it is written as Meta wants (TPL302)
 LANGUAGE_COLUMNS = ("language", "lang")
+# Who sends a row (an agency's sheet holds several clients): its name is a name, not a misspelling
+# or a promotional word
+BRAND_COLUMNS = ("brand", "client")
 BODY_LIMIT = 1024  # Meta: a template body holds at most 1,024 characters
 JSON_EXPORT_LIMIT = 200 * 1024 * 1024  # a JSON document is parsed whole; exports are small
 DELIMITERS = ",;\t|"
@@ -42,19 +45,21 @@ class InRow:
     name: str | None = None
     category: str | None = None  # upper-case
     language: str | None = None  # as written, stripped (TPL302 checks its form)
+    brand: str | None = None  # the sender's name: accepted as spelt, left out of the score
     template: dict[str, Any] | None = None  # a Meta template object: every component is linted
     error: str | None = None
 
     def fill(self, values: dict[str, Any], columns: FieldColumns) -> None:
-        """The row's name, category and language, from its cells."""
-        name_col, cat_col, lang_col = columns
+        """The row's name, category, language and brand, from its cells."""
+        name_col, cat_col, lang_col, brand_col = columns
         self.name = name_of(values.get(name_col)) if name_col else None
         self.category = category_of(values.get(cat_col)) if cat_col else None
         self.language = name_of(values.get(lang_col)) if lang_col else None
+        self.brand = name_of(values.get(brand_col)) if brand_col else None
 
 
-# The name, category and language columns (None: the input has no such column)
-FieldColumns = tuple[str | None, str | None, str | None]
+# The name, category, language and brand columns (None: the input has no such column)
+FieldColumns = tuple[str | None, str | None, str | None, str | None]
 
 
 @dataclass
@@ -123,6 +128,7 @@ def open_table(
     delimiter: str | None = None,
     sheet: str | None = None,
     encoding: str | None = None,
+    brand_column: str | None = None,
 ) -> Table:
     if path == "-" and not kind:
         raise BatchError(
@@ -148,7 +154,7 @@ def open_table(
         raise BatchError(f"{path}: permission denied") from None
     except OSError as exc:
         raise BatchError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    wanted = (name_column, category_column, language_column)
+    wanted = (name_column, category_column, language_column, brand_column)
     try:
         if kind == "csv":
             if delimiter is None and Path(path).suffix.lower() == ".tsv":
@@ -202,18 +208,19 @@ def _pick(
 def pick_columns(
     path: str, columns: list[str], text_column: str | None, wanted: FieldColumns
 ) -> tuple[str, FieldColumns]:
-    """The text column of a table with a header, and its name, category and language columns
-    (``wanted``: as the options name them, None for the defaults)."""
+    """The text column of a table with a header, and its name, category, language and brand
+    columns (``wanted``: as the options name them, None for the defaults)."""
     if len(set(columns)) != len(columns):
         dupes = sorted({c for c in columns if columns.count(c) > 1})
         raise BatchError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
     text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
     assert text_col is not None  # required
-    name_column, category_column, language_column = wanted
+    name_column, category_column, language_column, brand_column = wanted
     name_col = _pick(columns, name_column, ("name",), "name", path, required=False)
     cat_col = _pick(columns, category_column, ("category",), "category", path, required=False)
     lang_col = _pick(columns, language_column, LANGUAGE_COLUMNS, "language", path, required=False)
-    return text_col, (name_col, cat_col, lang_col)
+    brand_col = _pick(columns, brand_column, BRAND_COLUMNS, "brand", path, required=False)
+    return text_col, (name_col, cat_col, lang_col, brand_col)
 
 
 def checked_text(row: InRow, value: Any) -> None:
@@ -403,7 +410,7 @@ def _csv_table(
                 checked_text(row, values.get(text_col))
             yield row
 
-    name_col, cat_col, lang_col = fields_at
+    name_col, cat_col, lang_col, _ = fields_at
     return Table(
         path, "csv", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
     )
@@ -447,12 +454,15 @@ def _jsonl_table(
         text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
     # Objects need not share keys: a name, category or language missing from the first one
     # may be in the others, so those are looked up in every object.
-    name_column, category_column, language_column = wanted
+    name_column, category_column, language_column, brand_column = wanted
     lang_col = language_column or next(
         (c for c in LANGUAGE_COLUMNS if first_obj is not None and c in first_obj),
         LANGUAGE_COLUMNS[0],
     )
-    fields_at = (name_column or "name", category_column or "category", lang_col)
+    brand_col = brand_column or next(
+        (c for c in BRAND_COLUMNS if first_obj is not None and c in first_obj), BRAND_COLUMNS[0]
+    )
+    fields_at = (name_column or "name", category_column or "category", lang_col, brand_col)
 
     def rows() -> Iterator[InRow]:
         index = 0
@@ -487,7 +497,7 @@ def _jsonl_table(
                 checked_text(row, _body_of(value) if templates else value.get(text_col))
             yield row
 
-    name_col, cat_col, _ = fields_at
+    name_col, cat_col, _, _ = fields_at
     return Table(
         path,
         "jsonl",
@@ -519,7 +529,7 @@ def _body_of(template: dict[str, Any]) -> Any:
 
 def _template_row(row: InRow, value: dict[str, Any]) -> None:
     row.template = value
-    row.fill(value, ("name", "category", "language"))
+    row.fill(value, ("name", "category", "language", None))
     checked_text(row, _body_of(value))
 
 

@@ -15,8 +15,9 @@ from linter.inputs import InputError, parse_json, parse_text
 from linter.kinds.duplicate import digest
 from linter.template import Template
 
-# (index, text, name, category, language, template JSON or None): small to send to a worker
-Work = tuple[int, str, str | None, str | None, str | None, str | None]
+# (index, text, name, category, language, template JSON or None, brand): small to send to a
+# worker
+Work = tuple[int, str, str | None, str | None, str | None, str | None, str | None]
 
 _LINTERS: dict[str, Any] = {}
 GATED_CHUNK = 200  # a chunk this long (or a batch with several) repays the gates' ~0.1 s
@@ -24,7 +25,7 @@ GATED_CHUNK = 200  # a chunk this long (or a batch with several) repays the gate
 
 def work_of(row: InRow) -> Work:
     template = None if row.template is None else json.dumps(row.template, ensure_ascii=False)
-    return (row.index, row.text, row.name, row.category, row.language, template)
+    return (row.index, row.text, row.name, row.category, row.language, template, row.brand)
 
 
 def linter_for(config: Config) -> Any:
@@ -76,7 +77,7 @@ _FROZEN = False
 
 def parse_one(work: Work) -> Template | RowResult:
     """The row's template, or its error row when it cannot be read."""
-    index, text, name, category, language, template = work
+    index, text, name, category, language, template, brand = work
     try:
         if template is not None:
             (tpl,) = parse_json(template, f"<row {index + 1}>")
@@ -97,11 +98,12 @@ def parse_one(work: Work) -> Template | RowResult:
             error=exc.message,
             language=language,
         )
+    tpl.brand = brand
     return tpl
 
 
 def lint_one(linter: Any, work: Work, tpl: Template) -> RowResult:
-    index, text, name, _, _, _ = work
+    index, text, name = work[:3]
     # the category the row was linted as declaring: its column's, else its text's directive
     result = RowResult(
         index=index, text=text, name=name, category=tpl.category, language=tpl.language

@@ -206,7 +206,7 @@ def xlsx_table(
         fields_at[0],
         fields_at[1],
         rows(),
-        fields_at[2],
+        fields_at[2],  # the brand column (fields_at[3]) is read into each row only
         size=total,
         _stream=stream,
         _where=lambda: done[0],

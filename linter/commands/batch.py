@@ -40,6 +40,13 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
     "Portuguese; rows in other languages are not spell-checked); TPL302 checks each "
     "code's form.",
 )
+@click.option(
+    "--brand-column",
+    default=None,
+    help="The column naming who sends each row (default: brand or client): its name is "
+    "accepted by the spelling rule and left out of what the classifier reads, as for the "
+    "configuration's brands.",
+)
 @click.option("--delimiter", default=None, help="CSV field separator (default: from the header).")
 @click.option(
     "--encoding",
@@ -110,6 +117,7 @@ def batch(
     name_column: str | None,
     category_column: str | None,
     language_column: str | None,
+    brand_column: str | None,
     delimiter: str | None,
     encoding: str | None,
     sheet: str | None,
@@ -171,6 +179,7 @@ def batch(
             name_column=name_column,
             category_column=category_column,
             language_column=language_column,
+            brand_column=brand_column,
             delimiter=delimiter,
             sheet=sheet,
             encoding=encoding,

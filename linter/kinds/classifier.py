@@ -155,9 +155,10 @@ class ClassifierCheck(Check):
 
     def _normalized(self, text: str, tpl: Template) -> str:
         """The text the model scores: evasion tricks undone, as the text rules read it, and
-        the configured brand names left out, as training leaves out each row's sender."""
+        the configured brand names and the template's own sender left out, as training leaves
+        out each row's sender."""
         read = self._undisguised(text, tpl)
-        for brand in self.ctx.config.brands:
+        for brand in (*self.ctx.config.brands, *((tpl.brand,) if tpl.brand else ())):
             read = without_sender(read, brand)
         return read
 

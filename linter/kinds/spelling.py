@@ -490,7 +490,7 @@ def build_vocabulary(ctx: Context) -> Vocabulary:
     user_accept = [t for p in ctx.config.accept for t, _ in read_vocab(Path(p))]
     # a brand is accepted whole ("Kavya Home") and word by word ("Team Kavya")
     for brand in ctx.config.brands:
-        user_accept += [brand, *re.findall(r"[\w'’]+", brand)]
+        user_accept += [brand, *_words_of(brand)]
     user_reject = [entry for p in ctx.config.reject for entry in read_vocab(Path(p))]
     user_accept_l = {t.lower() for t in user_accept}
     user_reject_l = {t.lower() for t, _ in user_reject}
@@ -513,6 +513,11 @@ def build_vocabulary(ctx: Context) -> Vocabulary:
         reject_gate=_terms_gate(reject),
         reject_words=frozenset(reject) if all(map(_ASCII_WORD.fullmatch, reject)) else None,
     )
+
+
+def _words_of(name: str | None) -> frozenset[str]:
+    """A name's words, lower-cased ("Kavya Home" -> kavya, home)."""
+    return frozenset(w.lower() for w in re.findall(r"[\w'’]+", name or ""))
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_']+")
@@ -1167,10 +1172,11 @@ class SpellingCheck(Check):
         # read last, as it costs most: most texts with an unknown word stop above
         if name == ENGLISH and _reads_as_another_language(self.ctx, template, components):
             return  # Hinglish, Spanish …: its words are not misspelt English (TPL340 says more)
+        sender = _words_of(template.brand)
         for comp, row in found:
             if row[5]:
                 word = Word(*row)
-                if self._disguised(comp, word):
+                if self._disguised(comp, word) or word.lower in sender:
                     continue
                 if word.text[:1].isupper() and (
                     _named_elsewhere(components, comp, word)

@@ -78,7 +78,8 @@ def verify_models(config: Any) -> None:
 
 def scored_text(tpl: Template) -> str | None:
     """The text the classifier read of ``tpl`` in the run that linted it (evasion tricks
-    undone, as the rules read it), or None when no classifier rule scored it."""
+    undone, as the rules read it; brand names left out), or None when no classifier rule
+    scored it."""
     cached = tpl.scores.get("_classifier")
     return None if cached is None else str(cached[2])
 
@@ -125,7 +126,7 @@ class ClassifierCheck(Check):
         tpl.scores["predicted_category"] = score.category
 
     def _score(self, tpl: Template) -> tuple[Score, str]:
-        """The template's score and the text the model read (evasion tricks undone)."""
+        """The template's score and the text the model read (``_normalized``)."""
         text = template_text(tpl.components)
         cached = self._cached(tpl, text)
         if cached is None:
@@ -249,7 +250,8 @@ class ClassifierCheck(Check):
         return Hit(None, values=values)
 
     def _read(self, comp: Any) -> str:
-        """A component's text as the model read it."""
+        """A component's text with evasion tricks undone, as the model read it (brand names
+        aside: no explained phrase holds one)."""
         if not self.ctx.config.normalize:
             return str(comp.text)
         from linter.kinds import normalized

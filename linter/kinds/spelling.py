@@ -367,11 +367,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 # How likely a typo is to be each kind of slip, as a cost added to a candidate's log frequency
-# rank (lower is likelier). Fitted on half of codespell's list of real misspellings (42,000
-# that our word list can correct), checked on the other half: the first suggestion was right
-# for 94.0 % of them ranked by frequency and first letter alone, 96.7 % with these
-# (bench/spelling_suggestions.py). People drop letters and swap neighbours far more often than
-# they type a wrong consonant or an extra one; "deliverd" is 'delivered' before 'deliver'.
+# rank (lower is likelier). Fitted on one half of codespell's list of real misspellings and
+# checked on the other: of its 23,979 misspellings whose correction is among the candidates,
+# the first suggestion was right for 94.0 % ranked by frequency and first letter alone, 96.7 %
+# with these (bench/spelling_suggestions.py). People drop letters and swap neighbours far more
+# often than they type a wrong consonant or an extra one: "deliverd" is 'delivered' first.
 _RANK_WEIGHT = 0.8  # per unit of log frequency rank
 _FIRST_LETTER = 1.75  # a typo rarely changes the first letter ("adress" is not 'dress')
 _SLIP_COST = {

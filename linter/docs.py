@@ -15,7 +15,7 @@ FAMILIES = {
     "TPL16": "New-product promotion",
     "TPL17": "Threatening or shaming content",
     "TPL18": "Requests for sensitive data",
-    "TPL19": "Welcome messages and invitations",
+    "TPL19": "Welcome, invitations, win-back and cart reminders",
     "TPL2": "Spelling",
     "TPL3": "Format",
     "TPL4": "Duplicates",

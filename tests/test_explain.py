@@ -75,6 +75,20 @@ def test_explain_and_lint_score_the_text_with_its_disguises_undone(tmp_path: Pat
     assert DISGUISED[tpl501.column - 1 : tpl501.end_column - 1] == "t\u043enight"
 
 
+def test_explain_reads_the_draft_without_the_teams_brands(tmp_path: Path) -> None:
+    draft = tmp_path / "sofa.txt"
+    draft.write_text("Kavya Home: your sofa order {{1}} has shipped. Kavya Home thanks you!\n")
+    (plain,) = json.loads(explain("--format", "json", str(draft)).stdout)
+    assert "home" in [w for w, _ in plain["pushes_up"]] and plain["brands_left_out"] == []
+    (tmp_path / "templint.toml").write_text('brands = ["Kavya Home"]\n', encoding="utf-8")
+    args = ["explain", "--config", str(tmp_path / "templint.toml"), str(draft)]
+    (report,) = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    assert report["brands_left_out"] == ["Kavya Home"]
+    assert "home" not in [w for w, _ in report["pushes_up"]]
+    assert report["promotional_score"] < plain["promotional_score"]
+    assert "left out:        'Kavya Home'" in CliRunner().invoke(main, args).stdout
+
+
 def test_explain_follows_the_configured_threshold_and_reports_bad_input(tmp_path: Path) -> None:
     (tmp_path / "templint.toml").write_text("[rules.TPL501]\nthreshold = 0.9999\n", "utf-8")
     res = CliRunner().invoke(

@@ -59,8 +59,11 @@ def explain(
     reports = []
     for tpl in result.templates:
         # what lint scored: the text with evasion tricks undone ("tоnight" with a Cyrillic о)
-        text = scored_text(tpl) or template_text(tpl.components)
+        # and brand names left out
+        written = template_text(tpl.components)
+        text = scored_text(tpl) or written
         score = scorer.score(text)
+        named = [b for b in (*config.brands, tpl.brand) if b and b.lower() in written.lower()]
         reports.append(
             {
                 "file": tpl.file,
@@ -68,6 +71,7 @@ def explain(
                 "promotional_score": round(score.promotional, 4),
                 "threshold": threshold,
                 "predicted_category": score.category,
+                "brands_left_out": named if text != written else [],
                 "probabilities": {c.upper(): round(p, 4) for c, p in score.probabilities.items()},
                 "pushes_up": [(w, round(c, 4)) for w, c in scorer.explain(text, words)],
                 "holds_down": [(w, round(c, 4)) for w, c in scorer.explain(text, words, -1)],
@@ -135,6 +139,9 @@ def _text(r: dict[str, Any]) -> str:
         "  pushes it up:    " + (_listed(r["pushes_up"]) or "nothing stands out"),
         "  holds it down:   " + (_listed(r["holds_down"]) or "nothing stands out"),
     ]
+    if r["brands_left_out"]:
+        names = ", ".join(f"'{b}'" for b in r["brands_left_out"])
+        lines.append(f"  left out:        {names} (a brand: the model reads wording, not names)")
     if r["category_words"]:
         label = f"  why {r['predicted_category']}: "
         lines.append(label.ljust(19) + _listed(r["category_words"]))

@@ -15,8 +15,9 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,
-  Hinglish and Hindi, which the rules of those languages were then made to catch. No native
-  speaker reviewed them.
+  Hinglish and Hindi, which the rules of those languages were then made to catch, and 18 plain
+  updates in the same languages, written after those rules (none flagged). No native speaker
+  reviewed them.
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,

@@ -239,7 +239,7 @@ class ClassifierCheck(Check):
             )
             for comp in tpl.components:
                 if comp.kind in self.rule.components and comp.text:
-                    m = pattern.search(self._read(comp))
+                    m = pattern.search(self._undisguised(comp.text, tpl))
                     if m:
                         start, end = m.span()
                         if self.ctx.config.normalize:
@@ -249,11 +249,3 @@ class ClassifierCheck(Check):
                         return Hit(comp, start, end, values)
         return Hit(None, values=values)
 
-    def _read(self, comp: Any) -> str:
-        """A component's text with evasion tricks undone, as the model read it (brand names
-        aside: no explained phrase holds one)."""
-        if not self.ctx.config.normalize:
-            return str(comp.text)
-        from linter.kinds import normalized
-
-        return normalized(comp, self.ctx).text

@@ -499,6 +499,31 @@ def test_evaluate_reads_binary_csv_labels(small_model: Path, tmp_path: Path) -> 
     assert "Promotional (positive) vs rest" in text.output and "confusion matrix" in text.output
 
 
+def test_evaluate_counts_marketing_warnings_apart(small_model: Path, tmp_path: Path) -> None:
+    """A welcome message is a warning (TPL191), not an error: the rules line misses it and the
+    rules+warn line counts it; a link without https:// (TPL112) is no sign of marketing."""
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "w.csv"
+    data.write_text(
+        "label,text\n"
+        "marketing,Welcome to Kavya Home! We're so glad to have you with us.\n"
+        "marketing,Use code SAVE20 for 20% off your next order.\n"
+        "utility,Your order 123 has shipped. Track it at shop.example.in/track/123\n",
+        encoding="utf-8",
+    )
+    args = ["--data", str(data), "--model-dir", str(small_model)]
+    result = CliRunner().invoke(evaluate, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["rules"]["promotional"]["confusion"] == {"tp": 1, "fp": 0, "fn": 1, "tn": 1}
+    with_warnings = report["rules_with_warnings"]
+    assert with_warnings["promotional"]["confusion"] == {"tp": 2, "fp": 0, "fn": 0, "tn": 1}
+    assert with_warnings["codes"] == {"TPL191": 1}
+    text = CliRunner().invoke(evaluate, args).output
+    assert "rules+warn" in text and "warnings that fired: TPL191 1" in text
+
+
 def test_evaluate_category_report_on_split(small_model: Path) -> None:
     from linter.commands.evaluate import evaluate
 

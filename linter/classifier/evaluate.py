@@ -3,7 +3,11 @@
 - classifier: the promotional score (probability of MARKETING) and the predicted category;
 - rules: a text is promotional when any TPL1xx rule of severity ``error`` fires on it, linted
   as a UTILITY template (the policy rules apply to UTILITY and AUTHENTICATION);
-- combined: promotional when either says so (the combined score ranks rule hits first).
+- rules with warnings: the same, also counting the warnings of the rules about marketing
+  content (those that do not apply to MARKETING templates: urgency, welcome messages,
+  invitations, win-back, cart reminders); link hygiene warnings (no https://) are not counted;
+- combined: promotional when the classifier or an error rule says so (the combined score ranks
+  rule hits first).
 """
 
 from __future__ import annotations
@@ -17,21 +21,33 @@ from linter.classifier.data import CATEGORIES, DataError, Row, binary_label, rea
 from linter.classifier.scorer import POSITIVE
 
 
-def rule_hits(texts: Sequence[str], rules_dir: str | None = None) -> list[list[str]]:
-    """For each text, the TPL1xx error codes that fire on it as a UTILITY template."""
+def rule_hits(
+    texts: Sequence[str], rules_dir: str | None = None
+) -> tuple[list[list[str]], list[list[str]]]:
+    """For each text linted as a UTILITY template, the TPL1xx error codes that fire on it, and
+    the warning codes of the TPL1xx rules about marketing content (those a MARKETING template
+    is exempt from)."""
     from linter.config import Config
     from linter.engine import Linter
     from linter.inputs import parse_text
 
     linter = Linter(Config(select=("TPL1",), rules_dir=rules_dir))
-    out: list[list[str]] = []
+    marketing_content = {c.rule.code for c in linter.checks if "MARKETING" not in c.rule.applies_to}
+    errors: list[list[str]] = []
+    warnings: list[list[str]] = []
     for text in texts:
-        tpl = parse_text(text, "<eval>")
-        codes = sorted(
-            {d.code for d in linter.lint([tpl]) if d.severity == "error" and d.code[:4] == "TPL1"}
+        found = [d for d in linter.lint([parse_text(text, "<eval>")]) if d.code[:4] == "TPL1"]
+        errors.append(sorted({d.code for d in found if d.severity == "error"}))
+        warnings.append(
+            sorted(
+                {d.code for d in found if d.severity == "warning" and d.code in marketing_content}
+            )
         )
-        out.append(codes)
-    return out
+    return errors, warnings
+
+
+def _code_counts(hits: list[list[str]]) -> dict[str, int]:
+    return dict(sorted(Counter(c for h in hits for c in h).items(), key=lambda kv: -kv[1]))
 
 
 def classifier_scores(
@@ -100,18 +116,24 @@ def evaluate_rows(
         )
     report["classifier"] = classifier
     hits: list[list[str]] = [[] for _ in rows]
+    warned: list[list[str]] = [[] for _ in rows]
     if use_rules:
         progress(f"linting {len(rows)} rows with the TPL1xx rules")
-        hits = rule_hits(texts, rules_dir)
+        hits, warned = rule_hits(texts, rules_dir)
         fired = [1.0 if h else 0.0 for h in hits]
+        either = [1.0 if h or w else 0.0 for h, w in zip(hits, warned, strict=True)]
         combined = [1.0 + s if h else s for s, h in zip(scores, hits, strict=True)]
-        report["rules"] = {"promotional": binary_metrics(y, fired, 0.5)}
+        report["rules"] = {
+            "promotional": binary_metrics(y, fired, 0.5),
+            "codes": _code_counts(hits),
+        }
+        report["rules_with_warnings"] = {
+            "promotional": binary_metrics(y, either, 0.5),
+            "codes": _code_counts(warned),
+        }
         comb = binary_metrics(y, combined, cut)
         comb["threshold"] = cut
         report["combined"] = {"promotional": comb}
-        report["rules"]["codes"] = dict(
-            sorted(Counter(c for h in hits for c in h).items(), key=lambda kv: -kv[1])
-        )
     wrong = []
     for i, row in enumerate(rows):
         category_wrong = row.label in CATEGORIES and predicted[i] != row.label
@@ -127,6 +149,7 @@ def evaluate_rows(
             "predicted": predicted[i],
             "promotional_score": round(scores[i], 4),
             "rules": hits[i],
+            "warnings": warned[i],
             "text": rows[i].text if len(rows[i].text) <= 160 else rows[i].text[:157] + "…",
         }
         for _, i in wrong[:show]
@@ -199,14 +222,24 @@ def format_text(report: dict[str, Any]) -> str:
         )
     if "rules" in report:
         lines.append(_row_line("rules", report["rules"]["promotional"]))
+        with_warnings = report.get("rules_with_warnings")
+        if with_warnings:
+            lines.append(_row_line("rules+warn", with_warnings["promotional"]))
         lines.append(_row_line("combined", report["combined"]["promotional"]))
         codes = report["rules"].get("codes") or {}
         if codes:
             lines.append("  rules that fired: " + ", ".join(f"{k} {v}" for k, v in codes.items()))
+        warn_codes = (with_warnings or {}).get("codes") or {}
+        if warn_codes:
+            lines.append(
+                "  warnings that fired: " + ", ".join(f"{k} {v}" for k, v in warn_codes.items())
+            )
     if report["disagreements"]:
         lines += ["", "Most confident disagreements"]
         for d in report["disagreements"]:
             rules = f" rules {','.join(d['rules'])}" if d["rules"] else ""
+            if d.get("warnings"):
+                rules += f" warnings {','.join(d['warnings'])}"
             lines.append(
                 f"  row {d['row']}: {d['label']} → {d['predicted']} "
                 f"(score {d['promotional_score']:.2f}{rules}): {d['text']!r}"

@@ -66,8 +66,8 @@ def evaluate(
     """Per-class precision, recall and F1, ROC-AUC of the promotional score, confusion matrix.
 
     Labels: marketing, promotional, spam, 1 count as promotional; utility, authentication,
-    transactional, ham, 0 as not. Rules (any TPL1xx error) and classifier are measured
-    separately and combined.
+    transactional, ham, 0 as not. Rules (any TPL1xx error; then any TPL1xx error or warning)
+    and classifier are measured separately and combined.
     """
     from linter.classifier.data import DataError
     from linter.classifier.evaluate import evaluate_file, format_text

@@ -248,4 +248,3 @@ class ClassifierCheck(Check):
                             start, end = normalized(comp, self.ctx).original_span(start, end)
                         return Hit(comp, start, end, values)
         return Hit(None, values=values)
-

@@ -12,7 +12,7 @@ from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.placeholders import has_placeholders
 from linter.rulebook import Rule, check_settings, load_rules, matches, select_rules
-from linter.template import Component, Template
+from linter.template import Component, Template, rule_category
 
 UNUSED_SUPPRESSION = "TPL001"
 RULE_FAILED = "TPL002"
@@ -33,6 +33,8 @@ OPEN_SETS = 8192  # (shape, gate state) pairs remembered; the 7,520 corpus texts
 def _fields(tpl: Template) -> frozenset[str]:
     """The optional template fields it has (``Check.needs_fields``)."""
     fields = []
+    if tpl.category is not None:
+        fields.append("category")
     if tpl.language is not None:
         fields.append("language")
     if tpl.raw is not None:
@@ -174,7 +176,7 @@ class Linter:
         return shape
 
     def _work_out_shape(self, tpl: Template, huge: bool) -> Shape:
-        category = tpl.category or self.config.default_category
+        category = rule_category(tpl.category, self.config.default_category)
         kinds = frozenset(c.kind for c in tpl.components)
         variables = any(has_placeholders(c.text) for c in tpl.components)
         find = None if huge else self._link_finder  # a huge template gets no link rule anyway
@@ -378,7 +380,7 @@ class Linter:
             template=tpl.display_name,
             component=label,
             fix=fix,
-            category=tpl.category or self.config.default_category,
+            category=rule_category(tpl.category, self.config.default_category),
             language=tpl.language or self.config.default_language,
             extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
             span=span,

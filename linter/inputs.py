@@ -18,7 +18,7 @@ from typing import Any
 
 from linter import jsonpos
 from linter.source import LineIndex, OffsetMap
-from linter.template import Component, Template
+from linter.template import CATEGORIES, Component, Template
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json"}
@@ -37,7 +37,6 @@ _DIRECTIVE = re.compile(
 )
 _VALUE = re.compile(r"[A-Za-z0-9_, \t-]+")
 _CODE = re.compile(r"[A-Za-z]+[0-9]*")
-CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 
 
 @dataclass(frozen=True)
@@ -303,7 +302,7 @@ def _from_object(obj: Any, path: str, index: LineIndex, i: int) -> Template:
         components=comps,
         name=_str(obj.get("name")),
         language=_str(obj.get("language")),
-        category=(_str(obj.get("category")) or "").upper() or None,
+        category=(_str(obj.get("category")) or "").strip().upper() or None,
         raw=obj,
     )
     raw_components = obj.get("components")

@@ -10,9 +10,9 @@ from typing import Any
 
 from linter.diagnostic import SEVERITIES
 from linter.paths import rules_dir
+from linter.template import CATEGORIES
 
 TEXT_COMPONENTS = ("body", "header", "footer", "button")
-CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 _COMMON = {
     "code",
     "name",

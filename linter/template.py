@@ -13,6 +13,55 @@ if TYPE_CHECKING:
     from linter.diagnostic import Diagnostic
 
 
+CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
+
+
+# Meta's categories before 2023 and the names other tools use, with the category each is now
+_CATEGORY_NAMES = {
+    "TRANSACTIONAL": "UTILITY",
+    "TRANSACTION": "UTILITY",
+    "SERVICE": "UTILITY",
+    "ISSUE_RESOLUTION": "UTILITY",
+    "AUTO_REPLY": "UTILITY",
+    "OTP": "AUTHENTICATION",
+    "AUTH": "AUTHENTICATION",
+    "PROMO": "MARKETING",
+    "PROMOTION": "MARKETING",
+    "PROMOTIONAL": "MARKETING",
+}
+
+
+def known_category(value: str | None) -> str | None:
+    """A declared category that is one of Meta's, else None."""
+    return value if value in CATEGORIES else None
+
+
+def category_meant(value: str) -> str | None:
+    """The category an unknown one stands for: an old name's successor or a near spelling
+    (``TRANSACTIONAL`` -> UTILITY, ``OTP`` -> AUTHENTICATION, ``UTILTY`` -> UTILITY)."""
+    key = "_".join(value.upper().replace("-", " ").split())
+    if key in CATEGORIES:
+        return key
+    if key in _CATEGORY_NAMES:
+        return _CATEGORY_NAMES[key]
+    if key.endswith("_UPDATE"):  # ACCOUNT_UPDATE, SHIPPING_UPDATE…: Meta's old utility kinds
+        return "UTILITY"
+    import difflib
+
+    close = difflib.get_close_matches(key, CATEGORIES, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def rule_category(value: str | None, default: str) -> str:
+    """The category the rules go by: the declared one if Meta knows it, else what it stands
+    for (TPL328 reports it), else the configured default."""
+    if value is None:
+        return default
+    if value in CATEGORIES:
+        return value
+    return category_meant(value) or default
+
+
 @dataclass(slots=True)
 class Component:
     """One piece of template text: the body, a header, a footer, a button label, a sample…"""
@@ -33,7 +82,7 @@ class Template:
     name: str | None = None
     stem: str | None = None  # what to call it when it has no name (a text file's stem)
     language: str | None = None
-    category: str | None = None  # MARKETING | UTILITY | AUTHENTICATION, as declared
+    category: str | None = None  # MARKETING | UTILITY | AUTHENTICATION, as declared (upper-cased)
     brand: str | None = None  # who sends it (a batch row's brand column): a name, not wording
     header_format: str | None = None
     buttons: list[dict[str, Any]] = field(default_factory=list)

@@ -894,3 +894,23 @@ def test_csv_cells_of_a_result_are_its_columns_as_written() -> None:
             error=rng.choice([None, None, "empty text"]),
         )
         assert result.cells() == [_cell(v) for v in result.columns().values()]
+
+
+def test_unknown_category_in_a_row_fails_it_and_names_the_value(tmp_path: Path) -> None:
+    """A category column with 'TRANSACTIONAL' or 'PROMO' used to make the row pass with no code
+    at all, coupon included."""
+    src = tmp_path / "drafts.csv"
+    src.write_text(
+        f'body,category\n"{PROMO}",TRANSACTIONAL\n'
+        f'"{PROMO} Ends Sunday.",PROMO\n"{ORDER}", Utility \n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 0, res.output  # the run finished, whatever the verdicts
+    rows = read_csv(out)
+    assert [r["verdict"] for r in rows] == ["fail", "fail", "pass"]
+    assert rows[0]["codes"].startswith("TPL328") and "TPL101" in rows[0]["codes"]
+    assert "read this template as UTILITY" in rows[0]["messages"]
+    assert rows[1]["codes"] == "TPL328" and "as MARKETING" in rows[1]["messages"]
+    assert rows[2]["codes"] == ""

@@ -460,3 +460,37 @@ def test_mask_keeps_offsets_and_valid_filter() -> None:
     assert len(masked) == len(text)
     assert masked == "Hi " + " " * 5 + ", order " + " " * 7 + " for " + " " * 5 + "."
     assert [p.text for p in find_placeholders(text, VALID)] == ["{{1}}"]
+
+
+@pytest.mark.parametrize(
+    ("category", "reading"),
+    [
+        ("TRANSACTIONAL", "UTILITY"),
+        ("Shipping_Update", "UTILITY"),
+        ("UTILTY", "UTILITY"),
+        ("whatever", "UTILITY"),
+        ("PROMO", "MARKETING"),
+        ("otp", "AUTHENTICATION"),
+    ],
+)
+def test_unknown_category_is_reported_and_the_rules_still_run(
+    tmp_path: Path, category: str, reading: str
+) -> None:
+    """A category Meta does not know used to turn every category-bound rule off in silence:
+    a coupon in a 'TRANSACTIONAL' template passed. Now TPL328 names it, points at the value,
+    and the other rules read the template as the category it stands for."""
+    body = "Hi {{1}}, get 20% off your next order with code SAVE20."
+    path, text = write(tmp_path, "t.json", meta(body, category=category, samples=["Maria"]))
+    found = lint_file(path, config=Config())
+    [unknown] = only(found, "TPL328")
+    assert (unknown.line, unknown.column) == position(text, category)
+    assert f"read this template as {reading}" in unknown.message
+    offers = {d.code for d in found} & {"TPL101", "TPL102"}
+    assert offers == (set() if reading == "MARKETING" else {"TPL101", "TPL102"})
+
+
+def test_known_category_in_any_case_or_spacing_is_no_finding(tmp_path: Path) -> None:
+    body = "Hi {{1}}, get 20% off your next order with code SAVE20."
+    path, _ = write(tmp_path, "t.json", meta(body, category=" Utility ", samples=["Maria"]))
+    codes = {d.code for d in lint_file(path, config=Config())}
+    assert "TPL328" not in codes and {"TPL101", "TPL102"} <= codes

@@ -30,7 +30,7 @@ from linter.classifier.features import without_sender
 from linter.classifier.scorer import Score, Scorer, load_scorer, template_text
 from linter.kinds import Check, Hit
 from linter.rulebook import matches
-from linter.template import Template
+from linter.template import Template, known_category
 
 CATEGORY_RULE = "TPL502"
 # From this many templates on, ``prepare`` scores them together in numpy (~5x faster a text);
@@ -180,7 +180,7 @@ class ClassifierCheck(Check):
         if not template_text(template.components).strip():
             return  # nothing written yet: no score to report (TPL304 reports the empty body)
         score, text = self._score(template)
-        declared = template.category
+        declared = known_category(template.category)  # TPL328 reports an unknown one
         if self.mode == "category":
             if declared is None or score.category == declared:
                 return

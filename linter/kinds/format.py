@@ -37,7 +37,7 @@ from linter.placeholders import (
     valid_placeholders,
 )
 from linter.source import OffsetMap
-from linter.template import Component, Template
+from linter.template import CATEGORIES, Component, Template, category_meant
 
 CheckFn = Callable[["FormatCheck", Template], Iterator[Hit]]
 CHECKS: dict[str, CheckFn] = {}
@@ -261,6 +261,23 @@ def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
         f"Write `{fixed}`." if fixed else None,
         edit=(0, len(lang), fixed, True) if fixed else None,
     )
+
+
+@register("category", needs=("category",))
+def category(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    value = template.category
+    if value is None or value in CATEGORIES:
+        return
+    comp = _field(template, "category", "category")
+    guess = category_meant(value)
+    values = {"category": value, "reading": guess or check.ctx.config.default_category}
+    fix = f"Write `{guess}`." if guess else "Write MARKETING, UTILITY or AUTHENTICATION."
+    if comp is None:
+        yield Hit(None, values=values, fix=fix)
+        return
+    # unsafe: the old category is a hint, and the template's content decides its category
+    edit = (0, len(comp.text), guess, False) if guess else None
+    yield Hit(comp, 0, len(comp.text), values, fix, edit=edit)
 
 
 _LANG_BASE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ][A-Za-z0-9]{2,4})?")

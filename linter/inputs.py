@@ -143,12 +143,17 @@ def load_path(
     return parse_source(read_text(path, max_bytes), path, stdin_name)
 
 
+# How standard input (or a file without a suffix) that is JSON starts: an object with a key, or
+# a list of objects or strings. "{{1}} is your code." and "[Order update] Hi…" are bodies.
+_JSON_START = re.compile(r'\s*(?:\{\s*["}]|\[\s*[{\["\]])')
+
+
 def parse_source(text: str, path: str, stdin_name: str | None = None) -> list[Template]:
     named = stdin_name if path == "-" and stdin_name else path
     suffix = Path(named).suffix.lower() if named != "-" else ""
     if suffix in JSONL_SUFFIXES:
         return parse_jsonl(text, path)
-    if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip()[:1] in ("{", "[")):
+    if suffix in JSON_SUFFIXES or (suffix == "" and _JSON_START.match(text)):
         return parse_json(text, path)
     return [parse_text(text, path, stem=Path(named).stem if named != "-" else None)]
 

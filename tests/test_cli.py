@@ -438,3 +438,24 @@ def test_per_file_settings_that_would_do_nothing_are_errors(
     (line,) = res.stderr.strip().splitlines()
     assert line.startswith("templint: ") and "templint.toml: [per-file] " in line, line
     assert said in line, line
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["{{1}} is your verification code.", "[Order update] Hi {{1}}, your order has shipped."],
+)
+def test_stdin_body_starting_with_a_brace_or_bracket_is_text(run, body: str) -> None:
+    """An OTP body starts with {{1}}, a notice with '[Brand]': standard input used to be read
+    as JSON for its first character and failed with 'invalid JSON'."""
+    res = run("lint", "--isolated", "--format", "json", "-", input=body + "\n")
+    assert "invalid JSON" not in res.output
+    found = json.loads(res.output)
+    assert all(d["file"] == "-" for d in found)
+    if body.startswith("{{1}}"):
+        assert [d["code"] for d in found] == ["TPL323"]  # Meta: no variable at the start
+
+
+def test_stdin_json_is_still_json(run) -> None:
+    tpl = {"name": "x", "components": [{"type": "BODY", "text": "Get 20% off today"}]}
+    res = run("lint", "--isolated", "--select", "TPL101", "-", input=json.dumps(tpl, indent=1))
+    assert res.exit_code == 1 and "TPL101" in res.output and "(x)" in res.output

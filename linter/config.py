@@ -126,8 +126,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    tool = data.get("tool")
     if Path(path).name == "pyproject.toml":
-        data = data.get("tool", {}).get("templint", {})
+        data = (tool or {}).get("templint", {})
+    elif set(data) == {"tool"} and isinstance(tool, dict) and set(tool) == {"templint"}:
+        data = tool["templint"]  # the pyproject block copied as it is: [tool.templint]
     return _parse(data, Path(path))
 
 
@@ -197,7 +200,13 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
     def paths(key: str) -> tuple[str, ...]:
         value = data.get(key, [])
         value = [value] if isinstance(value, str) else value
-        return tuple(str((base / v).resolve()) for v in value)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: '{key}' must be a file name or a list of them")
+        found = tuple((base / v).resolve() for v in value)
+        for name, file in zip(value, found, strict=True):
+            if not file.is_file():  # else the spelling rules fail on every template
+                raise ConfigError(f"{path}: '{key}' file {name!r} not found (looked for {file})")
+        return tuple(str(f) for f in found)
 
     return Config(
         select=_codes(data.get("select", []), "select", path),

@@ -139,6 +139,28 @@ def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:
     write(tmp_path / "templint.toml", "brands = [42]\n")
     res = run("lint", f)
     assert res.exit_code == 2 and "'brands' must be a list of names" in res.output
+    # a vocabulary file that is not there: one line, not TPL002 on every template
+    write(tmp_path / "templint.toml", 'accept = ["nope.txt"]\n')
+    res = run("lint", f)
+    assert res.exit_code == 2 and "TPL002" not in res.output
+    assert res.output.strip().endswith(
+        f"'accept' file 'nope.txt' not found (looked for {tmp_path / 'nope.txt'})"
+    )
+    assert "templint.toml" in res.output and len(res.output.strip().splitlines()) == 1
+    write(tmp_path / "templint.toml", "[rules.TPL501]\nthreshold = 7\n")
+    res = run("lint", f)
+    assert res.exit_code == 2
+    assert "templint.toml: [rules.TPL501]: 'threshold' must be a number from 0 to 1" in res.output
+
+
+def test_templint_toml_takes_the_pyproject_block_as_it_is(run, tmp_path: Path) -> None:
+    """The README's block is headed [tool.templint]; pasted into templint.toml it used to be
+    'unknown setting(s) tool'."""
+    f = write(tmp_path / "t.txt", OFFER)
+    write(tmp_path / "templint.toml", '[tool.templint]\nignore = ["TPL1"]\n')
+    res = run("lint", "--format", "json", f)
+    assert res.exit_code in (0, 1), res.output
+    assert not [i for i in json.loads(res.output) if i["code"].startswith("TPL1")]
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from typing import Any
 
 from linter.classifier.features import without_sender
 from linter.classifier.scorer import Score, Scorer, load_scorer, template_text
-from linter.kinds import Check, Hit
+from linter.kinds import Check, Hit, settings_origin
 from linter.rulebook import matches
 from linter.template import Template, known_category
 
@@ -94,7 +94,8 @@ class ClassifierCheck(Check):
         super().__init__(*args)
         self.mode = str(self.params.get("mode", "score"))
         if self.mode not in ("score", "category"):
-            raise ValueError(f"{self.rule.path}: 'mode' must be 'score' or 'category'")
+            where = settings_origin(self.rule, self.ctx)
+            raise ValueError(f"{where}: 'mode' must be 'score' or 'category'")
         self.scorer = _shared_scorer(self)  # ModelError here stops the run: exit 2
         threshold = self.params.get("threshold", self.scorer.threshold)
         confidence = self.params.get("confidence", 0.5)
@@ -104,7 +105,8 @@ class ClassifierCheck(Check):
                 or not isinstance(value, (int, float))
                 or not 0 <= value <= 1
             ):
-                raise ValueError(f"{self.rule.code}: '{name}' must be a number from 0 to 1")
+                where = settings_origin(self.rule, self.ctx)
+                raise ValueError(f"{where}: '{name}' must be a number from 0 to 1")
         self.threshold = float(threshold)
         self.confidence = float(confidence)
         self.explain_count = int(self.params.get("explain", 3))

@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.config import Config
@@ -64,6 +65,8 @@ def lint_text(
     """Lint one template body given as a string. ``language`` is Meta's code (``es``,
     ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR, pt_PT; other
     languages are not spell-checked)."""
+    if not isinstance(text, str):
+        raise TypeError(f"lint_text needs the template body as a str, not {type(text).__name__}")
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = category.upper() if category else None
     tpl.language = language
@@ -118,7 +121,7 @@ class RunResult:
 
 
 def lint_paths(
-    paths: list[str],
+    paths: list[str] | str | Path,
     config: Config | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     stdin_name: str | None = None,
@@ -129,6 +132,8 @@ def lint_paths(
     parsed as ``stdin_name`` would be (its findings still name ``-``).
     """
     config = config or _default_config()
+    if isinstance(paths, (str, Path)):  # one path, not a list of its letters
+        paths = [str(paths)]
     result = RunResult()
     for item in iter_paths(paths):
         if isinstance(item, InputError):

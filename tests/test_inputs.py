@@ -214,3 +214,39 @@ def test_named_header_samples_are_checked_like_numbered_ones(tmp_path: Path) -> 
     assert lint_paths([str(good)], Config()).diagnostics == []
     (d,) = [d for d in lint_paths([str(bad)], Config()).diagnostics if d.code == "TPL332"]
     assert d.component == "header.example.order_id" and "line break" in d.message
+
+
+def test_lint_paths_takes_one_path_as_a_string(tmp_path: Path) -> None:
+    """lint_paths("whatsapp") used to report a missing file for each of its letters."""
+    (tmp_path / "t.txt").write_text("Use code SAVE20 for 20% off.\n", encoding="utf-8")
+    result = lint_paths(str(tmp_path), Config())
+    assert result.errors == [] and result.files == 1
+    assert "TPL102" in {d.code for d in result.diagnostics}
+    assert lint_paths(tmp_path, Config()).files == 1
+
+
+def test_lint_text_of_no_string_is_a_type_error() -> None:
+    from linter.api import lint_text
+
+    with pytest.raises(TypeError, match="needs the template body as a str, not NoneType"):
+        lint_text(None)  # type: ignore[arg-type]
+
+
+def test_the_api_lints_as_the_cli_with_the_configuration_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without config= the API uses the defaults wherever it runs; load_config() finds the
+    project's, as the CLI does (README, Python API)."""
+    from linter.api import lint_file
+    from linter.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.templint]\nseverity = { TPL106 = "error" }\nignore = ["TPL5"]\n', encoding="utf-8"
+    )
+    draft = tmp_path / "t.txt"
+    draft.write_text("Hurry, only today! Your order has shipped.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    plain = {(d.code, d.severity) for d in lint_file(str(draft))}
+    assert ("TPL106", "warning") in plain
+    configured = {(d.code, d.severity) for d in lint_file(str(draft), config=load_config())}
+    assert ("TPL106", "error") in configured and not any(c[:4] == "TPL5" for c, _ in configured)

@@ -148,7 +148,8 @@ def lint_paths(
         try:
             result.templates.extend(load_path(item, config.max_file_size, stdin_name))
         except InputError as exc:
-            result.errors.append(exc)
+            result.errors += [exc, *exc.others]
+            result.templates.extend(exc.readable)  # a JSONL file's good lines
     if result.templates:
         result.diagnostics = lint_templates(result.templates, config, stdin_name)
     return result

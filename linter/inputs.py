@@ -7,12 +7,13 @@ special file costs nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,9 @@ class InputError(Exception):
     message: str
     line: int | None = None
     column: int | None = None
+    # what could be read all the same (the good lines of a JSONL file): linted, not lost
+    readable: tuple[Template, ...] = field(default=(), compare=False, repr=False)
+    others: tuple[InputError, ...] = field(default=(), compare=False, repr=False)  # more bad lines
 
     def __str__(self) -> str:
         where = self.path
@@ -271,16 +275,20 @@ def parse_json(text: str, path: str = "<json>") -> list[Template]:
 def parse_jsonl(text: str, path: str = "<jsonl>") -> list[Template]:
     index = LineIndex(text)
     templates = []
+    bad: list[InputError] = []  # one broken line costs that line, not the file's other lines
     start = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
         if line.strip():
             try:
-                value = jsonpos.loads(line, start)
+                templates.append(_from_object(jsonpos.loads(line, start), path, index, lineno - 1))
             except jsonpos.JSONPosError as exc:
-                raise _json_error(path, text, exc) from None
-            templates.append(_from_object(value, path, index, lineno - 1))
+                bad.append(_json_error(path, text, exc))
+            except InputError as exc:
+                bad.append(exc)
         start = end + 1
+    if bad:
+        raise dataclasses.replace(bad[0], readable=tuple(templates), others=tuple(bad[1:]))
     if not templates:
         raise InputError(path, "no templates in the file")
     return templates

@@ -250,3 +250,20 @@ def test_the_api_lints_as_the_cli_with_the_configuration_it_is_given(
     assert ("TPL106", "warning") in plain
     configured = {(d.code, d.severity) for d in lint_file(str(draft), config=load_config())}
     assert ("TPL106", "error") in configured and not any(c[:4] == "TPL5" for c, _ in configured)
+
+
+def test_a_jsonl_file_with_bad_lines_still_lints_its_good_ones(tmp_path: Path) -> None:
+    """One broken line used to cost the whole file: none of its templates was linted."""
+    f = tmp_path / "drafts.jsonl"
+    f.write_text(
+        '{"body": "Get 20% off today"}\n{"body": "Your order shipped."}\nnot json\n'
+        '{"body": "Use code SAVE20 now."}\n[1]\n',
+        encoding="utf-8",
+    )
+    result = lint_paths([str(f)], Config(select=("TPL10",)))
+    assert len(result.templates) == 3
+    assert sorted({(d.line, d.code) for d in result.diagnostics}) == [(1, "TPL101"), (4, "TPL102")]
+    assert [(e.line, e.message) for e in result.errors] == [
+        (3, "invalid JSON: unexpected character 'n'"),
+        (5, "template 5 is not a JSON object"),
+    ]

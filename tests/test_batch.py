@@ -914,3 +914,24 @@ def test_unknown_category_in_a_row_fails_it_and_names_the_value(tmp_path: Path) 
     assert "read this template as UTILITY" in rows[0]["messages"]
     assert rows[1]["codes"] == "TPL328" and "as MARKETING" in rows[1]["messages"]
     assert rows[2]["codes"] == ""
+
+
+def test_usage_errors_come_before_any_row_is_scored_or_written(tmp_path: Path) -> None:
+    """A mistyped --select printed the CSV header to stdout before its error, and a report in
+    a folder that is not there was found only after every row was scored and written."""
+    src = tmp_path / "drafts.csv"
+    src.write_text(f'body\n"{ORDER}"\n', encoding="utf-8")
+    for jobs in ("1", "2"):
+        res = run(str(src), "-o", "-", "-j", jobs, "--select", "TPL999")
+        assert res.exit_code == 2
+        assert res.output.strip().splitlines() == [
+            "templint: --select: 'TPL999' matches no rule code or prefix; "
+            "`templint rules` lists them"
+        ]
+    out = tmp_path / "out.csv"
+    report = tmp_path / "nodir" / "r.html"
+    res = run(str(src), "-o", str(out), "--report", str(report))
+    assert res.exit_code == 2 and not out.exists()
+    assert f"cannot write the report: no such folder {report.parent}" in res.output
+    res = run(str(src), "-o", str(out), "--report", str(tmp_path))
+    assert res.exit_code == 2 and not out.exists() and "is a folder" in res.output

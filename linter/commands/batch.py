@@ -170,6 +170,7 @@ def batch(
     if report_path:
         from linter.batch.report import Report
 
+        _check_report_path(report_path)
         report = Report(word_codes=_spelling_codes(config))
     try:
         table = open_table(
@@ -264,8 +265,24 @@ def _check_setup(config: Any, load: bool) -> float | None:
 
         linter_for(config).lint([parse_text("Your order has shipped.", "<set-up check>")])
     else:
+        from linter.rulebook import check_settings, load_rules
+
+        check_settings(load_rules(config.rules_dir), config)  # before any output is written
         verify_models(config)
     return configured_threshold(config)
+
+
+def _check_report_path(path: str) -> None:
+    """A report that cannot be written is found before the rows are scored, not after."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        fail(f"{path}: cannot write the report: is a folder; name the report file")
+    if not os.path.isdir(folder):
+        fail(f"{path}: cannot write the report: no such folder {folder}")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        fail(f"{path}: cannot write the report: permission denied")
 
 
 def _write_report(

@@ -151,3 +151,13 @@ def test_explanations_do_not_depend_on_what_the_scorer_explained_before(monkeypa
     assert sum(1 for up, _ in forgetful if up) > 100
     assert explanations(40) == forgetful
     assert explanations(default) == forgetful
+
+
+def test_explain_names_no_word_that_pushes_nothing(tmp_path: Path) -> None:
+    """'pushes it up: 'your verification' +0.00' named a phrase whose push rounds to nothing."""
+    draft = tmp_path / "otp.txt"
+    draft.write_text("Your verification code is {{1}}. It expires in 10 minutes.\n", "utf-8")
+    (report,) = json.loads(explain(str(draft), "--format", "json", "--words", "8").stdout)
+    listed = report["pushes_up"] + report["holds_down"] + report.get("category_words", [])
+    assert listed and all(abs(c) >= 0.005 for _, c in listed)
+    assert "'your verification'" not in explain(str(draft)).stdout

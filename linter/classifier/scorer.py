@@ -39,6 +39,7 @@ FORMAT = "templint-linear-scorer"
 FORMAT_VERSION = 1
 POSITIVE = "marketing"
 WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 MB)
+MIN_CONTRIBUTION = 0.005  # explain() names no word whose push is smaller (it shows as 0.00)
 
 
 class ModelError(ValueError):
@@ -290,7 +291,8 @@ class Scorer:
                 continue
             self._credit_chars(vec, doc.lower().split(), direction, credit)
         ranked = sorted(
-            ((p, c) for p, c in credit.items() if c * toward > 0),
+            # a word under 0.005 pushes nothing (it would print as +0.00)
+            ((p, c) for p, c in credit.items() if c * toward >= MIN_CONTRIBUTION),
             key=lambda pc: (-pc[1] * toward, pc[0]),
         )
         chosen: list[tuple[str, float]] = []

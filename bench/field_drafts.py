@@ -45,14 +45,23 @@ CLASSIFIER = ("TPL501", "TPL502")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print each draft's findings")
+    parser.add_argument(
+        "--model-dir", help="score with another trained model (templint train --out)"
+    )
     args = parser.parse_args()
     from linter.api import lint_text
+    from linter.config import Config
+
+    model = {"model-dir": args.model_dir} if args.model_dir else {}
+    config = Config(options={"TPL501": model, "TPL502": model}) if model else None
 
     # set -> expect -> [drafts, flagged, by a rule, by the classifier only]
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0] * 4))
     for line in DRAFTS.read_text(encoding="utf-8").splitlines():
         draft = json.loads(line)
-        found = lint_text(draft["text"], category=draft["category"], language=draft["language"])
+        found = lint_text(
+            draft["text"], category=draft["category"], language=draft["language"], config=config
+        )
         for failed in (d for d in found if d.code == "TPL002"):  # a broken rule is no finding
             print(f"rule failed: {failed.message} on {draft['text'][:60]!r}", file=sys.stderr)
         codes = sorted({d.code for d in found if d.severity in ("error", "warning")})

@@ -361,8 +361,7 @@ CODELESS_NOTICES = [
     "password.",
     "We signed you out of all devices after your password change. Sign in again with your new "
     "password.",
-    "A new device was added to your Northway Bank account. If you did not add it, call us on "
-    "1800 123 456.",
+    "Your Tiffino password has been reset. Sign in with your new password.",
 ]
 
 

@@ -2502,27 +2502,81 @@ GROUPS: list[Group] = [
         "en",
         ALL,
         [
-            ("<greet>[results|marks] for your [exam|test|assessment|semester] [have been published|are out]. [Sign in to the student portal to see them.|They are on your student dashboard.]", "education"),
-            ("<greet>the [report|results] of your [blood test|scan|check-up] from <date> [is|are] in your patient account. [Your doctor will go through them with you.|Sign in securely to read them.]", "health"),
-            ("<greet>your [report card|certificate|transcript|mark sheet] for <course> is ready to download[| from your dashboard].", "education"),
+            (
+                "<greet>[results|marks] for your [exam|test|assessment|semester] [have been published|are out]. [Sign in to the student portal to see them.|They are on your student dashboard.]",
+                "education",
+            ),
+            (
+                "<greet>the [report|results] of your [blood test|scan|check-up] from <date> [is|are] in your patient account. [Your doctor will go through them with you.|Sign in securely to read them.]",
+                "health",
+            ),
+            (
+                "<greet>your [report card|certificate|transcript|mark sheet] for <course> is ready to download[| from your dashboard].",
+                "education",
+            ),
             "<greet>your [statement|invoice|policy document|tax certificate] for <month> is now available in [your account|the app]. [View|Download] it any time.",
-            ("<greet>your [meeting|call|session|consultation] [starts|begins] at <time>. Join [using|with|from] the link [below|in your email|in your calendar invite]: <link>", "saas health education"),
-            ("<greet>reminder: your [lecture|lesson|workshop] for <course> is [on <date>|today|tomorrow] at <time>. The joining link is [in your email|on your dashboard].", "education"),
-            ("<greet>your video consultation with <doctor> starts in <minutes> minutes. [Tap the link to join|Join from the app|Join here]: <link>", "health"),
-            ("<greet>the [webinar|session|training] you registered for starts at <time>[ today|]. [Here is your joining link|Your joining link]: <link>", "saas education"),
-            ("<greet>your [SIM|eSIM] is active[| on your number]. [Calls, texts and data work from now on.|Restart your phone if it shows no signal.]", "telecom"),
-            ("<greet>your [broadband|internet|fibre] connection is now active. [If anything doesn't work, reply to this message.|Restart your router if you are not online within an hour.]", "telecom utilities"),
-            ("<greet>your [card|debit card|credit card] ending <last4> is now active[| and ready to use].", "banking"),
+            (
+                "<greet>your [meeting|call|session|consultation] [starts|begins] at <time>. Join [using|with|from] the link [below|in your email|in your calendar invite]: <link>",
+                "saas health education",
+            ),
+            (
+                "<greet>reminder: your [lecture|lesson|workshop] for <course> is [on <date>|today|tomorrow] at <time>. The joining link is [in your email|on your dashboard].",
+                "education",
+            ),
+            (
+                "<greet>your video consultation with <doctor> starts in <minutes> minutes. [Tap the link to join|Join from the app|Join here]: <link>",
+                "health",
+            ),
+            (
+                "<greet>the [webinar|session|training] you registered for starts at <time>[ today|]. [Here is your joining link|Your joining link]: <link>",
+                "saas education",
+            ),
+            (
+                "<greet>your [SIM|eSIM] is active[| on your number]. [Calls, texts and data work from now on.|Restart your phone if it shows no signal.]",
+                "telecom",
+            ),
+            (
+                "<greet>your [broadband|internet|fibre] connection is now active. [If anything doesn't work, reply to this message.|Restart your router if you are not online within an hour.]",
+                "telecom utilities",
+            ),
+            (
+                "<greet>your [card|debit card|credit card] ending <last4> is now active[| and ready to use].",
+                "banking",
+            ),
             "<greet>your [account|profile] has been [verified|approved]. You can now [sign in|log in] and [use all features|complete your setup].",
             "<greet>order <order_id> is on its way. Follow it [live|on the map] in the app.",
-            ("<greet>we've changed the [PIN|access code] of your [parcel locker|locker] at <place>. The new one is in the app.", "logistics retail"),
-            ("<greet><points> points from your [stay|order|visit] on <date> have been added to your [loyalty|rewards] account.", "travel retail food"),
-            ("<greet>your [gas|water|electricity] meter reading for <month> has been recorded. Your bill will follow [in a few days|by <date>].", "utilities"),
-            ("<greet>your [visa|passport|licence|permit] application <ref> has moved to [review|processing|the next step]. We'll message you when it changes.", "travel"),
-            ("<greet>your [claim|request] <ref> has been [approved|processed]. [Details are in the app.|You'll find the details in your account.]", "insurance banking"),
-            ("<greet>your [room|seat|table] is ready. [Please come to the front desk.|Show this message at the counter.]", "travel food"),
-            ("<greet>your [rent|maintenance] receipt for <month> has been issued. [View it in the tenant app.|It is in your account.]", "realestate"),
-            ("<greet>your [subscription|plan|membership] is now [paused|active again] as you asked. [Nothing else changes.|You can change this any time in your account.]", "saas telecom"),
+            (
+                "<greet>we've changed the [PIN|access code] of your [parcel locker|locker] at <place>. The new one is in the app.",
+                "logistics retail",
+            ),
+            (
+                "<greet><points> points from your [stay|order|visit] on <date> have been added to your [loyalty|rewards] account.",
+                "travel retail food",
+            ),
+            (
+                "<greet>your [gas|water|electricity] meter reading for <month> has been recorded. Your bill will follow [in a few days|by <date>].",
+                "utilities",
+            ),
+            (
+                "<greet>your [visa|passport|licence|permit] application <ref> has moved to [review|processing|the next step]. We'll message you when it changes.",
+                "travel",
+            ),
+            (
+                "<greet>your [claim|request] <ref> has been [approved|processed]. [Details are in the app.|You'll find the details in your account.]",
+                "insurance banking",
+            ),
+            (
+                "<greet>your [room|seat|table] is ready. [Please come to the front desk.|Show this message at the counter.]",
+                "travel food",
+            ),
+            (
+                "<greet>your [rent|maintenance] receipt for <month> has been issued. [View it in the tenant app.|It is in your account.]",
+                "realestate",
+            ),
+            (
+                "<greet>your [subscription|plan|membership] is now [paused|active again] as you asked. [Nothing else changes.|You can change this any time in your account.]",
+                "saas telecom",
+            ),
         ],
     ),
     Group(
@@ -2532,9 +2586,18 @@ GROUPS: list[Group] = [
         ALL,
         [
             "<greet>te esperamos [mañana|el <date>] a las <time> para tu cita. ¿Vienes? Responde SÍ o NO.",
-            ("<greet>tus resultados [del examen|de laboratorio|de la prueba] ya están disponibles. Inicia sesión para [verlos|descargarlos].", "education health"),
-            ("<greet>tu [clase|sesión|reunión|consulta] empieza a las <time>. Únete con el enlace: <link>", "education saas health"),
-            ("<greet>tu [SIM|línea|conexión] ya está activa. Ya puedes [llamar y usar datos|navegar].", "telecom"),
+            (
+                "<greet>tus resultados [del examen|de laboratorio|de la prueba] ya están disponibles. Inicia sesión para [verlos|descargarlos].",
+                "education health",
+            ),
+            (
+                "<greet>tu [clase|sesión|reunión|consulta] empieza a las <time>. Únete con el enlace: <link>",
+                "education saas health",
+            ),
+            (
+                "<greet>tu [SIM|línea|conexión] ya está activa. Ya puedes [llamar y usar datos|navegar].",
+                "telecom",
+            ),
             "<greet>tu [factura|extracto|póliza] de <month> ya está disponible en [tu cuenta|la app].",
             "<greet>puedes seguir tu pedido <order_id> en tiempo real desde la app.",
         ],
@@ -2549,21 +2612,51 @@ GROUPS: list[Group] = [
         [
             ("!Your next favourite <category> is here. Tap to shop: <link>", "retail"),
             ("!Hungry? <store> is open till late tonight. Order in a few taps.", "food"),
-            ("!<greet>a personal loan of up to <amount> is ready for you. No paperwork. Apply in the app.", "banking"),
-            ("!<greet>get a credit card that pays you back on every spend. Apply in 2 minutes: <link>", "banking"),
-            ("!Learn <course> in 8 weeks, at your own pace. Enrolment is open: <link>", "education"),
-            ("!<greet>your skin deserves more. Book a facial at <store> this week.", "health retail"),
-            ("!Stay protected on every trip with <brand> travel cover. Get a quote in seconds.", "insurance travel"),
-            ("!More speed, same price: move to our fibre plan today. Reply YES to switch.", "telecom"),
+            (
+                "!<greet>a personal loan of up to <amount> is ready for you. No paperwork. Apply in the app.",
+                "banking",
+            ),
+            (
+                "!<greet>get a credit card that pays you back on every spend. Apply in 2 minutes: <link>",
+                "banking",
+            ),
+            (
+                "!Learn <course> in 8 weeks, at your own pace. Enrolment is open: <link>",
+                "education",
+            ),
+            (
+                "!<greet>your skin deserves more. Book a facial at <store> this week.",
+                "health retail",
+            ),
+            (
+                "!Stay protected on every trip with <brand> travel cover. Get a quote in seconds.",
+                "insurance travel",
+            ),
+            (
+                "!More speed, same price: move to our fibre plan today. Reply YES to switch.",
+                "telecom",
+            ),
             ("!<greet>weekends are better at <place>. Book your stay with <brand>.", "travel"),
             ("!Your home, smarter. Meet the <product> from <brand>: <link>", "retail"),
-            ("!<greet>fresh <category> every morning, delivered to your door. Subscribe today.", "food retail"),
+            (
+                "!<greet>fresh <category> every morning, delivered to your door. Subscribe today.",
+                "food retail",
+            ),
             ("!Thinking of buying a home? Talk to our advisers about <property>.", "realestate"),
-            ("!Keep your <device> running like new with <brand> Care. Add it in the app.", "retail telecom"),
-            ("!Save time every month: pay all your bills in one place with the <brand> app.", "banking utilities"),
+            (
+                "!Keep your <device> running like new with <brand> Care. Add it in the app.",
+                "retail telecom",
+            ),
+            (
+                "!Save time every month: pay all your bills in one place with the <brand> app.",
+                "banking utilities",
+            ),
             "!<greet>there's more to discover at <brand>. See what's trending this week: <link>",
             ("!Give your team the tools they love. Try <brand> Business for your company.", "saas"),
-            ("!<greet>healthy eating made simple: weekly meal plans from <brand>, from <amount> a week.", "food health"),
+            (
+                "!<greet>healthy eating made simple: weekly meal plans from <brand>, from <amount> a week.",
+                "food health",
+            ),
             ("!Ready for your next adventure? Flights to <place> are waiting: <link>", "travel"),
             ("!<greet>unlock unlimited <category> with <brand> Plus. Join today.", "retail saas"),
             ("!Your car deserves the best. Book a full service at <store> today.", "retail"),
@@ -2571,16 +2664,43 @@ GROUPS: list[Group] = [
             # in promotions, so that those words alone do not make a template utility
             "!New in the <brand> app: <topic>. Log in to explore it today.",
             "!<greet>our <category> range is now available online. Take a look: <link>",
-            ("!Join over 10,000 members who learn with <brand>. Your first lesson is on us: <link>", "education saas"),
-            ("!<greet>your account is eligible for <brand> Premium. Activate it in the app and enjoy more.", "banking saas telecom"),
-            ("!Join us live on <date> at <time> for a chat about <topic>. Save your spot: <link>", "saas education"),
+            (
+                "!Join over 10,000 members who learn with <brand>. Your first lesson is on us: <link>",
+                "education saas",
+            ),
+            (
+                "!<greet>your account is eligible for <brand> Premium. Activate it in the app and enjoy more.",
+                "banking saas telecom",
+            ),
+            (
+                "!Join us live on <date> at <time> for a chat about <topic>. Save your spot: <link>",
+                "saas education",
+            ),
             ("!Now available at <store>: the <product>. Visit us this weekend.", "retail"),
-            ("!<greet>sign in to the app to see offers picked for you this month.", "retail banking travel"),
-            ("!Your results could be better with a personal coach. Book a free first session: <link>", "health education"),
-            ("!<greet>activate international roaming before you travel and stay connected from <amount> a day.", "telecom"),
-            ("!Tap the link to join the <brand> community and get early access to new launches: <link>", "retail saas"),
-            ("!<greet>video consultations are now available at <brand>. See a doctor from home, any day.", "health"),
-            ("!Track your spending and grow your savings: the new <brand> app is live. Download it now.", "banking"),
+            (
+                "!<greet>sign in to the app to see offers picked for you this month.",
+                "retail banking travel",
+            ),
+            (
+                "!Your results could be better with a personal coach. Book a free first session: <link>",
+                "health education",
+            ),
+            (
+                "!<greet>activate international roaming before you travel and stay connected from <amount> a day.",
+                "telecom",
+            ),
+            (
+                "!Tap the link to join the <brand> community and get early access to new launches: <link>",
+                "retail saas",
+            ),
+            (
+                "!<greet>video consultations are now available at <brand>. See a doctor from home, any day.",
+                "health",
+            ),
+            (
+                "!Track your spending and grow your savings: the new <brand> app is live. Download it now.",
+                "banking",
+            ),
         ],
     ),
     # One-time codes that approve a payment name its amount and merchant, which read as a

@@ -450,6 +450,16 @@ def test_the_hours_submissions_are_counted_against_metas_creation_limit(
     assert ok(run("submit", "t101", "--at", "2024-05-01T12:00:00Z", now=later)).stderr == ""
 
 
+def test_a_template_approved_without_a_category_is_shown_as_undeclared(
+    run: Run, files: Path
+) -> None:
+    """The from-category of a template that never declared one was printed '(unknown)'."""
+    ok(run("add", "--submit", str(files / "order_update.txt")))
+    ok(run("decide", "order_update", "approved", now="2024-05-02T10:00:00Z"))
+    res = ok(run("recategorise", "order_update", "marketing", now="2024-05-03T00:00:00Z"))
+    assert "(undeclared) -> MARKETING" in res.stdout, res.stdout
+
+
 def test_meta_moving_an_approved_template_to_marketing_is_recorded(run: Run, files: Path) -> None:
     """Meta's template_category_update: the template stays approved, its review time stays what
     it was, and list, show, stats and export carry Meta's new category."""

@@ -331,7 +331,7 @@ def recategorise(
     why = f": {reason}" if reason else ""
     click.echo(
         f"re-categorised {name} (revision {move.revision}) "
-        f"{move.from_category or '(unknown)'} -> {move.to_category} "
+        f"{move.from_category or '(undeclared)'} -> {move.to_category} "
         f"at {show_time(move.at, utc)}{why}"
     )
 
@@ -540,7 +540,7 @@ def _sync_one(
     try:
         if dry_run:
             at = show_time(when, utc) if when is not None else "now"
-            what = action.state or f"{row.category or '(unknown)'} -> {update.category}"
+            what = action.state or f"{row.category or '(undeclared)'} -> {update.category}"
             if action.state == "approved" and update.category:
                 what += f" as {update.category}"
             out.change(
@@ -575,7 +575,7 @@ def _sync_one(
             return True
         move = store.recategorise(row.name, update.category, language=row.language, at=when, by=by)
         out.change(
-            f"re-categorised {label} {move.from_category or '(unknown)'} -> "
+            f"re-categorised {label} {move.from_category or '(undeclared)'} -> "
             f"{move.to_category} at {show_time(move.at, utc)}",
             action="recategorised",
             **record,
@@ -811,7 +811,7 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
         change = f"{ev.from_state or '(new)'} → {ev.to_state}"
         timed.append((ev.at, 0, [show_time(ev.at, utc), change, f"rev {ev.revision}", ev.by, note]))
     for m in detail.recategorisations:  # Meta's moves of the reviewed template
-        change = f"{m.from_category or '(unknown)'} → {m.to_category}"
+        change = f"{m.from_category or '(undeclared)'} → {m.to_category}"
         note = "re-categorised by Meta" + (f"; reason: {m.reason}" if m.reason else "")
         timed.append((m.at, 1, [show_time(m.at, utc), change, f"rev {m.revision}", m.by, note]))
     timed.sort(key=lambda t: (t[0], t[1]))  # stable: recorded order within a kind
@@ -872,7 +872,7 @@ def stats(fmt: str, cap: int, db: Path | None) -> None:
         )
     moved = sum(n for _, _, n in st.recategorised)
     out.append(f"re-categorised by Meta after review: {moved}")
-    out.extend(f"  {n:>5}  {f or '(unknown)'} -> {t}" for f, t, n in st.recategorised)
+    out.extend(f"  {n:>5}  {f or '(undeclared)'} -> {t}" for f, t, n in st.recategorised)
     out.append(
         f"quota:     {st.approved} of {st.quota} approved templates ({st.quota_used * 100:.1f}%)"
     )

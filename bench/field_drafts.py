@@ -21,7 +21,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 - en-4 (2026-12-07): 25 plain notices and 10 promotions written before the model was retrained
   on those patterns and used for nothing else until it had been measured; its missed
   promotions then shaped TPL104, TPL152 and TPL154.
-- en-5 (2026-12-07): 20 and 20 written before those rule changes, held out.
+- en-5 (2026-12-07): 20 and 20 written before those rule changes, and measured after them
+  (promotions 10 of 20 flagged before and after); its missed promotions then shaped TPL108
+  (referral-offer) and more of TPL103 and TPL154.
+- en-6 (2026-12-07): 20 and 20 written before that, held out.
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,
@@ -31,7 +34,7 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
-not how well the rules generalise: en-5 is the held-out figure.
+not how well the rules generalise: en-6 is the held-out figure.
 """
 
 from __future__ import annotations

@@ -2719,4 +2719,79 @@ GROUPS: list[Group] = [
             "Verification code for your transfer of <amount>: <code>. If you did not start this transfer, call <brand> right away.",
         ],
     ),
+    # A transaction update with a promotion added at the end: Meta files the whole template as
+    # MARKETING (mixed content). The corpus's utility rows end where the update ends, so an
+    # update followed by a coupon read as utility (0.14). Its own intent.
+    Group(
+        "mixed-promo",
+        M,
+        "en",
+        ALL,
+        [
+            (
+                "!<greet>your order <order_id> has shipped. [Use|Apply] code <promo> on your next order and save <percent>.",
+                "retail food",
+            ),
+            (
+                "!<greet>order <order_id> is confirmed. [Add|Grab] a <product> for just <amount> more before it ships.",
+                "retail",
+            ),
+            (
+                "!<greet>we've received your payment of <amount>. [Upgrade|Move up] to <plan> this month and get the first month free.",
+                "telecom saas banking",
+            ),
+            (
+                "!<greet>your booking <ref> is confirmed. Make it special: [room upgrades|spa treatments|dinner for two] at <percent> off for guests.",
+                "travel",
+            ),
+            (
+                "!<greet>your appointment on <date> is confirmed. [This month only|Until <date>], <service> is <percent> off for returning patients.",
+                "health",
+            ),
+            (
+                "!<greet>your parcel <tracking> was delivered. [New in|Just landed]: our <category> range. Take a look: <link>",
+                "retail logistics",
+            ),
+            (
+                "!<greet>your bill of <amount> has been paid. Pay [the next one|your next bill] with our card and get <percent> back.",
+                "utilities telecom banking",
+            ),
+            (
+                "!<greet>your refund of <amount> is on its way. Spend it on our [sale|weekend deals|new arrivals] and save even more.",
+                "retail",
+            ),
+            (
+                "!<greet>your subscription renews on <date>. Switch to yearly today and save <percent>.",
+                "saas telecom",
+            ),
+            (
+                "!<greet>your table for <count> is booked for <time>. [Try|Don't miss] our chef's new tasting menu, <percent> off this week.",
+                "food",
+            ),
+            (
+                "!<greet>your class on <date> is confirmed. Enrol in <course> [now|today] and get <percent> off the fee.",
+                "education",
+            ),
+            (
+                "!<greet>your policy <ref> is active. Add [family cover|critical illness cover] for just <amount> a month.",
+                "insurance",
+            ),
+            (
+                "!<greet>your order <order_id> is out for delivery. Rate us 5 stars and [win|get] a <prize>!",
+                "retail food",
+            ),
+            (
+                "!<greet>your account statement is ready. You're pre-approved for a [loan|credit card] of up to <amount>: apply in the app.",
+                "banking",
+            ),
+            (
+                "!<greet>your device <ref> has been repaired. [Protect it|Cover it] for a year with <brand> Care at <percent> off.",
+                "retail telecom",
+            ),
+            (
+                "!<greet>ticket <ref> for <event> is confirmed. [Skip the queue|Get the best seats] with our <plan> pass from <amount>.",
+                "travel",
+            ),
+        ],
+    ),
 ]

@@ -418,3 +418,42 @@ def test_hinglish_is_not_spell_checked_but_one_hindi_greeting_leaves_a_text_engl
     assert lint_text(hinglish, language="en_US", config=SPELLING) == []
     english = "Namaste {{1}}, your refund of {{2}} has been procesed. Thank you!"
     assert ("TPL201", "procesed") in found(english)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "typos"),
+    [
+        (
+            "Hi {{1}}, your ordr has been shiped and will arive tomorow.",
+            "en_US",
+            ["ordr", "shiped", "arive", "tomorow"],
+        ),
+        (
+            "Hola {{1}}, tu pedido llegará en 3 dias. La informacion está en la aplicacion.",
+            "es",
+            ["dias", "informacion", "aplicacion"],
+        ),
+        (
+            "Ola {{1}}, voce recebeu uma transferencia de {{2}}. Obrigado.",
+            "pt_BR",
+            ["voce", "transferencia"],
+        ),
+    ],
+)
+def test_a_declared_language_is_checked_however_many_typos(
+    text: str, language: str, typos: list[str]
+) -> None:
+    """One typo more used to make the draft 'mostly not English' and silence every finding;
+    with the language declared, the share of known words is not asked."""
+    found = [d for d in lint_text(text, language=language) if d.code == "TPL201"]
+    assert [d.message.split("'")[1] for d in found] == typos
+
+
+def test_undeclared_hinglish_and_declared_english_hinglish_stay_unchecked() -> None:
+    text = "Aapka order ship ho gaya hai, kal tak pahunch jayega."
+    assert not [d for d in lint_text(text) if d.code == "TPL201"]
+    assert not [d for d in lint_text(text, language="en") if d.code == "TPL201"]
+
+
+def test_add_ons_are_a_word() -> None:
+    assert not [d for d in lint_text("Your add-ons are active.") if d.code == "TPL201"]

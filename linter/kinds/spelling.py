@@ -1155,7 +1155,11 @@ class SpellingCheck(Check):
         found = [
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
-        if len(found) >= self.min_words:
+        declared = bool(template.language or self.ctx.config.default_language)
+        # With the language declared, a draft with many typos is a sloppy draft in that language,
+        # not another language: the share of known words is asked only of undeclared texts
+        # ("your ordr has been shiped and will arive tomorow" fell under it and went unchecked).
+        if len(found) >= self.min_words and not declared:
             # A known word of up to three letters counts as English only if it is among the
             # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",
             # "de" and Hindi "ki", "se", which made a short text in those languages look English

@@ -186,7 +186,8 @@ def _use_color(option: str, stream: Any = None) -> bool:
     "--diff",
     "show_diff",
     is_flag=True,
-    help="Print what --fix would change as a unified diff, write nothing; exit 1 if any.",
+    help="Print what --fix would change as a unified diff, write nothing; exit 1 if any "
+    "(0 with --exit-zero).",
 )
 @click.option("--no-hints", "--no-fix", "no_fix", is_flag=True, help="Do not print fix hints.")
 @click.option(
@@ -268,7 +269,7 @@ def lint(
     stream = sys.stdout
     try:
         if paths == ("-",) and (apply_fix or show_diff):
-            result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff)
+            result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff, exit_zero)
             stream = sys.stderr  # standard output holds the fixed text
         elif apply_fix and not show_diff:  # --diff writes nothing
             done, result = fix_paths(list(paths), config, unsafe=unsafe_fixes, on_skip=note)
@@ -297,7 +298,7 @@ def lint(
             click.echo(str(err), err=True)
         diff = diff_fixes(result.diagnostics, unsafe=unsafe_fixes)
         click.echo(diff, nl=False)
-        sys.exit(2 if result.errors else 1 if diff else 0)
+        sys.exit(2 if result.errors else 1 if diff and not exit_zero else 0)
     report = Report(
         diagnostics=result.diagnostics,
         errors=result.errors,
@@ -360,7 +361,9 @@ def _stdin_paths(paths: tuple[str, ...], stdin_name: str | None, fixing: bool) -
     return paths
 
 
-def _fix_stdin(config: Any, name: str | None, unsafe: bool, show_diff: bool) -> Any:
+def _fix_stdin(
+    config: Any, name: str | None, unsafe: bool, show_diff: bool, exit_zero: bool = False
+) -> Any:
     """``--fix`` / ``--diff`` on standard input: print the fixed text (or the diff) and
     return what is left, for the report."""
     from linter.api import RunResult, fix_source
@@ -382,7 +385,7 @@ def _fix_stdin(config: Any, name: str | None, unsafe: bool, show_diff: bool) -> 
             for err in result.errors:
                 click.echo(str(err), err=True)
         click.echo(text_diff(name or "-", text, new), nl=False)
-        sys.exit(2 if result.errors else 1 if count else 0)
+        sys.exit(2 if result.errors else 1 if count and not exit_zero else 0)
     # Always the whole text, unchanged when nothing could be fixed: an editor puts standard
     # output back into its buffer.
     click.echo(new, nl=False)

@@ -272,3 +272,6 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     clean.write_text("Hi {{1}}, your order {{2}} has shipped.\n", encoding="utf-8")
     res = lint("--diff", str(clean))
     assert res.exit_code == 0 and res.output == ""
+    # --exit-zero: the diff is still printed, the exit is 0 (its help says so)
+    res = lint("--diff", "--exit-zero", str(text))
+    assert res.exit_code == 0 and "+# templint: language en_US" in res.output.splitlines()

@@ -65,7 +65,8 @@ def test_wheel_in_a_fresh_venv_finds_rules_and_model(wheel: Path, tmp_path: Path
 
 def _git_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     repo = tmp_path / "repo"
-    (repo / "templates").mkdir(parents=True)
+    (repo / "whatsapp").mkdir(parents=True)
+    (repo / "templates" / "emails").mkdir(parents=True)
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "t",
@@ -77,9 +78,12 @@ def _git_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     assert run(["git", "init", "-q"], repo, env).returncode == 0
-    (repo / "templates" / "good.txt").write_text(GOOD)
-    (repo / "templates" / "bad.txt").write_text(BAD)
-    (repo / "notes.txt").write_text(BAD)  # not under templates/: the hook must not look at it
+    (repo / "whatsapp" / "good.txt").write_text(GOOD)
+    (repo / "whatsapp" / "bad.txt").write_text(BAD)
+    # none of these is a WhatsApp template: the hook must not look at them
+    (repo / "notes.txt").write_text(BAD)
+    (repo / "templates" / "emails" / "welcome.txt").write_text("{% if promo %}" + BAD)
+    (repo / "whatsapp" / "README.md").write_text("How we write our templates: " + BAD)
     return repo, env
 
 
@@ -104,28 +108,41 @@ def test_pre_commit_hook_blocks_bad_and_passes_good(tmp_path: Path) -> None:
     (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "templint" and hook["language"] == "python"
     repo, env = _git_repo(tmp_path)
-    local = {k: hook[k] for k in ("id", "name", "entry", "files", "types")}
+    local = {k: hook[k] for k in ("id", "name", "entry", "files", "exclude", "types")}
+    local["require_serial"] = hook["require_serial"]
     config = {"repos": [{"repo": "local", "hooks": [{**local, "language": "system"}]}]}
     (repo / ".pre-commit-config.yaml").write_text(json.dumps(config))
     run(["git", "add", "."], repo, env)
 
-    good = run([str(pre_commit), "run", "templint", "--files", "templates/good.txt"], repo, env)
+    good = run([str(pre_commit), "run", "templint", "--files", "whatsapp/good.txt"], repo, env)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
-    bad = run([str(pre_commit), "run", "templint", "--files", "templates/bad.txt"], repo, env)
+    bad = run([str(pre_commit), "run", "templint", "--files", "whatsapp/bad.txt"], repo, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout and "TPL101" in bad.stdout
-    assert "templates/bad.txt:1:" in bad.stdout
-    # A commit runs the hook on staged files: blocked while bad.txt is staged, and notes.txt
-    # (outside templates/) is never linted.
+    assert "whatsapp/bad.txt:1:" in bad.stdout
+    # A commit runs the hook on staged files: blocked while bad.txt is staged; notes.txt, the
+    # e-mail template and the folder's README are never linted.
     assert run([str(pre_commit), "install"], repo, env).returncode == 0
     commit = run(["git", "commit", "-q", "-m", "drafts"], repo, env)
     said = commit.stdout + commit.stderr  # git prints hook output on stderr
     assert commit.returncode != 0 and "TPL101" in said
-    assert "templates/bad.txt" in said and "notes.txt" not in said
-    run(["git", "rm", "-q", "--cached", "templates/bad.txt"], repo, env)
+    assert "whatsapp/bad.txt" in said
+    assert not any(f in said for f in ("notes.txt", "welcome.txt", "README.md"))
+    run(["git", "rm", "-q", "--cached", "whatsapp/bad.txt"], repo, env)
     commit = run(["git", "commit", "-q", "-m", "good drafts only"], repo, env)
     assert commit.returncode == 0, commit.stdout + commit.stderr
+    # Two staged copies of one body, first and last of 12 files (pre-commit would split so
+    # many over the cores): one process sees both (require_serial), as lint would
+    copy = "Hi {{1}}, your parcel {{2}} is ready for pickup."
+    (repo / "whatsapp" / "a_copy.txt").write_text(copy)
+    (repo / "whatsapp" / "z_copy.txt").write_text(copy)
+    for k in range(10):
+        (repo / "whatsapp" / f"m_{k}.txt").write_text(f"Hi {{{{1}}}}, locker {k} is ready.")
+    run(["git", "add", "whatsapp"], repo, env)
+    commit = run(["git", "commit", "-q", "-m", "copies"], repo, env)
+    said = commit.stdout + commit.stderr
+    assert commit.returncode != 0 and "TPL401" in said, said
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -139,7 +156,7 @@ def test_pre_commit_try_repo_installs_the_hook(tmp_path: Path) -> None:
     repo, env = _git_repo(tmp_path)
     run(["git", "add", "."], repo, env)
     bad = run(
-        [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "templates/bad.txt"],
+        [str(pre_commit), "try-repo", str(ROOT), "templint", "--files", "whatsapp/bad.txt"],
         repo,
         env,
     )

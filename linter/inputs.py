@@ -172,6 +172,8 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
     pos = 0
     declared: dict[str, Component] = {}
     # every directive holds "templint:"; most texts do not, and the search costs ~1 us
+    if "templint:" in text:
+        _refuse_misplaced_directives(text, path, index)
     for m in _DIRECTIVE.finditer(text) if "templint:" in text else ():
         found = _directive_value(m)
         if found is None:
@@ -211,6 +213,40 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
         if "language" in declared:
             tpl.language = declared["language"].text
     return tpl
+
+
+# A directive with nothing after its keyword, or one written after text on the same line:
+# both were read as part of the body (and "templint" flagged as a misspelling).
+_BARE_DIRECTIVE = re.compile(
+    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)[ \t]*(?:-->)?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_TRAILING_DIRECTIVE = re.compile(
+    r"[^\s#][ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(?:ignore|category|language)\b"
+)
+
+
+def _refuse_misplaced_directives(text: str, path: str, index: LineIndex) -> None:
+    bare = _BARE_DIRECTIVE.search(text)
+    if bare is not None:
+        line, col = index.position(bare.start(1))
+        example = {"ignore": "ignore TPL101", "category": "category MARKETING"}
+        raise InputError(
+            path,
+            f"'templint: {bare.group(1)}' says nothing; write it with a value, "
+            f"e.g. '# templint: {example.get(bare.group(1), 'language es')}'",
+            line,
+            col,
+        )
+    trailing = _TRAILING_DIRECTIVE.search(text)
+    if trailing is not None:
+        line, col = index.position(trailing.start() + 1)
+        raise InputError(
+            path,
+            "a templint directive must be on a line of its own, not after the template's text",
+            line,
+            col,
+        )
 
 
 def _directive_value(m: re.Match[str]) -> tuple[str, int] | None:

@@ -267,3 +267,20 @@ def test_a_jsonl_file_with_bad_lines_still_lints_its_good_ones(tmp_path: Path) -
         (3, "invalid JSON: unexpected character 'n'"),
         (5, "template 5 is not a JSON object"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        ("Use code SAVE20.\n# templint: ignore\n", (2, 13), "'templint: ignore' says nothing"),
+        ("<!-- templint: category -->\nHi {{1}}.", (1, 16), "'templint: category' says nothing"),
+        ("Use code SAVE20. # templint: ignore TPL102\n", (1, 17), "on a line of its own"),
+    ],
+)
+def test_a_directive_that_says_nothing_or_trails_text_is_an_input_error(
+    text: str, where: tuple[int, int], says: str
+) -> None:
+    """Both used to be read as template text (and 'templint' flagged as a misspelling)."""
+    with pytest.raises(InputError) as exc:
+        parse_text(text, "t.txt")
+    assert (exc.value.line, exc.value.column) == where and says in exc.value.message

@@ -33,6 +33,7 @@ def test_sarif_validates_and_locates(sarif: dict) -> None:
     schema = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-subset.json").read_text())
     jsonschema.validate(sarif, schema)
     run = sarif["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"  # what the columns count, said outright
     result = next(r for r in run["results"] if r["ruleId"] == "TPL101")
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "drafts/offer.txt"

@@ -84,6 +84,9 @@ def emit(report: Report, stream: TextIO) -> None:
             }
         },
         "results": results,
+        # the columns count characters (code points), as the text output does: say so, since
+        # a viewer assuming UTF-16 units would be off by one after each emoji
+        "columnKind": "unicodeCodePoints",
     }
     if notifications:
         run["invocations"] = [

@@ -457,3 +457,12 @@ def test_undeclared_hinglish_and_declared_english_hinglish_stay_unchecked() -> N
 
 def test_add_ons_are_a_word() -> None:
     assert not [d for d in lint_text("Your add-ons are active.") if d.code == "TPL201"]
+
+
+def test_a_rejected_terms_english_replacement_is_not_written_into_another_language() -> None:
+    """'plz' became 'please' in a Spanish template, as a safe fix."""
+    (es,) = [d for d in lint_text("Hola {{1}}, plz confirma tu cita.", language="es_MX")
+             if d.code == "TPL202"]  # fmt: skip
+    assert es.edit is None and "in the template's language ('please' in English)" in es.fix
+    (en,) = [d for d in lint_text("Hi {{1}}, plz confirm.") if d.code == "TPL202"]
+    assert en.edit is not None and en.edit.new == "please" and en.edit.safe

@@ -1216,6 +1216,8 @@ class SpellingCheck(Check):
         vocab = self.vocabulary()
         if vocab.reject_pattern is None:
             return
+        language = template.language or self.ctx.config.default_language or "en"
+        english = _lang_key(language).startswith("en")
         for comp in self._components(template):
             text = comp.text
             if not may_reject(text, vocab):
@@ -1232,7 +1234,14 @@ class SpellingCheck(Check):
                     continue
                 replacement = vocab.reject.get(m.group().lower())
                 edit = None
-                if replacement:
+                if replacement and not english:
+                    # the lists' replacements are English: no fix writes one into a template
+                    # in another language
+                    written = _match_case(replacement, m.group())
+                    fix = (
+                        f"Reword '{m.group()}' in the template's language ('{written}' in English)."
+                    )
+                elif replacement:
                     written = _match_case(replacement, m.group())
                     fix = f"Write '{written}' instead."
                     edit = (m.start(), m.end(), written, True)  # the team's own replacement

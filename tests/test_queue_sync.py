@@ -146,10 +146,15 @@ def test_states_the_ledger_cannot_reach_are_left_for_a_person(run: Run, tmp_path
     before = events(tmp_path)
     res = run("sync", "meta.json")
     assert res.exit_code == 1
-    assert "check: note is draft in the ledger but APPROVED at Meta: record when it was " in (
+    assert "check: note is draft in the ledger but APPROVED at Meta: record its submission " in (
         res.stderr
     )
+    assert "(queue submit note; --at TIME for when it was sent, if that was after " in res.stderr
     assert events(tmp_path) == before
+    # the advice works as given (the one before named an --at the ledger then refused)
+    assert run("submit", "note").exit_code == 0
+    res = run("sync", "meta.json")
+    assert res.exit_code == 0, res.stderr
 
 
 def test_bad_files_are_one_line_errors_and_nothing_is_recorded(run: Run, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from linter.queue.errors import QueueError
 from linter.queue.store import CATEGORIES, TRANSITIONS, Row
+from linter.queue.timeutil import iso_utc
 
 # Meta's template statuses, as the ledger's states; None: Meta's, but not a review verdict
 # the ledger tracks (quality flags, deletion, locking), reported and not recorded.
@@ -258,8 +259,9 @@ def _decide(update: Update, row: Row, state: str, category: str | None) -> Actio
             "attention",
             update,
             row,
-            message=f"is {state} in the ledger but {update.status} at Meta: record when it was "
-            f"submitted (queue submit {row.name} --at TIME), then sync again",
+            message=f"is {state} in the ledger but {update.status} at Meta: record its "
+            f"submission (queue submit {row.name}; --at TIME for when it was sent, if that was "
+            f"after the ledger's latest event for it, {iso_utc(row.since)}), then sync again",
         )
     return Action(
         "attention", update, row, message=f"is {state} in the ledger but {update.status} at Meta"

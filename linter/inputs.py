@@ -222,7 +222,7 @@ _BARE_DIRECTIVE = re.compile(
     re.MULTILINE,
 )
 _TRAILING_DIRECTIVE = re.compile(
-    r"[^\s#][ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(?:ignore|category|language)\b"
+    r"[^\s#][ \t]*((?:#|<!--)[ \t]*templint:[ \t]*(?:ignore|category|language)\b)"
 )
 
 
@@ -240,7 +240,7 @@ def _refuse_misplaced_directives(text: str, path: str, index: LineIndex) -> None
         )
     trailing = _TRAILING_DIRECTIVE.search(text)
     if trailing is not None:
-        line, col = index.position(trailing.start() + 1)
+        line, col = index.position(trailing.start(1))
         raise InputError(
             path,
             "a templint directive must be on a line of its own, not after the template's text",

@@ -274,7 +274,7 @@ def test_a_jsonl_file_with_bad_lines_still_lints_its_good_ones(tmp_path: Path) -
     [
         ("Use code SAVE20.\n# templint: ignore\n", (2, 13), "'templint: ignore' says nothing"),
         ("<!-- templint: category -->\nHi {{1}}.", (1, 16), "'templint: category' says nothing"),
-        ("Use code SAVE20. # templint: ignore TPL102\n", (1, 17), "on a line of its own"),
+        ("Use code SAVE20. # templint: ignore TPL102\n", (1, 18), "on a line of its own"),
     ],
 )
 def test_a_directive_that_says_nothing_or_trails_text_is_an_input_error(

@@ -466,3 +466,11 @@ def test_a_rejected_terms_english_replacement_is_not_written_into_another_langua
     assert es.edit is None and "in the template's language ('please' in English)" in es.fix
     (en,) = [d for d in lint_text("Hi {{1}}, plz confirm.") if d.code == "TPL202"]
     assert en.edit is not None and en.edit.new == "please" and en.edit.safe
+
+
+def test_a_spanish_body_declared_english_is_one_language_finding_not_a_typo_a_word() -> None:
+    """The share of known words is still asked of declared English that reads as another
+    language: checking the sloppy drafts above in full made this example 13 spelling warnings."""
+    example = Path(__file__).parent.parent / "examples" / "bad" / "pedido_en_us.json"
+    codes = [d.code for d in lint_file(str(example), config=Config())]
+    assert "TPL340" in codes and "TPL201" not in codes

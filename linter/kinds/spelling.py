@@ -1032,24 +1032,23 @@ class _WithLoanwords:
 FOREIGN_WORDS = 2
 
 
-def _reads_as_another_language(
-    ctx: Context, template: Template, components: list[Component]
-) -> bool:
-    """Whether a template read as English is written in another language's words, by TPL340's
-    word lists (read whether or not that rule is selected): with no language declared, any
-    language ("Así puedes empezar", "{{1}} ka payment receive ho gaya hai"); declared English,
-    only one TPL340 lets English text read as (Hinglish): Spanish declared English is flagged
+def _other_language(ctx: Context, components: list[Component]) -> tuple[str, bool] | None:
+    """The language other than English that a template's words read as, by TPL340's word lists
+    (read whether or not that rule is selected), and whether English text may read as it
+    (Hinglish); None when they read as English. With no language declared, any other language
+    means the text is not misspelt English ("Así puedes empezar", "{{1}} ka payment receive ho
+    gaya hai"); declared English, only Hinglish does: short Spanish declared English is flagged
     word by word, which says something is wrong, and TPL340 names it when it can."""
     found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
     if found is None:
-        return False
+        return None
     judge, alike = found
     from linter.kinds.language import readable
 
     verdict = judge.judge(readable("\n".join(c.text for c in components)), "en")
     if verdict is None or verdict[0] != "words":
-        return False
-    return verdict[1] in alike or not (template.language or ctx.config.default_language)
+        return None
+    return verdict[1], verdict[1] in alike
 
 
 def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
@@ -1155,11 +1154,20 @@ class SpellingCheck(Check):
         found = [
             (c, w) for c in components for w in _word_rows(c.text, dictionary, vocab, memo, chunks)
         ]
+        judged: list[tuple[str, bool] | None] = []  # the word lists' reading, made at most once
+
+        def other_language() -> tuple[str, bool] | None:
+            if not judged:  # read only when needed, as it costs most
+                judged.append(_other_language(self.ctx, components) if name == ENGLISH else None)
+            return judged[0]
+
         declared = bool(template.language or self.ctx.config.default_language)
-        # With the language declared, a draft with many typos is a sloppy draft in that language,
-        # not another language: the share of known words is asked only of undeclared texts
-        # ("your ordr has been shiped and will arive tomorow" fell under it and went unchecked).
-        if len(found) >= self.min_words and not declared:
+        # With the language declared, a draft with many typos is a sloppy draft in that language
+        # ("your ordr has been shiped and will arive tomorow" fell under the share of known words
+        # and went unchecked): the share is asked only of undeclared texts, and of declared
+        # English that the word lists read as another language (a Spanish body declared en_US
+        # is one TPL340 finding, not a spelling warning a word).
+        if len(found) >= self.min_words and (not declared or other_language() is not None):
             # A known word of up to three letters counts as English only if it is among the
             # most frequent (the, to, and, has): the word list also knows Spanish "con", "es",
             # "de" and Hindi "ki", "se", which made a short text in those languages look English
@@ -1174,7 +1182,8 @@ class SpellingCheck(Check):
         if not any(row[5] for _, row in found):
             return
         # read last, as it costs most: most texts with an unknown word stop above
-        if name == ENGLISH and _reads_as_another_language(self.ctx, template, components):
+        other = other_language()
+        if other is not None and (other[1] or not declared):
             return  # Hinglish, Spanish …: its words are not misspelt English (TPL340 says more)
         sender = _words_of(template.brand)
         for comp, row in found:

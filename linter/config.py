@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostic import SEVERITIES
+from linter.template import CATEGORIES
 
 
 class ConfigError(ValueError):
@@ -144,7 +145,7 @@ def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
 
 def _category(value: Any, said: str) -> str:
     category = str(value).upper()
-    if category not in ("MARKETING", "UTILITY", "AUTHENTICATION"):
+    if category not in CATEGORIES:
         raise ConfigError(f"{said} must be MARKETING, UTILITY or AUTHENTICATION")
     return category
 

@@ -30,6 +30,7 @@ from linter.queue import schema
 from linter.queue.errors import QueueError
 from linter.queue.stats import QUOTA, HourlyRate, Stats, compute, hourly_rate
 from linter.queue.timeutil import HOUR, Clock, show_time, system_clock, to_epoch
+from linter.template import CATEGORIES
 
 DB_ENV = "TEMPLINT_DB"
 USER_ENV = "TEMPLINT_USER"
@@ -37,7 +38,6 @@ ROOT_MARKERS = ("pyproject.toml", "templint.toml", ".git")
 EARLIEST = 24 * HOUR  # Meta: "up to 24 hours"
 DUE = 72 * HOUR  # providers: up to 72 h for complex templates; later is overdue
 VERDICTS = ("approved", "rejected", "paused", "disabled")
-CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 # Which state may follow which. Creation (→ draft) and a new revision after a rejection
 # (rejected → draft) happen only through add().
 TRANSITIONS: dict[str, tuple[str, ...]] = {

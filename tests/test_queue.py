@@ -368,9 +368,17 @@ def test_default_location_is_project_root(tmp_path: Path, monkeypatch: pytest.Mo
     assert default_path(sub) == tmp_path / "elsewhere.db"
 
 
-def test_read_commands_do_not_create_a_database(run: Run, tmp_path: Path) -> None:
-    res = ok(run("list"), 2)
-    assert "no queue here yet" in res.stderr
+def test_reports_on_a_ledger_not_yet_written_are_empty(run: Run, tmp_path: Path) -> None:
+    # Cron's first run, or a teammate before the first `add`: an empty report, exit 0, and
+    # a note naming the path (in case it is a typo). Nothing is created by reading.
+    listed = ok(run("list", "--overdue", "--format", "json"))
+    assert json.loads(listed.stdout) == []
+    assert "queue.db: no queue here yet" in listed.stderr
+    stats = json.loads(ok(run("stats", "--format", "json")).stdout)
+    assert stats["templates"] == 0 and stats["quota"]["approved"] == 0
+    assert ok(run("export")).stdout.startswith("text,label,outcome,")
+    # One named template cannot be shown from a queue that does not exist.
+    assert "no queue here yet" in ok(run("show", "x"), 2).stderr
     assert not (tmp_path / "queue.db").exists()
 
 

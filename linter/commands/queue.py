@@ -106,17 +106,22 @@ def _open(db: Path | None, readonly: bool = False) -> Any:
     return QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly)
 
 
-class _NoLedger:
-    """What a dry run plans against before the first write has made a ledger: nothing."""
+def _read(db: Path | None, note: bool = True) -> Any:
+    """The ledger for a command that reports on all of it: a missing one reads as empty.
 
-    def __enter__(self) -> _NoLedger:
-        return self
+    A report on a queue nobody has written to yet is an empty report (cron's first run, a
+    new teammate), not a failure; the note on stderr names the path in case it is a typo.
+    """
+    from linter.queue.store import QueueStore
 
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def list(self) -> list[Any]:
-        return []
+    store = QueueStore(_db_path(db), now=clock_from_env(), readonly=True, missing_ok=True)
+    if store.missing and note:
+        click.echo(
+            f"templint: {store.path}: no queue here yet; nothing recorded "
+            "(add a template with `templint queue add`)",
+            err=True,
+        )
+    return store
 
 
 def _time(value: str | None, what: str) -> int | None:
@@ -377,8 +382,8 @@ def sync(
 
     updates = [u for path in files for u in read_updates(path)]  # all read before any write
     out = _SyncReport(fmt == "json")
-    fresh = dry_run and not _db_path(db).exists()  # previewing the first sync of an account
-    with _NoLedger() if fresh else _open(db, readonly=dry_run) as store:
+    # A dry run may preview the first sync of an account, before there is a ledger.
+    with _read(db, note=False) if dry_run else _open(db) as store:
         actions = plan(store.list(), updates)
         recorded = refused = 0
         for action in actions:
@@ -660,7 +665,7 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     submission and is OVERDUE after 72 h.
     """
     if fmt != "text":
-        with _open(db, readonly=True) as store:
+        with _read(db) as store:
             rows = store.list(state=state, overdue=overdue)
         iso = _Memo(iso_utc)
         records = [_row_dict(r, iso.__getitem__) for r in rows]
@@ -677,7 +682,7 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     # The table asks the store for its ten columns only and builds them column by column:
     # 100,000 rows in well under a second. Each distinct time or duration is formatted once.
     shown = ("name", "language", "revision", "state", "since", "waiting", "earliest", "due")
-    with _open(db, readonly=True) as store:
+    with _read(db) as store:
         rows = store.columns((*shown, "lint_verdict", "overdue"), state, overdue).fetchall()
     names, langs, revisions, states, since, waiting, earliest, due, lint, late = (
         [r[i] for r in rows] for i in range(10)
@@ -838,7 +843,7 @@ def _pct(rate: float | None) -> str:
 @_errors
 def stats(fmt: str, cap: int, db: Path | None) -> None:
     """Counts per state, approval rate, review times, rejection reasons, lint vs outcome, quota."""
-    with _open(db, readonly=True) as store:
+    with _read(db) as store:
         st = store.stats(quota=cap)
     if fmt == "json":
         click.echo(json.dumps(st.to_dict(), ensure_ascii=False, indent=2))
@@ -925,7 +930,7 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
     from linter.config import load_config
 
     default = load_config().default_category
-    with _open(db, readonly=True) as store:
+    with _read(db) as store:
         rows = []
         for row in store.export_rows(default):
             row["submitted_at"] = iso_utc(row["submitted_at"])

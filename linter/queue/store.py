@@ -220,16 +220,24 @@ class QueueStore:
         *,
         now: Clock | None = None,
         readonly: bool = False,
+        missing_ok: bool = False,
         busy_timeout: float = 30.0,
     ) -> None:
         self.path = Path(path)
         self.clock = now or system_clock
         self.readonly = readonly
         exists = schema.check_file(self.path)
-        if readonly and not exists:
-            raise QueueError(
-                f"{self.path}: no queue here yet (add a template with `templint queue add`)"
-            )
+        #: True when a reader asked for a ledger that is not there and got an empty one.
+        self.missing = readonly and not exists
+        if self.missing:
+            if not missing_ok:
+                raise QueueError(
+                    f"{self.path}: no queue here yet (add a template with `templint queue add`)"
+                )
+            # Reading an empty ledger must not create the file: an in-memory one answers.
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
+            schema.migrate(self.db, 0)
+            return
         if not readonly:
             schema.writable_dir(self.path)
             if exists and not os.access(self.path, os.W_OK):

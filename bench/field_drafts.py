@@ -25,6 +25,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   (promotions 10 of 20 flagged before and after); its missed promotions then shaped TPL108
   (referral-offer) and more of TPL103 and TPL154.
 - en-6 (2026-12-07): 20 and 20 written before that, held out.
+- en-7 (2026-12-07, later): 25 plain notices and 25 promotions in UTILITY updates (14 of them
+  soft, without discount, sale, offer, free or code), written by a helper that was shown no
+  file of the project, and measured before being read: 1 clean draft flagged, 22 of 25
+  promotions flagged (12 by a rule). Held out: it has shaped nothing.
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,
@@ -34,7 +38,7 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
-not how well the rules generalise: en-6 is the held-out figure.
+not how well the rules generalise: en-6 and en-7 are the held-out figures.
 """
 
 from __future__ import annotations
@@ -57,6 +61,12 @@ def main() -> int:
     parser.add_argument(
         "--model-dir", help="score with another trained model (templint train --out)"
     )
+    parser.add_argument(
+        "--drafts",
+        type=Path,
+        default=DRAFTS,
+        help="another file of drafts in the same shape (a set kept unread until measured)",
+    )
     args = parser.parse_args()
     from linter.api import lint_text
     from linter.config import Config
@@ -66,7 +76,7 @@ def main() -> int:
 
     # set -> expect -> [drafts, flagged, by a rule, by the classifier only]
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0] * 4))
-    for line in DRAFTS.read_text(encoding="utf-8").splitlines():
+    for line in args.drafts.read_text(encoding="utf-8").splitlines():
         draft = json.loads(line)
         found = lint_text(
             draft["text"], category=draft["category"], language=draft["language"], config=config

@@ -254,9 +254,7 @@ def lint(
     if statistics and fmt not in ("text", "concise", "json"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}.")
     config = load_config_option(config_path, isolated)
-    config = config.with_overrides(
-        select=_split(select),
-        ignore=_split(ignore),
+    config = config.with_selection(_split(select), _split(ignore)).with_overrides(
         fail_on=fail_on,
         default_category=category.upper() if category else None,
         default_language=language,

@@ -64,6 +64,16 @@ class Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
         return replace(self, **given, overridden=self.overridden | set(given))
 
+    def with_selection(self, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+        """The command line's --select/--ignore on top of this configuration, layered as ruff
+        does: --select starts the set afresh (the file's ignore with it, so what is named
+        runs); --ignore adds to the file's."""
+        if select:
+            return replace(self, select=select, ignore=ignore).with_overrides(select=select)
+        if not ignore:
+            return self
+        return self.with_overrides(ignore=tuple(dict.fromkeys((*self.ignore, *ignore))))
+
     def for_file(self, path: str) -> tuple[str | None, str | None, tuple[str, ...]]:
         """(category, language, ignored codes) that ``[per-file]`` gives ``path``: a later
         entry's category or language wins, the ignores add up."""
@@ -108,10 +118,18 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = pyproject.read_text(encoding="utf-8")
+                data = tomllib.loads(text)
+            except (OSError, UnicodeDecodeError):
                 continue
-            if "templint" in data.get("tool", {}):
+            except tomllib.TOMLDecodeError:
+                # Broken where it configures templint: load_config names the file and the
+                # error. Skipping it would lint under a parent folder's settings, silently.
+                if "tool.templint" in text:
+                    return pyproject
+                continue
+            tool = data.get("tool", {})
+            if isinstance(tool, dict) and "templint" in tool:
                 return pyproject
     return None
 

@@ -276,6 +276,15 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
         for s in selectors:
             if not any(c.startswith(s) for c in codes):
                 raise ConfigError(f"{said}: '{s}' matches no rule code or prefix; {hint}")
+    if not select_rules(rules, list(config.select), list(config.ignore)):
+        # Linting with no rule would print "all clean" about nothing checked.
+        said = "; ".join(
+            f"{key} {', '.join(value)} "
+            f"({'command line' if key in config.overridden else config.source})"
+            for key, value in (("select", config.select), ("ignore", config.ignore))
+            if value
+        )
+        raise ConfigError(f"no rule left to run: {said}")
     for entry in config.per_file:
         for s in entry.ignore:
             if not any(c.startswith(s) for c in codes):

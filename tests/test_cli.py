@@ -122,9 +122,31 @@ def test_config_select_ignore_and_cli_override(run, tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[tool.templint]\nignore = ["TPL1"]\n')
     res = run("lint", "--format", "json", f)
     assert not [i for i in json.loads(res.output) if i["code"].startswith("TPL1")]
-    # the command line selects, the file still ignores: ruff's precedence (ignore wins)
     res = run("lint", "--format", "json", "--isolated", "--select", "TPL10", f)
     assert {i["code"] for i in json.loads(res.output)} == {"TPL101"}
+
+
+def test_command_line_selection_layers_on_the_config(run, tmp_path: Path) -> None:
+    # ruff's layers: --select starts afresh (what is named runs, even if the file ignores
+    # it); --ignore adds to the file's ignore instead of replacing it.
+    f = write(tmp_path / "t.txt", "Hi {{1}}, your order has shipped. Use code SAVE20 for 20% off!")
+    write(tmp_path / "templint.toml", 'ignore = ["TPL101"]\n')
+    codes = {i["code"] for i in json.loads(run("lint", "--format", "json", f).output)}
+    assert "TPL101" not in codes and "TPL102" in codes
+    res = run("lint", "--format", "json", "--select", "TPL101", f)
+    assert {i["code"] for i in json.loads(res.output)} == {"TPL101"}
+    res = run("lint", "--format", "json", "--ignore", "TPL102", f)
+    codes = {i["code"] for i in json.loads(res.output)}
+    assert codes and not codes & {"TPL101", "TPL102"}
+
+
+def test_a_selection_that_leaves_no_rule_is_an_error(run, tmp_path: Path) -> None:
+    # Linting with no rule printed "all clean" about nothing checked.
+    f = write(tmp_path / "t.txt", OFFER)
+    write(tmp_path / "templint.toml", 'select = ["TPL101"]\nignore = ["TPL1"]\n')
+    res = run("lint", f)
+    assert res.exit_code == 2 and "no rule left to run: select TPL101" in res.output
+    assert "all clean" not in res.output
 
 
 def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:

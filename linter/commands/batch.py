@@ -155,9 +155,7 @@ def batch(
     if scheduler and backend != "dask":
         fail("--scheduler is for --backend dask")
     config = load_config_option(config_path, isolated)
-    config = config.with_overrides(
-        select=_split(select),
-        ignore=_split(ignore),
+    config = config.with_selection(_split(select), _split(ignore)).with_overrides(
         default_category=category.upper() if category else None,
         default_language=language,
     )

@@ -140,6 +140,23 @@ def test_command_line_selection_layers_on_the_config(run, tmp_path: Path) -> Non
     assert codes and not codes & {"TPL101", "TPL102"}
 
 
+def test_a_broken_pyproject_that_configures_templint_is_an_error(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Passing over it linted under the parent folder's settings, silently.
+    write(tmp_path / "pyproject.toml", '[tool.templint]\nignore = ["TPL101"]\n')
+    sub = tmp_path / "a"
+    sub.mkdir()
+    write(sub / "pyproject.toml", '[tool.templint]\nfail-on = "warning"\n[project\n')
+    f = write(sub / "t.txt", OFFER)
+    monkeypatch.chdir(sub)
+    res = run("lint", f)
+    assert res.exit_code == 2 and "a/pyproject.toml: invalid TOML" in res.output
+    # one that is broken but says nothing of templint is not ours to judge
+    write(sub / "pyproject.toml", "[project\n")
+    assert "TPL101" not in run("lint", f).output
+
+
 def test_a_selection_that_leaves_no_rule_is_an_error(run, tmp_path: Path) -> None:
     # Linting with no rule printed "all clean" about nothing checked.
     f = write(tmp_path / "t.txt", OFFER)

@@ -64,12 +64,14 @@ def lint_text(
 ) -> list[Diagnostic]:
     """Lint one template body given as a string. ``language`` is Meta's code (``es``,
     ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR, pt_PT; other
-    languages are not spell-checked)."""
+    languages are not spell-checked). ``category`` and ``language`` are for a text that does
+    not declare its own: a ``# templint: category …`` or ``language …`` line in it wins, as it
+    does for ``templint lint``."""
     if not isinstance(text, str):
         raise TypeError(f"lint_text needs the template body as a str, not {type(text).__name__}")
     tpl = parse_text(text, "<text>", stem=name)
-    tpl.category = category.upper() if category else None
-    tpl.language = language
+    tpl.category = tpl.category or (category.upper() if category else None)
+    tpl.language = tpl.language or language
     return get_linter(config).lint([tpl])
 
 

@@ -232,6 +232,21 @@ def test_lint_text_of_no_string_is_a_type_error() -> None:
         lint_text(None)  # type: ignore[arg-type]
 
 
+def test_lint_text_reads_the_texts_own_declarations_as_lint_does() -> None:
+    # The arguments are for a text that declares nothing: the README says its own line wins.
+    from linter.api import lint_text
+
+    offer = "Hi {{1}}, use code SAVE20 for 20% off your order today."
+    assert "TPL102" in {d.code for d in lint_text(offer)}
+    assert lint_text("# templint: category MARKETING\n" + offer) == []
+    assert lint_text("# templint: category MARKETING\n" + offer, category="UTILITY") == []
+    spanish = "Hola {{1}}, aquí tienes la informacion de tu pedido {{2}}. Gracias por tu compra."
+    found = lint_text("# templint: language es\n" + spanish)
+    assert [d.code for d in found] == ["TPL201"] and "información" in found[0].message
+    declared = lint_text("# templint: language pt_BR\n" + spanish, language="es")
+    assert {d.language for d in declared} == {"pt_BR"}
+
+
 def test_the_api_lints_as_the_cli_with_the_configuration_it_is_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,6 +25,25 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TEMPLATE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+# Files named on the command line are read as a body whatever their suffix ("order_update",
+# "otp.body"), except these, which hold something else: a CSV of 30 drafts was linted as one
+# body with its header, and --fix rewrote it.
+SHEET_SUFFIXES = {".csv", ".tsv", ".xlsx"}  # what `templint batch` reads
+NOT_TEMPLATE_SUFFIXES = SHEET_SUFFIXES | {
+    ".xls",
+    ".ods",
+    ".yaml",
+    ".yml",
+    ".toml",
+    ".ini",
+    ".xml",
+    ".html",
+    ".htm",
+    ".py",
+    ".js",
+    ".ts",
+    ".sql",
+}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SKIP_DIRS = {".git", ".hg", ".svn", ".templint", "__pycache__", "node_modules", ".venv", "venv"}
 
@@ -144,6 +163,10 @@ def load_path(
 ) -> list[Template]:
     """The templates in one file, or in standard input (``-``; ``stdin_name``, an editor's
     name for the buffer, chooses how it is parsed and names a text body's template)."""
+    named = stdin_name if path == "-" and stdin_name else path
+    suffix = Path(named).suffix.lower() if named != "-" else ""
+    if suffix in NOT_TEMPLATE_SUFFIXES:  # before reading: an .xlsx is "binary" otherwise
+        raise InputError(path, _not_a_template(suffix, named))
     return parse_source(read_text(path, max_bytes), path, stdin_name)
 
 
@@ -160,6 +183,15 @@ def parse_source(text: str, path: str, stdin_name: str | None = None) -> list[Te
     if suffix in JSON_SUFFIXES or (suffix == "" and _JSON_START.match(text)):
         return parse_json(text, path)
     return [parse_text(text, path, stem=Path(named).stem if named != "-" else None)]
+
+
+def _not_a_template(suffix: str, named: str) -> str:
+    if suffix in SHEET_SUFFIXES:
+        return (
+            f"a {suffix} file is not a template file; score its rows with "
+            f"`templint batch {named} -o scored{suffix}`"
+        )
+    return f"a {suffix} file is not a template file (lint reads .txt, .md, .json and .jsonl)"
 
 
 def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Template:

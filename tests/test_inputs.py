@@ -225,6 +225,23 @@ def test_lint_paths_takes_one_path_as_a_string(tmp_path: Path) -> None:
     assert lint_paths(tmp_path, Config()).files == 1
 
 
+def test_a_spreadsheet_named_on_the_command_line_is_refused_not_linted_as_one_body(
+    tmp_path: Path,
+) -> None:
+    # Linted as text, 30 rows and the header became one body (TPL321, TPL303 …) and --fix
+    # rewrote the CSV. A suffix-less file or an unknown one is still a body.
+    sheet = tmp_path / "drafts.csv"
+    sheet.write_text('name,body\no1,"Hi {{1}}, order {{2}} shipped."\n', encoding="utf-8")
+    result = lint_paths([str(sheet)], Config())
+    assert result.diagnostics == [] and len(result.errors) == 1
+    assert f"templint batch {sheet} -o scored.csv" in str(result.errors[0])
+    (tmp_path / "t.yaml").write_text("body: Hi\n", encoding="utf-8")
+    assert "not a template file" in str(lint_paths([str(tmp_path / "t.yaml")], Config()).errors[0])
+    (tmp_path / "order_update").write_text("Use code SAVE20 now.", encoding="utf-8")
+    found = lint_paths([str(tmp_path / "order_update")], Config())
+    assert "TPL102" in {d.code for d in found.diagnostics}
+
+
 def test_lint_text_of_no_string_is_a_type_error() -> None:
     from linter.api import lint_text
 

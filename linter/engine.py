@@ -299,6 +299,8 @@ class Linter:
                     if code in used.get(id(tpl), set()):
                         continue
                     known = any(r.code.startswith(code) for r in self.all_rules)
+                    if known and not any(r.code.startswith(code) for r in self.rules):
+                        continue  # its rules did not run (ignored, not selected): cannot tell
                     why = "nothing here triggers it" if known else "no rule has this code"
                     line, col = tpl.index.position(offset)
                     out.append(

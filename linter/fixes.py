@@ -111,13 +111,16 @@ def diff_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
 
 
 def text_diff(name: str, old: str, new: str) -> str:
-    """A unified diff of one file's text; every line ends with a newline."""
+    """A unified diff of one file's text, with diff's marker where a side's last line has no
+    newline (without it `git apply` and `patch` refuse the hunk)."""
     import difflib
 
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:

@@ -275,3 +275,18 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     # --exit-zero: the diff is still printed, the exit is 0 (its help says so)
     res = lint("--diff", "--exit-zero", str(text))
     assert res.exit_code == 0 and "+# templint: language en_US" in res.output.splitlines()
+
+
+def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Path) -> None:
+    # Without diff's "\ No newline at end of file" marker, `git apply` refused the hunk.
+    import shutil
+    import subprocess
+
+    body = tmp_path / "m.txt"
+    body.write_text("Hi {{ 1 }}, see your order.\nThanks", encoding="utf-8")
+    res = lint("--isolated", "--diff", str(body))
+    assert "\\ No newline at end of file" in res.output.splitlines()
+    if shutil.which("patch") is None:
+        pytest.skip("no patch program here")
+    subprocess.run(["patch", "-s", "-p0"], input=res.output, text=True, cwd="/", check=True)
+    assert body.read_text(encoding="utf-8") == "Hi {{1}}, see your order.\nThanks"

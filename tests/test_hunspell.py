@@ -268,3 +268,20 @@ def test_loanwords_zero_accepts_no_english_word(
 
     assert lint("") == []
     assert lint("[rules.TPL201]\nloanwords = 0\n") == ["feedback"]  # "link" is Portuguese too
+
+
+def test_decomposed_accents_are_part_of_their_word(tmp_path: Path) -> None:
+    # Text pasted from a Mac is often NFD: "aqui" + U+0301. Split at the accent, "aqui" and
+    # "informacio" were reported, and --unsafe-fixes wrote a second accent ("aquí́").
+    import unicodedata
+
+    clean = "Hola {{1}}, aquí tienes la información de tu pedido {{2}}. Gracias por tu compra."
+    assert lint_text(unicodedata.normalize("NFD", clean), language="es") == []
+    typo = unicodedata.normalize("NFD", clean.replace("información", "informacion"))
+    found = lint_text(typo, language="es")
+    assert [(d.code, d.column) for d in found] == [("TPL201", 29)]
+    draft = tmp_path / "nfd.txt"
+    draft.write_text("# templint: language es\n" + typo + "\n", encoding="utf-8")
+    CliRunner().invoke(main, ["lint", "--isolated", "--fix", "--unsafe-fixes", str(draft)])
+    fixed = draft.read_text(encoding="utf-8").splitlines()[1]
+    assert unicodedata.normalize("NFC", fixed) == clean

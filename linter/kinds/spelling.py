@@ -31,6 +31,7 @@ import mmap
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -85,7 +86,10 @@ def mask_matches(text: str) -> list[tuple[int, int]]:
     return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
-_CHUNK = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+# Combining accents (U+0300–U+036F) belong to their word: text pasted from a Mac is often
+# decomposed ("aqui" + U+0301), and split there "aqui" read as a misspelling of "aquí".
+_CHUNK = re.compile(r"[\w'’\u0300-\u036f]+(?:-[\w'’\u0300-\u036f]+)*")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F']+")
 # First parts of hyphenated words that are prefixes, not words: pre-order, co-pay, e-bill.
 _PREFIXES = frozenset(
@@ -712,6 +716,10 @@ def _token_kind(
     kind = memo.get(stripped)
     if kind is not None:
         return kind
+    if not stripped.isascii() and _COMBINING.search(stripped):
+        kind = _token_kind(unicodedata.normalize("NFC", stripped), dictionary, vocab, memo)
+        memo[stripped] = kind
+        return kind
     lower = stripped.lower()
     if (
         len(stripped) < 2
@@ -815,7 +823,7 @@ def _chunk_verdict(
 
 
 def _word_char(c: str) -> bool:
-    return c.isalnum() or c in "_'’"  # _CHUNK's [\w'’]
+    return c.isalnum() or c in "_'’" or "\u0300" <= c <= "\u036f"  # _CHUNK's class
 
 
 def _whole_at(text: str, chunk: str) -> Iterator[int]:

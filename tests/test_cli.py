@@ -104,8 +104,31 @@ def test_json_output_says_the_category_and_language_each_template_was_linted_as(
 def test_github_annotations(run, tmp_path: Path) -> None:
     f = write(tmp_path / "offer.txt", OFFER)
     res = run("lint", "--isolated", "--format", "github", "--select", "TPL101", f)
-    assert res.output.startswith(f"::error file={f},line=1,col=39,endLine=1,endColumn=46,")
+    assert res.output.startswith("::error file=offer.txt,line=1,col=39,endLine=1,endColumn=46,")
     assert "title=TPL101 discount-offer::" in res.output
+
+
+def test_ci_reports_name_files_from_the_repository_root(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A job run in a subfolder (working-directory:) gave "../tab.txt" or "tab.txt", which
+    # code scanning and annotations could not place in the repository.
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "whatsapp" / "offer.txt", OFFER)
+    sub = tmp_path / "whatsapp" / "sub"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    args = ("lint", "--isolated", "--select", "TPL101", "../offer.txt")
+    assert run(*args, "--format", "github").output.startswith("::error file=whatsapp/offer.txt,")
+    sarif = json.loads(run(*args, "--format", "sarif").output)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "whatsapp/offer.txt"
+    # the checkout GitHub names wins over a nested git folder
+    (tmp_path / "whatsapp" / ".git").mkdir()
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    assert run(*args, "--format", "github").output.startswith("::error file=whatsapp/offer.txt,")
 
 
 def test_fail_on_and_exit_zero(run, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from linter.diagnostic import Diagnostic
@@ -47,17 +47,34 @@ class Report:
 
 def report_path(path: str) -> str | None:
     """How a CI report names a file: ``stdin`` for standard input, else ``path`` from the
-    working directory in forward slashes, as CI systems name repository files; None when it
+    repository's root in forward slashes, as CI systems name repository files; None when it
     lies outside it (each format says what then)."""
     from pathlib import Path
 
     if path in ("-", "<text>", "<stdin>"):
         return "stdin"
-    p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(path).resolve().relative_to(_report_root()).as_posix()
     except ValueError:
         return None
+
+
+def _report_root() -> Any:
+    """The folder CI names files from: the checkout (GITHUB_WORKSPACE, CI_PROJECT_DIR) or the
+    git work tree holding the working directory, else the working directory. A job that runs
+    in a subfolder (``working-directory:``) still reports paths code scanning can find."""
+    import os
+    from pathlib import Path
+
+    here = Path.cwd().resolve()
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        value = os.environ.get(variable)
+        if value and here.is_relative_to(Path(value).resolve()):
+            return Path(value).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
 
 
 def emit(fmt: str, report: Report, stream: TextIO) -> None:

@@ -290,3 +290,15 @@ def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Pat
         pytest.skip("no patch program here")
     subprocess.run(["patch", "-s", "-p0"], input=res.output, text=True, cwd="/", check=True)
     assert body.read_text(encoding="utf-8") == "Hi {{1}}, see your order.\nThanks"
+
+
+def test_fix_source_returns_the_text_the_count_and_what_is_left() -> None:
+    # The README's shape for an editor's buffer: (fixed text, fixes applied, result).
+    from linter.api import fix_source
+
+    new, count, result = fix_source(
+        "# templint: language en-us\nHi {{ 1 }}, use code SAVE20 today.\n", Config()
+    )
+    assert new == "# templint: language en_US\nHi {{1}}, use code SAVE20 today.\n"
+    assert count == 2
+    assert "TPL102" in {d.code for d in result.diagnostics}

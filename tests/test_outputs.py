@@ -45,6 +45,10 @@ def test_sarif_validates_and_locates(sarif: dict) -> None:
     }  # no language: none declared, and a null would only be noise in code-scanning tools
     rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
     assert rule["id"] == "TPL101" and "Why is this bad?" in rule["help"]["text"]
+    # a whole sentence on one line: the first line of the summary stopped mid-list
+    short = rule["shortDescription"]["text"]
+    assert short.startswith("Finds discounts") and short.endswith("`discounted`.")
+    assert "\n" not in short
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert "invalid JSON" in notes[0]["message"]["text"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,6 +19,13 @@ def _uri(path: str) -> str:
     return report_path(path) or Path(path).resolve().as_uri()
 
 
+def _first_sentence(text: str) -> str:
+    """The summary's first sentence on one line (its first line ended mid-sentence)."""
+    flat = " ".join(text.split("\n\n", 1)[0].split())
+    m = re.match(r".*?[.!?](?=\s|$)", flat)
+    return m.group() if m else flat
+
+
 def emit(report: Report, stream: TextIO) -> None:
     used = sorted({d.code for d in report.diagnostics})
     rules: list[dict[str, Any]] = []
@@ -30,7 +38,7 @@ def emit(report: Report, stream: TextIO) -> None:
             {
                 "id": rule.code,
                 "name": rule.name,
-                "shortDescription": {"text": rule.summary.strip().split("\n")[0]},
+                "shortDescription": {"text": _first_sentence(rule.summary)},
                 "fullDescription": {"text": " ".join(rule.why.split())},
                 "help": {"text": rule.doc(), "markdown": rule.doc()},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity]},

@@ -59,6 +59,7 @@ class Config:
     source: str | None = None  # the file it came from
     overridden: frozenset[str] = frozenset()  # fields the command line set (for messages)
     per_file: tuple[PathSettings, ...] = ()  # globs relative to the config file's folder
+    exclude: tuple[str, ...] = ()  # globs (as per_file's) of files a folder walk leaves out
 
     def with_overrides(self, **changes: Any) -> Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
@@ -73,6 +74,19 @@ class Config:
         if not ignore:
             return self
         return self.with_overrides(ignore=tuple(dict.fromkeys((*self.ignore, *ignore))))
+
+    def excluded(self, path: str) -> str | None:
+        """Why ``exclude`` leaves out a file found in a folder, or None."""
+        if not self.exclude or not self.source:
+            return None
+        root = os.path.dirname(os.path.abspath(self.source))
+        relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+        if relative.startswith("../"):
+            return None
+        for glob in self.exclude:
+            if PathSettings(glob).matches(relative):
+                return f"excluded by {glob!r} ({self.source})"
+        return None
 
     def for_file(self, path: str) -> tuple[str | None, str | None, tuple[str, ...]]:
         """(category, language, ignored codes) that ``[per-file]`` gives ``path``: a later
@@ -199,6 +213,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "rules",
         "normalize",
         "per-file",
+        "exclude",
     }
     unknown = sorted(set(data) - known)
     if unknown:
@@ -243,7 +258,15 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         normalize=_flag(data.get("normalize", True), "normalize", path),
         source=str(path),
         per_file=_per_file(data.get("per-file", {}), path),
+        exclude=_globs(data.get("exclude", []), path),
     )
+
+
+def _globs(value: Any, path: Path) -> tuple[str, ...]:
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: 'exclude' must be a list of globs, such as [\"docs/\"]")
+    return tuple(v.strip() for v in value)
 
 
 def _brands(value: Any, path: Path) -> tuple[str, ...]:

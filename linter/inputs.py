@@ -8,11 +8,12 @@ special file costs nothing.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,10 +83,18 @@ class Skipped:
     reason: str
 
 
-def iter_paths(paths: list[str]) -> Iterator[str | Skipped | InputError]:
+# Prose about templates, not templates: skipped when a folder is walked (as the pre-commit
+# hook's exclude does); named on the command line, they are still read.
+DOC_FILES = ("README*", "CHANGELOG*", "CONTRIBUTING*", "LICENSE*")
+
+
+def iter_paths(
+    paths: list[str], excluded: Callable[[str], str | None] | None = None
+) -> Iterator[str | Skipped | InputError]:
     """Expand folders into the template files inside them, sorted; yield notes for the rest.
 
     A missing path is yielded as an InputError so the other paths are still linted.
+    ``excluded(path)`` says why a file found in a folder is left out (None: it is not).
     """
     for raw in paths:
         if raw == "-":
@@ -96,7 +105,9 @@ def iter_paths(paths: list[str]) -> Iterator[str | Skipped | InputError]:
             yield InputError(raw, "no such file or directory")
             continue
         if path.is_dir():
-            yield from _walk(path)
+            for found in _walk(path):
+                why = excluded(found) if excluded and isinstance(found, str) else None
+                yield Skipped(found, why) if why else found
         else:
             yield raw
 
@@ -109,6 +120,9 @@ def _walk(root: Path) -> Iterator[str | Skipped]:
             full = os.path.join(dirpath, fname)
             if Path(fname).suffix.lower() not in TEMPLATE_SUFFIXES:
                 yield Skipped(full, "not a template file type")
+                continue
+            if any(fnmatch.fnmatch(fname.upper(), doc) for doc in DOC_FILES):
+                yield Skipped(full, "a README, CHANGELOG, CONTRIBUTING or LICENSE file")
                 continue
             try:
                 st = os.stat(full)

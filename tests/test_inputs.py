@@ -316,3 +316,24 @@ def test_a_directive_that_says_nothing_or_trails_text_is_an_input_error(
     with pytest.raises(InputError) as exc:
         parse_text(text, "t.txt")
     assert (exc.value.line, exc.value.column) == where and says in exc.value.message
+
+
+def test_a_folder_walk_leaves_out_docs_and_what_exclude_names(tmp_path: Path) -> None:
+    # `templint lint .` linted README.md and docs/*.md as templates; the pre-commit hook
+    # already left them out. A file named outright is still read.
+    from linter.config import load_config
+
+    offer = "Use code SAVE20 now.\n"
+    for name in ("README.md", "CHANGELOG.txt", "docs/guide.md", "old/a.json", "t.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(offer if name != "old/a.json" else "[", encoding="utf-8")
+    (tmp_path / "templint.toml").write_text('exclude = ["docs/", "old/*.json"]\n', "utf-8")
+    config = load_config(tmp_path / "templint.toml")
+    result = lint_paths([str(tmp_path)], config)
+    assert result.files == 1 and result.errors == []
+    assert {Path(d.file).name for d in result.diagnostics} == {"t.txt"}
+    assert {Path(s.path).name for s in result.skipped} >= {"README.md", "guide.md", "a.json"}
+    assert lint_paths([str(tmp_path / "docs" / "guide.md")], config).diagnostics
+    with pytest.raises(Exception, match="'exclude' must be a list of globs"):
+        (tmp_path / "templint.toml").write_text("exclude = [3]\n", "utf-8")
+        load_config(tmp_path / "templint.toml")

@@ -233,3 +233,22 @@ def test_json_lists_a_misspellings_other_suggestions_beside_the_fix() -> None:
     assert spelling["alternatives"] == ["shaped", "swiped"]
     others = [f for f in json.loads(res.stdout) if f["code"] != "TPL201"]
     assert all(f["alternatives"] == [] for f in others)
+
+
+def test_json_items_all_have_the_documented_keys(tmp_path: Path) -> None:
+    # A consumer's parser broke when --select dropped the classifier's keys, or on an input
+    # error's shorter object. docs/ci.md lists the keys; every item has all of them.
+    from linter.output.json_format import KEYS
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert all(f"`{key}`" in doc for key in KEYS)
+    draft = tmp_path / "d.txt"
+    draft.write_text("Hi {{1}}, use code SAVE20 for 20% off.\n", encoding="utf-8")
+    for select in ("TPL", "TPL102"):
+        res = CliRunner().invoke(
+            main,
+            ["lint", "--isolated", "--format", "json", "--select", select, str(draft), "nope.txt"],
+        )
+        items = json.loads(res.output)
+        assert items and all(list(i) == list(KEYS) for i in items)
+        assert items[-1]["code"] == "input-error" and items[-1]["alternatives"] == []

@@ -8,6 +8,14 @@ from typing import TextIO
 from linter.diagnostic import Diagnostic
 from linter.output import Report
 
+# Every item has every key, in this order (null where it does not apply): a consumer can rely
+# on the shape whatever was selected. An unreadable input is an item with code "input-error".
+KEYS = (
+    "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+    "fix", "template", "component", "category", "language", "promotional_score",
+    "predicted_category", "edit", "alternatives",
+)  # fmt: skip
+
 
 def _item(d: Diagnostic, report: Report) -> dict[str, object]:
     """The finding, and what ``--fix`` would write for it (``edit``: where, in the file's lines
@@ -29,20 +37,31 @@ def _item(d: Diagnostic, report: Report) -> dict[str, object]:
     item["edit"] = edit
     # other replacements for the same place, best first (a misspelling's next suggestions)
     item["alternatives"] = [e.new for e in d.alternatives]
-    return item
+    return _shaped(item)
+
+
+def _shaped(item: dict[str, object]) -> dict[str, object]:
+    shaped = {key: item.get(key) for key in KEYS}
+    shaped.update(item)  # anything a later stage adds, after the fixed keys
+    if shaped["alternatives"] is None:
+        shaped["alternatives"] = []
+    return shaped
 
 
 def emit(report: Report, stream: TextIO) -> None:
     items = [_item(d, report) for d in report.diagnostics]
     items += [
-        {
-            "file": e.path,
-            "line": e.line,
-            "column": e.column,
-            "code": "input-error",
-            "severity": "error",
-            "message": e.message,
-        }
+        _shaped(
+            {
+                "file": e.path,
+                "line": e.line,
+                "column": e.column,
+                "code": "input-error",
+                "name": "input-error",
+                "severity": "error",
+                "message": e.message,
+            }
+        )
         for e in report.errors
     ]
     json.dump(items, stream, ensure_ascii=False, indent=2)

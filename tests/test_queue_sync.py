@@ -259,3 +259,69 @@ def test_a_dry_run_previews_the_first_sync_without_making_a_ledger(tmp_path: Pat
     assert res.exit_code == 0, res.output
     assert "would add hello [en_US]: approved at Meta" in res.stdout
     assert not db.exists() and not db.parent.exists()
+
+
+def test_syncing_the_same_webhook_log_again_records_nothing(run: Run, tmp_path: Path) -> None:
+    # A cron job keeps the whole webhook log and syncs all of it every hour: what the first run
+    # recorded is in the ledger's history, not news that goes against its latest event.
+    approve = hook(1714651200, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update", message_template_language="en_US",
+                   message_template_category="UTILITY", reason="NONE")  # fmt: skip
+    move = hook(1714737600, "template_category_update", message_template_name="order_update",
+                message_template_language="en_US", previous_category="UTILITY",
+                new_category="MARKETING")  # fmt: skip
+    pause = hook(1714824000, "message_template_status_update", event="PAUSED",
+                 message_template_name="order_update",
+                 message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text("\n".join([approve, move, pause]) + "\n", "utf-8")
+    now = "2024-05-06T00:00:00Z"
+    first = run("sync", "hooks.jsonl", now=now)
+    assert first.exit_code == 0, first.output
+    assert "recorded 3 changes; 0 already recorded" in first.stdout
+    before = events(tmp_path)
+    for args in (["--dry-run"], []):
+        again = run("sync", *args, "hooks.jsonl", now="2024-05-06T01:00:00Z")
+        assert again.exit_code == 0, again.output
+        assert again.stdout.splitlines()[-1].endswith(
+            " 0 changes; 3 already recorded; 0 to check; 0 not in the ledger"
+        ), again.stdout
+        assert again.stderr == ""
+    assert events(tmp_path) == before
+    stats = json.loads(run("stats", "--format", "json", now=now).stdout)
+    assert stats["recategorised"] == [{"from": "UTILITY", "to": "MARKETING", "count": 1}]
+
+
+def test_an_update_older_than_the_ledgers_history_is_checked_in_the_dry_run_too(
+    run: Run, tmp_path: Path
+) -> None:
+    # Meta's rejection at a time before the ledger's approval is not in the history: a person
+    # looks; the dry run says so as the real run does instead of promising to record it.
+    assert run("decide", "order_update", "approved", now="2024-05-03T00:00:00Z").exit_code == 0
+    (tmp_path / "late.jsonl").write_text(
+        hook(1714651200, "message_template_status_update", event="REJECTED",
+             message_template_name="order_update", message_template_language="en_US") + "\n",
+        "utf-8",
+    )  # fmt: skip
+    before = events(tmp_path)
+    for args in (["--dry-run"], []):
+        res = run("sync", *args, "late.jsonl", now="2024-05-04T00:00:00Z")
+        assert res.exit_code == 1, res.output
+        assert res.stdout.splitlines()[-1].endswith(" 0 changes; 0 already recorded; 1 to check; "
+                                                    "0 not in the ledger"), res.stdout  # fmt: skip
+        assert "before the ledger's latest event for it" in res.stderr
+    assert events(tmp_path) == before
+
+
+def test_a_verdict_recorded_by_hand_after_metas_time_is_already_recorded(
+    run: Run, tmp_path: Path
+) -> None:
+    # decide ran the next morning; Meta's webhook says when it really happened
+    assert run("decide", "order_update", "approved", now="2024-05-03T09:00:00Z").exit_code == 0
+    assert run("decide", "order_update", "paused", now="2024-05-04T09:00:00Z").exit_code == 0
+    approve = hook(1714651200, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update",
+                   message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(approve + "\n", "utf-8")
+    res = run("sync", "hooks.jsonl", now="2024-05-05T00:00:00Z")
+    assert res.exit_code == 0, res.output
+    assert "recorded 0 changes; 1 already recorded; 0 to check" in res.stdout

@@ -760,6 +760,33 @@ class QueueStore:
             raise self._error(exc) from None
         return Detail(Row(*row), revisions, events, moves)
 
+    def history(
+        self, name: str, language: str
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], str | None]:
+        """What ``sync`` compares Meta's updates with: every state change of NAME (time, state),
+        in the order recorded; the categories Meta gave its current revision (a verdict's or a
+        move, (time, category), in time order); and the category the revision declared."""
+        try:
+            tid, _ = self._find(name, language)
+            states = self.db.execute(
+                "SELECT at, to_state FROM events WHERE template_id = ? ORDER BY id", (tid,)
+            ).fetchall()
+            _, _, _, rid, _ = self._head(tid)
+            categories = self.db.execute(
+                "SELECT at, category FROM ("
+                "SELECT at, 0 AS kind, id, category FROM events "
+                "WHERE revision_id = :rid AND category IS NOT NULL UNION ALL "
+                "SELECT at, 1, id, to_category FROM recategorisations WHERE revision_id = :rid"
+                ") ORDER BY at, kind, id",
+                {"rid": rid},
+            ).fetchall()
+            declared = self.db.execute(
+                "SELECT category FROM revisions WHERE id = ?", (rid,)
+            ).fetchone()[0]
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        return states, categories, declared
+
     def _events(self, tid: int) -> list[Event]:
         return [
             Event(*r)

@@ -325,3 +325,43 @@ def test_a_verdict_recorded_by_hand_after_metas_time_is_already_recorded(
     res = run("sync", "hooks.jsonl", now="2024-05-05T00:00:00Z")
     assert res.exit_code == 0, res.output
     assert "recorded 0 changes; 1 already recorded; 0 to check" in res.stdout
+
+
+def test_learning_the_category_of_an_undeclared_template_is_not_a_move(
+    run: Run, tmp_path: Path
+) -> None:
+    # note.txt declares no category; Meta's list gives one. Syncing it twice must not count a
+    # re-categorisation by Meta that never happened.
+    assert run("submit", "note").exit_code == 0
+    assert run("decide", "note", "approved", now="2024-05-02T10:00:00Z").exit_code == 0
+    listed = {"data": [{"name": "note", "language": "en_US", "status": "PAUSED",
+                        "category": "UTILITY"}]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    first = run("sync", "meta.json", now="2024-05-03T10:00:00Z")
+    assert first.exit_code == 0, first.output
+    assert "recorded 1 change;" in first.stdout and "re-categorised" not in first.stdout
+    for args in (["--dry-run"], []):
+        again = run("sync", *args, "meta.json", now="2024-05-03T11:00:00Z")
+        assert again.exit_code == 0, again.output
+        assert " 0 changes; 1 already recorded;" in again.stdout, again.stdout
+    stats = json.loads(run("stats", "--format", "json", now="2024-05-04T00:00:00Z").stdout)
+    assert stats["recategorised"] == []
+    assert rows(run, "2024-05-04T00:00:00Z")["note"]["category"] == "UTILITY"  # learnt
+
+
+def test_a_pause_in_another_category_records_the_move_on_the_first_sync(
+    run: Run, tmp_path: Path
+) -> None:
+    # order_update declared and was approved as UTILITY; Meta's list now has it PAUSED as
+    # MARKETING: the first sync records both, the second nothing.
+    assert run("decide", "order_update", "approved", "--category", "utility",
+               now="2024-05-02T10:00:00Z").exit_code == 0  # fmt: skip
+    listed = [{"name": "order_update", "language": "en_US", "status": "PAUSED",
+               "category": "MARKETING"}]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    first = run("sync", "meta.json", now="2024-05-03T10:00:00Z")
+    assert first.exit_code == 0, first.output
+    assert "re-categorised order_update [en_US] UTILITY -> MARKETING" in first.stdout
+    assert "recorded 2 changes;" in first.stdout
+    again = run("sync", "meta.json", now="2024-05-03T11:00:00Z")
+    assert "recorded 0 changes; 1 already recorded; 0 to check" in again.stdout, again.stdout

@@ -326,9 +326,14 @@ def _decide(update: Update, row: Row, past: History, when: int, now: int) -> lis
     target = STATUSES.get(update.status)
     if target is None:
         return [Action("notice", update, row, message=f"Meta says {update.status}")]
-    category = update.category if target in ("approved", "paused") else None
+    # Meta's category for a template it reviewed (a rejected one's is what it was submitted with)
+    category = update.category if target in ("approved", "paused", "disabled") else None
     if past.had_state(target, when):
-        if not category or past.had_category(category, when):
+        # Learning the category of a template that never had one is not a move by Meta.
+        known = past.category_at(when)
+        if target == "disabled" or not category or known is None:
+            return [Action("same", update, row)]
+        if past.had_category(category, when):
             return [Action("same", update, row)]
         if when < past.latest(moves=True):
             return [_older(update, row, past, f"says it is {category}", moves=True)]
@@ -338,8 +343,14 @@ def _decide(update: Update, row: Row, past: History, when: int, now: int) -> lis
     state = past.state
     if target in TRANSITIONS[state]:
         kind = "submit" if target == "submitted" else "decide"
-        keep = category if target == "approved" else None  # decide --category
-        return [Action(kind, update, row, state=target, category=keep)]
+        known = past.category
+        # an approval records Meta's category with it (decide --category); a pause or a
+        # disable learns one the ledger never had, and a pause that moved it is a move too
+        keep = category if target == "approved" or known is None else None
+        actions = [Action(kind, update, row, state=target, category=keep)]
+        if target == "paused" and category and known not in (None, category):
+            actions.append(_move(update, row, past))
+        return actions
     if state in ("draft", "rejected") and target != "submitted":
         return [
             Action(

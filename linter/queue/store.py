@@ -208,6 +208,17 @@ def _is_readonly_error(exc: sqlite3.Error) -> bool:
     return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
+def _stray_heads(db: sqlite3.Connection) -> list[tuple[int, str, str, int | None]]:
+    """Templates whose ``head_event`` is not one of their events: (id, name, language, id of
+    their latest remaining event or None)."""
+    return db.execute(
+        "SELECT t.id, t.name, t.language, "
+        "(SELECT max(id) FROM events WHERE template_id = t.id) FROM templates t "
+        "LEFT JOIN events e ON e.id = t.head_event "
+        "WHERE e.id IS NULL OR e.template_id != t.id"
+    ).fetchall()
+
+
 class QueueStore:
     """Open with ``QueueStore(path)``; ``readonly=True`` for commands that only read.
 
@@ -260,7 +271,8 @@ class QueueStore:
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
                 schema.migrate(db, version)
-            elif version < schema.SCHEMA_VERSION:
+                self._repair_heads(db)
+            elif version < schema.SCHEMA_VERSION or _stray_heads(db):
                 db.close()
                 # A reader should not send the user off to write first: upgrading is one
                 # transaction per step, so doing it here loses nothing if it is interrupted.
@@ -276,12 +288,20 @@ class QueueStore:
         return db
 
     def _upgrade(self, version: int, busy_timeout: float) -> None:
-        """Migrate an older ledger for a read-only command, or say why it cannot be."""
-        cannot = QueueError(
-            f"{self.path}: queue schema version {version} is older than this templint's "
-            f"({schema.SCHEMA_VERSION}) and cannot be upgraded here (read-only); run any "
-            "queue command once where the file can be written"
-        )
+        """Migrate an older ledger (or repair its heads) for a read-only command, or say why
+        it cannot be."""
+        if version < schema.SCHEMA_VERSION:
+            cannot = QueueError(
+                f"{self.path}: queue schema version {version} is older than this templint's "
+                f"({schema.SCHEMA_VERSION}) and cannot be upgraded here (read-only); run any "
+                "queue command once where the file can be written"
+            )
+        else:
+            cannot = QueueError(
+                f"{self.path}: events were deleted by hand and the ledger cannot re-read its "
+                "latest ones here (read-only); run any queue command once where the file can "
+                "be written"
+            )
         # The write bits, not os.access(): root passes access() on a file marked read-only.
         if not self.path.stat().st_mode & 0o222 or not os.access(self.path.parent, os.W_OK):
             raise cannot
@@ -293,10 +313,48 @@ class QueueStore:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             schema.migrate(db, version)
+            self._repair_heads(db)
         except sqlite3.Error as exc:
             raise (cannot if _is_readonly_error(exc) else self._error(exc)) from None
         finally:
             db.close()
+
+    def _repair_heads(self, db: sqlite3.Connection) -> None:
+        """Point each template whose latest event was deleted by hand (sqlite3, to undo a wrong
+        verdict) at its latest remaining one. The trigger keeps ``head_event`` only on insert;
+        a dangling one made the template vanish from list and stats and crash show."""
+        if not _stray_heads(db):
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            stray = _stray_heads(db)  # again, under the lock
+            for tid, name, language, latest in stray:
+                if latest is None:
+                    lang = f" [{language}]" if language else ""
+                    raise QueueError(
+                        f"{self.path}: '{name}'{lang} has no events left (deleted by hand?): "
+                        "restore the queue from a backup, or delete its rows from templates, "
+                        f"revisions and recategorisations (template_id {tid})"
+                    )
+                db.execute("UPDATE templates SET head_event = ? WHERE id = ?", (latest, tid))
+                # a deleted verdict may have been the one that gave a revision its category
+                for (rid,) in db.execute(
+                    "SELECT id FROM revisions WHERE template_id = ?", (tid,)
+                ).fetchall():
+                    db.execute(
+                        "UPDATE revisions SET meta_category = (SELECT category FROM ("
+                        "SELECT at, 0 AS kind, id, category FROM events "
+                        "WHERE revision_id = :rid AND category IS NOT NULL UNION ALL "
+                        "SELECT at, 1, id, to_category FROM recategorisations "
+                        "WHERE revision_id = :rid) ORDER BY at DESC, kind DESC, id DESC LIMIT 1) "
+                        "WHERE id = :rid",
+                        {"rid": rid},
+                    )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def _open_readonly(self, busy_timeout: float) -> sqlite3.Connection:
         db = sqlite3.connect(

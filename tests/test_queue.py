@@ -229,6 +229,31 @@ def test_times_need_an_offset_and_order(run: Run, files: Path) -> None:
     assert "not an ISO 8601 time" in ok(run("submit", "order_update", "--at", "soon"), 2).stderr
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "0001-01-01T00:00:00+05:00",  # accepted, then list, export and show crashed on year 0
+        "9999-12-31T23:59:59-05:00",  # a traceback: past year 9999 in UTC
+        "1900-01-01T00:00:00Z",  # before WhatsApp Business templates existed
+        "2016-12-31T23:59:59Z",
+    ],
+)
+def test_implausible_times_are_one_line_errors(run: Run, files: Path, when: str) -> None:
+    for args in (
+        ("add", "--submit", str(files / "order_update.txt"), "--at", when),
+        ("window", "--last-inbound", when),
+    ):
+        cmd = window if args[0] == "window" else queue
+        res = run(*(args[1:] if cmd is window else args), cmd=cmd, now="2024-05-01T10:00:00Z")
+        assert res.exit_code == 2, (args, res.output)
+        (line,) = res.stderr.strip().splitlines()
+        assert line.startswith("templint: ") and "out of the range" in line, line
+    res = ok(run("list"))  # nothing was recorded
+    assert "0 template(s)" in res.stdout
+    res = ok(run("list", now=when), 2)  # TEMPLINT_NOW too
+    assert "TEMPLINT_NOW" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
 def test_local_time_display(run: Run, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 

@@ -365,3 +365,32 @@ def test_a_pause_in_another_category_records_the_move_on_the_first_sync(
     assert "recorded 2 changes;" in first.stdout
     again = run("sync", "meta.json", now="2024-05-03T11:00:00Z")
     assert "recorded 0 changes; 1 already recorded; 0 to check" in again.stdout, again.stdout
+
+
+def test_webhook_times_in_milliseconds_are_read_as_seconds(run: Run, tmp_path: Path) -> None:
+    # entry.time is in seconds; a log written by a store that keeps milliseconds crashed sync
+    approve = hook(1714651200000, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update",
+                   message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(approve + "\n", "utf-8")
+    res = run("sync", "hooks.jsonl", "--utc", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 0, res.output
+    assert "approved order_update [en_US] at 2024-05-02 12:00 UTC" in res.stdout
+
+
+@pytest.mark.parametrize("time", [17146512, 99999999999999999, -1714651200])
+def test_implausible_webhook_times_are_refused_naming_the_line(
+    run: Run, tmp_path: Path, time: int
+) -> None:
+    good = hook(1714651200, "message_template_status_update", event="APPROVED",
+                message_template_name="order_update",
+                message_template_language="en_US")  # fmt: skip
+    bad = hook(time, "message_template_status_update", event="PAUSED",
+               message_template_name="order_update", message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(good + "\n" + bad + "\n", "utf-8")
+    before = events(tmp_path)
+    res = run("sync", "hooks.jsonl", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 2, res.output
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("templint: hooks.jsonl:2: ") and "entry.time" in line, line
+    assert events(tmp_path) == before

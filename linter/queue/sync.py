@@ -17,7 +17,7 @@ from typing import Any
 
 from linter.queue.errors import QueueError
 from linter.queue.store import CATEGORIES, TRANSITIONS, Row
-from linter.queue.timeutil import iso_utc
+from linter.queue.timeutil import iso_utc, out_of_range, plausible
 
 # Meta's template statuses, as the ledger's states; None: Meta's, but not a review verdict
 # the ledger tracks (quality flags, deletion, locking), reported and not recorded.
@@ -167,7 +167,7 @@ def _from_webhook(doc: dict[str, Any], where: str) -> Iterator[Update]:
     for entry in doc["entry"]:
         if not isinstance(entry, dict):
             continue
-        at = entry.get("time") if isinstance(entry.get("time"), int) else None
+        at = _entry_time(entry.get("time"), where)
         for change in entry.get("changes") or []:
             if not isinstance(change, dict) or not isinstance(change.get("value"), dict):
                 continue
@@ -198,6 +198,19 @@ def _from_webhook(doc: dict[str, Any], where: str) -> Iterator[Update]:
                     at=at,
                     upcoming=upcoming if announced and isinstance(upcoming, int) else None,
                 )
+
+
+def _entry_time(value: Any, where: str) -> int | None:
+    """A webhook's ``entry.time``: epoch seconds, as Meta sends it. A store that logged it in
+    milliseconds gives a number a thousand times too large: read back as seconds when that is
+    a time a ledger keeps, refused with the line otherwise (it crashed as year 57164)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    if plausible(value):
+        return value
+    if plausible(value // 1000):
+        return value // 1000
+    raise QueueError(f"{where}: {out_of_range(f'entry.time {value}')}")
 
 
 def _match(rows: dict[str, list[Row]], update: Update) -> Row | None:

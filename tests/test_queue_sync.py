@@ -394,3 +394,40 @@ def test_implausible_webhook_times_are_refused_naming_the_line(
     (line,) = res.stderr.strip().splitlines()
     assert line.startswith("templint: hooks.jsonl:2: ") and "entry.time" in line, line
     assert events(tmp_path) == before
+
+
+def test_a_text_file_re_added_after_an_import_is_the_imported_template(
+    run: Run, tmp_path: Path
+) -> None:
+    # sync --add-missing entered Meta's spring_sale [en_US]; the team's own file has no
+    # language. Adding it must find that template, as sync finds a text file's, not make a
+    # second spring_sale with no language.
+    text = "Hi {{1}}, our spring range is in store from {{2}}."
+    listed = {"data": [{"name": "spring_sale", "language": "en_US", "status": "APPROVED",
+                        "category": "MARKETING",
+                        "components": [{"type": "BODY", "text": text}]}]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    assert run("sync", "--add-missing", "meta.json").exit_code == 0
+    (tmp_path / "spring_sale.txt").write_text(text + "\n", encoding="utf-8")
+    res = run("add", "spring_sale.txt")
+    assert res.exit_code == 0, res.output
+    assert res.stdout == "unchanged spring_sale [en_US]: revision 1, approved\n"
+    (tmp_path / "spring_sale.txt").write_text("Hi {{1}}, it is spring.\n", encoding="utf-8")
+    res = run("add", "spring_sale.txt")
+    assert res.exit_code == 2 and "refused spring_sale [en_US]: 'spring_sale' changed" in res.stderr
+    names = [(r["name"], r["language"]) for r in json.loads(run("list", "--format", "json").stdout)]
+    assert names.count(("spring_sale", "en_US")) == 1 and ("spring_sale", "") not in names
+
+
+def test_a_text_file_for_a_name_in_several_languages_is_refused(run: Run, tmp_path: Path) -> None:
+    body = [{"type": "BODY", "text": "Hello {{1}}, thanks.", "example": {"body_text": [["A"]]}}]
+    listed = [{"name": "hello", "language": lang, "status": "APPROVED", "components": body}
+              for lang in ("en_US", "es")]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    assert run("sync", "--add-missing", "meta.json").exit_code == 0
+    (tmp_path / "hello.txt").write_text("Hello {{1}}, thanks.\n", encoding="utf-8")
+    res = run("add", "hello.txt")
+    assert res.exit_code == 2, res.output
+    assert "hello exists in several languages (en_US, es)" in res.stderr
+    names = [r["name"] for r in json.loads(run("list", "--format", "json").stdout)]
+    assert names.count("hello") == 2

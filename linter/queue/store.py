@@ -20,7 +20,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -516,7 +516,7 @@ class QueueStore:
             for entry in entries:
                 result = self._add_one(entry, by, at if submit else None)
                 if submit and result.action != "refused" and result.state in ("draft", "rejected"):
-                    tid, _ = self._find(entry.name, entry.language)
+                    tid, _ = self._find(entry.name, result.language)
                     self._transition(tid, entry.name, "submitted", at, by)
                     result = AddResult(
                         result.name, result.language, result.action, result.revision, "submitted"
@@ -529,8 +529,29 @@ class QueueStore:
         now = self.now()
         db = self.db
         row = db.execute(
-            "SELECT id FROM templates WHERE name = ? AND language = ?", (e.name, e.language)
+            "SELECT id, language FROM templates WHERE name = ? AND language = ?",
+            (e.name, e.language),
         ).fetchone()
+        by_name = False
+        if row is None and not e.language:
+            # A file that declares no language (a text file) is the name's only template, as
+            # sync matches one: after sync --add-missing entered Meta's `a` [en_US], adding
+            # a.txt made a second `a` with no language.
+            named = db.execute(
+                "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (e.name,)
+            ).fetchall()
+            if len(named) > 1:
+                langs = ", ".join(lang or "(none)" for _, lang in named)
+                return AddResult(
+                    e.name,
+                    "",
+                    "refused",
+                    0,
+                    "",
+                    f"{e.name} exists in several languages ({langs}): give the file one "
+                    "(a JSON template with a language) to say which",
+                )
+            row, by_name = (named[0], True) if named else (None, False)
         values = (
             e.category,
             e.body,
@@ -552,10 +573,14 @@ class QueueStore:
             rid = self._insert_revision(tid, 1, values, now, by)
             self._event(tid, rid, None, "draft", self._when(at, None, e.name), by)
             return AddResult(e.name, e.language, "added", 1, "draft")
-        tid = row[0]
+        tid, language = row
+        e = replace(e, language=language)
         _, state, at_prev, rid, number = self._head(tid)
-        old_hash = db.execute("SELECT content_hash FROM revisions WHERE id = ?", (rid,)).fetchone()
-        if old_hash[0] == e.content_hash:
+        old_hash, old_body = db.execute(
+            "SELECT content_hash, body FROM revisions WHERE id = ?", (rid,)
+        ).fetchone()
+        # a text file is only a body: the same body as Meta's template is the same template
+        if old_hash == e.content_hash or (by_name and old_body == e.body):
             return AddResult(e.name, e.language, "unchanged", number, state)
         if state == "draft":
             db.execute(

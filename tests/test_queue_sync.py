@@ -431,3 +431,21 @@ def test_a_text_file_for_a_name_in_several_languages_is_refused(run: Run, tmp_pa
     assert "hello exists in several languages (en_US, es)" in res.stderr
     names = [r["name"] for r in json.loads(run("list", "--format", "json").stdout)]
     assert names.count("hello") == 2
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_name_meta_has_in_several_languages_is_not_guessed_for_a_text_file(
+    run: Run, tmp_path: Path, order: int
+) -> None:
+    # note.txt has no language; Meta has note in Spanish (approved) and English (rejected).
+    # Which one is the file is not for sync to guess (it took whichever came last).
+    assert run("submit", "note").exit_code == 0
+    listed = [{"name": "note", "language": "es", "status": "APPROVED"},
+              {"name": "note", "language": "en_US", "status": "REJECTED"}][::order]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    before = events(tmp_path)
+    res = run("sync", "meta.json", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 1, res.output
+    assert "recorded 0 changes; 0 already recorded; 2 to check" in res.stdout
+    assert "check: note Meta has note in several languages (en_US, es)" in res.stderr
+    assert events(tmp_path) == before

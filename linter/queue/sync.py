@@ -295,10 +295,29 @@ def plan(
     pasts: dict[tuple[str, str], History] = {}
     actions: list[Action] = []
     timed = sorted(updates, key=lambda u: (u.at is None, u.at or 0))  # webhooks in time order
+    languages: dict[str, set[str]] = {}  # the languages Meta names each name in
+    for update in timed:
+        if update.language:
+            languages.setdefault(update.name, set()).add(update.language)
     for update in timed:
         row = _match(by_name, update)
         if row is None:
             actions.append(Action("missing", update, message="not in the ledger"))
+            continue
+        if not row.language and len(languages.get(row.name, ())) > 1:
+            # a file with no language is one of them, but which is not for sync to guess
+            # (it took whichever verdict came last)
+            langs = ", ".join(sorted(languages[row.name]))
+            actions.append(
+                Action(
+                    "attention",
+                    update,
+                    row,
+                    message=f"Meta has {row.name} in several languages ({langs}) and the "
+                    f"ledger's has none: not recorded; record its verdict by hand (queue "
+                    f"decide {row.name} …)",
+                )
+            )
             continue
         key = (row.name, row.language)
         if key not in pasts:

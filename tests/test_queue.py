@@ -550,3 +550,34 @@ def test_add_fix_writes_the_safe_fixes_and_records_the_fixed_text(run: Run, tmp_
     assert draft.read_text(encoding="utf-8") == "Hi {{1}}, your appointment is on {{2}} at {{3}}.\n"
     shown = json.loads(ok(run("show", "reminder", "--format", "json")).stdout)
     assert shown["revisions"][0]["body"].startswith("Hi {{1}},")
+
+
+def test_language_option_takes_either_spelling(run: Run, tmp_path: Path) -> None:
+    # sync reads pt-br as pt_BR; -l did not, so `-l pt-br` found nothing
+    drafts = [meta("ship", lang, "UTILITY", ORDER, "A1", "Monday") for lang in ("pt_BR", "en_US")]
+    (tmp_path / "t.json").write_text(json.dumps(drafts), encoding="utf-8")
+    ok(run("add", "t.json"))
+    ok(run("submit", "ship", "-l", "pt-br"))
+    shown = json.loads(ok(run("show", "ship", "-l", "EN_us", "--format", "json")).stdout)
+    assert (shown["language"], shown["state"]) == ("en_US", "draft")
+    rows = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert [(r["language"], r["state"]) for r in rows] == [
+        ("en_US", "draft"),
+        ("pt_BR", "submitted"),
+    ]
+
+
+def test_a_date_without_a_time_is_told_a_form_that_is_accepted(run: Run, files: Path) -> None:
+    ok(run("add", str(files / "order_update.txt")))
+    res = ok(run("submit", "order_update", "--at", "2024-05-01"), 2)
+    assert "no UTC offset" in res.stderr and "2024-05-01T00:00:00Z" in res.stderr
+    # the suggestion parses: refused only because it is before the draft was added
+    res = ok(run("submit", "order_update", "--at", "2024-05-01T00:00:00Z"), 2)
+    assert "before its last recorded event" in res.stderr
+
+
+def test_list_csv_writes_booleans_as_json_does(run: Run, files: Path) -> None:
+    ok(run("add", "--submit", str(files / "order_update.txt")))
+    text = ok(run("list", "--format", "csv", now="2024-05-05T00:00:00Z")).stdout
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["overdue"] == "true"

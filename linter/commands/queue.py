@@ -642,14 +642,22 @@ def _table(headers: list[str], columns: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _csv_cell(value: Any) -> Any:
+    """A list as its items, space-separated; a flag as true/false, as the JSON output spells it
+    (csv wrote Python's True/False)."""
+    if isinstance(value, list):
+        return " ".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for rec in records:
-        writer.writerow(
-            {k: " ".join(v) if isinstance(v, list) else v for k, v in rec.items() if k in fields}
-        )
+        writer.writerow({k: _csv_cell(v) for k, v in rec.items() if k in fields})
     return buf.getvalue()
 
 

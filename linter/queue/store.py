@@ -428,15 +428,15 @@ class QueueStore:
     # ---- lookups --------------------------------------------------------------------------
 
     def _find(self, name: str, language: str | None) -> tuple[int, str]:
+        from linter.queue.sync import meta_language
+
+        rows = self.db.execute(
+            "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (name,)
+        ).fetchall()
         if language is not None:
-            rows = self.db.execute(
-                "SELECT id, language FROM templates WHERE name = ? AND language = ?",
-                (name, language),
-            ).fetchall()
-        else:
-            rows = self.db.execute(
-                "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (name,)
-            ).fetchall()
+            # either spelling, as sync reads Meta's: -l pt-br, -l EN_us
+            wanted = meta_language(language)
+            rows = [r for r in rows if meta_language(r[1]) == wanted]
         if not rows:
             where = f" in language {language}" if language else ""
             raise QueueError(f"no template named '{name}'{where} in the queue")

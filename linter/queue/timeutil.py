@@ -45,6 +45,8 @@ def parse_time(text: str, what: str = "time") -> int:
             f"{what} {text!r} is not an ISO 8601 time (e.g. 2024-05-01T09:30:00+02:00)"
         ) from None
     if value.tzinfo is None or value.utcoffset() is None:
+        if "T" not in raw.upper() and " " not in raw:  # a date alone: "2024-05-01Z" is no time
+            raw = f"{value.date().isoformat()}T00:00:00"
         raise QueueError(f"{what} {text!r} has no UTC offset: add one, e.g. {raw}Z or {raw}+02:00")
     try:
         seconds = int(value.timestamp() // 1)

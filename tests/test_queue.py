@@ -229,6 +229,31 @@ def test_times_need_an_offset_and_order(run: Run, files: Path) -> None:
     assert "not an ISO 8601 time" in ok(run("submit", "order_update", "--at", "soon"), 2).stderr
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "0001-01-01T00:00:00+05:00",  # accepted, then list, export and show crashed on year 0
+        "9999-12-31T23:59:59-05:00",  # a traceback: past year 9999 in UTC
+        "1900-01-01T00:00:00Z",  # before WhatsApp Business templates existed
+        "2016-12-31T23:59:59Z",
+    ],
+)
+def test_implausible_times_are_one_line_errors(run: Run, files: Path, when: str) -> None:
+    for args in (
+        ("add", "--submit", str(files / "order_update.txt"), "--at", when),
+        ("window", "--last-inbound", when),
+    ):
+        cmd = window if args[0] == "window" else queue
+        res = run(*(args[1:] if cmd is window else args), cmd=cmd, now="2024-05-01T10:00:00Z")
+        assert res.exit_code == 2, (args, res.output)
+        (line,) = res.stderr.strip().splitlines()
+        assert line.startswith("templint: ") and "out of the range" in line, line
+    res = ok(run("list"))  # nothing was recorded
+    assert "0 template(s)" in res.stdout
+    res = ok(run("list", now=when), 2)  # TEMPLINT_NOW too
+    assert "TEMPLINT_NOW" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
 def test_local_time_display(run: Run, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
@@ -525,3 +550,34 @@ def test_add_fix_writes_the_safe_fixes_and_records_the_fixed_text(run: Run, tmp_
     assert draft.read_text(encoding="utf-8") == "Hi {{1}}, your appointment is on {{2}} at {{3}}.\n"
     shown = json.loads(ok(run("show", "reminder", "--format", "json")).stdout)
     assert shown["revisions"][0]["body"].startswith("Hi {{1}},")
+
+
+def test_language_option_takes_either_spelling(run: Run, tmp_path: Path) -> None:
+    # sync reads pt-br as pt_BR; -l did not, so `-l pt-br` found nothing
+    drafts = [meta("ship", lang, "UTILITY", ORDER, "A1", "Monday") for lang in ("pt_BR", "en_US")]
+    (tmp_path / "t.json").write_text(json.dumps(drafts), encoding="utf-8")
+    ok(run("add", "t.json"))
+    ok(run("submit", "ship", "-l", "pt-br"))
+    shown = json.loads(ok(run("show", "ship", "-l", "EN_us", "--format", "json")).stdout)
+    assert (shown["language"], shown["state"]) == ("en_US", "draft")
+    rows = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert [(r["language"], r["state"]) for r in rows] == [
+        ("en_US", "draft"),
+        ("pt_BR", "submitted"),
+    ]
+
+
+def test_a_date_without_a_time_is_told_a_form_that_is_accepted(run: Run, files: Path) -> None:
+    ok(run("add", str(files / "order_update.txt")))
+    res = ok(run("submit", "order_update", "--at", "2024-05-01"), 2)
+    assert "no UTC offset" in res.stderr and "2024-05-01T00:00:00Z" in res.stderr
+    # the suggestion parses: refused only because it is before the draft was added
+    res = ok(run("submit", "order_update", "--at", "2024-05-01T00:00:00Z"), 2)
+    assert "before its last recorded event" in res.stderr
+
+
+def test_list_csv_writes_booleans_as_json_does(run: Run, files: Path) -> None:
+    ok(run("add", "--submit", str(files / "order_update.txt")))
+    text = ok(run("list", "--format", "csv", now="2024-05-05T00:00:00Z")).stdout
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["overdue"] == "true"

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -433,3 +434,52 @@ def test_an_older_ledger_marked_read_only_is_left_as_it_is(tmp_path: Path) -> No
     assert str(db) in line and "schema version 2" in line and "read-only" in line
     assert db.read_bytes() == before
     assert not Path(f"{db}-wal").exists()
+
+
+def _run(db: Path, *args: str, now: str = "2024-05-01T10:00:00Z") -> Any:
+    env = {"TEMPLINT_NOW": now, "TEMPLINT_USER": "ops"}
+    return CliRunner().invoke(queue, ["--db", str(db), *args], env=env)
+
+
+def test_a_latest_event_deleted_by_hand_leaves_the_one_before_as_the_state(
+    tmp_path: Path, template_file: Path
+) -> None:
+    # Someone undoes a wrong verdict with sqlite3. The template must not vanish from list and
+    # stats, and show and decide must read the latest event left, not crash on the deleted one.
+    db = tmp_path / "queue.db"
+    assert _run(db, "add", "--submit", str(template_file)).exit_code == 0
+    assert _run(db, "decide", "order", "approved", "--category", "marketing",
+                now="2024-05-02T10:00:00Z").exit_code == 0  # fmt: skip
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    con.commit()
+    con.close()
+    now = "2024-05-03T10:00:00Z"
+    listed = _run(db, "list", "--format", "json", now=now)
+    assert listed.exit_code == 0, listed.output
+    (row,) = json.loads(listed.stdout)
+    assert (row["name"], row["state"], row["category"]) == ("order", "submitted", None)
+    stats = json.loads(_run(db, "stats", "--format", "json", now=now).stdout)
+    assert stats["templates"] == 1 and stats["states"]["submitted"] == 1
+    shown = _run(db, "show", "order", now=now)
+    assert shown.exit_code == 0, shown.output
+    assert "state:     submitted since" in shown.stdout
+    again = _run(db, "decide", "order", "rejected", "--reason", "TAG_CONTENT_MISMATCH", now=now)
+    assert again.exit_code == 0, again.output
+    assert "rejected order" in again.stdout
+
+
+def test_a_template_whose_events_were_all_deleted_is_named_in_one_line(
+    tmp_path: Path, template_file: Path
+) -> None:
+    db = tmp_path / "queue.db"
+    assert _run(db, "add", "--submit", str(template_file)).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM events")
+    con.commit()
+    con.close()
+    for args in (["list"], ["stats"], ["show", "order"], ["submit", "order"]):
+        res = _run(db, *args)
+        assert res.exit_code == 2, (args, res.output)
+        (line,) = res.stderr.strip().splitlines()
+        assert "'order'" in line and "no events" in line and "Traceback" not in res.output

@@ -259,3 +259,193 @@ def test_a_dry_run_previews_the_first_sync_without_making_a_ledger(tmp_path: Pat
     assert res.exit_code == 0, res.output
     assert "would add hello [en_US]: approved at Meta" in res.stdout
     assert not db.exists() and not db.parent.exists()
+
+
+def test_syncing_the_same_webhook_log_again_records_nothing(run: Run, tmp_path: Path) -> None:
+    # A cron job keeps the whole webhook log and syncs all of it every hour: what the first run
+    # recorded is in the ledger's history, not news that goes against its latest event.
+    approve = hook(1714651200, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update", message_template_language="en_US",
+                   message_template_category="UTILITY", reason="NONE")  # fmt: skip
+    move = hook(1714737600, "template_category_update", message_template_name="order_update",
+                message_template_language="en_US", previous_category="UTILITY",
+                new_category="MARKETING")  # fmt: skip
+    pause = hook(1714824000, "message_template_status_update", event="PAUSED",
+                 message_template_name="order_update",
+                 message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text("\n".join([approve, move, pause]) + "\n", "utf-8")
+    now = "2024-05-06T00:00:00Z"
+    first = run("sync", "hooks.jsonl", now=now)
+    assert first.exit_code == 0, first.output
+    assert "recorded 3 changes; 0 already recorded" in first.stdout
+    before = events(tmp_path)
+    for args in (["--dry-run"], []):
+        again = run("sync", *args, "hooks.jsonl", now="2024-05-06T01:00:00Z")
+        assert again.exit_code == 0, again.output
+        assert again.stdout.splitlines()[-1].endswith(
+            " 0 changes; 3 already recorded; 0 to check; 0 not in the ledger"
+        ), again.stdout
+        assert again.stderr == ""
+    assert events(tmp_path) == before
+    stats = json.loads(run("stats", "--format", "json", now=now).stdout)
+    assert stats["recategorised"] == [{"from": "UTILITY", "to": "MARKETING", "count": 1}]
+
+
+def test_an_update_older_than_the_ledgers_history_is_checked_in_the_dry_run_too(
+    run: Run, tmp_path: Path
+) -> None:
+    # Meta's rejection at a time before the ledger's approval is not in the history: a person
+    # looks; the dry run says so as the real run does instead of promising to record it.
+    assert run("decide", "order_update", "approved", now="2024-05-03T00:00:00Z").exit_code == 0
+    (tmp_path / "late.jsonl").write_text(
+        hook(1714651200, "message_template_status_update", event="REJECTED",
+             message_template_name="order_update", message_template_language="en_US") + "\n",
+        "utf-8",
+    )  # fmt: skip
+    before = events(tmp_path)
+    for args in (["--dry-run"], []):
+        res = run("sync", *args, "late.jsonl", now="2024-05-04T00:00:00Z")
+        assert res.exit_code == 1, res.output
+        assert res.stdout.splitlines()[-1].endswith(" 0 changes; 0 already recorded; 1 to check; "
+                                                    "0 not in the ledger"), res.stdout  # fmt: skip
+        assert "before the ledger's latest event for it" in res.stderr
+    assert events(tmp_path) == before
+
+
+def test_a_verdict_recorded_by_hand_after_metas_time_is_already_recorded(
+    run: Run, tmp_path: Path
+) -> None:
+    # decide ran the next morning; Meta's webhook says when it really happened
+    assert run("decide", "order_update", "approved", now="2024-05-03T09:00:00Z").exit_code == 0
+    assert run("decide", "order_update", "paused", now="2024-05-04T09:00:00Z").exit_code == 0
+    approve = hook(1714651200, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update",
+                   message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(approve + "\n", "utf-8")
+    res = run("sync", "hooks.jsonl", now="2024-05-05T00:00:00Z")
+    assert res.exit_code == 0, res.output
+    assert "recorded 0 changes; 1 already recorded; 0 to check" in res.stdout
+
+
+def test_learning_the_category_of_an_undeclared_template_is_not_a_move(
+    run: Run, tmp_path: Path
+) -> None:
+    # note.txt declares no category; Meta's list gives one. Syncing it twice must not count a
+    # re-categorisation by Meta that never happened.
+    assert run("submit", "note").exit_code == 0
+    assert run("decide", "note", "approved", now="2024-05-02T10:00:00Z").exit_code == 0
+    listed = {"data": [{"name": "note", "language": "en_US", "status": "PAUSED",
+                        "category": "UTILITY"}]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    first = run("sync", "meta.json", now="2024-05-03T10:00:00Z")
+    assert first.exit_code == 0, first.output
+    assert "recorded 1 change;" in first.stdout and "re-categorised" not in first.stdout
+    for args in (["--dry-run"], []):
+        again = run("sync", *args, "meta.json", now="2024-05-03T11:00:00Z")
+        assert again.exit_code == 0, again.output
+        assert " 0 changes; 1 already recorded;" in again.stdout, again.stdout
+    stats = json.loads(run("stats", "--format", "json", now="2024-05-04T00:00:00Z").stdout)
+    assert stats["recategorised"] == []
+    assert rows(run, "2024-05-04T00:00:00Z")["note"]["category"] == "UTILITY"  # learnt
+
+
+def test_a_pause_in_another_category_records_the_move_on_the_first_sync(
+    run: Run, tmp_path: Path
+) -> None:
+    # order_update declared and was approved as UTILITY; Meta's list now has it PAUSED as
+    # MARKETING: the first sync records both, the second nothing.
+    assert run("decide", "order_update", "approved", "--category", "utility",
+               now="2024-05-02T10:00:00Z").exit_code == 0  # fmt: skip
+    listed = [{"name": "order_update", "language": "en_US", "status": "PAUSED",
+               "category": "MARKETING"}]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    first = run("sync", "meta.json", now="2024-05-03T10:00:00Z")
+    assert first.exit_code == 0, first.output
+    assert "re-categorised order_update [en_US] UTILITY -> MARKETING" in first.stdout
+    assert "recorded 2 changes;" in first.stdout
+    again = run("sync", "meta.json", now="2024-05-03T11:00:00Z")
+    assert "recorded 0 changes; 1 already recorded; 0 to check" in again.stdout, again.stdout
+
+
+def test_webhook_times_in_milliseconds_are_read_as_seconds(run: Run, tmp_path: Path) -> None:
+    # entry.time is in seconds; a log written by a store that keeps milliseconds crashed sync
+    approve = hook(1714651200000, "message_template_status_update", event="APPROVED",
+                   message_template_name="order_update",
+                   message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(approve + "\n", "utf-8")
+    res = run("sync", "hooks.jsonl", "--utc", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 0, res.output
+    assert "approved order_update [en_US] at 2024-05-02 12:00 UTC" in res.stdout
+
+
+@pytest.mark.parametrize("time", [17146512, 99999999999999999, -1714651200])
+def test_implausible_webhook_times_are_refused_naming_the_line(
+    run: Run, tmp_path: Path, time: int
+) -> None:
+    good = hook(1714651200, "message_template_status_update", event="APPROVED",
+                message_template_name="order_update",
+                message_template_language="en_US")  # fmt: skip
+    bad = hook(time, "message_template_status_update", event="PAUSED",
+               message_template_name="order_update", message_template_language="en_US")  # fmt: skip
+    (tmp_path / "hooks.jsonl").write_text(good + "\n" + bad + "\n", "utf-8")
+    before = events(tmp_path)
+    res = run("sync", "hooks.jsonl", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 2, res.output
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("templint: hooks.jsonl:2: ") and "entry.time" in line, line
+    assert events(tmp_path) == before
+
+
+def test_a_text_file_re_added_after_an_import_is_the_imported_template(
+    run: Run, tmp_path: Path
+) -> None:
+    # sync --add-missing entered Meta's spring_sale [en_US]; the team's own file has no
+    # language. Adding it must find that template, as sync finds a text file's, not make a
+    # second spring_sale with no language.
+    text = "Hi {{1}}, our spring range is in store from {{2}}."
+    listed = {"data": [{"name": "spring_sale", "language": "en_US", "status": "APPROVED",
+                        "category": "MARKETING",
+                        "components": [{"type": "BODY", "text": text}]}]}  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    assert run("sync", "--add-missing", "meta.json").exit_code == 0
+    (tmp_path / "spring_sale.txt").write_text(text + "\n", encoding="utf-8")
+    res = run("add", "spring_sale.txt")
+    assert res.exit_code == 0, res.output
+    assert res.stdout == "unchanged spring_sale [en_US]: revision 1, approved\n"
+    (tmp_path / "spring_sale.txt").write_text("Hi {{1}}, it is spring.\n", encoding="utf-8")
+    res = run("add", "spring_sale.txt")
+    assert res.exit_code == 2 and "refused spring_sale [en_US]: 'spring_sale' changed" in res.stderr
+    names = [(r["name"], r["language"]) for r in json.loads(run("list", "--format", "json").stdout)]
+    assert names.count(("spring_sale", "en_US")) == 1 and ("spring_sale", "") not in names
+
+
+def test_a_text_file_for_a_name_in_several_languages_is_refused(run: Run, tmp_path: Path) -> None:
+    body = [{"type": "BODY", "text": "Hello {{1}}, thanks.", "example": {"body_text": [["A"]]}}]
+    listed = [{"name": "hello", "language": lang, "status": "APPROVED", "components": body}
+              for lang in ("en_US", "es")]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    assert run("sync", "--add-missing", "meta.json").exit_code == 0
+    (tmp_path / "hello.txt").write_text("Hello {{1}}, thanks.\n", encoding="utf-8")
+    res = run("add", "hello.txt")
+    assert res.exit_code == 2, res.output
+    assert "hello exists in several languages (en_US, es)" in res.stderr
+    names = [r["name"] for r in json.loads(run("list", "--format", "json").stdout)]
+    assert names.count("hello") == 2
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_name_meta_has_in_several_languages_is_not_guessed_for_a_text_file(
+    run: Run, tmp_path: Path, order: int
+) -> None:
+    # note.txt has no language; Meta has note in Spanish (approved) and English (rejected).
+    # Which one is the file is not for sync to guess (it took whichever came last).
+    assert run("submit", "note").exit_code == 0
+    listed = [{"name": "note", "language": "es", "status": "APPROVED"},
+              {"name": "note", "language": "en_US", "status": "REJECTED"}][::order]  # fmt: skip
+    (tmp_path / "meta.json").write_text(json.dumps(listed), encoding="utf-8")
+    before = events(tmp_path)
+    res = run("sync", "meta.json", now="2024-05-03T00:00:00Z")
+    assert res.exit_code == 1, res.output
+    assert "recorded 0 changes; 0 already recorded; 2 to check" in res.stdout
+    assert "check: note Meta has note in several languages (en_US, es)" in res.stderr
+    assert events(tmp_path) == before

@@ -378,13 +378,18 @@ def sync(
     already recorded is left alone, so a cron job may sync the same files again. Exit 1 when
     a template needs a person (Meta's state cannot follow from the ledger's).
     """
-    from linter.queue.sync import plan, read_updates
+    from linter.queue.sync import History, plan, read_updates
 
     updates = [u for path in files for u in read_updates(path)]  # all read before any write
     out = _SyncReport(fmt == "json")
     # A dry run may preview the first sync of an account, before there is a ledger.
     with _read(db, note=False) if dry_run else _open(db) as store:
-        actions = plan(store.list(), updates)
+        actions = plan(
+            store.list(),
+            updates,
+            lambda row: History(*store.history(row.name, row.language)),
+            store.now(),
+        )
         recorded = refused = 0
         for action in actions:
             if action.kind in ("submit", "decide", "recategorise"):
@@ -540,14 +545,14 @@ def _sync_one(
     update, row = action.update, action.row
     label = _label(row.name, row.language)
     when = update.at
-    category = update.category if action.state in ("approved", None) else None
+    category = action.category
     record = {"name": row.name, "language": row.language or None, "category": category}
     try:
         if dry_run:
             at = show_time(when, utc) if when is not None else "now"
-            what = action.state or f"{row.category or '(undeclared)'} -> {update.category}"
-            if action.state == "approved" and update.category:
-                what += f" as {update.category}"
+            what = action.state or f"{action.previous or '(undeclared)'} -> {category}"
+            if action.state and category:
+                what += f" as {category}"
             out.change(
                 f"would record {label}: {what} at {at}",
                 action=action.state or "recategorised",
@@ -578,7 +583,7 @@ def _sync_one(
                 reason=update.reason,
             )
             return True
-        move = store.recategorise(row.name, update.category, language=row.language, at=when, by=by)
+        move = store.recategorise(row.name, category, language=row.language, at=when, by=by)
         out.change(
             f"re-categorised {label} {move.from_category or '(undeclared)'} -> "
             f"{move.to_category} at {show_time(move.at, utc)}",
@@ -637,14 +642,22 @@ def _table(headers: list[str], columns: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _csv_cell(value: Any) -> Any:
+    """A list as its items, space-separated; a flag as true/false, as the JSON output spells it
+    (csv wrote Python's True/False)."""
+    if isinstance(value, list):
+        return " ".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for rec in records:
-        writer.writerow(
-            {k: " ".join(v) if isinstance(v, list) else v for k, v in rec.items() if k in fields}
-        )
+        writer.writerow({k: _csv_cell(v) for k, v in rec.items() if k in fields})
     return buf.getvalue()
 
 

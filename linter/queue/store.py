@@ -20,7 +20,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -208,6 +208,17 @@ def _is_readonly_error(exc: sqlite3.Error) -> bool:
     return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
+def _stray_heads(db: sqlite3.Connection) -> list[tuple[int, str, str, int | None]]:
+    """Templates whose ``head_event`` is not one of their events: (id, name, language, id of
+    their latest remaining event or None)."""
+    return db.execute(
+        "SELECT t.id, t.name, t.language, "
+        "(SELECT max(id) FROM events WHERE template_id = t.id) FROM templates t "
+        "LEFT JOIN events e ON e.id = t.head_event "
+        "WHERE e.id IS NULL OR e.template_id != t.id"
+    ).fetchall()
+
+
 class QueueStore:
     """Open with ``QueueStore(path)``; ``readonly=True`` for commands that only read.
 
@@ -260,7 +271,8 @@ class QueueStore:
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
                 schema.migrate(db, version)
-            elif version < schema.SCHEMA_VERSION:
+                self._repair_heads(db)
+            elif version < schema.SCHEMA_VERSION or _stray_heads(db):
                 db.close()
                 # A reader should not send the user off to write first: upgrading is one
                 # transaction per step, so doing it here loses nothing if it is interrupted.
@@ -276,12 +288,20 @@ class QueueStore:
         return db
 
     def _upgrade(self, version: int, busy_timeout: float) -> None:
-        """Migrate an older ledger for a read-only command, or say why it cannot be."""
-        cannot = QueueError(
-            f"{self.path}: queue schema version {version} is older than this templint's "
-            f"({schema.SCHEMA_VERSION}) and cannot be upgraded here (read-only); run any "
-            "queue command once where the file can be written"
-        )
+        """Migrate an older ledger (or repair its heads) for a read-only command, or say why
+        it cannot be."""
+        if version < schema.SCHEMA_VERSION:
+            cannot = QueueError(
+                f"{self.path}: queue schema version {version} is older than this templint's "
+                f"({schema.SCHEMA_VERSION}) and cannot be upgraded here (read-only); run any "
+                "queue command once where the file can be written"
+            )
+        else:
+            cannot = QueueError(
+                f"{self.path}: events were deleted by hand and the ledger cannot re-read its "
+                "latest ones here (read-only); run any queue command once where the file can "
+                "be written"
+            )
         # The write bits, not os.access(): root passes access() on a file marked read-only.
         if not self.path.stat().st_mode & 0o222 or not os.access(self.path.parent, os.W_OK):
             raise cannot
@@ -293,10 +313,48 @@ class QueueStore:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             schema.migrate(db, version)
+            self._repair_heads(db)
         except sqlite3.Error as exc:
             raise (cannot if _is_readonly_error(exc) else self._error(exc)) from None
         finally:
             db.close()
+
+    def _repair_heads(self, db: sqlite3.Connection) -> None:
+        """Point each template whose latest event was deleted by hand (sqlite3, to undo a wrong
+        verdict) at its latest remaining one. The trigger keeps ``head_event`` only on insert;
+        a dangling one made the template vanish from list and stats and crash show."""
+        if not _stray_heads(db):
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            stray = _stray_heads(db)  # again, under the lock
+            for tid, name, language, latest in stray:
+                if latest is None:
+                    lang = f" [{language}]" if language else ""
+                    raise QueueError(
+                        f"{self.path}: '{name}'{lang} has no events left (deleted by hand?): "
+                        "restore the queue from a backup, or delete its rows from templates, "
+                        f"revisions and recategorisations (template_id {tid})"
+                    )
+                db.execute("UPDATE templates SET head_event = ? WHERE id = ?", (latest, tid))
+                # a deleted verdict may have been the one that gave a revision its category
+                for (rid,) in db.execute(
+                    "SELECT id FROM revisions WHERE template_id = ?", (tid,)
+                ).fetchall():
+                    db.execute(
+                        "UPDATE revisions SET meta_category = (SELECT category FROM ("
+                        "SELECT at, 0 AS kind, id, category FROM events "
+                        "WHERE revision_id = :rid AND category IS NOT NULL UNION ALL "
+                        "SELECT at, 1, id, to_category FROM recategorisations "
+                        "WHERE revision_id = :rid) ORDER BY at DESC, kind DESC, id DESC LIMIT 1) "
+                        "WHERE id = :rid",
+                        {"rid": rid},
+                    )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def _open_readonly(self, busy_timeout: float) -> sqlite3.Connection:
         db = sqlite3.connect(
@@ -370,15 +428,15 @@ class QueueStore:
     # ---- lookups --------------------------------------------------------------------------
 
     def _find(self, name: str, language: str | None) -> tuple[int, str]:
+        from linter.queue.sync import meta_language
+
+        rows = self.db.execute(
+            "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (name,)
+        ).fetchall()
         if language is not None:
-            rows = self.db.execute(
-                "SELECT id, language FROM templates WHERE name = ? AND language = ?",
-                (name, language),
-            ).fetchall()
-        else:
-            rows = self.db.execute(
-                "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (name,)
-            ).fetchall()
+            # either spelling, as sync reads Meta's: -l pt-br, -l EN_us
+            wanted = meta_language(language)
+            rows = [r for r in rows if meta_language(r[1]) == wanted]
         if not rows:
             where = f" in language {language}" if language else ""
             raise QueueError(f"no template named '{name}'{where} in the queue")
@@ -458,7 +516,7 @@ class QueueStore:
             for entry in entries:
                 result = self._add_one(entry, by, at if submit else None)
                 if submit and result.action != "refused" and result.state in ("draft", "rejected"):
-                    tid, _ = self._find(entry.name, entry.language)
+                    tid, _ = self._find(entry.name, result.language)
                     self._transition(tid, entry.name, "submitted", at, by)
                     result = AddResult(
                         result.name, result.language, result.action, result.revision, "submitted"
@@ -471,8 +529,29 @@ class QueueStore:
         now = self.now()
         db = self.db
         row = db.execute(
-            "SELECT id FROM templates WHERE name = ? AND language = ?", (e.name, e.language)
+            "SELECT id, language FROM templates WHERE name = ? AND language = ?",
+            (e.name, e.language),
         ).fetchone()
+        by_name = False
+        if row is None and not e.language:
+            # A file that declares no language (a text file) is the name's only template, as
+            # sync matches one: after sync --add-missing entered Meta's `a` [en_US], adding
+            # a.txt made a second `a` with no language.
+            named = db.execute(
+                "SELECT id, language FROM templates WHERE name = ? ORDER BY language", (e.name,)
+            ).fetchall()
+            if len(named) > 1:
+                langs = ", ".join(lang or "(none)" for _, lang in named)
+                return AddResult(
+                    e.name,
+                    "",
+                    "refused",
+                    0,
+                    "",
+                    f"{e.name} exists in several languages ({langs}): give the file one "
+                    "(a JSON template with a language) to say which",
+                )
+            row, by_name = (named[0], True) if named else (None, False)
         values = (
             e.category,
             e.body,
@@ -494,10 +573,14 @@ class QueueStore:
             rid = self._insert_revision(tid, 1, values, now, by)
             self._event(tid, rid, None, "draft", self._when(at, None, e.name), by)
             return AddResult(e.name, e.language, "added", 1, "draft")
-        tid = row[0]
+        tid, language = row
+        e = replace(e, language=language)
         _, state, at_prev, rid, number = self._head(tid)
-        old_hash = db.execute("SELECT content_hash FROM revisions WHERE id = ?", (rid,)).fetchone()
-        if old_hash[0] == e.content_hash:
+        old_hash, old_body = db.execute(
+            "SELECT content_hash, body FROM revisions WHERE id = ?", (rid,)
+        ).fetchone()
+        # a text file is only a body: the same body as Meta's template is the same template
+        if old_hash == e.content_hash or (by_name and old_body == e.body):
             return AddResult(e.name, e.language, "unchanged", number, state)
         if state == "draft":
             db.execute(
@@ -759,6 +842,33 @@ class QueueStore:
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         return Detail(Row(*row), revisions, events, moves)
+
+    def history(
+        self, name: str, language: str
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], str | None]:
+        """What ``sync`` compares Meta's updates with: every state change of NAME (time, state),
+        in the order recorded; the categories Meta gave its current revision (a verdict's or a
+        move, (time, category), in time order); and the category the revision declared."""
+        try:
+            tid, _ = self._find(name, language)
+            states = self.db.execute(
+                "SELECT at, to_state FROM events WHERE template_id = ? ORDER BY id", (tid,)
+            ).fetchall()
+            _, _, _, rid, _ = self._head(tid)
+            categories = self.db.execute(
+                "SELECT at, category FROM ("
+                "SELECT at, 0 AS kind, id, category FROM events "
+                "WHERE revision_id = :rid AND category IS NOT NULL UNION ALL "
+                "SELECT at, 1, id, to_category FROM recategorisations WHERE revision_id = :rid"
+                ") ORDER BY at, kind, id",
+                {"rid": rid},
+            ).fetchall()
+            declared = self.db.execute(
+                "SELECT category FROM revisions WHERE id = ?", (rid,)
+            ).fetchone()[0]
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        return states, categories, declared
 
     def _events(self, tid: int) -> list[Event]:
         return [

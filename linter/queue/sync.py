@@ -10,14 +10,14 @@ to record; running it twice records nothing the second time.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from linter.queue.errors import QueueError
 from linter.queue.store import CATEGORIES, TRANSITIONS, Row
-from linter.queue.timeutil import iso_utc
+from linter.queue.timeutil import iso_utc, out_of_range, plausible
 
 # Meta's template statuses, as the ledger's states; None: Meta's, but not a review verdict
 # the ledger tracks (quality flags, deletion, locking), reported and not recorded.
@@ -65,6 +65,8 @@ class Action:
     update: Update
     row: Row | None = None
     state: str | None = None  # the ledger state to record (submit, decide)
+    category: str | None = None  # Meta's category to record (with a verdict, or a move)
+    previous: str | None = None  # a move: the category before it
     message: str = ""
 
 
@@ -165,7 +167,7 @@ def _from_webhook(doc: dict[str, Any], where: str) -> Iterator[Update]:
     for entry in doc["entry"]:
         if not isinstance(entry, dict):
             continue
-        at = entry.get("time") if isinstance(entry.get("time"), int) else None
+        at = _entry_time(entry.get("time"), where)
         for change in entry.get("changes") or []:
             if not isinstance(change, dict) or not isinstance(change.get("value"), dict):
                 continue
@@ -198,6 +200,19 @@ def _from_webhook(doc: dict[str, Any], where: str) -> Iterator[Update]:
                 )
 
 
+def _entry_time(value: Any, where: str) -> int | None:
+    """A webhook's ``entry.time``: epoch seconds, as Meta sends it. A store that logged it in
+    milliseconds gives a number a thousand times too large: read back as seconds when that is
+    a time a ledger keeps, refused with the line otherwise (it crashed as year 57164)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    if plausible(value):
+        return value
+    if plausible(value // 1000):
+        return value // 1000
+    raise QueueError(f"{where}: {out_of_range(f'entry.time {value}')}")
+
+
 def _match(rows: dict[str, list[Row]], update: Update) -> Row | None:
     """The ledger row Meta means: same name and language, or the name's only row when the
     ledger does not know its language (a text file declares none)."""
@@ -209,60 +224,198 @@ def _match(rows: dict[str, list[Row]], update: Update) -> Row | None:
     return unknown[0] if len(unknown) == 1 and len(same) == 1 else None
 
 
-def plan(rows: Iterable[Row], updates: Iterable[Update]) -> list[Action]:
-    """What to record for each update, oldest first; the ledger as it will be after each one
-    is what the next is compared with."""
+@dataclass
+class History:
+    """What the ledger has recorded of one template, as ``plan`` compares Meta's updates with
+    it. ``plan`` adds what it decides to record, so each update meets the ledger as it will be.
+    """
+
+    states: list[tuple[int, str]]  # (time, state) of every event, in the order recorded
+    categories: list[tuple[int, str]]  # Meta's categories for the current revision, by time
+    declared: str | None = None  # the category the current revision declared
+
+    @property
+    def state(self) -> str:
+        return self.states[-1][1]
+
+    @property
+    def category(self) -> str | None:
+        return self.category_at(None)
+
+    def latest(self, moves: bool = False) -> int:
+        """The latest time the ledger has for it: what the store will not record before."""
+        times = [t for t, _ in self.states]
+        if moves:
+            times += [t for t, _ in self.categories]
+        return max(times)
+
+    def category_at(self, when: int | None) -> str | None:
+        return _at(self.categories, when, self.declared)
+
+    def had_state(self, state: str, when: int) -> bool:
+        return _reached(self.states, state, when, None)
+
+    def had_category(self, category: str, when: int) -> bool:
+        return _reached(self.categories, category, when, self.declared)
+
+
+def _at(changes: list[tuple[int, str]], when: int | None, default: str | None) -> str | None:
+    """The value after every change up to ``when`` (None: all of them)."""
+    value = default
+    for at, changed in sorted(changes, key=lambda c: c[0]):  # stable: recorded order on ties
+        if when is not None and at > when:
+            break
+        value = changed
+    return value
+
+
+def _reached(changes: list[tuple[int, str]], value: str, when: int, default: str | None) -> bool:
+    """The ledger had ``value`` at ``when``, or its next change after it was to ``value``: a
+    verdict typed in by hand the next morning is the one Meta's webhook dates the evening before.
+    """
+    if _at(changes, when, default) == value:
+        return True
+    later = [at for at, _ in changes if at > when]
+    return bool(later) and _at(changes, min(later), default) == value
+
+
+def plan(
+    rows: Iterable[Row],
+    updates: Iterable[Update],
+    history: Callable[[Row], History],
+    now: int,
+) -> list[Action]:
+    """What to record for each update, oldest first. Each is compared with the ledger's
+    history (``history(row)``, read once per template) as it will be after the ones before:
+    what the history already shows is ``same``, so syncing the same files again records
+    nothing, and what would go before the ledger's latest event is left for a person."""
     by_name: dict[str, list[Row]] = {}
     for row in rows:
         by_name.setdefault(row.name, []).append(row)
-    state: dict[tuple[str, str], tuple[str, str | None]] = {}  # (name, lang) -> (state, category)
+    pasts: dict[tuple[str, str], History] = {}
     actions: list[Action] = []
     timed = sorted(updates, key=lambda u: (u.at is None, u.at or 0))  # webhooks in time order
+    languages: dict[str, set[str]] = {}  # the languages Meta names each name in
+    for update in timed:
+        if update.language:
+            languages.setdefault(update.name, set()).add(update.language)
     for update in timed:
         row = _match(by_name, update)
         if row is None:
             actions.append(Action("missing", update, message="not in the ledger"))
             continue
+        if not row.language and len(languages.get(row.name, ())) > 1:
+            # a file with no language is one of them, but which is not for sync to guess
+            # (it took whichever verdict came last)
+            langs = ", ".join(sorted(languages[row.name]))
+            actions.append(
+                Action(
+                    "attention",
+                    update,
+                    row,
+                    message=f"Meta has {row.name} in several languages ({langs}) and the "
+                    f"ledger's has none: not recorded; record its verdict by hand (queue "
+                    f"decide {row.name} …)",
+                )
+            )
+            continue
         key = (row.name, row.language)
-        now_state, now_category = state.get(key, (row.state, row.category))
-        action = _decide(update, row, now_state, now_category)
-        if action.kind in ("submit", "decide"):
-            category = update.category if action.state == "approved" else None
-            state[key] = (action.state or now_state, category or now_category)
-        elif action.kind == "recategorise":
-            state[key] = (now_state, update.category)
-        actions.append(action)
+        if key not in pasts:
+            pasts[key] = history(row)
+        past = pasts[key]
+        when = now if update.at is None else update.at  # what the store records it at
+        for action in _decide(update, row, past, when, now):
+            if action.kind in ("submit", "decide") and action.state:
+                past.states.append((when, action.state))
+            if action.kind in ("decide", "recategorise") and action.category:
+                past.categories.append((when, action.category))
+            actions.append(action)
     return actions
 
 
-def _decide(update: Update, row: Row, state: str, category: str | None) -> Action:
+def _decide(update: Update, row: Row, past: History, when: int, now: int) -> list[Action]:
+    if when > now:  # the store refuses a future time; say so in a dry run too
+        return [
+            Action(
+                "attention",
+                update,
+                row,
+                message=f"Meta's time {iso_utc(when)} is after now ({iso_utc(now)}): not recorded",
+            )
+        ]
     if update.status is None:  # a category move
         if update.upcoming is not None:
-            return Action("notice", update, row, message=f"Meta will move it to {update.category}")
-        if state not in ("approved", "paused", "disabled"):
-            return Action("notice", update, row, message=f"moved to {update.category} in review")
-        if update.category == category:
-            return Action("same", update, row)
-        return Action("recategorise", update, row)
+            return [
+                Action("notice", update, row, message=f"Meta will move it to {update.category}")
+            ]
+        if past.had_category(update.category or "", when):
+            return [Action("same", update, row)]
+        if when < past.latest(moves=True):
+            return [_older(update, row, past, f"moved it to {update.category}", moves=True)]
+        if past.state not in ("approved", "paused", "disabled"):
+            return [Action("notice", update, row, message=f"moved to {update.category} in review")]
+        return [_move(update, row, past)]
     target = STATUSES.get(update.status)
     if target is None:
-        return Action("notice", update, row, message=f"Meta says {update.status}")
-    if target == state:
-        if target in ("approved", "paused") and update.category and update.category != category:
-            return Action("recategorise", update, row)
-        return Action("same", update, row)
+        return [Action("notice", update, row, message=f"Meta says {update.status}")]
+    # Meta's category for a template it reviewed (a rejected one's is what it was submitted with)
+    category = update.category if target in ("approved", "paused", "disabled") else None
+    if past.had_state(target, when):
+        # Learning the category of a template that never had one is not a move by Meta.
+        known = past.category_at(when)
+        if target == "disabled" or not category or known is None:
+            return [Action("same", update, row)]
+        if past.had_category(category, when):
+            return [Action("same", update, row)]
+        if when < past.latest(moves=True):
+            return [_older(update, row, past, f"says it is {category}", moves=True)]
+        return [_move(update, row, past)]
+    if when < past.latest():
+        return [_older(update, row, past, f"says {update.status}")]
+    state = past.state
     if target in TRANSITIONS[state]:
         kind = "submit" if target == "submitted" else "decide"
-        return Action(kind, update, row, state=target)
+        known = past.category
+        # an approval records Meta's category with it (decide --category); a pause or a
+        # disable learns one the ledger never had, and a pause that moved it is a move too
+        keep = category if target == "approved" or known is None else None
+        actions = [Action(kind, update, row, state=target, category=keep)]
+        if target == "paused" and category and known not in (None, category):
+            actions.append(_move(update, row, past))
+        return actions
     if state in ("draft", "rejected") and target != "submitted":
-        return Action(
+        return [
+            Action(
+                "attention",
+                update,
+                row,
+                message=f"is {state} in the ledger but {update.status} at Meta: record its "
+                f"submission (queue submit {row.name}; --at TIME for when it was sent, if that "
+                f"was after the ledger's latest event for it, {iso_utc(row.since)}), then sync "
+                "again",
+            )
+        ]
+    return [
+        Action(
             "attention",
             update,
             row,
-            message=f"is {state} in the ledger but {update.status} at Meta: record its "
-            f"submission (queue submit {row.name}; --at TIME for when it was sent, if that was "
-            f"after the ledger's latest event for it, {iso_utc(row.since)}), then sync again",
+            message=f"is {state} in the ledger but {update.status} at Meta",
         )
+    ]
+
+
+def _move(update: Update, row: Row, past: History) -> Action:
+    return Action("recategorise", update, row, category=update.category, previous=past.category)
+
+
+def _older(update: Update, row: Row, past: History, what: str, moves: bool = False) -> Action:
+    """Meta's update dates from before what the ledger recorded last, and its history does not
+    show it: recording it now would put events out of order, so a person looks."""
     return Action(
-        "attention", update, row, message=f"is {state} in the ledger but {update.status} at Meta"
+        "attention",
+        update,
+        row,
+        message=f"Meta {what} at {iso_utc(update.at)}, before the ledger's latest event for it "
+        f"({iso_utc(past.latest(moves))}), and its history does not show that: not recorded",
     )

@@ -83,8 +83,9 @@ class LazyGroup(click.Group):
 
 
 def fail(message: str) -> None:
-    """A usage or input problem: one line on stderr, exit 2."""
-    click.echo(f"templint: {message}", err=True)
+    """A usage or input problem: one line on stderr (one per problem), exit 2."""
+    for line in message.splitlines() or [""]:
+        click.echo(f"templint: {line}", err=True)
     sys.exit(2)
 
 
@@ -115,6 +116,19 @@ def load_config_option(config_path: str | None, isolated: bool) -> Any:
         return load_config(Path(config_path) if config_path else None)
     except ConfigError as exc:
         fail(str(exc))
+
+
+def _rulebook(config: Any) -> tuple[Any, ...]:
+    """The rules a run under ``config`` has, with its settings checked against them; a rule
+    file or setting that is wrong ends the command (one line each, exit 2)."""
+    from linter.rulebook import check_settings, load_rules
+
+    try:
+        rules = load_rules(config.rules_dir)
+        check_settings(rules, config)
+    except ValueError as exc:  # RuleFileError, ConfigError
+        fail(str(exc))
+    return rules
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -261,6 +275,7 @@ def lint(
         default_category=category.upper() if category else None,
         default_language=language,
     )
+    _rulebook(config)  # a broken rule file or setting: one line, before any file is read
 
     def note(skipped: Any) -> None:
         if verbose:
@@ -443,9 +458,9 @@ def _name_stdin(result: Any, name: str) -> None:
 )
 def rules_cmd(fmt: str) -> None:
     """List every rule: code, name, severity, kind, what it checks."""
-    from linter.rulebook import load_rules
+    from linter.config import Config
 
-    rules = load_rules()
+    rules = _rulebook(Config())
     if fmt == "json":
         import json
 
@@ -478,9 +493,10 @@ def rules_cmd(fmt: str) -> None:
 @click.argument("code")
 def rule_cmd(code: str) -> None:
     """Print one rule's documentation (what it does, why, example, fix). CODE or name."""
+    from linter.config import Config
     from linter.rulebook import find_rule
 
-    rule = find_rule(code)
+    rule = find_rule(code, _rulebook(Config()))
     if rule is None:
         fail(f"no rule {code!r}; `templint rules` lists them")
     click.echo(rule.doc(), nl=False)

@@ -1070,6 +1070,15 @@ class SpellingCheck(Check):
     """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
     terms on a reject list."""
 
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import RuleProblem
+
+        mode = params.get("mode", "spelling")
+        if mode not in ("spelling", "reject"):
+            raise RuleProblem("mode", f"{mode!r} is not one of spelling, reject")
+        return None
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.mode = str(self.params.get("mode", "spelling"))

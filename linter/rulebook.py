@@ -388,19 +388,53 @@ def _folder_rules(directory: str, shipped: bool) -> tuple[Rule, ...]:
 
 
 @cache
-def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
+def load_rules(directory: str | None = None, extend: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The rules of ``directory`` (default: the shipped ones) and of each folder or file in
+    ``extend`` (a project's own: ``extend-rules``). A folder used instead of the shipped one
+    keeps the engine's rules (TPL001-003) it lacks: the engine reports through them."""
     root = str(Path(directory) if directory else rules_dir())
-    rules = _folder_rules(root, directory is None)
+    rules = list(_folder_rules(root, directory is None))
+    if directory is not None:
+        codes = {r.code for r in rules}
+        engine = _folder_rules(str(rules_dir() / "engine"), True)
+        rules += [r for r in engine if r.code not in codes]
+    added = [r for entry in extend for r in _entry_rules(entry)]
     seen: dict[str, str] = {}
-    problems = []
-    for rule in rules:
+    problems: dict[str, str] = {}  # by file: its first problem
+    for rule in [*rules, *added]:
         for what, key in (("code", rule.code), ("name", rule.name)):
             if key in seen:
-                problems.append(f"{rule.path}: {what}: {key} is also defined in {seen[key]}")
-            seen[key] = rule.path
+                problems.setdefault(rule.path, f"{what}: {key} is also defined in {seen[key]}")
+            else:
+                seen[key] = rule.path
+    for rule in added:
+        if rule.code.startswith("TPL"):
+            problems.setdefault(
+                rule.path,
+                f"code: {rule.code}: codes starting TPL are templint's own (a later version "
+                "may add it); give the project's rules their own prefix, such as ACME1",
+            )
     if problems:
-        raise RuleFileError("\n".join(problems))
-    return tuple(sorted(rules, key=lambda r: r.code))
+        raise RuleFileError("\n".join(f"{path}: {said}" for path, said in problems.items()))
+    return tuple(sorted([*rules, *added], key=lambda r: r.code))
+
+
+def _entry_rules(entry: str) -> tuple[Rule, ...]:
+    """An ``extend-rules`` entry's rules: a folder's files, or one file."""
+    if Path(entry).is_dir():
+        return _folder_rules(entry, False)
+    return _file_rule(entry)
+
+
+@cache
+def _file_rule(path: str) -> tuple[Rule, ...]:
+    return (load_rule(Path(path), False),)
+
+
+def config_rules(config: Any) -> tuple[Rule, ...]:
+    """Every rule a run under ``config`` has: the shipped ones (or its ``rules-dir``'s), and
+    those of its ``extend-rules``."""
+    return load_rules(config.rules_dir, tuple(config.extend_rules))
 
 
 def matches(code: str, selectors: list[str] | tuple[str, ...]) -> bool:
@@ -419,7 +453,7 @@ def select_rules(
 
 def selected_rules(config: Any) -> list[Rule]:
     """The rules a run under ``config`` lints with: its rules folder, select and ignore."""
-    return select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+    return select_rules(config_rules(config), list(config.select), list(config.ignore))
 
 
 def params_under(rule: Rule, config: Any) -> dict[str, Any]:

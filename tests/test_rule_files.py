@@ -132,7 +132,7 @@ def test_two_files_with_one_code_name_both(project, tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("args", [("lint", "a.txt"), ("lint", "empty/")])
+@pytest.mark.parametrize("args", [("lint", "a.txt"), ("lint", "empty/"), ("rules",)])
 def test_the_rule_files_are_checked_before_any_template(
     project, tmp_path: Path, args: tuple[str, ...]
 ) -> None:

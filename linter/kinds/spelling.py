@@ -1053,9 +1053,9 @@ def _other_language(ctx: Context, components: list[Component]) -> tuple[str, boo
 
 def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
     from linter.kinds import load_check
-    from linter.rulebook import load_rules
+    from linter.rulebook import config_rules
 
-    for rule in load_rules(ctx.config.rules_dir):
+    for rule in config_rules(ctx.config):
         if rule.kind == "format" and rule.params.get("check") == "language-mismatch":
             judge = load_check(rule, ctx).setup[0]  # type: ignore[attr-defined]
             # Two of another language's words are enough here, where TPL340 wants four to

@@ -83,8 +83,9 @@ class LazyGroup(click.Group):
 
 
 def fail(message: str) -> None:
-    """A usage or input problem: one line on stderr, exit 2."""
-    click.echo(f"templint: {message}", err=True)
+    """A usage or input problem: one line on stderr (one per problem), exit 2."""
+    for line in message.splitlines() or [""]:
+        click.echo(f"templint: {line}", err=True)
     sys.exit(2)
 
 
@@ -115,6 +116,19 @@ def load_config_option(config_path: str | None, isolated: bool) -> Any:
         return load_config(Path(config_path) if config_path else None)
     except ConfigError as exc:
         fail(str(exc))
+
+
+def _rulebook(config: Any) -> tuple[Any, ...]:
+    """The rules a run under ``config`` has, with its settings checked against them; a rule
+    file or setting that is wrong ends the command (one line each, exit 2)."""
+    from linter.rulebook import check_settings, config_rules
+
+    try:
+        rules = config_rules(config)
+        check_settings(rules, config)
+    except ValueError as exc:  # RuleFileError, ConfigError
+        fail(str(exc))
+    return rules
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -259,6 +273,7 @@ def lint(
         default_category=category.upper() if category else None,
         default_language=language,
     )
+    _rulebook(config)  # a broken rule file or setting: one line, before any file is read
 
     def note(skipped: Any) -> None:
         if verbose:
@@ -308,9 +323,9 @@ def lint(
         fail_on=config.fail_on,
     )
     if fmt == "sarif":
-        from linter.rulebook import load_rules
+        from linter.rulebook import config_rules
 
-        report.rules = {r.code: r for r in load_rules(config.rules_dir)}
+        report.rules = {r.code: r for r in config_rules(config)}
     if fmt in ("text", "concise"):
         # Input errors go to stderr as single lines; the report carries the rest.
         for err in result.errors:
@@ -439,11 +454,11 @@ def _name_stdin(result: Any, name: str) -> None:
     default="text",
     show_default=True,
 )
-def rules_cmd(fmt: str) -> None:
-    """List every rule: code, name, severity, kind, what it checks."""
-    from linter.rulebook import load_rules
-
-    rules = load_rules()
+@config_options
+def rules_cmd(fmt: str, config_path: str | None, isolated: bool) -> None:
+    """List every rule: code, name, severity, kind, what it checks; a project's own rules
+    (``extend-rules`` in its configuration) too."""
+    rules = _rulebook(load_config_option(config_path, isolated))
     if fmt == "json":
         import json
 
@@ -466,19 +481,57 @@ def rules_cmd(fmt: str) -> None:
         click.echo(rules_table(rules), nl=False)
     else:
         # "[*]": `lint --fix` can fix some of its findings (`templint rule CODE` says how)
+        width = max((len(r.code) for r in rules), default=6)
         for r in rules:
             fix = "[*]" if r.autofix else "   "
             summary = " ".join(r.summary.split())[:66]
-            click.echo(f"{r.code}  {r.name:<32} {r.severity:<8} {fix} {summary}")
+            click.echo(f"{r.code:<{width}}  {r.name:<32} {r.severity:<8} {fix} {summary}")
 
 
 @main.command("rule")
 @click.argument("code")
-def rule_cmd(code: str) -> None:
+@click.option(
+    "--check",
+    "run_examples",
+    is_flag=True,
+    help="Run the rule's examples instead: each fail example must trigger it, each pass "
+    "example must not; exit 1 if one does not. CODE may then be a prefix (ACME: every rule "
+    "whose code starts so).",
+)
+@config_options
+def rule_cmd(code: str, run_examples: bool, config_path: str | None, isolated: bool) -> None:
     """Print one rule's documentation (what it does, why, example, fix). CODE or name."""
-    from linter.rulebook import find_rule
+    from linter.rulebook import find_rule, matches
 
-    rule = find_rule(code)
+    config = load_config_option(config_path, isolated)
+    rules = _rulebook(config)
+    rule = find_rule(code, rules)
+    if run_examples:
+        chosen = [rule] if rule is not None else [r for r in rules if matches(r.code, [code])]
+        if not chosen:
+            fail(f"no rule {code!r} and no code starts so; `templint rules` lists them")
+        _check_examples(chosen, config)
     if rule is None:
         fail(f"no rule {code!r}; `templint rules` lists them")
     click.echo(rule.doc(), nl=False)
+
+
+def _check_examples(rules: list[Any], config: Any) -> None:
+    """``rule --check``: one line per example that misbehaves, a summary, exit 0 or 1."""
+    from linter.examples import check_examples
+
+    problems = []
+    for rule in rules:
+        try:
+            problems += check_examples(rule, config)
+        except ValueError as exc:  # a rule parameter its kind refuses when set up
+            fail(str(exc))
+    for line in problems:
+        click.echo(line)
+    count = sum(len(r.examples_fail) + len(r.examples_pass) for r in rules)
+    said = f"{_count(count, 'example')} of {_count(len(rules), 'rule')}"
+    if problems:
+        click.echo(f"templint: {_count(len(problems), 'problem')} in {said}", err=True)
+        sys.exit(1)
+    click.echo(f"templint: {said}: every fail example fires, no pass example does", err=True)
+    sys.exit(0)

@@ -53,7 +53,10 @@ class Config:
     default_category: str = "UTILITY"  # for templates that do not declare one (text files)
     default_language: str | None = None  # Meta's code, for templates that declare none
     max_file_size: int = 5 * 1024 * 1024
+    # A folder of rule files used instead of the shipped ones (the engine's TPL001-003 stay).
     rules_dir: str | None = None
+    # Folders (or single files) of a project's own rules, added to the shipped ones.
+    extend_rules: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule parameters
     normalize: bool = True  # undo evasion tricks before the text rules (linter/normalize.py)
     source: str | None = None  # the file it came from
@@ -210,6 +213,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         "default-language",
         "max-file-size",
         "rules-dir",
+        "extend-rules",
         "rules",
         "normalize",
         "per-file",
@@ -253,7 +257,8 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         default_category=category,
         default_language=language,
         max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
-        rules_dir=str((base / data["rules-dir"]).resolve()) if "rules-dir" in data else None,
+        rules_dir=_rules_dir(data, path),
+        extend_rules=_extend_rules(data.get("extend-rules", []), path),
         options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},
         normalize=_flag(data.get("normalize", True), "normalize", path),
         source=str(path),
@@ -267,6 +272,35 @@ def _globs(value: Any, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{path}: 'exclude' must be a list of globs, such as [\"docs/\"]")
     return tuple(v.strip() for v in value)
+
+
+def _rules_dir(data: dict[str, Any], path: Path) -> str | None:
+    if "rules-dir" not in data:
+        return None
+    value = data["rules-dir"]
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: 'rules-dir' must be a folder's path")
+    folder = (path.parent / value).resolve()
+    if not folder.is_dir():
+        raise ConfigError(f"{path}: 'rules-dir' folder {value!r} not found (looked for {folder})")
+    return str(folder)
+
+
+def _extend_rules(value: Any, path: Path) -> tuple[str, ...]:
+    """``extend-rules``: folders of rule files (read with the folders below them) or single
+    ``.toml`` files, from the config file's folder."""
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{path}: 'extend-rules' must be a list of folders, such as [\"rules\"]")
+    out = []
+    for name in value:
+        found = (path.parent / name).resolve()
+        if not found.is_dir() and not (found.is_file() and found.suffix == ".toml"):
+            raise ConfigError(
+                f"{path}: 'extend-rules' folder {name!r} not found (looked for {found})"
+            )
+        out.append(str(found))
+    return tuple(out)
 
 
 def _brands(value: Any, path: Path) -> tuple[str, ...]:

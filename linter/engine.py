@@ -11,7 +11,7 @@ from linter.diagnostic import Diagnostic, Edit
 from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.placeholders import has_placeholders
-from linter.rulebook import Rule, check_settings, load_rules, matches, select_rules
+from linter.rulebook import Rule, check_settings, config_rules, matches, select_rules
 from linter.template import Component, Template, rule_category
 
 UNUSED_SUPPRESSION = "TPL001"
@@ -57,7 +57,7 @@ class Linter:
     config: Config = field(default_factory=Config)
 
     def __post_init__(self) -> None:
-        self.all_rules = load_rules(self.config.rules_dir)
+        self.all_rules = config_rules(self.config)
         check_settings(self.all_rules, self.config)
         self.rules = select_rules(
             self.all_rules, list(self.config.select), list(self.config.ignore)

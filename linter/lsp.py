@@ -226,19 +226,20 @@ class Server:
 
     def hover(self, params: dict[str, Any]) -> dict[str, Any] | None:
         """Over a finding: its rule's documentation (what ``templint rule CODE`` prints)."""
-        from linter.rulebook import find_rule
+        from linter.rulebook import config_rules, find_rule
 
         uri = (params.get("textDocument") or {}).get("uri")
         at = params.get("position") or TOP
         if uri not in self.documents:
             return None
         text, found, _ = self.lint(uri)
+        rules = config_rules(self._config(path_of(uri))) if found else ()  # a project's too
         lines = text.split("\n")
         docs = []
         for d in found:
             diag = self._diagnostic(d, lines)
             if _overlaps(diag["range"], at, at):
-                rule = find_rule(d.code)
+                rule = find_rule(d.code, rules)
                 if rule is not None and rule.code not in [c for c, _ in docs]:
                     docs.append((rule.code, rule.doc()))
         if not docs:

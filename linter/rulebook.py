@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -13,6 +14,12 @@ from linter.paths import rules_dir
 from linter.template import CATEGORIES
 
 TEXT_COMPONENTS = ("body", "header", "footer", "button")
+# Every kind of component a template has (``Component.kind``): what ``components`` may name.
+COMPONENTS = (*TEXT_COMPONENTS, "url", "example", "name")
+REQUIRED = ("code", "name", "kind", "severity", "message", "why", "fix")
+# Capital letters then digits: ``select`` and ``ignore`` take a code's prefix ("ACME", "TPL1").
+CODE = re.compile(r"[A-Z]+[0-9]+")
+NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")  # what `templint rule NAME` takes
 _COMMON = {
     "code",
     "name",
@@ -40,7 +47,16 @@ AUTOFIX = {
 
 
 class RuleFileError(ValueError):
-    pass
+    """Rule files that cannot be used: one line ``PATH: field: problem`` per file."""
+
+
+class RuleProblem(ValueError):
+    """One field of a rule file that is wrong; ``load_rule`` names the file."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -180,22 +196,67 @@ def render_parsed(directory: str | None = None) -> str:
     return json.dumps({"version": 1, "files": files}, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def load_rule(path: Path) -> Rule:
+def load_rule(path: Path, shipped: bool | None = None) -> Rule:
+    """The rule a file defines. Its common fields are checked here; its kind checks its own
+    parameters (compiles its regexes, reads its token patterns) unless it is one of the shipped
+    files (``shipped``; default: whether it lies in the shipped rules folder), which the test
+    suite checks instead: compiling the shipped regexes would cost every run ~0.5 s.
+    Raises ``RuleFileError``: one line, ``PATH: field: problem``."""
     try:
         text = path.read_text(encoding="utf-8")
         data = _parsed(text) or tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RuleFileError(f"{path}: {exc}") from None
-    missing = [
-        k for k in ("code", "name", "kind", "severity", "message", "why", "fix") if k not in data
-    ]
+    if shipped is None:
+        shipped = _is_shipped(path)
+    try:
+        rule = _rule_from(data, path)
+        if not shipped:
+            validate_params(rule)
+    except RuleProblem as exc:
+        raise RuleFileError(f"{path}: {exc}") from None
+    return rule
+
+
+def _is_shipped(path: Path) -> bool:
+    return path.resolve().is_relative_to(rules_dir().resolve())
+
+
+def _rule_from(data: dict[str, Any], path: Path) -> Rule:
+    missing = [k for k in REQUIRED if k not in data]
     if missing:
-        raise RuleFileError(f"{path}: missing {', '.join(missing)}")
+        raise RuleProblem(", ".join(missing), f"missing (a rule file sets {', '.join(REQUIRED)})")
+    for key in (*REQUIRED, "summary"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            raise RuleProblem(key, f"must be a non-empty string, not {data[key]!r}")
+    if not CODE.fullmatch(data["code"]):
+        raise RuleProblem(
+            "code",
+            f"{data['code']!r} must be capital letters then digits, such as ACME1 "
+            "(select and ignore take a code or its prefix)",
+        )
+    if not NAME.fullmatch(data["name"]):
+        raise RuleProblem(
+            "name",
+            f"{data['name']!r} must be lower-case words joined by hyphens, such as "
+            "no-competitor-names",
+        )
+    from linter.kinds import KINDS
+
+    if data["kind"] not in KINDS:
+        raise RuleProblem(
+            "kind", f"{data['kind']!r} is not a rule kind{_one_of(data['kind'], KINDS)}"
+        )
     if data["severity"] not in SEVERITIES:
-        raise RuleFileError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
-    if data.get("autofix", "") not in ("", *AUTOFIX):
-        raise RuleFileError(f"{path}: autofix must be one of {', '.join(AUTOFIX)}")
+        raise RuleProblem(
+            "severity", f"{data['severity']!r}{_one_of(data['severity'], SEVERITIES)}"
+        )
+    autofix = data.get("autofix", "")
+    if autofix not in ("", *AUTOFIX):
+        raise RuleProblem("autofix", f"{autofix!r}{_one_of(str(autofix), AUTOFIX)}")
+    check_format(data["message"], "message")
     examples = data.get("examples", {})
+    _check_examples(examples)
     return Rule(
         code=data["code"],
         name=data["name"],
@@ -205,29 +266,175 @@ def load_rule(path: Path) -> Rule:
         summary=data.get("summary", data["message"]),
         why=data["why"],
         fix=data["fix"],
-        components=_tuple(data.get("components")) or TEXT_COMPONENTS,
-        applies_to=tuple(c.upper() for c in _tuple(data.get("applies-to"))) or CATEGORIES,
+        components=_names(data, "components", COMPONENTS, str.lower) or TEXT_COMPONENTS,
+        applies_to=_names(data, "applies-to", CATEGORIES, str.upper) or CATEGORIES,
         examples_fail=_tuple(examples.get("fail")),
         examples_pass=_tuple(examples.get("pass")),
         examples_options=dict(examples.get("options", {})),
-        sources=_tuple(data.get("sources")),
-        autofix=data.get("autofix", ""),
+        sources=strings(data.get("sources"), "sources", "sources") if "sources" in data else (),
+        autofix=autofix,
         params={k: v for k, v in data.items() if k not in _COMMON},
         path=str(path),
     )
 
 
+def _one_of(value: str, known: Any) -> str:
+    """ "; one of a, b, c" and, when ``value`` is close to one of them, which it may mean."""
+    import difflib
+
+    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"; one of {', '.join(known)}{hint}"
+
+
+def strings(
+    value: Any, field: str, what: str, *, single: bool = True, empty: bool = True
+) -> tuple[str, ...]:
+    """A field that is a list of strings (or, with ``single``, one string), as a tuple.
+    Raises ``RuleProblem`` naming ``field`` for anything else: a string where a list is
+    needed would be read letter by letter, a number never matches."""
+    if isinstance(value, str) and single:
+        return (value,)
+    if isinstance(value, str):
+        raise RuleProblem(field, f"must be a list of {what}, not one string: write [{value!r}]")
+    if not isinstance(value, list) or (not value and not empty):
+        raise RuleProblem(field, f"must be a non-empty list of {what}, not {value!r}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item:
+            raise RuleProblem(f"{field}[{i}]", f"must be a non-empty string, not {item!r}")
+    return tuple(value)
+
+
+def _names(data: dict[str, Any], key: str, known: tuple[str, ...], case: Any) -> tuple[str, ...]:
+    """``components`` or ``applies-to``: names from ``known`` (in any case): one a rule could
+    never meet would leave it silently dead."""
+    if data.get(key, []) == []:
+        return ()  # the default: every one (the engine's rules say so with [])
+    out = []
+    for i, name in enumerate(strings(data[key], key, "names")):
+        if case(name) not in known:
+            raise RuleProblem(f"{key}[{i}]", f"{name!r} is not known{_one_of(case(name), known)}")
+        out.append(case(name))
+    return tuple(out)
+
+
+def _check_examples(examples: Any) -> None:
+    if not isinstance(examples, dict):
+        raise RuleProblem("examples", "must be a table: fail, pass, options")
+    for key, value in examples.items():
+        if key == "options":
+            if not isinstance(value, dict):
+                raise RuleProblem("examples.options", "must be a table of the rule's options")
+        elif key in ("fail", "pass"):
+            for i, ex in enumerate(_tuple(value)):
+                if not isinstance(ex, (str, dict, list)):
+                    raise RuleProblem(
+                        f"examples.{key}[{i}]",
+                        f"must be a template's text or a Meta template table, not {ex!r}",
+                    )
+        else:
+            raise RuleProblem(f"examples.{key}", "unknown; examples has fail, pass and options")
+
+
+def check_format(text: str, field: str, fields: frozenset[str] | None = None) -> None:
+    """A message or fix template: ``{name}`` of a value the finding has (``fields``, when the
+    kind says), ``{{`` and ``}}`` for braces. Checked here, not when a finding is printed."""
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise RuleProblem(field, f"{exc} (write {{{{ and }}}} for a literal brace)") from None
+    for _, name, _, _ in parts:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise RuleProblem(
+                field,
+                f"{{{name}}} is not a value's name; a finding's values are named, "
+                "such as {match} (write {{ and }} for a literal brace)",
+            )
+        if fields is not None and name not in fields:
+            raise RuleProblem(
+                field,
+                f"{{{name}}} is no value of this rule's findings; it has "
+                f"{', '.join('{' + f + '}' for f in sorted(fields))}",
+            )
+
+
+def validate_params(rule: Rule) -> None:
+    """The kind's own checks of the rule's parameters, and of its message against the values
+    its findings carry (``Check.validate``). Imports the kind's module."""
+    from linter.kinds import check_class
+
+    fields = check_class(rule.kind).validate(rule.params)
+    if fields is not None:
+        check_format(rule.message, "message", fields)
+
+
 @cache
-def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
-    root = Path(directory) if directory else rules_dir()
-    rules = [load_rule(p) for p in sorted(root.glob("**/*.toml"))]
+def _folder_rules(directory: str, shipped: bool) -> tuple[Rule, ...]:
+    """The rules of a folder's TOML files (below it too), read once a process; the problems of
+    every broken file at once, one line each."""
+    rules, problems = [], []
+    for path in sorted(Path(directory).glob("**/*.toml")):
+        try:
+            rules.append(load_rule(path, shipped))
+        except RuleFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise RuleFileError("\n".join(problems))
+    return tuple(rules)
+
+
+@cache
+def load_rules(directory: str | None = None, extend: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The rules of ``directory`` (default: the shipped ones) and of each folder or file in
+    ``extend`` (a project's own: ``extend-rules``). A folder used instead of the shipped one
+    keeps the engine's rules (TPL001-003) it lacks: the engine reports through them."""
+    root = str(Path(directory) if directory else rules_dir())
+    rules = list(_folder_rules(root, directory is None))
+    if directory is not None:
+        codes = {r.code for r in rules}
+        engine = _folder_rules(str(rules_dir() / "engine"), True)
+        rules += [r for r in engine if r.code not in codes]
+    added = [r for entry in extend for r in _entry_rules(entry)]
     seen: dict[str, str] = {}
-    for rule in rules:
-        for key in (rule.code, rule.name):
+    problems: dict[str, str] = {}  # by file: its first problem
+    for rule in [*rules, *added]:
+        for what, key in (("code", rule.code), ("name", rule.name)):
             if key in seen:
-                raise RuleFileError(f"{rule.path}: {key} is also defined in {seen[key]}")
-            seen[key] = rule.path
-    return tuple(sorted(rules, key=lambda r: r.code))
+                problems.setdefault(rule.path, f"{what}: {key} is also defined in {seen[key]}")
+            else:
+                seen[key] = rule.path
+    for rule in added:
+        if rule.code.startswith("TPL"):
+            problems.setdefault(
+                rule.path,
+                f"code: {rule.code}: codes starting TPL are templint's own (a later version "
+                "may add it); give the project's rules their own prefix, such as ACME1",
+            )
+    if problems:
+        raise RuleFileError("\n".join(f"{path}: {said}" for path, said in problems.items()))
+    return tuple(sorted([*rules, *added], key=lambda r: r.code))
+
+
+def _entry_rules(entry: str) -> tuple[Rule, ...]:
+    """An ``extend-rules`` entry's rules: a folder's files, or one file."""
+    if Path(entry).is_dir():
+        return _folder_rules(entry, False)
+    return _file_rule(entry)
+
+
+@cache
+def _file_rule(path: str) -> tuple[Rule, ...]:
+    return (load_rule(Path(path), False),)
+
+
+def config_rules(config: Any) -> tuple[Rule, ...]:
+    """Every rule a run under ``config`` has: the shipped ones (or its ``rules-dir``'s), and
+    those of its ``extend-rules``."""
+    return load_rules(config.rules_dir, tuple(config.extend_rules))
 
 
 def matches(code: str, selectors: list[str] | tuple[str, ...]) -> bool:
@@ -246,7 +453,7 @@ def select_rules(
 
 def selected_rules(config: Any) -> list[Rule]:
     """The rules a run under ``config`` lints with: its rules folder, select and ignore."""
-    return select_rules(load_rules(config.rules_dir), list(config.select), list(config.ignore))
+    return select_rules(config_rules(config), list(config.select), list(config.ignore))
 
 
 def params_under(rule: Rule, config: Any) -> dict[str, Any]:

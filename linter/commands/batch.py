@@ -263,9 +263,9 @@ def _check_setup(config: Any, load: bool) -> float | None:
 
         linter_for(config).lint([parse_text("Your order has shipped.", "<set-up check>")])
     else:
-        from linter.rulebook import check_settings, load_rules
+        from linter.rulebook import check_settings, config_rules
 
-        check_settings(load_rules(config.rules_dir), config)  # before any output is written
+        check_settings(config_rules(config), config)  # before any output is written
         verify_models(config)
     return configured_threshold(config)
 

@@ -135,6 +135,13 @@ class Check:
         self.ctx = ctx
         self.params = params_under(rule, ctx.config)
 
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        """Check a rule file's parameters when it is read, before any template is linted;
+        raise ``linter.rulebook.RuleProblem`` naming the field. Returns the names of the values
+        its findings carry, which its message may use (None: the kind does not say)."""
+        return None
+
     def check(self, template: Template) -> Iterable[Hit]:
         return ()
 
@@ -169,6 +176,14 @@ class TextCheck(Check):
     characters the writer typed, with the tricks found inside them noted for the message."""
 
     _context: Any = False  # the ``context`` words' matcher once built; None: no such option
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import strings
+
+        if "context" in params:
+            strings(params["context"], "context", "words or .txt word lists")
+        return None
 
     def __init__(self, rule: Rule, ctx: Context) -> None:
         super().__init__(rule, ctx)
@@ -322,11 +337,27 @@ class EngineCheck(Check):
     """Rules the engine itself reports (unused suppressions); nothing to run per template."""
 
 
-def load_check(rule: Rule, ctx: Context) -> Check:
-    target = KINDS.get(rule.kind)
+def known_fields(params: dict[str, Any], known: Iterable[str], kind: str) -> None:
+    """A parameter no check of the kind reads is a typo (``exception`` for ``exceptions``)."""
+    from linter.rulebook import RuleProblem, _one_of
+
+    known = list(known)
+    for key in params:
+        if key not in known:
+            raise RuleProblem(key, f"a {kind} rule has no such field{_one_of(key, known)}")
+
+
+def check_class(kind: str) -> type[Check]:
+    target = KINDS.get(kind)
     if target is None:
-        raise ValueError(
-            f"{rule.path}: unknown rule kind {rule.kind!r} (known: {', '.join(KINDS)})"
-        )
+        raise ValueError(f"unknown rule kind {kind!r} (known: {', '.join(KINDS)})")
     module, _, cls = target.partition(":")
-    return getattr(importlib.import_module(module), cls)(rule, ctx)
+    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+
+
+def load_check(rule: Rule, ctx: Context) -> Check:
+    try:
+        found = check_class(rule.kind)
+    except ValueError as exc:
+        raise ValueError(f"{rule.path}: {exc}") from None
+    return found(rule, ctx)

@@ -90,6 +90,15 @@ def _shared_scorer(check: Check) -> Scorer:
 
 
 class ClassifierCheck(Check):
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import RuleProblem
+
+        mode = params.get("mode", "score")
+        if mode not in ("score", "category"):
+            raise RuleProblem("mode", f"{mode!r} is not one of score, category")
+        return None
+
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.mode = str(self.params.get("mode", "score"))

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from linter.kinds import Context, Hit, TextCheck, as_strings, settings_origin
 from linter.paths import settings_file
@@ -287,6 +287,33 @@ class DomainCheck(TextCheck):
 
     CHECKS = ("shortener", "no-scheme", "ip-address", "insecure", "own-domain")
     needs_links = True  # every check here reads links: none where ``candidates`` finds none
+
+    # The values each check's findings carry, for the rule's message.
+    FIELDS: ClassVar[dict[str, frozenset[str]]] = {
+        "shortener": frozenset({"domain", "link"}),
+        "no-scheme": frozenset({"link"}),
+        "ip-address": frozenset({"link", "host"}),
+        "insecure": frozenset({"link"}),
+        "own-domain": frozenset({"domain", "link", "own"}),
+    }
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.kinds import KIND_OPTIONS, known_fields
+        from linter.rulebook import RuleProblem, _one_of, strings
+
+        extra = ("check", "own-domains", "allowed-domains", "context")
+        known_fields(params, (*KIND_OPTIONS["domain"], *extra), "domain")
+        super().validate(params)
+        check = params.get("check")
+        if check not in cls.CHECKS:
+            raise RuleProblem(
+                "check", f"{check!r} is not a domain check{_one_of(check, cls.CHECKS)}"
+            )
+        for key in ("domains", "extra-domains", "own-domains", "allowed-domains"):
+            if key in params:
+                strings(params[key], key, "domains or .txt lists")
+        return cls.FIELDS[check]
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]

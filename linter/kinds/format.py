@@ -76,6 +76,17 @@ def register(
 class FormatCheck(Check):
     """``check``: the name of a function in ``CHECKS``; other parameters are its limits."""
 
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import RuleProblem, _one_of
+
+        check = params.get("check")
+        if check not in CHECKS:
+            raise RuleProblem(
+                "check", f"{check!r} is not a format check{_one_of(check, sorted(CHECKS))}"
+            )
+        return None
+
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         name = self.params.get("check")

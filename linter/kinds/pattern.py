@@ -52,6 +52,47 @@ class PatternCheck(TextCheck):
     an overlapping hit; ``case-sensitive`` (default false); ``replace``: a fix template
     (``{match}`` is the matched text)."""
 
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        """Each pattern and exception compiled alone (an error names which one), the types of
+        the other fields; the values a finding has: ``match`` and the patterns' named groups."""
+        from linter.kinds import KIND_OPTIONS, known_fields
+        from linter.rulebook import RuleProblem, check_format, strings
+
+        known_fields(params, KIND_OPTIONS["pattern"], "pattern")
+        super().validate(params)
+        if "patterns" not in params:
+            raise RuleProblem("patterns", "missing: a pattern rule needs a list of regexes")
+        sensitive = params.get("case-sensitive", False)
+        if not isinstance(sensitive, bool):
+            raise RuleProblem("case-sensitive", f"must be true or false, not {sensitive!r}")
+        flags = (0 if sensitive else regex.IGNORECASE) | regex.VERSION1
+        groups = {"match"}
+        for key in ("patterns", "exceptions"):
+            if key not in params:
+                continue
+            for i, pattern in enumerate(
+                strings(params[key], key, "regexes", single=False, empty=key != "patterns")
+            ):
+                try:  # as ``compile_any`` puts it in the alternation
+                    compiled = regex.compile(f"(?-f:{pattern})", flags)
+                except regex.error as exc:
+                    # the position in the pattern as written, not in its "(?-f:...)" wrapping
+                    at = "" if exc.pos is None else f" at position {min(exc.pos - 5, len(pattern))}"
+                    raise RuleProblem(
+                        f"{key}[{i}]", f"invalid regex {pattern!r}: {exc.msg}{at}"
+                    ) from None
+                except Exception as exc:  # the module raises others for some inputs
+                    raise RuleProblem(f"{key}[{i}]", f"invalid regex {pattern!r}: {exc}") from None
+                if key == "patterns":
+                    groups |= set(compiled.groupindex)
+        fields = frozenset(groups)
+        if "replace" in params:
+            if not isinstance(params["replace"], str):
+                raise RuleProblem("replace", f"must be a string, not {params['replace']!r}")
+            check_format(params["replace"], "replace", fields)
+        return fields
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         flags = 0 if self.params.get("case-sensitive") else regex.IGNORECASE

@@ -202,6 +202,95 @@ def expand_token(token: Any, where: str) -> dict[str, Any]:
     return out
 
 
+# What a token table may test, as spaCy's Matcher reads it on templint's blank pipeline, with
+# this kind's shorthands (LEMMA, PLACEHOLDER): checked when a rule file is read, not when
+# spaCy first builds a matcher for a text (a rule that failed on every template, TPL002).
+_STRING_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "LEMMA"})
+_FLAG_ATTRS = frozenset(
+    "SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_BRACKET "
+    "IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY IS_STOP LIKE_NUM LIKE_URL LIKE_EMAIL "
+    "PLACEHOLDER".split()
+)
+# Set only by a trained pipeline's components: on a blank one they never match.
+_PIPELINE_ATTRS = frozenset(
+    "POS TAG MORPH DEP ENT_TYPE ENT_IOB ENT_ID ENT_KB_ID IS_SENT_START SENT_START".split()
+)
+_TOKEN_KEYS = (*sorted(_STRING_ATTRS | _FLAG_ATTRS), "LENGTH", "OP")
+_STRING_TESTS = frozenset({"IN", "NOT_IN", "REGEX", "INTERSECTS", "IS_SUBSET", "IS_SUPERSET"})
+_NUMBER_TESTS = frozenset({"==", "!=", ">=", "<=", ">", "<", "IN", "NOT_IN"})
+_OP = re.compile(r"[!?+*]|\{\d*(?:,\d*)?\}")
+
+
+def check_token(token: Any, where: str) -> None:
+    """One token table of a rule file: attributes spaCy knows and can read on a blank
+    pipeline, values of the type each takes, a valid ``OP``."""
+    from linter.rulebook import RuleProblem, _one_of
+
+    if not isinstance(token, dict) or not token:
+        raise RuleProblem(where, f"each token must be a non-empty table, not {token!r}")
+    for key, value in token.items():
+        attr = key.upper()
+        said = f"{where}.{key}"
+        if attr in _PIPELINE_ATTRS:
+            raise RuleProblem(
+                said,
+                "needs a trained spaCy pipeline; templint tokenizes with a blank one, so "
+                "it would never match (use LOWER, LEMMA or the word lists)",
+            )
+        if attr == "OP":
+            if not isinstance(value, str) or not _OP.fullmatch(value):
+                raise RuleProblem(said, f"{value!r} is not one of !, ?, +, *, {{n}}, {{n,m}}")
+        elif attr in _FLAG_ATTRS:
+            if not isinstance(value, bool):
+                raise RuleProblem(said, f"takes true or false, not {value!r}")
+        elif attr == "LENGTH":
+            tests = value if isinstance(value, dict) else {"==": value}
+            for test, arg in tests.items():
+                numbers = arg if test in ("IN", "NOT_IN") and isinstance(arg, list) else [arg]
+                if test not in _NUMBER_TESTS or not all(
+                    isinstance(n, int) and not isinstance(n, bool) for n in numbers
+                ):
+                    raise RuleProblem(said, "takes a number or {'>=' = n} and the like")
+        elif attr in _STRING_ATTRS:
+            _check_string_value(value, said)
+        else:
+            raise RuleProblem(said, f"is not a token attribute{_one_of(attr, _TOKEN_KEYS)}")
+
+
+def _check_string_value(value: Any, said: str) -> None:
+    from linter.rulebook import RuleProblem
+
+    if isinstance(value, str):
+        return
+    if not isinstance(value, dict) or not value:
+        raise RuleProblem(said, f"takes a string or a table such as {{IN = [...]}}, not {value!r}")
+    for test, arg in value.items():
+        if test not in _STRING_TESTS:
+            raise RuleProblem(said, f"{test!r} is not one of {', '.join(sorted(_STRING_TESTS))}")
+        if test == "REGEX":
+            try:
+                re.compile(arg)
+            except (re.error, TypeError) as exc:
+                raise RuleProblem(said, f"invalid REGEX {arg!r}: {exc}") from None
+        elif not isinstance(arg, list) or not all(isinstance(v, str) for v in arg):
+            raise RuleProblem(said, f"{test} takes a list of strings, not {arg!r}")
+
+
+def check_pattern(pattern: Any, where: str) -> list[dict[str, Any]]:
+    """A token pattern of a rule file, checked (``RuleProblem``) and expanded."""
+    from linter.rulebook import RuleProblem
+
+    if not isinstance(pattern, list) or not pattern:
+        raise RuleProblem(where, "a pattern is a non-empty list of token tables")
+    for i, token in enumerate(pattern):
+        check_token(token, f"{where}[{i}]")
+    try:
+        return expand_pattern(pattern, where)
+    except PhraseRuleError as exc:
+        field, _, problem = str(exc).partition(": ")
+        raise RuleProblem(field, problem) from None
+
+
 def expand_pattern(pattern: Any, where: str) -> list[dict[str, Any]]:
     if not isinstance(pattern, list) or not pattern:
         raise PhraseRuleError(f"{where}: a pattern is a non-empty list of token tables")
@@ -350,6 +439,51 @@ class Triggers:
 
 class PhraseCheck(TextCheck):
     """``phrases``, ``patterns``, ``exceptions`` and ``triggers``, as described above."""
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        """Phrases and exceptions as lists of strings, each token table of the patterns against
+        what spaCy reads, and some word every match needs (``derive_triggers``), unless the
+        rule lists ``triggers``."""
+        from linter.kinds import KIND_OPTIONS, known_fields
+        from linter.rulebook import RuleProblem, strings
+
+        known_fields(params, KIND_OPTIONS["phrase"], "phrase")
+        super().validate(params)
+        if not params.get("phrases") and not params.get("patterns"):
+            raise RuleProblem("phrases", "missing: a phrase rule needs 'phrases' or 'patterns'")
+        phrases = (
+            list(strings(params["phrases"], "phrases", "phrases", single=False))
+            if ("phrases" in params)
+            else []
+        )
+        patterns = params.get("patterns", [])
+        if not isinstance(patterns, list):
+            raise RuleProblem("patterns", "must be a list of token patterns")
+        expanded = [check_pattern(p, f"patterns[{i}]") for i, p in enumerate(patterns)]
+        exceptions = params.get("exceptions", [])
+        if not isinstance(exceptions, list):
+            raise RuleProblem("exceptions", "must be a list of phrases and token patterns")
+        for i, exc in enumerate(exceptions):
+            if not isinstance(exc, str):
+                check_pattern(exc, f"exceptions[{i}]")
+            elif not exc.strip():
+                raise RuleProblem(f"exceptions[{i}]", "is empty")
+        if "triggers" in params:
+            strings(params["triggers"], "triggers", "words", single=False)
+        else:
+            for field, found in [
+                *((f"phrases[{i}]", derive_triggers([p], [])) for i, p in enumerate(phrases)),
+                *((f"patterns[{i}]", derive_triggers([], [p])) for i, p in enumerate(expanded)),
+            ]:
+                if found is None:
+                    raise RuleProblem(
+                        field,
+                        "has no word every match must contain (a word of a phrase; in a "
+                        "pattern a LOWER, LEMMA or ORTH token that is not optional): "
+                        "list such words in 'triggers'",
+                    )
+        return frozenset({"match"})
 
     def __init__(self, rule: Any, ctx: Context) -> None:
         super().__init__(rule, ctx)

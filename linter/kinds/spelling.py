@@ -1061,9 +1061,9 @@ def _other_language(ctx: Context, components: list[Component]) -> tuple[str, boo
 
 def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
     from linter.kinds import load_check
-    from linter.rulebook import load_rules
+    from linter.rulebook import config_rules
 
-    for rule in load_rules(ctx.config.rules_dir):
+    for rule in config_rules(ctx.config):
         if rule.kind == "format" and rule.params.get("check") == "language-mismatch":
             judge = load_check(rule, ctx).setup[0]  # type: ignore[attr-defined]
             # Two of another language's words are enough here, where TPL340 wants four to
@@ -1077,6 +1077,15 @@ def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
 class SpellingCheck(Check):
     """``mode = "spelling"``: unknown English words, with suggestions; ``mode = "reject"``:
     terms on a reject list."""
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import RuleProblem
+
+        mode = params.get("mode", "spelling")
+        if mode not in ("spelling", "reject"):
+            raise RuleProblem("mode", f"{mode!r} is not one of spelling, reject")
+        return None
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]

@@ -581,3 +581,25 @@ def test_list_csv_writes_booleans_as_json_does(run: Run, files: Path) -> None:
     text = ok(run("list", "--format", "csv", now="2024-05-05T00:00:00Z")).stdout
     (row,) = csv.DictReader(io.StringIO(text))
     assert row["overdue"] == "true"
+
+
+def test_submit_refuses_a_file_changed_since_it_was_added(run: Run, files: Path) -> None:
+    # The ledger, and export's labelled outcomes, kept text that was never sent.
+    draft = files / "order_update.txt"
+    ok(run("add", str(draft)))
+    draft.write_text(ORDER + " Thanks for shopping with us.\n", encoding="utf-8")
+    res = ok(run("submit", "order_update"), 2)
+    assert f"{draft} has changed since revision 1 of order_update was added" in res.stderr
+    assert f"`templint queue add --submit {draft}`" in res.stderr
+    assert "draft" in ok(run("list")).stdout  # nothing recorded
+    ok(run("add", "--submit", str(draft)))
+    shown = ok(run("show", "order_update")).stdout  # a draft is updated in place
+    assert "Thanks for shopping with us." in shown and "submitted" in shown
+    # a file that is gone says nothing either way; --as-recorded submits what was added
+    (files / "appointment.txt").write_text(REMINDER + " See you soon.\n", encoding="utf-8")
+    ok(run("add", str(files / "promo.txt"), "--force"))
+    (files / "promo.txt").unlink()
+    ok(run("submit", "promo"))
+    ok(run("add", str(files / "appointment.txt")))
+    (files / "appointment.txt").write_text(REMINDER + "\n", encoding="utf-8")
+    ok(run("submit", "appointment", "--as-recorded"))

@@ -250,13 +250,30 @@ def _recording(func: F) -> F:
 
 @queue.command(name="submit")
 @click.argument("name")
+@click.option(
+    "--as-recorded",
+    is_flag=True,
+    help="Submit the text the ledger holds even though its file has changed since `add`.",
+)
 @_recording
 def submit(
-    name: str, language: str | None, at: str | None, by: str | None, utc: bool, db: Path | None
+    name: str,
+    as_recorded: bool,
+    language: str | None,
+    at: str | None,
+    by: str | None,
+    utc: bool,
+    db: Path | None,
 ) -> None:
-    """Mark NAME submitted to Meta now (or --at TIME); a rejected template is resubmitted."""
+    """Mark NAME submitted to Meta now (or --at TIME); a rejected template is resubmitted.
+
+    Refused when the file NAME was added from has changed since: the ledger (and `export`'s
+    outcomes) would hold a text that was never sent. Add it again, or pass --as-recorded.
+    """
     when = _time(at, "--at")
     with _open(db) as store:
+        if not as_recorded:
+            _refuse_changed_source(store, name, language)
         event = store.submit(name, language=language, at=when, by=by)
         rate = store.hourly_rate(event.at)
     click.echo(
@@ -265,6 +282,36 @@ def submit(
         f"due {show_time(event.at + 72 * HOUR, utc)}"
     )
     _warn_rate(rate, event.at, utc)
+
+
+def _refuse_changed_source(store: Any, name: str, language: str | None) -> None:
+    """A QueueError when the file the latest revision came from now holds other text for it.
+    A file that is gone, unreadable or no longer holds the template says nothing either way."""
+    import hashlib
+
+    from linter.inputs import InputError, load_path
+    from linter.queue.intake import content_of
+
+    detail = store.show(name, language)
+    revision = detail.revisions[-1]
+    source = revision["source"]
+    if not source or source == "-" or not Path(source).is_file():
+        return
+    try:
+        templates = load_path(source)
+    except InputError:
+        return
+    lang = detail.row.language or ""
+    same = [t for t in templates if t.display_name == name and (t.language or "") in ("", lang)]
+    if len(same) != 1:
+        return
+    now = hashlib.sha256(content_of(same[0]).encode("utf-8")).hexdigest()
+    if now != revision["content_hash"]:
+        raise QueueError(
+            f"{source} has changed since revision {revision['revision']} of {name} was added: "
+            f"record the new text with `templint queue add --submit {source}`, or submit the "
+            "recorded one with --as-recorded"
+        )
 
 
 @queue.command(name="decide")

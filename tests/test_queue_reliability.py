@@ -483,3 +483,34 @@ def test_a_template_whose_events_were_all_deleted_is_named_in_one_line(
         assert res.exit_code == 2, (args, res.output)
         (line,) = res.stderr.strip().splitlines()
         assert "'order'" in line and "no events" in line and "Traceback" not in res.output
+
+
+def test_backup_holds_the_writes_a_file_copy_misses(tmp_path: Path) -> None:
+    # With another connection open, the latest writes sit in queue.db-wal: `cp queue.db`
+    # lost the last submit. `queue backup` copies them, into one file any command opens.
+    import shutil
+
+    db = tmp_path / "queue.db"
+    holder = QueueStore(db, now=clock)  # keeps the WAL from being checkpointed on close
+    try:
+        holder.add([Entry(name="first", body="Hi {{1}}, order shipped.", content="a")])
+        with QueueStore(db, now=clock) as store:
+            store.add([Entry(name="late", body="Hi {{1}}, order delivered.", content="b")])
+            store.submit("late")
+        shutil.copy(db, tmp_path / "cp.db")  # what a backup by cp holds
+        with QueueStore(tmp_path / "cp.db", now=clock, readonly=True) as copied:
+            assert "late" not in {r.name for r in copied.list()}
+        env = {"TEMPLINT_DB": str(db), "TEMPLINT_NOW": "2024-05-01T10:00:00Z"}
+        out = tmp_path / "copy.db"
+        res = CliRunner().invoke(queue, ["backup", str(out)], env=env)
+        assert res.exit_code == 0, res.output
+        assert not Path(f"{out}-wal").exists()
+        with QueueStore(out, now=clock, readonly=True) as copy:
+            assert {r.name: r.state for r in copy.list()} == {
+                "first": "draft",
+                "late": "submitted",
+            }
+        again = CliRunner().invoke(queue, ["backup", str(out)], env=env)
+        assert again.exit_code == 2 and "pass --force" in again.output
+    finally:
+        holder.close()

@@ -1011,6 +1011,27 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
         click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
 
 
+@queue.command(name="backup")
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+@_db_option
+@_errors
+def backup(dest: Path, force: bool, db: Path | None) -> None:
+    """Copy the ledger to DEST, consistently, while others may be using it.
+
+    Copying queue.db with cp can miss the latest changes (SQLite keeps them in queue.db-wal
+    until a checkpoint); this copy includes them, and DEST is a single file that any queue
+    command opens with --db. Restore by copying DEST back while no one writes.
+    """
+    if dest.exists() and not force:
+        raise QueueError(f"{dest}: exists; pass --force to replace it")
+    with _open(db, readonly=True) as store:
+        if dest.resolve() == store.path.resolve():
+            raise QueueError(f"{dest}: is the ledger itself")
+        count = store.backup(dest)
+    click.echo(f"backed up {count} template(s) to {dest}", err=True)
+
+
 @click.command(name="window")
 @click.option(
     "--last-inbound",

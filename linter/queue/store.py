@@ -387,6 +387,38 @@ class QueueStore:
             return QueueError(f"{self.path}: corrupt queue database ({text})")
         return QueueError(f"{self.path}: {text}")
 
+    def backup(self, dest: Path) -> int:
+        """A consistent copy of the ledger at ``dest`` (SQLite's online backup: writes still
+        in the write-ahead log are included, which copying the file with cp can miss). Written
+        beside ``dest`` first and renamed, so a failed backup leaves no half file. Returns the
+        number of templates copied."""
+        import tempfile
+
+        folder = dest.parent if str(dest.parent) else Path(".")
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".templint-backup-", dir=folder)
+        except OSError as exc:
+            raise QueueError(f"{dest}: cannot write: {exc.strerror or exc}") from None
+        os.close(fd)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                self.db.backup(target)
+                # A copy that needs no -wal file beside it: one file is the whole ledger.
+                target.execute("PRAGMA journal_mode = DELETE")
+                count = target.execute("SELECT count(*) FROM templates").fetchone()[0]
+            finally:
+                target.close()
+            os.replace(tmp, dest)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        except OSError as exc:
+            raise QueueError(f"{dest}: cannot write: {exc.strerror or exc}") from None
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return int(count)
+
     def close(self) -> None:
         self.db.close()
 

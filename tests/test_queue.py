@@ -98,6 +98,11 @@ def test_overdue_after_72_hours(run: Run, files: Path) -> None:
     text = ok(run("list", now="2024-05-05T10:00:00Z")).stdout
     assert "OVERDUE" in next(ln for ln in text.splitlines() if ln.startswith("order_update"))
     assert "OVERDUE" not in next(ln for ln in text.splitlines() if ln.startswith("appointment"))
+    # a cron job's signal: exit 1 when something is overdue, 0 when nothing is
+    cron = ("list", "--overdue", "--exit-status")
+    ok(run(*cron, now="2024-05-04T10:00:00Z"))
+    ok(run(*cron, now="2024-05-04T10:00:01Z"), 1)
+    ok(run(*cron, "--format", "json", now="2024-05-04T10:00:01Z"), 1)
 
 
 def test_text_table_and_json_show_the_same_window(run: Run, files: Path) -> None:

@@ -714,16 +714,30 @@ def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(("text", "json", "csv")), default="text", show_default=True
 )
+@click.option(
+    "--exit-status",
+    is_flag=True,
+    help="Exit 1 when anything is listed (for cron: `list --overdue --exit-status`).",
+)
 @_utc_option
 @_db_option
 @_errors
-def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None) -> None:
+def list_(
+    state: str | None, overdue: bool, fmt: str, exit_status: bool, utc: bool, db: Path | None
+) -> None:
     """List templates with their state, waiting time and review window.
 
     WAIT is the time since submission for a pending template, and how long the review took
     for one with a verdict. A pending template is expected to get its verdict from 24 h after
     submission and is OVERDUE after 72 h.
     """
+    listed = _list(state, overdue, fmt, utc, db)
+    if exit_status and listed:
+        sys.exit(1)
+
+
+def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None) -> int:
+    """Print the list; how many templates it holds."""
     if fmt != "text":
         with _read(db) as store:
             rows = store.list(state=state, overdue=overdue)
@@ -734,11 +748,11 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         # one, several seconds at 100,000 rows); the whole is still one JSON array.
         items = ",\n".join(json.dumps(rec, ensure_ascii=False) for rec in records)
         click.echo(f"[\n{items}\n]" if records else "[]")
-        return
+        return len(records)
     if fmt == "csv":
         fields = list(records[0].keys()) if records else list(_ROW_FIELDS)
         click.echo(_write_csv(records, fields), nl=False)
-        return
+        return len(records)
     # The table asks the store for its ten columns only and builds them column by column:
     # 100,000 rows in well under a second. Each distinct time or duration is formatted once.
     shown = ("name", "language", "revision", "state", "since", "waiting", "earliest", "due")
@@ -766,6 +780,7 @@ def list_(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         click.echo(_table(headers, columns))
     pending = states.count("submitted")
     click.echo(f"{len(rows)} template(s); {pending} pending, {sum(late)} overdue")
+    return len(rows)
 
 
 _ROW_FIELDS = (

@@ -608,3 +608,13 @@ def test_submit_refuses_a_file_changed_since_it_was_added(run: Run, files: Path)
     ok(run("add", str(files / "appointment.txt")))
     (files / "appointment.txt").write_text(REMINDER + "\n", encoding="utf-8")
     ok(run("submit", "appointment", "--as-recorded"))
+
+
+def test_resubmitting_the_rejected_text_unchanged_says_so(run: Run, files: Path) -> None:
+    # `add --submit` printed "unchanged …, submitted" while it resubmitted what Meta rejected.
+    draft = str(files / "order_update.txt")
+    ok(run("add", "--submit", draft))
+    ok(run("decide", "order_update", "rejected", "--reason", "INVALID_FORMAT"))
+    res = ok(run("add", "--submit", draft))
+    assert res.stdout == "resubmitted order_update: revision 1, submitted\n"
+    assert "the text Meta rejected, sent again unchanged" in res.stderr

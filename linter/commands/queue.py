@@ -199,6 +199,11 @@ def add(
             status = 2
         else:
             click.echo(f"{res.action} {res.name}{lang}: revision {res.revision}, {res.state}")
+            if res.action == "resubmitted":
+                click.echo(
+                    f"warning: {res.name}{lang}: the text Meta rejected, sent again unchanged",
+                    err=True,
+                )
     if rate is not None:
         _warn_rate(rate, when, utc=False)
     if status:

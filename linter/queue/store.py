@@ -100,7 +100,7 @@ class Entry:
 class AddResult:
     name: str
     language: str
-    action: str  # added | updated | revised | unchanged | refused | imported
+    action: str  # added | updated | revised | unchanged | resubmitted | refused | imported
     revision: int
     state: str
     message: str = ""
@@ -550,8 +550,14 @@ class QueueStore:
                 if submit and result.action != "refused" and result.state in ("draft", "rejected"):
                     tid, _ = self._find(entry.name, result.language)
                     self._transition(tid, entry.name, "submitted", at, by)
+                    # the text Meta rejected, sent again as it was: say so, not "unchanged"
+                    again = result.action == "unchanged" and result.state == "rejected"
                     result = AddResult(
-                        result.name, result.language, result.action, result.revision, "submitted"
+                        result.name,
+                        result.language,
+                        "resubmitted" if again else result.action,
+                        result.revision,
+                        "submitted",
                     )
                 results.append(result)
         return results

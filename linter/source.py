@@ -11,10 +11,16 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        if "\r" in text:
+            # A lone CR ends a line too, as in editors and the LSP specification; "\r\n" once.
+            import re
+
+            starts += [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+        else:
+            pos = text.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
         self._starts = starts
         self.text = text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -48,7 +49,7 @@ TEMPLATE_TEXT = st.one_of(
 
 def _check_spans(diagnostics: list[Diagnostic], source: str) -> None:
     index = LineIndex(source)
-    lines = source.split("\n")
+    lines = re.split(r"\r\n?|\n", source)  # a lone CR ends a line, as in editors and LSP
     for d in diagnostics:
         assert 1 <= d.line <= len(lines), d
         assert 1 <= d.end_line <= len(lines), d
@@ -249,3 +250,13 @@ def test_add_ignore_keeps_json_valid_and_silences_what_it_found(
     ]
     left = {d.code for d in lint_templates(parse_json(new, "drafts.json"))}
     assert left <= {"TPL001", "TPL002"}, left
+
+
+def test_a_lone_carriage_return_ends_a_line() -> None:
+    # Editors and LSP clients break lines at "\r", "\r\n" and "\n"; a finding after a lone CR
+    # was reported on line 1, column 11, where no editor shows it.
+    for text in ("Line one.\rUse code SAVE20 now {{1}} ok.", "Line one.\r\nUse code SAVE20 now."):
+        assert [(d.code, d.line, d.column) for d in lint_text(text)] == [("TPL102", 2, 1)]
+    index = LineIndex("a\rb\r\nc\nd")
+    assert [index.position(i) for i in (0, 2, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    assert [index.line_text(n) for n in (1, 2, 3, 4)] == ["a", "b\r", "c", "d"]

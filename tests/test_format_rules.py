@@ -303,6 +303,19 @@ def test_an_untranslated_translation_is_named_as_such(tmp_path: Path) -> None:
     assert "'order_shipped' (" in second.message and second.fix.startswith("Delete one")
 
 
+def test_regional_variants_of_one_template_may_share_a_body(tmp_path: Path) -> None:
+    # en_US and en_GB (or es and es_MX) of one name often say the same thing: that is not a
+    # duplicate, and "translate it" would be wrong advice. Another name still is.
+    us = meta(SHIPPED, name="order_shipped", samples=SHIPPED_SAMPLES)
+    gb = {**us, "language": "en_GB"}
+    other = {**us, "name": "order_sent", "language": "en_GB"}
+    write(tmp_path, "t.json", [us, gb])
+    assert not only(lint_paths([str(tmp_path)], config=FORMAT_ONLY).diagnostics, "TPL401")
+    write(tmp_path, "t.json", [us, gb, other])
+    (d,) = only(lint_paths([str(tmp_path)], config=FORMAT_ONLY).diagnostics, "TPL401")
+    assert d.template == "order_sent"
+
+
 # --- clean, realistic templates -----------------------------------------------------------
 
 ORDER_SHIPPED = {

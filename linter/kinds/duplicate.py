@@ -58,8 +58,10 @@ class DuplicateCheck(Check):
             if earlier is None:
                 first[key] = tpl
                 continue
-            where = _where(earlier)
             name = earlier.display_name
+            if name and name == tpl.display_name and _regional_variant(earlier, tpl):
+                continue  # en_US and en_GB of one template may well say the same thing
+            where = _where(earlier)
             earlier_said = f"'{name}' ({where})" if name else where
             fix = (
                 "Delete one of the two, or change the wording so each template says "
@@ -91,6 +93,13 @@ class DuplicateCheck(Check):
 def _translation(one: Template, other: Template) -> bool:
     """Both declare a language, and not the same one."""
     return bool(one.language and other.language and one.language != other.language)
+
+
+def _regional_variant(one: Template, other: Template) -> bool:
+    """Two locales of one language (en_US and en_GB, es and es_MX, pt_BR and pt_PT)."""
+    if not (one.language and other.language) or one.language == other.language:
+        return False
+    return one.language.split("_")[0].lower() == other.language.split("_")[0].lower()
 
 
 def _where(tpl: Template) -> str:

@@ -567,3 +567,51 @@ def test_binary_metrics_report_the_best_precision_at_recall_90() -> None:
         "recall": 1.0,
         "threshold": 0.3,
     }
+
+
+def test_the_classifier_says_nothing_on_scripts_it_never_saw() -> None:
+    # Meta's own Arabic OTP wording "read as UTILITY (1.00)" from no evidence, and TPL502
+    # advised changing the category of an OTP template, which Meta requires to be
+    # AUTHENTICATION. A Latin or Devanagari promotion is still scored.
+    from linter.api import lint_templates, lint_text
+    from linter.inputs import parse_json
+
+    arabic_otp = {
+        "name": "auth_ar",
+        "language": "ar",
+        "category": "AUTHENTICATION",
+        "components": [
+            {"type": "BODY", "text": "{{1}} هو رمز التحقق الخاص بك. لا تشارك هذا الرمز."},
+            {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]},
+        ],
+    }
+    found = lint_templates(parse_json(json.dumps(arabic_otp), "t.json"))
+    assert not {d.code for d in found} & {"TPL501", "TPL502"}
+    assert "TPL501" in {d.code for d in lint_text("Use code SAVE20 for 20% off today, {{1}}!")}
+    assert "TPL501" in {d.code for d in lint_text("अगली खरीद पर 20% की छूट पाएं! आज ही खरीदें।")}
+
+
+def test_an_authentication_template_with_an_otp_button_keeps_its_category() -> None:
+    from linter.api import lint_templates
+    from linter.inputs import parse_json
+
+    one_tap = {
+        "name": "login_code",
+        "language": "en_US",
+        "category": "AUTHENTICATION",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Your order update: {{1}} is ready for pickup at the counter.",
+            },
+            {
+                "type": "BUTTONS",
+                "buttons": [{"type": "OTP", "otp_type": "ONE_TAP", "text": "Autofill"}],
+            },
+        ],
+    }
+    found = lint_templates(parse_json(json.dumps(one_tap), "t.json"))
+    assert "TPL502" not in {d.code for d in found}
+    del one_tap["components"][1]
+    found = lint_templates(parse_json(json.dumps(one_tap), "t.json"))
+    assert "TPL502" in {d.code for d in found}  # without the button, the text is all it has

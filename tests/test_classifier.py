@@ -218,6 +218,20 @@ def test_train_command_writes_model_and_metadata(tmp_path: Path) -> None:
     assert meta["trained_at"]
 
 
+def test_train_never_writes_into_an_installed_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    # From a wheel, the default --out was site-packages/linter/_models: one user's experiment
+    # changed every later lint in that environment.
+    import linter
+    import linter.classifier.scorer as scorer
+    from linter.commands.train import train
+
+    inside = Path(linter.__file__).resolve().parent / "_models_test_never_created"
+    monkeypatch.setattr(scorer, "default_model_dir", lambda: inside)
+    result = CliRunner().invoke(train, ["--data", str(FIXTURE), "--folds", "2"])
+    assert result.exit_code == 2 and "give --out" in result.output
+    assert not inside.exists()
+
+
 def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
     from linter.commands.train import train
 

@@ -28,7 +28,8 @@ def _fail(message: str) -> None:
     "out_dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder for the model and its metadata. Default: the shipped models/ folder.",
+    help="Folder for the model and its metadata. Default: models/ in a source checkout; "
+    "required for an installed templint.",
 )
 @click.option(
     "--model",
@@ -63,6 +64,13 @@ def train(
     if not data.is_file():
         _fail(f"{data}: no such file (give labelled data with --data)")
     out = Path(out_dir) if out_dir else default_model_dir()
+    if out_dir is None and _inside_package(out):
+        # An installed templint keeps its model inside the package: training over it would
+        # change every later lint in that environment (and break pip's record of the files).
+        _fail(
+            f"give --out: the default is the model shipped inside the installed package ({out}); "
+            "train into a folder of yours and point [tool.templint.rules.TPL501] model-dir at it"
+        )
     log = (lambda m: click.echo(m, err=True)) if fmt == "text" else (lambda _m: None)
     try:
         meta = run(
@@ -95,3 +103,10 @@ def train(
             f"promotional precision {promo['precision']:.4f} recall {promo['recall']:.4f} "
             f"at threshold {meta['threshold']:.2f}, ROC-AUC {promo['roc_auc']}"
         )
+
+
+def _inside_package(path: Path) -> bool:
+    """Whether ``path`` is inside the installed ``linter`` package (a wheel's ``_models``)."""
+    import linter
+
+    return Path(linter.__file__).resolve().parent in path.resolve().parents

@@ -127,17 +127,21 @@ def lint_paths(
     config: Config | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     stdin_name: str | None = None,
+    force_exclude: bool = False,
 ) -> RunResult:
     """Lint files and folders together, so duplicates across files are found too.
 
     An unreadable file is recorded and the rest are still linted. ``-`` is standard input,
-    parsed as ``stdin_name`` would be (its findings still name ``-``).
+    parsed as ``stdin_name`` would be (its findings still name ``-``). ``force_exclude``: the
+    configuration's ``exclude`` leaves out files named outright too, not only those a folder
+    walk finds.
     """
     config = config or _default_config()
     if isinstance(paths, (str, Path)):  # one path, not a list of its letters
         paths = [str(paths)]
     result = RunResult()
-    for item in iter_paths(paths, config.excluded if config.exclude else None):
+    excluded = config.excluded if config.exclude else None
+    for item in iter_paths(paths, excluded, force_exclude):
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
@@ -163,15 +167,16 @@ def fix_paths(
     *,
     unsafe: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
+    force_exclude: bool = False,
 ) -> tuple[FixResult, RunResult]:
     """Lint, write the fixes into the files (``unsafe``: best guesses too, as
     ``--unsafe-fixes``), and lint again: what was fixed, and what is left."""
     from linter.fixes import apply_fixes
 
-    result = lint_paths(paths, config, on_skip=on_skip)
+    result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
     done = apply_fixes(result.diagnostics, unsafe=unsafe)
     if done.fixed:
-        result = lint_paths(paths, config)
+        result = lint_paths(paths, config, force_exclude=force_exclude)
     return done, result
 
 

@@ -229,6 +229,13 @@ def _use_color(option: str, stream: Any = None) -> bool:
     help="What standard input is (an editor's file name): it is parsed as NAME's type and "
     "findings name it. No PATHS then means -.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Leave out files named on the command line too when the configuration's exclude (or "
+    "the README/CHANGELOG/LICENSE names) would leave them out of a folder: for pre-commit, "
+    "which names each file.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 def lint(
     paths: tuple[str, ...],
@@ -250,6 +257,7 @@ def lint(
     statistics: bool,
     output: str | None,
     stdin_filename: str | None,
+    force_exclude: bool,
     verbose: bool,
 ) -> None:
     """Lint templates: .txt/.md bodies, Meta JSON (.json, .jsonl), folders, or - (stdin).
@@ -285,7 +293,9 @@ def lint(
             result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff, exit_zero)
             stream = sys.stderr  # standard output holds the fixed text
         elif apply_fix and not show_diff:  # --diff writes nothing
-            done, result = fix_paths(list(paths), config, unsafe=unsafe_fixes, on_skip=note)
+            done, result = fix_paths(
+                list(paths), config, unsafe=unsafe_fixes, on_skip=note, force_exclude=force_exclude
+            )
             for why in done.skipped:
                 click.echo(f"templint: {why}", err=True)
             if done.fixed:
@@ -295,7 +305,13 @@ def lint(
                     err=True,
                 )
         else:
-            result = lint_paths(list(paths), config, on_skip=note, stdin_name=stdin_filename)
+            result = lint_paths(
+                list(paths),
+                config,
+                on_skip=note,
+                stdin_name=stdin_filename,
+                force_exclude=force_exclude,
+            )
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.

@@ -89,12 +89,16 @@ DOC_FILES = ("README*", "CHANGELOG*", "CONTRIBUTING*", "LICENSE*")
 
 
 def iter_paths(
-    paths: list[str], excluded: Callable[[str], str | None] | None = None
+    paths: list[str],
+    excluded: Callable[[str], str | None] | None = None,
+    force_exclude: bool = False,
 ) -> Iterator[str | Skipped | InputError]:
     """Expand folders into the template files inside them, sorted; yield notes for the rest.
 
     A missing path is yielded as an InputError so the other paths are still linted.
-    ``excluded(path)`` says why a file found in a folder is left out (None: it is not).
+    ``excluded(path)`` says why a file found in a folder is left out (None: it is not);
+    ``force_exclude`` applies it, and the doc-file names, to files named outright too (what a
+    pre-commit hook passes).
     """
     for raw in paths:
         if raw == "-":
@@ -108,8 +112,18 @@ def iter_paths(
             for found in _walk(path):
                 why = excluded(found) if excluded and isinstance(found, str) else None
                 yield Skipped(found, why) if why else found
+        elif force_exclude:
+            why = doc_file(path.name) or (excluded(raw) if excluded else None)
+            yield Skipped(raw, why) if why else raw
         else:
             yield raw
+
+
+def doc_file(name: str) -> str | None:
+    """Why a README, CHANGELOG, CONTRIBUTING or LICENSE file is not read as a template."""
+    if any(fnmatch.fnmatch(name.upper(), doc) for doc in DOC_FILES):
+        return "a README, CHANGELOG, CONTRIBUTING or LICENSE file"
+    return None
 
 
 def _walk(root: Path) -> Iterator[str | Skipped]:
@@ -121,8 +135,9 @@ def _walk(root: Path) -> Iterator[str | Skipped]:
             if Path(fname).suffix.lower() not in TEMPLATE_SUFFIXES:
                 yield Skipped(full, "not a template file type")
                 continue
-            if any(fnmatch.fnmatch(fname.upper(), doc) for doc in DOC_FILES):
-                yield Skipped(full, "a README, CHANGELOG, CONTRIBUTING or LICENSE file")
+            why = doc_file(fname)
+            if why:
+                yield Skipped(full, why)
                 continue
             try:
                 st = os.stat(full)

@@ -337,3 +337,20 @@ def test_a_folder_walk_leaves_out_docs_and_what_exclude_names(tmp_path: Path) ->
     with pytest.raises(Exception, match="'exclude' must be a list of globs"):
         (tmp_path / "templint.toml").write_text("exclude = [3]\n", "utf-8")
         load_config(tmp_path / "templint.toml")
+
+
+def test_force_exclude_applies_exclude_to_files_named_outright(tmp_path: Path) -> None:
+    # pre-commit names each staged file: without --force-exclude the project's exclude (and
+    # the README rule) did not apply to them, so the hook failed on files `lint .` leaves out.
+    from linter.config import load_config
+
+    for name in ("old/legacy.txt", "README.md", "t.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Use code SAVE20 now.\n", encoding="utf-8")
+    (tmp_path / "templint.toml").write_text('exclude = ["old/"]\n', "utf-8")
+    config = load_config(tmp_path / "templint.toml")
+    named = [str(tmp_path / n) for n in ("old/legacy.txt", "README.md", "t.txt")]
+    assert lint_paths(named, config).files == 3
+    forced = lint_paths(named, config, force_exclude=True)
+    assert forced.files == 1 and {Path(d.file).name for d in forced.diagnostics} == {"t.txt"}
+    assert len(forced.skipped) == 2

@@ -36,10 +36,16 @@ def test_shortener_span_and_message_name_the_domain() -> None:
     assert "own domain" in d.fix
 
 
-def test_shortener_without_scheme_fires_both_rules_on_the_same_span() -> None:
-    assert sorted(found("Pay your bill at cutt.ly/pay-{{1}}, thanks")) == [
-        ("TPL111", "cutt.ly/pay-{{1}}"),
-        ("TPL112", "cutt.ly/pay-{{1}}"),
+def test_a_shortener_is_reported_once_whatever_its_scheme() -> None:
+    # TPL112/TPL114 on a shortener repeated the finding, and their unsafe fix wrote
+    # "https://cutt.ly/…", which fixes nothing: the shortener must go.
+    for text in (
+        "Pay your bill at cutt.ly/pay-{{1}}, thanks",
+        "Pay at http://cutt.ly/pay-{{1}} ok",
+    ):
+        assert [code for code, _ in found(text)] == ["TPL111"]
+    assert [code for code, _ in found("Pay your bill at www.shop.in/pay-{{1}}, thanks")] == [
+        "TPL112"
     ]
 
 

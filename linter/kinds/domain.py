@@ -417,6 +417,8 @@ class DomainCheck(TextCheck):
             return None
         if link.is_ip or _brand_mention(link):  # IPs: ip-address-link reports them
             return None
+        if self._is_shortener(link):
+            return None  # the shortener is the problem (TPL111); "https://bit.ly/…" fixes nothing
         return Hit(
             None,
             link.start,
@@ -438,8 +440,11 @@ class DomainCheck(TextCheck):
             "Link to your business's domain name over https:// instead of an IP address.",
         )
 
+    def _is_shortener(self, link: Link) -> bool:
+        return bool(link.host) and self.domains().match(link.host, link.registered) is not None
+
     def _insecure(self, link: Link) -> Hit | None:
-        if link.scheme != "http" or link.is_ip:
+        if link.scheme != "http" or link.is_ip or self._is_shortener(link):
             return None
         secure = "https" + link.text[4:]
         edit = (link.start, link.end, secure, False)  # unsafe: the site may not serve https

@@ -494,3 +494,27 @@ def test_known_category_in_any_case_or_spacing_is_no_finding(tmp_path: Path) -> 
     path, _ = write(tmp_path, "t.json", meta(body, category=" Utility ", samples=["Maria"]))
     codes = {d.code for d in lint_file(path, config=Config())}
     assert "TPL328" not in codes and {"TPL101", "TPL102"} <= codes
+
+
+# --- URL variable in place of the domain (TPL316) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["https://{{1}}", "{{1}}", " https://www.{{1}}", "http://shop.{{1}}"]
+)
+def test_url_that_is_only_a_variable_is_reported_on_the_variable(tmp_path: Path, url: str) -> None:
+    button = {"type": "URL", "text": "Track", "url": url, "example": ["https://a.example/t/1"]}
+    path, text = write(tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=[button]))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL316")
+    assert "where its domain should be" in d.message
+    assert (d.line, d.column) == position(text, "{{1}}", nth=1)  # the body's {{1}} comes first
+    assert d.end_column - d.column == 5
+
+
+@pytest.mark.parametrize(
+    "url", ["https://a.example/{{1}}", "https://a.example/t?id={{1}}", "https://a.example{{1}}"]
+)
+def test_url_variable_after_the_domain_is_fine(tmp_path: Path, url: str) -> None:
+    button = {"type": "URL", "text": "Track", "url": url, "example": ["https://a.example/t/1"]}
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=[button]))
+    assert not only(lint_file(path, config=FORMAT_ONLY), "TPL316")

@@ -702,6 +702,31 @@ def url_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                     },
                     "Move the variable to the end of the URL (put the fixed part first).",
                 )
+            elif _no_domain_before(comp.text[: ph.start]):
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    {
+                        "detail": f"has {ph.text} where its domain should be; a URL variable may "
+                        "only follow the fixed domain",
+                        "placeholder": ph.text,
+                    },
+                    "Write the business's domain first and keep the variable for the end of the "
+                    "path: `https://acme.example/track/{{1}}`.",
+                )
+
+
+_SCHEME = re.compile(r"(?i)\s*(?:[a-z][a-z0-9+.-]*:)?/*")
+
+
+def _no_domain_before(before: str) -> bool:
+    """What precedes a URL's variable is no whole domain: ``https://{{1}}``, ``{{1}}``,
+    ``https://www.{{1}}`` (the variable would be the domain, or end it)."""
+    host = before[_SCHEME.match(before).end() :]  # type: ignore[union-attr]
+    if any(c in host for c in "/?#"):
+        return False  # the domain is written; the variable is in the path or query
+    return "." not in host.strip(".") or host.endswith(".")
 
 
 @register("url-example", placeholders=True)

@@ -552,6 +552,28 @@ def test_auth_findings_point_at_the_offending_part(tmp_path: Path) -> None:
     assert "supported_apps" in (button.fix or "")
 
 
+def test_code_expiration_points_at_the_number_and_reads_its_limits(tmp_path: Path) -> None:
+    footer = {"type": "FOOTER", "code_expiration_minutes": 120}
+    path, text = write(tmp_path, "t.json", auth(AUTH_BODY, footer, COPY_CODE))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL336")
+    assert d.message == "code_expiration_minutes is 120; Meta allows a whole number from 1 to 90"
+    assert (d.line, d.column) == position(text, "120")
+    assert d.end_column - d.column == 3
+    assert d.component == "footer.code_expiration_minutes"
+    looser = Config(select=("TPL3",), options={"TPL336": {"max": 180}})
+    assert not only(lint_file(path, config=looser), "TPL336")
+
+
+def test_code_expiration_in_a_jsonl_line_points_into_that_line(tmp_path: Path) -> None:
+    good = auth(AUTH_BODY, {"type": "FOOTER", "code_expiration_minutes": 10}, COPY_CODE)
+    bad = auth(AUTH_BODY, {"type": "FOOTER", "code_expiration_minutes": 0}, COPY_CODE, name="b")
+    content = json.dumps(good) + "\n" + json.dumps(bad) + "\n"
+    path, text = write(tmp_path, "t.jsonl", content)
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL336")
+    assert d.template == "b"
+    assert (d.line, d.column) == position(text, '"code_expiration_minutes": 0', shift=27)
+
+
 def test_auth_rules_leave_meta_shapes_and_other_categories_alone(tmp_path: Path) -> None:
     read_back = auth(  # a template as Meta returns it (GET): the OTP button is a URL button
         {

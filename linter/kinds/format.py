@@ -1136,6 +1136,34 @@ def auth_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
     yield Hit(comp, lead, len(comp.text.rstrip()), {"detail": detail})
 
 
+@register("code-expiration", needs=("json",))
+def code_expiration(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    low, high = check.num("min", 1), check.num("max", 90)
+    for comp in _raw_comps(template) or []:
+        if "code_expiration_minutes" not in comp:
+            continue
+        value = comp["code_expiration_minutes"]
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and low <= value <= high:
+            continue
+        where = _value_comp(
+            template, comp, "code_expiration_minutes", "footer", "footer.code_expiration_minutes"
+        )
+        shown = value if whole else _json_text(value)
+        yield Hit(
+            where,
+            *_whole(where),
+            {"value": shown, "min": low, "max": high},
+            f"Set code_expiration_minutes to a whole number from {low} to {high}.",
+        )
+
+
+def _json_text(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)[:40]
+
+
 # --- samples ------------------------------------------------------------------------------
 
 

@@ -1164,6 +1164,23 @@ def _json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)[:40]
 
 
+@register("media-header-example", needs=("json",))
+def media_header_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in _raw_comps(template) or []:
+        if str(comp.get("type", "")).upper() != "HEADER":
+            continue
+        fmt = str(comp.get("format", "")).upper()
+        if fmt not in _MEDIA_FORMATS:
+            continue
+        example = comp.get("example")
+        handles = example.get("header_handle") if isinstance(example, dict) else None
+        handles = [handles] if isinstance(handles, str) else handles
+        if isinstance(handles, list) and any(isinstance(h, str) and h.strip() for h in handles):
+            continue
+        where = _value_comp(template, comp, "format", "header", "header.format")
+        yield Hit(where, *_whole(where), {"format": fmt})
+
+
 # --- samples ------------------------------------------------------------------------------
 
 

@@ -626,3 +626,21 @@ def test_malformed_otp_buttons_are_reported_not_crashed_on(tmp_path: Path, butto
     path, _ = write(tmp_path, "t.json", auth(AUTH_BODY, {"type": "BUTTONS", "buttons": buttons}))
     (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL333")
     assert d.fix
+
+
+def test_media_header_and_phone_number_spans(tmp_path: Path) -> None:
+    tpl = meta(
+        SHIPPED,
+        samples=SHIPPED_SAMPLES,
+        buttons=[{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "0044 20 7946 0000"}],
+    )
+    tpl["components"].insert(0, {"type": "HEADER", "format": "video", "example": {"x": 1}})
+    path, text = write(tmp_path, "t.json", tpl)
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (media,) = only(diags, "TPL337")
+    assert media.message.startswith("VIDEO header has no sample file")
+    assert (media.line, media.column) == position(text, '"video"', shift=1)
+    (phone,) = only(diags, "TPL338")
+    assert (phone.line, phone.column) == position(text, "0044")
+    assert phone.fix == "Write + instead of 00: `+44 20 7946 0000`."
+    assert phone.component == "buttons[0].phone_number"

@@ -1181,6 +1181,39 @@ def media_header_example(check: FormatCheck, template: Template) -> Iterator[Hit
         yield Hit(where, *_whole(where), {"format": fmt})
 
 
+_INTERNATIONAL = re.compile(r"\s*\+\s*\d")
+
+
+@register("phone-number", needs=("json",))
+def phone_number(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for n, button in _buttons(template):
+        if _btype(button) != "PHONE_NUMBER":
+            continue
+        number = button.get("phone_number")
+        label = button.get("text")
+        what = f'Phone-number button "{label}"' if isinstance(label, str) else "Phone-number button"
+        if not isinstance(number, str) or not number.strip():
+            comp = _button_comp(template, n, button)
+            yield Hit(comp, *_whole(comp), {"what": what, "detail": "has no phone_number"})
+            continue
+        if _INTERNATIONAL.match(number):
+            continue
+        comp = _value_comp(template, button, "phone_number", "button", f"buttons[{n}].phone_number")
+        digits = number.strip()
+        if digits.startswith("00"):
+            detail, fix = (
+                f"has {digits!r}, with the 00 dialling prefix",
+                f"Write + instead of 00: `+{digits[2:].lstrip()}`.",
+            )
+        else:
+            detail, fix = (
+                f"has {digits!r} with no + and country code",
+                "Write the number with + and its country code, e.g. `+15550100` or "
+                "`+919876543210`.",
+            )
+        yield Hit(comp, *_whole(comp), {"what": what, "detail": detail}, fix)
+
+
 # --- samples ------------------------------------------------------------------------------
 
 

@@ -507,3 +507,153 @@ def test_known_category_in_any_case_or_spacing_is_no_finding(tmp_path: Path) -> 
     path, _ = write(tmp_path, "t.json", meta(body, category=" Utility ", samples=["Maria"]))
     codes = {d.code for d in lint_file(path, config=Config())}
     assert "TPL328" not in codes and {"TPL101", "TPL102"} <= codes
+
+
+# --- URL variable in place of the domain (TPL316) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["https://{{1}}", "{{1}}", " https://www.{{1}}", "http://shop.{{1}}"]
+)
+def test_url_that_is_only_a_variable_is_reported_on_the_variable(tmp_path: Path, url: str) -> None:
+    button = {"type": "URL", "text": "Track", "url": url, "example": ["https://a.example/t/1"]}
+    path, text = write(tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=[button]))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL316")
+    assert "where its domain should be" in d.message
+    assert (d.line, d.column) == position(text, "{{1}}", nth=1)  # the body's {{1}} comes first
+    assert d.end_column - d.column == 5
+
+
+@pytest.mark.parametrize(
+    "url", ["https://a.example/{{1}}", "https://a.example/t?id={{1}}", "https://a.example{{1}}"]
+)
+def test_url_variable_after_the_domain_is_fine(tmp_path: Path, url: str) -> None:
+    button = {"type": "URL", "text": "Track", "url": url, "example": ["https://a.example/t/1"]}
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, samples=SHIPPED_SAMPLES, buttons=[button]))
+    assert not only(lint_file(path, config=FORMAT_ONLY), "TPL316")
+
+
+# --- authentication templates, media headers, phone buttons (TPL333-TPL338) ---------------
+
+
+def auth(*comps: dict, name: str = "login_code") -> dict:
+    return {"name": name, "language": "en_US", "category": "AUTHENTICATION", "components": comps}
+
+
+AUTH_BODY = {"type": "BODY", "add_security_recommendation": True}
+COPY_CODE = {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]}
+
+
+def test_auth_findings_point_at_the_offending_part(tmp_path: Path) -> None:
+    body = {
+        "type": "BODY",
+        "text": "🔐 {{1}} is your code. Log in at https://acme.example/login.",
+        "example": {"body_text": [["482913"]]},
+    }
+    one_tap = {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ONE_TAP"}]}
+    path, text = write(tmp_path, "t.json", auth(body, {"type": "FOOTER", "text": "Acme"}, one_tap))
+    diags = lint_file(path, config=FORMAT_ONLY)
+    emoji, link = only(diags, "TPL334")
+    assert (emoji.line, emoji.column) == position(text, "\\ud83d")  # json.dumps escapes it
+    assert "an emoji (🔐)" in emoji.message and emoji.component == "body"
+    assert (link.line, link.column) == position(text, "https://acme")
+    assert link.end_column == position(text, "/login.", shift=6)[1]  # not the full stop
+    (button,) = only(diags, "TPL333")
+    assert (button.line, button.column) == position(text, '"ONE_TAP"', shift=1)
+    assert button.end_column - button.column == len("ONE_TAP")
+    assert button.component == "buttons[0].otp_type"
+    assert "supported_apps" in (button.fix or "")
+
+
+def test_code_expiration_points_at_the_number_and_reads_its_limits(tmp_path: Path) -> None:
+    footer = {"type": "FOOTER", "code_expiration_minutes": 120}
+    path, text = write(tmp_path, "t.json", auth(AUTH_BODY, footer, COPY_CODE))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL336")
+    assert d.message == "code_expiration_minutes is 120; Meta allows a whole number from 1 to 90"
+    assert (d.line, d.column) == position(text, "120")
+    assert d.end_column - d.column == 3
+    assert d.component == "footer.code_expiration_minutes"
+    looser = Config(select=("TPL3",), options={"TPL336": {"max": 180}})
+    assert not only(lint_file(path, config=looser), "TPL336")
+
+
+def test_code_expiration_in_a_jsonl_line_points_into_that_line(tmp_path: Path) -> None:
+    good = auth(AUTH_BODY, {"type": "FOOTER", "code_expiration_minutes": 10}, COPY_CODE)
+    bad = auth(AUTH_BODY, {"type": "FOOTER", "code_expiration_minutes": 0}, COPY_CODE, name="b")
+    content = json.dumps(good) + "\n" + json.dumps(bad) + "\n"
+    path, text = write(tmp_path, "t.jsonl", content)
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL336")
+    assert d.template == "b"
+    assert (d.line, d.column) == position(text, '"code_expiration_minutes": 0', shift=27)
+
+
+def test_auth_rules_leave_meta_shapes_and_other_categories_alone(tmp_path: Path) -> None:
+    read_back = auth(  # a template as Meta returns it (GET): the OTP button is a URL button
+        {
+            "type": "BODY",
+            "text": "*{{1}}* is your verification code. For your security, do not share this code.",
+            "example": {"body_text": [["123456"]]},
+        },
+        {"type": "FOOTER", "text": "This code expires in 10 minutes."},
+        {
+            "type": "BUTTONS",
+            "buttons": [
+                {
+                    "type": "URL",
+                    "text": "Copy code",
+                    "url": "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}",
+                    "example": ["https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp1"],
+                }
+            ],
+        },
+        name="read_back",
+    )
+    zero_tap = {
+        "type": "OTP",
+        "otp_type": "zero_tap",
+        "package_name": "com.example.acme",
+        "signature_hash": "K8a/AINcGX7",
+        "zero_tap_terms_accepted": True,
+    }
+    legacy_app = auth(AUTH_BODY, {"type": "BUTTONS", "buttons": [zero_tap]}, name="zero_tap")
+    promo = meta("Your order {{1}} has shipped 🚚 https://acme.example/t", samples=["#1"])
+    write(tmp_path, "t.json", [read_back, legacy_app, promo])
+    (tmp_path / "draft.txt").write_text(
+        "# templint: category AUTHENTICATION\n{{1}} is your verification code.\n", encoding="utf-8"
+    )
+    result = lint_paths([str(tmp_path)], config=Config(select=("TPL333", "TPL334", "TPL335")))
+    assert not result.errors
+    assert result.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        [{"type": "OTP", "otp_type": 5}],
+        [{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": "com.x"}],
+        [{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.x"}]}],
+        [{"type": "OTP"}],
+    ],
+)
+def test_malformed_otp_buttons_are_reported_not_crashed_on(tmp_path: Path, buttons: list) -> None:
+    path, _ = write(tmp_path, "t.json", auth(AUTH_BODY, {"type": "BUTTONS", "buttons": buttons}))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL333")
+    assert d.fix
+
+
+def test_media_header_and_phone_number_spans(tmp_path: Path) -> None:
+    tpl = meta(
+        SHIPPED,
+        samples=SHIPPED_SAMPLES,
+        buttons=[{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "0044 20 7946 0000"}],
+    )
+    tpl["components"].insert(0, {"type": "HEADER", "format": "video", "example": {"x": 1}})
+    path, text = write(tmp_path, "t.json", tpl)
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (media,) = only(diags, "TPL337")
+    assert media.message.startswith("VIDEO header has no sample file")
+    assert (media.line, media.column) == position(text, '"video"', shift=1)
+    (phone,) = only(diags, "TPL338")
+    assert (phone.line, phone.column) == position(text, "0044")
+    assert phone.fix == "Write + instead of 00: `+44 20 7946 0000`."
+    assert phone.component == "buttons[0].phone_number"

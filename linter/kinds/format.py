@@ -702,6 +702,31 @@ def url_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                     },
                     "Move the variable to the end of the URL (put the fixed part first).",
                 )
+            elif _no_domain_before(comp.text[: ph.start]):
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    {
+                        "detail": f"has {ph.text} where its domain should be; a URL variable may "
+                        "only follow the fixed domain",
+                        "placeholder": ph.text,
+                    },
+                    "Write the business's domain first and keep the variable for the end of the "
+                    "path: `https://acme.example/track/{{1}}`.",
+                )
+
+
+_SCHEME = re.compile(r"(?i)\s*(?:[a-z][a-z0-9+.-]*:)?/*")
+
+
+def _no_domain_before(before: str) -> bool:
+    """What precedes a URL's variable is no whole domain: ``https://{{1}}``, ``{{1}}``,
+    ``https://www.{{1}}`` (the variable would be the domain, or end it)."""
+    host = before[_SCHEME.match(before).end() :]  # type: ignore[union-attr]
+    if any(c in host for c in "/?#"):
+        return False  # the domain is written; the variable is in the path or query
+    return "." not in host.strip(".") or host.endswith(".")
 
 
 @register("url-example", placeholders=True)
@@ -937,6 +962,256 @@ def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 f"Replace `{ph.text}` with `{given[ph.key]}` (and give it a sample value).",
                 edit=(ph.start, ph.end, given[ph.key], False),  # its sample is still to write
             )
+
+
+# --- authentication templates, media headers, phone buttons -------------------------------
+
+
+def _raw_comps(template: Template) -> list[dict[str, Any]] | None:
+    """The JSON template's component objects, or None for a template not in Meta's shape."""
+    comps = (template.raw or {}).get("components")
+    return [c for c in comps if isinstance(c, dict)] if isinstance(comps, list) else None
+
+
+def _value_comp(
+    template: Template, obj: dict[str, Any], key: str, kind: str, label: str
+) -> Component:
+    """Where to point at ``obj[key]``: the string itself, else the value's JSON text (a number
+    has no recorded position: it is found after its key), else the ``{`` of ``obj``."""
+    value = obj.get(key)
+    omap = getattr(value, "omap", None)
+    if isinstance(value, str) and omap is not None:
+        return Component(kind, label, str(value), omap)
+    start = getattr(obj, "start", None)
+    if start is None:
+        return Component(kind, label, "", OffsetMap.identity(template.anchor, 0))
+    pattern = re.compile(rf'"{re.escape(key)}"\s*:\s*([^,}}\]\s]+)')
+    m = pattern.search(template.index.text, start) if key in obj else None
+    if m is not None:
+        return Component(kind, label, m.group(1), OffsetMap.identity(m.start(1), len(m.group(1))))
+    return Component(kind, label, "{", OffsetMap.identity(start, 1))
+
+
+_OTP_TYPES = ("COPY_CODE", "ONE_TAP", "ZERO_TAP")
+
+
+def _otp_url(url: object) -> bool:
+    """A URL button as Meta returns an OTP button when the template is read back (GET)."""
+    return isinstance(url, str) and url.strip().lower().startswith("https://www.whatsapp.com/otp/")
+
+
+def _names_app(button: dict[str, Any]) -> bool:
+    """A one-tap or zero-tap button names the Android app: ``package_name`` and
+    ``signature_hash``, or a ``supported_apps`` list of such pairs."""
+
+    def named(obj: object) -> bool:
+        return isinstance(obj, dict) and all(
+            isinstance(obj.get(k), str) and obj[k].strip()
+            for k in ("package_name", "signature_hash")
+        )
+
+    apps = button.get("supported_apps")
+    if isinstance(apps, list) and apps:
+        return all(named(app) for app in apps)
+    return named(button)
+
+
+@register("otp-button", needs=("json",))
+def otp_button(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """An authentication template's OTP button: there, of a known ``otp_type``, and for one-tap
+    and zero-tap naming the app. More than one is TPL313's (``max-otp``)."""
+    comps = _raw_comps(template)
+    if comps is None:
+        return
+    buttons = _buttons(template)
+    otp = [(n, b) for n, b in buttons if _btype(b) == "OTP" or _otp_url(b.get("url"))]
+    if not otp:
+        holder = next((c for c in comps if str(c.get("type", "")).upper() == "BUTTONS"), None)
+        start = getattr(holder, "start", None)
+        comp = (
+            Component("button", "buttons", "{", OffsetMap.identity(start, 1))
+            if start is not None
+            else None
+        )
+        has = ", ".join(sorted({_TYPE_NAMES.get(_btype(b), _btype(b)) for _, b in buttons}))
+        has = f" (only {has})" if has else ""
+        yield Hit(
+            comp,
+            *(_whole(comp) if comp else (0, 0)),
+            {
+                "detail": f"Authentication template has no OTP button{has}; Meta requires one "
+                "(otp_type COPY_CODE, ONE_TAP or ZERO_TAP)"
+            },
+        )
+        return
+    for n, button in otp:
+        if _btype(button) != "OTP":
+            continue  # read back from Meta: Meta wrote it
+        kind = str(button.get("otp_type", "")).strip().upper()
+        if kind in _OTP_TYPES and (kind == "COPY_CODE" or _names_app(button)):
+            continue
+        comp = (
+            _value_comp(template, button, "otp_type", "button", f"buttons[{n}].otp_type")
+            if "otp_type" in button
+            else _button_comp(template, n, button)
+        )
+        if kind not in _OTP_TYPES:
+            given = button.get("otp_type")
+            detail = (
+                f"OTP button {n + 1} has otp_type {given!r}, not COPY_CODE, ONE_TAP or ZERO_TAP; "
+                "Meta refuses the template"
+                if given is not None
+                else f"OTP button {n + 1} has no otp_type (COPY_CODE, ONE_TAP or ZERO_TAP); Meta "
+                "refuses the template"
+            )
+            fix = 'Set "otp_type": "COPY_CODE" (or ONE_TAP / ZERO_TAP with your Android app).'
+        else:
+            detail = (
+                f"{kind} button {n + 1} names no Android app (package_name and signature_hash, "
+                "or supported_apps); Meta needs the app for one-tap and zero-tap"
+            )
+            fix = (
+                'Add "supported_apps": [{"package_name": "…", "signature_hash": "…"}] for your '
+                'Android app, or use "otp_type": "COPY_CODE".'
+            )
+        yield Hit(comp, *_whole(comp), {"detail": detail}, fix)
+
+
+_MEDIA_FORMATS = ("IMAGE", "VIDEO", "GIF", "DOCUMENT")
+
+
+@register("auth-content")
+def auth_content(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Links, emoji, URL buttons and media or location headers in an authentication
+    template (Meta: "URLs, media, and emojis are not supported")."""
+    comps = _raw_comps(template) or []
+    header = next((c for c in comps if str(c.get("type", "")).upper() == "HEADER"), None)
+    fmt = str(header.get("format", "TEXT")).upper() if header is not None else "TEXT"
+    if header is not None and fmt in (*_MEDIA_FORMATS, "LOCATION"):
+        comp = _value_comp(template, header, "format", "header", "header.format")
+        yield Hit(
+            comp,
+            *_whole(comp),
+            {"what": "Header", "found": f"is {'an' if fmt[0] in 'AEIOU' else 'a'} {fmt} header"},
+        )
+    buttons = dict(_buttons(template))
+    for comp in check.comps(template):
+        if comp.kind == "url":
+            if not _otp_url(comp.text):
+                label = buttons.get(comp.extra.get("n", -1), {}).get("text")
+                what = f'Button "{label}"' if isinstance(label, str) else "Button"
+                yield Hit(
+                    comp, *_whole(comp), {"what": what, "found": f"links to {comp.text.strip()}"}
+                )
+            continue
+        if comp.kind != "button" and ("." in comp.text or "://" in comp.text):
+            from linter.kinds.domain import build_extractor, find_links
+
+            extractor = lambda: check.ctx.shared("domain.tldextract", build_extractor)  # noqa: E731
+            for link in find_links(comp.text, extractor):
+                found = f"has a link ({link.text})"
+                yield Hit(comp, link.start, link.end, {"what": _what(comp), "found": found})
+        text = mask_placeholders(comp.text, "\0", ALL)
+        for m in _EMOJI.finditer(text):
+            found = f"has an emoji ({m.group()})"
+            yield Hit(comp, m.start(), m.end(), {"what": _what(comp), "found": found})
+
+
+@register("auth-body")
+def auth_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    """Text in an authentication body that cannot be Meta's preset: no variable for the code,
+    or more than one variable."""
+    comp = template.component("body")
+    if comp is None or not comp.text.strip():
+        return  # the creation payload: Meta writes the text
+    phs = {p.key: p.text for p in valid_placeholders(comp.text)}
+    if len(phs) == 1:
+        return
+    detail = (
+        f"has {len(phs)} variables ({', '.join(phs.values())})"
+        if phs
+        else "has text but no variable for the code"
+    )
+    lead = len(comp.text) - len(comp.text.lstrip())
+    yield Hit(comp, lead, len(comp.text.rstrip()), {"detail": detail})
+
+
+@register("code-expiration", needs=("json",))
+def code_expiration(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    low, high = check.num("min", 1), check.num("max", 90)
+    for comp in _raw_comps(template) or []:
+        if "code_expiration_minutes" not in comp:
+            continue
+        value = comp["code_expiration_minutes"]
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and low <= value <= high:
+            continue
+        where = _value_comp(
+            template, comp, "code_expiration_minutes", "footer", "footer.code_expiration_minutes"
+        )
+        shown = value if whole else _json_text(value)
+        yield Hit(
+            where,
+            *_whole(where),
+            {"value": shown, "min": low, "max": high},
+            f"Set code_expiration_minutes to a whole number from {low} to {high}.",
+        )
+
+
+def _json_text(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)[:40]
+
+
+@register("media-header-example", needs=("json",))
+def media_header_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for comp in _raw_comps(template) or []:
+        if str(comp.get("type", "")).upper() != "HEADER":
+            continue
+        fmt = str(comp.get("format", "")).upper()
+        if fmt not in _MEDIA_FORMATS:
+            continue
+        example = comp.get("example")
+        handles = example.get("header_handle") if isinstance(example, dict) else None
+        handles = [handles] if isinstance(handles, str) else handles
+        if isinstance(handles, list) and any(isinstance(h, str) and h.strip() for h in handles):
+            continue
+        where = _value_comp(template, comp, "format", "header", "header.format")
+        yield Hit(where, *_whole(where), {"format": fmt})
+
+
+_INTERNATIONAL = re.compile(r"\s*\+\s*\d")
+
+
+@register("phone-number", needs=("json",))
+def phone_number(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    for n, button in _buttons(template):
+        if _btype(button) != "PHONE_NUMBER":
+            continue
+        number = button.get("phone_number")
+        label = button.get("text")
+        what = f'Phone-number button "{label}"' if isinstance(label, str) else "Phone-number button"
+        if not isinstance(number, str) or not number.strip():
+            comp = _button_comp(template, n, button)
+            yield Hit(comp, *_whole(comp), {"what": what, "detail": "has no phone_number"})
+            continue
+        if _INTERNATIONAL.match(number):
+            continue
+        comp = _value_comp(template, button, "phone_number", "button", f"buttons[{n}].phone_number")
+        digits = number.strip()
+        if digits.startswith("00"):
+            detail, fix = (
+                f"has {digits!r}, with the 00 dialling prefix",
+                f"Write + instead of 00: `+{digits[2:].lstrip()}`.",
+            )
+        else:
+            detail, fix = (
+                f"has {digits!r} with no + and country code",
+                "Write the number with + and its country code, e.g. `+15550100` or "
+                "`+919876543210`.",
+            )
+        yield Hit(comp, *_whole(comp), {"what": what, "detail": detail}, fix)
 
 
 # --- samples ------------------------------------------------------------------------------

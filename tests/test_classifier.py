@@ -536,6 +536,33 @@ def test_evaluate_category_report_on_split(small_model: Path) -> None:
     assert report["rows"] == sum(cats["per_class"][c]["support"] for c in cats["per_class"])
 
 
+def test_evaluate_skips_blank_texts_and_says_how_many(small_model: Path, tmp_path: Path) -> None:
+    """An empty or blank text has nothing to score: the model answers its prior (MARKETING for
+    the shipped one), which counted as an error against every utility row."""
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "ev.csv"
+    data.write_text(
+        f'text,label\n"",utility\n"   ",utility\n"{ORDER}",utility\n"{PROMO}",marketing\n',
+        encoding="utf-8",
+    )
+    args = ["--data", str(data), "--model-dir", str(small_model), "--no-rules"]
+    report = json.loads(CliRunner().invoke(evaluate, [*args, "--format", "json"]).output)
+    assert report["rows"] == 2 and report["blank_rows_skipped"] == 2
+    assert report["labels"] == {"marketing": 1, "utility": 1}
+    assert report["classifier"]["categories"]["per_class"]["utility"]["support"] == 1
+    assert [d["row"] for d in report["disagreements"]] == []  # the two scored rows agree
+    text = CliRunner().invoke(evaluate, args).output
+    assert "(2 rows: marketing 1, utility 1; 2 blank rows skipped: no text to score)" in text
+    # a disagreement keeps the row number it has in the file
+    data.write_text(f'text,label\n"",utility\n"{PROMO}",utility\n', encoding="utf-8")
+    report = json.loads(CliRunner().invoke(evaluate, [*args, "--format", "json"]).output)
+    assert [d["row"] for d in report["disagreements"]] == [2]
+    data.write_text('text,label\n"",utility\n" ",marketing\n', encoding="utf-8")
+    result = CliRunner().invoke(evaluate, args)
+    assert result.exit_code == 2 and "ev.csv: every row's text is blank" in result.output
+
+
 def test_evaluate_unknown_label_is_an_error(small_model: Path, tmp_path: Path) -> None:
     from linter.commands.evaluate import evaluate
 

@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.classifier.data import CATEGORIES, DataError, Row, binary_label, read_rows
+from linter.classifier.data import (
+    CATEGORIES,
+    DataError,
+    Row,
+    binary_label,
+    read_rows,
+    without_blank,
+)
 from linter.classifier.scorer import POSITIVE
 
 
@@ -92,14 +99,17 @@ def evaluate_rows(
 ) -> dict[str, Any]:
     from linter.classifier.train import binary_metrics, category_metrics
 
+    rows, blank = without_blank(rows, "data")
     texts = [r.text for r in rows]
-    y = [binary_label(r.label, f"row {i + 1}") for i, r in enumerate(rows)]
+    y = [binary_label(r.label, f"row {r.number or i + 1}") for i, r in enumerate(rows)]
     progress(f"scoring {len(rows)} rows with the classifier")
     scores, predicted, meta = classifier_scores(texts, backend, model_dir, n_jobs)
     cut = float(meta.get("threshold", 0.5) if threshold is None else threshold)
     report: dict[str, Any] = {
         "rows": len(rows),
         "labels": dict(sorted(Counter(r.label for r in rows).items())),
+        # rows with no text (empty or spaces): not scored, not counted in any figure
+        "blank_rows_skipped": blank,
         "backend": backend,
         "model": meta.get("model"),
         "threshold": cut,
@@ -144,7 +154,7 @@ def evaluate_rows(
     wrong.sort(key=lambda ci: (-ci[0], ci[1]))
     report["disagreements"] = [
         {
-            "row": i + 1,
+            "row": rows[i].number or i + 1,
             "label": rows[i].label,
             "predicted": predicted[i],
             "promotional_score": round(scores[i], 4),
@@ -165,7 +175,9 @@ def evaluate_file(path: str | Path, *, split: str | None = None, **kwargs: Any) 
         rows = [r for r in rows if r.split == split]
         if not rows:
             raise DataError(f"{path}: no rows in split {split!r}")
+    rows, blank = without_blank(rows, path)  # here too, so an error names the file
     report = evaluate_rows(rows, **kwargs)
+    report["blank_rows_skipped"] = blank
     return {"data": str(path), "split": split, **report}
 
 
@@ -197,8 +209,12 @@ def _table(title: str, cat: dict[str, Any]) -> list[str]:
 def format_text(report: dict[str, Any]) -> str:
     split = f", split {report['split']}" if report.get("split") else ""
     labels = ", ".join(f"{k} {v}" for k, v in report["labels"].items())
+    blank = report.get("blank_rows_skipped") or 0
+    skipped = (
+        f"; {blank} blank row{'s' if blank != 1 else ''} skipped: no text to score" if blank else ""
+    )
     lines = [
-        f"templint evaluate: {report['data']} ({report['rows']} rows{split}: {labels})",
+        f"templint evaluate: {report['data']} ({report['rows']} rows{split}: {labels}{skipped})",
         f"model {report['model']} via {report['backend']}, "
         f"promotional threshold {report['threshold']:.2f}",
         "",

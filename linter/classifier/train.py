@@ -38,7 +38,14 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from linter.classifier import features as F
-from linter.classifier.data import CATEGORIES, DataError, Row, file_sha256, read_rows
+from linter.classifier.data import (
+    CATEGORIES,
+    DataError,
+    Row,
+    file_sha256,
+    read_rows,
+    without_blank,
+)
 from linter.classifier.scorer import (
     FORMAT,
     FORMAT_VERSION,
@@ -406,7 +413,9 @@ def train(
 ) -> dict[str, Any]:
     """Train from a labelled file into ``out_dir``; returns the metadata it wrote."""
     data = Path(data)
-    rows = read_rows(data)
+    rows, blank = without_blank(read_rows(data), data)
+    if blank:
+        log(f"{data}: {blank} blank row{'s' if blank != 1 else ''} left out (no text)")
     train_rows, test_rows = split_rows(rows, seed)
     names = list(models or CANDIDATES)
     unknown = [n for n in names if n not in CANDIDATES]
@@ -484,6 +493,7 @@ def train(
             "train_rows": len(train_rows),
             "test_rows": len(test_rows),
             "labels": dict(sorted(Counter(r.label for r in rows).items())),
+            **({"blank_rows_skipped": blank} if blank else {}),
         },
         "seed": seed,
         "metrics": {"cross_validation": cv, "test": test},

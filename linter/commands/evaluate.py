@@ -67,7 +67,8 @@ def evaluate(
 
     Labels: marketing, promotional, spam, 1 count as promotional; utility, authentication,
     transactional, ham, 0 as not. Rules (any TPL1xx error; then any TPL1xx error or warning)
-    and classifier are measured separately and combined.
+    and classifier are measured separately and combined. Rows whose text is empty or blank
+    are skipped (the first line says how many).
     """
     from linter.classifier.data import DataError
     from linter.classifier.evaluate import evaluate_file, format_text

@@ -468,6 +468,71 @@ def test_lint_does_not_import_scikit_learn() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def _project_with_model(small_model: Path, tmp_path: Path, settings: str) -> Path:
+    proj = tmp_path / "proj"
+    shutil.copytree(small_model, proj / "mymodel")
+    (proj / "sub").mkdir()
+    (proj / "templint.toml").write_text(settings, encoding="utf-8")
+    (proj / "promo.txt").write_text(PROMO + "\n", encoding="utf-8")
+    return proj
+
+
+def test_model_dir_is_a_folder_from_the_config_files_folder(
+    small_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As accept files are: the same config from a subfolder failed with "no classifier
+    model here" (the folder was looked for from the current directory)."""
+    from linter.cli import main
+    from linter.config import ConfigError, load_config
+
+    proj = _project_with_model(
+        small_model,
+        tmp_path,
+        '[rules.TPL501]\nmodel-dir = "mymodel"\n[rules.TPL502]\nmodel-dir = "mymodel"\n',
+    )
+    monkeypatch.chdir(proj / "sub")
+    config = load_config(proj / "templint.toml")
+    assert config.options["TPL501"]["model-dir"] == str((proj / "mymodel").resolve())
+    result = CliRunner().invoke(
+        main, ["lint", "--config", str(proj / "templint.toml"), "../promo.txt"]
+    )
+    assert result.exit_code in (0, 1) and "no classifier model" not in result.output, result.output
+    (proj / "templint.toml").write_text('[rules.TPL501]\nmodel-dir = "nope"\n', "utf-8")
+    with pytest.raises(
+        ConfigError, match=r"templint.toml: \[rules.TPL501\] model-dir folder 'nope'"
+    ):
+        load_config(proj / "templint.toml")
+
+
+def test_a_run_reads_one_model_when_one_rule_names_it(small_model: Path, tmp_path: Path) -> None:
+    """model-dir under TPL501 only: batch took promo_score from TPL502's shipped model while
+    explain used the custom one. Both rules now read the one model named."""
+    from linter.api import lint_paths
+    from linter.config import load_config
+
+    folder = (tmp_path / "proj" / "mymodel").resolve().as_posix()  # absolute: resolved or not
+    proj = _project_with_model(small_model, tmp_path, f'[rules.TPL501]\nmodel-dir = "{folder}"\n')
+    config = load_config(proj / "templint.toml")
+    custom, shipped = load_scorer(proj / "mymodel").score(PROMO), load_scorer().score(PROMO)
+    assert round(custom.promotional, 4) != round(shipped.promotional, 4)
+    result = lint_paths([str(proj / "promo.txt")], config)
+    (tpl,) = result.templates
+    assert tpl.scores["promotional_score"] == round(custom.promotional, 4)
+    for d in result.diagnostics:
+        assert d.extra.get("promotional_score", custom.promotional) == round(custom.promotional, 4)
+    from linter.kinds.classifier import model_dir
+
+    assert model_dir(config) == str((proj / "mymodel").resolve())
+    # two rules naming different models: one line, before anything is scored
+    (proj / "templint.toml").write_text(
+        '[rules.TPL501]\nmodel-dir = "mymodel"\n[rules.TPL502]\n'
+        f'model-dir = "{SHIPPED.as_posix()}"\n',
+        "utf-8",
+    )
+    with pytest.raises(ModelError, match="different models"):
+        lint_paths([str(proj / "promo.txt")], load_config(proj / "templint.toml"))
+
+
 # -- evaluate ----------------------------------------------------------------------------------
 def test_evaluate_reads_binary_csv_labels(small_model: Path, tmp_path: Path) -> None:
     from linter.commands.evaluate import evaluate

@@ -42,14 +42,14 @@ def explain(
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
     from linter.cli import fail, load_config_option
-    from linter.kinds.classifier import configured_threshold, score_rule_params, scored_text
+    from linter.kinds.classifier import configured_threshold, model_dir, scored_text
     from linter.template import findings_by_template
 
     config = load_config_option(config_path, isolated)
     try:
         result = lint_paths(list(paths), config)
         # the model TPL501 reads under this configuration (a team may train its own)
-        scorer = load_scorer((score_rule_params(config) or {}).get("model-dir"))
+        scorer = load_scorer(model_dir(config))
         threshold = configured_threshold(config)
     except (ModelError, ValueError) as exc:
         fail(str(exc))

@@ -26,7 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "classifier_templates.jsonl"
 CORPUS = ROOT / "data" / "templates.jsonl"
 SHIPPED = ROOT / "models"
-QUICK = ["logreg-C30"]  # one candidate, two folds: enough to exercise training in CI
+QUICK = ["logreg-C30"]
+CLASSES = [
+    "authentication",
+    "marketing",
+    "utility",
+]  # one candidate, two folds: enough to exercise training in CI
 
 PROMO = "Big summer sale! Get 40% off all shoes this weekend only. Shop now before it ends!"
 ORDER = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}."
@@ -618,7 +623,7 @@ def test_evaluate_skips_blank_texts_and_says_how_many(small_model: Path, tmp_pat
     assert report["classifier"]["categories"]["per_class"]["utility"]["support"] == 1
     assert [d["row"] for d in report["disagreements"]] == []  # the two scored rows agree
     text = CliRunner().invoke(evaluate, args).output
-    assert "(2 rows: marketing 1, utility 1; 2 blank rows skipped: no text to score)" in text
+    assert "(2 rows; 2 blank rows skipped: no text to score)" in text
     # a disagreement keeps the row number it has in the file
     data.write_text(f'text,label\n"",utility\n"{PROMO}",utility\n', encoding="utf-8")
     report = json.loads(CliRunner().invoke(evaluate, [*args, "--format", "json"]).output)
@@ -626,6 +631,95 @@ def test_evaluate_skips_blank_texts_and_says_how_many(small_model: Path, tmp_pat
     data.write_text('text,label\n"",utility\n" ",marketing\n', encoding="utf-8")
     result = CliRunner().invoke(evaluate, args)
     assert result.exit_code == 2 and "ev.csv: every row's text is blank" in result.output
+
+
+def test_a_class_with_no_rows_is_not_averaged_in_nor_scored_zero() -> None:
+    from linter.classifier.train import category_metrics
+
+    # every row read right, no authentication row: macro-F1 was 0.6667 (a 0 averaged in)
+    m = category_metrics(["marketing", "utility"], ["marketing", "utility"], CLASSES)
+    assert (m["macro_f1"], m["accuracy"]) == (1.0, 1.0)
+    assert m["macro_over"] == ["marketing", "utility"]
+    auth = m["per_class"]["authentication"]
+    assert auth == {"precision": None, "recall": None, "f1": None, "support": 0}
+    # an absent class that is predicted: its precision is 0 (every prediction wrong), and the
+    # row it took counts against its true class
+    m = category_metrics(["marketing", "utility"], ["marketing", "authentication"], CLASSES)
+    assert m["per_class"]["authentication"]["precision"] == 0.0
+    assert m["per_class"]["authentication"]["recall"] is None
+    assert m["per_class"]["utility"]["recall"] == 0.0 and m["macro_f1"] == 0.5
+
+
+def test_evaluate_says_what_disagrees_and_how_labels_were_read(
+    small_model: Path, tmp_path: Path
+) -> None:
+    from linter.classifier.evaluate import format_text
+
+    report = {
+        "data": "x.csv",
+        "split": None,
+        "rows": 3,
+        "labels": {"1": 1, "ham": 1, "marketing": 1},
+        "label_meaning": {"1": "promotional", "ham": "not promotional", "marketing": "promotional"},
+        "backend": "scorer",
+        "model": "m",
+        "threshold": 0.57,
+        "classifier": {
+            "binary_classes": {
+                "macro_f1": 1.0,
+                "macro_over": ["promotional", "transactional"],
+                "accuracy": 1.0,
+                "per_class": {
+                    "promotional": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2},
+                    "transactional": {"precision": None, "recall": None, "f1": None, "support": 0},
+                },
+                "confusion": {
+                    "labels": ["promotional", "transactional"],
+                    "matrix": [[2, 0], [0, 0]],
+                },
+            },
+            "promotional": {
+                "precision": 1.0,
+                "recall": 1.0,
+                "f1": 1.0,
+                "roc_auc": None,
+                "confusion": {"tp": 2, "fp": 0, "fn": 0, "tn": 0},
+            },
+        },
+        "disagreements": [
+            {
+                "row": 1413,
+                "label": "marketing",
+                "disagrees": ["promotional"],
+                "predicted": "marketing",
+                "promotional_score": 0.43,
+                "rules": [],
+                "text": "New arrivals",
+            }
+        ],
+    }
+    text = format_text(report)
+    # raw labels shown with what they were read as ("1 15, marketing 15" said nothing)
+    assert "labels read as promotional: '1' 1, 'marketing' 1; as not promotional: 'ham' 1" in text
+    # "marketing → marketing (score 0.43)" read as a contradiction
+    assert (
+        "row 1413: marketing: read as marketing (agrees); score 0.43 < threshold 0.57: "
+        "missed as promotional" in text
+    )
+    assert "transactional" in text and "transactiona " not in text  # headers not cut
+    assert re.search(r"transactional +n/a +n/a +n/a +0\n", text)  # not 0.0000
+
+
+def test_evaluate_table_with_an_absent_class(small_model: Path, tmp_path: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "two.csv"
+    data.write_text(f'text,label\n"{ORDER}",utility\n"{PROMO}",marketing\n', encoding="utf-8")
+    args = ["--data", str(data), "--model-dir", str(small_model), "--no-rules"]
+    text = CliRunner().invoke(evaluate, args).output
+    assert "macro-F1 1.0000 over marketing, utility: no authentication rows;" in text
+    assert re.search(r"authentication +n/a +n/a +n/a +0", text)
+    assert re.search(r" authentication +marketing +utility\n", text)  # not "authenticati"
 
 
 def test_evaluate_unknown_label_is_an_error(small_model: Path, tmp_path: Path) -> None:

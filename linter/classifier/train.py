@@ -198,14 +198,26 @@ def _best_precision_at_recall(y: np.ndarray, s: np.ndarray, min_recall: float) -
 
 
 def category_metrics(y_true: Sequence[str], y_pred: Sequence[str], classes: Sequence[str]) -> dict:
+    """Per-class precision, recall and F1, the confusion matrix, accuracy and macro-F1.
+
+    A figure with nothing to count is None ("n/a"), not 0: precision of a class never
+    predicted, recall and F1 of a class with no rows. Macro-F1 averages the classes that have
+    rows (``macro_over``): a class absent from the data is no 0 to average in (a set with no
+    authentication rows read perfectly had macro-F1 0.67). Predictions of an absent class still
+    count, as errors against the rows' true classes."""
     p, r, f, s = precision_recall_fscore_support(
         y_true, y_pred, labels=list(classes), zero_division=0
     )
+    predicted = Counter(y_pred)
+
+    def figure(value: float, defined: bool) -> float | None:
+        return round(float(value), 4) if defined else None
+
     per = {
         c: {
-            "precision": round(float(p[i]), 4),
-            "recall": round(float(r[i]), 4),
-            "f1": round(float(f[i]), 4),
+            "precision": figure(p[i], predicted[c] > 0),
+            "recall": figure(r[i], s[i] > 0),
+            "f1": figure(f[i], s[i] > 0),
             "support": int(s[i]),
         }
         for i, c in enumerate(classes)
@@ -215,10 +227,14 @@ def category_metrics(y_true: Sequence[str], y_pred: Sequence[str], classes: Sequ
     for t, q in zip(y_true, y_pred, strict=True):
         if t in index and q in index:
             matrix[index[t]][index[q]] += 1
-    macro = f1_score(y_true, y_pred, labels=list(classes), average="macro", zero_division=0)
+    present = [c for i, c in enumerate(classes) if s[i] > 0]
+    macro = f1_score(
+        y_true, y_pred, labels=present or list(classes), average="macro", zero_division=0
+    )
     accuracy = sum(t == q for t, q in zip(y_true, y_pred, strict=True)) / max(1, len(y_true))
     return {
         "macro_f1": round(float(macro), 4),
+        "macro_over": present,
         "accuracy": round(float(accuracy), 4),
         "per_class": per,
         "confusion": {"labels": list(classes), "matrix": matrix},

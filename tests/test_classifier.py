@@ -233,6 +233,77 @@ def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
     assert "spam" in result.output
 
 
+def _labelled(path: Path, rows: list[tuple[str, str]], sep: str = ",", head: str = "text,label"):
+    lines = [head.replace(",", sep)] + [f'"{t}"{sep}{label}' for t, label in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+_KINDS = [
+    ("Hi {{1}}, your order {{2}} has shipped", "utility"),
+    ("Get 50% off all shoes today", "marketing"),
+    ("{{1}} is your verification code", "authentication"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "needed"),
+    [
+        # 10 rows: scikit-learn said "The test_size = 2 should be greater or equal to the
+        # number of classes = 3"
+        ([(f"{t} {i}", lab) for i, (t, lab) in enumerate(_KINDS * 3 + _KINDS[:1])], "at least 5"),
+        # one class: "This solver needs samples of at least 2 classes … np.str_('utility')"
+        ([(f"order {i} shipped", "utility") for i in range(20)], "needs marketing rows"),
+    ],
+)
+def test_train_on_too_little_data_says_what_is_needed(
+    tmp_path: Path, rows: list[tuple[str, str]], needed: str
+) -> None:
+    from linter.commands.train import train
+
+    data = _labelled(tmp_path / "small.csv", rows)
+    result = CliRunner().invoke(train, ["--data", str(data), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert "small.csv" in result.output and needed in result.output
+
+
+def test_train_reads_labels_and_csv_files_as_evaluate_does(tmp_path: Path) -> None:
+    """promo / transactional / otp were refused by train and accepted by evaluate; a CSV
+    separated by ';' (as Excel writes it in much of Europe) was refused by both."""
+    from linter.commands.evaluate import evaluate
+    from linter.commands.train import train
+
+    alias = {"utility": "transactional", "marketing": "promo", "authentication": "otp"}
+    rows = [(f"{t} {i}", alias[lab]) for i, (t, lab) in enumerate(_KINDS * 8)]
+    data = _labelled(tmp_path / "semi.csv", rows, sep=" ;", head="Text,Label")
+    out = tmp_path / "m"
+    args = ["--data", str(data), "--out", str(out), "--jobs", "1", "--folds", "2"]
+    result = CliRunner().invoke(train, [*args, "--model", QUICK[0]])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / META_NAME).read_text())
+    assert meta["training_data"]["labels"] == {"authentication": 8, "marketing": 8, "utility": 8}
+    # a random split of rows filled in from one template leaks: said, and kept in the metadata
+    assert "no 'split' column" in result.output and "optimistic" in result.output
+    assert any("'split'" in w for w in meta["warnings"])
+    ev = ["--data", str(data), "--model-dir", str(out), "--no-rules", "--format", "json"]
+    report = json.loads(CliRunner().invoke(evaluate, ev).output)
+    assert report["rows"] == 24 and "categories" in report["classifier"]  # otp: authentication
+    # cp1252 (Excel's "CSV" on Windows): a one-line hint, then read with --encoding
+    cp = tmp_path / "cp.csv"
+    cp.write_bytes(data.read_bytes().decode().replace("order", "café order").encode("cp1252"))
+    result = CliRunner().invoke(evaluate, [*ev[:1], str(cp), *ev[2:]])
+    assert result.exit_code == 2 and "--encoding" in result.output
+    result = CliRunner().invoke(evaluate, [*ev[:1], str(cp), *ev[2:], "--encoding", "cp1252"])
+    assert result.exit_code == 0, result.output
+    # a label that says only promotional or not cannot train a category
+    spam = _labelled(
+        tmp_path / "sms.csv", [(f"text {i}", ["spam", "ham"][i % 2]) for i in range(20)]
+    )
+    result = CliRunner().invoke(train, ["--data", str(spam), "--out", str(tmp_path / "s")])
+    assert result.exit_code == 2 and "say only promotional or not" in result.output
+
+
 @pytest.mark.parametrize(
     ("text", "sender", "left"),
     [

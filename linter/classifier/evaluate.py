@@ -109,11 +109,12 @@ def evaluate_rows(
     report: dict[str, Any] = {
         "rows": len(rows),
         "labels": dict(sorted(Counter(r.label for r in rows).items())),
-        # how each label was read: promotional (positive) or not
+        # how each label was read: promotional (positive) or not, and the category it names
         "label_meaning": {
-            label: "promotional" if label in POSITIVE_LABELS else "not promotional"
-            for label in sorted({r.label for r in rows})
+            r.label: "promotional" if r.label in POSITIVE_LABELS else "not promotional"
+            for r in rows
         },
+        "label_category": {r.label: r.category for r in rows},
         # rows with no text (empty or spaces): not scored, not counted in any figure
         "blank_rows_skipped": blank,
         "backend": backend,
@@ -126,9 +127,9 @@ def evaluate_rows(
         "promotional": binary_metrics(y, scores, cut),
         "binary_classes": category_metrics(truth_bin, pred_bin, ["promotional", "transactional"]),
     }
-    if all(r.label in CATEGORIES for r in rows):
+    if all(r.category for r in rows):
         classifier["categories"] = category_metrics(
-            [r.label for r in rows], predicted, list(CATEGORIES)
+            [str(r.category) for r in rows], predicted, list(CATEGORIES)
         )
     report["classifier"] = classifier
     hits: list[list[str]] = [[] for _ in rows]
@@ -155,7 +156,7 @@ def evaluate_rows(
         # what disagrees with the label: the predicted category, the score against the
         # threshold (promotional or not), or both
         what = []
-        if row.label in CATEGORIES and predicted[i] != row.label:
+        if row.category and predicted[i] != row.category:
             what.append("category")
         if (scores[i] >= cut) != bool(y[i]):
             what.append("promotional")
@@ -167,6 +168,7 @@ def evaluate_rows(
         {
             "row": rows[i].number or i + 1,
             "label": rows[i].label,
+            "category": rows[i].category,  # what the label names (None: promotional or not)
             "disagrees": what,
             "predicted": predicted[i],
             "promotional_score": round(scores[i], 4),
@@ -179,8 +181,15 @@ def evaluate_rows(
     return report
 
 
-def evaluate_file(path: str | Path, *, split: str | None = None, **kwargs: Any) -> dict[str, Any]:
-    rows = read_rows(path)
+def evaluate_file(
+    path: str | Path,
+    *,
+    split: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    **kwargs: Any,
+) -> dict[str, Any]:
+    rows = read_rows(path, encoding=encoding, delimiter=delimiter)
     if split:
         if not any(r.split for r in rows):
             raise DataError(f"{path}: no 'split' field, so --split {split} selects nothing")
@@ -234,9 +243,12 @@ def _table(title: str, cat: dict[str, Any]) -> list[str]:
 def _labels_line(report: dict[str, Any]) -> str:
     """How the file's labels were read: the raw labels under what each counts as."""
     meaning = report.get("label_meaning") or {}
+    category = report.get("label_category") or {}
     groups: dict[str, list[str]] = {}
     for label, n in report["labels"].items():
-        groups.setdefault(meaning.get(label, "?"), []).append(f"{label!r} {n}")
+        named = category.get(label)
+        said = f"{label!r} {n}" + (f" (as {named})" if named and named != label else "")
+        groups.setdefault(meaning.get(label, "?"), []).append(said)
     said = "; ".join(
         f"as {what}: {', '.join(groups[what])}"
         for what in ("promotional", "not promotional", "?")
@@ -250,7 +262,7 @@ def _disagreement(d: dict[str, Any], threshold: float) -> str:
     threshold, or both ("marketing → marketing (score 0.43)" read as a contradiction)."""
     what = d.get("disagrees") or ["category", "promotional"]
     parts = []
-    if d["label"] in CATEGORIES:
+    if d.get("category", d["label"] if d["label"] in CATEGORIES else None):
         agrees = "category" not in what
         parts.append(f"read as {d['predicted']}" + (" (agrees)" if agrees else ""))
     score = d["promotional_score"]

@@ -20,8 +20,19 @@ def _fail(message: str) -> None:
     "data_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Labelled JSONL or CSV (text, label; optional split, and brand: the sender's name, "
-    "left out of the text when fitting). Default: data/templates.jsonl.",
+    help="Labelled JSONL or CSV (text, label: marketing, utility, authentication, or promo, "
+    "transactional, otp; optional split (train / test), pattern (the template a row was "
+    "written from: kept in one fold), and brand (the sender's name, left out of the text when "
+    "fitting)). Default: data/templates.jsonl.",
+)
+@click.option(
+    "--delimiter", default=None, help="CSV field separator (default: from the header line)."
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="The file's encoding (default: UTF-8, with or without a BOM): cp1252 for a CSV Excel "
+    "saved on Windows.",
 )
 @click.option(
     "--out",
@@ -42,6 +53,8 @@ def _fail(message: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def train(
     data_path: str | None,
+    delimiter: str | None,
+    encoding: str | None,
     out_dir: str | None,
     models: tuple[str, ...],
     folds: int,
@@ -73,10 +86,14 @@ def train(
             seed=SEED if seed is None else seed,
             n_jobs=jobs,
             log=log,
+            encoding=encoding,
+            delimiter=delimiter,
         )
     except (DataError, ModelError, ValueError) as exc:
         _fail(str(exc))
         return
+    for warning in meta.get("warnings", []):
+        click.echo(f"templint: warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps(meta, indent=2))
         return

@@ -186,17 +186,39 @@ def _train_in_subprocess(out: Path, hash_seed: str) -> None:
         "import sys; from linter.classifier.train import train; "
         f"train({str(FIXTURE)!r}, {str(out)!r}, models={QUICK!r}, folds=2, n_jobs=1)"
     )
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "SOURCE_DATE_EPOCH": "1700000000"}
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
 
 
 def test_training_is_deterministic(tmp_path: Path) -> None:
     # Different hash seeds (set and dict order) and different memory layouts: both model files
-    # must come out the same byte for byte.
+    # must come out the same byte for byte, and with SOURCE_DATE_EPOCH set the metadata too
+    # (fit timings, which differ on every run, left out).
     _train_in_subprocess(tmp_path / "a", "1")
     _train_in_subprocess(tmp_path / "b", "2")
-    for name in (SCORER_NAME, JOBLIB_NAME):
+    for name in (SCORER_NAME, JOBLIB_NAME, META_NAME):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    meta = json.loads((tmp_path / "a" / META_NAME).read_text())
+    assert meta["trained_at"] == "2023-11-14T22:13:20+00:00"
+
+
+def test_timings_are_left_out_of_reproducible_metadata(tmp_path: Path) -> None:
+    from linter.classifier.scorer import read_metadata
+    from linter.commands.train import train
+
+    # the shipped metadata, written without SOURCE_DATE_EPOCH, keeps its timings and loads
+    shipped = read_metadata(SHIPPED)
+    assert all("fit_seconds_per_fold" in m for m in shipped["metrics"]["cross_validation"].values())
+    assert load_scorer(SHIPPED).threshold == shipped["threshold"]
+    out = tmp_path / "m"
+    args = ["--data", str(FIXTURE), "--out", str(out), "--folds", "2", "--jobs", "1"]
+    result = CliRunner().invoke(
+        train, [*args, "--model", QUICK[0]], env={"SOURCE_DATE_EPOCH": "1700000000"}
+    )
+    assert result.exit_code == 0, result.output
+    cv = json.loads((out / META_NAME).read_text())["metrics"]["cross_validation"]
+    assert "fit_seconds_per_fold" not in cv[QUICK[0]]
+    assert re.search(rf"{QUICK[0]} .* +-\n", result.output)  # printed as '-'
 
 
 def test_train_command_writes_model_and_metadata(tmp_path: Path) -> None:

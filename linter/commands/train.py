@@ -100,9 +100,12 @@ def train(
     click.echo(f"model: {meta['model']} ({meta['description']}) → {out}")
     click.echo(f"{'candidate':<12} {'macro-F1':>8} {'ROC-AUC':>8} {'AP':>8} {'fit s/fold':>10}")
     for name, m in meta["metrics"]["cross_validation"].items():
+        # no timings with SOURCE_DATE_EPOCH set: the metadata is then reproducible byte for byte
+        seconds = m.get("fit_seconds_per_fold")
+        fit = "-" if seconds is None else f"{seconds:.2f}"
         click.echo(
             f"{name:<12} {m['macro_f1']:>8.4f} {m['promotional_roc_auc'] or 0:>8.4f} "
-            f"{m['promotional_average_precision'] or 0:>8.4f} {m['fit_seconds_per_fold']:>10.2f}"
+            f"{m['promotional_average_precision'] or 0:>8.4f} {fit:>10}"
         )
     test = meta["metrics"]["test"]
     if test:

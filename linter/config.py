@@ -259,12 +259,34 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
         rules_dir=_rules_dir(data, path),
         extend_rules=_extend_rules(data.get("extend-rules", []), path),
-        options={k.upper(): v for k, v in options.items() if isinstance(v, dict)},
+        options=_rule_options(options, path),
         normalize=_flag(data.get("normalize", True), "normalize", path),
         source=str(path),
         per_file=_per_file(data.get("per-file", {}), path),
         exclude=_globs(data.get("exclude", []), path),
     )
+
+
+def _rule_options(options: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:
+    """``[rules.CODE]`` tables, upper-case codes. A ``model-dir`` is a folder from the config
+    file's folder, as ``accept`` and ``rules-dir`` are: the same settings work from any
+    folder a run starts in."""
+    out = {}
+    for code, table in options.items():
+        if not isinstance(table, dict):
+            continue
+        table = dict(table)
+        if "model-dir" in table:
+            value = table["model-dir"]
+            where = f"{path}: [rules.{code.upper()}] model-dir"
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where} must be a folder's path")
+            folder = (path.parent / value).resolve()
+            if not folder.is_dir():
+                raise ConfigError(f"{where} folder {value!r} not found (looked for {folder})")
+            table["model-dir"] = str(folder)
+        out[code.upper()] = table
+    return out
 
 
 def _globs(value: Any, path: Path) -> tuple[str, ...]:

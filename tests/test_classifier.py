@@ -26,7 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "classifier_templates.jsonl"
 CORPUS = ROOT / "data" / "templates.jsonl"
 SHIPPED = ROOT / "models"
-QUICK = ["logreg-C30"]  # one candidate, two folds: enough to exercise training in CI
+QUICK = ["logreg-C30"]
+CLASSES = [
+    "authentication",
+    "marketing",
+    "utility",
+]  # one candidate, two folds: enough to exercise training in CI
 
 PROMO = "Big summer sale! Get 40% off all shoes this weekend only. Shop now before it ends!"
 ORDER = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}."
@@ -181,17 +186,39 @@ def _train_in_subprocess(out: Path, hash_seed: str) -> None:
         "import sys; from linter.classifier.train import train; "
         f"train({str(FIXTURE)!r}, {str(out)!r}, models={QUICK!r}, folds=2, n_jobs=1)"
     )
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "SOURCE_DATE_EPOCH": "1700000000"}
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
 
 
 def test_training_is_deterministic(tmp_path: Path) -> None:
     # Different hash seeds (set and dict order) and different memory layouts: both model files
-    # must come out the same byte for byte.
+    # must come out the same byte for byte, and with SOURCE_DATE_EPOCH set the metadata too
+    # (fit timings, which differ on every run, left out).
     _train_in_subprocess(tmp_path / "a", "1")
     _train_in_subprocess(tmp_path / "b", "2")
-    for name in (SCORER_NAME, JOBLIB_NAME):
+    for name in (SCORER_NAME, JOBLIB_NAME, META_NAME):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    meta = json.loads((tmp_path / "a" / META_NAME).read_text())
+    assert meta["trained_at"] == "2023-11-14T22:13:20+00:00"
+
+
+def test_timings_are_left_out_of_reproducible_metadata(tmp_path: Path) -> None:
+    from linter.classifier.scorer import read_metadata
+    from linter.commands.train import train
+
+    # the shipped metadata, written without SOURCE_DATE_EPOCH, keeps its timings and loads
+    shipped = read_metadata(SHIPPED)
+    assert all("fit_seconds_per_fold" in m for m in shipped["metrics"]["cross_validation"].values())
+    assert load_scorer(SHIPPED).threshold == shipped["threshold"]
+    out = tmp_path / "m"
+    args = ["--data", str(FIXTURE), "--out", str(out), "--folds", "2", "--jobs", "1"]
+    result = CliRunner().invoke(
+        train, [*args, "--model", QUICK[0]], env={"SOURCE_DATE_EPOCH": "1700000000"}
+    )
+    assert result.exit_code == 0, result.output
+    cv = json.loads((out / META_NAME).read_text())["metrics"]["cross_validation"]
+    assert "fit_seconds_per_fold" not in cv[QUICK[0]]
+    assert re.search(rf"{QUICK[0]} .* +-\n", result.output)  # printed as '-'
 
 
 def test_train_command_writes_model_and_metadata(tmp_path: Path) -> None:
@@ -240,6 +267,77 @@ def test_train_rejects_unknown_labels(tmp_path: Path) -> None:
     result = CliRunner().invoke(train, ["--data", str(bad), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "spam" in result.output
+
+
+def _labelled(path: Path, rows: list[tuple[str, str]], sep: str = ",", head: str = "text,label"):
+    lines = [head.replace(",", sep)] + [f'"{t}"{sep}{label}' for t, label in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+_KINDS = [
+    ("Hi {{1}}, your order {{2}} has shipped", "utility"),
+    ("Get 50% off all shoes today", "marketing"),
+    ("{{1}} is your verification code", "authentication"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "needed"),
+    [
+        # 10 rows: scikit-learn said "The test_size = 2 should be greater or equal to the
+        # number of classes = 3"
+        ([(f"{t} {i}", lab) for i, (t, lab) in enumerate(_KINDS * 3 + _KINDS[:1])], "at least 5"),
+        # one class: "This solver needs samples of at least 2 classes … np.str_('utility')"
+        ([(f"order {i} shipped", "utility") for i in range(20)], "needs marketing rows"),
+    ],
+)
+def test_train_on_too_little_data_says_what_is_needed(
+    tmp_path: Path, rows: list[tuple[str, str]], needed: str
+) -> None:
+    from linter.commands.train import train
+
+    data = _labelled(tmp_path / "small.csv", rows)
+    result = CliRunner().invoke(train, ["--data", str(data), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert "small.csv" in result.output and needed in result.output
+
+
+def test_train_reads_labels_and_csv_files_as_evaluate_does(tmp_path: Path) -> None:
+    """promo / transactional / otp were refused by train and accepted by evaluate; a CSV
+    separated by ';' (as Excel writes it in much of Europe) was refused by both."""
+    from linter.commands.evaluate import evaluate
+    from linter.commands.train import train
+
+    alias = {"utility": "transactional", "marketing": "promo", "authentication": "otp"}
+    rows = [(f"{t} {i}", alias[lab]) for i, (t, lab) in enumerate(_KINDS * 8)]
+    data = _labelled(tmp_path / "semi.csv", rows, sep=" ;", head="Text,Label")
+    out = tmp_path / "m"
+    args = ["--data", str(data), "--out", str(out), "--jobs", "1", "--folds", "2"]
+    result = CliRunner().invoke(train, [*args, "--model", QUICK[0]])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / META_NAME).read_text())
+    assert meta["training_data"]["labels"] == {"authentication": 8, "marketing": 8, "utility": 8}
+    # a random split of rows filled in from one template leaks: said, and kept in the metadata
+    assert "no 'split' column" in result.output and "optimistic" in result.output
+    assert any("'split'" in w for w in meta["warnings"])
+    ev = ["--data", str(data), "--model-dir", str(out), "--no-rules", "--format", "json"]
+    report = json.loads(CliRunner().invoke(evaluate, ev).output)
+    assert report["rows"] == 24 and "categories" in report["classifier"]  # otp: authentication
+    # cp1252 (Excel's "CSV" on Windows): a one-line hint, then read with --encoding
+    cp = tmp_path / "cp.csv"
+    cp.write_bytes(data.read_bytes().decode().replace("order", "café order").encode("cp1252"))
+    result = CliRunner().invoke(evaluate, [*ev[:1], str(cp), *ev[2:]])
+    assert result.exit_code == 2 and "--encoding" in result.output
+    result = CliRunner().invoke(evaluate, [*ev[:1], str(cp), *ev[2:], "--encoding", "cp1252"])
+    assert result.exit_code == 0, result.output
+    # a label that says only promotional or not cannot train a category
+    spam = _labelled(
+        tmp_path / "sms.csv", [(f"text {i}", ["spam", "ham"][i % 2]) for i in range(20)]
+    )
+    result = CliRunner().invoke(train, ["--data", str(spam), "--out", str(tmp_path / "s")])
+    assert result.exit_code == 2 and "say only promotional or not" in result.output
 
 
 @pytest.mark.parametrize(
@@ -482,6 +580,71 @@ def test_lint_does_not_import_scikit_learn() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def _project_with_model(small_model: Path, tmp_path: Path, settings: str) -> Path:
+    proj = tmp_path / "proj"
+    shutil.copytree(small_model, proj / "mymodel")
+    (proj / "sub").mkdir()
+    (proj / "templint.toml").write_text(settings, encoding="utf-8")
+    (proj / "promo.txt").write_text(PROMO + "\n", encoding="utf-8")
+    return proj
+
+
+def test_model_dir_is_a_folder_from_the_config_files_folder(
+    small_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As accept files are: the same config from a subfolder failed with "no classifier
+    model here" (the folder was looked for from the current directory)."""
+    from linter.cli import main
+    from linter.config import ConfigError, load_config
+
+    proj = _project_with_model(
+        small_model,
+        tmp_path,
+        '[rules.TPL501]\nmodel-dir = "mymodel"\n[rules.TPL502]\nmodel-dir = "mymodel"\n',
+    )
+    monkeypatch.chdir(proj / "sub")
+    config = load_config(proj / "templint.toml")
+    assert config.options["TPL501"]["model-dir"] == str((proj / "mymodel").resolve())
+    result = CliRunner().invoke(
+        main, ["lint", "--config", str(proj / "templint.toml"), "../promo.txt"]
+    )
+    assert result.exit_code in (0, 1) and "no classifier model" not in result.output, result.output
+    (proj / "templint.toml").write_text('[rules.TPL501]\nmodel-dir = "nope"\n', "utf-8")
+    with pytest.raises(
+        ConfigError, match=r"templint.toml: \[rules.TPL501\] model-dir folder 'nope'"
+    ):
+        load_config(proj / "templint.toml")
+
+
+def test_a_run_reads_one_model_when_one_rule_names_it(small_model: Path, tmp_path: Path) -> None:
+    """model-dir under TPL501 only: batch took promo_score from TPL502's shipped model while
+    explain used the custom one. Both rules now read the one model named."""
+    from linter.api import lint_paths
+    from linter.config import load_config
+
+    folder = (tmp_path / "proj" / "mymodel").resolve().as_posix()  # absolute: resolved or not
+    proj = _project_with_model(small_model, tmp_path, f'[rules.TPL501]\nmodel-dir = "{folder}"\n')
+    config = load_config(proj / "templint.toml")
+    custom, shipped = load_scorer(proj / "mymodel").score(PROMO), load_scorer().score(PROMO)
+    assert round(custom.promotional, 4) != round(shipped.promotional, 4)
+    result = lint_paths([str(proj / "promo.txt")], config)
+    (tpl,) = result.templates
+    assert tpl.scores["promotional_score"] == round(custom.promotional, 4)
+    for d in result.diagnostics:
+        assert d.extra.get("promotional_score", custom.promotional) == round(custom.promotional, 4)
+    from linter.kinds.classifier import model_dir
+
+    assert model_dir(config) == str((proj / "mymodel").resolve())
+    # two rules naming different models: one line, before anything is scored
+    (proj / "templint.toml").write_text(
+        '[rules.TPL501]\nmodel-dir = "mymodel"\n[rules.TPL502]\n'
+        f'model-dir = "{SHIPPED.as_posix()}"\n',
+        "utf-8",
+    )
+    with pytest.raises(ModelError, match="different models"):
+        lint_paths([str(proj / "promo.txt")], load_config(proj / "templint.toml"))
+
+
 # -- evaluate ----------------------------------------------------------------------------------
 def test_evaluate_reads_binary_csv_labels(small_model: Path, tmp_path: Path) -> None:
     from linter.commands.evaluate import evaluate
@@ -548,6 +711,122 @@ def test_evaluate_category_report_on_split(small_model: Path) -> None:
     assert set(cats["per_class"]) == {"authentication", "marketing", "utility"}
     assert len(cats["confusion"]["matrix"]) == 3
     assert report["rows"] == sum(cats["per_class"][c]["support"] for c in cats["per_class"])
+
+
+def test_evaluate_skips_blank_texts_and_says_how_many(small_model: Path, tmp_path: Path) -> None:
+    """An empty or blank text has nothing to score: the model answers its prior (MARKETING for
+    the shipped one), which counted as an error against every utility row."""
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "ev.csv"
+    data.write_text(
+        f'text,label\n"",utility\n"   ",utility\n"{ORDER}",utility\n"{PROMO}",marketing\n',
+        encoding="utf-8",
+    )
+    args = ["--data", str(data), "--model-dir", str(small_model), "--no-rules"]
+    report = json.loads(CliRunner().invoke(evaluate, [*args, "--format", "json"]).output)
+    assert report["rows"] == 2 and report["blank_rows_skipped"] == 2
+    assert report["labels"] == {"marketing": 1, "utility": 1}
+    assert report["classifier"]["categories"]["per_class"]["utility"]["support"] == 1
+    assert [d["row"] for d in report["disagreements"]] == []  # the two scored rows agree
+    text = CliRunner().invoke(evaluate, args).output
+    assert "(2 rows; 2 blank rows skipped: no text to score)" in text
+    # a disagreement keeps the row number it has in the file
+    data.write_text(f'text,label\n"",utility\n"{PROMO}",utility\n', encoding="utf-8")
+    report = json.loads(CliRunner().invoke(evaluate, [*args, "--format", "json"]).output)
+    assert [d["row"] for d in report["disagreements"]] == [2]
+    data.write_text('text,label\n"",utility\n" ",marketing\n', encoding="utf-8")
+    result = CliRunner().invoke(evaluate, args)
+    assert result.exit_code == 2 and "ev.csv: every row's text is blank" in result.output
+
+
+def test_a_class_with_no_rows_is_not_averaged_in_nor_scored_zero() -> None:
+    from linter.classifier.train import category_metrics
+
+    # every row read right, no authentication row: macro-F1 was 0.6667 (a 0 averaged in)
+    m = category_metrics(["marketing", "utility"], ["marketing", "utility"], CLASSES)
+    assert (m["macro_f1"], m["accuracy"]) == (1.0, 1.0)
+    assert m["macro_over"] == ["marketing", "utility"]
+    auth = m["per_class"]["authentication"]
+    assert auth == {"precision": None, "recall": None, "f1": None, "support": 0}
+    # an absent class that is predicted: its precision is 0 (every prediction wrong), and the
+    # row it took counts against its true class
+    m = category_metrics(["marketing", "utility"], ["marketing", "authentication"], CLASSES)
+    assert m["per_class"]["authentication"]["precision"] == 0.0
+    assert m["per_class"]["authentication"]["recall"] is None
+    assert m["per_class"]["utility"]["recall"] == 0.0 and m["macro_f1"] == 0.5
+
+
+def test_evaluate_says_what_disagrees_and_how_labels_were_read(
+    small_model: Path, tmp_path: Path
+) -> None:
+    from linter.classifier.evaluate import format_text
+
+    report = {
+        "data": "x.csv",
+        "split": None,
+        "rows": 3,
+        "labels": {"1": 1, "ham": 1, "marketing": 1},
+        "label_meaning": {"1": "promotional", "ham": "not promotional", "marketing": "promotional"},
+        "backend": "scorer",
+        "model": "m",
+        "threshold": 0.57,
+        "classifier": {
+            "binary_classes": {
+                "macro_f1": 1.0,
+                "macro_over": ["promotional", "transactional"],
+                "accuracy": 1.0,
+                "per_class": {
+                    "promotional": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2},
+                    "transactional": {"precision": None, "recall": None, "f1": None, "support": 0},
+                },
+                "confusion": {
+                    "labels": ["promotional", "transactional"],
+                    "matrix": [[2, 0], [0, 0]],
+                },
+            },
+            "promotional": {
+                "precision": 1.0,
+                "recall": 1.0,
+                "f1": 1.0,
+                "roc_auc": None,
+                "confusion": {"tp": 2, "fp": 0, "fn": 0, "tn": 0},
+            },
+        },
+        "disagreements": [
+            {
+                "row": 1413,
+                "label": "marketing",
+                "disagrees": ["promotional"],
+                "predicted": "marketing",
+                "promotional_score": 0.43,
+                "rules": [],
+                "text": "New arrivals",
+            }
+        ],
+    }
+    text = format_text(report)
+    # raw labels shown with what they were read as ("1 15, marketing 15" said nothing)
+    assert "labels read as promotional: '1' 1, 'marketing' 1; as not promotional: 'ham' 1" in text
+    # "marketing → marketing (score 0.43)" read as a contradiction
+    assert (
+        "row 1413: marketing: read as marketing (agrees); score 0.43 < threshold 0.57: "
+        "missed as promotional" in text
+    )
+    assert "transactional" in text and "transactiona " not in text  # headers not cut
+    assert re.search(r"transactional +n/a +n/a +n/a +0\n", text)  # not 0.0000
+
+
+def test_evaluate_table_with_an_absent_class(small_model: Path, tmp_path: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    data = tmp_path / "two.csv"
+    data.write_text(f'text,label\n"{ORDER}",utility\n"{PROMO}",marketing\n', encoding="utf-8")
+    args = ["--data", str(data), "--model-dir", str(small_model), "--no-rules"]
+    text = CliRunner().invoke(evaluate, args).output
+    assert "macro-F1 1.0000 over marketing, utility: no authentication rows;" in text
+    assert re.search(r"authentication +n/a +n/a +n/a +0", text)
+    assert re.search(r" authentication +marketing +utility\n", text)  # not "authenticati"
 
 
 def test_evaluate_unknown_label_is_an_error(small_model: Path, tmp_path: Path) -> None:

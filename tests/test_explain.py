@@ -166,3 +166,32 @@ def test_explain_names_no_word_that_pushes_nothing(tmp_path: Path) -> None:
     listed = report["pushes_up"] + report["holds_down"] + report.get("category_words", [])
     assert listed and all(abs(c) >= 0.005 for _, c in listed)
     assert "'your verification'" not in explain(str(draft)).stdout
+
+
+def test_explain_gives_no_score_to_a_template_with_no_text(tmp_path: Path) -> None:
+    """lint reports the missing body (TPL304) and no score; explain said 'promotional score
+    0.64 … reads as promotional', the model's answer to nothing."""
+    bodyless = tmp_path / "bodyless.json"
+    bodyless.write_text(
+        json.dumps(
+            {
+                "name": "x",
+                "language": "en_US",
+                "category": "UTILITY",
+                "components": [{"type": "BUTTONS", "buttons": []}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    res = explain(str(bodyless))
+    assert "no text to score" in res.stdout
+    assert "promotional score" not in res.stdout and "reads as" not in res.stdout
+    assert "TPL304" in res.stdout  # the finding that says why
+    (report,) = json.loads(explain("--format", "json", str(bodyless)).stdout)
+    assert report["promotional_score"] is None and report["predicted_category"] is None
+    assert report["not_scored"].startswith("no text to score")
+    # text in a script the model never saw: lint says nothing (TPL501/502), nor does explain
+    arabic = tmp_path / "ar.txt"
+    arabic.write_text("مرحبا، طلبك رقم {{1}} تم شحنه.\n", encoding="utf-8")
+    (report,) = json.loads(explain("--format", "json", str(arabic)).stdout)
+    assert report["promotional_score"] is None and "script" in report["not_scored"]

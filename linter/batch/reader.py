@@ -321,7 +321,7 @@ class _Lines:
                 yield raw.decode("utf-8", errors="replace")
 
 
-def _sniff(header: str) -> str:
+def sniff_delimiter(header: str) -> str:
     """The delimiter of a header line: the candidate that splits it into the most fields."""
     best, most = ",", 0
     for d in DELIMITERS:
@@ -364,7 +364,7 @@ def _csv_table(
             )
         )
     if delimiter is None:
-        delimiter = _sniff(first)
+        delimiter = sniff_delimiter(first)
     if len(delimiter) != 1:
         raise BatchError(f"{path}: --delimiter must be one character, not {delimiter!r}")
 

@@ -6,19 +6,42 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 CATEGORIES = ("authentication", "marketing", "utility")
-POSITIVE_LABELS = {"marketing", "promotional", "promotion", "spam", "1", "true", "yes"}
+# One reading of labels for train and evaluate. A label that names a category (or a common
+# word for one) gives the category; training needs one. The others say only promotional or
+# not (a spam / ham set, 1 / 0): evaluate reads them, train cannot.
+CATEGORY_LABELS = {
+    "marketing": "marketing",
+    "promotional": "marketing",
+    "promotion": "marketing",
+    "promo": "marketing",
+    "utility": "utility",
+    "transactional": "utility",
+    "transaction": "utility",
+    "authentication": "authentication",
+    "auth": "authentication",
+    "otp": "authentication",
+}
+BINARY_LABELS = {
+    "spam": 1,
+    "1": 1,
+    "true": 1,
+    "yes": 1,
+    "ham": 0,
+    "0": 0,
+    "false": 0,
+    "no": 0,
+}
+POSITIVE_LABELS = {
+    *(k for k, v in CATEGORY_LABELS.items() if v == "marketing"),
+    *(k for k, v in BINARY_LABELS.items() if v),
+}
 NEGATIVE_LABELS = {
-    "utility",
-    "authentication",
-    "transactional",
-    "ham",
-    "0",
-    "false",
-    "no",
+    *(k for k, v in CATEGORY_LABELS.items() if v != "marketing"),
+    *(k for k, v in BINARY_LABELS.items() if not v),
 }
 TEXT_COLUMNS = ("text", "body", "message", "content", "template", "sms")
 LABEL_COLUMNS = ("label", "category", "class", "target")
@@ -37,10 +60,17 @@ class Row:
     name: str | None = None
     group: str | None = None  # the writing pattern a generated row came from (kept in one fold)
     sender: str | None = None  # the brand that sends it ("brand"): left out when training
+    number: int = 0  # 1-based among the file's data rows (what a report calls "row N")
 
     @property
     def positive(self) -> bool:
         return self.label in POSITIVE_LABELS
+
+    @property
+    def category(self) -> str | None:
+        """The category the label names (``promo`` is marketing, ``otp`` authentication);
+        None for a label that says only promotional or not (``spam``, ``0``)."""
+        return CATEGORY_LABELS.get(self.label)
 
 
 def file_sha256(path: Path | str) -> str:
@@ -55,22 +85,63 @@ def _pick(columns: list[str], wanted: tuple[str, ...]) -> str | None:
     return None
 
 
-def read_rows(path: Path | str) -> list[Row]:
-    """Rows of ``text`` + ``label`` from a CSV (header row) or JSONL file."""
+def read_rows(
+    path: Path | str, *, encoding: str | None = None, delimiter: str | None = None
+) -> list[Row]:
+    """Rows of ``text`` + ``label`` from a CSV (header row) or JSONL file. ``encoding``:
+    default UTF-8, with or without a BOM; ``delimiter`` (CSV): default the one of ``, ; tab |``
+    that splits the header line into the most fields, as ``templint batch`` reads a CSV."""
     path = Path(path)
+    codec = _codec(path, encoding)
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes().decode(codec)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        hint = (
+            "give its encoding with --encoding (cp1252 for a CSV Excel saved on Windows, "
+            "utf-16 for its 'Unicode Text')"
+            if encoding is None
+            else "check --encoding"
+        )
+        raise DataError(
+            f"{path}: cannot be read as {encoding or 'UTF-8'} text ({exc}); {hint}"
+        ) from None
     if path.suffix.lower() in (".jsonl", ".ndjson") or raw.lstrip().startswith("{"):
         rows = _jsonl(raw, path)
     else:
-        rows = _csv(raw, path)
+        rows = _csv(raw, path, delimiter)
     if not rows:
         raise DataError(f"{path}: no labelled rows")
-    return rows
+    return [replace(r, number=n) for n, r in enumerate(rows, 1)]
+
+
+def _codec(path: Path, encoding: str | None) -> str:
+    if encoding is None:
+        return "utf-8-sig"
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise DataError(
+            f"{path}: unknown encoding {encoding!r} (e.g. cp1252, latin-1, utf-16)"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise DataError(f"{path}: {encoding!r} is not a text encoding")
+    return "utf-8-sig" if info.name == "utf-8" else info.name
+
+
+def without_blank(rows: list[Row], path: Path | str) -> tuple[list[Row], int]:
+    """The rows that have text, and how many had none (empty or only spaces). A blank text
+    has nothing to score: the model gives it its prior (MARKETING 0.64 for the shipped one),
+    which would count as an error against every label but marketing."""
+    kept = [r for r in rows if r.text.strip()]
+    if not kept:
+        raise DataError(f"{path}: every row's text is blank; nothing to score")
+    return kept, len(rows) - len(kept)
 
 
 def _row(
@@ -128,8 +199,14 @@ def _jsonl(raw: str, path: Path) -> list[Row]:
     return rows
 
 
-def _csv(raw: str, path: Path) -> list[Row]:
-    reader = csv.DictReader(io.StringIO(raw, newline=""))
+def _csv(raw: str, path: Path, delimiter: str | None = None) -> list[Row]:
+    from linter.batch.reader import sniff_delimiter
+
+    if delimiter is None:
+        delimiter = sniff_delimiter(raw.lstrip("\ufeff").split("\n", 1)[0])
+    if len(delimiter) != 1:
+        raise DataError(f"{path}: --delimiter must be one character, not {delimiter!r}")
+    reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []
     text_key = _pick(list(columns), TEXT_COLUMNS)
     label_key = _pick(list(columns), LABEL_COLUMNS)
@@ -141,6 +218,7 @@ def _csv(raw: str, path: Path) -> list[Row]:
     split_key = _pick(list(columns), ("split",))
     name_key = _pick(list(columns), ("name",))
     brand_key = _pick(list(columns), ("brand",))
+    pattern_key = _pick(list(columns), ("pattern",))
     rows = []
     try:
         for n, rec in enumerate(reader, 2):
@@ -151,7 +229,7 @@ def _csv(raw: str, path: Path) -> list[Row]:
                     f"{path}:{n}",
                     rec.get(split_key) if split_key else None,
                     rec.get(name_key) if name_key else None,
-                    None,
+                    rec.get(pattern_key) if pattern_key else None,
                     rec.get(brand_key) if brand_key else None,
                 )
             )
@@ -166,8 +244,15 @@ def binary_label(label: str, where: str = "") -> int:
         return 1
     if label in NEGATIVE_LABELS:
         return 0
-    raise DataError(
-        f"{where or 'data'}: unknown label {label!r} (promotional: "
-        f"{', '.join(sorted(POSITIVE_LABELS))}; transactional: "
-        f"{', '.join(sorted(NEGATIVE_LABELS))})"
+    raise DataError(f"{where or 'data'}: unknown label {label!r} ({LABELS_HELP})")
+
+
+LABELS_HELP = (
+    "categories: "
+    + "; ".join(
+        f"{c} ({', '.join(sorted(k for k, v in CATEGORY_LABELS.items() if v == c and k != c))})"
+        for c in CATEGORIES
     )
+    + "; promotional or not only: "
+    + ", ".join(BINARY_LABELS)
+)

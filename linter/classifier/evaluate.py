@@ -17,7 +17,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.classifier.data import CATEGORIES, DataError, Row, binary_label, read_rows
+from linter.classifier.data import (
+    CATEGORIES,
+    POSITIVE_LABELS,
+    DataError,
+    Row,
+    binary_label,
+    read_rows,
+    without_blank,
+)
 from linter.classifier.scorer import POSITIVE
 
 
@@ -92,14 +100,23 @@ def evaluate_rows(
 ) -> dict[str, Any]:
     from linter.classifier.train import binary_metrics, category_metrics
 
+    rows, blank = without_blank(rows, "data")
     texts = [r.text for r in rows]
-    y = [binary_label(r.label, f"row {i + 1}") for i, r in enumerate(rows)]
+    y = [binary_label(r.label, f"row {r.number or i + 1}") for i, r in enumerate(rows)]
     progress(f"scoring {len(rows)} rows with the classifier")
     scores, predicted, meta = classifier_scores(texts, backend, model_dir, n_jobs)
     cut = float(meta.get("threshold", 0.5) if threshold is None else threshold)
     report: dict[str, Any] = {
         "rows": len(rows),
         "labels": dict(sorted(Counter(r.label for r in rows).items())),
+        # how each label was read: promotional (positive) or not, and the category it names
+        "label_meaning": {
+            r.label: "promotional" if r.label in POSITIVE_LABELS else "not promotional"
+            for r in rows
+        },
+        "label_category": {r.label: r.category for r in rows},
+        # rows with no text (empty or spaces): not scored, not counted in any figure
+        "blank_rows_skipped": blank,
         "backend": backend,
         "model": meta.get("model"),
         "threshold": cut,
@@ -110,9 +127,9 @@ def evaluate_rows(
         "promotional": binary_metrics(y, scores, cut),
         "binary_classes": category_metrics(truth_bin, pred_bin, ["promotional", "transactional"]),
     }
-    if all(r.label in CATEGORIES for r in rows):
+    if all(r.category for r in rows):
         classifier["categories"] = category_metrics(
-            [r.label for r in rows], predicted, list(CATEGORIES)
+            [str(r.category) for r in rows], predicted, list(CATEGORIES)
         )
     report["classifier"] = classifier
     hits: list[list[str]] = [[] for _ in rows]
@@ -136,37 +153,57 @@ def evaluate_rows(
         report["combined"] = {"promotional": comb}
     wrong = []
     for i, row in enumerate(rows):
-        category_wrong = row.label in CATEGORIES and predicted[i] != row.label
-        binary_wrong = (scores[i] >= cut) != bool(y[i])
-        if category_wrong or binary_wrong:
+        # what disagrees with the label: the predicted category, the score against the
+        # threshold (promotional or not), or both
+        what = []
+        if row.category and predicted[i] != row.category:
+            what.append("category")
+        if (scores[i] >= cut) != bool(y[i]):
+            what.append("promotional")
+        if what:
             confidence = scores[i] if scores[i] >= cut else 1.0 - scores[i]
-            wrong.append((confidence, i))
-    wrong.sort(key=lambda ci: (-ci[0], ci[1]))
+            wrong.append((confidence, i, what))
+    wrong.sort(key=lambda ciw: (-ciw[0], ciw[1]))
     report["disagreements"] = [
         {
-            "row": i + 1,
+            "row": rows[i].number or i + 1,
             "label": rows[i].label,
+            "category": rows[i].category,  # what the label names (None: promotional or not)
+            "disagrees": what,
             "predicted": predicted[i],
             "promotional_score": round(scores[i], 4),
             "rules": hits[i],
             "warnings": warned[i],
             "text": rows[i].text if len(rows[i].text) <= 160 else rows[i].text[:157] + "…",
         }
-        for _, i in wrong[:show]
+        for _, i, what in wrong[:show]
     ]
     return report
 
 
-def evaluate_file(path: str | Path, *, split: str | None = None, **kwargs: Any) -> dict[str, Any]:
-    rows = read_rows(path)
+def evaluate_file(
+    path: str | Path,
+    *,
+    split: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    **kwargs: Any,
+) -> dict[str, Any]:
+    rows = read_rows(path, encoding=encoding, delimiter=delimiter)
     if split:
         if not any(r.split for r in rows):
             raise DataError(f"{path}: no 'split' field, so --split {split} selects nothing")
         rows = [r for r in rows if r.split == split]
         if not rows:
             raise DataError(f"{path}: no rows in split {split!r}")
+    rows, blank = without_blank(rows, path)  # here too, so an error names the file
     report = evaluate_rows(rows, **kwargs)
+    report["blank_rows_skipped"] = blank
     return {"data": str(path), "split": split, **report}
+
+
+def _figure(value: float | None, width: int) -> str:
+    return f"{'n/a':>{width}}" if value is None else f"{value:>{width}.4f}"
 
 
 def _row_line(name: str, m: dict[str, Any]) -> str:
@@ -179,26 +216,79 @@ def _row_line(name: str, m: dict[str, Any]) -> str:
 
 
 def _table(title: str, cat: dict[str, Any]) -> list[str]:
-    lines = [f"{title} (macro-F1 {cat['macro_f1']:.4f}, accuracy {cat['accuracy']:.4f})"]
-    lines.append(f"  {'class':<15} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
+    labels = cat["confusion"]["labels"]
+    over = cat.get("macro_over", labels)
+    absent = [lab for lab in labels if lab not in over]
+    macro = f"macro-F1 {cat['macro_f1']:.4f}"
+    if absent:
+        macro += f" over {', '.join(over)}: no {', '.join(absent)} rows;"
+    else:
+        macro += ","
+    lines = [f"{title} ({macro} accuracy {cat['accuracy']:.4f})"]
+    name_w = max(15, *(len(lab) + 1 for lab in labels))
+    col_w = max(9, *(len(lab) + 2 for lab in labels))
+    lines.append(f"  {'class':<{name_w}} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
     for name, m in cat["per_class"].items():
         lines.append(
-            f"  {name:<15} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f}"
-            f" {m['support']:>8}"
+            f"  {name:<{name_w}} {_figure(m['precision'], 9)} {_figure(m['recall'], 7)}"
+            f" {_figure(m['f1'], 7)} {m['support']:>8}"
         )
-    labels = cat["confusion"]["labels"]
     lines.append("  confusion matrix (rows: true, columns: predicted)")
-    lines.append("  " + " " * 15 + "".join(f"{lab[:12]:>14}" for lab in labels))
+    lines.append("  " + " " * name_w + "".join(f"{lab:>{col_w}}" for lab in labels))
     for lab, row in zip(labels, cat["confusion"]["matrix"], strict=True):
-        lines.append(f"  {lab:<15}" + "".join(f"{v:>14}" for v in row))
+        lines.append(f"  {lab:<{name_w}}" + "".join(f"{v:>{col_w}}" for v in row))
     return lines
+
+
+def _labels_line(report: dict[str, Any]) -> str:
+    """How the file's labels were read: the raw labels under what each counts as."""
+    meaning = report.get("label_meaning") or {}
+    category = report.get("label_category") or {}
+    groups: dict[str, list[str]] = {}
+    for label, n in report["labels"].items():
+        named = category.get(label)
+        said = f"{label!r} {n}" + (f" (as {named})" if named and named != label else "")
+        groups.setdefault(meaning.get(label, "?"), []).append(said)
+    said = "; ".join(
+        f"as {what}: {', '.join(groups[what])}"
+        for what in ("promotional", "not promotional", "?")
+        if what in groups
+    )
+    return f"labels read {said}"
+
+
+def _disagreement(d: dict[str, Any], threshold: float) -> str:
+    """What disagrees with the label, in words: the category read, the score against the
+    threshold, or both ("marketing → marketing (score 0.43)" read as a contradiction)."""
+    what = d.get("disagrees") or ["category", "promotional"]
+    parts = []
+    if d.get("category", d["label"] if d["label"] in CATEGORIES else None):
+        agrees = "category" not in what
+        parts.append(f"read as {d['predicted']}" + (" (agrees)" if agrees else ""))
+    score = d["promotional_score"]
+    if "promotional" in what:
+        if score >= threshold:
+            parts.append(f"score {score:.2f} ≥ threshold {threshold:.2f}: counted promotional")
+        else:
+            parts.append(f"score {score:.2f} < threshold {threshold:.2f}: missed as promotional")
+    else:
+        reads = "promotional" if score >= threshold else "not promotional"
+        parts.append(f"score {score:.2f}, {reads} (agrees)")
+    rules = f"; rules {','.join(d['rules'])}" if d["rules"] else ""
+    if d.get("warnings"):
+        rules += f"; warnings {','.join(d['warnings'])}"
+    return f"  row {d['row']}: {d['label']}: {'; '.join(parts)}{rules}: {d['text']!r}"
 
 
 def format_text(report: dict[str, Any]) -> str:
     split = f", split {report['split']}" if report.get("split") else ""
-    labels = ", ".join(f"{k} {v}" for k, v in report["labels"].items())
+    blank = report.get("blank_rows_skipped") or 0
+    skipped = (
+        f"; {blank} blank row{'s' if blank != 1 else ''} skipped: no text to score" if blank else ""
+    )
     lines = [
-        f"templint evaluate: {report['data']} ({report['rows']} rows{split}: {labels})",
+        f"templint evaluate: {report['data']} ({report['rows']} rows{split}{skipped})",
+        _labels_line(report),
         f"model {report['model']} via {report['backend']}, "
         f"promotional threshold {report['threshold']:.2f}",
         "",
@@ -235,13 +325,6 @@ def format_text(report: dict[str, Any]) -> str:
                 "  warnings that fired: " + ", ".join(f"{k} {v}" for k, v in warn_codes.items())
             )
     if report["disagreements"]:
-        lines += ["", "Most confident disagreements"]
-        for d in report["disagreements"]:
-            rules = f" rules {','.join(d['rules'])}" if d["rules"] else ""
-            if d.get("warnings"):
-                rules += f" warnings {','.join(d['warnings'])}"
-            lines.append(
-                f"  row {d['row']}: {d['label']} → {d['predicted']} "
-                f"(score {d['promotional_score']:.2f}{rules}): {d['text']!r}"
-            )
+        lines += ["", "Most confident disagreements (what disagrees with the row's label)"]
+        lines += [_disagreement(d, report["threshold"]) for d in report["disagreements"]]
     return "\n".join(lines) + "\n"

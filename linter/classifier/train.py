@@ -2,8 +2,9 @@
 
 Reproducible: fixed seeds, no dependence on hash order (the vectorizers' ``stop_words_`` set is
 dropped before saving), gzip without a timestamp, so the same data gives byte-identical
-``classifier.joblib`` and ``classifier.scorer.json.gz``. Only the metadata's date differs
-(set ``SOURCE_DATE_EPOCH`` to fix it too).
+``classifier.joblib`` and ``classifier.scorer.json.gz``. Only the metadata's date and fit
+timings differ: with ``SOURCE_DATE_EPOCH`` set the date is that moment and the timings are left
+out, so the metadata is byte-identical too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,16 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from linter.classifier import features as F
-from linter.classifier.data import CATEGORIES, DataError, Row, file_sha256, read_rows
+from linter.classifier.data import (
+    BINARY_LABELS,
+    CATEGORIES,
+    LABELS_HELP,
+    DataError,
+    Row,
+    file_sha256,
+    read_rows,
+    without_blank,
+)
 from linter.classifier.scorer import (
     FORMAT,
     FORMAT_VERSION,
@@ -114,6 +125,68 @@ def make_pipeline(name: str, seed: int = SEED, **feature_args: Any) -> Pipeline:
 
 
 # -- data --------------------------------------------------------------------------------------
+MIN_ROWS_PER_CATEGORY = 5
+
+
+def training_rows(rows: list[Row], path: Path | str) -> list[Row]:
+    """The rows with their label read as a category, as evaluate reads it (``promo`` is
+    marketing, ``transactional`` utility, ``otp`` authentication). A label that says only
+    promotional or not (``spam``, ``0``) or no known thing is refused, naming the file."""
+    unknown = sorted({r.label for r in rows if r.category is None and r.label not in BINARY_LABELS})
+    if unknown:
+        raise DataError(
+            f"{path}: unknown label(s) {', '.join(map(repr, unknown))}; "
+            f"training reads {LABELS_HELP}"
+        )
+    binary = sorted({r.label for r in rows if r.category is None})
+    if binary:
+        raise DataError(
+            f"{path}: label(s) {', '.join(map(repr, binary))} say only promotional or not; "
+            f"training needs each row's category ({', '.join(CATEGORIES)}). "
+            "`templint evaluate` measures a model on such a file"
+        )
+    return [r if r.label == r.category else replace(r, label=r.category) for r in rows]  # type: ignore[arg-type]
+
+
+def check_trainable(rows: list[Row], train_rows: list[Row], path: Path | str) -> None:
+    """A one-line ``DataError`` naming the file and what it lacks, before scikit-learn fails
+    on it ("test_size = 2 should be greater or equal to the number of classes = 3")."""
+    split = any(r.split for r in rows)
+    counts = Counter(r.label for r in (train_rows if split else rows))
+    which = "training rows (those not in split test)" if split else "rows"
+    found = ", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "none"
+    if POSITIVE not in counts or len(counts) < 2:
+        raise DataError(
+            f"{path}: training needs marketing {which} and those of at least one other category "
+            f"(utility, authentication); found {found}"
+        )
+    few = sorted(c for c, n in counts.items() if n < MIN_ROWS_PER_CATEGORY)
+    if few:
+        raise DataError(
+            f"{path}: each category needs at least {MIN_ROWS_PER_CATEGORY} {which} to train "
+            f"and measure a model; found {found}"
+        )
+
+
+def leak_warnings(rows: list[Row], path: Path | str) -> list[str]:
+    """What makes the figures of this training optimistic: rows filled in from one template
+    are near copies, and a random split puts some on each side."""
+    out = []
+    if not any(r.split for r in rows):
+        out.append(
+            f"{path}: no 'split' column, so the held-out rows are drawn at random; rows written "
+            "from one template land on both sides and the held-out figures are optimistic. "
+            "Add a 'split' column (train / test) that keeps each template's rows on one side"
+        )
+    if not all(r.group for r in rows):
+        out.append(
+            f"{path}: no 'pattern' column naming the template each row was written from, so "
+            "cross-validation folds are drawn at random and its figures (and the threshold "
+            "chosen from them) are optimistic"
+        )
+    return out
+
+
 def split_rows(rows: list[Row], seed: int = SEED) -> tuple[list[Row], list[Row]]:
     """The corpus's own train/test split; rows without one are split 80/20, stratified."""
     bad = sorted({r.label for r in rows} - set(CATEGORIES))
@@ -191,14 +264,26 @@ def _best_precision_at_recall(y: np.ndarray, s: np.ndarray, min_recall: float) -
 
 
 def category_metrics(y_true: Sequence[str], y_pred: Sequence[str], classes: Sequence[str]) -> dict:
+    """Per-class precision, recall and F1, the confusion matrix, accuracy and macro-F1.
+
+    A figure with nothing to count is None ("n/a"), not 0: precision of a class never
+    predicted, recall and F1 of a class with no rows. Macro-F1 averages the classes that have
+    rows (``macro_over``): a class absent from the data is no 0 to average in (a set with no
+    authentication rows read perfectly had macro-F1 0.67). Predictions of an absent class still
+    count, as errors against the rows' true classes."""
     p, r, f, s = precision_recall_fscore_support(
         y_true, y_pred, labels=list(classes), zero_division=0
     )
+    predicted = Counter(y_pred)
+
+    def figure(value: float, defined: bool) -> float | None:
+        return round(float(value), 4) if defined else None
+
     per = {
         c: {
-            "precision": round(float(p[i]), 4),
-            "recall": round(float(r[i]), 4),
-            "f1": round(float(f[i]), 4),
+            "precision": figure(p[i], predicted[c] > 0),
+            "recall": figure(r[i], s[i] > 0),
+            "f1": figure(f[i], s[i] > 0),
             "support": int(s[i]),
         }
         for i, c in enumerate(classes)
@@ -208,10 +293,14 @@ def category_metrics(y_true: Sequence[str], y_pred: Sequence[str], classes: Sequ
     for t, q in zip(y_true, y_pred, strict=True):
         if t in index and q in index:
             matrix[index[t]][index[q]] += 1
-    macro = f1_score(y_true, y_pred, labels=list(classes), average="macro", zero_division=0)
+    present = [c for i, c in enumerate(classes) if s[i] > 0]
+    macro = f1_score(
+        y_true, y_pred, labels=present or list(classes), average="macro", zero_division=0
+    )
     accuracy = sum(t == q for t, q in zip(y_true, y_pred, strict=True)) / max(1, len(y_true))
     return {
         "macro_f1": round(float(macro), 4),
+        "macro_over": present,
         "accuracy": round(float(accuracy), 4),
         "per_class": per,
         "confusion": {"labels": list(classes), "matrix": matrix},
@@ -388,6 +477,16 @@ def _strip_for_saving(pipeline: Pipeline) -> None:
             delattr(vec, "_stop_words_id")
 
 
+def _reproducible(cv: dict[str, dict]) -> dict[str, dict]:
+    """The cross-validation figures to record: without the wall-clock fit timings when
+    ``SOURCE_DATE_EPOCH`` asks for a reproducible build (they differ on every run)."""
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        return cv
+    return {
+        name: {k: v for k, v in m.items() if k != "fit_seconds_per_fold"} for name, m in cv.items()
+    }
+
+
 def _today() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch else _dt.datetime.now(_dt.UTC)
@@ -403,15 +502,34 @@ def train(
     seed: int = SEED,
     n_jobs: int = 2,
     log: Callable[[str], None] = lambda _msg: None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
 ) -> dict[str, Any]:
-    """Train from a labelled file into ``out_dir``; returns the metadata it wrote."""
+    """Train from a labelled file into ``out_dir``; returns the metadata it wrote (its
+    ``warnings``, when there are any, say what makes the measured figures optimistic)."""
     data = Path(data)
-    rows = read_rows(data)
+    rows, blank = without_blank(read_rows(data, encoding=encoding, delimiter=delimiter), data)
+    if blank:
+        log(f"{data}: {blank} blank row{'s' if blank != 1 else ''} left out (no text)")
+    rows = training_rows(rows, data)
+    if not any(r.split for r in rows):
+        check_trainable(rows, rows, data)  # before the random split, which would fail first
     train_rows, test_rows = split_rows(rows, seed)
+    check_trainable(rows, train_rows, data)
+    warnings = leak_warnings(rows, data)
     names = list(models or CANDIDATES)
     unknown = [n for n in names if n not in CANDIDATES]
     if unknown:
         raise ValueError(f"unknown model(s) {', '.join(unknown)}; known: {', '.join(CANDIDATES)}")
+    if len({r.label for r in train_rows}) < len(CATEGORIES):
+        # the calibrated SVM exports only with three classes (export_scorer)
+        svm = [n for n in names if CANDIDATES[n][0] == "svm"]
+        if svm and models:
+            raise DataError(
+                f"{data}: {', '.join(svm)} needs rows of all three categories; "
+                f"found {', '.join(sorted({r.label for r in train_rows}))}"
+            )
+        names = [n for n in names if n not in svm]
     log(f"{data}: {len(train_rows)} training rows, {len(test_rows)} test rows")
     started = time.perf_counter()
     cv, oof = compare(train_rows, names, folds, seed, n_jobs)
@@ -484,9 +602,11 @@ def train(
             "train_rows": len(train_rows),
             "test_rows": len(test_rows),
             "labels": dict(sorted(Counter(r.label for r in rows).items())),
+            **({"blank_rows_skipped": blank} if blank else {}),
         },
         "seed": seed,
-        "metrics": {"cross_validation": cv, "test": test},
+        "metrics": {"cross_validation": _reproducible(cv), "test": test},
+        **({"warnings": warnings} if warnings else {}),
         "trained_at": _today(),
     }
     (out / META_NAME).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -23,6 +23,15 @@ def _fail(message: str) -> None:
 )
 @click.option("--split", default=None, help="Only rows whose 'split' is this (e.g. test).")
 @click.option(
+    "--delimiter", default=None, help="CSV field separator (default: from the header line)."
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="The file's encoding (default: UTF-8, with or without a BOM): cp1252 for a CSV Excel "
+    "saved on Windows.",
+)
+@click.option(
     "--backend",
     type=click.Choice(["scorer", "sklearn"]),
     default="scorer",
@@ -55,6 +64,8 @@ def _fail(message: str) -> None:
 def evaluate(
     data_path: str,
     split: str | None,
+    delimiter: str | None,
+    encoding: str | None,
     backend: str,
     model_dir: str | None,
     threshold: float | None,
@@ -65,9 +76,11 @@ def evaluate(
 ) -> None:
     """Per-class precision, recall and F1, ROC-AUC of the promotional score, confusion matrix.
 
-    Labels: marketing, promotional, spam, 1 count as promotional; utility, authentication,
-    transactional, ham, 0 as not. Rules (any TPL1xx error; then any TPL1xx error or warning)
-    and classifier are measured separately and combined.
+    Labels: marketing (or promotional, promotion, promo), utility (transactional,
+    transaction) and authentication (otp, auth) name a category, as train reads them; spam,
+    1, true, yes count as promotional and ham, 0, false, no as not. Rules (any TPL1xx error;
+    then any TPL1xx error or warning) and classifier are measured separately and combined.
+    Rows whose text is empty or blank are skipped (the first line says how many).
     """
     from linter.classifier.data import DataError
     from linter.classifier.evaluate import evaluate_file, format_text
@@ -77,6 +90,8 @@ def evaluate(
         report = evaluate_file(
             data_path,
             split=split,
+            encoding=encoding,
+            delimiter=delimiter,
             backend=backend,
             model_dir=model_dir,
             threshold=threshold,

@@ -42,14 +42,14 @@ def explain(
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
     from linter.cli import fail, load_config_option
-    from linter.kinds.classifier import configured_threshold, score_rule_params, scored_text
+    from linter.kinds.classifier import configured_threshold, model_dir, scored_text
     from linter.template import findings_by_template
 
     config = load_config_option(config_path, isolated)
     try:
         result = lint_paths(list(paths), config)
         # the model TPL501 reads under this configuration (a team may train its own)
-        scorer = load_scorer((score_rule_params(config) or {}).get("model-dir"))
+        scorer = load_scorer(model_dir(config))
         threshold = configured_threshold(config)
     except (ModelError, ValueError) as exc:
         fail(str(exc))
@@ -61,6 +61,39 @@ def explain(
         # what lint scored: the text with evasion tricks undone ("tоnight" with a Cyrillic о)
         # and brand names left out
         written = template_text(tpl.components)
+        rule_findings = [
+            {
+                "code": d.code,
+                "name": d.name,
+                "severity": d.severity,
+                "line": d.line,
+                "column": d.column,
+                "message": d.message,
+            }
+            for d in findings[id(tpl)]
+            if d.code not in ("TPL501", "TPL502")  # this command says it in full
+        ]
+        unscored = _not_scored(written)
+        if unscored:
+            # lint gives such a template no score (TPL501 and TPL502 say nothing): neither
+            # does explain. The model would answer its prior (MARKETING 0.64 for no text).
+            reports.append(
+                {
+                    "file": tpl.file,
+                    "template": tpl.display_name,
+                    "not_scored": unscored,
+                    "promotional_score": None,
+                    "threshold": threshold,
+                    "predicted_category": None,
+                    "brands_left_out": [],
+                    "probabilities": {},
+                    "pushes_up": [],
+                    "holds_down": [],
+                    "category_words": [],
+                    "findings": rule_findings,
+                }
+            )
+            continue
         text = scored_text(tpl) or written
         score = scorer.score(text)
         named = [b for b in (*config.brands, tpl.brand) if b and b.lower() in written.lower()]
@@ -68,6 +101,7 @@ def explain(
             {
                 "file": tpl.file,
                 "template": tpl.display_name,
+                "not_scored": None,
                 "promotional_score": round(score.promotional, 4),
                 "threshold": threshold,
                 "predicted_category": score.category,
@@ -82,18 +116,7 @@ def explain(
                 ]
                 if score.category != "MARKETING"
                 else [],
-                "findings": [
-                    {
-                        "code": d.code,
-                        "name": d.name,
-                        "severity": d.severity,
-                        "line": d.line,
-                        "column": d.column,
-                        "message": d.message,
-                    }
-                    for d in findings[id(tpl)]
-                    if d.code not in ("TPL501", "TPL502")  # this command says it in full
-                ],
+                "findings": rule_findings,
             }
         )
     if fmt == "json":
@@ -102,6 +125,26 @@ def explain(
         for report in reports:
             click.echo(_text(report))
     sys.exit(2 if result.errors else 0)
+
+
+def _not_scored(written: str) -> str | None:
+    """Why the classifier gives no score to a template's text (None: it does), as lint."""
+    from linter.kinds.classifier import reads_script
+
+    if not written.strip():
+        return "no text to score (no header, body, footer or button text)"
+    if not reads_script(written):
+        return "not scored: mostly in a script the model was not trained on"
+    return None
+
+
+def _findings(r: dict[str, Any]) -> list[str]:
+    if not r["findings"]:
+        return ["  rule findings:   none"]
+    return ["  rule findings:"] + [
+        f"    {f['line']}:{f['column']} {f['code']} {f['name']} [{f['severity']}] {f['message']}"
+        for f in r["findings"]
+    ]
 
 
 def _decimals(score: float, threshold: float | None) -> int:
@@ -121,6 +164,9 @@ def _decimals(score: float, threshold: float | None) -> int:
 
 
 def _text(r: dict[str, Any]) -> str:
+    if r.get("not_scored"):
+        lines = [f"{r['file']} ({r['template'] or 'template'})", f"  {r['not_scored']}"]
+        return "\n".join([*lines, *_findings(r)]) + "\n"
     probs = " · ".join(
         f"{c} {p:.2f}" for c, p in sorted(r["probabilities"].items(), key=lambda cp: -cp[1])
     )
@@ -145,16 +191,7 @@ def _text(r: dict[str, Any]) -> str:
     if r["category_words"]:
         label = f"  why {r['predicted_category']}: "
         lines.append(label.ljust(19) + _listed(r["category_words"]))
-    if r["findings"]:
-        lines.append("  rule findings:")
-        lines += [
-            f"    {f['line']}:{f['column']} {f['code']} {f['name']} [{f['severity']}] "
-            f"{f['message']}"
-            for f in r["findings"]
-        ]
-    else:
-        lines.append("  rule findings:   none")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_findings(r)]) + "\n"
 
 
 def _listed(pairs: list[tuple[str, float]]) -> str:

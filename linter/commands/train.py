@@ -20,8 +20,19 @@ def _fail(message: str) -> None:
     "data_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Labelled JSONL or CSV (text, label; optional split, and brand: the sender's name, "
-    "left out of the text when fitting). Default: data/templates.jsonl.",
+    help="Labelled JSONL or CSV (text, label: marketing, utility, authentication, or promo, "
+    "transactional, otp; optional split (train / test), pattern (the template a row was "
+    "written from: kept in one fold), and brand (the sender's name, left out of the text when "
+    "fitting)). Default: data/templates.jsonl.",
+)
+@click.option(
+    "--delimiter", default=None, help="CSV field separator (default: from the header line)."
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="The file's encoding (default: UTF-8, with or without a BOM): cp1252 for a CSV Excel "
+    "saved on Windows.",
 )
 @click.option(
     "--out",
@@ -43,6 +54,8 @@ def _fail(message: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def train(
     data_path: str | None,
+    delimiter: str | None,
+    encoding: str | None,
     out_dir: str | None,
     models: tuple[str, ...],
     folds: int,
@@ -81,19 +94,26 @@ def train(
             seed=SEED if seed is None else seed,
             n_jobs=jobs,
             log=log,
+            encoding=encoding,
+            delimiter=delimiter,
         )
     except (DataError, ModelError, ValueError) as exc:
         _fail(str(exc))
         return
+    for warning in meta.get("warnings", []):
+        click.echo(f"templint: warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps(meta, indent=2))
         return
     click.echo(f"model: {meta['model']} ({meta['description']}) → {out}")
     click.echo(f"{'candidate':<12} {'macro-F1':>8} {'ROC-AUC':>8} {'AP':>8} {'fit s/fold':>10}")
     for name, m in meta["metrics"]["cross_validation"].items():
+        # no timings with SOURCE_DATE_EPOCH set: the metadata is then reproducible byte for byte
+        seconds = m.get("fit_seconds_per_fold")
+        fit = "-" if seconds is None else f"{seconds:.2f}"
         click.echo(
             f"{name:<12} {m['macro_f1']:>8.4f} {m['promotional_roc_auc'] or 0:>8.4f} "
-            f"{m['promotional_average_precision'] or 0:>8.4f} {m['fit_seconds_per_fold']:>10.2f}"
+            f"{m['promotional_average_precision'] or 0:>8.4f} {fit:>10}"
         )
     test = meta["metrics"]["test"]
     if test:

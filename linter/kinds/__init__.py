@@ -63,7 +63,9 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
     "classifier": {
         "threshold": "the model's, from its metadata",
         "confidence": "0.5",
-        "model-dir": "the bundled model",
+        "model-dir": "the bundled model; or a folder `templint train --out` wrote, from the"
+        " config file's folder; TPL501 and TPL502 read the same model, whichever names it"
+        " (two different folders are an error)",
         "explain": "3: words named in the message",
     },
     "engine": {},

@@ -8,7 +8,10 @@ Parameters (rule file, or ``[tool.templint.rules.TPL501]`` in the configuration)
   by measurement when the model was trained.
 - ``confidence`` (category mode): the predicted category's probability must reach this
   (default 0.5) before a disagreement is reported.
-- ``model-dir``: a folder with another trained model (default: the shipped one).
+- ``model-dir``: a folder with another trained model (default: the shipped one), from the
+  configuration file's folder (a rule file's own folder when a rule file sets it). A run
+  reads one model: a ``model-dir`` set under one classifier rule (TPL501 or TPL502) is the
+  model of both; two rules that name different folders stop the run (``ModelError``).
 - ``explain``: how many words or phrases the message names (default 3).
 
 Every template the check sees gets ``promotional_score`` and ``predicted_category`` in
@@ -69,6 +72,39 @@ def score_rule_params(config: Any) -> dict[str, Any] | None:
     return None
 
 
+def model_dir(config: Any) -> str | None:
+    """The folder of the one model every classifier rule reads in a run under ``config``
+    (None: the shipped model): the ``model-dir`` any classifier rule names, in the
+    configuration (already resolved from its file's folder) or in its rule file (from that
+    file's folder). Two rules naming different folders is a ``ModelError``: TPL501 reading one
+    model and TPL502 another gave a run two scores, explain one and batch the other."""
+    from pathlib import Path
+
+    from linter.classifier.scorer import ModelError
+    from linter.rulebook import config_rules
+
+    named: dict[str, list[str]] = {}
+    for rule in config_rules(config):
+        if rule.kind != "classifier":
+            continue
+        if "model-dir" in config.options.get(rule.code, {}):
+            folder = str(config.options[rule.code]["model-dir"])
+        elif "model-dir" in rule.params:
+            folder = str(rule.params["model-dir"])
+            if rule.path and not Path(folder).is_absolute():
+                folder = str((Path(rule.path).parent / folder).resolve())
+        else:
+            continue
+        named.setdefault(folder, []).append(rule.code)
+    if len(named) > 1:
+        said = "; ".join(f"{', '.join(codes)}: {folder}" for folder, codes in named.items())
+        raise ModelError(
+            f"the classifier rules name different models ({said}); a run reads one model: "
+            "set model-dir under one of them, or the same folder under each"
+        )
+    return next(iter(named), None)
+
+
 def configured_threshold(config: Any) -> float | None:
     """The promotional-score threshold the selected score-mode rule uses under ``config``
     (None when none is selected), from the rule files, the configuration and the model's
@@ -80,19 +116,18 @@ def configured_threshold(config: Any) -> float | None:
         return None
     if "threshold" in params:
         return float(params["threshold"])
-    return float(read_metadata(params.get("model-dir")).get("threshold", 0.5))
+    return float(read_metadata(model_dir(config)).get("threshold", 0.5))
 
 
 def verify_models(config: Any) -> None:
     """Check every selected classifier rule's model file against its recorded SHA-256 (a
     ``ModelError`` when it does not match) without parsing or loading it."""
     from linter.classifier.scorer import SCORER_NAME, read_metadata, verified_bytes
-    from linter.rulebook import params_under, selected_rules
+    from linter.rulebook import selected_rules
 
-    for rule in selected_rules(config):
-        if rule.kind == "classifier":
-            folder = params_under(rule, config).get("model-dir")
-            verified_bytes(folder, SCORER_NAME, read_metadata(folder))
+    if any(rule.kind == "classifier" for rule in selected_rules(config)):
+        folder = model_dir(config)
+        verified_bytes(folder, SCORER_NAME, read_metadata(folder))
 
 
 def scored_text(tpl: Template) -> str | None:
@@ -103,8 +138,12 @@ def scored_text(tpl: Template) -> str | None:
     return None if cached is None else str(cached[2])
 
 
+def _model_dir(check: Check) -> str | None:
+    return check.ctx.shared("classifier-model-dir", lambda: model_dir(check.ctx.config))  # type: ignore[no-any-return]
+
+
 def _shared_scorer(check: Check) -> Scorer:
-    folder = check.params.get("model-dir")
+    folder = _model_dir(check)
     return check.ctx.shared(f"classifier:{folder or ''}", lambda: load_scorer(folder))
 
 
@@ -175,7 +214,7 @@ class ClassifierCheck(Check):
             return
         from linter.classifier.vectorized import BatchScorer
 
-        folder = self.params.get("model-dir")
+        folder = _model_dir(self)
         batch = self.ctx.shared(
             f"classifier-batch:{folder or ''}", lambda: BatchScorer(self.scorer)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -935,3 +936,33 @@ def test_usage_errors_come_before_any_row_is_scored_or_written(tmp_path: Path) -
     assert f"cannot write the report: no such folder {report.parent}" in res.output
     res = run(str(src), "-o", str(out), "--report", str(tmp_path))
     assert res.exit_code == 2 and not out.exists() and "is a folder" in res.output
+
+
+def test_output_report_and_input_must_be_three_files(tmp_path: Path, monkeypatch: Any) -> None:
+    # -o onto the input would replace the client's original with the scored copy (another
+    # separator, no BOM); --report onto -o would replace the scored rows with the HTML
+    src = tmp_path / "drafts.csv"
+    original = b"\xef\xbb\xbfname;body\r\nship;Your order has shipped.\r\n"
+    src.write_bytes(original)
+    (tmp_path / "link.csv").symlink_to(src)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "scored.csv"
+    for args in (
+        ["drafts.csv", "-o", "./drafts.csv"],
+        ["drafts.csv", "-o", str(tmp_path / "link.csv")],
+        ["drafts.csv", "-o", "scored.csv", "--report", "./scored.csv"],
+        ["drafts.csv", "-o", "scored.csv", "--report", "link.csv"],
+    ):
+        res = run(*args, "-j", "1")
+        assert res.exit_code == 2 and res.stderr.count("\n") == 1, (args, res.stderr)
+        assert args[2] in res.stderr or args[-1] in res.stderr
+        assert src.read_bytes() == original and not out.exists()
+    res = run("drafts.csv", "-o", "scored.csv", "--report", "scored.csv", "-j", "1")
+    assert "--report names the same file as -o scored.csv" in res.stderr
+    # an earlier scored file is not replaced by the report either
+    out.write_text("kept")
+    assert run("drafts.csv", "-o", "scored.csv", "--report", "scored.csv").exit_code == 2
+    assert out.read_text() == "kept"
+    # devices are written into, not replaced: both may be /dev/null
+    res = run("drafts.csv", "-o", os.devnull, "--output-format", "csv", "--report", os.devnull)
+    assert res.exit_code == 0, res.output

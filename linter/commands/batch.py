@@ -154,6 +154,7 @@ def batch(
         fail("--backend dask needs --scheduler ADDRESS (the Dask scheduler to run on)")
     if scheduler and backend != "dask":
         fail("--scheduler is for --backend dask")
+    _check_distinct_files(input_path, output, report_path)
     config = load_config_option(config_path, isolated)
     config = config.with_selection(_split(select), _split(ignore)).with_overrides(
         default_category=category.upper() if category else None,
@@ -268,6 +269,52 @@ def _check_setup(config: Any, load: bool) -> float | None:
         check_settings(config_rules(config), config)  # before any output is written
         verify_models(config)
     return configured_threshold(config)
+
+
+def _check_distinct_files(input_path: str, output: str, report_path: str | None) -> None:
+    """The input, the output and the report are three files: refuse a run that would write one
+    over another before anything is read. The output replaces its file when the run ends, so an
+    output named like the input would replace the client's original with the scored copy, and
+    a report named like the output would replace the scored rows with the HTML. Paths are
+    compared resolved (``./a.csv`` and ``a.csv``, a symbolic link and its target, two hard
+    links); ``-`` and devices or pipes (written into, never replaced) are not files here."""
+    if _same_file(output, input_path):
+        fail(
+            f"{output}: -o names the input file {input_path}; write the scored rows to another "
+            "file (the input is never replaced)"
+        )
+    if report_path is not None:
+        if _same_file(report_path, output):
+            fail(f"{report_path}: --report names the same file as -o {output}; name each its own")
+        if _same_file(report_path, input_path):
+            fail(
+                f"{report_path}: --report names the input file {input_path}; name the report "
+                "its own file"
+            )
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+    import stat
+
+    if a == "-" or b == "-":
+        return False
+    try:
+        if os.path.samefile(a, b):
+            return stat.S_ISREG(os.stat(a).st_mode)
+    except OSError:  # one of them does not exist yet
+        pass
+    return os.path.realpath(a) == os.path.realpath(b) and not _special(a)
+
+
+def _special(path: str) -> bool:
+    import os
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _check_report_path(path: str) -> None:

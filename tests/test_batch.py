@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from linter.batch.reader import open_table
+from linter.batch.result import ADDED_COLUMNS
 from linter.batch.run import run_batch
 from linter.batch.writer import Writer
 from linter.commands.batch import batch
@@ -966,3 +967,46 @@ def test_output_report_and_input_must_be_three_files(tmp_path: Path, monkeypatch
     # devices are written into, not replaced: both may be /dev/null
     res = run("drafts.csv", "-o", os.devnull, "--output-format", "csv", "--report", os.devnull)
     assert res.exit_code == 0, res.output
+
+
+def test_jsonl_columns_are_every_key_of_every_object(tmp_path: Path) -> None:
+    # Objects differ in keys: a sheet gets them all (not the first object's only), a row whose
+    # text is under another default key is scored from it, and a key named like one of ours in
+    # a later object renames ours in every row
+    src = tmp_path / "mixed.jsonl"
+    objects = [
+        {"name": "a", "body": ORDER},
+        {"name": "b", "text": PROMO, "owner": "growth"},
+        {"name": "c", "body": "Your code is {{1}}.", "category": "AUTHENTICATION"},
+        {"name": "d", "owner": "cx", "verdict": "ok"},
+    ]
+    src.write_text("".join(json.dumps(o) + "\n" for o in objects))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = read_csv(out)
+    assert list(rows[0])[:6] == ["name", "body", "text", "owner", "category", "verdict"]
+    assert list(rows[0])[6] == "templint_verdict"
+    assert [(r["name"], r["templint_verdict"]) for r in rows] == [
+        ("a", "pass"), ("b", "fail"), ("c", "pass"), ("d", "error"),
+    ]  # fmt: skip
+    assert rows[1]["text"] == PROMO and rows[1]["owner"] == "growth"
+    assert rows[2]["category"] == "AUTHENTICATION" and rows[3]["verdict"] == "ok"
+    assert rows[3]["messages"].startswith("no text key: the object on line 4 has none")
+    jsonl = tmp_path / "out.jsonl"  # JSONL keeps each object's own keys, ours named alike
+    assert run(str(src), "-o", str(jsonl), "-j", "1").exit_code == 0
+    lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    ours = sorted(f"templint_{c}" if c == "verdict" else c for c in ADDED_COLUMNS)
+    assert [sorted(set(o) - set(i)) for o, i in zip(lines, objects, strict=True)] == [ours] * 4
+    # from standard input too (it is copied aside to be read twice)
+    res = CliRunner().invoke(
+        batch,
+        ["-", "--input-format", "jsonl", "-o", "-", "--output-format", "csv", "-q", "-j", "1"],
+        input=src.read_bytes(),
+    )
+    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("name,body,text,owner,")
+    # a named text key missing from a row is said, not "empty text"
+    res = run(str(src), "-o", str(out), "-j", "1", "--text-column", "body")
+    assert read_csv(out)[1]["messages"] == (
+        "no text key: the object on line 2 has no 'body' (--text-column); its keys: 'name', "
+        "'text', 'owner'"
+    )

@@ -423,21 +423,41 @@ def _jsonl_table(
     text_column: str | None,
     wanted: FieldColumns,
 ) -> Table:
-    # The columns are the first object's keys; look ahead for it, then replay those lines.
-    head: list[bytes] = []
+    # Objects need not share keys, and a sheet has one header: the columns are every key of
+    # every object, in the order first seen. A first pass reads them (json.loads of each line,
+    # a few µs a row beside the ~200 of scoring it), the second the rows; standard input, read
+    # once, is copied to a temporary file first.
+    if not stream.seekable():
+        import shutil
+        import tempfile
+
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by Table.close()
+        shutil.copyfileobj(stream, spool)
+        spool.seek(0)
+        stream = spool
+    keys: dict[str, None] = {}
     first_obj: dict[str, Any] | None = None
-    for raw in stream:
-        head.append(raw)
+    blank = True
+    for n, raw in enumerate(stream):
+        if n == 0:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        blank = False
         try:
-            value = json.loads(raw.removeprefix(b"\xef\xbb\xbf")) if raw.strip() else None
+            value = json.loads(raw)
         except ValueError:
             continue
-        if isinstance(value, dict):
+        if not isinstance(value, dict):
+            continue
+        if first_obj is None:
             first_obj = value
-            break
-    if first_obj is None and all(not raw.strip() for raw in head):
+        if not value.keys() <= keys.keys():
+            keys.update(dict.fromkeys(value))
+    stream.seek(0)
+    if blank:
         raise BatchError(f"{path}: empty file (no JSON lines)")
-    columns = list(first_obj) if first_obj is not None else []
+    columns = list(keys)
     # One Meta template a line (what `lint` reads as .jsonl): every component is linted, and
     # a sheet written from it gets the export's columns, as from a JSON export.
     templates = (
@@ -452,22 +472,18 @@ def _jsonl_table(
         text_col = text_column or "text"
     else:
         text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
-    # Objects need not share keys: a name, category or language missing from the first one
-    # may be in the others, so those are looked up in every object.
+    # A name, category or language is looked up in every object.
     name_column, category_column, language_column, brand_column = wanted
     lang_col = language_column or next(
-        (c for c in LANGUAGE_COLUMNS if first_obj is not None and c in first_obj),
-        LANGUAGE_COLUMNS[0],
+        (c for c in LANGUAGE_COLUMNS if c in keys), LANGUAGE_COLUMNS[0]
     )
-    brand_col = brand_column or next(
-        (c for c in BRAND_COLUMNS if first_obj is not None and c in first_obj), BRAND_COLUMNS[0]
-    )
+    brand_col = brand_column or next((c for c in BRAND_COLUMNS if c in keys), BRAND_COLUMNS[0])
     fields_at = (name_column or "name", category_column or "category", lang_col, brand_col)
 
     def rows() -> Iterator[InRow]:
         index = 0
         lineno = 0
-        for raw in _replay(head, stream):
+        for raw in stream:
             lineno += 1
             if lineno == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -493,8 +509,12 @@ def _jsonl_table(
             row.fill(value, fields_at)
             if isinstance(value.get("components"), list):
                 _template_row(row, value)
+            elif templates:
+                checked_text(row, _body_of(value))
+            elif text_col in value:
+                checked_text(row, value[text_col])
             else:
-                checked_text(row, _body_of(value) if templates else value.get(text_col))
+                _other_text_key(row, value, text_column, lineno)
             yield row
 
     name_col, cat_col, _, _ = fields_at
@@ -512,9 +532,21 @@ def _jsonl_table(
     )
 
 
-def _replay(head: list[bytes], stream: IO[bytes]) -> Iterator[bytes]:
-    yield from head
-    yield from stream
+def _other_text_key(row: InRow, value: dict[str, Any], named: str | None, lineno: int) -> None:
+    """A JSONL object without the text key the file's columns gave. Without --text-column its
+    text is its own first default key (``text`` in an object beside others with ``body``), as
+    a file of such objects alone would be read; else the row says which key is missing."""
+    if named is None:
+        folded = {k.strip().lower(): k for k in value}
+        key = next((folded[d] for d in TEXT_COLUMNS if d in folded), None)
+        if key is not None:
+            checked_text(row, value[key])
+            return
+        wanted = f"none of {', '.join(TEXT_COLUMNS)}"
+    else:
+        wanted = f"no {named!r} (--text-column)"
+    found = ", ".join(repr(k) for k in value) or "none"
+    row.error = f"no text key: the object on line {lineno} has {wanted}; its keys: {found}"
 
 
 # -- Meta JSON export --------------------------------------------------------------------------

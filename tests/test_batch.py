@@ -277,7 +277,9 @@ def test_bad_rows_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert reasons[2].startswith("text too long: 1,500 characters")
     assert reasons[3] == "invalid UTF-8: byte 0xE9 at line 5, column 30"
     assert reasons[4].startswith("malformed CSV line 6:")
-    assert reasons[5] == "malformed CSV line 7: expected 2 fields, found 3"
+    assert (
+        reasons[5] == "malformed CSV line 7: expected 2 fields, found 3; beyond the header: 'two'"
+    )
     assert rows[0]["name"] == "ok_1" and rows[6]["name"] == "ok_2"
     assert "7 rows: 1 pass, 0 warn, 1 fail, 5 error" in res.stderr
     assert "malformed CSV line 2" in res.stderr and "empty text 1" in res.stderr
@@ -1010,3 +1012,43 @@ def test_jsonl_columns_are_every_key_of_every_object(tmp_path: Path) -> None:
         "no text key: the object on line 2 has no 'body' (--text-column); its keys: 'name', "
         "'text', 'owner'"
     )
+
+
+def test_a_broken_csv_record_is_one_error_row_and_its_neighbours_are_read(tmp_path: Path) -> None:
+    # An unterminated quote made the parser read on through the next lines as one cell: the
+    # valid row c was lost, error rows had every cell empty, an extra field was dropped
+    src = tmp_path / "mal.csv"
+    src.write_text(
+        "name,body,owner\n"
+        "a,Hi {{1}} shipped.,x\n"
+        'b,"unterminated, {{1}},x\n'
+        "c,Your code is {{1}}.,y\n"
+        "d,extra,field,here\n"
+        'e,"Multi\nline {{1}}",z\n'
+        "f,Your order {{1}} has shipped today.,\n"
+        "g,one,two,three\n"
+        'h,"never closed\n'
+        "i,Your code is {{1}} for login.,w\n"
+    )
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = read_csv(out)
+    assert [r["name"] for r in rows] == list("abcdefghi")
+    by = {r["name"]: r for r in rows}
+    assert [r["name"] for r in rows if r["verdict"] == "error"] == ["b", "d", "g", "h"]
+    assert by["c"]["body"] == "Your code is {{1}}." and by["c"]["owner"] == "y"
+    assert by["e"]["body"] == "Multi\nline {{1}}" and by["e"]["owner"] == "z"
+    # the broken record keeps its name and text, and says which lines the parser ran through
+    assert by["b"]["body"] == "unterminated, {{1}},x"
+    assert by["b"]["messages"].startswith("malformed CSV line 3: ',' expected after '\"' on line 6")
+    assert "runs on to line 6" in by["b"]["messages"]
+    assert "lines 4–6 are read again as rows" in by["b"]["messages"]
+    # line numbers stay right after lines were read again; an extra field is not lost
+    assert by["d"]["messages"] == (
+        "malformed CSV line 5: expected 3 fields, found 4; beyond the header: 'here'"
+    )
+    assert by["g"]["messages"].startswith("malformed CSV line 9: expected 3 fields, found 4")
+    # a quote left open at the end of the file: the lines after it are rows still
+    assert by["h"]["body"] == "never closed"
+    assert by["h"]["messages"].startswith("malformed CSV line 10: unexpected end of data")
+    assert by["i"]["verdict"] == "pass" and by["i"]["owner"] == "w"

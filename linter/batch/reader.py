@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,7 +268,42 @@ def _text_encoding(path: str, kind: str, encoding: str | None) -> str | None:
     return None if info.name in ("utf-8", "utf-8-sig") else info.name
 
 
-class _DecodedLines:
+class _Held:
+    """What the two line sources share: the lines of the record being parsed (``held``, from
+    line ``lineno - len(held) + 1``), and lines given back after a broken record, read again
+    before the rest of the file (``give_back``)."""
+
+    lineno: int
+    bad: str | None
+
+    def _init_held(self) -> None:
+        self.lineno = 0  # the number of the line last handed to the parser
+        self.read = 0  # lines read from the file
+        self.held: list[str] = []
+        self.back: deque[str] = deque()
+        self.bad_at: dict[int, str] = {}  # line -> why it is not valid text, for a re-read
+
+    def give_back(self, lines: list[str]) -> None:
+        """Read these lines (the last ``len(lines)`` read) again, before the rest."""
+        self.back.extend(lines)
+        self.lineno -= len(lines)
+
+    def _again(self) -> Iterator[str]:
+        while self.back:
+            self.lineno += 1
+            if self.bad is None and self.lineno in self.bad_at:
+                self.bad = self.bad_at[self.lineno]
+            line = self.back.popleft()
+            self.held.append(line)
+            yield line
+
+    def _mark(self, why: str) -> None:
+        self.bad_at[self.lineno] = why
+        if self.bad is None:
+            self.bad = why
+
+
+class _DecodedLines(_Held):
     """``_Lines`` for a CSV in another encoding (Excel on Windows saves "CSV" as cp1252, its
     "Unicode Text" as UTF-16): a line with bytes the codec cannot decode has its row marked."""
 
@@ -279,46 +315,55 @@ class _DecodedLines:
         # newline="": the csv module sees the line endings as written (quoted newlines)
         self.text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
         self.encoding = encoding
-        self.lineno = 0
         self.bad: str | None = None
+        self._init_held()
 
     def __iter__(self) -> Iterator[str]:
+        yield from self._again()
         for line in self.text:
-            self.lineno += 1
-            if self.lineno == 1:
+            self.lineno = self.read = self.read + 1
+            if self.read == 1:
                 line = line.removeprefix("\ufeff")
-            if "\ufffd" in line and self.bad is None:
-                self.bad = f"invalid {self.encoding}: line {self.lineno}"
+            if "\ufffd" in line:
+                self._mark(f"invalid {self.encoding}: line {self.lineno}")
+            self.held.append(line)
             yield line
+            if self.back:
+                yield from self._again()
 
 
-class _Lines:
+class _Lines(_Held):
     """Decoded lines for the csv module, noting which physical lines were not valid UTF-8 (they
     are decoded with U+FFFD so the parser stays in step, and their row is marked)."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
-        self.lineno = 0
         self.bad: str | None = None  # the first undecodable line since the last row
         self.first = True
         self.utf16 = False  # the file starts with a UTF-16 byte-order mark
+        self._init_held()
 
     def __iter__(self) -> Iterator[str]:
+        yield from self._again()
+        held = self.held
         for raw in self.stream:
-            self.lineno += 1
+            self.lineno = self.read = self.read + 1
             if self.first:
                 self.first = False
                 self.utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # its byte-order mark
                 raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Excel's "CSV UTF-8"
             try:
-                yield raw.decode("utf-8")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                if self.bad is None:
-                    self.bad = (
-                        f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {self.lineno}, "
-                        f"column {exc.start + 1}"
-                    )
-                yield raw.decode("utf-8", errors="replace")
+                self._mark(
+                    f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {self.lineno}, "
+                    f"column {exc.start + 1}"
+                )
+                line = raw.decode("utf-8", errors="replace")
+            held.append(line)
+            yield line
+            if self.back:
+                yield from self._again()
 
 
 def _sniff(header: str) -> str:
@@ -381,18 +426,21 @@ def _csv_table(
     width = len(columns)
 
     def rows() -> Iterator[InRow]:
+        nonlocal reader
         index = 0
+        held = lines.held
         while True:
-            start_line = lines.lineno + 1
+            held.clear()
             lines.bad = None
             try:
                 fields = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                row = InRow(index, {}, error=f"malformed CSV line {start_line}: {exc}")
+                yield _broken_record(index, lines, str(exc), columns, delimiter, fields_at)
                 index += 1
-                yield row
+                if lines.back:  # a parser that met the file's end reads no more: a new one
+                    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
                 continue
             if not fields:  # a blank line is not a row
                 continue
@@ -401,10 +449,10 @@ def _csv_table(
             index += 1
             if lines.bad:
                 row.error = lines.bad
+                row.fill(values, fields_at)
             elif len(fields) != width:
-                row.error = (
-                    f"malformed CSV line {start_line}: expected {width} fields, found {len(fields)}"
-                )
+                row.error = _wrong_width(lines, width, fields)
+                row.fill(values, fields_at)
             else:
                 row.fill(values, fields_at)
                 checked_text(row, values.get(text_col))
@@ -414,6 +462,63 @@ def _csv_table(
     return Table(
         path, "csv", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
     )
+
+
+def _span(lines: _Held) -> tuple[int, int]:
+    """The first and last line of the record just parsed."""
+    return lines.lineno - len(lines.held) + 1, lines.lineno
+
+
+def _wrong_width(lines: _Held, width: int, fields: list[str]) -> str:
+    first, last = _span(lines)
+    where = f" (lines {first}–{last})" if last > first else ""
+    why = f"malformed CSV line {first}: expected {width} fields, found {len(fields)}{where}"
+    if len(fields) > width:  # the cells past the header's are not in any column: say them
+        why += "; beyond the header: " + ", ".join(repr(f) for f in fields[width:])
+    return why
+
+
+def _broken_record(
+    index: int,
+    lines: _Held,
+    why: str,
+    columns: list[str],
+    delimiter: str,
+    fields_at: FieldColumns,
+) -> InRow:
+    """The error row of a record the csv module could not parse, keeping what can be kept.
+
+    The usual cause is a quote that is never closed: the parser then reads on through the next
+    lines as one quoted cell until a later quote ends it, and fails there (or at the end of the
+    file). Those lines are rows of their own, so all but the record's first line are read again,
+    and the first becomes this row, its cells split as well as they go (its name, its text)."""
+    first, last = _span(lines)
+    held = list(lines.held)
+    if last > first:
+        lines.give_back(held[1:])
+        why += (
+            f" on line {last}: a quoted field from line {first} runs on to line {last} "
+            f"(a quote not closed?); line {first} is this row, "
+            + (f"line {last} is" if last == first + 1 else f"lines {first + 1}–{last} are")
+            + " read again as rows"
+        )
+    cells = _salvage(held[0] if held else "", delimiter)
+    row = InRow(index, dict(zip(columns, cells, strict=False)))
+    row.error = f"malformed CSV line {first}: {why}"
+    row.fill(row.values, fields_at)
+    return row
+
+
+def _salvage(line: str, delimiter: str) -> list[str]:
+    """The cells of a line the strict parser refused: parsed leniently, a quote left open
+    closed at the line's end."""
+    text = line.rstrip("\r\n")
+    for attempt in (text, text + '"'):
+        try:
+            return next(csv.reader([attempt], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+    return text.split(delimiter)
 
 
 # -- JSONL -------------------------------------------------------------------------------------

@@ -29,9 +29,10 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(batch, [*args, "--quiet", "--isolated"])
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    # utf-8-sig: an output keeps the BOM its input had
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
 
 
 def test_csv_cells_with_quotes_newlines_and_a_bom_come_out_unchanged(tmp_path: Path) -> None:
@@ -147,7 +148,7 @@ def test_semicolon_separated_file_by_flag_and_by_sniffing(tmp_path: Path) -> Non
     for extra in (["--delimiter", ";"], []):
         out = tmp_path / "out.csv"
         assert run(str(src), "-o", str(out), "-j", "1", *extra).exit_code == 0
-        rows = read_csv(out)
+        rows = read_csv(out, delimiter=";")  # the output keeps the input's separator
         assert [r["nom"] for r in rows] == ["expedition", "offre"]
         assert [r["verdict"] for r in rows] == ["pass", "fail"]
 
@@ -1052,3 +1053,35 @@ def test_a_broken_csv_record_is_one_error_row_and_its_neighbours_are_read(tmp_pa
     assert by["h"]["body"] == "never closed"
     assert by["h"]["messages"].startswith("malformed CSV line 10: unexpected end of data")
     assert by["i"]["verdict"] == "pass" and by["i"]["owner"] == "w"
+
+
+def test_csv_output_keeps_the_separator_and_bom_excel_needs(tmp_path: Path) -> None:
+    # Excel's "CSV UTF-8" where the decimal mark is a comma: a BOM, ';', CRLF. Written back
+    # with ',' and no BOM it opened as one column of mojibake.
+    src = tmp_path / "excel.csv"
+    text = 'name;body;owner\r\ncafé;"Your order {{1}} from Café Rio; it has shipped.";cx\r\n'
+    src.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfname;body;owner;verdict;promo_score;")
+    assert data.count(b"\r\n") == 2 and b"\n" not in data.replace(b"\r\n", b"")
+    (row,) = read_csv(out, delimiter=";")
+    assert row["body"] == "Your order {{1}} from Café Rio; it has shipped." and row["owner"] == "cx"
+    # a plain UTF-8 input stays without one; a cp1252 input's UTF-8 output gets one (Excel
+    # reads UTF-8 only after a BOM); a .tsv output is tab-separated, a .tsv input to .csv ','
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(text.encode("utf-8"))
+    assert run(str(plain), "-o", str(out), "-j", "1").exit_code == 0
+    assert out.read_bytes().startswith(b"name;body;owner;verdict")
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes(text.encode("cp1252"))
+    assert run(str(windows), "-o", str(out), "-j", "1", "--encoding", "cp1252").exit_code == 0
+    assert read_csv(out, delimiter=";")[0]["name"] == "café"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfname;body")
+    assert run(str(src), "-o", str(tmp_path / "out.tsv"), "-j", "1").exit_code == 0
+    assert (tmp_path / "out.tsv").read_bytes().startswith(b"\xef\xbb\xbfname\tbody\towner\t")
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text("name\tbody\nship\tYour order has shipped.\n")
+    assert run(str(tsv), "-o", str(out), "-j", "1").exit_code == 0
+    assert out.read_bytes().startswith(b"name,body,verdict,")

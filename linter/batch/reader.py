@@ -75,6 +75,10 @@ class Table:
     language_column: str | None = None
     size: int = 0  # bytes (rows for a workbook), for progress
     templates: bool = False  # rows are Meta template objects: a sheet gets EXPORT_COLUMNS
+    # a CSV input's separator, and whether a CSV output starts with a UTF-8 BOM (the input had
+    # one, or was in another encoding: Excel reads UTF-8 only after a BOM)
+    delimiter: str = ","
+    bom: bool = False
     _stream: IO[bytes] | None = field(default=None, repr=False)
     _where: Callable[[], int] | None = field(default=None, repr=False)  # in place of tell()
     _close: Callable[[], None] | None = field(default=None, repr=False)
@@ -316,6 +320,7 @@ class _DecodedLines(_Held):
         self.text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
         self.encoding = encoding
         self.bad: str | None = None
+        self.bom = True  # the output is UTF-8: a BOM tells Excel so
         self._init_held()
 
     def __iter__(self) -> Iterator[str]:
@@ -341,6 +346,7 @@ class _Lines(_Held):
         self.bad: str | None = None  # the first undecodable line since the last row
         self.first = True
         self.utf16 = False  # the file starts with a UTF-16 byte-order mark
+        self.bom = False
         self._init_held()
 
     def __iter__(self) -> Iterator[str]:
@@ -351,7 +357,8 @@ class _Lines(_Held):
             if self.first:
                 self.first = False
                 self.utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # its byte-order mark
-                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Excel's "CSV UTF-8"
+                self.bom = raw.startswith(b"\xef\xbb\xbf")  # Excel's "CSV UTF-8" has one
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -460,7 +467,17 @@ def _csv_table(
 
     name_col, cat_col, lang_col, _ = fields_at
     return Table(
-        path, "csv", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
+        path,
+        "csv",
+        columns,
+        text_col,
+        name_col,
+        cat_col,
+        rows(),
+        lang_col,
+        delimiter=delimiter,
+        bom=lines.bom,
+        _stream=stream,
     )
 
 

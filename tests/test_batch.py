@@ -1085,3 +1085,21 @@ def test_csv_output_keeps_the_separator_and_bom_excel_needs(tmp_path: Path) -> N
     tsv.write_text("name\tbody\nship\tYour order has shipped.\n")
     assert run(str(tsv), "-o", str(out), "-j", "1").exit_code == 0
     assert out.read_bytes().startswith(b"name,body,verdict,")
+
+
+def test_columns_that_differ_only_in_case_are_not_resolved_by_guessing(tmp_path: Path) -> None:
+    src = tmp_path / "case.csv"
+    src.write_text(f'name,Body,body\na,Hi there,"{ORDER}"\n')
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and not out.exists()
+    assert "columns 'Body' and 'body' differ only in case" in res.stderr
+    assert "--text-column" in res.stderr
+    # named exactly, the column is known
+    assert run(str(src), "-o", str(out), "-j", "1", "--text-column", "body").exit_code == 0
+    assert read_csv(out)[0]["verdict"] == "pass"
+    # in a JSONL file's keys too
+    jsonl = tmp_path / "case.jsonl"
+    jsonl.write_text(json.dumps({"Body": ORDER}) + "\n" + json.dumps({"body": PROMO}) + "\n")
+    res = run(str(jsonl), "-o", str(out))
+    assert res.exit_code == 2 and "columns 'Body' and 'body'" in res.stderr

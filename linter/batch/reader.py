@@ -188,19 +188,33 @@ def _pick(
     path: str,
     required: bool,
 ) -> str | None:
-    """The column to use: the one named (exactly, else ignoring case), else the first default."""
+    """The column to use: the one named (exactly, else ignoring case), else the first default.
+    Two columns that are the same name but for case or spaces (``Body`` and ``body``) are not
+    told apart by guessing: unless one is named exactly, the run stops and says so."""
+    folded: dict[str, list[str]] = {}
+    for c in columns:
+        folded.setdefault(c.strip().lower(), []).append(c)
+
+    def one(key: str) -> str:
+        found = folded[key]
+        if len(found) > 1:
+            both = " and ".join(repr(c) for c in found)
+            raise BatchError(
+                f"{path}: columns {both} differ only in case or spaces; rename one, or name "
+                f"the {what} column exactly with --{what}-column"
+            )
+        return found[0]
+
     if wanted is not None:
         if wanted in columns:
             return wanted
-        folded = {c.strip().lower(): c for c in columns}
         if wanted.strip().lower() in folded:
-            return folded[wanted.strip().lower()]
+            return one(wanted.strip().lower())
         found = ", ".join(repr(c) for c in columns) or "none"
         raise BatchError(f"{path}: no {what} column {wanted!r}; columns found: {found}")
-    folded = {c.strip().lower(): c for c in columns}
     for name in defaults:
         if name in folded:
-            return folded[name]
+            return one(name)
     if required:
         found = ", ".join(repr(c) for c in columns) or "none"
         raise BatchError(

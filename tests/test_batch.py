@@ -122,6 +122,10 @@ def test_a_cp1252_csv_from_excel_reads_with_its_encoding(tmp_path: Path) -> None
     assert res.exit_code == 0
     assert read_csv(tmp_path / "c.csv")[0]["verdict"] == "error"
     assert "1 row is not UTF-8" in res.stderr and "--encoding cp1252" in res.stderr
+    # --quiet hides the summary, not the one line that explains why the rows are errors
+    res = run(str(cp1252), "-o", str(tmp_path / "c.csv"))
+    assert res.exit_code == 0 and res.stderr.count("\n") == 1, res.stderr
+    assert res.stderr.startswith("templint: 1 row is not UTF-8") and "cp1252" in res.stderr
 
 
 def test_a_byte_its_encoding_cannot_read_marks_the_row_and_bad_encodings_are_refused(

@@ -109,7 +109,13 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
 @config_options
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar and no summary (a hint about the input, such as its encoding, is "
+    "still printed).",
+)
 def batch(
     input_path: str,
     output: str,
@@ -224,14 +230,17 @@ def batch(
     if not quiet:
         where = "" if output == "-" else f" → {output}"
         click.echo(summary.line() + where, err=True)
-        not_utf8 = summary.errors.get("invalid UTF-8", 0)
-        if not_utf8 and encoding is None:
-            rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
-            click.echo(
-                f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
-                "file, read it with --encoding cp1252",
-                err=True,
-            )
+    # Said even with --quiet, which hides progress and the summary, not what is wrong with the
+    # input: a cp1252 file read as UTF-8 makes every row an error, exit 0, and nothing else
+    # would tell why.
+    not_utf8 = summary.errors.get("invalid UTF-8", 0)
+    if not_utf8 and encoding is None:
+        rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
+        click.echo(
+            f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
+            "file, read it with --encoding cp1252",
+            err=True,
+        )
 
 
 def _spelling_codes(config: Any) -> tuple[str, ...]:

@@ -1107,3 +1107,27 @@ def test_columns_that_differ_only_in_case_are_not_resolved_by_guessing(tmp_path:
     jsonl.write_text(json.dumps({"Body": ORDER}) + "\n" + json.dumps({"body": PROMO}) + "\n")
     res = run(str(jsonl), "-o", str(out))
     assert res.exit_code == 2 and "columns 'Body' and 'body'" in res.stderr
+
+
+def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # click's own handling printed "Aborted!" and exited 1, which the docs reserve for a lost
+    # worker
+    import linter.batch.run
+
+    src = tmp_path / "in.csv"
+    src.write_text(f'name,body\nship,"{ORDER}"\n')
+    out = tmp_path / "out.csv"
+    out.write_text("earlier")
+
+    def interrupted(table: Any, writer: Writer, *args: Any, **kwargs: Any) -> None:
+        writer.write(next(table.rows), linter.batch.run.RowResult(0, ORDER))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(linter.batch.run, "run_batch", interrupted)
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 130
+    assert res.stderr == f"templint: interrupted; {out} was not written\n"
+    assert out.read_text() == "earlier"  # and no partial file beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]

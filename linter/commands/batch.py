@@ -150,8 +150,44 @@ def batch(
 
     Exit status: 0 when the run finished (whatever the verdicts), 1 when it could not (a worker
     process died), 2 for a usage problem or a file that cannot be read or written (one line
-    naming the file).
+    naming the file), 130 when interrupted (Ctrl-C).
     """
+    try:
+        _batch(**locals())
+    except KeyboardInterrupt:
+        # click would print "Aborted!" and exit 1, the status of a lost worker
+        kept = output != "-" and not _special(output)
+        left = f"; {output} was not written" if kept else ""
+        click.echo(f"templint: interrupted{left}", err=True)
+        sys.exit(130)
+
+
+def _batch(
+    input_path: str,
+    output: str,
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+    language_column: str | None,
+    brand_column: str | None,
+    delimiter: str | None,
+    encoding: str | None,
+    sheet: str | None,
+    input_format: str | None,
+    output_format: str | None,
+    jobs: int | None,
+    backend: str,
+    scheduler: str | None,
+    scheduler_timeout: float,
+    report_path: str | None,
+    category: str | None,
+    language: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    isolated: bool,
+    quiet: bool,
+) -> None:
     from linter.batch.reader import BatchError, open_table
     from linter.batch.run import Progress, WorkerLost, default_jobs, run_batch
     from linter.batch.writer import Writer, output_kind

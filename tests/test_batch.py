@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from linter.batch.reader import open_table
+from linter.batch.result import ADDED_COLUMNS
 from linter.batch.run import run_batch
 from linter.batch.writer import Writer
 from linter.commands.batch import batch
@@ -27,9 +29,10 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(batch, [*args, "--quiet", "--isolated"])
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    # utf-8-sig: an output keeps the BOM its input had
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
 
 
 def test_csv_cells_with_quotes_newlines_and_a_bom_come_out_unchanged(tmp_path: Path) -> None:
@@ -119,6 +122,10 @@ def test_a_cp1252_csv_from_excel_reads_with_its_encoding(tmp_path: Path) -> None
     assert res.exit_code == 0
     assert read_csv(tmp_path / "c.csv")[0]["verdict"] == "error"
     assert "1 row is not UTF-8" in res.stderr and "--encoding cp1252" in res.stderr
+    # --quiet hides the summary, not the one line that explains why the rows are errors
+    res = run(str(cp1252), "-o", str(tmp_path / "c.csv"))
+    assert res.exit_code == 0 and res.stderr.count("\n") == 1, res.stderr
+    assert res.stderr.startswith("templint: 1 row is not UTF-8") and "cp1252" in res.stderr
 
 
 def test_a_byte_its_encoding_cannot_read_marks_the_row_and_bad_encodings_are_refused(
@@ -145,7 +152,7 @@ def test_semicolon_separated_file_by_flag_and_by_sniffing(tmp_path: Path) -> Non
     for extra in (["--delimiter", ";"], []):
         out = tmp_path / "out.csv"
         assert run(str(src), "-o", str(out), "-j", "1", *extra).exit_code == 0
-        rows = read_csv(out)
+        rows = read_csv(out, delimiter=";")  # the output keeps the input's separator
         assert [r["nom"] for r in rows] == ["expedition", "offre"]
         assert [r["verdict"] for r in rows] == ["pass", "fail"]
 
@@ -275,7 +282,9 @@ def test_bad_rows_become_error_rows_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert reasons[2].startswith("text too long: 1,500 characters")
     assert reasons[3] == "invalid UTF-8: byte 0xE9 at line 5, column 30"
     assert reasons[4].startswith("malformed CSV line 6:")
-    assert reasons[5] == "malformed CSV line 7: expected 2 fields, found 3"
+    assert (
+        reasons[5] == "malformed CSV line 7: expected 2 fields, found 3; beyond the header: 'two'"
+    )
     assert rows[0]["name"] == "ok_1" and rows[6]["name"] == "ok_2"
     assert "7 rows: 1 pass, 0 warn, 1 fail, 5 error" in res.stderr
     assert "malformed CSV line 2" in res.stderr and "empty text 1" in res.stderr
@@ -935,3 +944,190 @@ def test_usage_errors_come_before_any_row_is_scored_or_written(tmp_path: Path) -
     assert f"cannot write the report: no such folder {report.parent}" in res.output
     res = run(str(src), "-o", str(out), "--report", str(tmp_path))
     assert res.exit_code == 2 and not out.exists() and "is a folder" in res.output
+
+
+def test_output_report_and_input_must_be_three_files(tmp_path: Path, monkeypatch: Any) -> None:
+    # -o onto the input would replace the client's original with the scored copy (another
+    # separator, no BOM); --report onto -o would replace the scored rows with the HTML
+    src = tmp_path / "drafts.csv"
+    original = b"\xef\xbb\xbfname;body\r\nship;Your order has shipped.\r\n"
+    src.write_bytes(original)
+    (tmp_path / "link.csv").symlink_to(src)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "scored.csv"
+    for args in (
+        ["drafts.csv", "-o", "./drafts.csv"],
+        ["drafts.csv", "-o", str(tmp_path / "link.csv")],
+        ["drafts.csv", "-o", "scored.csv", "--report", "./scored.csv"],
+        ["drafts.csv", "-o", "scored.csv", "--report", "link.csv"],
+    ):
+        res = run(*args, "-j", "1")
+        assert res.exit_code == 2 and res.stderr.count("\n") == 1, (args, res.stderr)
+        assert args[2] in res.stderr or args[-1] in res.stderr
+        assert src.read_bytes() == original and not out.exists()
+    res = run("drafts.csv", "-o", "scored.csv", "--report", "scored.csv", "-j", "1")
+    assert "--report names the same file as -o scored.csv" in res.stderr
+    # an earlier scored file is not replaced by the report either
+    out.write_text("kept")
+    assert run("drafts.csv", "-o", "scored.csv", "--report", "scored.csv").exit_code == 2
+    assert out.read_text() == "kept"
+    # devices are written into, not replaced: both may be /dev/null
+    res = run("drafts.csv", "-o", os.devnull, "--output-format", "csv", "--report", os.devnull)
+    assert res.exit_code == 0, res.output
+
+
+def test_jsonl_columns_are_every_key_of_every_object(tmp_path: Path) -> None:
+    # Objects differ in keys: a sheet gets them all (not the first object's only), a row whose
+    # text is under another default key is scored from it, and a key named like one of ours in
+    # a later object renames ours in every row
+    src = tmp_path / "mixed.jsonl"
+    objects = [
+        {"name": "a", "body": ORDER},
+        {"name": "b", "text": PROMO, "owner": "growth"},
+        {"name": "c", "body": "Your code is {{1}}.", "category": "AUTHENTICATION"},
+        {"name": "d", "owner": "cx", "verdict": "ok"},
+    ]
+    src.write_text("".join(json.dumps(o) + "\n" for o in objects))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = read_csv(out)
+    assert list(rows[0])[:6] == ["name", "body", "text", "owner", "category", "verdict"]
+    assert list(rows[0])[6] == "templint_verdict"
+    assert [(r["name"], r["templint_verdict"]) for r in rows] == [
+        ("a", "pass"), ("b", "fail"), ("c", "pass"), ("d", "error"),
+    ]  # fmt: skip
+    assert rows[1]["text"] == PROMO and rows[1]["owner"] == "growth"
+    assert rows[2]["category"] == "AUTHENTICATION" and rows[3]["verdict"] == "ok"
+    assert rows[3]["messages"].startswith("no text key: the object on line 4 has none")
+    jsonl = tmp_path / "out.jsonl"  # JSONL keeps each object's own keys, ours named alike
+    assert run(str(src), "-o", str(jsonl), "-j", "1").exit_code == 0
+    lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    ours = sorted(f"templint_{c}" if c == "verdict" else c for c in ADDED_COLUMNS)
+    assert [sorted(set(o) - set(i)) for o, i in zip(lines, objects, strict=True)] == [ours] * 4
+    # from standard input too (it is copied aside to be read twice)
+    res = CliRunner().invoke(
+        batch,
+        ["-", "--input-format", "jsonl", "-o", "-", "--output-format", "csv", "-q", "-j", "1"],
+        input=src.read_bytes(),
+    )
+    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("name,body,text,owner,")
+    # a named text key missing from a row is said, not "empty text"
+    res = run(str(src), "-o", str(out), "-j", "1", "--text-column", "body")
+    assert read_csv(out)[1]["messages"] == (
+        "no text key: the object on line 2 has no 'body' (--text-column); its keys: 'name', "
+        "'text', 'owner'"
+    )
+
+
+def test_a_broken_csv_record_is_one_error_row_and_its_neighbours_are_read(tmp_path: Path) -> None:
+    # An unterminated quote made the parser read on through the next lines as one cell: the
+    # valid row c was lost, error rows had every cell empty, an extra field was dropped
+    src = tmp_path / "mal.csv"
+    src.write_text(
+        "name,body,owner\n"
+        "a,Hi {{1}} shipped.,x\n"
+        'b,"unterminated, {{1}},x\n'
+        "c,Your code is {{1}}.,y\n"
+        "d,extra,field,here\n"
+        'e,"Multi\nline {{1}}",z\n'
+        "f,Your order {{1}} has shipped today.,\n"
+        "g,one,two,three\n"
+        'h,"never closed\n'
+        "i,Your code is {{1}} for login.,w\n"
+    )
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    rows = read_csv(out)
+    assert [r["name"] for r in rows] == list("abcdefghi")
+    by = {r["name"]: r for r in rows}
+    assert [r["name"] for r in rows if r["verdict"] == "error"] == ["b", "d", "g", "h"]
+    assert by["c"]["body"] == "Your code is {{1}}." and by["c"]["owner"] == "y"
+    assert by["e"]["body"] == "Multi\nline {{1}}" and by["e"]["owner"] == "z"
+    # the broken record keeps its name and text, and says which lines the parser ran through
+    assert by["b"]["body"] == "unterminated, {{1}},x"
+    assert by["b"]["messages"].startswith("malformed CSV line 3: ',' expected after '\"' on line 6")
+    assert "runs on to line 6" in by["b"]["messages"]
+    assert "lines 4–6 are read again as rows" in by["b"]["messages"]
+    # line numbers stay right after lines were read again; an extra field is not lost
+    assert by["d"]["messages"] == (
+        "malformed CSV line 5: expected 3 fields, found 4; beyond the header: 'here'"
+    )
+    assert by["g"]["messages"].startswith("malformed CSV line 9: expected 3 fields, found 4")
+    # a quote left open at the end of the file: the lines after it are rows still
+    assert by["h"]["body"] == "never closed"
+    assert by["h"]["messages"].startswith("malformed CSV line 10: unexpected end of data")
+    assert by["i"]["verdict"] == "pass" and by["i"]["owner"] == "w"
+
+
+def test_csv_output_keeps_the_separator_and_bom_excel_needs(tmp_path: Path) -> None:
+    # Excel's "CSV UTF-8" where the decimal mark is a comma: a BOM, ';', CRLF. Written back
+    # with ',' and no BOM it opened as one column of mojibake.
+    src = tmp_path / "excel.csv"
+    text = 'name;body;owner\r\ncafé;"Your order {{1}} from Café Rio; it has shipped.";cx\r\n'
+    src.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfname;body;owner;verdict;promo_score;")
+    assert data.count(b"\r\n") == 2 and b"\n" not in data.replace(b"\r\n", b"")
+    (row,) = read_csv(out, delimiter=";")
+    assert row["body"] == "Your order {{1}} from Café Rio; it has shipped." and row["owner"] == "cx"
+    # a plain UTF-8 input stays without one; a cp1252 input's UTF-8 output gets one (Excel
+    # reads UTF-8 only after a BOM); a .tsv output is tab-separated, a .tsv input to .csv ','
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(text.encode("utf-8"))
+    assert run(str(plain), "-o", str(out), "-j", "1").exit_code == 0
+    assert out.read_bytes().startswith(b"name;body;owner;verdict")
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes(text.encode("cp1252"))
+    assert run(str(windows), "-o", str(out), "-j", "1", "--encoding", "cp1252").exit_code == 0
+    assert read_csv(out, delimiter=";")[0]["name"] == "café"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfname;body")
+    assert run(str(src), "-o", str(tmp_path / "out.tsv"), "-j", "1").exit_code == 0
+    assert (tmp_path / "out.tsv").read_bytes().startswith(b"\xef\xbb\xbfname\tbody\towner\t")
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text("name\tbody\nship\tYour order has shipped.\n")
+    assert run(str(tsv), "-o", str(out), "-j", "1").exit_code == 0
+    assert out.read_bytes().startswith(b"name,body,verdict,")
+
+
+def test_columns_that_differ_only_in_case_are_not_resolved_by_guessing(tmp_path: Path) -> None:
+    src = tmp_path / "case.csv"
+    src.write_text(f'name,Body,body\na,Hi there,"{ORDER}"\n')
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and not out.exists()
+    assert "columns 'Body' and 'body' differ only in case" in res.stderr
+    assert "--text-column" in res.stderr
+    # named exactly, the column is known
+    assert run(str(src), "-o", str(out), "-j", "1", "--text-column", "body").exit_code == 0
+    assert read_csv(out)[0]["verdict"] == "pass"
+    # in a JSONL file's keys too
+    jsonl = tmp_path / "case.jsonl"
+    jsonl.write_text(json.dumps({"Body": ORDER}) + "\n" + json.dumps({"body": PROMO}) + "\n")
+    res = run(str(jsonl), "-o", str(out))
+    assert res.exit_code == 2 and "columns 'Body' and 'body'" in res.stderr
+
+
+def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # click's own handling printed "Aborted!" and exited 1, which the docs reserve for a lost
+    # worker
+    import linter.batch.run
+
+    src = tmp_path / "in.csv"
+    src.write_text(f'name,body\nship,"{ORDER}"\n')
+    out = tmp_path / "out.csv"
+    out.write_text("earlier")
+
+    def interrupted(table: Any, writer: Writer, *args: Any, **kwargs: Any) -> None:
+        writer.write(next(table.rows), linter.batch.run.RowResult(0, ORDER))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(linter.batch.run, "run_batch", interrupted)
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 130
+    assert res.stderr == f"templint: interrupted; {out} was not written\n"
+    assert out.read_text() == "earlier"  # and no partial file beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]

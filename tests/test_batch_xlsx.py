@@ -250,3 +250,36 @@ def test_a_sheet_language_column_is_read_like_a_csv_one(tmp_path: Path) -> None:
     got = read_csv(out)
     assert [r["language"] for r in got] == ["es", "en"]
     assert ["TPL201" in r["codes"] for r in got] == [False, True]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text_never_as_a_formula(
+    tmp_path: Path,
+) -> None:
+    # A draft (or any cell, or a column name) starting with "=" must not become a live formula
+    # in the writers' sheet: =HYPERLINK would put a working link in it, =1+1 would show as 2;
+    # "#N/A" must not become an error value.
+    link = '=HYPERLINK("http://evil.example","Click")'
+    src = tmp_path / "inj.csv"
+    src.write_text(f'name,body,owner,=x\nf1,"{link.replace(chr(34), 2 * chr(34))}",=1+1,#N/A\n')
+    out = tmp_path / "inj.xlsx"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
+    sheet = openpyxl.load_workbook(out).active
+    header, row = [[(c.value, c.data_type) for c in r] for r in sheet.iter_rows()]
+    assert header[3] == ("=x", "s") and sheet["D1"].font.b
+    assert row[:4] == [("f1", "s"), (link, "s"), ("=1+1", "s"), ("#N/A", "s")]
+    assert all(t == "s" for v, t in row if isinstance(v, str))  # ours too
+    # a workbook's text cell holding "=1+1" goes through a workbook as text
+    book = openpyxl.Workbook()
+    book.active.append(["name", "body"])
+    book.active.append(["f2", "=1+1"])
+    book.active["B2"].data_type = "s"
+    book.save(tmp_path / "in.xlsx")
+    assert run(str(tmp_path / "in.xlsx"), "-o", str(out), "-j", "1").exit_code == 0
+    assert openpyxl.load_workbook(out).active["B2"].data_type == "s"
+    # CSV output keeps the text as it was (docs/batch.md says why and how to open it safely)
+    flat = tmp_path / "inj_out.csv"
+    assert run(str(src), "-o", str(flat), "-j", "1").exit_code == 0
+    (scored,) = read_csv(flat)
+    assert (scored["body"], scored["owner"], scored["=x"]) == (link, "=1+1", "#N/A")

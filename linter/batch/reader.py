@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,10 @@ class Table:
     language_column: str | None = None
     size: int = 0  # bytes (rows for a workbook), for progress
     templates: bool = False  # rows are Meta template objects: a sheet gets EXPORT_COLUMNS
+    # a CSV input's separator, and whether a CSV output starts with a UTF-8 BOM (the input had
+    # one, or was in another encoding: Excel reads UTF-8 only after a BOM)
+    delimiter: str = ","
+    bom: bool = False
     _stream: IO[bytes] | None = field(default=None, repr=False)
     _where: Callable[[], int] | None = field(default=None, repr=False)  # in place of tell()
     _close: Callable[[], None] | None = field(default=None, repr=False)
@@ -183,19 +188,33 @@ def _pick(
     path: str,
     required: bool,
 ) -> str | None:
-    """The column to use: the one named (exactly, else ignoring case), else the first default."""
+    """The column to use: the one named (exactly, else ignoring case), else the first default.
+    Two columns that are the same name but for case or spaces (``Body`` and ``body``) are not
+    told apart by guessing: unless one is named exactly, the run stops and says so."""
+    folded: dict[str, list[str]] = {}
+    for c in columns:
+        folded.setdefault(c.strip().lower(), []).append(c)
+
+    def one(key: str) -> str:
+        found = folded[key]
+        if len(found) > 1:
+            both = " and ".join(repr(c) for c in found)
+            raise BatchError(
+                f"{path}: columns {both} differ only in case or spaces; rename one, or name "
+                f"the {what} column exactly with --{what}-column"
+            )
+        return found[0]
+
     if wanted is not None:
         if wanted in columns:
             return wanted
-        folded = {c.strip().lower(): c for c in columns}
         if wanted.strip().lower() in folded:
-            return folded[wanted.strip().lower()]
+            return one(wanted.strip().lower())
         found = ", ".join(repr(c) for c in columns) or "none"
         raise BatchError(f"{path}: no {what} column {wanted!r}; columns found: {found}")
-    folded = {c.strip().lower(): c for c in columns}
     for name in defaults:
         if name in folded:
-            return folded[name]
+            return one(name)
     if required:
         found = ", ".join(repr(c) for c in columns) or "none"
         raise BatchError(
@@ -267,7 +286,42 @@ def _text_encoding(path: str, kind: str, encoding: str | None) -> str | None:
     return None if info.name in ("utf-8", "utf-8-sig") else info.name
 
 
-class _DecodedLines:
+class _Held:
+    """What the two line sources share: the lines of the record being parsed (``held``, from
+    line ``lineno - len(held) + 1``), and lines given back after a broken record, read again
+    before the rest of the file (``give_back``)."""
+
+    lineno: int
+    bad: str | None
+
+    def _init_held(self) -> None:
+        self.lineno = 0  # the number of the line last handed to the parser
+        self.read = 0  # lines read from the file
+        self.held: list[str] = []
+        self.back: deque[str] = deque()
+        self.bad_at: dict[int, str] = {}  # line -> why it is not valid text, for a re-read
+
+    def give_back(self, lines: list[str]) -> None:
+        """Read these lines (the last ``len(lines)`` read) again, before the rest."""
+        self.back.extend(lines)
+        self.lineno -= len(lines)
+
+    def _again(self) -> Iterator[str]:
+        while self.back:
+            self.lineno += 1
+            if self.bad is None and self.lineno in self.bad_at:
+                self.bad = self.bad_at[self.lineno]
+            line = self.back.popleft()
+            self.held.append(line)
+            yield line
+
+    def _mark(self, why: str) -> None:
+        self.bad_at[self.lineno] = why
+        if self.bad is None:
+            self.bad = why
+
+
+class _DecodedLines(_Held):
     """``_Lines`` for a CSV in another encoding (Excel on Windows saves "CSV" as cp1252, its
     "Unicode Text" as UTF-16): a line with bytes the codec cannot decode has its row marked."""
 
@@ -279,46 +333,58 @@ class _DecodedLines:
         # newline="": the csv module sees the line endings as written (quoted newlines)
         self.text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
         self.encoding = encoding
-        self.lineno = 0
         self.bad: str | None = None
+        self.bom = True  # the output is UTF-8: a BOM tells Excel so
+        self._init_held()
 
     def __iter__(self) -> Iterator[str]:
+        yield from self._again()
         for line in self.text:
-            self.lineno += 1
-            if self.lineno == 1:
+            self.lineno = self.read = self.read + 1
+            if self.read == 1:
                 line = line.removeprefix("\ufeff")
-            if "\ufffd" in line and self.bad is None:
-                self.bad = f"invalid {self.encoding}: line {self.lineno}"
+            if "\ufffd" in line:
+                self._mark(f"invalid {self.encoding}: line {self.lineno}")
+            self.held.append(line)
             yield line
+            if self.back:
+                yield from self._again()
 
 
-class _Lines:
+class _Lines(_Held):
     """Decoded lines for the csv module, noting which physical lines were not valid UTF-8 (they
     are decoded with U+FFFD so the parser stays in step, and their row is marked)."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
-        self.lineno = 0
         self.bad: str | None = None  # the first undecodable line since the last row
         self.first = True
         self.utf16 = False  # the file starts with a UTF-16 byte-order mark
+        self.bom = False
+        self._init_held()
 
     def __iter__(self) -> Iterator[str]:
+        yield from self._again()
+        held = self.held
         for raw in self.stream:
-            self.lineno += 1
+            self.lineno = self.read = self.read + 1
             if self.first:
                 self.first = False
                 self.utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # its byte-order mark
-                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Excel's "CSV UTF-8"
+                self.bom = raw.startswith(b"\xef\xbb\xbf")  # Excel's "CSV UTF-8" has one
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
             try:
-                yield raw.decode("utf-8")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                if self.bad is None:
-                    self.bad = (
-                        f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {self.lineno}, "
-                        f"column {exc.start + 1}"
-                    )
-                yield raw.decode("utf-8", errors="replace")
+                self._mark(
+                    f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {self.lineno}, "
+                    f"column {exc.start + 1}"
+                )
+                line = raw.decode("utf-8", errors="replace")
+            held.append(line)
+            yield line
+            if self.back:
+                yield from self._again()
 
 
 def sniff_delimiter(header: str) -> str:
@@ -381,18 +447,21 @@ def _csv_table(
     width = len(columns)
 
     def rows() -> Iterator[InRow]:
+        nonlocal reader
         index = 0
+        held = lines.held
         while True:
-            start_line = lines.lineno + 1
+            held.clear()
             lines.bad = None
             try:
                 fields = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                row = InRow(index, {}, error=f"malformed CSV line {start_line}: {exc}")
+                yield _broken_record(index, lines, str(exc), columns, delimiter, fields_at)
                 index += 1
-                yield row
+                if lines.back:  # a parser that met the file's end reads no more: a new one
+                    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
                 continue
             if not fields:  # a blank line is not a row
                 continue
@@ -401,10 +470,10 @@ def _csv_table(
             index += 1
             if lines.bad:
                 row.error = lines.bad
+                row.fill(values, fields_at)
             elif len(fields) != width:
-                row.error = (
-                    f"malformed CSV line {start_line}: expected {width} fields, found {len(fields)}"
-                )
+                row.error = _wrong_width(lines, width, fields)
+                row.fill(values, fields_at)
             else:
                 row.fill(values, fields_at)
                 checked_text(row, values.get(text_col))
@@ -412,8 +481,75 @@ def _csv_table(
 
     name_col, cat_col, lang_col, _ = fields_at
     return Table(
-        path, "csv", columns, text_col, name_col, cat_col, rows(), lang_col, _stream=stream
+        path,
+        "csv",
+        columns,
+        text_col,
+        name_col,
+        cat_col,
+        rows(),
+        lang_col,
+        delimiter=delimiter,
+        bom=lines.bom,
+        _stream=stream,
     )
+
+
+def _span(lines: _Held) -> tuple[int, int]:
+    """The first and last line of the record just parsed."""
+    return lines.lineno - len(lines.held) + 1, lines.lineno
+
+
+def _wrong_width(lines: _Held, width: int, fields: list[str]) -> str:
+    first, last = _span(lines)
+    where = f" (lines {first}–{last})" if last > first else ""
+    why = f"malformed CSV line {first}: expected {width} fields, found {len(fields)}{where}"
+    if len(fields) > width:  # the cells past the header's are not in any column: say them
+        why += "; beyond the header: " + ", ".join(repr(f) for f in fields[width:])
+    return why
+
+
+def _broken_record(
+    index: int,
+    lines: _Held,
+    why: str,
+    columns: list[str],
+    delimiter: str,
+    fields_at: FieldColumns,
+) -> InRow:
+    """The error row of a record the csv module could not parse, keeping what can be kept.
+
+    The usual cause is a quote that is never closed: the parser then reads on through the next
+    lines as one quoted cell until a later quote ends it, and fails there (or at the end of the
+    file). Those lines are rows of their own, so all but the record's first line are read again,
+    and the first becomes this row, its cells split as well as they go (its name, its text)."""
+    first, last = _span(lines)
+    held = list(lines.held)
+    if last > first:
+        lines.give_back(held[1:])
+        why += (
+            f" on line {last}: a quoted field from line {first} runs on to line {last} "
+            f"(a quote not closed?); line {first} is this row, "
+            + (f"line {last} is" if last == first + 1 else f"lines {first + 1}–{last} are")
+            + " read again as rows"
+        )
+    cells = _salvage(held[0] if held else "", delimiter)
+    row = InRow(index, dict(zip(columns, cells, strict=False)))
+    row.error = f"malformed CSV line {first}: {why}"
+    row.fill(row.values, fields_at)
+    return row
+
+
+def _salvage(line: str, delimiter: str) -> list[str]:
+    """The cells of a line the strict parser refused: parsed leniently, a quote left open
+    closed at the line's end."""
+    text = line.rstrip("\r\n")
+    for attempt in (text, text + '"'):
+        try:
+            return next(csv.reader([attempt], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+    return text.split(delimiter)
 
 
 # -- JSONL -------------------------------------------------------------------------------------
@@ -423,21 +559,41 @@ def _jsonl_table(
     text_column: str | None,
     wanted: FieldColumns,
 ) -> Table:
-    # The columns are the first object's keys; look ahead for it, then replay those lines.
-    head: list[bytes] = []
+    # Objects need not share keys, and a sheet has one header: the columns are every key of
+    # every object, in the order first seen. A first pass reads them (json.loads of each line,
+    # a few µs a row beside the ~200 of scoring it), the second the rows; standard input, read
+    # once, is copied to a temporary file first.
+    if not stream.seekable():
+        import shutil
+        import tempfile
+
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by Table.close()
+        shutil.copyfileobj(stream, spool)
+        spool.seek(0)
+        stream = spool
+    keys: dict[str, None] = {}
     first_obj: dict[str, Any] | None = None
-    for raw in stream:
-        head.append(raw)
+    blank = True
+    for n, raw in enumerate(stream):
+        if n == 0:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        blank = False
         try:
-            value = json.loads(raw.removeprefix(b"\xef\xbb\xbf")) if raw.strip() else None
+            value = json.loads(raw)
         except ValueError:
             continue
-        if isinstance(value, dict):
+        if not isinstance(value, dict):
+            continue
+        if first_obj is None:
             first_obj = value
-            break
-    if first_obj is None and all(not raw.strip() for raw in head):
+        if not value.keys() <= keys.keys():
+            keys.update(dict.fromkeys(value))
+    stream.seek(0)
+    if blank:
         raise BatchError(f"{path}: empty file (no JSON lines)")
-    columns = list(first_obj) if first_obj is not None else []
+    columns = list(keys)
     # One Meta template a line (what `lint` reads as .jsonl): every component is linted, and
     # a sheet written from it gets the export's columns, as from a JSON export.
     templates = (
@@ -452,22 +608,18 @@ def _jsonl_table(
         text_col = text_column or "text"
     else:
         text_col = _pick(columns, text_column, TEXT_COLUMNS, "text", path, required=True)
-    # Objects need not share keys: a name, category or language missing from the first one
-    # may be in the others, so those are looked up in every object.
+    # A name, category or language is looked up in every object.
     name_column, category_column, language_column, brand_column = wanted
     lang_col = language_column or next(
-        (c for c in LANGUAGE_COLUMNS if first_obj is not None and c in first_obj),
-        LANGUAGE_COLUMNS[0],
+        (c for c in LANGUAGE_COLUMNS if c in keys), LANGUAGE_COLUMNS[0]
     )
-    brand_col = brand_column or next(
-        (c for c in BRAND_COLUMNS if first_obj is not None and c in first_obj), BRAND_COLUMNS[0]
-    )
+    brand_col = brand_column or next((c for c in BRAND_COLUMNS if c in keys), BRAND_COLUMNS[0])
     fields_at = (name_column or "name", category_column or "category", lang_col, brand_col)
 
     def rows() -> Iterator[InRow]:
         index = 0
         lineno = 0
-        for raw in _replay(head, stream):
+        for raw in stream:
             lineno += 1
             if lineno == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -493,8 +645,12 @@ def _jsonl_table(
             row.fill(value, fields_at)
             if isinstance(value.get("components"), list):
                 _template_row(row, value)
+            elif templates:
+                checked_text(row, _body_of(value))
+            elif text_col in value:
+                checked_text(row, value[text_col])
             else:
-                checked_text(row, _body_of(value) if templates else value.get(text_col))
+                _other_text_key(row, value, text_column, lineno)
             yield row
 
     name_col, cat_col, _, _ = fields_at
@@ -512,9 +668,21 @@ def _jsonl_table(
     )
 
 
-def _replay(head: list[bytes], stream: IO[bytes]) -> Iterator[bytes]:
-    yield from head
-    yield from stream
+def _other_text_key(row: InRow, value: dict[str, Any], named: str | None, lineno: int) -> None:
+    """A JSONL object without the text key the file's columns gave. Without --text-column its
+    text is its own first default key (``text`` in an object beside others with ``body``), as
+    a file of such objects alone would be read; else the row says which key is missing."""
+    if named is None:
+        folded = {k.strip().lower(): k for k in value}
+        key = next((folded[d] for d in TEXT_COLUMNS if d in folded), None)
+        if key is not None:
+            checked_text(row, value[key])
+            return
+        wanted = f"none of {', '.join(TEXT_COLUMNS)}"
+    else:
+        wanted = f"no {named!r} (--text-column)"
+    found = ", ".join(repr(k) for k in value) or "none"
+    row.error = f"no text key: the object on line {lineno} has {wanted}; its keys: {found}"
 
 
 # -- Meta JSON export --------------------------------------------------------------------------

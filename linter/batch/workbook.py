@@ -33,6 +33,9 @@ WIDE = 60  # characters: the width of the columns that hold prose
 # _xHHHH_, and an underscore that would read as such an escape as _x005F_: Excel's own rules
 _ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r]|_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# openpyxl stores a string starting with "=" as a formula and one of Excel's error names as an
+# error value; a text cell that starts with either is written as text explicitly
+_NOT_PLAIN_TEXT = ("=", "#")
 
 
 def escape(text: str) -> str:
@@ -243,7 +246,7 @@ class XlsxLines:
 
     def __init__(self, columns: list[str], wide: set[str]) -> None:
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import Cell, WriteOnlyCell
         from openpyxl.styles import Font
 
         self.book = Workbook(write_only=True)
@@ -252,10 +255,13 @@ class XlsxLines:
         for i, name in enumerate(columns):
             width = WIDE if name in wide else min(max(len(name) + 4, 12), 30)
             self.sheet.column_dimensions[_letter(i)].width = width
+        self._cell_class = WriteOnlyCell
         bold = Font(bold=True)
         head = []
         for name in columns:
-            cell = WriteOnlyCell(self.sheet, value=self.cell(name))
+            cell = self.cell(name)  # a column called "=1+1" is a name, not a formula
+            if not isinstance(cell, Cell):
+                cell = WriteOnlyCell(self.sheet, value=cell)
             cell.font = bold
             head.append(cell)
         self.sheet.append(head)
@@ -265,7 +271,12 @@ class XlsxLines:
     def cell(self, value: Any) -> Any:
         """A value Excel can hold: text with its control characters escaped (Excel reads
         ``_x000B_`` back as the character) and cut to Excel's 32,767 characters; lists and
-        objects as JSON text; numbers, true/false and dates as they are."""
+        objects as JSON text; numbers, true/false and dates as they are.
+
+        Text is always a text cell: openpyxl would store ``=HYPERLINK("http://…")`` as a live
+        formula and ``#N/A`` as an error value, so such a string comes back as a cell whose
+        type is set to text (a draft is data; a sheet from a client's input must not compute
+        or link anything when opened)."""
         if value is None or isinstance(value, bool | int | float):
             return value
         if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -280,6 +291,10 @@ class XlsxLines:
             value = escape(value)
         if len(value) > XLSX_CELL:
             value = value[: XLSX_CELL - 1] + "…"
+        if value.startswith(_NOT_PLAIN_TEXT):
+            cell = self._cell_class(self.sheet, value=value)
+            cell.data_type = "s"
+            return cell
         return value
 
     def writerow(self, cells: list[Any]) -> None:

@@ -93,10 +93,11 @@ class Writer:
         # An input column called like one of ours (say "verdict") is kept; ours gets a prefix.
         self.added = {c: f"templint_{c}" if c in in_columns else c for c in ADDED_COLUMNS}
         if kind == "csv":
-            delimiter = "\t" if Path(path).suffix.lower() == ".tsv" else ","
             self.in_columns = in_columns
             self.columns = in_columns + list(self.added.values())
-            self.csv = CsvLines(self.fh, delimiter)
+            self.csv = CsvLines(self.fh, csv_delimiter(path, table))
+            if table.bom:
+                self.fh.write("\ufeff")
             self.csv.writerow(self.columns)
         elif kind == "xlsx":
             from linter.batch.workbook import XlsxLines
@@ -179,6 +180,17 @@ class Writer:
                 self.fh.close()
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
+
+
+def csv_delimiter(path: str, table: Table) -> str:
+    """A CSV output's separator: tab for a .tsv; else the input's, so that a file Excel saved
+    with ';' (its "CSV" where the decimal mark is a comma) opens in columns again, but ','
+    for a tab-separated input written as .csv, and for a workbook or JSON."""
+    if Path(path).suffix.lower() == ".tsv":
+        return "\t"
+    if table.kind == "csv" and table.delimiter != "\t":
+        return table.delimiter
+    return ","
 
 
 def _cannot_write(path: str, exc: OSError) -> BatchError:

@@ -109,7 +109,13 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
 @config_options
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar and no summary (a hint about the input, such as its encoding, is "
+    "still printed).",
+)
 def batch(
     input_path: str,
     output: str,
@@ -144,8 +150,44 @@ def batch(
 
     Exit status: 0 when the run finished (whatever the verdicts), 1 when it could not (a worker
     process died), 2 for a usage problem or a file that cannot be read or written (one line
-    naming the file).
+    naming the file), 130 when interrupted (Ctrl-C).
     """
+    try:
+        _batch(**locals())
+    except KeyboardInterrupt:
+        # click would print "Aborted!" and exit 1, the status of a lost worker
+        kept = output != "-" and not _special(output)
+        left = f"; {output} was not written" if kept else ""
+        click.echo(f"templint: interrupted{left}", err=True)
+        sys.exit(130)
+
+
+def _batch(
+    input_path: str,
+    output: str,
+    text_column: str | None,
+    name_column: str | None,
+    category_column: str | None,
+    language_column: str | None,
+    brand_column: str | None,
+    delimiter: str | None,
+    encoding: str | None,
+    sheet: str | None,
+    input_format: str | None,
+    output_format: str | None,
+    jobs: int | None,
+    backend: str,
+    scheduler: str | None,
+    scheduler_timeout: float,
+    report_path: str | None,
+    category: str | None,
+    language: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    isolated: bool,
+    quiet: bool,
+) -> None:
     from linter.batch.reader import BatchError, open_table
     from linter.batch.run import Progress, WorkerLost, default_jobs, run_batch
     from linter.batch.writer import Writer, output_kind
@@ -154,6 +196,7 @@ def batch(
         fail("--backend dask needs --scheduler ADDRESS (the Dask scheduler to run on)")
     if scheduler and backend != "dask":
         fail("--scheduler is for --backend dask")
+    _check_distinct_files(input_path, output, report_path)
     config = load_config_option(config_path, isolated)
     config = config.with_selection(_split(select), _split(ignore)).with_overrides(
         default_category=category.upper() if category else None,
@@ -223,14 +266,17 @@ def batch(
     if not quiet:
         where = "" if output == "-" else f" → {output}"
         click.echo(summary.line() + where, err=True)
-        not_utf8 = summary.errors.get("invalid UTF-8", 0)
-        if not_utf8 and encoding is None:
-            rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
-            click.echo(
-                f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
-                "file, read it with --encoding cp1252",
-                err=True,
-            )
+    # Said even with --quiet, which hides progress and the summary, not what is wrong with the
+    # input: a cp1252 file read as UTF-8 makes every row an error, exit 0, and nothing else
+    # would tell why.
+    not_utf8 = summary.errors.get("invalid UTF-8", 0)
+    if not_utf8 and encoding is None:
+        rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
+        click.echo(
+            f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
+            "file, read it with --encoding cp1252",
+            err=True,
+        )
 
 
 def _spelling_codes(config: Any) -> tuple[str, ...]:
@@ -268,6 +314,52 @@ def _check_setup(config: Any, load: bool) -> float | None:
         check_settings(config_rules(config), config)  # before any output is written
         verify_models(config)
     return configured_threshold(config)
+
+
+def _check_distinct_files(input_path: str, output: str, report_path: str | None) -> None:
+    """The input, the output and the report are three files: refuse a run that would write one
+    over another before anything is read. The output replaces its file when the run ends, so an
+    output named like the input would replace the client's original with the scored copy, and
+    a report named like the output would replace the scored rows with the HTML. Paths are
+    compared resolved (``./a.csv`` and ``a.csv``, a symbolic link and its target, two hard
+    links); ``-`` and devices or pipes (written into, never replaced) are not files here."""
+    if _same_file(output, input_path):
+        fail(
+            f"{output}: -o names the input file {input_path}; write the scored rows to another "
+            "file (the input is never replaced)"
+        )
+    if report_path is not None:
+        if _same_file(report_path, output):
+            fail(f"{report_path}: --report names the same file as -o {output}; name each its own")
+        if _same_file(report_path, input_path):
+            fail(
+                f"{report_path}: --report names the input file {input_path}; name the report "
+                "its own file"
+            )
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+    import stat
+
+    if a == "-" or b == "-":
+        return False
+    try:
+        if os.path.samefile(a, b):
+            return stat.S_ISREG(os.stat(a).st_mode)
+    except OSError:  # one of them does not exist yet
+        pass
+    return os.path.realpath(a) == os.path.realpath(b) and not _special(a)
+
+
+def _special(path: str) -> bool:
+    import os
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _check_report_path(path: str) -> None:

@@ -987,7 +987,7 @@ def test_a_templates_kept_shape_follows_its_text_and_category() -> None:
     linter = Linter(Config())
     tpl = parse_text("Your order {{1}} has shipped.", "t.txt")
     assert codes(linter, "Your order {{1}} has shipped.", "UTILITY", tpl) == set()
-    link = "Your order has shipped: track it at bit.ly/x7"
+    link = "Your order has shipped: track it at bit.ly/x7 or www.shop.in/t"
     assert codes(linter, link, "MARKETING", tpl) == codes(Linter(Config()), link, "MARKETING")
     assert {"TPL111", "TPL112"} <= codes(linter, link, "MARKETING", tpl)
     offer = "Your order has shipped. Use code SAVE20 for 20% off your next order."

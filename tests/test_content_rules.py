@@ -90,6 +90,8 @@ TABLE: list[tuple[str, str, set[str]]] = [
     ),
     ("banking", "To complete KYC, please share your Aadhaar number and PAN card.", {"TPL185"}),
     ("banking", "Your refund is pending. Send us your account number and IFSC.", {"TPL184"}),
+    ("banking", "Hi {{1}}, send your OTP here to complete the refund of {{2}}.", {"TPL186"}),
+    ("banking", "{{1}} is your login code. For your security, do not share this code.", set()),
     ("banking", "Your EMI is overdue. Pay now or we will inform your employer.", {"TPL172"}),
     ("banking", "Reply within 24 hours or we will inform your employer.", {"TPL172"}),
     # the same words with no debt or condition beside them report, they do not threaten

@@ -90,6 +90,8 @@ TABLE: list[tuple[str, str, set[str]]] = [
     ),
     ("banking", "To complete KYC, please share your Aadhaar number and PAN card.", {"TPL185"}),
     ("banking", "Your refund is pending. Send us your account number and IFSC.", {"TPL184"}),
+    ("banking", "Hi {{1}}, send your OTP here to complete the refund of {{2}}.", {"TPL186"}),
+    ("banking", "{{1}} is your login code. For your security, do not share this code.", set()),
     ("banking", "Your EMI is overdue. Pay now or we will inform your employer.", {"TPL172"}),
     ("banking", "Reply within 24 hours or we will inform your employer.", {"TPL172"}),
     # the same words with no debt or condition beside them report, they do not threaten
@@ -190,6 +192,44 @@ def test_outreach_hit_has_character_offsets() -> None:
     assert (diag.line, diag.column) == (1, start + 1)
     assert diag.end_column == text.index("?") + 1
     assert "'is now a good time to talk'" in diag.message
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Members save an extra $10 on every order.", "save an extra $10"),
+        ("Hi {{1}}, save $250 on your next booking.", "save $250"),
+        ("Save Rs 1,25,000 on your next car service.", "Save Rs 1,25,000"),
+        ("Plans start at just ₹399 a month.", "start at just ₹399"),
+        ("Ahorra $250 en tu próxima reserva.", "Ahorra $250"),
+        # a full stop after the amount ends the number
+        ("Save $10. Then book again.", "Save $10"),
+    ],
+)
+def test_a_finding_names_the_whole_amount_not_its_first_digit(text: str, match: str) -> None:
+    """A pattern may write an amount as a currency sign and one digit; the finding names the
+    whole number (it named 'save $2' for "save $250")."""
+    found = [d for d in lint_text(text, config=CONTENT) if d.code in ("TPL101", "TPL154")]
+    assert [f"'{match}'" in d.message for d in found] == [True], [d.message for d in found]
+    assert found[0].end_column - found[0].column == len(match)
+
+
+def test_no_shipped_pattern_rule_reports_part_of_a_number() -> None:
+    """Over every pattern rule's own fail examples, no finding's span stops between two
+    digits of a number (or before a separator and its digits)."""
+    cut = []
+    for rule in load_rules():
+        if rule.kind != "pattern":
+            continue
+        for text in (ex for ex in rule.examples_fail if isinstance(ex, str)):
+            for d in lint_text(text, config=Config(select=(rule.code,))):
+                start, end = d.span or (0, 0)
+                rest = text[end : end + 2]
+                if text[end - 1 : end].isdigit() and (
+                    rest[:1].isdigit() or (rest[:1] in (".", ",") and rest[1:].isdigit())
+                ):
+                    cut.append((rule.code, text[start:end], text))
+    assert not cut, cut[:5]
 
 
 # the phrase kind itself

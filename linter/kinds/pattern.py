@@ -32,6 +32,21 @@ class RuleTimeout(RuntimeError):
     pass
 
 
+# The rest of a number a match stopped inside: more digits, and groups after a thousands or
+# decimal separator ("1,250.00", "1,25,000", "50.000"); a separator without a digit after it
+# (the full stop ending "save $10.") is not part of it.
+_NUMBER_REST = re.compile(r"\d*(?:[.,]\d+)*")
+
+
+def number_end(text: str, end: int) -> int:
+    """``end``, or the end of the number that a match ending at ``end`` stopped inside. A rule
+    may write an amount as a currency sign and one digit, which is enough to find the offer,
+    but the finding must name the amount: "save $250" was reported as 'save $2'."""
+    if 0 < end < len(text) and text[end - 1].isdigit():
+        return _NUMBER_REST.match(text, end).end()  # type: ignore[union-attr]
+    return end
+
+
 def compile_any(patterns: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str] | None:
     if not patterns:
         return None
@@ -259,9 +274,10 @@ class PatternCheck(TextCheck):
             excused = [m.span() for m in search_all(self.exceptions, text)]
         for m in matches:
             start, end = m.span()
+            end = number_end(text, end)
             if start == end or any(s < end and start < e for s, e in excused):
                 continue
-            values = {"match": m.group(), **{k: v for k, v in m.groupdict().items() if v}}
+            values = {"match": text[start:end], **{k: v for k, v in m.groupdict().items() if v}}
             fix = self.params.get("replace")
             yield Hit(
                 None, start, end, values, Hit(None, values=values).render(fix) if fix else None

@@ -15,7 +15,10 @@ choice is used (an emoji is one code point, two UTF-16 units).
 from __future__ import annotations
 
 import json
+import re
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
@@ -29,27 +32,69 @@ FIX_ALL = "source.fixAll.templint"
 TOP = {"line": 0, "character": 0}
 
 
-def read_message(stream: BinaryIO) -> dict[str, Any] | None:
-    """One JSON-RPC message, or None at the end of the input."""
-    length = None
+# JSON-RPC's error codes (LSP uses them as they are)
+PARSE_ERROR, INVALID_REQUEST, NO_METHOD, INVALID_PARAMS, INTERNAL_ERROR = (
+    -32700,
+    -32600,
+    -32601,
+    -32602,
+    -32603,
+)
+MAX_BODY = 64 * 1024 * 1024  # a template file is at most a few megabytes (max-file-size)
+# "Content-Length: N" anywhere in a header line: after a message that could not be framed, its
+# body runs into the next message's first header line, and the server finds its feet there.
+_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A message that could not be read: answered with an error (its id is unknown), and the
+    server reads on."""
+
+    code: int
+    message: str
+
+
+def read_message(stream: BinaryIO) -> dict[str, Any] | Unreadable | None:
+    """One JSON-RPC message, an Unreadable one, or None at the end of the input."""
+    length: int | None = None
+    problem = "no Content-Length header"
+    headers = False
     while True:
-        line = stream.readline()
+        line = stream.readline(65536)
         if not line:
             return None
-        line = line.strip()
-        if not line:
-            break
-        name, _, value = line.decode("ascii", "replace").partition(":")
-        if name.strip().lower() == "content-length":
-            length = int(value.strip())
+        if not line.strip():
+            if headers:
+                break
+            continue  # blank lines between messages
+        headers = True
+        found = _LENGTH.search(line)
+        if found:
+            value = found.group(1).strip().decode("ascii", "replace")
+            if value.isascii() and value.isdigit():
+                length, problem = int(value), ""
+            else:
+                length, problem = None, f"Content-Length {value!r} is not a number of bytes"
     if length is None:
-        return None
+        return Unreadable(PARSE_ERROR, f"message skipped: {problem}")
+    if length > MAX_BODY:
+        while length > 0:  # skipped, not held: the next message starts after it
+            chunk = stream.read(min(length, 1 << 20))
+            if not chunk:
+                return None
+            length -= len(chunk)
+        return Unreadable(PARSE_ERROR, f"message skipped: over {MAX_BODY:,} bytes")
     body = stream.read(length)
+    if len(body) < length:
+        return None  # the input ended inside the message
     try:
         message = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return {"invalid": True}
-    return message if isinstance(message, dict) else {"invalid": True}
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Unreadable(PARSE_ERROR, f"not JSON: {exc}")
+    if not isinstance(message, dict):
+        return Unreadable(INVALID_REQUEST, "not a JSON-RPC message (an object)")
+    return message
 
 
 def write_message(stream: BinaryIO, message: dict[str, Any]) -> None:
@@ -76,35 +121,53 @@ class Server:
     def send(self, message: dict[str, Any]) -> None:
         write_message(self.out, {"jsonrpc": "2.0", **message})
 
-    def handle(self, message: dict[str, Any]) -> bool:
-        """Answer one message; False once the client asked to exit."""
-        if message.get("invalid"):
-            self.send({"id": None, "error": {"code": -32700, "message": "not a JSON object"}})
+    def handle(self, message: dict[str, Any] | Unreadable) -> bool:
+        """Answer one message; False once the client asked to exit. A request is always
+        answered, with an error when it cannot be; nothing a client sends stops the server
+        but ``exit``."""
+        if isinstance(message, Unreadable):
+            self.send({"id": None, "error": {"code": message.code, "message": message.message}})
             return True
         method = message.get("method")
-        params = message.get("params") or {}
-        if "id" in message and method is not None:  # a request: always answered
+        params = message.get("params")
+        if params is None:
+            params = {}
+        if "id" in message and method is not None:  # a request
             try:
+                if not isinstance(method, str):
+                    raise _Failure(INVALID_REQUEST, "'method' must be a string")
+                if not isinstance(params, dict):
+                    raise _Failure(INVALID_PARAMS, f"{method}: 'params' must be an object")
                 result = self.request(method, params)
             except _Failure as exc:
                 self.send({"id": message["id"], "error": {"code": exc.code, "message": str(exc)}})
+            except Exception as exc:  # a bug of templint's: said, and the server goes on
+                traceback.print_exc(file=sys.stderr)
+                said = f"templint: {type(exc).__name__}: {exc}"
+                self.send({"id": message["id"], "error": {"code": INTERNAL_ERROR, "message": said}})
             else:
                 self.send({"id": message["id"], "result": result})
             return True
         if method == "exit":
             return False
         try:
+            if not isinstance(params, dict):
+                raise _Failure(INVALID_PARAMS, "'params' must be an object")
             self.notification(method, params)
         except Exception as exc:  # one bad document must not stop the editor's linting
+            said = f"{method}: {exc}"
+            if not isinstance(exc, _Failure):
+                traceback.print_exc(file=sys.stderr)
+                said = f"{type(exc).__name__}: {exc}"
             self.send(
                 {
                     "method": "window/logMessage",
-                    "params": {"type": 1, "message": f"templint: {type(exc).__name__}: {exc}"},
+                    "params": {"type": 1, "message": f"templint: {said}"},
                 }
             )
         return True
 
-    def request(self, method: str | None, params: dict[str, Any]) -> Any:
+    def request(self, method: str, params: dict[str, Any]) -> Any:
         if method == "initialize":
             return self.initialize(params)
         if method == "shutdown":
@@ -114,7 +177,7 @@ class Server:
             return self.code_actions(params)
         if method == "textDocument/hover":
             return self.hover(params)
-        raise _Failure(-32601, f"templint server does not handle {method}")
+        raise _Failure(NO_METHOD, f"templint server does not handle {method}")
 
     def initialize(self, params: dict[str, Any]) -> dict[str, Any]:
         offered = ((params.get("capabilities") or {}).get("general") or {}).get(
@@ -133,24 +196,28 @@ class Server:
         }
 
     def notification(self, method: str | None, params: dict[str, Any]) -> None:
-        doc = params.get("textDocument") or {}
-        uri = doc.get("uri")
-        if method == "textDocument/didOpen" and uri:
-            self.documents[uri] = doc.get("text", "")
+        if method == "textDocument/didOpen":
+            uri = _uri(params)
+            self.documents[uri] = _text(params.get("textDocument"), "textDocument")
             self.publish(uri)
-        elif method == "textDocument/didChange" and uri:
-            changes = params.get("contentChanges") or []
-            if changes:  # full sync: the last change holds the whole text
-                self.documents[uri] = changes[-1].get("text", "")
-                self.publish(uri)
-        elif method == "textDocument/didSave" and uri:
+        elif method == "textDocument/didChange":
+            uri = _uri(params)
+            changes = params.get("contentChanges")
+            if not isinstance(changes, list) or not changes:
+                raise _Failure(INVALID_PARAMS, "contentChanges must be a list of changes")
+            # full sync: the last change holds the whole text
+            self.documents[uri] = _text(changes[-1], "contentChanges[-1]")
+            self.publish(uri)
+        elif method == "textDocument/didSave":
+            uri = _uri(params)
             if Path(path_of(uri)).name in ("templint.toml", "pyproject.toml"):
                 self._configs.clear()  # the settings changed: every open template again
                 for open_uri in list(self.documents):
                     self.publish(open_uri)
             elif uri in self.documents:
                 self.publish(uri)
-        elif method == "textDocument/didClose" and uri:
+        elif method == "textDocument/didClose":
+            uri = _uri(params)
             self.documents.pop(uri, None)
             self.send(_publish(uri, []))
 
@@ -228,8 +295,8 @@ class Server:
         """Over a finding: its rule's documentation (what ``templint rule CODE`` prints)."""
         from linter.rulebook import config_rules, find_rule
 
-        uri = (params.get("textDocument") or {}).get("uri")
-        at = params.get("position") or TOP
+        uri = _uri(params)
+        at = _position_param(params.get("position"), "position")
         if uri not in self.documents:
             return None
         text, found, _ = self.lint(uri)
@@ -247,15 +314,22 @@ class Server:
         return {"contents": {"kind": "markdown", "value": "\n---\n".join(doc for _, doc in docs)}}
 
     def code_actions(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        uri = (params.get("textDocument") or {}).get("uri")
+        uri = _uri(params)
+        area = params.get("range")
+        if not isinstance(area, dict):
+            raise _Failure(INVALID_PARAMS, "range must be an object with start and end")
+        start = _position_param(area.get("start"), "range.start")
+        end = _position_param(area.get("end"), "range.end")
+        context = params.get("context")
+        wanted = context.get("only") if isinstance(context, dict) else None
+        if wanted is not None and (
+            not isinstance(wanted, list) or not all(isinstance(k, str) for k in wanted)
+        ):
+            raise _Failure(INVALID_PARAMS, "context.only must be a list of code action kinds")
         if uri not in self.documents:
             return []
         text, found, _ = self.lint(uri)
         lines = text.split("\n")
-        wanted = (params.get("context") or {}).get("only")
-        area = params.get("range") or {}
-        start = area.get("start", {"line": 0, "character": 0})
-        end = area.get("end", start)
         actions = []
         safe_edits = []
         for d in found:
@@ -320,6 +394,30 @@ class _Failure(Exception):
         self.code = code
 
 
+def _uri(params: dict[str, Any]) -> str:
+    doc = params.get("textDocument")
+    uri = doc.get("uri") if isinstance(doc, dict) else None
+    if not isinstance(uri, str) or not uri:
+        raise _Failure(INVALID_PARAMS, "textDocument.uri must be a string")
+    return uri
+
+
+def _text(holder: Any, what: str) -> str:
+    text = holder.get("text") if isinstance(holder, dict) else None
+    if not isinstance(text, str):
+        raise _Failure(INVALID_PARAMS, f"{what}.text must be a string")
+    return text
+
+
+def _position_param(value: Any, what: str) -> dict[str, int]:
+    """A position the client sent: two whole numbers, not negative."""
+    if isinstance(value, dict):
+        line, character = value.get("line"), value.get("character")
+        if all(type(n) is int and n >= 0 for n in (line, character)):
+            return {"line": line, "character": character}
+    raise _Failure(INVALID_PARAMS, f"{what} must be {{line, character}}, whole numbers from 0")
+
+
 def _publish(uri: str, diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "method": "textDocument/publishDiagnostics",
@@ -369,8 +467,11 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
         message = read_message(stdin)
         if message is None:
             return 1  # the client went away without "exit"
-        if not server.handle(message):
-            return 0 if server.shutting_down else 1
+        try:
+            if not server.handle(message):
+                return 0 if server.shutting_down else 1
+        except OSError:  # the client closed its end: nobody to answer
+            return 1
 
 
 @click.command("server")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from linter.lsp import path_of
+from linter.lsp import Server, path_of
 
 
 class Client:
@@ -162,6 +163,112 @@ def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
     assert unknown["error"]["code"] == -32601
     client.send("exit", None)
     assert client.proc.wait(timeout=10) == 1  # exit without shutdown
+
+
+def frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def converse(cwd: Path, *sent: bytes | dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+    """The server's exit code and every message it wrote, for input sent all at once (raw
+    bytes as they are, messages framed); it must end within the timeout."""
+    data = b"".join(m if isinstance(m, bytes) else frame(m) for m in sent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "server"], input=data, capture_output=True, cwd=cwd,
+        timeout=60,
+    )  # fmt: skip
+    out, messages = proc.stdout, []
+    while out:
+        head, _, rest = out.partition(b"\r\n\r\n")
+        length = int(head.split(b":")[1])
+        messages.append(json.loads(rest[:length]))
+        out = rest[length:]
+    return proc.returncode, messages
+
+
+def replies(messages: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    return {m["id"]: m for m in messages if "id" in m}
+
+
+def test_a_request_the_server_cannot_answer_gets_an_error_and_the_server_goes_on(
+    tmp_path: Path,
+) -> None:
+    uri = (tmp_path / "promo.txt").as_uri()
+    doc = {"uri": uri}
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {**doc, "text": "Use code SAVE20 for 20% off"}}},
+        # a position without its character; params that are no object
+        {"id": 2, "method": "textDocument/hover",
+         "params": {"textDocument": doc, "position": {"line": 0}}},
+        {"id": 3, "method": "textDocument/hover", "params": [1, 2]},
+        {"id": 4, "method": "textDocument/codeAction",
+         "params": {"textDocument": doc, "range": {"start": {"line": 0}, "end": {"line": 0}},
+                    "context": {}}},
+        # a document opened with no text: said in the log, the one before it kept
+        {"method": "textDocument/didOpen", "params": {"textDocument": {**doc, "text": None}}},
+        {"id": 5, "method": "textDocument/hover",
+         "params": {"textDocument": doc, "position": {"line": 0, "character": 5}}},
+        {"id": 6, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0  # shut down as asked, not by a traceback
+    answers = replies(messages)
+    for bad in (2, 3, 4):
+        assert answers[bad]["error"]["code"] == -32602  # InvalidParams
+    assert "position" in answers[2]["error"]["message"]
+    assert "(TPL102)" in answers[5]["result"]["contents"]["value"]
+    assert answers[6]["result"] is None
+    logged = [m["params"]["message"] for m in messages if m.get("method") == "window/logMessage"]
+    assert any("text must be a string" in said for said in logged)
+
+
+def test_badly_framed_input_is_answered_with_a_parse_error_and_skipped(tmp_path: Path) -> None:
+    """Each bad frame costs that frame: the messages after it are read and answered."""
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        b"Content-Length: abc\r\n\r\n{}",  # its body runs into the next header line
+        {"id": 2, "method": "shutdown"},
+        b"Content-Length: -1\r\n\r\n",
+        {"id": 3, "method": "shutdown"},
+        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",  # no length
+        {"id": 4, "method": "shutdown"},
+        b"Content-Length: 2\r\n\r\n[]",  # JSON, but no message object
+        b"Content-Length: 5\r\n\r\n{nope",
+        {"id": 5, "method": "shutdown"},
+        {"method": "exit"},
+    )
+    assert rc == 0
+    answers = replies(messages)
+    assert [answers[i]["result"] for i in (2, 3, 4, 5)] == [None] * 4
+    errors = [m["error"] for m in messages if m.get("id", 0) is None]
+    assert [e["code"] for e in errors] == [-32700, -32700, -32700, -32600, -32700]
+    assert "'abc'" in errors[0]["message"] and "'-1'" in errors[1]["message"]
+
+
+def test_a_fault_of_templints_is_an_internal_error_not_the_end_of_the_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = io.BytesIO()
+    server = Server(out)
+    server.documents["file:///t/a.txt"] = "Hi {{1}}"
+
+    def broken(uri: str) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(server, "lint", broken)
+    hover = {"textDocument": {"uri": "file:///t/a.txt"}, "position": {"line": 0, "character": 0}}
+    assert server.handle({"id": 7, "method": "textDocument/hover", "params": hover})
+    assert server.handle({"id": 8, "method": "shutdown"})
+    written = out.getvalue().split(b"\r\n\r\n", 1)[1]
+    first = json.loads(written[: written.index(b"Content-Length")])
+    assert first["id"] == 7 and first["error"]["code"] == -32603
+    assert "RuntimeError: a bug" in first["error"]["message"]
+    assert b'"id": 8, "result": null' in out.getvalue()
 
 
 def test_file_uris_become_paths() -> None:

@@ -137,7 +137,7 @@ def lint_paths(
     if isinstance(paths, (str, Path)):  # one path, not a list of its letters
         paths = [str(paths)]
     result = RunResult()
-    for item in iter_paths(paths, config.excluded if config.exclude else None):
+    for item in iter_paths(paths, config.excluded if config.source else None):
         if isinstance(item, InputError):
             result.errors.append(item)
             continue

@@ -25,7 +25,13 @@ from urllib.parse import unquote, urlparse
 
 import click
 
-from linter.inputs import TEMPLATE_SUFFIXES
+from linter.inputs import (
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEMPLATE_KEYS,
+    in_skipped_folder,
+    left_out_by_name,
+)
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
 FIX_ALL = "source.fixAll.templint"
@@ -238,13 +244,18 @@ class Server:
 
         text = self.documents.get(uri, "")
         path = path_of(uri)
-        if Path(path).suffix.lower() not in TEMPLATE_SUFFIXES:
+        # what a folder walk would leave out says nothing: an editor opens every README
+        if left_out_by_name(Path(path).name) or in_skipped_folder(path):
             return text, [], None
         try:
             config = self._config(path)
+            if config.excluded(path):
+                return text, [], None
             templates = parse_source(text, "-", path)
             return text, lint_templates(templates, config, path), None
         except InputError as exc:
+            if _plainly_no_template(text, path):
+                return text, [], None
             return text, [], _one_line(exc.message, exc.line, exc.column)
         except ValueError as exc:  # a configuration or rule error: nothing could be checked
             return text, [], str(exc)
@@ -423,6 +434,32 @@ def _publish(uri: str, diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
         "method": "textDocument/publishDiagnostics",
         "params": {"uri": uri, "diagnostics": diagnostics},
     }
+
+
+def _plainly_no_template(text: str, path: str) -> bool:
+    """A JSON document that reads as JSON but where a template would be (the value, the items
+    of a top-level list or of a ``data`` list; each line of JSONL) holds no object with any of
+    a template's keys (``components``, ``body``, ``text``, ``header``, ``footer``): a
+    package.json, a tsconfig. Broken JSON is not plainly anything: it may be a template being
+    written, and its error is shown."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES:
+        return False
+    try:
+        if suffix in JSONL_SUFFIXES:
+            values = [json.loads(line) for line in text.split("\n") if line.strip()]
+        else:
+            values = [json.loads(text)]
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
+        return False
+    for value in values:
+        if isinstance(value, dict) and isinstance(value.get("data"), list):
+            items = value["data"]
+        else:
+            items = value if isinstance(value, list) else [value]
+        if any(isinstance(item, dict) and not TEMPLATE_KEYS.isdisjoint(item) for item in items):
+            return False
+    return True
 
 
 def _one_line(message: str, line: int | None, column: int | None) -> str:

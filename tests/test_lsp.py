@@ -271,6 +271,53 @@ def test_a_fault_of_templints_is_an_internal_error_not_the_end_of_the_server(
     assert b'"id": 8, "result": null' in out.getvalue()
 
 
+def test_what_a_folder_walk_leaves_out_gets_no_diagnostics(tmp_path: Path) -> None:
+    """An editor attaches the server to every text, Markdown and JSON file: a project's README,
+    its package.json, its word lists. The server says nothing of what `templint lint .` would
+    not read, and of JSON that holds no template; a template next to them is linted."""
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "accept.txt").write_text("Zorbix\n", encoding="utf-8")
+    (tmp_path / "templint.toml").write_text(
+        'accept = ["vocab/accept.txt"]\nexclude = ["drafts/old/"]\n', encoding="utf-8"
+    )
+    offer = "Check out our packages and get 20% off! Use code SAVE20."
+    silent = {
+        "README.md": "# My project\n\n" + offer,
+        "docs/CHANGELOG.md": offer,
+        "drafts/old/promo.txt": offer,  # the config's exclude
+        "vocab/accept.txt": "Zorbix\nsale\ndiscount\n",  # the config's own word list
+        "node_modules/pkg/offer.txt": offer,
+        "package.json": '{"name": "app", "version": "1.0.0", "scripts": {"test": "x"}}',
+        "data/rows.json": '[1, "two", {"id": 3}]',
+        "logs/events.jsonl": '{"event": "open"}\n{"event": "close"}\n',
+    }
+    linted = {
+        "whatsapp/promo.txt": offer,
+        "whatsapp/draft.json": '{"name": "promo", "body": "' + offer + '"}',
+        "whatsapp/meta.json": '{"data": [{"name": "promo", "components": "BODY"}]}',
+    }
+    sent: list[bytes | dict[str, Any]] = [
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    ]
+    for name, text in {**silent, **linted}.items():
+        doc = {"uri": (tmp_path / name).as_uri(), "languageId": "plaintext", "text": text}
+        sent.append({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    rc, messages = converse(tmp_path, *sent, {"id": 2, "method": "shutdown"}, {"method": "exit"})
+    published = {
+        Path(path_of(m["params"]["uri"])).relative_to(tmp_path.resolve()).as_posix(): [
+            d.get("code") or d["message"] for d in m["params"]["diagnostics"]
+        ]
+        for m in messages
+        if m.get("method") == "textDocument/publishDiagnostics"
+    }
+    assert rc == 0 and set(published) == set(silent) | set(linted)
+    assert {name: published[name] for name in silent} == {name: [] for name in silent}
+    assert "TPL101" in published["whatsapp/promo.txt"]
+    assert "TPL101" in published["whatsapp/draft.json"]
+    # a template's key is there, so it is one, broken: said, not silent
+    assert any("must be a list" in said for said in published["whatsapp/meta.json"])
+
+
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
 
@@ -280,6 +327,8 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     """A real editor, not this file's client: Neovim (0.7+, headless) runs
     tests/fixtures/nvim_session.lua against `templint server`."""
     (tmp_path / "whatsapp").mkdir()
+    # what the README's init.lua looks for; notes.txt, outside, gets no server
+    (tmp_path / "whatsapp" / "templint.toml").write_text("", encoding="utf-8")
     draft = tmp_path / "whatsapp" / "order.txt"
     draft.write_text(
         "👋 Hi {{1}}, your order {{2}} has shiped. Use code SAVE20 for 20% off!\n",
@@ -319,3 +368,31 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     assert [d["code"] for d in log["diagnostics_after"]] == ["TPL102", "TPL101", "TPL501"]
     assert "(TPL102)" in log["hover"] and "Why is this bad?" in log["hover"]
     assert log["stopped"] is True
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Get 20% off today!\n", encoding="utf-8")
+    attached = "vim.wait(2000, function() return next(vim.lsp.buf_get_clients(0)) ~= nil end, 20)"
+    subprocess.run(
+        ["nvim", "--headless", "-u", str(init), "-i", "NONE", "-n", "-c",
+         f"lua io.open(os.getenv('OUT'), 'w'):write(tostring({attached})):close()", "-c", "qa!",
+         str(notes)],
+        cwd=tmp_path, env=env, timeout=60, check=True, capture_output=True,
+    )  # fmt: skip
+    assert out.read_text(encoding="utf-8") == "false"
+
+
+def test_json_nested_too_deep_is_said_and_the_server_goes_on(tmp_path: Path) -> None:
+    """Python's JSON reader gives up on such nesting with a RecursionError, not a ValueError:
+    the check for JSON with no template in it must not take the server down with it."""
+    uri = (tmp_path / "deep.json").as_uri()
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "text": "[" * 100_000 + "]" * 100_000}}},
+        {"id": 2, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0
+    (published,) = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    (said,) = published["diagnostics"]
+    assert "nested deeper than 200 levels" in said["message"]

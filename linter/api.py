@@ -45,6 +45,13 @@ def get_linter(config: Config | None = None) -> Linter:
     return linter
 
 
+def forget_linter(config: Config) -> None:
+    """Build the linter for ``config`` afresh next time: the files it read when it was built
+    (word lists, rule files) changed. For the language server, which outlives such edits."""
+    with _LINTERS_LOCK:
+        _LINTERS.pop(repr(config), None)
+
+
 _DEFAULT: list[Config] = []
 
 

@@ -15,6 +15,7 @@ choice is used (an emoji is one code point, two UTF-16 units).
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import traceback
@@ -120,7 +121,8 @@ class Server:
         self.documents: dict[str, str] = {}
         self.utf16 = True
         self.shutting_down = False
-        self._configs: dict[Path, Any] = {}
+        self._configs: dict[Path, _Settings] = {}  # by folder
+        self._linted_with: dict[str, _Settings] = {}  # by document: the settings last used
 
     # ---- protocol ------------------------------------------------------------------------
 
@@ -216,26 +218,48 @@ class Server:
             self.publish(uri)
         elif method == "textDocument/didSave":
             uri = _uri(params)
-            if Path(path_of(uri)).name in ("templint.toml", "pyproject.toml"):
-                self._configs.clear()  # the settings changed: every open template again
-                for open_uri in list(self.documents):
-                    self.publish(open_uri)
-            elif uri in self.documents:
+            # a saved settings file or word list: the open templates it changed, again
+            self.publish_changed_settings(skip=uri)
+            if uri in self.documents:
                 self.publish(uri)
+        elif method == "workspace/didChangeWatchedFiles":
+            self.publish_changed_settings()
         elif method == "textDocument/didClose":
             uri = _uri(params)
             self.documents.pop(uri, None)
+            self._linted_with.pop(uri, None)
             self.send(_publish(uri, []))
 
     # ---- linting -------------------------------------------------------------------------
 
-    def _config(self, path: str) -> Any:
-        from linter.config import load_config
-
+    def _settings(self, path: str) -> _Settings:
+        """The settings for a file in this folder, read again when a file they came from
+        changed (the config, a nearer config made since, a word list, a rule file): a few
+        stats before each lint, so an edit on disk applies without a restart or a didSave."""
         folder = Path(path).parent
-        if folder not in self._configs:
-            self._configs[folder] = load_config(start=folder)
-        return self._configs[folder]
+        held = self._configs.get(folder)
+        # settings that could not be read are read again each time (a word list they name
+        # may have been made since)
+        if held is not None and held.error is None and _stamps(held.watched) == held.stamps:
+            return held
+        if held is not None:  # changed: what was built from the old files is built anew
+            _forget(held, _stamps(held.watched))
+        held = _Settings.load(folder)
+        self._configs[folder] = held
+        return held
+
+    def _config(self, path: str) -> Any:
+        held = self._settings(path)
+        if held.error is not None:
+            raise held.error
+        return held.config
+
+    def publish_changed_settings(self, skip: str | None = None) -> None:
+        """Lint again each open document whose settings changed since it was linted."""
+        for uri in list(self.documents):
+            held = self._linted_with.get(uri)  # None: linted under no settings (a README)
+            if uri != skip and held is not None and held is not self._settings(path_of(uri)):
+                self.publish(uri)
 
     def lint(self, uri: str) -> tuple[str, list[Any], str | None]:
         """(text, findings, why none could be found) for an open document."""
@@ -247,8 +271,11 @@ class Server:
         # what a folder walk would leave out says nothing: an editor opens every README
         if left_out_by_name(Path(path).name) or in_skipped_folder(path):
             return text, [], None
+        held = self._linted_with[uri] = self._settings(path)
         try:
-            config = self._config(path)
+            if held.error is not None:
+                raise held.error
+            config = held.config
             if config.excluded(path):
                 return text, [], None
             templates = parse_source(text, "-", path)
@@ -386,6 +413,74 @@ class Server:
                 }
             )
         return actions
+
+
+Stamp = tuple[int, int, int] | None  # a file's modification time, size and inode; None: absent
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """A folder's configuration (or why it cannot be read), with the files it was read from."""
+
+    config: Any
+    error: ValueError | None
+    watched: tuple[str, ...]  # config candidates up to the one found, word lists, rule files
+    stamps: tuple[Stamp, ...]
+    rule_files: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path) -> _Settings:
+        from linter.config import load_config
+
+        config, error = None, None
+        try:
+            config = load_config(start=folder)
+        except ValueError as exc:
+            error = exc
+        # the config files find_config looks at, nearest first, up to the one it found: a
+        # templint.toml made nearer, or one that goes, changes which file is read
+        source = Path(config.source).parent if config and config.source else None
+        watched = []
+        for here in (folder.resolve(), *folder.resolve().parents):
+            watched += [str(here / "templint.toml"), str(here / "pyproject.toml")]
+            if here == source:
+                break
+        rule_files = []
+        if config is not None:
+            watched += [*config.accept, *config.reject]
+            for entry in (config.rules_dir, *config.extend_rules):
+                if entry and Path(entry).is_dir():  # the folders too: a rule file added
+                    rule_files += [entry, *map(str, Path(entry).glob("**/*.toml"))]
+                    rule_files += [str(p) for p in Path(entry).glob("**/") if p.is_dir()]
+                elif entry:
+                    rule_files.append(entry)
+        watched += rule_files
+        return cls(config, error, tuple(watched), _stamps(watched), frozenset(rule_files))
+
+
+def _stamps(paths: tuple[str, ...] | list[str]) -> tuple[Stamp, ...]:
+    out: list[Stamp] = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(out)
+
+
+def _forget(held: _Settings, now: tuple[Stamp, ...]) -> None:
+    """Drop what was built from files that changed: the compiled linter (its word lists are
+    read when it is built) and, when a rule file changed, the rules read from files."""
+    from linter.api import forget_linter
+    from linter.rulebook import forget_rules
+
+    if held.config is not None:
+        forget_linter(held.config)
+    changed = {p for p, a, b in zip(held.watched, held.stamps, now, strict=True) if a != b}
+    if changed & held.rule_files:
+        forget_rules()
 
 
 def _action_title(code: str, old: str, new: str, safe: bool) -> str:

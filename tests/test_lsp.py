@@ -318,6 +318,62 @@ def test_what_a_folder_walk_leaves_out_gets_no_diagnostics(tmp_path: Path) -> No
     assert any("must be a list" in said for said in published["whatsapp/meta.json"])
 
 
+RULE = """code = "ACME2"
+name = "competitor-name"
+kind = "pattern"
+severity = "error"
+message = "Competitor named: '{match}'"
+summary = "Finds our competitors' names."
+why = "Legal asks."
+fix = "Name our own product."
+patterns = ['\\bglobex\\b']
+"""
+
+
+def test_settings_word_lists_and_rule_files_changed_on_disk_apply_without_a_restart(
+    client: Client, tmp_path: Path
+) -> None:
+    """Another editor, a git checkout, a script: the files change with no didSave to this
+    server. The next lint of a document reads them again."""
+    for folder in ("vocab", "rules", "whatsapp/marketing"):
+        (tmp_path / folder).mkdir(parents=True)
+    accept = tmp_path / "vocab" / "accept.txt"
+    accept.write_text("Zorbix\n", encoding="utf-8")
+    (tmp_path / "rules" / "ACME2.toml").write_text(RULE, encoding="utf-8")
+    settings = 'accept = ["vocab/accept.txt"]\nextend-rules = ["rules"]\n'
+    (tmp_path / "templint.toml").write_text(settings, encoding="utf-8")
+    client.request("initialize", {"capabilities": {}})
+    uri = (tmp_path / "whatsapp" / "marketing" / "a.txt").as_uri()
+    text = "Hi {{1}}, your qwandrel order from Globex has shipped. Get 20% off next time!"
+
+    def codes(version: int) -> set[str]:  # the text edited (the same), its diagnostics
+        client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                               "contentChanges": [{"text": text}]})  # fmt: skip
+        return {d["code"] for d in client.diagnostics()}
+
+    client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "text": text}})
+    assert {"TPL201", "TPL101", "ACME2"} <= {d["code"] for d in client.diagnostics()}
+    accept.write_text("Zorbix\nqwandrel\n", encoding="utf-8")  # a word accepted
+    assert "TPL201" not in codes(2)
+    (tmp_path / "rules" / "ACME2.toml").write_text(RULE.replace("globex", "initech"), "utf-8")
+    assert "ACME2" not in codes(3)
+    # the settings: the folder is filed as marketing, then a nearer templint.toml wins
+    (tmp_path / "templint.toml").write_text(
+        settings + '[per-file]\n"whatsapp/marketing/" = { category = "MARKETING" }\n', "utf-8"
+    )
+    assert "TPL101" not in codes(4)
+    (tmp_path / "whatsapp" / "templint.toml").write_text("", encoding="utf-8")
+    assert {"TPL101", "TPL201"} <= codes(5)  # no longer marketing; the shipped words only
+    # saving a word list in the editor lints the open templates it changes at once
+    (tmp_path / "whatsapp" / "templint.toml").write_text(
+        'accept = ["../vocab/accept.txt"]\n', encoding="utf-8"
+    )
+    assert "TPL201" not in codes(6)
+    accept.write_text("Zorbix\n", encoding="utf-8")
+    client.send("textDocument/didSave", {"textDocument": {"uri": accept.as_uri()}})
+    assert "TPL201" in {d["code"] for d in client.diagnostics()}
+
+
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
 

@@ -30,13 +30,13 @@ from linter.inputs import (
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
     TEMPLATE_KEYS,
+    InputError,
     in_skipped_folder,
     left_out_by_name,
 )
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
 FIX_ALL = "source.fixAll.templint"
-TOP = {"line": 0, "character": 0}
 
 
 # JSON-RPC's error codes (LSP uses them as they are)
@@ -248,12 +248,6 @@ class Server:
         self._configs[folder] = held
         return held
 
-    def _config(self, path: str) -> Any:
-        held = self._settings(path)
-        if held.error is not None:
-            raise held.error
-        return held.config
-
     def publish_changed_settings(self, skip: str | None = None) -> None:
         """Lint again each open document whose settings changed since it was linted."""
         for uri in list(self.documents):
@@ -261,47 +255,62 @@ class Server:
             if uri != skip and held is not None and held is not self._settings(path_of(uri)):
                 self.publish(uri)
 
-    def lint(self, uri: str) -> tuple[str, list[Any], str | None]:
-        """(text, findings, why none could be found) for an open document."""
+    def lint(self, uri: str) -> tuple[str, list[Any], list[Any]]:
+        """(text, findings, what could not be read: InputErrors, or a ValueError when the
+        settings or rules cannot be) for an open document."""
         from linter.api import lint_templates
-        from linter.inputs import InputError, parse_source
+        from linter.inputs import parse_source
 
         text = self.documents.get(uri, "")
         path = path_of(uri)
         # what a folder walk would leave out says nothing: an editor opens every README
         if left_out_by_name(Path(path).name) or in_skipped_folder(path):
-            return text, [], None
+            return text, [], []
         held = self._linted_with[uri] = self._settings(path)
+        if held.error is not None:
+            return text, [], [held.error]
+        config = held.config
+        if config.excluded(path):
+            return text, [], []
+        problems: list[Any] = []
         try:
-            if held.error is not None:
-                raise held.error
-            config = held.config
-            if config.excluded(path):
-                return text, [], None
             templates = parse_source(text, "-", path)
-            return text, lint_templates(templates, config, path), None
         except InputError as exc:
             if _plainly_no_template(text, path):
-                return text, [], None
-            return text, [], _one_line(exc.message, exc.line, exc.column)
-        except ValueError as exc:  # a configuration or rule error: nothing could be checked
-            return text, [], str(exc)
+                return text, [], []
+            # as the CLI: each bad line said where it is, the good lines linted all the same
+            templates, problems = list(exc.readable), [exc, *exc.others]
+        try:
+            found = lint_templates(templates, config, path) if templates else []
+        except ValueError as exc:  # a rule error: nothing could be checked
+            return text, [], [exc]
+        return text, found, problems
 
     def publish(self, uri: str) -> None:
-        text, found, problem = self.lint(uri)
-        if problem is not None:
-            diagnostics = [
-                {
-                    "range": {"start": TOP, "end": TOP},
-                    "severity": 1,
-                    "source": "templint",
-                    "message": problem,
-                }
-            ]
-        else:
-            lines = text.split("\n")
-            diagnostics = [self._diagnostic(d, lines) for d in found]
+        text, found, problems = self.lint(uri)
+        lines = text.split("\n")
+        diagnostics = [self._problem(p, lines) for p in problems]
+        diagnostics += [self._diagnostic(d, lines) for d in found]
         self.send(_publish(uri, diagnostics))
+
+    def _problem(self, problem: Any, lines: list[str]) -> dict[str, Any]:
+        """Why (part of) a document could not be read, placed where the reader stopped: from
+        there to the end of that line (the whole first line when no place is known)."""
+        line = getattr(problem, "line", None) or 1
+        column = getattr(problem, "column", None) or 1
+        message = str(problem)  # the settings or a rule file: the error names the file
+        if isinstance(problem, InputError):
+            message = f"templint cannot read this file: {problem.message}"
+        end = len(lines[line - 1]) + 1 if 0 < line <= len(lines) else column
+        return {
+            "range": {
+                "start": self._position(lines, line, column),
+                "end": self._position(lines, line, max(end, column)),
+            },
+            "severity": 1,
+            "source": "templint",
+            "message": message,
+        }
 
     def _diagnostic(self, d: Any, lines: list[str]) -> dict[str, Any]:
         message = d.message if not d.fix else f"{d.message}\nfix: {d.fix}"
@@ -338,7 +347,8 @@ class Server:
         if uri not in self.documents:
             return None
         text, found, _ = self.lint(uri)
-        rules = config_rules(self._config(path_of(uri))) if found else ()  # a project's too
+        config = self._settings(path_of(uri)).config
+        rules = config_rules(config) if found else ()  # a project's too
         lines = text.split("\n")
         docs = []
         for d in found:
@@ -555,11 +565,6 @@ def _plainly_no_template(text: str, path: str) -> bool:
         if any(isinstance(item, dict) and not TEMPLATE_KEYS.isdisjoint(item) for item in items):
             return False
     return True
-
-
-def _one_line(message: str, line: int | None, column: int | None) -> str:
-    where = f"{line}:{column or 1}: " if line is not None else ""
-    return f"templint cannot read this file: {where}{message}"
 
 
 def _overlaps(r: dict[str, Any], start: dict[str, int], end: dict[str, int]) -> bool:

@@ -374,6 +374,49 @@ def test_settings_word_lists_and_rule_files_changed_on_disk_apply_without_a_rest
     assert "TPL201" in {d["code"] for d in client.diagnostics()}
 
 
+def test_an_unreadable_part_is_placed_where_it_is_and_the_rest_linted_as_the_cli_does(
+    tmp_path: Path,
+) -> None:
+    from linter.api import lint_paths
+
+    drafts = {
+        "drafts.jsonl": '{"name": "a", "components": [{"type": "BODY", "text": "Hi {{1}}"}]}\n'
+        "{broken\n"
+        '{"name": "b", "components": [{"type": "BODY", "text": "Use code SAVE20 now."}]}\n'
+        '["not an object"]\n',
+        "broken.json": '{"name": "x",\n "components": [',
+    }
+    sent: list[bytes | dict[str, Any]] = [{"id": 1, "method": "initialize", "params": {}}]
+    for name, text in drafts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        doc = {"uri": (tmp_path / name).as_uri(), "text": text}
+        sent.append({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    _, messages = converse(tmp_path, *sent, {"method": "exit"})
+    published = {
+        Path(path_of(m["params"]["uri"])).name: m["params"]["diagnostics"]
+        for m in messages
+        if m.get("method") == "textDocument/publishDiagnostics"
+    }
+    for name, text in drafts.items():
+        cli = lint_paths([str(tmp_path / name)])
+        # the same findings, each at the CLI's line:column (1-based there, 0-based in LSP)
+        found = [d for d in published[name] if "code" in d]
+        assert sorted((d["code"], d["range"]["start"]["line"] + 1,
+                       d["range"]["start"]["character"] + 1) for d in found) == sorted(
+            (d.code, d.line, d.column) for d in cli.diagnostics)  # fmt: skip
+        # and each error at its line and column, to the end of that line
+        unread = [d for d in published[name] if "code" not in d]
+        assert [(d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1)
+                for d in unread] == [(e.line, e.column) for e in cli.errors]  # fmt: skip
+        for d, e in zip(unread, cli.errors, strict=True):
+            assert d["message"] == f"templint cannot read this file: {e.message}"
+            assert d["range"]["end"]["line"] == d["range"]["start"]["line"]
+            assert d["range"]["end"]["character"] == len(text.split("\n")[e.line - 1])
+    assert {d.get("code") for d in published["drafts.jsonl"]} >= {"TPL102", "TPL323", None}
+    assert len([d for d in published["drafts.jsonl"] if "code" not in d]) == 2  # lines 2, 4
+    assert published["broken.json"][0]["range"]["start"] == {"line": 1, "character": 16}
+
+
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
 

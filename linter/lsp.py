@@ -10,18 +10,24 @@ JSON-RPC 2.0 with ``Content-Length`` headers, as the specification requires.
 Positions: LSP counts characters in UTF-16 code units unless the client agrees to another
 encoding; templint counts code points. Both are offered at ``initialize`` and the client's
 choice is used (an emoji is one code point, two UTF-16 units).
+
+Messages are read by a thread of their own; those waiting are handled together and the
+documents they changed linted once, at their newest version (``serve``). A file that
+``templint lint .`` would leave out, and JSON with no template in it, get empty diagnostics.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import sys
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import unquote, urlparse
 
 import click
@@ -119,10 +125,14 @@ class Server:
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
         self.documents: dict[str, str] = {}
+        self.versions: dict[str, int] = {}  # the client's version of each document, if given
         self.utf16 = True
         self.shutting_down = False
         self._configs: dict[Path, _Settings] = {}  # by folder
-        self._linted_with: dict[str, _Settings] = {}  # by document: the settings last used
+        # by document: its text and settings when last linted (the same objects: the same
+        # document version under the same settings), and what came of it
+        self._linted: dict[str, tuple[str, _Settings | None, Linted]] = {}
+        self.pending: dict[str, None] = {}  # documents whose diagnostics are to be published
 
     # ---- protocol ------------------------------------------------------------------------
 
@@ -163,17 +173,18 @@ class Server:
                 raise _Failure(INVALID_PARAMS, "'params' must be an object")
             self.notification(method, params)
         except Exception as exc:  # one bad document must not stop the editor's linting
-            said = f"{method}: {exc}"
-            if not isinstance(exc, _Failure):
-                traceback.print_exc(file=sys.stderr)
-                said = f"{type(exc).__name__}: {exc}"
-            self.send(
-                {
-                    "method": "window/logMessage",
-                    "params": {"type": 1, "message": f"templint: {said}"},
-                }
-            )
+            self._log_failure(method, exc)
         return True
+
+    def _log_failure(self, what: str | None, exc: Exception) -> None:
+        """A notification or a lint that failed: said in the client's log (nobody to answer)."""
+        said = f"{what}: {exc}"
+        if not isinstance(exc, _Failure):
+            traceback.print_exc(file=sys.stderr)
+            said = f"{what}: {type(exc).__name__}: {exc}"
+        self.send(
+            {"method": "window/logMessage", "params": {"type": 1, "message": f"templint: {said}"}}
+        )
 
     def request(self, method: str, params: dict[str, Any]) -> Any:
         if method == "initialize":
@@ -204,10 +215,13 @@ class Server:
         }
 
     def notification(self, method: str | None, params: dict[str, Any]) -> None:
+        """Documents opened and changed are linted once the messages waiting are handled
+        (``publish_pending``): a burst of changes is linted once, at its last version."""
         if method == "textDocument/didOpen":
             uri = _uri(params)
             self.documents[uri] = _text(params.get("textDocument"), "textDocument")
-            self.publish(uri)
+            self._set_version(uri, params)
+            self.pending[uri] = None
         elif method == "textDocument/didChange":
             uri = _uri(params)
             changes = params.get("contentChanges")
@@ -215,20 +229,30 @@ class Server:
                 raise _Failure(INVALID_PARAMS, "contentChanges must be a list of changes")
             # full sync: the last change holds the whole text
             self.documents[uri] = _text(changes[-1], "contentChanges[-1]")
-            self.publish(uri)
+            self._set_version(uri, params)
+            self.pending[uri] = None
         elif method == "textDocument/didSave":
             uri = _uri(params)
             # a saved settings file or word list: the open templates it changed, again
             self.publish_changed_settings(skip=uri)
             if uri in self.documents:
-                self.publish(uri)
+                self.pending[uri] = None
         elif method == "workspace/didChangeWatchedFiles":
             self.publish_changed_settings()
         elif method == "textDocument/didClose":
             uri = _uri(params)
             self.documents.pop(uri, None)
-            self._linted_with.pop(uri, None)
+            self.versions.pop(uri, None)
+            self._linted.pop(uri, None)
+            self.pending.pop(uri, None)
             self.send(_publish(uri, []))
+
+    def _set_version(self, uri: str, params: dict[str, Any]) -> None:
+        version = params["textDocument"].get("version")
+        if type(version) is int:
+            self.versions[uri] = version
+        else:
+            self.versions.pop(uri, None)
 
     # ---- linting -------------------------------------------------------------------------
 
@@ -250,48 +274,68 @@ class Server:
 
     def publish_changed_settings(self, skip: str | None = None) -> None:
         """Lint again each open document whose settings changed since it was linted."""
-        for uri in list(self.documents):
-            held = self._linted_with.get(uri)  # None: linted under no settings (a README)
+        for uri, (_, held, _) in list(self._linted.items()):
+            # held None: linted under no settings (a README)
             if uri != skip and held is not None and held is not self._settings(path_of(uri)):
-                self.publish(uri)
+                self.pending[uri] = None
 
-    def lint(self, uri: str) -> tuple[str, list[Any], list[Any]]:
-        """(text, findings, what could not be read: InputErrors, or a ValueError when the
-        settings or rules cannot be) for an open document."""
-        from linter.api import lint_templates
-        from linter.inputs import parse_source
-
+    def lint(self, uri: str) -> Linted:
+        """What came of linting an open document: linted once per version of its text and
+        of its settings; hover and code actions reuse what the diagnostics came from."""
         text = self.documents.get(uri, "")
         path = path_of(uri)
         # what a folder walk would leave out says nothing: an editor opens every README
-        if left_out_by_name(Path(path).name) or in_skipped_folder(path):
-            return text, [], []
-        held = self._linted_with[uri] = self._settings(path)
+        left_out = left_out_by_name(Path(path).name) or in_skipped_folder(path)
+        held = None if left_out else self._settings(path)
+        last = self._linted.get(uri)
+        if last is not None and last[0] is text and last[1] is held:
+            return last[2]
+        linted = Linted(text, [], []) if held is None else self._lint(text, path, held)
+        self._linted[uri] = (text, held, linted)
+        return linted
+
+    def _lint(self, text: str, path: str, held: _Settings) -> Linted:
+        from linter.api import lint_templates
+        from linter.inputs import parse_source
+
         if held.error is not None:
-            return text, [], [held.error]
+            return Linted(text, [], [held.error])
         config = held.config
         if config.excluded(path):
-            return text, [], []
+            return Linted(text, [], [])
         problems: list[Any] = []
         try:
             templates = parse_source(text, "-", path)
         except InputError as exc:
             if _plainly_no_template(text, path):
-                return text, [], []
+                return Linted(text, [], [])
             # as the CLI: each bad line said where it is, the good lines linted all the same
             templates, problems = list(exc.readable), [exc, *exc.others]
         try:
             found = lint_templates(templates, config, path) if templates else []
         except ValueError as exc:  # a rule error: nothing could be checked
-            return text, [], [exc]
-        return text, found, problems
+            return Linted(text, [], [exc])
+        return Linted(text, found, problems)
+
+    def publish_pending(self) -> None:
+        while self.pending:
+            uri = next(iter(self.pending))
+            del self.pending[uri]
+            if uri not in self.documents:
+                continue
+            try:
+                self.publish(uri)
+            except OSError:
+                raise  # the client is gone
+            except Exception as exc:  # one bad document must not stop the editor's linting
+                self._log_failure(uri, exc)
 
     def publish(self, uri: str) -> None:
         text, found, problems = self.lint(uri)
         lines = text.split("\n")
         diagnostics = [self._problem(p, lines) for p in problems]
         diagnostics += [self._diagnostic(d, lines) for d in found]
-        self.send(_publish(uri, diagnostics))
+        self.send(_publish(uri, diagnostics, self.versions.get(uri)))
 
     def _problem(self, problem: Any, lines: list[str]) -> dict[str, Any]:
         """Why (part of) a document could not be read, placed where the reader stopped: from
@@ -425,6 +469,12 @@ class Server:
         return actions
 
 
+class Linted(NamedTuple):
+    text: str
+    found: list[Any]  # Diagnostics
+    problems: list[Any]  # what could not be read: InputErrors, or the settings' ValueError
+
+
 Stamp = tuple[int, int, int] | None  # a file's modification time, size and inode; None: absent
 
 
@@ -534,11 +584,15 @@ def _position_param(value: Any, what: str) -> dict[str, int]:
     raise _Failure(INVALID_PARAMS, f"{what} must be {{line, character}}, whole numbers from 0")
 
 
-def _publish(uri: str, diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "method": "textDocument/publishDiagnostics",
-        "params": {"uri": uri, "diagnostics": diagnostics},
-    }
+def _publish(
+    uri: str, diagnostics: list[dict[str, Any]], version: int | None = None
+) -> dict[str, Any]:
+    """The document's diagnostics; with the version of its text they were found in, so that
+    a client can drop those of a text it has since changed."""
+    params: dict[str, Any] = {"uri": uri, "diagnostics": diagnostics}
+    if version is not None:
+        params["version"] = version
+    return {"method": "textDocument/publishDiagnostics", "params": params}
 
 
 def _plainly_no_template(text: str, path: str) -> bool:
@@ -598,21 +652,50 @@ def _version() -> str:
         return "unknown"
 
 
-def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
-    server = Server(stdout)
+def _read_into(stdin: BinaryIO, inbox: queue.SimpleQueue[Any]) -> None:
+    """Read messages as they come, whatever the server is doing (None: the input ended)."""
     while True:
-        message = read_message(stdin)
-        if message is None:
-            return 1  # the client went away without "exit"
         try:
-            if not server.handle(message):
-                return 0 if server.shutting_down else 1
-        except OSError:  # the client closed its end: nobody to answer
-            return 1
+            message = read_message(stdin)
+        except (OSError, ValueError):
+            message = None
+        inbox.put(message)
+        if message is None:
+            return
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
+    """Handle every message waiting, then publish the diagnostics of the documents they
+    changed (before a request too, so that answers keep their order): while a long text is
+    linted, the changes typed meanwhile queue up, and only the last of them is linted next (a
+    hundred quick changes were a hundred lints in turn)."""
+    server = Server(stdout)
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_read_into, args=(stdin, inbox), daemon=True).start()
+    try:
+        while True:
+            waiting = [inbox.get()]
+            while not inbox.empty():
+                waiting.append(inbox.get())
+            for message in waiting:
+                if message is None:
+                    return 1  # the client went away without "exit"
+                if isinstance(message, dict) and "id" in message and "method" in message:
+                    server.publish_pending()  # a request: answered after what came before
+                if not server.handle(message):
+                    return 0 if server.shutting_down else 1
+            server.publish_pending()
+    except OSError:  # the client closed its end: nobody to answer
+        return 1
 
 
 @click.command("server")
 def server() -> None:
     """Run templint as a language server (LSP) on standard input and output, for editors:
     diagnostics as you type, its --fix edits as quick fixes."""
-    sys.exit(serve(sys.stdin.buffer, sys.stdout.buffer))
+    code = serve(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # not sys.exit: the reader thread may be waiting in stdin's read, and Python's shutdown
+    # aborts the process when it finds that buffer's lock held ("could not acquire lock")
+    os._exit(code)

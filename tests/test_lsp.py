@@ -391,7 +391,7 @@ def test_an_unreadable_part_is_placed_where_it_is_and_the_rest_linted_as_the_cli
         (tmp_path / name).write_text(text, encoding="utf-8")
         doc = {"uri": (tmp_path / name).as_uri(), "text": text}
         sent.append({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
-    _, messages = converse(tmp_path, *sent, {"method": "exit"})
+    _, messages = converse(tmp_path, *sent, {"id": 2, "method": "shutdown"}, {"method": "exit"})
     published = {
         Path(path_of(m["params"]["uri"])).name: m["params"]["diagnostics"]
         for m in messages
@@ -415,6 +415,72 @@ def test_an_unreadable_part_is_placed_where_it_is_and_the_rest_linted_as_the_cli
     assert {d.get("code") for d in published["drafts.jsonl"]} >= {"TPL102", "TPL323", None}
     assert len([d for d in published["drafts.jsonl"] if "code" not in d]) == 2  # lines 2, 4
     assert published["broken.json"][0]["range"]["start"] == {"line": 1, "character": 16}
+
+
+def test_a_burst_of_changes_is_linted_once_at_its_last_version(tmp_path: Path) -> None:
+    """Typing fast into a long template: the changes queue up while one is linted, and only
+    the newest text is linted next, its diagnostics marked with its version."""
+    uri = (tmp_path / "order.txt").as_uri()
+    text = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}. " * 40
+    versions = range(2, 52)
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "version": 1, "text": text}}},
+        *[{"method": "textDocument/didChange",
+           "params": {"textDocument": {"uri": uri, "version": v},
+                      "contentChanges": [{"text": text + f" word{v}"}]}} for v in versions],
+        {"method": "textDocument/didChange",  # the last change brings a promo code
+         "params": {"textDocument": {"uri": uri, "version": 52},
+                    "contentChanges": [{"text": text + " Use code SAVE20."}]}},
+        {"id": 2, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0
+    published = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    assert 1 <= len(published) <= 5  # 52 before: one lint per change, 5.3 s behind the typing
+    assert [p["version"] for p in published] == sorted({p["version"] for p in published})
+    assert published[-1]["version"] == 52
+    assert "TPL102" in {d["code"] for d in published[-1]["diagnostics"]}
+
+
+def test_hover_and_code_actions_reuse_the_lint_of_the_documents_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linter.api
+
+    calls = []
+    real = linter.api.lint_templates
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(linter.api, "lint_templates", counted)
+    server = Server(io.BytesIO())
+    uri = (tmp_path / "promo.txt").as_uri()
+    doc = {"uri": uri, "version": 1, "text": "Hi {{ 1 }}, use code SAVE20 for 20% off."}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server.publish_pending()
+    at = {"line": 0, "character": 22}
+    for _ in range(3):
+        server.handle(
+            {
+                "id": 1,
+                "method": "textDocument/hover",
+                "params": {"textDocument": {"uri": uri}, "position": at},
+            }
+        )
+        server.handle({"id": 2, "method": "textDocument/codeAction",
+                       "params": {"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+                                  "context": {"diagnostics": []}}})  # fmt: skip
+    assert len(calls) == 1
+    change = {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "Hi"}]}
+    server.handle({"method": "textDocument/didChange", "params": change})
+    server.handle({"id": 3, "method": "textDocument/hover",
+                   "params": {"textDocument": {"uri": uri}, "position": at}})  # fmt: skip
+    assert len(calls) == 2  # a new version is linted anew
 
 
 def test_file_uris_become_paths() -> None:
@@ -495,3 +561,27 @@ def test_json_nested_too_deep_is_said_and_the_server_goes_on(tmp_path: Path) -> 
     (published,) = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
     (said,) = published["diagnostics"]
     assert "nested deeper than 200 levels" in said["message"]
+
+
+def test_a_document_that_fails_to_lint_is_logged_and_the_others_are_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.BytesIO()
+    server = Server(out)
+    real = server.lint
+    bad, good = (tmp_path / "bad.txt").as_uri(), (tmp_path / "good.txt").as_uri()
+
+    def lint(uri: str) -> Any:
+        if uri == bad:
+            raise RuntimeError("a bug")
+        return real(uri)
+
+    monkeypatch.setattr(server, "lint", lint)
+    for uri in (bad, good):
+        doc = {"uri": uri, "text": "Use code SAVE20 for 20% off."}
+        server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server.publish_pending()  # the diagnostics are published after the messages waiting
+    written = out.getvalue().decode()
+    assert f"templint: {bad}: RuntimeError: a bug" in written
+    assert '"method": "textDocument/publishDiagnostics"' in written and "TPL102" in written
+    assert not server.pending

@@ -9,7 +9,8 @@ JSON-RPC 2.0 with ``Content-Length`` headers, as the specification requires.
 
 Positions: LSP counts characters in UTF-16 code units unless the client agrees to another
 encoding; templint counts code points. Both are offered at ``initialize`` and the client's
-choice is used (an emoji is one code point, two UTF-16 units).
+choice is used (an emoji is one code point, two UTF-16 units). Lines end at LF, CRLF or a
+lone CR, in LSP as in templint's own positions.
 
 Messages are read by a thread of their own; those waiting are handled together and the
 documents they changed linted once, at their newest version (``serve``). A file that
@@ -53,6 +54,8 @@ PARSE_ERROR, INVALID_REQUEST, NO_METHOD, INVALID_PARAMS, INTERNAL_ERROR = (
     -32602,
     -32603,
 )
+# LSP's line ends, and templint's (source.LineIndex): a lone CR ends a line too
+_LINE_END = re.compile(r"\r\n?|\n")
 MAX_BODY = 64 * 1024 * 1024  # a template file is at most a few megabytes (max-file-size)
 # "Content-Length: N" anywhere in a header line: after a message that could not be framed, its
 # body runs into the next message's first header line, and the server finds its feet there.
@@ -332,7 +335,7 @@ class Server:
 
     def publish(self, uri: str) -> None:
         text, found, problems = self.lint(uri)
-        lines = text.split("\n")
+        lines = _LINE_END.split(text)
         diagnostics = [self._problem(p, lines) for p in problems]
         diagnostics += [self._diagnostic(d, lines) for d in found]
         self.send(_publish(uri, diagnostics, self.versions.get(uri)))
@@ -393,7 +396,7 @@ class Server:
         text, found, _ = self.lint(uri)
         config = self._settings(path_of(uri)).config
         rules = config_rules(config) if found else ()  # a project's too
-        lines = text.split("\n")
+        lines = _LINE_END.split(text)
         docs = []
         for d in found:
             diag = self._diagnostic(d, lines)
@@ -421,7 +424,7 @@ class Server:
         if uri not in self.documents:
             return []
         text, found, _ = self.lint(uri)
-        lines = text.split("\n")
+        lines = _LINE_END.split(text)
         actions = []
         safe_edits = []
         for d in found:

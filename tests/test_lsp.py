@@ -483,6 +483,26 @@ def test_hover_and_code_actions_reuse_the_lint_of_the_documents_version(
     assert len(calls) == 2  # a new version is linted anew
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_positions_count_lines_as_lsp_does_whatever_ends_them(tmp_path: Path, end: str) -> None:
+    """A file saved with old Mac line ends (CR alone): every finding was put at the start of
+    the second line, its column counted in a line the server had not split."""
+    uri = (tmp_path / "promo.txt").as_uri()
+    text = f"Hello {{{{1}}}}{end}Use code SAVE20 now 😀 for 20% off{end}"
+    _, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "text": text}}},
+        {"id": 2, "method": "shutdown"},
+    )
+    (published,) = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    found = {d["code"]: d["range"] for d in published["diagnostics"]}
+    assert found["TPL102"] == {"start": {"line": 1, "character": 0},
+                               "end": {"line": 1, "character": 15}}  # fmt: skip
+    offer = len("Use code SAVE20 now 😀 for ".encode("utf-16-le")) // 2
+    assert found["TPL101"]["start"] == {"line": 1, "character": offer}
+
+
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
 

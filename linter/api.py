@@ -45,6 +45,13 @@ def get_linter(config: Config | None = None) -> Linter:
     return linter
 
 
+def forget_linter(config: Config) -> None:
+    """Build the linter for ``config`` afresh next time: the files it read when it was built
+    (word lists, rule files) changed. For the language server, which outlives such edits."""
+    with _LINTERS_LOCK:
+        _LINTERS.pop(repr(config), None)
+
+
 _DEFAULT: list[Config] = []
 
 
@@ -140,7 +147,7 @@ def lint_paths(
     if isinstance(paths, (str, Path)):  # one path, not a list of its letters
         paths = [str(paths)]
     result = RunResult()
-    excluded = config.excluded if config.exclude else None
+    excluded = config.excluded if config.source else None
     for item in iter_paths(paths, excluded, force_exclude):
         if isinstance(item, InputError):
             result.errors.append(item)

@@ -79,8 +79,13 @@ class Config:
         return self.with_overrides(ignore=tuple(dict.fromkeys((*self.ignore, *ignore))))
 
     def excluded(self, path: str) -> str | None:
-        """Why ``exclude`` leaves out a file found in a folder, or None."""
-        if not self.exclude or not self.source:
+        """Why a file found in a folder is left out: ``exclude`` names it, or it is one of
+        the ``accept`` / ``reject`` vocabularies (a word list, not a template); None if not."""
+        if not self.source:
+            return None
+        if (self.accept or self.reject) and os.path.realpath(path) in (*self.accept, *self.reject):
+            return f"a vocabulary file of {self.source}"
+        if not self.exclude:
             return None
         root = os.path.dirname(os.path.abspath(self.source))
         relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")

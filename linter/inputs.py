@@ -88,6 +88,18 @@ class Skipped:
 DOC_FILES = ("README*", "CHANGELOG*", "CONTRIBUTING*", "LICENSE*")
 
 
+def left_out_by_name(name: str) -> str | None:
+    """Why a folder walk leaves out a file of this name (the language server too), or None."""
+    if Path(name).suffix.lower() not in TEMPLATE_SUFFIXES:
+        return "not a template file type"
+    return doc_file(name)
+
+
+def in_skipped_folder(path: str) -> bool:
+    """Whether a folder a walk never enters (.git, node_modules, .venv …) holds the file."""
+    return not SKIP_DIRS.isdisjoint(Path(path).parent.parts)
+
+
 def iter_paths(
     paths: list[str],
     excluded: Callable[[str], str | None] | None = None,
@@ -132,11 +144,8 @@ def _walk(root: Path) -> Iterator[str | Skipped]:
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for fname in sorted(filenames):
             full = os.path.join(dirpath, fname)
-            if Path(fname).suffix.lower() not in TEMPLATE_SUFFIXES:
-                yield Skipped(full, "not a template file type")
-                continue
-            why = doc_file(fname)
-            if why:
+            why = left_out_by_name(fname)
+            if why is not None:
                 yield Skipped(full, why)
                 continue
             try:
@@ -398,6 +407,11 @@ def _str(value: Any) -> str | None:
 def _add(comps: list[Component], kind: str, label: str, value: Any, **extra: Any) -> None:
     if isinstance(value, jsonpos.PosStr):
         comps.append(Component(kind, label, str(value), value.omap, dict(extra)))
+
+
+# The keys a template's text is read from (_from_object): a JSON object with none of them is no
+# template, whatever else it holds (a package.json, a tsconfig).
+TEMPLATE_KEYS = frozenset({"components", "body", "text", "header", "footer"})
 
 
 def _from_object(obj: Any, path: str, index: LineIndex, i: int) -> Template:

@@ -419,6 +419,13 @@ def load_rules(directory: str | None = None, extend: tuple[str, ...] = ()) -> tu
     return tuple(sorted([*rules, *added], key=lambda r: r.code))
 
 
+def forget_rules() -> None:
+    """Read rule files again on the next load: a project's rule file changed (the language
+    server outlives such edits)."""
+    for cached in (load_rules, _folder_rules, _file_rule):
+        cached.cache_clear()
+
+
 def _entry_rules(entry: str) -> tuple[Rule, ...]:
     """An ``extend-rules`` entry's rules: a folder's files, or one file."""
     if Path(entry).is_dir():

@@ -354,3 +354,20 @@ def test_force_exclude_applies_exclude_to_files_named_outright(tmp_path: Path) -
     forced = lint_paths(named, config, force_exclude=True)
     assert forced.files == 1 and {Path(d.file).name for d in forced.diagnostics} == {"t.txt"}
     assert len(forced.skipped) == 2
+
+
+def test_a_folder_walk_leaves_out_the_configs_word_lists(tmp_path: Path) -> None:
+    # vocab/accept.txt is a .txt file: it was linted as a template ("Reads as promotional")
+    from linter.config import load_config
+
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "accept.txt").write_text("sale\ndiscount\ncoupon\n", "utf-8")
+    (tmp_path / "vocab" / "reject.txt").write_text("shiped -> shipped\n", "utf-8")
+    (tmp_path / "t.txt").write_text("Your order has shipped.\n", "utf-8")
+    (tmp_path / "templint.toml").write_text(
+        'accept = "vocab/accept.txt"\nreject = "vocab/reject.txt"\n', "utf-8"
+    )
+    result = lint_paths([str(tmp_path)], load_config(tmp_path / "templint.toml"))
+    assert result.files == 1 and result.diagnostics == []
+    said = {Path(s.path).name: s.reason for s in result.skipped}
+    assert said["accept.txt"].startswith("a vocabulary file of") and "reject.txt" in said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from linter.lsp import path_of
+from linter.lsp import Server, path_of
 
 
 class Client:
@@ -164,6 +165,344 @@ def test_the_nearest_config_per_file_type_and_broken_json_are_respected(
     assert client.proc.wait(timeout=10) == 1  # exit without shutdown
 
 
+def frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def converse(cwd: Path, *sent: bytes | dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+    """The server's exit code and every message it wrote, for input sent all at once (raw
+    bytes as they are, messages framed); it must end within the timeout."""
+    data = b"".join(m if isinstance(m, bytes) else frame(m) for m in sent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "server"], input=data, capture_output=True, cwd=cwd,
+        timeout=60,
+    )  # fmt: skip
+    out, messages = proc.stdout, []
+    while out:
+        head, _, rest = out.partition(b"\r\n\r\n")
+        length = int(head.split(b":")[1])
+        messages.append(json.loads(rest[:length]))
+        out = rest[length:]
+    return proc.returncode, messages
+
+
+def replies(messages: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    return {m["id"]: m for m in messages if "id" in m}
+
+
+def test_a_request_the_server_cannot_answer_gets_an_error_and_the_server_goes_on(
+    tmp_path: Path,
+) -> None:
+    uri = (tmp_path / "promo.txt").as_uri()
+    doc = {"uri": uri}
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {**doc, "text": "Use code SAVE20 for 20% off"}}},
+        # a position without its character; params that are no object
+        {"id": 2, "method": "textDocument/hover",
+         "params": {"textDocument": doc, "position": {"line": 0}}},
+        {"id": 3, "method": "textDocument/hover", "params": [1, 2]},
+        {"id": 4, "method": "textDocument/codeAction",
+         "params": {"textDocument": doc, "range": {"start": {"line": 0}, "end": {"line": 0}},
+                    "context": {}}},
+        # a document opened with no text: said in the log, the one before it kept
+        {"method": "textDocument/didOpen", "params": {"textDocument": {**doc, "text": None}}},
+        {"id": 5, "method": "textDocument/hover",
+         "params": {"textDocument": doc, "position": {"line": 0, "character": 5}}},
+        {"id": 6, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0  # shut down as asked, not by a traceback
+    answers = replies(messages)
+    for bad in (2, 3, 4):
+        assert answers[bad]["error"]["code"] == -32602  # InvalidParams
+    assert "position" in answers[2]["error"]["message"]
+    assert "(TPL102)" in answers[5]["result"]["contents"]["value"]
+    assert answers[6]["result"] is None
+    logged = [m["params"]["message"] for m in messages if m.get("method") == "window/logMessage"]
+    assert any("text must be a string" in said for said in logged)
+
+
+def test_badly_framed_input_is_answered_with_a_parse_error_and_skipped(tmp_path: Path) -> None:
+    """Each bad frame costs that frame: the messages after it are read and answered."""
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        b"Content-Length: abc\r\n\r\n{}",  # its body runs into the next header line
+        {"id": 2, "method": "shutdown"},
+        b"Content-Length: -1\r\n\r\n",
+        {"id": 3, "method": "shutdown"},
+        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",  # no length
+        {"id": 4, "method": "shutdown"},
+        b"Content-Length: 2\r\n\r\n[]",  # JSON, but no message object
+        b"Content-Length: 5\r\n\r\n{nope",
+        {"id": 5, "method": "shutdown"},
+        {"method": "exit"},
+    )
+    assert rc == 0
+    answers = replies(messages)
+    assert [answers[i]["result"] for i in (2, 3, 4, 5)] == [None] * 4
+    errors = [m["error"] for m in messages if m.get("id", 0) is None]
+    assert [e["code"] for e in errors] == [-32700, -32700, -32700, -32600, -32700]
+    assert "'abc'" in errors[0]["message"] and "'-1'" in errors[1]["message"]
+
+
+def test_a_fault_of_templints_is_an_internal_error_not_the_end_of_the_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = io.BytesIO()
+    server = Server(out)
+    server.documents["file:///t/a.txt"] = "Hi {{1}}"
+
+    def broken(uri: str) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(server, "lint", broken)
+    hover = {"textDocument": {"uri": "file:///t/a.txt"}, "position": {"line": 0, "character": 0}}
+    assert server.handle({"id": 7, "method": "textDocument/hover", "params": hover})
+    assert server.handle({"id": 8, "method": "shutdown"})
+    written = out.getvalue().split(b"\r\n\r\n", 1)[1]
+    first = json.loads(written[: written.index(b"Content-Length")])
+    assert first["id"] == 7 and first["error"]["code"] == -32603
+    assert "RuntimeError: a bug" in first["error"]["message"]
+    assert b'"id": 8, "result": null' in out.getvalue()
+
+
+def test_what_a_folder_walk_leaves_out_gets_no_diagnostics(tmp_path: Path) -> None:
+    """An editor attaches the server to every text, Markdown and JSON file: a project's README,
+    its package.json, its word lists. The server says nothing of what `templint lint .` would
+    not read, and of JSON that holds no template; a template next to them is linted."""
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "accept.txt").write_text("Zorbix\n", encoding="utf-8")
+    (tmp_path / "templint.toml").write_text(
+        'accept = ["vocab/accept.txt"]\nexclude = ["drafts/old/"]\n', encoding="utf-8"
+    )
+    offer = "Check out our packages and get 20% off! Use code SAVE20."
+    silent = {
+        "README.md": "# My project\n\n" + offer,
+        "docs/CHANGELOG.md": offer,
+        "drafts/old/promo.txt": offer,  # the config's exclude
+        "vocab/accept.txt": "Zorbix\nsale\ndiscount\n",  # the config's own word list
+        "node_modules/pkg/offer.txt": offer,
+        "package.json": '{"name": "app", "version": "1.0.0", "scripts": {"test": "x"}}',
+        "data/rows.json": '[1, "two", {"id": 3}]',
+        "logs/events.jsonl": '{"event": "open"}\n{"event": "close"}\n',
+    }
+    linted = {
+        "whatsapp/promo.txt": offer,
+        "whatsapp/draft.json": '{"name": "promo", "body": "' + offer + '"}',
+        "whatsapp/meta.json": '{"data": [{"name": "promo", "components": "BODY"}]}',
+    }
+    sent: list[bytes | dict[str, Any]] = [
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    ]
+    for name, text in {**silent, **linted}.items():
+        doc = {"uri": (tmp_path / name).as_uri(), "languageId": "plaintext", "text": text}
+        sent.append({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    rc, messages = converse(tmp_path, *sent, {"id": 2, "method": "shutdown"}, {"method": "exit"})
+    published = {
+        Path(path_of(m["params"]["uri"])).relative_to(tmp_path.resolve()).as_posix(): [
+            d.get("code") or d["message"] for d in m["params"]["diagnostics"]
+        ]
+        for m in messages
+        if m.get("method") == "textDocument/publishDiagnostics"
+    }
+    assert rc == 0 and set(published) == set(silent) | set(linted)
+    assert {name: published[name] for name in silent} == {name: [] for name in silent}
+    assert "TPL101" in published["whatsapp/promo.txt"]
+    assert "TPL101" in published["whatsapp/draft.json"]
+    # a template's key is there, so it is one, broken: said, not silent
+    assert any("must be a list" in said for said in published["whatsapp/meta.json"])
+
+
+RULE = """code = "ACME2"
+name = "competitor-name"
+kind = "pattern"
+severity = "error"
+message = "Competitor named: '{match}'"
+summary = "Finds our competitors' names."
+why = "Legal asks."
+fix = "Name our own product."
+patterns = ['\\bglobex\\b']
+"""
+
+
+def test_settings_word_lists_and_rule_files_changed_on_disk_apply_without_a_restart(
+    client: Client, tmp_path: Path
+) -> None:
+    """Another editor, a git checkout, a script: the files change with no didSave to this
+    server. The next lint of a document reads them again."""
+    for folder in ("vocab", "rules", "whatsapp/marketing"):
+        (tmp_path / folder).mkdir(parents=True)
+    accept = tmp_path / "vocab" / "accept.txt"
+    accept.write_text("Zorbix\n", encoding="utf-8")
+    (tmp_path / "rules" / "ACME2.toml").write_text(RULE, encoding="utf-8")
+    settings = 'accept = ["vocab/accept.txt"]\nextend-rules = ["rules"]\n'
+    (tmp_path / "templint.toml").write_text(settings, encoding="utf-8")
+    client.request("initialize", {"capabilities": {}})
+    uri = (tmp_path / "whatsapp" / "marketing" / "a.txt").as_uri()
+    text = "Hi {{1}}, your qwandrel order from Globex has shipped. Get 20% off next time!"
+
+    def codes(version: int) -> set[str]:  # the text edited (the same), its diagnostics
+        client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                               "contentChanges": [{"text": text}]})  # fmt: skip
+        return {d["code"] for d in client.diagnostics()}
+
+    client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "text": text}})
+    assert {"TPL201", "TPL101", "ACME2"} <= {d["code"] for d in client.diagnostics()}
+    accept.write_text("Zorbix\nqwandrel\n", encoding="utf-8")  # a word accepted
+    assert "TPL201" not in codes(2)
+    (tmp_path / "rules" / "ACME2.toml").write_text(RULE.replace("globex", "initech"), "utf-8")
+    assert "ACME2" not in codes(3)
+    # the settings: the folder is filed as marketing, then a nearer templint.toml wins
+    (tmp_path / "templint.toml").write_text(
+        settings + '[per-file]\n"whatsapp/marketing/" = { category = "MARKETING" }\n', "utf-8"
+    )
+    assert "TPL101" not in codes(4)
+    (tmp_path / "whatsapp" / "templint.toml").write_text("", encoding="utf-8")
+    assert {"TPL101", "TPL201"} <= codes(5)  # no longer marketing; the shipped words only
+    # saving a word list in the editor lints the open templates it changes at once
+    (tmp_path / "whatsapp" / "templint.toml").write_text(
+        'accept = ["../vocab/accept.txt"]\n', encoding="utf-8"
+    )
+    assert "TPL201" not in codes(6)
+    accept.write_text("Zorbix\n", encoding="utf-8")
+    client.send("textDocument/didSave", {"textDocument": {"uri": accept.as_uri()}})
+    assert "TPL201" in {d["code"] for d in client.diagnostics()}
+
+
+def test_an_unreadable_part_is_placed_where_it_is_and_the_rest_linted_as_the_cli_does(
+    tmp_path: Path,
+) -> None:
+    from linter.api import lint_paths
+
+    drafts = {
+        "drafts.jsonl": '{"name": "a", "components": [{"type": "BODY", "text": "Hi {{1}}"}]}\n'
+        "{broken\n"
+        '{"name": "b", "components": [{"type": "BODY", "text": "Use code SAVE20 now."}]}\n'
+        '["not an object"]\n',
+        "broken.json": '{"name": "x",\n "components": [',
+    }
+    sent: list[bytes | dict[str, Any]] = [{"id": 1, "method": "initialize", "params": {}}]
+    for name, text in drafts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        doc = {"uri": (tmp_path / name).as_uri(), "text": text}
+        sent.append({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    _, messages = converse(tmp_path, *sent, {"id": 2, "method": "shutdown"}, {"method": "exit"})
+    published = {
+        Path(path_of(m["params"]["uri"])).name: m["params"]["diagnostics"]
+        for m in messages
+        if m.get("method") == "textDocument/publishDiagnostics"
+    }
+    for name, text in drafts.items():
+        cli = lint_paths([str(tmp_path / name)])
+        # the same findings, each at the CLI's line:column (1-based there, 0-based in LSP)
+        found = [d for d in published[name] if "code" in d]
+        assert sorted((d["code"], d["range"]["start"]["line"] + 1,
+                       d["range"]["start"]["character"] + 1) for d in found) == sorted(
+            (d.code, d.line, d.column) for d in cli.diagnostics)  # fmt: skip
+        # and each error at its line and column, to the end of that line
+        unread = [d for d in published[name] if "code" not in d]
+        assert [(d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1)
+                for d in unread] == [(e.line, e.column) for e in cli.errors]  # fmt: skip
+        for d, e in zip(unread, cli.errors, strict=True):
+            assert d["message"] == f"templint cannot read this file: {e.message}"
+            assert d["range"]["end"]["line"] == d["range"]["start"]["line"]
+            assert d["range"]["end"]["character"] == len(text.split("\n")[e.line - 1])
+    assert {d.get("code") for d in published["drafts.jsonl"]} >= {"TPL102", "TPL323", None}
+    assert len([d for d in published["drafts.jsonl"] if "code" not in d]) == 2  # lines 2, 4
+    assert published["broken.json"][0]["range"]["start"] == {"line": 1, "character": 16}
+
+
+def test_a_burst_of_changes_is_linted_once_at_its_last_version(tmp_path: Path) -> None:
+    """Typing fast into a long template: the changes queue up while one is linted, and only
+    the newest text is linted next, its diagnostics marked with its version."""
+    uri = (tmp_path / "order.txt").as_uri()
+    text = "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}. " * 40
+    versions = range(2, 52)
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "version": 1, "text": text}}},
+        *[{"method": "textDocument/didChange",
+           "params": {"textDocument": {"uri": uri, "version": v},
+                      "contentChanges": [{"text": text + f" word{v}"}]}} for v in versions],
+        {"method": "textDocument/didChange",  # the last change brings a promo code
+         "params": {"textDocument": {"uri": uri, "version": 52},
+                    "contentChanges": [{"text": text + " Use code SAVE20."}]}},
+        {"id": 2, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0
+    published = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    assert 1 <= len(published) <= 5  # 52 before: one lint per change, 5.3 s behind the typing
+    assert [p["version"] for p in published] == sorted({p["version"] for p in published})
+    assert published[-1]["version"] == 52
+    assert "TPL102" in {d["code"] for d in published[-1]["diagnostics"]}
+
+
+def test_hover_and_code_actions_reuse_the_lint_of_the_documents_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linter.api
+
+    calls = []
+    real = linter.api.lint_templates
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(linter.api, "lint_templates", counted)
+    server = Server(io.BytesIO())
+    uri = (tmp_path / "promo.txt").as_uri()
+    doc = {"uri": uri, "version": 1, "text": "Hi {{ 1 }}, use code SAVE20 for 20% off."}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server.publish_pending()
+    at = {"line": 0, "character": 22}
+    for _ in range(3):
+        server.handle(
+            {
+                "id": 1,
+                "method": "textDocument/hover",
+                "params": {"textDocument": {"uri": uri}, "position": at},
+            }
+        )
+        server.handle({"id": 2, "method": "textDocument/codeAction",
+                       "params": {"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+                                  "context": {"diagnostics": []}}})  # fmt: skip
+    assert len(calls) == 1
+    change = {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "Hi"}]}
+    server.handle({"method": "textDocument/didChange", "params": change})
+    server.handle({"id": 3, "method": "textDocument/hover",
+                   "params": {"textDocument": {"uri": uri}, "position": at}})  # fmt: skip
+    assert len(calls) == 2  # a new version is linted anew
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_positions_count_lines_as_lsp_does_whatever_ends_them(tmp_path: Path, end: str) -> None:
+    """A file saved with old Mac line ends (CR alone): every finding was put at the start of
+    the second line, its column counted in a line the server had not split."""
+    uri = (tmp_path / "promo.txt").as_uri()
+    text = f"Hello {{{{1}}}}{end}Use code SAVE20 now 😀 for 20% off{end}"
+    _, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "text": text}}},
+        {"id": 2, "method": "shutdown"},
+    )
+    (published,) = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    found = {d["code"]: d["range"] for d in published["diagnostics"]}
+    assert found["TPL102"] == {"start": {"line": 1, "character": 0},
+                               "end": {"line": 1, "character": 15}}  # fmt: skip
+    offer = len("Use code SAVE20 now 😀 for ".encode("utf-16-le")) // 2
+    assert found["TPL101"]["start"] == {"line": 1, "character": offer}
+
+
 def test_file_uris_become_paths() -> None:
     assert path_of("file:///tmp/my%20drafts/a.txt") == "/tmp/my drafts/a.txt"
 
@@ -173,6 +512,8 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     """A real editor, not this file's client: Neovim (0.7+, headless) runs
     tests/fixtures/nvim_session.lua against `templint server`."""
     (tmp_path / "whatsapp").mkdir()
+    # what the README's init.lua looks for; notes.txt, outside, gets no server
+    (tmp_path / "whatsapp" / "templint.toml").write_text("", encoding="utf-8")
     draft = tmp_path / "whatsapp" / "order.txt"
     draft.write_text(
         "👋 Hi {{1}}, your order {{2}} has shiped. Use code SAVE20 for 20% off!\n",
@@ -212,3 +553,55 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     assert [d["code"] for d in log["diagnostics_after"]] == ["TPL102", "TPL101", "TPL501"]
     assert "(TPL102)" in log["hover"] and "Why is this bad?" in log["hover"]
     assert log["stopped"] is True
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Get 20% off today!\n", encoding="utf-8")
+    attached = "vim.wait(2000, function() return next(vim.lsp.buf_get_clients(0)) ~= nil end, 20)"
+    subprocess.run(
+        ["nvim", "--headless", "-u", str(init), "-i", "NONE", "-n", "-c",
+         f"lua io.open(os.getenv('OUT'), 'w'):write(tostring({attached})):close()", "-c", "qa!",
+         str(notes)],
+        cwd=tmp_path, env=env, timeout=60, check=True, capture_output=True,
+    )  # fmt: skip
+    assert out.read_text(encoding="utf-8") == "false"
+
+
+def test_json_nested_too_deep_is_said_and_the_server_goes_on(tmp_path: Path) -> None:
+    """Python's JSON reader gives up on such nesting with a RecursionError, not a ValueError:
+    the check for JSON with no template in it must not take the server down with it."""
+    uri = (tmp_path / "deep.json").as_uri()
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "text": "[" * 100_000 + "]" * 100_000}}},
+        {"id": 2, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0
+    (published,) = [m["params"] for m in messages if "diagnostics" in m.get("params", {})]
+    (said,) = published["diagnostics"]
+    assert "nested deeper than 200 levels" in said["message"]
+
+
+def test_a_document_that_fails_to_lint_is_logged_and_the_others_are_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.BytesIO()
+    server = Server(out)
+    real = server.lint
+    bad, good = (tmp_path / "bad.txt").as_uri(), (tmp_path / "good.txt").as_uri()
+
+    def lint(uri: str) -> Any:
+        if uri == bad:
+            raise RuntimeError("a bug")
+        return real(uri)
+
+    monkeypatch.setattr(server, "lint", lint)
+    for uri in (bad, good):
+        doc = {"uri": uri, "text": "Use code SAVE20 for 20% off."}
+        server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server.publish_pending()  # the diagnostics are published after the messages waiting
+    written = out.getvalue().decode()
+    assert f"templint: {bad}: RuntimeError: a bug" in written
+    assert '"method": "textDocument/publishDiagnostics"' in written and "TPL102" in written
+    assert not server.pending

@@ -267,23 +267,33 @@ def name_of(value: Any) -> str | None:
 
 
 # -- CSV ---------------------------------------------------------------------------------------
-def _text_encoding(path: str, kind: str, encoding: str | None) -> str | None:
-    """The codec a CSV is read with other than UTF-8 (None: UTF-8, BOM or not)."""
-    if encoding is None:
-        return None
+def codec_name(path: str | Path, encoding: str) -> str:
+    """Python's name for ``encoding``, or a ValueError naming the file when it is no text
+    encoding (batch, train and evaluate all take --encoding)."""
     import codecs
 
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise BatchError(
+        raise ValueError(
             f"{path}: unknown encoding {encoding!r} (e.g. cp1252, latin-1, utf-16)"
         ) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise BatchError(f"{path}: {encoding!r} is not a text encoding")
+        raise ValueError(f"{path}: {encoding!r} is not a text encoding")
+    return info.name
+
+
+def _text_encoding(path: str, kind: str, encoding: str | None) -> str | None:
+    """The codec a CSV is read with other than UTF-8 (None: UTF-8, BOM or not)."""
+    if encoding is None:
+        return None
+    try:
+        name = codec_name(path, encoding)
+    except ValueError as exc:
+        raise BatchError(str(exc)) from None
     if kind != "csv":
         raise BatchError(f"{path}: --encoding is for CSV and TSV input, not {kind} (UTF-8)")
-    return None if info.name in ("utf-8", "utf-8-sig") else info.name
+    return None if name in ("utf-8", "utf-8-sig") else name
 
 
 class _Held:

@@ -121,17 +121,13 @@ def read_rows(
 def _codec(path: Path, encoding: str | None) -> str:
     if encoding is None:
         return "utf-8-sig"
-    import codecs
+    from linter.batch.reader import codec_name
 
     try:
-        info = codecs.lookup(encoding)
-    except LookupError:
-        raise DataError(
-            f"{path}: unknown encoding {encoding!r} (e.g. cp1252, latin-1, utf-16)"
-        ) from None
-    if not getattr(info, "_is_text_encoding", True):
-        raise DataError(f"{path}: {encoding!r} is not a text encoding")
-    return "utf-8-sig" if info.name == "utf-8" else info.name
+        name = codec_name(path, encoding)
+    except ValueError as exc:
+        raise DataError(str(exc)) from None
+    return "utf-8-sig" if name == "utf-8" else name
 
 
 def without_blank(rows: list[Row], path: Path | str) -> tuple[list[Row], int]:

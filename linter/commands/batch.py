@@ -116,32 +116,7 @@ from linter.cli import _split, config_options, fail, language_code, load_config_
     help="No progress bar and no summary (a hint about the input, such as its encoding, is "
     "still printed).",
 )
-def batch(
-    input_path: str,
-    output: str,
-    text_column: str | None,
-    name_column: str | None,
-    category_column: str | None,
-    language_column: str | None,
-    brand_column: str | None,
-    delimiter: str | None,
-    encoding: str | None,
-    sheet: str | None,
-    input_format: str | None,
-    output_format: str | None,
-    jobs: int | None,
-    backend: str,
-    scheduler: str | None,
-    scheduler_timeout: float,
-    report_path: str | None,
-    category: str | None,
-    language: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: str | None,
-    isolated: bool,
-    quiet: bool,
-) -> None:
+def batch(**options: Any) -> None:
     """Score every row of INPUT (CSV, TSV, an Excel .xlsx sheet, JSONL or a Meta JSON export;
     - reads standard input, whose format --input-format gives) and write them to OUTPUT
     with verdict (pass / warn / fail / error), promo_score, predicted_category, codes, messages
@@ -153,9 +128,10 @@ def batch(
     naming the file), 130 when interrupted (Ctrl-C).
     """
     try:
-        _batch(**locals())
+        _batch(**options)
     except KeyboardInterrupt:
         # click would print "Aborted!" and exit 1, the status of a lost worker
+        output = options["output"]
         kept = output != "-" and not _special(output)
         left = f"; {output} was not written" if kept else ""
         click.echo(f"templint: interrupted{left}", err=True)

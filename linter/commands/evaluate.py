@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from linter.commands import labelled_csv_options
+
 
 def _fail(message: str) -> None:
     click.echo(f"templint: {message}", err=True)
@@ -22,15 +24,7 @@ def _fail(message: str) -> None:
     help="Labelled CSV or JSONL: a text column and a label column.",
 )
 @click.option("--split", default=None, help="Only rows whose 'split' is this (e.g. test).")
-@click.option(
-    "--delimiter", default=None, help="CSV field separator (default: from the header line)."
-)
-@click.option(
-    "--encoding",
-    default=None,
-    help="The file's encoding (default: UTF-8, with or without a BOM): cp1252 for a CSV Excel "
-    "saved on Windows.",
-)
+@labelled_csv_options
 @click.option(
     "--backend",
     type=click.Choice(["scorer", "sklearn"]),

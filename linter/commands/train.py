@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from linter.commands import labelled_csv_options
+
 
 def _fail(message: str) -> None:
     click.echo(f"templint: {message}", err=True)
@@ -25,15 +27,7 @@ def _fail(message: str) -> None:
     "written from: kept in one fold), and brand (the sender's name, left out of the text when "
     "fitting)). Default: data/templates.jsonl.",
 )
-@click.option(
-    "--delimiter", default=None, help="CSV field separator (default: from the header line)."
-)
-@click.option(
-    "--encoding",
-    default=None,
-    help="The file's encoding (default: UTF-8, with or without a BOM): cp1252 for a CSV Excel "
-    "saved on Windows.",
-)
+@labelled_csv_options
 @click.option(
     "--out",
     "out_dir",

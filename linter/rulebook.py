@@ -287,6 +287,15 @@ def _one_of(value: str, known: Any) -> str:
     return f"; one of {', '.join(known)}{hint}"
 
 
+def choice(params: dict[str, Any], field: str, known: Any, what: str, default: Any = None) -> Any:
+    """The value of ``field`` when it is one of ``known``, else a RuleProblem that lists them
+    (and the one a typo may mean): how a kind checks its ``check`` or ``mode``."""
+    value = params.get(field, default)
+    if value not in known:
+        raise RuleProblem(field, f"{value!r} is not {what}{_one_of(value, known)}")
+    return value
+
+
 def strings(
     value: Any, field: str, what: str, *, single: bool = True, empty: bool = True
 ) -> tuple[str, ...]:

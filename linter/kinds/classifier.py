@@ -150,11 +150,9 @@ def _shared_scorer(check: Check) -> Scorer:
 class ClassifierCheck(Check):
     @classmethod
     def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
-        from linter.rulebook import RuleProblem
+        from linter.rulebook import choice
 
-        mode = params.get("mode", "score")
-        if mode not in ("score", "category"):
-            raise RuleProblem("mode", f"{mode!r} is not one of score, category")
+        choice(params, "mode", ("score", "category"), "a classifier mode", "score")
         return None
 
     def __init__(self, *args: Any) -> None:

@@ -300,16 +300,12 @@ class DomainCheck(TextCheck):
     @classmethod
     def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
         from linter.kinds import KIND_OPTIONS, known_fields
-        from linter.rulebook import RuleProblem, _one_of, strings
+        from linter.rulebook import choice, strings
 
         extra = ("check", "own-domains", "allowed-domains", "context")
         known_fields(params, (*KIND_OPTIONS["domain"], *extra), "domain")
         super().validate(params)
-        check = params.get("check")
-        if check not in cls.CHECKS:
-            raise RuleProblem(
-                "check", f"{check!r} is not a domain check{_one_of(check, cls.CHECKS)}"
-            )
+        check = choice(params, "check", cls.CHECKS, "a domain check")
         for key in ("domains", "extra-domains", "own-domains", "allowed-domains"):
             if key in params:
                 strings(params[key], key, "domains or .txt lists")

@@ -78,13 +78,9 @@ class FormatCheck(Check):
 
     @classmethod
     def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
-        from linter.rulebook import RuleProblem, _one_of
+        from linter.rulebook import choice
 
-        check = params.get("check")
-        if check not in CHECKS:
-            raise RuleProblem(
-                "check", f"{check!r} is not a format check{_one_of(check, sorted(CHECKS))}"
-            )
+        choice(params, "check", sorted(CHECKS), "a format check")
         return None
 
     def __init__(self, *args: Any) -> None:

@@ -1080,11 +1080,9 @@ class SpellingCheck(Check):
 
     @classmethod
     def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
-        from linter.rulebook import RuleProblem
+        from linter.rulebook import choice
 
-        mode = params.get("mode", "spelling")
-        if mode not in ("spelling", "reject"):
-            raise RuleProblem("mode", f"{mode!r} is not one of spelling, reject")
+        choice(params, "mode", ("spelling", "reject"), "a spelling mode", "spelling")
         return None
 
     def __init__(self, *args: object) -> None:

@@ -884,6 +884,51 @@ def test_the_classifier_says_nothing_on_scripts_it_never_saw() -> None:
     assert "TPL501" in {d.code for d in lint_text("अगली खरीद पर 20% की छूट पाएं! आज ही खरीदें।")}
 
 
+def test_the_classifier_says_nothing_on_a_declared_language_it_never_saw() -> None:
+    # A Turkish OTP is in Latin letters, so the script test let it through: TPL502 said
+    # "Declared AUTHENTICATION, reads as UTILITY (0.88)" from words the model never saw.
+    from linter.api import lint_text
+    from linter.classifier.scorer import read_metadata
+
+    otp = "Doğrulama kodunuz: {{1}}. Güvenliğiniz için bu kodu kimseyle paylaşmayın."
+    undeclared = {d.code for d in lint_text(otp, category="AUTHENTICATION")}
+    assert "TPL502" in undeclared  # what the model makes of it, unasked
+    assert not {"TPL501", "TPL502"} & {
+        d.code for d in lint_text(otp, category="AUTHENTICATION", language="tr")
+    }
+    # the languages come from the shipped model's metadata; a region or script is no bar
+    assert {"en", "es", "pt", "hi", "id", "fr", "it", "de"} <= set(
+        read_metadata()["training_data"]["languages"]
+    )
+    promo = "Use code SAVE20 for 20% off today, {{1}}!"
+    for language in ("en_US", "pt_BR", "hi-Latn"):
+        assert "TPL501" in {d.code for d in lint_text(promo, language=language)}
+
+
+def test_a_model_trained_with_a_language_column_records_it_and_without_one_reads_all(
+    tmp_path: Path, small_model: Path
+) -> None:
+    from linter.api import lint_text
+    from linter.classifier.train import train
+    from linter.config import Config
+
+    rows = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines() if line]
+    data = tmp_path / "with_language.jsonl"
+    data.write_text(
+        "".join(json.dumps({**r, "lang": "en_GB"}) + "\n" for r in rows), encoding="utf-8"
+    )
+    out = tmp_path / "m"
+    meta = train(data, out, models=QUICK, folds=2, n_jobs=1)
+    assert list(meta["training_data"]["languages"]) == ["en"]
+    assert "languages" not in json.loads((small_model / META_NAME).read_text())["training_data"]
+    promo = "Huge sale! Use code SAVE20 for 20% off everything today, {{1}}!"
+    for model, scored_in_german in ((out, False), (small_model, True)):
+        config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model)}})
+        assert "TPL501" in {d.code for d in lint_text(promo, language="en_US", config=config)}
+        german = {d.code for d in lint_text(promo, language="de", config=config)}
+        assert ("TPL501" in german) is scored_in_german
+
+
 def test_an_authentication_template_with_an_otp_button_keeps_its_category() -> None:
     from linter.api import lint_templates
     from linter.inputs import parse_json

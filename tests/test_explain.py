@@ -195,3 +195,8 @@ def test_explain_gives_no_score_to_a_template_with_no_text(tmp_path: Path) -> No
     arabic.write_text("مرحبا، طلبك رقم {{1}} تم شحنه.\n", encoding="utf-8")
     (report,) = json.loads(explain("--format", "json", str(arabic)).stdout)
     assert report["promotional_score"] is None and "script" in report["not_scored"]
+    # nor in a language the model was not trained on, declared as lint reads it
+    turkish = tmp_path / "tr.txt"
+    turkish.write_text("# templint: language tr\nSiparişiniz {{1}} kargoya verildi.\n", "utf-8")
+    (report,) = json.loads(explain("--format", "json", str(turkish)).stdout)
+    assert report["promotional_score"] is None and "(tr)" in report["not_scored"]

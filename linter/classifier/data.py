@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,6 +45,7 @@ NEGATIVE_LABELS = {
     *(k for k, v in BINARY_LABELS.items() if not v),
 }
 TEXT_COLUMNS = ("text", "body", "message", "content", "template", "sms")
+LANGUAGE_COLUMNS = ("language", "lang", "locale")
 LABEL_COLUMNS = ("label", "category", "class", "target")
 DEFAULT_DATA = Path("data") / "templates.jsonl"
 
@@ -60,6 +62,7 @@ class Row:
     name: str | None = None
     group: str | None = None  # the writing pattern a generated row came from (kept in one fold)
     sender: str | None = None  # the brand that sends it ("brand"): left out when training
+    language: str | None = None  # its language's base code ("pt" of pt_BR), when the file says
     number: int = 0  # 1-based among the file's data rows (what a report calls "row N")
 
     @property
@@ -148,6 +151,7 @@ def _row(
     name: object = None,
     group: object = None,
     sender: object = None,
+    language: object = None,
 ) -> Row:
     if not isinstance(text, str):
         raise DataError(f"{where}: 'text' must be a string")
@@ -162,7 +166,14 @@ def _row(
         name=str(name) if isinstance(name, str) else None,
         group=str(group) if isinstance(group, str) and group else None,
         sender=sender.strip() or None if isinstance(sender, str) else None,
+        language=language_base(language) if isinstance(language, str) else None,
     )
+
+
+def language_base(code: str) -> str | None:
+    """The language of a Meta or BCP 47 code, without its region or script: ``pt`` of
+    ``pt_BR``, ``hi`` of ``hi-Latn``; None for an empty code."""
+    return re.split(r"[_-]", code.strip(), maxsplit=1)[0].lower() or None
 
 
 def _jsonl(raw: str, path: Path) -> list[Row]:
@@ -190,6 +201,7 @@ def _jsonl(raw: str, path: Path) -> list[Row]:
                 obj.get("name"),
                 obj.get("pattern"),
                 obj.get("brand"),
+                obj.get(_pick(list(obj), LANGUAGE_COLUMNS) or ""),
             )
         )
     return rows
@@ -215,6 +227,7 @@ def _csv(raw: str, path: Path, delimiter: str | None = None) -> list[Row]:
     name_key = _pick(list(columns), ("name",))
     brand_key = _pick(list(columns), ("brand",))
     pattern_key = _pick(list(columns), ("pattern",))
+    language_key = _pick(list(columns), LANGUAGE_COLUMNS)
     rows = []
     try:
         for n, rec in enumerate(reader, 2):
@@ -227,6 +240,7 @@ def _csv(raw: str, path: Path, delimiter: str | None = None) -> list[Row]:
                     rec.get(name_key) if name_key else None,
                     rec.get(pattern_key) if pattern_key else None,
                     rec.get(brand_key) if brand_key else None,
+                    rec.get(language_key) if language_key else None,
                 )
             )
     except csv.Error as exc:

@@ -602,6 +602,8 @@ def train(
             "train_rows": len(train_rows),
             "test_rows": len(test_rows),
             "labels": dict(sorted(Counter(r.label for r in rows).items())),
+            # what TPL501/502 score: a template declaring another language is not scored
+            **({"languages": languages} if (languages := _languages(train_rows)) else {}),
             **({"blank_rows_skipped": blank} if blank else {}),
         },
         "seed": seed,
@@ -611,6 +613,12 @@ def train(
     }
     (out / META_NAME).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
+
+
+def _languages(rows: Sequence[Row]) -> dict[str, int]:
+    """Training rows by base language code, when the file names languages; rows that name
+    none are left out of the count (a file without the column gives {})."""
+    return dict(sorted(Counter(r.language for r in rows if r.language).items()))
 
 
 def _jsonable(d: dict[str, Any]) -> dict[str, Any]:

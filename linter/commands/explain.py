@@ -42,7 +42,13 @@ def explain(
     from linter.api import lint_paths
     from linter.classifier.scorer import ModelError, load_scorer, template_text
     from linter.cli import fail, load_config_option
-    from linter.kinds.classifier import configured_threshold, model_dir, scored_text
+    from linter.kinds.classifier import (
+        configured_threshold,
+        model_dir,
+        model_languages,
+        not_scored,
+        scored_text,
+    )
     from linter.template import findings_by_template
 
     config = load_config_option(config_path, isolated)
@@ -73,7 +79,7 @@ def explain(
             for d in findings[id(tpl)]
             if d.code not in ("TPL501", "TPL502")  # this command says it in full
         ]
-        unscored = _not_scored(written)
+        unscored = not_scored(written, tpl.language, model_languages(scorer.meta))
         if unscored:
             # lint gives such a template no score (TPL501 and TPL502 say nothing): neither
             # does explain. The model would answer its prior (MARKETING 0.64 for no text).
@@ -125,17 +131,6 @@ def explain(
         for report in reports:
             click.echo(_text(report))
     sys.exit(2 if result.errors else 0)
-
-
-def _not_scored(written: str) -> str | None:
-    """Why the classifier gives no score to a template's text (None: it does), as lint."""
-    from linter.kinds.classifier import reads_script
-
-    if not written.strip():
-        return "no text to score (no header, body, footer or button text)"
-    if not reads_script(written):
-        return "not scored: mostly in a script the model was not trained on"
-    return None
 
 
 def _findings(r: dict[str, Any]) -> list[str]:

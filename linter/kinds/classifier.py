@@ -51,6 +51,28 @@ def reads_script(text: str) -> bool:
     return read * 2 >= letters
 
 
+def model_languages(meta: dict[str, Any]) -> frozenset[str]:
+    """The base language codes a model was trained on, from its metadata; empty when its
+    training file named none (then no template is left unscored for its language)."""
+    return frozenset((meta.get("training_data") or {}).get("languages") or ())
+
+
+def not_scored(written: str, language: str | None, languages: frozenset[str]) -> str | None:
+    """Why the model gives no score to a template's text (None: it scores it). lint's TPL501
+    and TPL502 say nothing then, batch leaves the score empty, and explain says this."""
+    from linter.classifier.data import language_base
+
+    if not written.strip():
+        return "no text to score (no header, body, footer or button text)"
+    if not reads_script(written):
+        return "not scored: mostly in a script the model was not trained on"
+    base = language_base(language) if language else None
+    if languages and base and base not in languages:
+        # a Turkish OTP read "UTILITY (0.88)": Latin letters, but words the model never saw
+        return f"not scored: the model was not trained on its language ({language})"
+    return None
+
+
 def _has_otp_button(tpl: Template) -> bool:
     return any(str(b.get("type", "")).upper() == "OTP" for b in tpl.buttons)
 
@@ -174,6 +196,7 @@ class ClassifierCheck(Check):
                 raise ValueError(f"{where}: '{name}' must be a number from 0 to 1")
         self.threshold = float(threshold)
         self.confidence = float(confidence)
+        self.languages = model_languages(self.scorer.meta)
         self.explain_count = int(self.params.get("explain", 3))
         config = self.ctx.config
         self.category_rule_active = (
@@ -206,7 +229,7 @@ class ClassifierCheck(Check):
         todo = []
         for tpl in templates:
             text = template_text(tpl.components)
-            if text.strip() and self._cached(tpl, text) is None:
+            if self._cached(tpl, text) is None and not self._not_scored(text, tpl):
                 todo.append((tpl, text))
         if len(todo) < BATCH_MIN:
             return
@@ -220,6 +243,9 @@ class ClassifierCheck(Check):
         scores = batch.scores(scored)
         for (tpl, text), score, read in zip(todo, scores, scored, strict=True):
             self._store(tpl, text, score, read)
+
+    def _not_scored(self, written: str, tpl: Template) -> str | None:
+        return not_scored(written, tpl.language, self.languages)
 
     def _normalized(self, text: str, tpl: Template) -> str:
         """The text the model scores: evasion tricks undone, as the text rules read it, and
@@ -245,10 +271,10 @@ class ClassifierCheck(Check):
 
     def check(self, template: Template) -> Iterator[Hit]:
         written = template_text(template.components)
-        if not written.strip():
-            return  # nothing written yet: no score to report (TPL304 reports the empty body)
-        if not reads_script(written):
-            return  # Arabic, Cyrillic, CJK …: the model never saw them; its score means nothing
+        if self._not_scored(written, template):
+            # nothing written yet (TPL304 reports an empty body), or a script or language the
+            # model never saw: a score from no evidence means nothing
+            return
         score, text = self._score(template)
         declared = known_category(template.category)  # TPL328 reports an unknown one
         if self.mode == "category":

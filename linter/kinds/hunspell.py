@@ -41,6 +41,12 @@ CLITICS: dict[str, tuple[str, ...]] = {
     # ("os" is left out: vosotros forms are rare in templates, and "califícasos" would pass)
     "es_ES": ("nos", "los", "las", "les", "me", "te", "se", "lo", "la", "le"),
 }
+# Affix flags added to a dictionary's stems: verbs that Latin American Spanish prefixes with
+# "re-" (flag p of es_ES.aff) where the dictionary does not allow it (reagendar, reprogramar:
+# an appointment message's "para reagendarla"), with every form the stem's own suffixes make.
+EXTRA_FLAGS: dict[str, dict[str, str]] = {
+    "es_ES": {"agendar": "p", "programar": "p", "programación": "p"}
+}
 # Letters a writer drops along with accents, for suggestions as MAP groups are: a keyboard
 # without ñ writes "contrasena" (the Spanish file's MAP has only the vowels).
 EXTRA_MAP: dict[str, tuple[str, ...]] = {"es_ES": ("nñ",)}
@@ -182,6 +188,7 @@ class HunspellDictionary:
         self._max_suffix = 0
         self._clitics = CLITICS.get(self.name, ())
         self.map.extend(EXTRA_MAP.get(self.name, ()))
+        self._extra_flags = EXTRA_FLAGS.get(self.name, {})
         self._read_aff(aff)
         self._stems = _Stems(stems, self.encoding)
         self._known: dict[str, bool] = {}
@@ -264,8 +271,10 @@ class HunspellDictionary:
 
     def _entries(self, stem: str) -> Iterator[frozenset[str]]:
         found = self._stems.get(stem)
+        extra = self._extra_flags.get(stem) if found else None
         for flags in found or ():
-            yield frozenset() if flags == "-" else self.flags(flags)
+            have = frozenset() if flags == "-" else self.flags(flags)
+            yield have | self.flags(extra) if extra else have
 
     def _stem_alone(self, stem: str) -> bool:
         return any(

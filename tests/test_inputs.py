@@ -150,9 +150,11 @@ def test_directives_in_a_crlf_file_are_read() -> None:
 
 
 def test_a_line_that_only_starts_like_a_directive_stays_in_the_body() -> None:
-    # 20,000 spaces after the keyword, then a character no directive holds: read in linear
-    # time (the single pattern used before backtracked over the spaces for hours)
-    for line in ("# templint: ignore" + " " * 20_000 + "x!", "# templint: ignoreTPL101"):
+    # a million spaces after the keyword, then a character no directive holds: read in linear
+    # time (the single pattern used before backtracked over the spaces for hours, and the check
+    # for a directive without a value, with two runs of blanks side by side, for minutes)
+    hostile = [f"# templint: {word}" + " " * 1_000_000 + "x!" for word in ("ignore", "category")]
+    for line in (*hostile, "# templint: ignoreTPL101", "<!-- templint: language   -- >"):
         tpl = parse_text(f"Hi\n{line}\nthere", "t.txt")
         assert (tpl.body, tpl.ignore) == (f"Hi\n{line}\nthere", {})
 

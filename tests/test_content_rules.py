@@ -128,7 +128,7 @@ TABLE: list[tuple[str, str, set[str]]] = [
     (
         "food",
         "Fill out our survey about your eating habits and win a voucher.",
-        {"TPL131", "TPL141"},
+        {"TPL103", "TPL131", "TPL141"},
     ),
     ("food", "To serve you better, tell us your monthly income and age group.", {"TPL142"}),
     (
@@ -442,3 +442,17 @@ def test_french_italian_german_transactional_drafts_get_no_content_finding(text:
 @pytest.mark.parametrize("text", _drafts("drafts_fr_it_de_promotional.txt"))
 def test_french_italian_german_promotions_threats_and_data_requests_are_found(text: str) -> None:
     assert codes(text, "UTILITY")
+
+
+# An audit of realistic templates (2026-12-08) found offers the rules missed in UTILITY
+# templates: one a line as "CODE | body", the code that must now fire. Beside them, legitimate
+# utility and authentication look-alikes written for each fix, which must stay clean.
+@pytest.mark.parametrize("line", _drafts("audit_missed_offers.txt"))
+def test_offers_the_audit_found_missed_are_found(line: str) -> None:
+    code, text = line.split(" | ", 1)
+    assert code in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize("text", _drafts("audit_utility_lookalikes.txt"))
+def test_utility_look_alikes_of_the_audit_fixes_get_no_content_finding(text: str) -> None:
+    assert codes(text, "UTILITY") == set()

@@ -456,3 +456,13 @@ def test_offers_the_audit_found_missed_are_found(line: str) -> None:
 @pytest.mark.parametrize("text", _drafts("audit_utility_lookalikes.txt"))
 def test_utility_look_alikes_of_the_audit_fixes_get_no_content_finding(text: str) -> None:
     assert codes(text, "UTILITY") == set()
+
+
+def test_arabic_offers_are_found_though_the_classifier_abstains() -> None:
+    """The classifier reads no Arabic (TPL501/TPL502 abstain on it), so an Arabic offer in a
+    UTILITY template is found by the pattern rules alone, and a deduction is not an offer."""
+    offer = "تم شحن طلبك {{1}}. احصل على خصم 20% واستخدم كود الخصم SAVE20 في طلبك القادم."
+    found = {d.code for d in lint_text(offer, category="UTILITY")}
+    assert {"TPL101", "TPL102"} <= found and not found & {"TPL501", "TPL502"}
+    deduction = "تم خصم مبلغ {{1}} من حسابك المنتهي بـ {{2}}."
+    assert not {d.code for d in lint_text(deduction, category="UTILITY")} & {"TPL101", "TPL102"}

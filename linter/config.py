@@ -73,7 +73,9 @@ class Config:
         does: --select starts the set afresh (the file's ignore with it, so what is named
         runs); --ignore adds to the file's."""
         if select:
-            return replace(self, select=select, ignore=ignore).with_overrides(select=select)
+            return replace(self, select=select, ignore=ignore).with_overrides(
+                select=select, ignore=ignore
+            )
         if not ignore:
             return self
         return self.with_overrides(ignore=tuple(dict.fromkeys((*self.ignore, *ignore))))

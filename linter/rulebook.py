@@ -503,7 +503,7 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
         # Linting with no rule would print "all clean" about nothing checked.
         said = "; ".join(
             f"{key} {', '.join(value)} "
-            f"({'command line' if key in config.overridden else config.source})"
+            f"({'command line' if key in config.overridden else config.source or 'settings'})"
             for key, value in (("select", config.select), ("ignore", config.ignore))
             if value
         )

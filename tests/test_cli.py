@@ -187,6 +187,10 @@ def test_a_selection_that_leaves_no_rule_is_an_error(run, tmp_path: Path) -> Non
     res = run("lint", f)
     assert res.exit_code == 2 and "no rule left to run: select TPL101" in res.output
     assert "all clean" not in res.output
+    # each part names where it came from: both from the command line here (it said "(None)")
+    res = run("lint", "--isolated", "--select", "TPL101", "--ignore", "TPL101", f)
+    assert res.exit_code == 2
+    assert "select TPL101 (command line); ignore TPL101 (command line)" in res.output
 
 
 def test_bad_config_is_one_line_exit_2(run, tmp_path: Path) -> None:

@@ -182,7 +182,8 @@ def _use_color(option: str, stream: Any = None) -> bool:
     callback=language_code,
     default=None,
     help="Language (Meta's code: en_US, es) for templates that declare none; "
-    "spelling is checked in English, Spanish and Portuguese only.",
+    "spelling is checked in English, Spanish and Portuguese, and in any language whose "
+    "Hunspell dictionary the configuration adds (docs/languages.md).",
 )
 @config_options
 @click.option(

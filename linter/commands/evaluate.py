@@ -73,7 +73,8 @@ def evaluate(
     Labels: marketing (or promotional, promotion, promo), utility (transactional,
     transaction) and authentication (otp, auth) name a category, as train reads them; spam,
     1, true, yes count as promotional and ham, 0, false, no as not. Rules (any TPL1xx error;
-    then any TPL1xx error or warning) and classifier are measured separately and combined.
+    then also the warnings of the rules about marketing content, not link warnings) and
+    classifier are measured separately and combined.
     Rows whose text is empty or blank are skipped (the first line says how many).
     """
     from linter.classifier.data import DataError

@@ -552,3 +552,22 @@ def test_stdin_json_is_still_json(run) -> None:
     tpl = {"name": "x", "components": [{"type": "BODY", "text": "Get 20% off today"}]}
     res = run("lint", "--isolated", "--select", "TPL101", "-", input=json.dumps(tpl, indent=1))
     assert res.exit_code == 1 and "TPL101" in res.output and "(x)" in res.output
+
+
+def test_the_bundled_bad_examples_show_every_rule_family_and_the_good_ones_are_clean() -> None:
+    # The README's first command lints examples/ and says examples/bad/ "shows every rule
+    # family": the engagement family (TPL191-194) had no example until a docs audit noticed.
+    import tomllib
+
+    from linter.api import lint_paths
+
+    root = Path(__file__).resolve().parent.parent
+    family_of = {}
+    for rule_file in (root / "rules").glob("*/*.toml"):
+        if rule_file.parent.name != "engine":  # TPL001-003 are about the run, not a template
+            family_of[tomllib.loads(rule_file.read_text("utf-8"))["code"]] = rule_file.parent.name
+    bad = lint_paths([str(root / "examples" / "bad")])
+    shown = {family_of.get(d.code) for d in bad.diagnostics}
+    assert set(family_of.values()) <= shown, set(family_of.values()) - shown
+    good = lint_paths([str(root / "examples" / "good")])
+    assert not good.errors and good.templates and not good.diagnostics

@@ -618,3 +618,36 @@ def test_resubmitting_the_rejected_text_unchanged_says_so(run: Run, files: Path)
     res = ok(run("add", "--submit", draft))
     assert res.stdout == "resubmitted order_update: revision 1, submitted\n"
     assert "the text Meta rejected, sent again unchanged" in res.stderr
+
+
+def test_a_time_recorded_by_a_clock_ahead_waits_0m_and_is_marked(run: Run, files: Path) -> None:
+    # A teammate whose clock ran two hours fast submitted at "12:00"; at 10:00 here the wait
+    # was -2h 00m. It is 0m, marked AHEAD, and overdue 72 h after the recorded time, as ever.
+    ok(run("add", "--submit", str(files / "order_update.txt"), now="2024-05-01T12:00:00Z"))
+    ok(run("add", str(files / "appointment.txt")))
+    res = ok(run("list", "--utc", now="2024-05-01T10:00:00Z"))
+    table = {ln.split()[0]: ln for ln in res.stdout.splitlines()[1:-1]}
+    assert "-2h" not in res.stdout
+    assert "  0m  " in table["order_update"] and table["order_update"].endswith("AHEAD")
+    assert not table["appointment"].endswith("AHEAD")
+    assert res.stdout.splitlines()[-1] == "2 template(s); 1 pending, 0 overdue"
+    (note,) = res.stderr.strip().splitlines()
+    assert note.startswith("note: 1 template(s) marked AHEAD have a time after now")
+    (row,) = [
+        r
+        for r in json.loads(ok(run("list", "--format", "json", now="2024-05-01T10:00:00Z")).stdout)
+        if r["name"] == "order_update"
+    ]
+    assert row["waiting_hours"] == 0.0 and row["ahead"] is True and row["overdue"] is False
+    assert row["due"] == "2024-05-04T12:00:00Z"
+    shown = ok(run("show", "order_update", "--utc", now="2024-05-01T10:00:00Z")).stdout
+    assert "(waiting 0m)  AHEAD: 2h 00m after now" in shown
+    # the overdue rule still runs from the recorded time: not at 72 h from here, at 72 h after it
+    cron = ("list", "--overdue", "--exit-status")
+    ok(run(*cron, now="2024-05-04T12:00:00Z"))
+    late = ok(run(*cron, "--format", "json", now="2024-05-04T12:00:01Z"), 1)
+    (late_row,) = json.loads(late.stdout)
+    assert late_row["overdue"] is True and late_row["ahead"] is False
+    assert late_row["waiting_hours"] == 72.0
+    text = ok(run("list", now="2024-05-04T12:00:01Z"))
+    assert "AHEAD" not in text.stdout + text.stderr and "OVERDUE" in text.stdout

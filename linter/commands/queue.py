@@ -668,6 +668,7 @@ def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> di
         "promo_score": row.promo_score,
         "codes": row.codes.split() if row.codes else [],
         "reason": row.reason,
+        "ahead": bool(row.ahead),
     }
 
 
@@ -734,7 +735,8 @@ def list_(
 
     WAIT is the time since submission for a pending template, and how long the review took
     for one with a verdict. A pending template is expected to get its verdict from 24 h after
-    submission and is OVERDUE after 72 h.
+    submission and is OVERDUE after 72 h. A time after now (recorded by a clock that was
+    ahead) is marked AHEAD and waits 0m.
     """
     listed = _list(state, overdue, fmt, utc, db)
     if exit_status and listed:
@@ -762,9 +764,11 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     # 100,000 rows in well under a second. Each distinct time or duration is formatted once.
     shown = ("name", "language", "revision", "state", "since", "waiting", "earliest", "due")
     with _read(db) as store:
-        rows = store.columns((*shown, "lint_verdict", "overdue"), state, overdue).fetchall()
-    names, langs, revisions, states, since, waiting, earliest, due, lint, late = (
-        [r[i] for r in rows] for i in range(10)
+        now = store.now()
+        flags = ("lint_verdict", "overdue", "ahead")
+        rows = store.columns((*shown, *flags), state, overdue).fetchall()
+    names, langs, revisions, states, since, waiting, earliest, due, lint, late, ahead = (
+        [r[i] for r in rows] for i in range(11)
     )
     times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
     took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
@@ -778,14 +782,29 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         list(map(times.__getitem__, earliest)),
         list(map(times.__getitem__, due)),
         lint,
-        ["OVERDUE" if flag else "" for flag in late],
+        # never both: a pending template is overdue 72 h after a time that is past
+        [
+            "OVERDUE" if flag else "AHEAD" if later else ""
+            for flag, later in zip(late, ahead, strict=True)
+        ],
     ]
     headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
     if rows:
         click.echo(_table(headers, columns))
     pending = states.count("submitted")
     click.echo(f"{len(rows)} template(s); {pending} pending, {sum(late)} overdue")
+    if any(ahead):
+        click.echo(_ahead_note(sum(ahead), now, utc), err=True)
     return len(rows)
+
+
+def _ahead_note(count: int, now: int, utc: bool) -> str:
+    """Why a row is marked AHEAD: its time is after this clock's now."""
+    return (
+        f"note: {count} template(s) marked AHEAD have a time after now ({show_time(now, utc)}), "
+        "recorded by a clock that was ahead (another machine's?): a pending one shows WAIT 0m, "
+        "and its EXPECTED and DUE run from the recorded time"
+    )
 
 
 _ROW_FIELDS = (
@@ -804,6 +823,7 @@ _ROW_FIELDS = (
     "promo_score",
     "codes",
     "reason",
+    "ahead",
 )
 
 
@@ -868,6 +888,11 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
             state += "  OVERDUE"
     elif row.waiting is not None:
         state += f" (review took {show_duration(row.waiting)})"
+    if row.ahead:
+        state += (
+            f"  AHEAD: {show_duration(row.since - row.now)} after now (recorded by a clock "
+            "that was ahead)"
+        )
     lines.append(state)
     if row.pending:
         lines.append(f"window:    {_window_text(row, utc)}")

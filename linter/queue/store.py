@@ -136,10 +136,15 @@ class Row(NamedTuple):
     promo_score: float | None
     codes: str
     now: int
-    waiting: int | None  # since submission when pending; how long the review took otherwise
+    # since submission when pending (never below 0: see ``ahead``); how long the review took
+    # otherwise
+    waiting: int | None
     earliest: int | None  # pending: when a verdict may come (+24 h)
     due: int | None  # pending: when it is overdue (+72 h)
     overdue: int  # 0 or 1
+    # 0 or 1: the latest event's time is after now. A clock that was ahead recorded it (a
+    # teammate's, a machine syncing Meta's webhooks); a pending wait counts from now, 0.
+    ahead: int
 
     @property
     def pending(self) -> bool:
@@ -162,10 +167,11 @@ ROW_COLUMNS: dict[str, str] = {
     **{name: name for name in Row._fields[:11]},
     "now": ":now",
     "waiting": "CASE WHEN submitted_at IS NULL THEN NULL "
-    "WHEN state = 'submitted' THEN :now - submitted_at ELSE since - submitted_at END",
+    "WHEN state = 'submitted' THEN max(:now - submitted_at, 0) ELSE since - submitted_at END",
     "earliest": "CASE WHEN state = 'submitted' AND submitted_at THEN submitted_at + :earliest END",
     "due": "CASE WHEN state = 'submitted' AND submitted_at THEN submitted_at + :due END",
     "overdue": "coalesce(state = 'submitted' AND :now > submitted_at + :due, 0)",
+    "ahead": "since > :now",
 }
 
 

@@ -158,6 +158,110 @@ def test_corrupt_file_is_refused_untouched(
     assert _digest(db) == before
 
 
+NOT_SQLITE = {
+    "csv": b"name,language,body\norder_update_1,en_US,Your order {{1}} has shipped.\n",
+    "json": b'[{"name": "order", "language": "en_US"}]\n',
+    "text": b"x",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_SQLITE))
+def test_a_file_that_is_not_sqlite_is_refused_by_every_command_untouched(
+    tmp_path: Path, template_file: Path, kind: str
+) -> None:
+    # `--db templates.csv` for `add templates.csv`: one line naming the file, never a ledger
+    # written over the user's data.
+    db = tmp_path / f"mistake.{kind}"
+    db.write_bytes(NOT_SQLITE[kind])
+    hook = tmp_path / "hook.json"
+    hook.write_text('{"data": []}', encoding="utf-8")
+    for args in (
+        ["add", str(template_file)],
+        ["submit", "order"],
+        ["decide", "order", "approved"],
+        ["recategorise", "order", "MARKETING"],
+        ["sync", str(hook)],
+        ["list"],
+        ["stats"],
+        ["export"],
+        ["show", "order"],
+        ["backup", str(tmp_path / "copy.db")],
+    ):
+        code, err = _invoke(db, *args)
+        assert code == 2, (args, err)
+        (line,) = err.strip().splitlines()
+        assert line == f"templint: {db}: not a templint queue (the file is not a SQLite database)"
+    assert db.read_bytes() == NOT_SQLITE[kind]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hook.json", db.name, "order.txt"]
+
+
+def test_an_empty_file_is_read_as_an_empty_queue_and_left_empty(tmp_path: Path) -> None:
+    # A 0-byte file is an empty database to SQLite. Reading one used to write a whole ledger
+    # into it (and, marked read-only, failed on "schema version 0"): reports on it are empty,
+    # with a note, and the file stays as it was.
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    for mode in (0o644, 0o444):
+        db.chmod(mode)
+        for args in (["list"], ["stats"], ["export"], ["list", "--overdue", "--exit-status"]):
+            code, err = _invoke(db, *args)
+            assert code == 0, (args, err)
+            assert err.strip() == (
+                f"templint: {db}: empty file, no queue in it yet; nothing recorded "
+                "(add a template with `templint queue add`)"
+            )
+        for args in (["show", "order"], ["backup", str(tmp_path / "copy.db")]):
+            code, err = _invoke(db, *args)
+            assert code == 2, (args, err)
+            (line,) = err.strip().splitlines()
+            assert line.startswith(f"templint: {db}: empty file, no queue in it yet")
+        assert db.read_bytes() == b""
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_an_empty_file_given_to_a_writer_holds_the_queue_and_it_says_so(
+    tmp_path: Path, template_file: Path
+) -> None:
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    code, err = _invoke(db, "add", str(template_file))
+    assert code == 0, err
+    assert err.strip() == f"templint: {db}: was an empty file; the queue is in it now"
+    assert db.read_bytes().startswith(schema.SQLITE_MAGIC)
+    code, err = _invoke(db, "add", str(template_file))  # said once, when it happened
+    assert (code, err) == (0, "")
+    with QueueStore(db, now=clock, readonly=True) as store:
+        assert [r.name for r in store.list()] == ["order"]
+
+
+def test_an_empty_file_with_a_wal_beside_it_is_a_database() -> None:
+    # The -wal may hold every change: such a pair is opened as a ledger, never read as empty.
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "q.db"
+        db.write_bytes(b"")
+        assert schema.check_file(db) == schema.EMPTY
+        Path(f"{db}-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+        assert schema.check_file(db) == schema.PRESENT
+
+
+def test_a_device_or_a_pipe_is_refused_not_opened(tmp_path: Path) -> None:
+    # --db /dev/null left /dev/null-journal behind ("corrupt queue database (disk I/O
+    # error)"); a named pipe hung the command waiting for a writer.
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    code = READONLY_RUN.format(root=str(ROOT), args=["--db", str(pipe), "list"])
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        == f"templint: {pipe}: not a regular file (a device or a pipe), not a queue"
+    )
+    with pytest.raises(QueueError, match="not a regular file"):
+        schema.check_file(Path(os.devnull))
+
+
 def test_foreign_sqlite_database_is_refused(tmp_path: Path, template_file: Path) -> None:
     db = tmp_path / "queue.db"
     con = sqlite3.connect(db)

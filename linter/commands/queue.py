@@ -7,12 +7,13 @@ whole run (tests, reproducible reports); display is local time unless ``--utc``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -100,10 +101,16 @@ def _db_path(db: Path | None) -> Path:
     return Path(db or click.get_current_context().meta.get(DB_KEY) or default_path())
 
 
-def _open(db: Path | None, readonly: bool = False) -> Any:
+@contextlib.contextmanager
+def _open(db: Path | None, readonly: bool = False) -> Iterator[Any]:
+    """The ledger, for a command that writes (or shows one template)."""
     from linter.queue.store import QueueStore
 
-    return QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly)
+    with QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly) as store:
+        yield store
+    if store.empty and not readonly:
+        # To SQLite an empty file is an empty database; say it is one now (`--db notes.csv`)
+        click.echo(f"templint: {store.path}: was an empty file; the queue is in it now", err=True)
 
 
 def _read(db: Path | None, note: bool = True) -> Any:
@@ -116,8 +123,9 @@ def _read(db: Path | None, note: bool = True) -> Any:
 
     store = QueueStore(_db_path(db), now=clock_from_env(), readonly=True, missing_ok=True)
     if store.missing and note:
+        what = "empty file, no queue in it yet" if store.empty else "no queue here yet"
         click.echo(
-            f"templint: {store.path}: no queue here yet; nothing recorded "
+            f"templint: {store.path}: {what}; nothing recorded "
             "(add a template with `templint queue add`)",
             err=True,
         )

@@ -135,25 +135,37 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def check_file(path: Path) -> bool:
-    """Refuse what cannot be a queue before SQLite touches it. True when the file exists."""
+MISSING, EMPTY, PRESENT = "missing", "empty", "present"
+
+
+def check_file(path: Path) -> str:
+    """Refuse what cannot be a queue before SQLite touches it; else say what is there:
+    ``MISSING``, ``EMPTY`` (0 bytes) or ``PRESENT`` (a SQLite file, checked further by
+    ``inspect``)."""
     try:
         if path.is_dir():
             raise QueueError(f"{path}: is a directory, not a queue database")
         if not path.exists():
-            return False
+            return MISSING
+        if not path.is_file():  # /dev/null took a -journal beside it; a pipe hung the command
+            raise QueueError(f"{path}: not a regular file (a device or a pipe), not a queue")
         with open(path, "rb") as fh:
             head = fh.read(100)
     except PermissionError as exc:
         raise QueueError(f"{path}: cannot be read: {exc.strerror}") from None
     except OSError as exc:
         raise QueueError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    # An empty file is what SQLite leaves when it is stopped before its first write.
-    if head and not head.startswith(SQLITE_MAGIC):
+    if not head:
+        # 0 bytes: what SQLite leaves when it is stopped before its first write, or what
+        # `touch` and `mktemp` make. To SQLite it is an empty database; nothing in it can be
+        # lost. (A -wal beside it with content would hold the data: then it is a database.)
+        wal = Path(f"{path}-wal")
+        return PRESENT if wal.is_file() and wal.stat().st_size else EMPTY
+    if not head.startswith(SQLITE_MAGIC):
         raise QueueError(f"{path}: not a templint queue (the file is not a SQLite database)")
-    if head and len(head) < 100:
+    if len(head) < 100:
         raise QueueError(f"{path}: corrupt queue database (truncated header)")
-    return True
+    return PRESENT
 
 
 def inspect(db: sqlite3.Connection, path: Path) -> int:

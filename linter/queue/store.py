@@ -243,14 +243,18 @@ class QueueStore:
         self.path = Path(path)
         self.clock = now or system_clock
         self.readonly = readonly
-        exists = schema.check_file(self.path)
-        #: True when a reader asked for a ledger that is not there and got an empty one.
-        self.missing = readonly and not exists
+        found = schema.check_file(self.path)
+        #: The ledger is an empty (0-byte) file: a reader reads it as an empty queue and leaves
+        #: it as it is; a writer starts the queue in it.
+        self.empty = found == schema.EMPTY
+        exists = found != schema.MISSING
+        #: True when a reader asked for a ledger that is not there (or an empty file) and got
+        #: an empty one.
+        self.missing = readonly and found != schema.PRESENT
         if self.missing:
             if not missing_ok:
-                raise QueueError(
-                    f"{self.path}: no queue here yet (add a template with `templint queue add`)"
-                )
+                what = "empty file, no queue in it yet" if self.empty else "no queue here yet"
+                raise QueueError(f"{self.path}: {what} (add a template with `templint queue add`)")
             # Reading an empty ledger must not create the file: an in-memory one answers.
             self.db = sqlite3.connect(":memory:", isolation_level=None)
             schema.migrate(self.db, 0)

@@ -262,6 +262,24 @@ def test_a_device_or_a_pipe_is_refused_not_opened(tmp_path: Path) -> None:
         schema.check_file(Path(os.devnull))
 
 
+def test_export_never_writes_over_the_ledger(tmp_path: Path, template_file: Path) -> None:
+    # `export -o queue.db` replaced the ledger with its own CSV: every template lost.
+    db = tmp_path / "queue.db"
+    assert _invoke(db, "add", str(template_file))[0] == 0
+    os.link(db, tmp_path / "linked.db")
+    before = _digest(db)
+    for target in (db, tmp_path / "linked.db", Path(f"{db}-wal"), tmp_path / "." / "queue.db"):
+        code, err = _invoke(db, "export", "-o", str(target))
+        assert code == 2, (target, err)
+        (line,) = err.strip().splitlines()
+        assert (
+            line == f"templint: {target}: is the ledger (or its -wal); write the export elsewhere"
+        )
+    assert _digest(db) == before
+    code, _ = _invoke(db, "export", "-o", str(tmp_path / "out.csv"))
+    assert code == 0 and (tmp_path / "out.csv").read_text().startswith("text,label,")
+
+
 def test_foreign_sqlite_database_is_refused(tmp_path: Path, template_file: Path) -> None:
     db = tmp_path / "queue.db"
     con = sqlite3.connect(db)

@@ -1044,6 +1044,9 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
 
     default = load_config().default_category
     with _read(db) as store:
+        if output is not None and _is_ledger(output, store.path):
+            # the export was written over the ledger it was read from: every template lost
+            raise QueueError(f"{output}: is the ledger (or its -wal); write the export elsewhere")
         rows = []
         for row in store.export_rows(default):
             row["submitted_at"] = iso_utc(row["submitted_at"])
@@ -1064,6 +1067,18 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
         click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
 
 
+def _is_ledger(path: Path, ledger: Path) -> bool:
+    """Whether writing ``path`` would write over the ledger or one of SQLite's files beside it
+    (its -wal holds the latest changes)."""
+    for name in (ledger, *(Path(f"{ledger}{end}") for end in ("-wal", "-shm", "-journal"))):
+        try:
+            if path.resolve() == name.resolve() or (path.exists() and path.samefile(name)):
+                return True
+        except OSError:  # a file not there cannot be the same file
+            continue
+    return False
+
+
 @queue.command(name="backup")
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace DEST if it exists.")
@@ -1079,8 +1094,8 @@ def backup(dest: Path, force: bool, db: Path | None) -> None:
     if dest.exists() and not force:
         raise QueueError(f"{dest}: exists; pass --force to replace it")
     with _open(db, readonly=True) as store:
-        if dest.resolve() == store.path.resolve():
-            raise QueueError(f"{dest}: is the ledger itself")
+        if _is_ledger(dest, store.path):
+            raise QueueError(f"{dest}: is the ledger (or its -wal)")
         count = store.backup(dest)
     click.echo(f"backed up {count} template(s) to {dest}", err=True)
 

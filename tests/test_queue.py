@@ -651,3 +651,47 @@ def test_a_time_recorded_by_a_clock_ahead_waits_0m_and_is_marked(run: Run, files
     assert late_row["waiting_hours"] == 72.0
     text = ok(run("list", now="2024-05-04T12:00:01Z"))
     assert "AHEAD" not in text.stdout + text.stderr and "OVERDUE" in text.stdout
+
+
+def test_names_are_listed_and_exported_in_natural_order(run: Run, tmp_path: Path) -> None:
+    # Text order put order_update_10 between _1 and _2.
+    folder = tmp_path / "natural"
+    folder.mkdir()
+    names = ["order_update_10", "order_update_2", "order_update", "order_update_1", "v2_notice"]
+    names += ["v10_notice", "order_update_01"]
+    for name in names:
+        (folder / f"{name}.txt").write_text(ORDER + f" Ref {name}.\n", encoding="utf-8")
+    ok(run("add", *sorted(str(p) for p in folder.iterdir())))
+    natural = [
+        "order_update",
+        "order_update_01",  # the same number as _1: by name after it, 0 before 1
+        "order_update_1",
+        "order_update_2",
+        "order_update_10",
+        "v2_notice",
+        "v10_notice",
+    ]
+    text = ok(run("list")).stdout.splitlines()
+    assert [ln.split()[0] for ln in text[1:-1]] == natural
+    listed = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert [r["name"] for r in listed] == natural
+    rows = list(csv.DictReader(io.StringIO(ok(run("list", "--format", "csv")).stdout)))
+    assert [r["name"] for r in rows] == natural
+    exported = list(csv.DictReader(io.StringIO(ok(run("export")).stdout)))
+    assert [r["name"] for r in exported] == natural
+
+
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        ["a", "a0", "a00", "a01", "a1", "a2", "a10", "a_1", "b"],
+        ["x9", "x10", "x99", "x100", "x1000000000000000000000"],
+        ["t1_v2", "t1_v10", "t2_v1", "t10_v1"],
+        ["2fa_code", "10_offers", "alert", "alert1", "alert_1"],
+        ["n_7", "n_7_1", "n_7a", "n_8"],
+    ],
+)
+def test_natural_key_orders_numbers_by_value(ordered: list[str]) -> None:
+    from linter.queue.schema import natural_key
+
+    assert sorted(reversed(ordered), key=lambda n: (natural_key(n), n)) == ordered

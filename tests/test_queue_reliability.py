@@ -526,9 +526,106 @@ def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> N
         assert store.list()[0].category == "UTILITY"
         assert store.stats().recategorised == [("MARKETING", "UTILITY", 1)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4  # history untouched
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _version_3_ledger(db: Path, names: list[str]) -> None:
+    """A queue written before names were listed in natural order: no sort keys."""
+    con = sqlite3.connect(db, isolation_level=None)
+    for step in schema.MIGRATIONS[:3]:
+        step(con)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 3")
+    for tid, name in enumerate(names, 1):
+        con.execute(
+            "INSERT INTO templates (id, name, language, created_at) VALUES (?, ?, 'en_US', 0)",
+            (tid, name),
+        )
+        con.execute(
+            "INSERT INTO revisions (id, template_id, number, category, body, content, "
+            "content_hash, lint_verdict, created_at, updated_at, created_by) VALUES "
+            "(?, ?, 1, 'UTILITY', 'x', ?, 'h', 'clean', 0, 0, 't')",
+            (tid, tid, name),
+        )
+        for frm, to in ((None, "draft"), ("draft", "submitted")):
+            con.execute(
+                "INSERT INTO events (template_id, revision_id, from_state, to_state, at, "
+                "recorded_at, by) VALUES (?, ?, ?, ?, ?, 0, 't')",
+                (tid, tid, frm, to, 1_714_557_600),
+            )
+    con.close()
+
+
+NAMES = ["order_update_10", "order_update_2", "order_update", "order_update_1", "alert_9"]
+NATURAL = ["alert_9", "order_update", "order_update_1", "order_update_2", "order_update_10"]
+
+
+def test_version_3_ledger_migrates_to_natural_order_keeping_everything(tmp_path: Path) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    con = sqlite3.connect(db)
+    before = con.execute("SELECT * FROM events ORDER BY id").fetchall()
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        assert [r.name for r in store.list()] == NATURAL
+        assert {r.state for r in store.list()} == {"submitted"}
+        store.decide("order_update_2", "approved")  # the ledger takes writes after it
+        store.add([Entry(name="order_update_3", body="b", content="c", language="en_US")])
+        assert [r.name for r in store.list()][3:5] == ["order_update_2", "order_update_3"]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert con.execute("SELECT * FROM events ORDER BY id").fetchall()[: len(before)] == before
+    assert con.execute("SELECT count(*) FROM templates WHERE sort_key IS NULL").fetchone()[0] == 0
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+
+
+def test_a_read_only_command_migrates_a_version_3_ledger_to_natural_order(tmp_path: Path) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    result = CliRunner().invoke(queue, ["--db", str(db), "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["name"] for r in json.loads(result.stdout)] == NATURAL
+
+
+def test_a_failed_migration_to_natural_order_leaves_the_ledger_at_version_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    seen = []
+
+    def fails_midway(name: str) -> str:
+        seen.append(name)
+        if len(seen) == 3:
+            raise RuntimeError("stopped")
+        return name
+
+    monkeypatch.setattr(schema, "natural_key", fails_midway)
+    with pytest.raises(QueueError):
+        QueueStore(db, now=clock)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    columns = [c[1] for c in con.execute("PRAGMA table_info(templates)")]
+    assert "sort_key" not in columns
+    con.close()
+    monkeypatch.undo()
+    with QueueStore(db, now=clock) as store:  # and migrates when nothing stops it
+        assert [r.name for r in store.list()] == NATURAL
+
+
+def test_a_template_inserted_by_hand_without_a_sort_key_gets_one(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    with QueueStore(db, now=clock) as store:
+        store.add([Entry(name=n, body="b", content=n) for n in NAMES])
+    con = sqlite3.connect(db)
+    con.execute("UPDATE templates SET sort_key = NULL WHERE name = 'order_update_10'")
+    con.commit()
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        assert [r.name for r in store.list()] == NATURAL
 
 
 def test_a_read_only_command_upgrades_an_older_ledger_itself(tmp_path: Path) -> None:

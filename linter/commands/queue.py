@@ -739,7 +739,7 @@ def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
 def list_(
     state: str | None, overdue: bool, fmt: str, exit_status: bool, utc: bool, db: Path | None
 ) -> None:
-    """List templates with their state, waiting time and review window.
+    """List templates, in natural name order, with their state, waiting time and review window.
 
     WAIT is the time since submission for a pending template, and how long the review took
     for one with a verdict. A pending template is expected to get its verdict from 24 h after

@@ -154,7 +154,8 @@ class Row(NamedTuple):
 # The current state of each template, and the review window worked out in SQL (C, not a
 # Python call per row per property). Row's fields, in order; :now, :earliest, :due bound.
 ROW_BASE = (
-    "SELECT t.id AS id, t.name AS name, t.language AS language, r.number AS revision, "
+    "SELECT t.id AS id, t.sort_key AS sort_key, t.name AS name, t.language AS language, "
+    "r.number AS revision, "
     "e.to_state AS state, e.at AS since, "
     "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END AS submitted_at, "
     "e.reason AS reason, coalesce(r.meta_category, r.category) AS category, "
@@ -225,6 +226,25 @@ def _stray_heads(db: sqlite3.Connection) -> list[tuple[int, str, str, int | None
     ).fetchall()
 
 
+def _fill_sort_keys(db: sqlite3.Connection) -> None:
+    """Give its natural-order key to a template inserted by hand (sqlite3) without one; until a
+    command that writes has done so it is listed first. One index lookup when there is none."""
+    if db.execute("SELECT 1 FROM templates WHERE sort_key IS NULL LIMIT 1").fetchone() is None:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        rows = db.execute("SELECT id, name FROM templates WHERE sort_key IS NULL").fetchall()
+        db.executemany(
+            "UPDATE templates SET sort_key = ? WHERE id = ?",
+            [(schema.natural_key(name), tid) for tid, name in rows],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 class QueueStore:
     """Open with ``QueueStore(path)``; ``readonly=True`` for commands that only read.
 
@@ -282,6 +302,7 @@ class QueueStore:
                 db.execute("PRAGMA synchronous = FULL")
                 schema.migrate(db, version)
                 self._repair_heads(db)
+                _fill_sort_keys(db)
             elif version < schema.SCHEMA_VERSION or _stray_heads(db):
                 db.close()
                 # A reader should not send the user off to write first: upgrading is one
@@ -324,6 +345,7 @@ class QueueStore:
             db.execute("PRAGMA synchronous = FULL")
             schema.migrate(db, version)
             self._repair_heads(db)
+            _fill_sort_keys(db)
         except sqlite3.Error as exc:
             raise (cannot if _is_readonly_error(exc) else self._error(exc)) from None
         finally:
@@ -615,8 +637,8 @@ class QueueStore:
         )
         if row is None:
             tid = db.execute(
-                "INSERT INTO templates (name, language, created_at) VALUES (?, ?, ?)",
-                (e.name, e.language, now),
+                "INSERT INTO templates (name, language, created_at, sort_key) VALUES (?, ?, ?, ?)",
+                (e.name, e.language, now, schema.natural_key(e.name)),
             ).lastrowid
             rid = self._insert_revision(tid, 1, values, now, by)
             self._event(tid, rid, None, "draft", self._when(at, None, e.name), by)
@@ -810,7 +832,8 @@ class QueueStore:
 
     def _rows_sql(self, columns: Sequence[str], where: str = "") -> str:
         select = ", ".join(ROW_COLUMNS[c] for c in columns)
-        return f"SELECT {select} FROM ({ROW_BASE}{where}) ORDER BY name, language"
+        # natural order (order_update_2 before order_update_10): the templates_in_order index
+        return f"SELECT {select} FROM ({ROW_BASE}{where}) ORDER BY sort_key, name, language"
 
     def _row_params(self) -> dict[str, int]:
         return {"now": self.now(), "earliest": EARLIEST, "due": DUE}
@@ -946,7 +969,7 @@ class QueueStore:
         FROM revisions r
         JOIN templates t ON t.id = r.template_id
         JOIN events last ON last.id = (SELECT max(id) FROM events WHERE revision_id = r.id)
-        ORDER BY t.name, t.language, r.number
+        ORDER BY t.sort_key, t.name, t.language, r.number
         """
         try:
             cursor = self.db.execute(sql)

@@ -14,6 +14,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -775,14 +776,14 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         now = store.now()
         rows = store.columns((*shown, "lint_verdict", "overdue"), state, overdue).fetchall()
     names, langs, revisions, states, since, waiting, earliest, due, lint, late = (
-        [r[i] for r in rows] for i in range(10)
+        list(map(itemgetter(i), rows)) for i in range(10)
     )
     times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
     took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
     columns = [
         names,
         [lang or "-" for lang in langs],
-        list(map(str, revisions)),
+        list(map(_Memo(str).__getitem__, revisions)),  # a few distinct numbers
         states,
         list(map(times.__getitem__, since)),
         list(map(took.__getitem__, waiting)),

@@ -618,3 +618,80 @@ def test_resubmitting_the_rejected_text_unchanged_says_so(run: Run, files: Path)
     res = ok(run("add", "--submit", draft))
     assert res.stdout == "resubmitted order_update: revision 1, submitted\n"
     assert "the text Meta rejected, sent again unchanged" in res.stderr
+
+
+def test_a_time_recorded_by_a_clock_ahead_waits_0m_and_is_marked(run: Run, files: Path) -> None:
+    # A teammate whose clock ran two hours fast submitted at "12:00"; at 10:00 here the wait
+    # was -2h 00m. It is 0m, marked AHEAD, and overdue 72 h after the recorded time, as ever.
+    ok(run("add", "--submit", str(files / "order_update.txt"), now="2024-05-01T12:00:00Z"))
+    ok(run("add", str(files / "appointment.txt")))
+    res = ok(run("list", "--utc", now="2024-05-01T10:00:00Z"))
+    table = {ln.split()[0]: ln for ln in res.stdout.splitlines()[1:-1]}
+    assert "-2h" not in res.stdout
+    assert "  0m  " in table["order_update"] and table["order_update"].endswith("AHEAD")
+    assert not table["appointment"].endswith("AHEAD")
+    assert res.stdout.splitlines()[-1] == "2 template(s); 1 pending, 0 overdue"
+    (note,) = res.stderr.strip().splitlines()
+    assert note.startswith("note: 1 template(s) marked AHEAD have a time after now")
+    (row,) = [
+        r
+        for r in json.loads(ok(run("list", "--format", "json", now="2024-05-01T10:00:00Z")).stdout)
+        if r["name"] == "order_update"
+    ]
+    assert row["waiting_hours"] == 0.0 and row["ahead"] is True and row["overdue"] is False
+    assert row["due"] == "2024-05-04T12:00:00Z"
+    shown = ok(run("show", "order_update", "--utc", now="2024-05-01T10:00:00Z")).stdout
+    assert "(waiting 0m)  AHEAD: 2h 00m after now" in shown
+    # the overdue rule still runs from the recorded time: not at 72 h from here, at 72 h after it
+    cron = ("list", "--overdue", "--exit-status")
+    ok(run(*cron, now="2024-05-04T12:00:00Z"))
+    late = ok(run(*cron, "--format", "json", now="2024-05-04T12:00:01Z"), 1)
+    (late_row,) = json.loads(late.stdout)
+    assert late_row["overdue"] is True and late_row["ahead"] is False
+    assert late_row["waiting_hours"] == 72.0
+    text = ok(run("list", now="2024-05-04T12:00:01Z"))
+    assert "AHEAD" not in text.stdout + text.stderr and "OVERDUE" in text.stdout
+
+
+def test_names_are_listed_and_exported_in_natural_order(run: Run, tmp_path: Path) -> None:
+    # Text order put order_update_10 between _1 and _2.
+    folder = tmp_path / "natural"
+    folder.mkdir()
+    names = ["order_update_10", "order_update_2", "order_update", "order_update_1", "v2_notice"]
+    names += ["v10_notice", "order_update_01"]
+    for name in names:
+        (folder / f"{name}.txt").write_text(ORDER + f" Ref {name}.\n", encoding="utf-8")
+    ok(run("add", *sorted(str(p) for p in folder.iterdir())))
+    natural = [
+        "order_update",
+        "order_update_01",  # the same number as _1: by name after it, 0 before 1
+        "order_update_1",
+        "order_update_2",
+        "order_update_10",
+        "v2_notice",
+        "v10_notice",
+    ]
+    text = ok(run("list")).stdout.splitlines()
+    assert [ln.split()[0] for ln in text[1:-1]] == natural
+    listed = json.loads(ok(run("list", "--format", "json")).stdout)
+    assert [r["name"] for r in listed] == natural
+    rows = list(csv.DictReader(io.StringIO(ok(run("list", "--format", "csv")).stdout)))
+    assert [r["name"] for r in rows] == natural
+    exported = list(csv.DictReader(io.StringIO(ok(run("export")).stdout)))
+    assert [r["name"] for r in exported] == natural
+
+
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        ["a", "a0", "a00", "a01", "a1", "a2", "a10", "a_1", "b"],
+        ["x9", "x10", "x99", "x100", "x1000000000000000000000"],
+        ["t1_v2", "t1_v10", "t2_v1", "t10_v1"],
+        ["2fa_code", "10_offers", "alert", "alert1", "alert_1"],
+        ["n_7", "n_7_1", "n_7a", "n_8"],
+    ],
+)
+def test_natural_key_orders_numbers_by_value(ordered: list[str]) -> None:
+    from linter.queue.schema import natural_key
+
+    assert sorted(reversed(ordered), key=lambda n: (natural_key(n), n)) == ordered

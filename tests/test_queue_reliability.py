@@ -158,6 +158,128 @@ def test_corrupt_file_is_refused_untouched(
     assert _digest(db) == before
 
 
+NOT_SQLITE = {
+    "csv": b"name,language,body\norder_update_1,en_US,Your order {{1}} has shipped.\n",
+    "json": b'[{"name": "order", "language": "en_US"}]\n',
+    "text": b"x",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_SQLITE))
+def test_a_file_that_is_not_sqlite_is_refused_by_every_command_untouched(
+    tmp_path: Path, template_file: Path, kind: str
+) -> None:
+    # `--db templates.csv` for `add templates.csv`: one line naming the file, never a ledger
+    # written over the user's data.
+    db = tmp_path / f"mistake.{kind}"
+    db.write_bytes(NOT_SQLITE[kind])
+    hook = tmp_path / "hook.json"
+    hook.write_text('{"data": []}', encoding="utf-8")
+    for args in (
+        ["add", str(template_file)],
+        ["submit", "order"],
+        ["decide", "order", "approved"],
+        ["recategorise", "order", "MARKETING"],
+        ["sync", str(hook)],
+        ["list"],
+        ["stats"],
+        ["export"],
+        ["show", "order"],
+        ["backup", str(tmp_path / "copy.db")],
+    ):
+        code, err = _invoke(db, *args)
+        assert code == 2, (args, err)
+        (line,) = err.strip().splitlines()
+        assert line == f"templint: {db}: not a templint queue (the file is not a SQLite database)"
+    assert db.read_bytes() == NOT_SQLITE[kind]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hook.json", db.name, "order.txt"]
+
+
+def test_an_empty_file_is_read_as_an_empty_queue_and_left_empty(tmp_path: Path) -> None:
+    # A 0-byte file is an empty database to SQLite. Reading one used to write a whole ledger
+    # into it (and, marked read-only, failed on "schema version 0"): reports on it are empty,
+    # with a note, and the file stays as it was.
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    for mode in (0o644, 0o444):
+        db.chmod(mode)
+        for args in (["list"], ["stats"], ["export"], ["list", "--overdue", "--exit-status"]):
+            code, err = _invoke(db, *args)
+            assert code == 0, (args, err)
+            assert err.strip() == (
+                f"templint: {db}: empty file, no queue in it yet; nothing recorded "
+                "(add a template with `templint queue add`)"
+            )
+        for args in (["show", "order"], ["backup", str(tmp_path / "copy.db")]):
+            code, err = _invoke(db, *args)
+            assert code == 2, (args, err)
+            (line,) = err.strip().splitlines()
+            assert line.startswith(f"templint: {db}: empty file, no queue in it yet")
+        assert db.read_bytes() == b""
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_an_empty_file_given_to_a_writer_holds_the_queue_and_it_says_so(
+    tmp_path: Path, template_file: Path
+) -> None:
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    code, err = _invoke(db, "add", str(template_file))
+    assert code == 0, err
+    assert err.strip() == f"templint: {db}: was an empty file; the queue is in it now"
+    assert db.read_bytes().startswith(schema.SQLITE_MAGIC)
+    code, err = _invoke(db, "add", str(template_file))  # said once, when it happened
+    assert (code, err) == (0, "")
+    with QueueStore(db, now=clock, readonly=True) as store:
+        assert [r.name for r in store.list()] == ["order"]
+
+
+def test_an_empty_file_with_a_wal_beside_it_is_a_database() -> None:
+    # The -wal may hold every change: such a pair is opened as a ledger, never read as empty.
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "q.db"
+        db.write_bytes(b"")
+        assert schema.check_file(db) == schema.EMPTY
+        Path(f"{db}-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+        assert schema.check_file(db) == schema.PRESENT
+
+
+def test_a_device_or_a_pipe_is_refused_not_opened(tmp_path: Path) -> None:
+    # --db /dev/null left /dev/null-journal behind ("corrupt queue database (disk I/O
+    # error)"); a named pipe hung the command waiting for a writer.
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    code = READONLY_RUN.format(root=str(ROOT), args=["--db", str(pipe), "list"])
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        == f"templint: {pipe}: not a regular file (a device or a pipe), not a queue"
+    )
+    with pytest.raises(QueueError, match="not a regular file"):
+        schema.check_file(Path(os.devnull))
+
+
+def test_export_never_writes_over_the_ledger(tmp_path: Path, template_file: Path) -> None:
+    # `export -o queue.db` replaced the ledger with its own CSV: every template lost.
+    db = tmp_path / "queue.db"
+    assert _invoke(db, "add", str(template_file))[0] == 0
+    os.link(db, tmp_path / "linked.db")
+    before = _digest(db)
+    for target in (db, tmp_path / "linked.db", Path(f"{db}-wal"), tmp_path / "." / "queue.db"):
+        code, err = _invoke(db, "export", "-o", str(target))
+        assert code == 2, (target, err)
+        (line,) = err.strip().splitlines()
+        assert (
+            line == f"templint: {target}: is the ledger (or its -wal); write the export elsewhere"
+        )
+    assert _digest(db) == before
+    code, _ = _invoke(db, "export", "-o", str(tmp_path / "out.csv"))
+    assert code == 0 and (tmp_path / "out.csv").read_text().startswith("text,label,")
+
+
 def test_foreign_sqlite_database_is_refused(tmp_path: Path, template_file: Path) -> None:
     db = tmp_path / "queue.db"
     con = sqlite3.connect(db)
@@ -404,9 +526,106 @@ def test_version_2_ledger_migrates_keeping_metas_categories(tmp_path: Path) -> N
         assert store.list()[0].category == "UTILITY"
         assert store.stats().recategorised == [("MARKETING", "UTILITY", 1)]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4  # history untouched
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _version_3_ledger(db: Path, names: list[str]) -> None:
+    """A queue written before names were listed in natural order: no sort keys."""
+    con = sqlite3.connect(db, isolation_level=None)
+    for step in schema.MIGRATIONS[:3]:
+        step(con)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 3")
+    for tid, name in enumerate(names, 1):
+        con.execute(
+            "INSERT INTO templates (id, name, language, created_at) VALUES (?, ?, 'en_US', 0)",
+            (tid, name),
+        )
+        con.execute(
+            "INSERT INTO revisions (id, template_id, number, category, body, content, "
+            "content_hash, lint_verdict, created_at, updated_at, created_by) VALUES "
+            "(?, ?, 1, 'UTILITY', 'x', ?, 'h', 'clean', 0, 0, 't')",
+            (tid, tid, name),
+        )
+        for frm, to in ((None, "draft"), ("draft", "submitted")):
+            con.execute(
+                "INSERT INTO events (template_id, revision_id, from_state, to_state, at, "
+                "recorded_at, by) VALUES (?, ?, ?, ?, ?, 0, 't')",
+                (tid, tid, frm, to, 1_714_557_600),
+            )
+    con.close()
+
+
+NAMES = ["order_update_10", "order_update_2", "order_update", "order_update_1", "alert_9"]
+NATURAL = ["alert_9", "order_update", "order_update_1", "order_update_2", "order_update_10"]
+
+
+def test_version_3_ledger_migrates_to_natural_order_keeping_everything(tmp_path: Path) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    con = sqlite3.connect(db)
+    before = con.execute("SELECT * FROM events ORDER BY id").fetchall()
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        assert [r.name for r in store.list()] == NATURAL
+        assert {r.state for r in store.list()} == {"submitted"}
+        store.decide("order_update_2", "approved")  # the ledger takes writes after it
+        store.add([Entry(name="order_update_3", body="b", content="c", language="en_US")])
+        assert [r.name for r in store.list()][3:5] == ["order_update_2", "order_update_3"]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert con.execute("SELECT * FROM events ORDER BY id").fetchall()[: len(before)] == before
+    assert con.execute("SELECT count(*) FROM templates WHERE sort_key IS NULL").fetchone()[0] == 0
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+
+
+def test_a_read_only_command_migrates_a_version_3_ledger_to_natural_order(tmp_path: Path) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    result = CliRunner().invoke(queue, ["--db", str(db), "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["name"] for r in json.loads(result.stdout)] == NATURAL
+
+
+def test_a_failed_migration_to_natural_order_leaves_the_ledger_at_version_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "v3.db"
+    _version_3_ledger(db, NAMES)
+    seen = []
+
+    def fails_midway(name: str) -> str:
+        seen.append(name)
+        if len(seen) == 3:
+            raise RuntimeError("stopped")
+        return name
+
+    monkeypatch.setattr(schema, "natural_key", fails_midway)
+    with pytest.raises(QueueError):
+        QueueStore(db, now=clock)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    columns = [c[1] for c in con.execute("PRAGMA table_info(templates)")]
+    assert "sort_key" not in columns
+    con.close()
+    monkeypatch.undo()
+    with QueueStore(db, now=clock) as store:  # and migrates when nothing stops it
+        assert [r.name for r in store.list()] == NATURAL
+
+
+def test_a_template_inserted_by_hand_without_a_sort_key_gets_one(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    with QueueStore(db, now=clock) as store:
+        store.add([Entry(name=n, body="b", content=n) for n in NAMES])
+    con = sqlite3.connect(db)
+    con.execute("UPDATE templates SET sort_key = NULL WHERE name = 'order_update_10'")
+    con.commit()
+    con.close()
+    with QueueStore(db, now=clock) as store:
+        assert [r.name for r in store.list()] == NATURAL
 
 
 def test_a_read_only_command_upgrades_an_older_ledger_itself(tmp_path: Path) -> None:

@@ -7,12 +7,14 @@ whole run (tests, reproducible reports); display is local time unless ``--utc``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -100,10 +102,16 @@ def _db_path(db: Path | None) -> Path:
     return Path(db or click.get_current_context().meta.get(DB_KEY) or default_path())
 
 
-def _open(db: Path | None, readonly: bool = False) -> Any:
+@contextlib.contextmanager
+def _open(db: Path | None, readonly: bool = False) -> Iterator[Any]:
+    """The ledger, for a command that writes (or shows one template)."""
     from linter.queue.store import QueueStore
 
-    return QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly)
+    with QueueStore(_db_path(db), now=clock_from_env(), readonly=readonly) as store:
+        yield store
+    if store.empty and not readonly:
+        # To SQLite an empty file is an empty database; say it is one now (`--db notes.csv`)
+        click.echo(f"templint: {store.path}: was an empty file; the queue is in it now", err=True)
 
 
 def _read(db: Path | None, note: bool = True) -> Any:
@@ -116,8 +124,9 @@ def _read(db: Path | None, note: bool = True) -> Any:
 
     store = QueueStore(_db_path(db), now=clock_from_env(), readonly=True, missing_ok=True)
     if store.missing and note:
+        what = "empty file, no queue in it yet" if store.empty else "no queue here yet"
         click.echo(
-            f"templint: {store.path}: no queue here yet; nothing recorded "
+            f"templint: {store.path}: {what}; nothing recorded "
             "(add a template with `templint queue add`)",
             err=True,
         )
@@ -668,6 +677,7 @@ def _row_dict(row: Any, iso: Callable[[int | None], str | None] = iso_utc) -> di
         "promo_score": row.promo_score,
         "codes": row.codes.split() if row.codes else [],
         "reason": row.reason,
+        "ahead": bool(row.ahead),
     }
 
 
@@ -730,11 +740,12 @@ def _write_csv(records: list[dict[str, Any]], fields: list[str]) -> str:
 def list_(
     state: str | None, overdue: bool, fmt: str, exit_status: bool, utc: bool, db: Path | None
 ) -> None:
-    """List templates with their state, waiting time and review window.
+    """List templates, in natural name order, with their state, waiting time and review window.
 
     WAIT is the time since submission for a pending template, and how long the review took
     for one with a verdict. A pending template is expected to get its verdict from 24 h after
-    submission and is OVERDUE after 72 h.
+    submission and is OVERDUE after 72 h. A time after now (recorded by a clock that was
+    ahead) is marked AHEAD and waits 0m.
     """
     listed = _list(state, overdue, fmt, utc, db)
     if exit_status and listed:
@@ -762,16 +773,17 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     # 100,000 rows in well under a second. Each distinct time or duration is formatted once.
     shown = ("name", "language", "revision", "state", "since", "waiting", "earliest", "due")
     with _read(db) as store:
+        now = store.now()
         rows = store.columns((*shown, "lint_verdict", "overdue"), state, overdue).fetchall()
     names, langs, revisions, states, since, waiting, earliest, due, lint, late = (
-        [r[i] for r in rows] for i in range(10)
+        list(map(itemgetter(i), rows)) for i in range(10)
     )
     times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
     took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
     columns = [
         names,
         [lang or "-" for lang in langs],
-        list(map(str, revisions)),
+        list(map(_Memo(str).__getitem__, revisions)),  # a few distinct numbers
         states,
         list(map(times.__getitem__, since)),
         list(map(took.__getitem__, waiting)),
@@ -780,12 +792,32 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
         lint,
         ["OVERDUE" if flag else "" for flag in late],
     ]
+    # A time after now (a clock that was ahead) is rare: looked for with one max() in C, and
+    # only then marked row by row. Never with OVERDUE: that is 72 h after a time that is past.
+    ahead = 0
+    if since and max(since) > now:
+        marks = columns[-1]
+        for i, moment in enumerate(since):
+            if moment > now:
+                marks[i] = "AHEAD"
+                ahead += 1
     headers = ["NAME", "LANG", "REV", "STATE", "SINCE", "WAIT", "EXPECTED", "DUE", "LINT", ""]
     if rows:
         click.echo(_table(headers, columns))
     pending = states.count("submitted")
     click.echo(f"{len(rows)} template(s); {pending} pending, {sum(late)} overdue")
+    if ahead:
+        click.echo(_ahead_note(ahead, now, utc), err=True)
     return len(rows)
+
+
+def _ahead_note(count: int, now: int, utc: bool) -> str:
+    """Why a row is marked AHEAD: its time is after this clock's now."""
+    return (
+        f"note: {count} template(s) marked AHEAD have a time after now ({show_time(now, utc)}), "
+        "recorded by a clock that was ahead (another machine's?): a pending one shows WAIT 0m, "
+        "and its EXPECTED and DUE run from the recorded time"
+    )
 
 
 _ROW_FIELDS = (
@@ -804,6 +836,7 @@ _ROW_FIELDS = (
     "promo_score",
     "codes",
     "reason",
+    "ahead",
 )
 
 
@@ -868,6 +901,11 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
             state += "  OVERDUE"
     elif row.waiting is not None:
         state += f" (review took {show_duration(row.waiting)})"
+    if row.ahead:
+        state += (
+            f"  AHEAD: {show_duration(row.since - row.now)} after now (recorded by a clock "
+            "that was ahead)"
+        )
     lines.append(state)
     if row.pending:
         lines.append(f"window:    {_window_text(row, utc)}")
@@ -1011,6 +1049,9 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
 
     default = load_config().default_category
     with _read(db) as store:
+        if output is not None and _is_ledger(output, store.path):
+            # the export was written over the ledger it was read from: every template lost
+            raise QueueError(f"{output}: is the ledger (or its -wal); write the export elsewhere")
         rows = []
         for row in store.export_rows(default):
             row["submitted_at"] = iso_utc(row["submitted_at"])
@@ -1031,6 +1072,18 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
         click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
 
 
+def _is_ledger(path: Path, ledger: Path) -> bool:
+    """Whether writing ``path`` would write over the ledger or one of SQLite's files beside it
+    (its -wal holds the latest changes)."""
+    for name in (ledger, *(Path(f"{ledger}{end}") for end in ("-wal", "-shm", "-journal"))):
+        try:
+            if path.resolve() == name.resolve() or (path.exists() and path.samefile(name)):
+                return True
+        except OSError:  # a file not there cannot be the same file
+            continue
+    return False
+
+
 @queue.command(name="backup")
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace DEST if it exists.")
@@ -1046,8 +1099,8 @@ def backup(dest: Path, force: bool, db: Path | None) -> None:
     if dest.exists() and not force:
         raise QueueError(f"{dest}: exists; pass --force to replace it")
     with _open(db, readonly=True) as store:
-        if dest.resolve() == store.path.resolve():
-            raise QueueError(f"{dest}: is the ledger itself")
+        if _is_ledger(dest, store.path):
+            raise QueueError(f"{dest}: is the ledger (or its -wal)")
         count = store.backup(dest)
     click.echo(f"backed up {count} template(s) to {dest}", err=True)
 

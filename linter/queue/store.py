@@ -136,10 +136,15 @@ class Row(NamedTuple):
     promo_score: float | None
     codes: str
     now: int
-    waiting: int | None  # since submission when pending; how long the review took otherwise
+    # since submission when pending (never below 0: see ``ahead``); how long the review took
+    # otherwise
+    waiting: int | None
     earliest: int | None  # pending: when a verdict may come (+24 h)
     due: int | None  # pending: when it is overdue (+72 h)
     overdue: int  # 0 or 1
+    # 0 or 1: the latest event's time is after now. A clock that was ahead recorded it (a
+    # teammate's, a machine syncing Meta's webhooks); a pending wait counts from now, 0.
+    ahead: int
 
     @property
     def pending(self) -> bool:
@@ -149,7 +154,8 @@ class Row(NamedTuple):
 # The current state of each template, and the review window worked out in SQL (C, not a
 # Python call per row per property). Row's fields, in order; :now, :earliest, :due bound.
 ROW_BASE = (
-    "SELECT t.id AS id, t.name AS name, t.language AS language, r.number AS revision, "
+    "SELECT t.id AS id, t.sort_key AS sort_key, t.name AS name, t.language AS language, "
+    "r.number AS revision, "
     "e.to_state AS state, e.at AS since, "
     "CASE WHEN e.to_state = 'submitted' THEN e.at ELSE e.submitted_at END AS submitted_at, "
     "e.reason AS reason, coalesce(r.meta_category, r.category) AS category, "
@@ -162,10 +168,11 @@ ROW_COLUMNS: dict[str, str] = {
     **{name: name for name in Row._fields[:11]},
     "now": ":now",
     "waiting": "CASE WHEN submitted_at IS NULL THEN NULL "
-    "WHEN state = 'submitted' THEN :now - submitted_at ELSE since - submitted_at END",
+    "WHEN state = 'submitted' THEN max(:now - submitted_at, 0) ELSE since - submitted_at END",
     "earliest": "CASE WHEN state = 'submitted' AND submitted_at THEN submitted_at + :earliest END",
     "due": "CASE WHEN state = 'submitted' AND submitted_at THEN submitted_at + :due END",
     "overdue": "coalesce(state = 'submitted' AND :now > submitted_at + :due, 0)",
+    "ahead": "since > :now",
 }
 
 
@@ -219,6 +226,25 @@ def _stray_heads(db: sqlite3.Connection) -> list[tuple[int, str, str, int | None
     ).fetchall()
 
 
+def _fill_sort_keys(db: sqlite3.Connection) -> None:
+    """Give its natural-order key to a template inserted by hand (sqlite3) without one; until a
+    command that writes has done so it is listed first. One index lookup when there is none."""
+    if db.execute("SELECT 1 FROM templates WHERE sort_key IS NULL LIMIT 1").fetchone() is None:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        rows = db.execute("SELECT id, name FROM templates WHERE sort_key IS NULL").fetchall()
+        db.executemany(
+            "UPDATE templates SET sort_key = ? WHERE id = ?",
+            [(schema.natural_key(name), tid) for tid, name in rows],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 class QueueStore:
     """Open with ``QueueStore(path)``; ``readonly=True`` for commands that only read.
 
@@ -237,14 +263,18 @@ class QueueStore:
         self.path = Path(path)
         self.clock = now or system_clock
         self.readonly = readonly
-        exists = schema.check_file(self.path)
-        #: True when a reader asked for a ledger that is not there and got an empty one.
-        self.missing = readonly and not exists
+        found = schema.check_file(self.path)
+        #: The ledger is an empty (0-byte) file: a reader reads it as an empty queue and leaves
+        #: it as it is; a writer starts the queue in it.
+        self.empty = found == schema.EMPTY
+        exists = found != schema.MISSING
+        #: True when a reader asked for a ledger that is not there (or an empty file) and got
+        #: an empty one.
+        self.missing = readonly and found != schema.PRESENT
         if self.missing:
             if not missing_ok:
-                raise QueueError(
-                    f"{self.path}: no queue here yet (add a template with `templint queue add`)"
-                )
+                what = "empty file, no queue in it yet" if self.empty else "no queue here yet"
+                raise QueueError(f"{self.path}: {what} (add a template with `templint queue add`)")
             # Reading an empty ledger must not create the file: an in-memory one answers.
             self.db = sqlite3.connect(":memory:", isolation_level=None)
             schema.migrate(self.db, 0)
@@ -272,6 +302,7 @@ class QueueStore:
                 db.execute("PRAGMA synchronous = FULL")
                 schema.migrate(db, version)
                 self._repair_heads(db)
+                _fill_sort_keys(db)
             elif version < schema.SCHEMA_VERSION or _stray_heads(db):
                 db.close()
                 # A reader should not send the user off to write first: upgrading is one
@@ -314,6 +345,7 @@ class QueueStore:
             db.execute("PRAGMA synchronous = FULL")
             schema.migrate(db, version)
             self._repair_heads(db)
+            _fill_sort_keys(db)
         except sqlite3.Error as exc:
             raise (cannot if _is_readonly_error(exc) else self._error(exc)) from None
         finally:
@@ -605,8 +637,8 @@ class QueueStore:
         )
         if row is None:
             tid = db.execute(
-                "INSERT INTO templates (name, language, created_at) VALUES (?, ?, ?)",
-                (e.name, e.language, now),
+                "INSERT INTO templates (name, language, created_at, sort_key) VALUES (?, ?, ?, ?)",
+                (e.name, e.language, now, schema.natural_key(e.name)),
             ).lastrowid
             rid = self._insert_revision(tid, 1, values, now, by)
             self._event(tid, rid, None, "draft", self._when(at, None, e.name), by)
@@ -800,7 +832,8 @@ class QueueStore:
 
     def _rows_sql(self, columns: Sequence[str], where: str = "") -> str:
         select = ", ".join(ROW_COLUMNS[c] for c in columns)
-        return f"SELECT {select} FROM ({ROW_BASE}{where}) ORDER BY name, language"
+        # natural order (order_update_2 before order_update_10): the templates_in_order index
+        return f"SELECT {select} FROM ({ROW_BASE}{where}) ORDER BY sort_key, name, language"
 
     def _row_params(self) -> dict[str, int]:
         return {"now": self.now(), "earliest": EARLIEST, "due": DUE}
@@ -936,7 +969,7 @@ class QueueStore:
         FROM revisions r
         JOIN templates t ON t.id = r.template_id
         JOIN events last ON last.id = (SELECT max(id) FROM events WHERE revision_id = r.id)
-        ORDER BY t.name, t.language, r.number
+        ORDER BY t.sort_key, t.name, t.language, r.number
         """
         try:
             cursor = self.db.execute(sql)

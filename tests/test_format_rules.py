@@ -170,6 +170,78 @@ def test_name_and_language_are_pointed_at(tmp_path: Path) -> None:
     assert lang.fix == "Write `en_US`."
 
 
+@pytest.mark.parametrize(
+    ("code", "fixed", "listed"),
+    [
+        ("en-us", "en_US", ()),  # another form of a listed code
+        ("EN_us", "en_US", ()),
+        ("pt-br", "pt_BR", ()),
+        ("en-uk", "en_GB", ()),  # an alias: UK is no ISO region
+        ("en_UK", "en_GB", ()),
+        ("ENG", "en", ()),  # ISO 639-2
+        ("english", "en", ()),
+        ("zh-Hans-CN", "zh_CN", ()),
+        ("hi_IN", "hi", ()),  # Meta lists one Hindi
+        ("es-LA", None, ("es", "es_AR", "es_MX")),  # several could be meant: none is written
+        ("es_419", None, ("es", "es_AR", "es_MX")),
+        ("pt", None, ("pt_BR", "pt_PT")),
+        ("en_XX", None, ("en", "en_GB", "en_US")),
+        ("zz", None, ()),
+    ],
+)
+def test_language_codes_are_checked_against_metas_list(
+    tmp_path: Path, code: str, fixed: str | None, listed: tuple[str, ...]
+) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = code
+    path, _ = write(tmp_path, "t.json", tpl)
+    (lang,) = only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+    if fixed:
+        assert lang.edit is not None and lang.edit.new == fixed and lang.edit.safe
+        assert lang.fix == f"Write `{fixed}`."
+    else:
+        assert lang.edit is None
+        assert all(f"'{c}'" in lang.message for c in listed), lang.message
+
+
+@pytest.mark.parametrize(
+    "code", ["en_US", "en", "en_GB", "en_IN", "pt_BR", "es_MX", "fil", "prs_AF"]
+)
+def test_listed_language_codes_pass(tmp_path: Path, code: str) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = code
+    path, _ = write(tmp_path, "t.json", tpl)
+    assert not only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+
+
+def test_a_code_meta_added_since_can_be_allowed(tmp_path: Path) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = "es_CO"
+    path, _ = write(tmp_path, "t.json", tpl)
+    assert only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+    added = Config(select=("TPL3",), options={"TPL302": {"extra-languages": ["es_CO"]}})
+    assert not only(lint_file(path, config=added), "TPL302")
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('default-language = "en_UK"', "'en_UK' is not one of Meta's template language codes"),
+        ('[per-file]\n"*.txt" = { language = "es_LA" }', "'es', 'es_AR' or 'es_MX'"),
+    ],
+)
+def test_configured_languages_are_checked_against_the_same_list(
+    tmp_path: Path, setting: str, said: str
+) -> None:
+    from linter.config import ConfigError
+    from linter.rulebook import check_settings, config_rules
+
+    (tmp_path / "templint.toml").write_text(setting + "\n", encoding="utf-8")
+    config = load_config(tmp_path / "templint.toml")
+    with pytest.raises(ConfigError, match=said):
+        check_settings(config_rules(config), config)
+
+
 def test_samples_checked_against_variables(tmp_path: Path) -> None:
     path, text = write(
         tmp_path,

@@ -21,7 +21,6 @@ from typing import Any
 
 import regex
 
-from linter.config import is_language_code
 from linter.kinds import Check, Hit
 from linter.placeholders import (
     ALL,
@@ -247,26 +246,35 @@ def _snake(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-_LANG_LOOSE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ]([A-Za-z]{2}))?")
+def _codes_setup(check: FormatCheck) -> Any:
+    from linter.kinds import settings_origin
+    from linter.languages import from_params
+
+    try:
+        return from_params(check.params)
+    except ValueError as exc:
+        raise ValueError(f"{settings_origin(check.rule, check.ctx)}: {exc}") from None
 
 
-@register("language-code", needs=("language",))
+@register("language-code", needs=("language",), setup=_codes_setup)
 def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = template.language
-    if lang is None or is_language_code(lang):
+    codes = check.setup
+    if lang is None or lang in codes:
         return
     comp = _field(template, "language", "language")
-    m = _LANG_LOOSE.fullmatch(lang.strip())
-    fixed = None
-    if m:
-        fixed = m.group(1).lower() + (f"_{m.group(2).upper()}" if m.group(2) else "")
+    from linter.languages import advice
+
+    verdict = codes.judge(lang)
+    detail, fix = advice(verdict)
     yield Hit(
         comp,
         0,
         len(lang),
-        {"language": lang, "expected": f"'{fixed}'" if fixed else "a code such as 'en_US'"},
-        f"Write `{fixed}`." if fixed else None,
-        edit=(0, len(lang), fixed, True) if fixed else None,
+        {"language": lang, "detail": detail},
+        fix,
+        # safe: the code Meta lists for what was written, and no other could be meant
+        edit=(0, len(lang), verdict.meant, True) if verdict.meant else None,
     )
 
 

@@ -474,3 +474,61 @@ def test_a_spanish_body_declared_english_is_one_language_finding_not_a_typo_a_wo
     example = Path(__file__).parent.parent / "examples" / "bad" / "pedido_en_us.json"
     codes = [d.code for d in lint_file(str(example), config=Config())]
     assert "TPL340" in codes and "TPL201" not in codes
+
+
+def test_ur_is_either_your_or_youre_so_no_fix_is_written() -> None:
+    """'ur welcome' became 'your welcome' under plain --fix."""
+    text = "Hi {{1}}, ur welcome to reply. Note ur order {{2}} ships soon."
+    hits = [d for d in lint_text(text, config=SPELLING) if d.code == "TPL202"]
+    assert [text[d.span[0] : d.span[1]] for d in hits] == ["ur", "ur"]
+    assert all(d.edit is None for d in hits)
+    assert hits[0].fix == "Write 'your' or 'you're', whichever is meant."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi {{1}}, reply here if u need help.",
+        "Your order {{1}} has shipped. Thank u!",
+        "Hi {{1}}, u can track order {{2}} in the app.",
+    ],
+)
+def test_text_speak_u_is_found_and_fixed(text: str) -> None:
+    (hit,) = [d for d in lint_text(text, config=SPELLING) if d.code == "TPL202"]
+    assert hit.edit is not None and hit.edit.new == "you" and hit.edit.safe
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Take a U-turn at the {{1}} signal.", None),
+        ("Vitamin U tablets for order {{1}} are back in stock.", None),
+        ("Shipping to the u.s. takes 5 days.", None),
+        ("Items: (u) soap and (v) oil, order {{1}}.", None),
+        ("Dose: 5 u of insulin before meals.", None),
+        ("Your plan u2 is active, order {{1}}.", None),
+        ("U can reply here.", None),  # a capital U is a letter, a grade, a name…
+        ("Hola {{1}}, puedes elegir uno u otro color para tu pedido.", None),
+        ("Hola {{1}}, puedes elegir uno u otro color para tu pedido.", "es"),
+        ("Twoja wizyta u lekarza {{1}} jest jutro.", "pl"),
+    ],
+)
+def test_a_lone_u_that_is_no_text_speak_is_left_alone(text: str, language: str | None) -> None:
+    assert not [d for d in lint_text(text, language=language, config=SPELLING)]
+
+
+def test_common_text_speak_maps_to_the_word_meant() -> None:
+    """'tonite' was a misspelling whose first suggestion was 'tongue'."""
+    text = "Your parcel {{1}} arrives tonite, thru our partner, by nite."
+    hits = lint_text(text, config=SPELLING)
+    assert [(d.code, d.edit.new if d.edit else None) for d in hits] == [
+        ("TPL202", "tonight"),
+        ("TPL202", "through"),
+        ("TPL202", "night"),
+    ]
+
+
+def test_a_capitalised_rejected_term_in_mid_sentence_may_be_a_name() -> None:
+    (hit,) = lint_text("Enjoy a Nite Owl special with order {{1}}.", config=SPELLING)
+    assert hit.code == "TPL202" and hit.edit is None and "unless 'Nite' is a name" in hit.fix
+    assert not lint_text("Order {{1}} is ready at our drive-thru counter.", config=SPELLING)

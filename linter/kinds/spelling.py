@@ -472,12 +472,26 @@ def read_vocab(path: Path) -> list[tuple[str, str | None]]:
     return out
 
 
+# A one-letter term (text-speak "u") is a word only in lower case between two words (or a
+# variable): "if u need help", "thank u!", "Hi {{1}}, u can" — not a letter of a name, code,
+# unit or list: "Vitamin U", "U-turn", "u.s.", "(u)", "5 u", "Plan u2".
+_ONE_LETTER = (
+    r"(?:(?<=[^\W\d_]{{2}} )|(?<=[^\W\d_]{{2}}, )|(?<=\}}\}} )|(?<=\}}\}}, ))(?-i:{term})"
+    r"(?=[ \t]+[^\W\d_]|[,!?]|\.(?!\w)|\s*$)"
+)
+
+
 def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(set(terms), key=len, reverse=True)
     if not ordered:
         return None
-    alternation = "|".join(re.escape(t) for t in ordered)
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)", re.IGNORECASE)
+    words = [re.escape(t) for t in ordered if len(t) > 1 or not t.isalpha()]
+    letters = [
+        _ONE_LETTER.format(term=re.escape(t)) for t in ordered if len(t) == 1 and t.isalpha()
+    ]
+    alternation = "|".join(words)
+    whole = rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)" if words else ""
+    return re.compile("|".join(filter(None, [whole, *letters])), re.IGNORECASE)
 
 
 def _terms_gate(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -656,6 +670,12 @@ def _after_capitalised_word(text: str, at: int) -> bool:
 _LABEL = re.compile(r"[ \t*_]*[A-Z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,2}[ \t]*(?::(?!//)|\|)")
 # What a line holds before a label's value: "Paid to: ", "Current location: ", "*Hotel*: ".
 _BEFORE_VALUE = re.compile(r"[ \t*_]*[^\W\d_][^\n:.!?]{0,39}:[ \t*_]*")
+
+
+def _named(text: str, start: int, term: str) -> bool:
+    """A Title-case term in mid-sentence may be part of a name ("Nite Owl", "Drive Thru
+    Cafe"): reported, but not rewritten."""
+    return term[:1].isupper() and term[1:].islower() and not _sentence_start(text, start)
 
 
 def _in_label(text: str, word: Word) -> bool:
@@ -1242,6 +1262,19 @@ class SpellingCheck(Check):
             return
         language = template.language or self.ctx.config.default_language or "en"
         english = _lang_key(language).startswith("en")
+        declared = bool(template.language or self.ctx.config.default_language)
+        foreign: list[bool] = []  # whether an undeclared text reads as another language
+
+        def one_letter_word(term: str) -> bool:
+            """A one-letter term ("u") is English text-speak only in English: Spanish "uno u
+            otro", Polish "u lekarza", Croatian "u Zagrebu" write it as a word."""
+            if not english:
+                return False
+            if not declared and not foreign:
+                found = _other_language(self.ctx, self._components(template))
+                foreign.append(found is not None)
+            return declared or not foreign[0]
+
         for comp in self._components(template):
             text = comp.text
             if not may_reject(text, vocab):
@@ -1256,19 +1289,27 @@ class SpellingCheck(Check):
             for m in vocab.reject_pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in masks):
                     continue
+                if len(m.group()) == 1 and not one_letter_word(m.group()):
+                    continue
                 replacement = vocab.reject.get(m.group().lower())
                 edit = None
+                # "a | b": the term stands for either ("ur": "your" or "you're"), and which
+                # one only the sentence says, so no fix is written
+                options = [
+                    _match_case(o.strip(), m.group()) for o in (replacement or "").split("|")
+                ]
+                said = " or ".join(f"'{o}'" for o in options if o)
                 if replacement and not english:
                     # the lists' replacements are English: no fix writes one into a template
                     # in another language
-                    written = _match_case(replacement, m.group())
-                    fix = (
-                        f"Reword '{m.group()}' in the template's language ('{written}' in English)."
-                    )
+                    fix = f"Reword '{m.group()}' in the template's language ({said} in English)."
+                elif len(options) > 1:
+                    fix = f"Write {said}, whichever is meant."
+                elif replacement and _named(text, m.start(), m.group()):
+                    fix = f"Write {said} instead, unless '{m.group()}' is a name here."
                 elif replacement:
-                    written = _match_case(replacement, m.group())
-                    fix = f"Write '{written}' instead."
-                    edit = (m.start(), m.end(), written, True)  # the team's own replacement
+                    fix = f"Write {said} instead."
+                    edit = (m.start(), m.end(), options[0], True)  # the team's own replacement
                 else:
                     fix = f"Remove or reword '{m.group()}'."
                 yield Hit(comp, m.start(), m.end(), {"term": m.group()}, fix, edit=edit)

@@ -532,3 +532,59 @@ def test_a_capitalised_rejected_term_in_mid_sentence_may_be_a_name() -> None:
     (hit,) = lint_text("Enjoy a Nite Owl special with order {{1}}.", config=SPELLING)
     assert hit.code == "TPL202" and hit.edit is None and "unless 'Nite' is a name" in hit.fix
     assert not lint_text("Order {{1}} is ready at our drive-thru counter.", config=SPELLING)
+
+
+def _with_footer(
+    tmp_path: Path, footer: str, body: str = "Hi {{1}}, your order has shipped."
+) -> str:
+    tpl = {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [["Priya"]]}},
+            {"type": "FOOTER", "text": footer},
+        ],
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "footer", ["Kavya Home", "Meesho Support", "Swiggy Instamart", "Kavya Home✨Support", "Kavya"]
+)
+def test_the_capitalised_words_a_footer_opens_with_are_the_senders_name(
+    tmp_path: Path, footer: str
+) -> None:
+    """--unsafe-fixes renamed the business: 'Kavya Home' -> 'Kava', 'Swiggy' -> 'Twiggy'."""
+    assert not lint_file(_with_footer(tmp_path, footer), config=SPELLING)
+
+
+def test_a_footers_words_are_still_checked_after_its_name(tmp_path: Path) -> None:
+    found = lint_file(_with_footer(tmp_path, "Reagrds, Team Loomi"), config=SPELLING)
+    assert [(d.code, d.message.split("'")[1]) for d in found] == [("TPL201", "Reagrds")]
+    found = lint_file(_with_footer(tmp_path, "Thanks for shoping with us"), config=SPELLING)
+    assert [d.message.split("'")[1] for d in found] == ["shoping"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kavya Home: to authorise {{1}} at Harbor Books, enter the code {{2}}.",
+        "Swiggy Instamart: your order {{1}} is on its way.",
+        "Your order {{1}} has shipped. Loomi Team",
+    ],
+)
+def test_no_guess_is_written_into_a_capitalised_word_that_reads_as_a_name(text: str) -> None:
+    """A capitalised word followed by another, a colon or the end may be a name: the
+    suggestion is shown, but --unsafe-fixes does not write it."""
+    for d in lint_text(text, config=SPELLING):
+        assert d.edit is None, (d.message, d.edit)
+
+
+def test_a_capitalised_typo_that_starts_a_sentence_still_gets_its_fix() -> None:
+    (d,) = lint_text("Yuor order {{1}} has shipped.", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "Your"
+    (d,) = lint_text("Hi {{1}}, your order has shipped. Thnaks!", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "Thanks"

@@ -672,6 +672,42 @@ _LABEL = re.compile(r"[ \t*_]*[A-Z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,2}[ \t]*(?::(?
 _BEFORE_VALUE = re.compile(r"[ \t*_]*[^\W\d_][^\n:.!?]{0,39}:[ \t*_]*")
 
 
+def _title_case(token: str) -> bool:
+    return token[:1].isupper() and token[1:].replace("'", "").islower()
+
+
+def _reads_on(text: str, end: int) -> bool:
+    """Whether the sentence goes on after a word: a lower-case word, a number, a variable or
+    a comma, full stop, '!' or '?' comes next ("Yuor order", "Thnaks!"), not another
+    capitalised word, a colon, a bar, a line break or the end ("Kavya Home", "Meesho:")."""
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i == len(text):
+        return False
+    c = text[i]
+    return c.islower() or c.isdigit() or c in "{,.!?'’"
+
+
+_FOOTER_WORD = re.compile(r"[^\W\d_][\w'’&]*")
+_RUN_BREAK = re.compile(r"[.!?,:;|/\n\d]")
+
+
+def _footer_name(text: str, word: Word) -> bool:
+    """Whether the word is in the run of capitalised words a footer opens with, when that run
+    is two words or more or the whole footer ("Kavya Home", "Meesho Support", "Swiggy
+    Instamart", "Kavya Home✨Support"): the sender's name, as in a sign-off, even with a known
+    word one edit away (Kava, Mesh, Twiggy). "Thankyou for shopping with us" is checked."""
+    run_end, count, last = 0, 0, 0
+    for m in _FOOTER_WORD.finditer(text):
+        if not m.group()[0].isupper() or (count and _RUN_BREAK.search(text, last, m.start())):
+            break
+        count, last, run_end = count + 1, m.end(), m.end()
+    if count == 0 or word.start >= run_end:
+        return False
+    return count >= 2 or not text[run_end:].strip()
+
+
 def _named(text: str, start: int, term: str) -> bool:
     """A Title-case term in mid-sentence may be part of a name ("Nite Owl", "Drive Thru
     Cafe"): reported, but not rewritten."""
@@ -1229,6 +1265,7 @@ class SpellingCheck(Check):
                 if word.text[:1].isupper() and (
                     _named_elsewhere(components, comp, word)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
+                    or (comp.kind == "footer" and _footer_name(comp.text, word))
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)
@@ -1253,7 +1290,11 @@ class SpellingCheck(Check):
             fix = f"Correct the spelling of '{word.text}'"
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
-        edit = (word.start, word.end, options[0], False) if options else None  # a best guess
+        if not options or (_title_case(word.text) and not _reads_on(comp.text, word.end)):
+            # A capitalised word another capitalised word, a colon or the line's end follows
+            # may be a name ("Kavya Home:", "Swiggy Instamart"): no best guess renames it
+            return Hit(comp, word.start, word.end, values, fix)
+        edit = (word.start, word.end, options[0], False)  # a best guess
         return Hit(comp, word.start, word.end, values, fix, edit=edit, alternatives=(*options[1:],))
 
     def _rejected(self, template: Template) -> Iterator[Hit]:

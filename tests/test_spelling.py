@@ -588,3 +588,58 @@ def test_a_capitalised_typo_that_starts_a_sentence_still_gets_its_fix() -> None:
     assert d.edit is not None and d.edit.new == "Your"
     (d,) = lint_text("Hi {{1}}, your order has shipped. Thnaks!", config=SPELLING)
     assert d.edit is not None and d.edit.new == "Thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "typos"),
+    [
+        (
+            "DELIVARY UPDATE: Hi {{1}}, Your ordr {{2}} has been shiped and will arive tomorow.",
+            ["DELIVARY", "ordr", "shiped", "arive", "tomorow"],
+        ),
+        (
+            "🎉🎉 Hi {{1}}, your ordr {{2}} has been shiped! 🚚 It will arive tomorow.",
+            ["ordr", "shiped", "arive", "tomorow"],
+        ),
+        ("Hi {{1}}, yor {{2}}s orderr is redy.Plz confrim.", ["yor", "orderr", "redy", "confrim"]),
+        (
+            "Your acount {{1}} wil be debitted on {{2}}. Kindly maintian sufficent balence.",
+            ["acount", "wil", "debitted", "maintian", "sufficent", "balence"],
+        ),
+    ],
+)
+def test_an_undeclared_english_draft_is_checked_however_many_typos(
+    text: str, typos: list[str]
+) -> None:
+    """Five typos made the draft 'mostly not English' and silenced every finding; one fewer
+    gave four. English's own words (your, has, been, will; plz) say it is English."""
+    found = [d.message.split("'")[1] for d in lint_text(text) if d.code == "TPL201"]
+    assert found == typos
+    declared = [d.message.split("'")[1] for d in lint_text(text, language="en_US")]
+    assert [w for w in declared if w in typos] == typos
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola {{1}}, tu pedido {{2}} fue enviado y llegará mañana. Gracias por tu compra.",
+        "Hola {{1}}, tu pedido {{2}} fue enviado y llegara manana. Grasias por tu compra.",
+        "Tu codigo de verificacion es {{1}}. No lo compartas con nadie.",
+        "Olá {{1}}, seu pedido {{2}} foi enviado e chega amanhã. Obrigado pela compra!",
+        "Ola {{1}}, seu pedido {{2}} foi enviado e chega amanha. Obrigado pela compra!",
+        "Sua fatura de {{1}} vence em {{2}}. O boleto esta disponivel no aplicativo.",
+        "Halo {{1}}, pesanan Anda {{2}} sudah dikirim dan akan tiba besok. Terima kasih!",
+        "Halo {{1}}, pesanan anda {{2}} sudah dikrim dan akn tiba besok. Trima kasih!",
+        "Namaste {{1}}, aapka order {{2}} ship ho gaya hai aur kal tak pahunch jayega.",
+        "Hello {{1}}, aapka payment {{2}} receive ho gaya hai. Dhanyavaad!",
+        "Aapka appointment {{1}} ko confirm ho gaya hai, please time pe aayein.",
+        "Bonjour {{1}}, votre commande {{2}} a été expédiée et arrivera demain. Merci !",
+        "Bonjour {{1}}, votre comande {{2}} a ete expediee et arrivera demain. Merci !",
+        "Salamat sa order mo! Ang delivery ay on the way, darating bukas.",
+        "Habari {{1}}, agizo lako {{2}} limetumwa na litafika kesho. Asante!",
+    ],
+)
+def test_undeclared_text_in_another_language_gets_no_english_spelling_warnings(
+    text: str,
+) -> None:
+    assert not [d for d in lint_text(text) if d.code == "TPL201"]

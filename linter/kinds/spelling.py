@@ -21,7 +21,8 @@ list), ``languages`` (template language prefixes to check, default: those with a
 templates with no declared language are checked as English), ``loanwords`` (English words also
 known in the other languages, default 30,000), ``min-known`` (default 0.6) and ``min-words``
 (default 4): when a text has at least ``min-words`` words and fewer than ``min-known`` of them
-are known, it is taken to be another language (Spanish, Hinglish …) and not spell-checked.
+are known, it is taken to be another language (Spanish, Hinglish …) and not spell-checked —
+unless, undeclared, English's own common words say it is a sloppy English draft.
 """
 
 from __future__ import annotations
@@ -1115,6 +1116,31 @@ def _other_language(ctx: Context, components: list[Component]) -> tuple[str, boo
     return verdict[1], verdict[1] in alike
 
 
+ENGLISH_WORDS = 2  # English's own common words ("your", "has", "been") that make a text...
+ENGLISH_SHARE = 0.2  # ...English however many typos it has, when they are this share of it
+
+
+def _english_words(ctx: Context, components: list[Component], vocab: Vocabulary) -> bool:
+    """Whether a text no other language's word list claims is English by its own words:
+    TPL340's English list (the, your, has, been, will …) and text-speak from the reject list
+    (plz, thx, u), at least ENGLISH_WORDS distinct ones and ENGLISH_SHARE of its distinct
+    words. Taglish or Swahili with an English phrase ("ang delivery ay on the way") has too
+    few; a sloppy English draft has its typos' neighbours in plenty."""
+    found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+    if found is None:
+        return False
+    profiles = found[0].profiles
+    if "en" not in profiles.languages:
+        return False
+    from linter.kinds.language import readable
+    from linter.kinds.language import words_of as words_in
+
+    english = profiles.languages.index("en")
+    words = set(words_in(readable("\n".join(c.text for c in components))))
+    own = sum(1 for w in words if english in profiles.table.get(w, ()) or w in vocab.reject)
+    return own >= ENGLISH_WORDS and own >= ENGLISH_SHARE * len(words)
+
+
 def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
     from linter.kinds import load_check
     from linter.rulebook import config_rules
@@ -1249,7 +1275,15 @@ class SpellingCheck(Check):
             counted = [w for _, w in found if len(w[3]) > SHORT_WORD or not w[4] or w[3] in common]
             known = sum(w[4] for w in counted)
             if counted and known < self.min_known * len(counted):
-                return  # mostly not English: another language, or Hinglish
+                # Mostly unknown words: another language, or Hinglish; or, undeclared, a sloppy
+                # English draft ("DELIVARY UPDATE: Your ordr has been shiped and will arive
+                # tomorow" fell under the share and went unchecked, while one typo fewer gave
+                # four findings). English's own short words say which, when no other
+                # language's do.
+                if declared or other_language() is not None:
+                    return
+                if not _english_words(self.ctx, components, self.vocabulary()):
+                    return
         if not any(row[5] for _, row in found):
             return
         # read last, as it costs most: most texts with an unknown word stop above

@@ -111,12 +111,12 @@ class Rule:
 
     def options(self) -> list[tuple[str, str]]:
         """(option, its value as shown) for what a config may set: the rule file's parameters
-        (bar the structural ``check`` and ``mode``) and its kind's options."""
+        (bar the structural ``check``, ``mode`` and ``compare``) and its kind's options."""
         from linter.kinds import KIND_OPTIONS
 
         shown = []
         for key, value in self.params.items():
-            if key in ("check", "mode"):
+            if key in ("check", "mode", "compare"):
                 continue
             if isinstance(value, dict):
                 keys = list(value)
@@ -531,14 +531,17 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
             raise ConfigError(f"{where}[rules.{code}]: no such rule; {hint}")
         known = set(rule.params) | set(KIND_OPTIONS.get(rule.kind, {}))
         for key, value in options.items():
-            if key in ("check", "mode"):
+            if key in ("check", "mode", "compare"):
                 raise ConfigError(
                     f"{where}[rules.{code}]: '{key}' defines {rule.name} and cannot be set; "
                     "options are what `templint rule " + code + "` lists"
                 )
             per_type = rule.params.get("check") == "button-type-limit" and key.startswith("max-")
             if key not in known and not per_type:
-                listed = ", ".join(sorted(k for k in known if k not in ("check", "mode"))) or "none"
+                listed = ", ".join(
+                    sorted(k for k in known if k not in ("check", "mode", "compare"))
+                )
+                listed = listed or "none"
                 raise ConfigError(
                     f"{where}[rules.{code}]: unknown option '{key}' for {rule.name}; "
                     f"it reads: {listed}"

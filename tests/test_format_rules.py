@@ -242,6 +242,62 @@ def test_configured_languages_are_checked_against_the_same_list(
         check_settings(config_rules(config), config)
 
 
+@pytest.mark.parametrize(
+    ("name", "fixed"),
+    [
+        ("pedido_café_confirmação", "pedido_cafe_confirmacao"),  # was pedido_caf_confirma_o
+        ("Straße-Bestellung", "strasse_bestellung"),
+        ("ÉtéOrder", "ete_order"),
+        ("注文_update", None),  # another script: no Latin name is certain
+    ],
+)
+def test_a_renamed_template_keeps_its_letters_without_their_accents(
+    tmp_path: Path, name: str, fixed: str | None
+) -> None:
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, name=name, samples=SHIPPED_SAMPLES))
+    (found,) = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert (found.edit.new if found.edit else None) == fixed
+
+
+def test_a_rename_never_gives_two_templates_one_name(tmp_path: Path) -> None:
+    """'Order Update' and 'order-update' both became order_update and the file linted clean."""
+    from linter.api import fix_paths
+
+    one = meta(SHIPPED, name="Order Update", samples=SHIPPED_SAMPLES)
+    two = meta(SHIPPED.replace("shipped", "left"), name="order-update", samples=SHIPPED_SAMPLES)
+    path, _ = write(tmp_path, "t.json", [one, two])
+    first, second = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert first.edit is not None and first.edit.new == "order_update"
+    assert second.edit is None and "`order_update` is what 'Order Update'" in second.fix
+    done, left = fix_paths([path], FORMAT_ONLY, unsafe=True)
+    assert done.fixed == 1
+    names = [t["name"] for t in json.loads(Path(path).read_text(encoding="utf-8"))]
+    assert names == ["order_update", "order-update"]
+    assert [d.code for d in left.diagnostics] == ["TPL301"]  # the second still says so
+
+
+def test_a_rename_may_take_a_name_another_language_has(tmp_path: Path) -> None:
+    """One template's translations share its name."""
+    one = meta(SHIPPED, name="order_update", samples=SHIPPED_SAMPLES)
+    two = meta("Hola {{1}}, tu pedido {{2}} llega el {{3}}.", name="Order-Update")
+    two["language"] = "es"
+    three = meta("Hi {{1}}, order {{2}} is on its way, arriving {{3}}.", name="Order-Update")
+    path, _ = write(tmp_path, "t.json", [one, two, three])
+    es, en = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert es.edit is not None and es.edit.new == "order_update"
+    assert en.edit is None and "already the name of 'order_update'" in en.fix
+
+
+def test_two_templates_of_one_name_and_language_are_reported(tmp_path: Path) -> None:
+    one = meta(SHIPPED, name="order_update", samples=SHIPPED_SAMPLES)
+    two = meta("Hi {{1}}, your order {{2}} was delivered on {{3}}.", name="order_update")
+    other = dict(two, language="es")
+    path, text = write(tmp_path, "t.json", [one, two, other])
+    (dup,) = only(lint_file(path, config=FORMAT_ONLY), "TPL402")
+    assert (dup.line, dup.column) == position(text, "order_update", nth=1)
+    assert f"{path}:" in dup.message and "'en_US'" in dup.message
+
+
 def test_samples_checked_against_variables(tmp_path: Path) -> None:
     path, text = write(
         tmp_path,

@@ -298,6 +298,25 @@ def test_two_templates_of_one_name_and_language_are_reported(tmp_path: Path) -> 
     assert f"{path}:" in dup.message and "'en_US'" in dup.message
 
 
+def test_no_sample_is_asked_for_a_header_variable_that_must_move(tmp_path: Path) -> None:
+    """TPL330 said 'Add a sample value for {{2}} to the header example' while TPL306 said
+    to move {{2}} to the body."""
+    tpl = meta("Hi {{1}}, your order {{2}} has shipped.", header="Order {{1}} for {{2}}")
+    tpl["components"][0]["example"] = {"header_text": ["#4021"]}
+    tpl["components"][1]["example"] = {"body_text": [["Priya"]]}
+    path, text = write(tmp_path, "t.json", tpl)
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (extra,) = only(diags, "TPL306")
+    assert (extra.line, extra.column) == position(text, "{{2}}")
+    (sample,) = only(diags, "TPL330")  # the body's {{2}}, which does need one
+    assert sample.component == "body" and "{{2}} has no sample" in sample.message
+    loose = Config(select=("TPL3",), options={"TPL306": {"max": 2}})
+    assert [d.component for d in only(lint_file(path, config=loose), "TPL330")] == [
+        "header",
+        "body",
+    ]
+
+
 def test_samples_checked_against_variables(tmp_path: Path) -> None:
     path, text = write(
         tmp_path,

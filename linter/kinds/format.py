@@ -1311,8 +1311,13 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
         if samples is not None and (numbered or samples):
             count = len(numbered)
             if len(samples) < count:
+                # a header variable over Meta's limit is one to move, not to give a sample:
+                # TPL306 says so, and advice to add its sample would contradict it
+                refused = _over_the_limit(check, comp) if kind == "header" else frozenset()
                 for n in sorted(numbered)[len(samples) :]:
                     ph = numbered[n]
+                    if ph.start in refused:
+                        continue
                     yield Hit(
                         comp,
                         ph.start,
@@ -1363,6 +1368,26 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
                         },
                         "Remove the sample, or add the variable it belongs to.",
                     )
+
+
+def _over_the_limit(check: FormatCheck, comp: Component) -> frozenset[int]:
+    """Where the header's variables past the header-variable rule's ``max`` start (TPL306
+    flags each; none when the rules folder has no such rule)."""
+    limit = check.ctx.shared("format.header-variables", lambda: _header_limit(check))
+    if limit is None:
+        return frozenset()
+    phs = find_placeholders(comp.text, frozenset({NUMBERED, NAMED, MALFORMED}))
+    return frozenset(ph.start for ph in phs[limit:])
+
+
+def _header_limit(check: FormatCheck) -> int | None:
+    from linter.rulebook import config_rules, params_under
+
+    for rule in config_rules(check.ctx.config):
+        if rule.params.get("check") == "variable-count" and "header" in rule.components:
+            value = params_under(rule, check.ctx.config).get("max", 1)
+            return int(value) if isinstance(value, (int, float)) else None
+    return None
 
 
 def _raw_component(template: Template, ctype: str) -> dict[str, Any] | None:

@@ -276,6 +276,22 @@ def test_a_rename_never_gives_two_templates_one_name(tmp_path: Path) -> None:
     assert [d.code for d in left.diagnostics] == ["TPL301"]  # the second still says so
 
 
+def test_a_batchs_rows_are_renamed_each_on_its_own() -> None:
+    """A batch prepares a chunk of rows together but lints each alone: a row's fix must not
+    depend on the rows beside it."""
+    from linter.engine import Linter
+    from linter.inputs import parse_source
+
+    one = meta(SHIPPED, name="Order Update", samples=SHIPPED_SAMPLES)
+    two = meta(SHIPPED, name="order-update", samples=SHIPPED_SAMPLES)
+    templates = parse_source(json.dumps([one, two]), "t.json")
+    linter = Linter(FORMAT_ONLY)
+    linter.prepare(templates)
+    for tpl in templates:
+        (found,) = only(linter.lint([tpl]), "TPL301")
+        assert found.edit is not None and found.edit.new == "order_update"
+
+
 def test_a_rename_may_take_a_name_another_language_has(tmp_path: Path) -> None:
     """One template's translations share its name."""
     one = meta(SHIPPED, name="order_update", samples=SHIPPED_SAMPLES)

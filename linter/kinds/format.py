@@ -46,7 +46,7 @@ NEEDS: dict[str, frozenset[str]] = {}  # check name -> the template fields it re
 
 
 SETUPS: dict[str, Callable[[FormatCheck], Any]] = {}  # check name -> what it builds once
-# check name -> its work on a run's templates before it sees them one by one (``prepare``)
+# check name -> its work on a run's templates before it sees them one by one (``prepare_run``)
 PREPARES: dict[str, Callable[[FormatCheck, list[Template]], None]] = {}
 
 
@@ -104,7 +104,7 @@ class FormatCheck(Check):
     def check(self, template: Template) -> Iterator[Hit]:
         return self.fn(self, template)
 
-    def prepare(self, templates: list[Template]) -> None:
+    def prepare_run(self, templates: list[Template]) -> None:
         work = PREPARES.get(self.params.get("check", ""))
         if work is not None:
             work(self, templates)

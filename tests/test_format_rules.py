@@ -311,7 +311,8 @@ def test_two_templates_of_one_name_and_language_are_reported(tmp_path: Path) -> 
     path, text = write(tmp_path, "t.json", [one, two, other])
     (dup,) = only(lint_file(path, config=FORMAT_ONLY), "TPL402")
     assert (dup.line, dup.column) == position(text, "order_update", nth=1)
-    assert f"{path}:" in dup.message and "'en_US'" in dup.message
+    line, col = position(text, "order_update")
+    assert f"{path}:{line}:{col};" in dup.message and "'en_US'" in dup.message
 
 
 def test_no_sample_is_asked_for_a_header_variable_that_must_move(tmp_path: Path) -> None:

@@ -111,20 +111,31 @@ class DuplicateCheck(Check):
             earlier = first.setdefault((tpl.name, tpl.language or ""), tpl)
             if earlier is tpl:
                 continue
-            value = (tpl.raw or {}).get("name")
-            omap = getattr(value, "omap", None)
-            comp = Component("name", "name", str(value), omap) if omap is not None else None
+            comp = _name_of(tpl)
             language = f"'{tpl.language}'" if tpl.language else "no language"
+            named = _name_of(earlier)
+            if named is not None:
+                line, col = earlier.index.position(named.omap.to_file(0))
+                where = f"{earlier.file}:{line}:{col}"
+            else:
+                where = _where(earlier)
             yield (
                 tpl,
                 Hit(
                     comp,
                     0,
                     len(tpl.name) if comp is not None else 0,
-                    {"name": tpl.name, "language": language, "earlier": _where(earlier)},
+                    {"name": tpl.name, "language": language, "earlier": where},
                     None,
                 ),
             )
+
+
+def _name_of(tpl: Template) -> Component | None:
+    """A JSON template's ``name`` string, where it is written."""
+    value = (tpl.raw or {}).get("name")
+    omap = getattr(value, "omap", None)
+    return Component("name", "name", str(value), omap) if omap is not None else None
 
 
 def _translation(one: Template, other: Template) -> bool:

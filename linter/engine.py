@@ -229,14 +229,23 @@ class Linter:
         with self._lock:
             self._prepare(templates)
 
-    def _prepare(self, templates: list[Template]) -> None:
-        batching = [c for c in self.checks if type(c).prepare is not Check.prepare]
+    def _prepare(self, templates: list[Template], run: bool = False) -> None:
+        """``run``: the templates are linted together, one run (not a batch's rows, each
+        linted alone), so checks may also learn from each other's (``Check.prepare_run``)."""
+        batching = [
+            c
+            for c in self.checks
+            if type(c).prepare is not Check.prepare
+            or (run and type(c).prepare_run is not Check.prepare_run)
+        ]
         sets = [self._check_set(t) for t in templates] if batching else []
         for check in batching:
             mine = [t for t, applicable in zip(templates, sets, strict=True) if check in applicable]
             if mine:
                 try:
                     check.prepare(mine)
+                    if run:
+                        check.prepare_run(mine)
                 except Exception:  # each template's own check reports it
                     continue
 
@@ -249,7 +258,7 @@ class Linter:
 
     def _lint(self, templates: list[Template]) -> list[Diagnostic]:
         if len(templates) > 1:
-            self._prepare(templates)
+            self._prepare(templates, run=True)
         found: list[tuple[Template, Rule, Hit]] = []
         for tpl in templates:
             huge = self._huge(tpl)

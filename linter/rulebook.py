@@ -111,12 +111,12 @@ class Rule:
 
     def options(self) -> list[tuple[str, str]]:
         """(option, its value as shown) for what a config may set: the rule file's parameters
-        (bar the structural ``check`` and ``mode``) and its kind's options."""
+        (bar the structural ``check``, ``mode`` and ``compare``) and its kind's options."""
         from linter.kinds import KIND_OPTIONS
 
         shown = []
         for key, value in self.params.items():
-            if key in ("check", "mode"):
+            if key in ("check", "mode", "compare"):
                 continue
             if isinstance(value, dict):
                 keys = list(value)
@@ -531,14 +531,17 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
             raise ConfigError(f"{where}[rules.{code}]: no such rule; {hint}")
         known = set(rule.params) | set(KIND_OPTIONS.get(rule.kind, {}))
         for key, value in options.items():
-            if key in ("check", "mode"):
+            if key in ("check", "mode", "compare"):
                 raise ConfigError(
                     f"{where}[rules.{code}]: '{key}' defines {rule.name} and cannot be set; "
                     "options are what `templint rule " + code + "` lists"
                 )
             per_type = rule.params.get("check") == "button-type-limit" and key.startswith("max-")
             if key not in known and not per_type:
-                listed = ", ".join(sorted(k for k in known if k not in ("check", "mode"))) or "none"
+                listed = ", ".join(
+                    sorted(k for k in known if k not in ("check", "mode", "compare"))
+                )
+                listed = listed or "none"
                 raise ConfigError(
                     f"{where}[rules.{code}]: unknown option '{key}' for {rule.name}; "
                     f"it reads: {listed}"
@@ -548,6 +551,35 @@ def check_settings(rules: tuple[Rule, ...], config: Any) -> None:
                     f"{where}[rules.{code}]: '{key}' must be {_type_name(rule.params[key])}, "
                     f"not {value!r}"
                 )
+    _check_languages(rules, config, where)
+
+
+def _check_languages(rules: tuple[Rule, ...], config: Any, where: str) -> None:
+    """``--language``, ``default-language`` and ``[per-file]`` languages must be codes the
+    language-code rule (TPL302) accepts: a run's language picks the spelling dictionary and
+    the language the text is compared with, and ``en_UK`` there would go unreported."""
+    from linter.config import ConfigError
+    from linter.languages import advice, from_params
+
+    given = []
+    if config.default_language:
+        cli = "default_language" in config.overridden
+        said = "--language" if cli else f"{where}'default-language'"
+        given.append((said, config.default_language))
+    for entry in config.per_file:
+        if entry.language:
+            given.append((f"{where}[per-file] {entry.pattern!r}: language", entry.language))
+    rule = next((r for r in rules if r.params.get("check") == "language-code"), None)
+    if not given or rule is None:
+        return
+    try:
+        codes = from_params(params_under(rule, config))
+    except ValueError as exc:
+        raise ConfigError(f"{where}[rules.{rule.code}]: {exc}") from None
+    for said, code in given:
+        if code not in codes:
+            detail, fix = advice(codes.judge(code))
+            raise ConfigError(f"{said}: '{code}' {detail}. {fix}")
 
 
 def _type_name(value: Any) -> str:

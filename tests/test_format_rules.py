@@ -170,6 +170,170 @@ def test_name_and_language_are_pointed_at(tmp_path: Path) -> None:
     assert lang.fix == "Write `en_US`."
 
 
+@pytest.mark.parametrize(
+    ("code", "fixed", "listed"),
+    [
+        ("en-us", "en_US", ()),  # another form of a listed code
+        ("EN_us", "en_US", ()),
+        ("pt-br", "pt_BR", ()),
+        ("en-uk", "en_GB", ()),  # an alias: UK is no ISO region
+        ("en_UK", "en_GB", ()),
+        ("ENG", "en", ()),  # ISO 639-2
+        ("english", "en", ()),
+        ("zh-Hans-CN", "zh_CN", ()),
+        ("hi_IN", "hi", ()),  # Meta lists one Hindi
+        ("es-LA", None, ("es", "es_AR", "es_MX")),  # several could be meant: none is written
+        ("es_419", None, ("es", "es_AR", "es_MX")),
+        ("pt", None, ("pt_BR", "pt_PT")),
+        ("en_XX", None, ("en", "en_GB", "en_US")),
+        ("zz", None, ()),
+    ],
+)
+def test_language_codes_are_checked_against_metas_list(
+    tmp_path: Path, code: str, fixed: str | None, listed: tuple[str, ...]
+) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = code
+    path, _ = write(tmp_path, "t.json", tpl)
+    (lang,) = only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+    if fixed:
+        assert lang.edit is not None and lang.edit.new == fixed and lang.edit.safe
+        assert lang.fix == f"Write `{fixed}`."
+    else:
+        assert lang.edit is None
+        assert all(f"'{c}'" in lang.message for c in listed), lang.message
+
+
+@pytest.mark.parametrize(
+    "code", ["en_US", "en", "en_GB", "en_IN", "pt_BR", "es_MX", "fil", "prs_AF"]
+)
+def test_listed_language_codes_pass(tmp_path: Path, code: str) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = code
+    path, _ = write(tmp_path, "t.json", tpl)
+    assert not only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+
+
+def test_a_code_meta_added_since_can_be_allowed(tmp_path: Path) -> None:
+    tpl = meta(SHIPPED, samples=SHIPPED_SAMPLES)
+    tpl["language"] = "es_CO"
+    path, _ = write(tmp_path, "t.json", tpl)
+    assert only(lint_file(path, config=FORMAT_ONLY), "TPL302")
+    added = Config(select=("TPL3",), options={"TPL302": {"extra-languages": ["es_CO"]}})
+    assert not only(lint_file(path, config=added), "TPL302")
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('default-language = "en_UK"', "'en_UK' is not one of Meta's template language codes"),
+        ('[per-file]\n"*.txt" = { language = "es_LA" }', "'es', 'es_AR' or 'es_MX'"),
+    ],
+)
+def test_configured_languages_are_checked_against_the_same_list(
+    tmp_path: Path, setting: str, said: str
+) -> None:
+    from linter.config import ConfigError
+    from linter.rulebook import check_settings, config_rules
+
+    (tmp_path / "templint.toml").write_text(setting + "\n", encoding="utf-8")
+    config = load_config(tmp_path / "templint.toml")
+    with pytest.raises(ConfigError, match=said):
+        check_settings(config_rules(config), config)
+
+
+@pytest.mark.parametrize(
+    ("name", "fixed"),
+    [
+        ("pedido_café_confirmação", "pedido_cafe_confirmacao"),  # was pedido_caf_confirma_o
+        ("Straße-Bestellung", "strasse_bestellung"),
+        ("ÉtéOrder", "ete_order"),
+        ("注文_update", None),  # another script: no Latin name is certain
+    ],
+)
+def test_a_renamed_template_keeps_its_letters_without_their_accents(
+    tmp_path: Path, name: str, fixed: str | None
+) -> None:
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, name=name, samples=SHIPPED_SAMPLES))
+    (found,) = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert (found.edit.new if found.edit else None) == fixed
+
+
+def test_a_rename_never_gives_two_templates_one_name(tmp_path: Path) -> None:
+    """'Order Update' and 'order-update' both became order_update and the file linted clean."""
+    from linter.api import fix_paths
+
+    one = meta(SHIPPED, name="Order Update", samples=SHIPPED_SAMPLES)
+    two = meta(SHIPPED.replace("shipped", "left"), name="order-update", samples=SHIPPED_SAMPLES)
+    path, _ = write(tmp_path, "t.json", [one, two])
+    first, second = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert first.edit is not None and first.edit.new == "order_update"
+    assert second.edit is None and "`order_update` is what 'Order Update'" in second.fix
+    done, left = fix_paths([path], FORMAT_ONLY, unsafe=True)
+    assert done.fixed == 1
+    names = [t["name"] for t in json.loads(Path(path).read_text(encoding="utf-8"))]
+    assert names == ["order_update", "order-update"]
+    assert [d.code for d in left.diagnostics] == ["TPL301"]  # the second still says so
+
+
+def test_a_batchs_rows_are_renamed_each_on_its_own() -> None:
+    """A batch prepares a chunk of rows together but lints each alone: a row's fix must not
+    depend on the rows beside it."""
+    from linter.engine import Linter
+    from linter.inputs import parse_source
+
+    one = meta(SHIPPED, name="Order Update", samples=SHIPPED_SAMPLES)
+    two = meta(SHIPPED, name="order-update", samples=SHIPPED_SAMPLES)
+    templates = parse_source(json.dumps([one, two]), "t.json")
+    linter = Linter(FORMAT_ONLY)
+    linter.prepare(templates)
+    for tpl in templates:
+        (found,) = only(linter.lint([tpl]), "TPL301")
+        assert found.edit is not None and found.edit.new == "order_update"
+
+
+def test_a_rename_may_take_a_name_another_language_has(tmp_path: Path) -> None:
+    """One template's translations share its name."""
+    one = meta(SHIPPED, name="order_update", samples=SHIPPED_SAMPLES)
+    two = meta("Hola {{1}}, tu pedido {{2}} llega el {{3}}.", name="Order-Update")
+    two["language"] = "es"
+    three = meta("Hi {{1}}, order {{2}} is on its way, arriving {{3}}.", name="Order-Update")
+    path, _ = write(tmp_path, "t.json", [one, two, three])
+    es, en = only(lint_file(path, config=FORMAT_ONLY), "TPL301")
+    assert es.edit is not None and es.edit.new == "order_update"
+    assert en.edit is None and "already the name of 'order_update'" in en.fix
+
+
+def test_two_templates_of_one_name_and_language_are_reported(tmp_path: Path) -> None:
+    one = meta(SHIPPED, name="order_update", samples=SHIPPED_SAMPLES)
+    two = meta("Hi {{1}}, your order {{2}} was delivered on {{3}}.", name="order_update")
+    other = dict(two, language="es")
+    path, text = write(tmp_path, "t.json", [one, two, other])
+    (dup,) = only(lint_file(path, config=FORMAT_ONLY), "TPL402")
+    assert (dup.line, dup.column) == position(text, "order_update", nth=1)
+    line, col = position(text, "order_update")
+    assert f"{path}:{line}:{col};" in dup.message and "'en_US'" in dup.message
+
+
+def test_no_sample_is_asked_for_a_header_variable_that_must_move(tmp_path: Path) -> None:
+    """TPL330 said 'Add a sample value for {{2}} to the header example' while TPL306 said
+    to move {{2}} to the body."""
+    tpl = meta("Hi {{1}}, your order {{2}} has shipped.", header="Order {{1}} for {{2}}")
+    tpl["components"][0]["example"] = {"header_text": ["#4021"]}
+    tpl["components"][1]["example"] = {"body_text": [["Priya"]]}
+    path, text = write(tmp_path, "t.json", tpl)
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (extra,) = only(diags, "TPL306")
+    assert (extra.line, extra.column) == position(text, "{{2}}")
+    (sample,) = only(diags, "TPL330")  # the body's {{2}}, which does need one
+    assert sample.component == "body" and "{{2}} has no sample" in sample.message
+    loose = Config(select=("TPL3",), options={"TPL306": {"max": 2}})
+    assert [d.component for d in only(lint_file(path, config=loose), "TPL330")] == [
+        "header",
+        "body",
+    ]
+
+
 def test_samples_checked_against_variables(tmp_path: Path) -> None:
     path, text = write(
         tmp_path,

@@ -474,3 +474,172 @@ def test_a_spanish_body_declared_english_is_one_language_finding_not_a_typo_a_wo
     example = Path(__file__).parent.parent / "examples" / "bad" / "pedido_en_us.json"
     codes = [d.code for d in lint_file(str(example), config=Config())]
     assert "TPL340" in codes and "TPL201" not in codes
+
+
+def test_ur_is_either_your_or_youre_so_no_fix_is_written() -> None:
+    """'ur welcome' became 'your welcome' under plain --fix."""
+    text = "Hi {{1}}, ur welcome to reply. Note ur order {{2}} ships soon."
+    hits = [d for d in lint_text(text, config=SPELLING) if d.code == "TPL202"]
+    assert [text[d.span[0] : d.span[1]] for d in hits] == ["ur", "ur"]
+    assert all(d.edit is None for d in hits)
+    assert hits[0].fix == "Write 'your' or 'you're', whichever is meant."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi {{1}}, reply here if u need help.",
+        "Your order {{1}} has shipped. Thank u!",
+        "Hi {{1}}, u can track order {{2}} in the app.",
+    ],
+)
+def test_text_speak_u_is_found_and_fixed(text: str) -> None:
+    (hit,) = [d for d in lint_text(text, config=SPELLING) if d.code == "TPL202"]
+    assert hit.edit is not None and hit.edit.new == "you" and hit.edit.safe
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Take a U-turn at the {{1}} signal.", None),
+        ("Vitamin U tablets for order {{1}} are back in stock.", None),
+        ("Shipping to the u.s. takes 5 days.", None),
+        ("Items: (u) soap and (v) oil, order {{1}}.", None),
+        ("Dose: 5 u of insulin before meals.", None),
+        ("Your plan u2 is active, order {{1}}.", None),
+        ("U can reply here.", None),  # a capital U is a letter, a grade, a name…
+        ("Hola {{1}}, puedes elegir uno u otro color para tu pedido.", None),
+        ("Hola {{1}}, puedes elegir uno u otro color para tu pedido.", "es"),
+        ("Twoja wizyta u lekarza {{1}} jest jutro.", "pl"),
+    ],
+)
+def test_a_lone_u_that_is_no_text_speak_is_left_alone(text: str, language: str | None) -> None:
+    assert not [d for d in lint_text(text, language=language, config=SPELLING)]
+
+
+def test_common_text_speak_maps_to_the_word_meant() -> None:
+    """'tonite' was a misspelling whose first suggestion was 'tongue'."""
+    text = "Your parcel {{1}} arrives tonite, thru our partner, by nite."
+    hits = lint_text(text, config=SPELLING)
+    assert [(d.code, d.edit.new if d.edit else None) for d in hits] == [
+        ("TPL202", "tonight"),
+        ("TPL202", "through"),
+        ("TPL202", "night"),
+    ]
+
+
+def test_a_capitalised_rejected_term_in_mid_sentence_may_be_a_name() -> None:
+    (hit,) = lint_text("Enjoy a Nite Owl special with order {{1}}.", config=SPELLING)
+    assert hit.code == "TPL202" and hit.edit is None and "unless 'Nite' is a name" in hit.fix
+    assert not lint_text("Order {{1}} is ready at our drive-thru counter.", config=SPELLING)
+
+
+def _with_footer(
+    tmp_path: Path, footer: str, body: str = "Hi {{1}}, your order has shipped."
+) -> str:
+    tpl = {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [["Priya"]]}},
+            {"type": "FOOTER", "text": footer},
+        ],
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "footer", ["Kavya Home", "Meesho Support", "Swiggy Instamart", "Kavya Home✨Support", "Kavya"]
+)
+def test_the_capitalised_words_a_footer_opens_with_are_the_senders_name(
+    tmp_path: Path, footer: str
+) -> None:
+    """--unsafe-fixes renamed the business: 'Kavya Home' -> 'Kava', 'Swiggy' -> 'Twiggy'."""
+    assert not lint_file(_with_footer(tmp_path, footer), config=SPELLING)
+
+
+def test_a_footers_words_are_still_checked_after_its_name(tmp_path: Path) -> None:
+    found = lint_file(_with_footer(tmp_path, "Reagrds, Team Loomi"), config=SPELLING)
+    assert [(d.code, d.message.split("'")[1]) for d in found] == [("TPL201", "Reagrds")]
+    found = lint_file(_with_footer(tmp_path, "Thanks for shoping with us"), config=SPELLING)
+    assert [d.message.split("'")[1] for d in found] == ["shoping"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kavya Home: to authorise {{1}} at Harbor Books, enter the code {{2}}.",
+        "Swiggy Instamart: your order {{1}} is on its way.",
+        "Your order {{1}} has shipped. Loomi Team",
+    ],
+)
+def test_no_guess_is_written_into_a_capitalised_word_that_reads_as_a_name(text: str) -> None:
+    """A capitalised word followed by another, a colon or the end may be a name: the
+    suggestion is shown, but --unsafe-fixes does not write it."""
+    for d in lint_text(text, config=SPELLING):
+        assert d.edit is None, (d.message, d.edit)
+
+
+def test_a_capitalised_typo_that_starts_a_sentence_still_gets_its_fix() -> None:
+    (d,) = lint_text("Yuor order {{1}} has shipped.", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "Your"
+    (d,) = lint_text("Hi {{1}}, your order has shipped. Thnaks!", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "Thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "typos"),
+    [
+        (
+            "DELIVARY UPDATE: Hi {{1}}, Your ordr {{2}} has been shiped and will arive tomorow.",
+            ["DELIVARY", "ordr", "shiped", "arive", "tomorow"],
+        ),
+        (
+            "🎉🎉 Hi {{1}}, your ordr {{2}} has been shiped! 🚚 It will arive tomorow.",
+            ["ordr", "shiped", "arive", "tomorow"],
+        ),
+        ("Hi {{1}}, yor {{2}}s orderr is redy.Plz confrim.", ["yor", "orderr", "redy", "confrim"]),
+        (
+            "Your acount {{1}} wil be debitted on {{2}}. Kindly maintian sufficent balence.",
+            ["acount", "wil", "debitted", "maintian", "sufficent", "balence"],
+        ),
+    ],
+)
+def test_an_undeclared_english_draft_is_checked_however_many_typos(
+    text: str, typos: list[str]
+) -> None:
+    """Five typos made the draft 'mostly not English' and silenced every finding; one fewer
+    gave four. English's own words (your, has, been, will; plz) say it is English."""
+    found = [d.message.split("'")[1] for d in lint_text(text) if d.code == "TPL201"]
+    assert found == typos
+    declared = [d.message.split("'")[1] for d in lint_text(text, language="en_US")]
+    assert [w for w in declared if w in typos] == typos
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola {{1}}, tu pedido {{2}} fue enviado y llegará mañana. Gracias por tu compra.",
+        "Hola {{1}}, tu pedido {{2}} fue enviado y llegara manana. Grasias por tu compra.",
+        "Tu codigo de verificacion es {{1}}. No lo compartas con nadie.",
+        "Olá {{1}}, seu pedido {{2}} foi enviado e chega amanhã. Obrigado pela compra!",
+        "Ola {{1}}, seu pedido {{2}} foi enviado e chega amanha. Obrigado pela compra!",
+        "Sua fatura de {{1}} vence em {{2}}. O boleto esta disponivel no aplicativo.",
+        "Halo {{1}}, pesanan Anda {{2}} sudah dikirim dan akan tiba besok. Terima kasih!",
+        "Halo {{1}}, pesanan anda {{2}} sudah dikrim dan akn tiba besok. Trima kasih!",
+        "Namaste {{1}}, aapka order {{2}} ship ho gaya hai aur kal tak pahunch jayega.",
+        "Hello {{1}}, aapka payment {{2}} receive ho gaya hai. Dhanyavaad!",
+        "Aapka appointment {{1}} ko confirm ho gaya hai, please time pe aayein.",
+        "Bonjour {{1}}, votre commande {{2}} a été expédiée et arrivera demain. Merci !",
+        "Bonjour {{1}}, votre comande {{2}} a ete expediee et arrivera demain. Merci !",
+        "Salamat sa order mo! Ang delivery ay on the way, darating bukas.",
+        "Habari {{1}}, agizo lako {{2}} limetumwa na litafika kesho. Asante!",
+    ],
+)
+def test_undeclared_text_in_another_language_gets_no_english_spelling_warnings(
+    text: str,
+) -> None:
+    assert not [d for d in lint_text(text) if d.code == "TPL201"]

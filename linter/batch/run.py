@@ -137,7 +137,14 @@ class Duplicates:
         from linter.engine import first_paragraph
         from linter.rulebook import selected_rules
 
-        self.rule = next((r for r in selected_rules(config) if r.kind == "duplicate"), None)
+        self.rule = next(
+            (
+                r
+                for r in selected_rules(config)
+                if r.kind == "duplicate" and r.params.get("compare", "text") == "text"
+            ),
+            None,
+        )  # the body rule (TPL401); names (TPL402) are not compared across rows
         self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
         self.fix = (first_paragraph(self.rule.fix) or None) if self.rule else None
         self.first = FirstSeen()

@@ -167,6 +167,11 @@ class Check:
         """Work done for many templates at once before ``check`` sees them one by one (the
         classifier scores a batch in numpy). Results go on the templates; default: none."""
 
+    def prepare_run(self, templates: list[Template]) -> None:
+        """What a check learns from the other templates of a run before it checks each (a
+        name another template has); not called for a batch's rows, which are linted alone.
+        Results go on the templates (``scores``, under a name starting with ``_``)."""
+
     def check_run(self, templates: list[Template]) -> Iterable[tuple[Template, Hit]]:
         """For rules about a run as a whole (duplicates). Runs after every template's check."""
         return ()

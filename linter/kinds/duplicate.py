@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from linter.kinds import Check, Hit
 from linter.placeholders import ALL, replace_placeholders
-from linter.template import Template
+from linter.template import Component, Template
 
 _WORD = re.compile(r"\w")
 
@@ -38,11 +39,22 @@ def digest(text: str) -> int | None:
 
 
 class DuplicateCheck(Check):
-    """``compare-footer``: whether the footer must match too (default true)."""
+    """``compare``: ``text`` (default), the body (and with ``compare-footer``, default true,
+    the footer); or ``name``, the name and language."""
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> frozenset[str] | None:
+        from linter.rulebook import choice
+
+        choice(params, "compare", ("text", "name"), "what duplicates share", "text")
+        return None
 
     def check_run(self, templates: list[Template]) -> Iterator[tuple[Template, Hit]]:
         if len(templates) < 2:
             return  # one template has no duplicate (a batch lints rows one at a time)
+        if self.params.get("compare", "text") == "name":
+            yield from self._same_names(templates)
+            return
         with_footer = bool(self.params.get("compare-footer", True))
         first: dict[tuple[str, str], Template] = {}
         for tpl in templates:
@@ -88,6 +100,42 @@ class DuplicateCheck(Check):
                     fix,
                 ),
             )
+
+    def _same_names(self, templates: list[Template]) -> Iterator[tuple[Template, Hit]]:
+        """Two templates of one name in one language: Meta keeps one (a second is refused
+        when it is created, or replaces the first's content when it is edited)."""
+        first: dict[tuple[str, str], Template] = {}
+        for tpl in templates:
+            if not tpl.name or not tpl.name.strip():
+                continue  # a text file has no name (its file name is not one)
+            earlier = first.setdefault((tpl.name, tpl.language or ""), tpl)
+            if earlier is tpl:
+                continue
+            comp = _name_of(tpl)
+            language = f"'{tpl.language}'" if tpl.language else "no language"
+            named = _name_of(earlier)
+            if named is not None:
+                line, col = earlier.index.position(named.omap.to_file(0))
+                where = f"{earlier.file}:{line}:{col}"
+            else:
+                where = _where(earlier)
+            yield (
+                tpl,
+                Hit(
+                    comp,
+                    0,
+                    len(tpl.name) if comp is not None else 0,
+                    {"name": tpl.name, "language": language, "earlier": where},
+                    None,
+                ),
+            )
+
+
+def _name_of(tpl: Template) -> Component | None:
+    """A JSON template's ``name`` string, where it is written."""
+    value = (tpl.raw or {}).get("name")
+    omap = getattr(value, "omap", None)
+    return Component("name", "name", str(value), omap) if omap is not None else None
 
 
 def _translation(one: Template, other: Template) -> bool:

@@ -21,7 +21,6 @@ from typing import Any
 
 import regex
 
-from linter.config import is_language_code
 from linter.kinds import Check, Hit
 from linter.placeholders import (
     ALL,
@@ -47,6 +46,8 @@ NEEDS: dict[str, frozenset[str]] = {}  # check name -> the template fields it re
 
 
 SETUPS: dict[str, Callable[[FormatCheck], Any]] = {}  # check name -> what it builds once
+# check name -> its work on a run's templates before it sees them one by one (``prepare_run``)
+PREPARES: dict[str, Callable[[FormatCheck, list[Template]], None]] = {}
 
 
 def register(
@@ -54,12 +55,14 @@ def register(
     placeholders: bool = False,
     needs: tuple[str, ...] = (),
     setup: Callable[[FormatCheck], Any] | None = None,
+    prepare: Callable[[FormatCheck, list[Template]], None] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """``placeholders``: the check reads only placeholders, so it has nothing to say about a
     template none of whose components holds one (the engine then skips it); ``needs``: the
     template fields it reads (``Check.needs_fields``), likewise; ``setup``: built from the
     rule's parameters when the rule is loaded (``check.setup``), so a bad parameter is one
-    error at load, not a failure on every template."""
+    error at load, not a failure on every template; ``prepare``: what it learns from the
+    run's other templates before it checks each (a name another template has)."""
 
     def wrap(fn: CheckFn) -> CheckFn:
         CHECKS[name] = fn
@@ -68,6 +71,8 @@ def register(
         NEEDS[name] = frozenset(needs)
         if setup is not None:
             SETUPS[name] = setup
+        if prepare is not None:
+            PREPARES[name] = prepare
         return fn
 
     return wrap
@@ -98,6 +103,11 @@ class FormatCheck(Check):
 
     def check(self, template: Template) -> Iterator[Hit]:
         return self.fn(self, template)
+
+    def prepare_run(self, templates: list[Template]) -> None:
+        work = PREPARES.get(self.params.get("check", ""))
+        if work is not None:
+            work(self, templates)
 
     def num(self, key: str, default: int) -> int:
         known = self._nums.get((key, default))
@@ -194,7 +204,36 @@ def _placeholder_list(phs: list[Placeholder]) -> str:
 _NAME_BAD = re.compile(r"[^a-z0-9_]+")
 
 
-@register("template-name")
+def _claim_names(check: FormatCheck, templates: list[Template]) -> None:
+    """In a run of several templates, a rename may not give a template the name another has
+    in its language (Meta keeps one template per name and language), nor the name an earlier
+    rename gives: ``Order Update`` and ``order-update`` in one file both became
+    ``order_update``. The later template's fix is then only advice (``_name_clash``)."""
+    limit = check.num("max", 512)
+    taken: dict[tuple[str, str], Template] = {}
+    for tpl in templates:
+        if tpl.name and not _NAME_BAD.search(tpl.name):
+            taken.setdefault((tpl.name, tpl.language or ""), tpl)
+    for tpl in templates:
+        tpl.scores.pop("_name_clash", None)
+        if not tpl.name or not _NAME_BAD.search(tpl.name):
+            continue
+        key = (_snake(tpl.name)[:limit], tpl.language or "")
+        if not key[0]:
+            continue
+        other = taken.setdefault(key, tpl)
+        if other is not tpl:
+            who = f"'{other.display_name}' ({_where(other)})"
+            said = f"already the name of {who}" if other.name == key[0] else f"what {who} becomes"
+            tpl.scores["_name_clash"] = said
+
+
+def _where(tpl: Template) -> str:
+    line, _ = tpl.index.position(tpl.anchor)
+    return f"{tpl.file}:{line}"
+
+
+@register("template-name", prepare=_claim_names)
 def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
     name = template.name
     if name is None:
@@ -217,6 +256,14 @@ def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
         others = sorted(c for c in chars if not c.isupper())
         parts += [" ".join(repr(c) for c in others[:6])] if others else []
         fixed = _snake(name)[:limit]
+        clash = template.scores.get("_name_clash")
+        if clash and fixed:
+            fix = (
+                f"Rename it: `{fixed}` is {clash} in this run, and Meta keeps one template "
+                "per name and language."
+            )
+        else:
+            fix = f"Rename it to `{fixed}`." if fixed else None
         yield Hit(
             comp,
             bad[0].start(),
@@ -225,9 +272,9 @@ def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 "name": name,
                 "detail": f"contains {' and '.join(parts)}; only a-z, 0-9 and '_' are allowed",
             },
-            f"Rename it to `{fixed}`." if fixed else None,
+            fix,
             # unsafe: code that sends the template refers to it by name
-            edit=(0, len(name), fixed, False) if fixed else None,
+            edit=(0, len(name), fixed, False) if fixed and not clash else None,
         )
     if len(name) > limit:
         yield Hit(
@@ -242,31 +289,57 @@ def template_name(check: FormatCheck, template: Template) -> Iterator[Hit]:
         )
 
 
+# Letters NFKD does not take apart into a base letter and marks
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+    | {"Æ": "Ae", "Œ": "Oe", "Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D", "Þ": "Th"}
+)
+
+
 def _snake(name: str) -> str:
+    """``pedido_café_confirmação`` -> ``pedido_cafe_confirmacao`` (accents taken off, not the
+    letters they sit on), ``orderShipped`` -> ``order_shipped``; "" for a name in another
+    script (``注文_update``): no Latin rendering of it is certain."""
+    import unicodedata
+
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        name = "".join(c for c in name if not unicodedata.combining(c))
+        if any(c.isalpha() and not c.isascii() for c in name):
+            return ""
     name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-_LANG_LOOSE = re.compile(r"([A-Za-z]{2,3})(?:[-_ ]([A-Za-z]{2}))?")
+def _codes_setup(check: FormatCheck) -> Any:
+    from linter.kinds import settings_origin
+    from linter.languages import from_params
+
+    try:
+        return from_params(check.params)
+    except ValueError as exc:
+        raise ValueError(f"{settings_origin(check.rule, check.ctx)}: {exc}") from None
 
 
-@register("language-code", needs=("language",))
+@register("language-code", needs=("language",), setup=_codes_setup)
 def language_code(check: FormatCheck, template: Template) -> Iterator[Hit]:
     lang = template.language
-    if lang is None or is_language_code(lang):
+    codes = check.setup
+    if lang is None or lang in codes:
         return
     comp = _field(template, "language", "language")
-    m = _LANG_LOOSE.fullmatch(lang.strip())
-    fixed = None
-    if m:
-        fixed = m.group(1).lower() + (f"_{m.group(2).upper()}" if m.group(2) else "")
+    from linter.languages import advice
+
+    verdict = codes.judge(lang)
+    detail, fix = advice(verdict)
     yield Hit(
         comp,
         0,
         len(lang),
-        {"language": lang, "expected": f"'{fixed}'" if fixed else "a code such as 'en_US'"},
-        f"Write `{fixed}`." if fixed else None,
-        edit=(0, len(lang), fixed, True) if fixed else None,
+        {"language": lang, "detail": detail},
+        fix,
+        # safe: the code Meta lists for what was written, and no other could be meant
+        edit=(0, len(lang), verdict.meant, True) if verdict.meant else None,
     )
 
 
@@ -1238,8 +1311,13 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
         if samples is not None and (numbered or samples):
             count = len(numbered)
             if len(samples) < count:
+                # a header variable over Meta's limit is one to move, not to give a sample:
+                # TPL306 says so, and advice to add its sample would contradict it
+                refused = _over_the_limit(check, comp) if kind == "header" else frozenset()
                 for n in sorted(numbered)[len(samples) :]:
                     ph = numbered[n]
+                    if ph.start in refused:
+                        continue
                     yield Hit(
                         comp,
                         ph.start,
@@ -1290,6 +1368,26 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
                         },
                         "Remove the sample, or add the variable it belongs to.",
                     )
+
+
+def _over_the_limit(check: FormatCheck, comp: Component) -> frozenset[int]:
+    """Where the header's variables past the header-variable rule's ``max`` start (TPL306
+    flags each; none when the rules folder has no such rule)."""
+    limit = check.ctx.shared("format.header-variables", lambda: _header_limit(check))
+    if limit is None:
+        return frozenset()
+    phs = find_placeholders(comp.text, frozenset({NUMBERED, NAMED, MALFORMED}))
+    return frozenset(ph.start for ph in phs[limit:])
+
+
+def _header_limit(check: FormatCheck) -> int | None:
+    from linter.rulebook import config_rules, params_under
+
+    for rule in config_rules(check.ctx.config):
+        if rule.params.get("check") == "variable-count" and "header" in rule.components:
+            value = params_under(rule, check.ctx.config).get("max", 1)
+            return int(value) if isinstance(value, (int, float)) else None
+    return None
 
 
 def _raw_component(template: Template, ctype: str) -> dict[str, Any] | None:

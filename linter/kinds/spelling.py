@@ -21,7 +21,8 @@ list), ``languages`` (template language prefixes to check, default: those with a
 templates with no declared language are checked as English), ``loanwords`` (English words also
 known in the other languages, default 30,000), ``min-known`` (default 0.6) and ``min-words``
 (default 4): when a text has at least ``min-words`` words and fewer than ``min-known`` of them
-are known, it is taken to be another language (Spanish, Hinglish …) and not spell-checked.
+are known, it is taken to be another language (Spanish, Hinglish …) and not spell-checked —
+unless, undeclared, English's own common words say it is a sloppy English draft.
 """
 
 from __future__ import annotations
@@ -472,12 +473,26 @@ def read_vocab(path: Path) -> list[tuple[str, str | None]]:
     return out
 
 
+# A one-letter term (text-speak "u") is a word only in lower case between two words (or a
+# variable): "if u need help", "thank u!", "Hi {{1}}, u can" — not a letter of a name, code,
+# unit or list: "Vitamin U", "U-turn", "u.s.", "(u)", "5 u", "Plan u2".
+_ONE_LETTER = (
+    r"(?:(?<=[^\W\d_]{{2}} )|(?<=[^\W\d_]{{2}}, )|(?<=\}}\}} )|(?<=\}}\}}, ))(?-i:{term})"
+    r"(?=[ \t]+[^\W\d_]|[,!?]|\.(?!\w)|\s*$)"
+)
+
+
 def _terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(set(terms), key=len, reverse=True)
     if not ordered:
         return None
-    alternation = "|".join(re.escape(t) for t in ordered)
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)", re.IGNORECASE)
+    words = [re.escape(t) for t in ordered if len(t) > 1 or not t.isalpha()]
+    letters = [
+        _ONE_LETTER.format(term=re.escape(t)) for t in ordered if len(t) == 1 and t.isalpha()
+    ]
+    alternation = "|".join(words)
+    whole = rf"(?<![\w'’-])(?:{alternation})(?![\w'’-]|-\w)" if words else ""
+    return re.compile("|".join(filter(None, [whole, *letters])), re.IGNORECASE)
 
 
 def _terms_gate(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -656,6 +671,48 @@ def _after_capitalised_word(text: str, at: int) -> bool:
 _LABEL = re.compile(r"[ \t*_]*[A-Z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,2}[ \t]*(?::(?!//)|\|)")
 # What a line holds before a label's value: "Paid to: ", "Current location: ", "*Hotel*: ".
 _BEFORE_VALUE = re.compile(r"[ \t*_]*[^\W\d_][^\n:.!?]{0,39}:[ \t*_]*")
+
+
+def _title_case(token: str) -> bool:
+    return token[:1].isupper() and token[1:].replace("'", "").islower()
+
+
+def _reads_on(text: str, end: int) -> bool:
+    """Whether the sentence goes on after a word: a lower-case word, a number, a variable or
+    a comma, full stop, '!' or '?' comes next ("Yuor order", "Thnaks!"), not another
+    capitalised word, a colon, a bar, a line break or the end ("Kavya Home", "Meesho:")."""
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i == len(text):
+        return False
+    c = text[i]
+    return c.islower() or c.isdigit() or c in "{,.!?'’"
+
+
+_FOOTER_WORD = re.compile(r"[^\W\d_][\w'’&]*")
+_RUN_BREAK = re.compile(r"[.!?,:;|/\n\d]")
+
+
+def _footer_name(text: str, word: Word) -> bool:
+    """Whether the word is in the run of capitalised words a footer opens with, when that run
+    is two words or more or the whole footer ("Kavya Home", "Meesho Support", "Swiggy
+    Instamart", "Kavya Home✨Support"): the sender's name, as in a sign-off, even with a known
+    word one edit away (Kava, Mesh, Twiggy). "Thankyou for shopping with us" is checked."""
+    run_end, count, last = 0, 0, 0
+    for m in _FOOTER_WORD.finditer(text):
+        if not m.group()[0].isupper() or (count and _RUN_BREAK.search(text, last, m.start())):
+            break
+        count, last, run_end = count + 1, m.end(), m.end()
+    if count == 0 or word.start >= run_end:
+        return False
+    return count >= 2 or not text[run_end:].strip()
+
+
+def _named(text: str, start: int, term: str) -> bool:
+    """A Title-case term in mid-sentence may be part of a name ("Nite Owl", "Drive Thru
+    Cafe"): reported, but not rewritten."""
+    return term[:1].isupper() and term[1:].islower() and not _sentence_start(text, start)
 
 
 def _in_label(text: str, word: Word) -> bool:
@@ -1059,6 +1116,31 @@ def _other_language(ctx: Context, components: list[Component]) -> tuple[str, boo
     return verdict[1], verdict[1] in alike
 
 
+ENGLISH_WORDS = 2  # English's own common words ("your", "has", "been") that make a text...
+ENGLISH_SHARE = 0.2  # ...English however many typos it has, when they are this share of it
+
+
+def _english_words(ctx: Context, components: list[Component], vocab: Vocabulary) -> bool:
+    """Whether a text no other language's word list claims is English by its own words:
+    TPL340's English list (the, your, has, been, will …) and text-speak from the reject list
+    (plz, thx, u), at least ENGLISH_WORDS distinct ones and ENGLISH_SHARE of its distinct
+    words. Taglish or Swahili with an English phrase ("ang delivery ay on the way") has too
+    few; a sloppy English draft has its typos' neighbours in plenty."""
+    found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+    if found is None:
+        return False
+    profiles = found[0].profiles
+    if "en" not in profiles.languages:
+        return False
+    from linter.kinds.language import readable
+    from linter.kinds.language import words_of as words_in
+
+    english = profiles.languages.index("en")
+    words = set(words_in(readable("\n".join(c.text for c in components))))
+    own = sum(1 for w in words if english in profiles.table.get(w, ()) or w in vocab.reject)
+    return own >= ENGLISH_WORDS and own >= ENGLISH_SHARE * len(words)
+
+
 def _language_judge(ctx: Context) -> tuple[Any, frozenset[str]] | None:
     from linter.kinds import load_check
     from linter.rulebook import config_rules
@@ -1193,7 +1275,15 @@ class SpellingCheck(Check):
             counted = [w for _, w in found if len(w[3]) > SHORT_WORD or not w[4] or w[3] in common]
             known = sum(w[4] for w in counted)
             if counted and known < self.min_known * len(counted):
-                return  # mostly not English: another language, or Hinglish
+                # Mostly unknown words: another language, or Hinglish; or, undeclared, a sloppy
+                # English draft ("DELIVARY UPDATE: Your ordr has been shiped and will arive
+                # tomorow" fell under the share and went unchecked, while one typo fewer gave
+                # four findings). English's own short words say which, when no other
+                # language's do.
+                if declared or other_language() is not None:
+                    return
+                if not _english_words(self.ctx, components, self.vocabulary()):
+                    return
         if not any(row[5] for _, row in found):
             return
         # read last, as it costs most: most texts with an unknown word stop above
@@ -1209,6 +1299,7 @@ class SpellingCheck(Check):
                 if word.text[:1].isupper() and (
                     _named_elsewhere(components, comp, word)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
+                    or (comp.kind == "footer" and _footer_name(comp.text, word))
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)
@@ -1233,7 +1324,11 @@ class SpellingCheck(Check):
             fix = f"Correct the spelling of '{word.text}'"
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
-        edit = (word.start, word.end, options[0], False) if options else None  # a best guess
+        if not options or (_title_case(word.text) and not _reads_on(comp.text, word.end)):
+            # A capitalised word another capitalised word, a colon or the line's end follows
+            # may be a name ("Kavya Home:", "Swiggy Instamart"): no best guess renames it
+            return Hit(comp, word.start, word.end, values, fix)
+        edit = (word.start, word.end, options[0], False)  # a best guess
         return Hit(comp, word.start, word.end, values, fix, edit=edit, alternatives=(*options[1:],))
 
     def _rejected(self, template: Template) -> Iterator[Hit]:
@@ -1242,6 +1337,19 @@ class SpellingCheck(Check):
             return
         language = template.language or self.ctx.config.default_language or "en"
         english = _lang_key(language).startswith("en")
+        declared = bool(template.language or self.ctx.config.default_language)
+        foreign: list[bool] = []  # whether an undeclared text reads as another language
+
+        def one_letter_word(term: str) -> bool:
+            """A one-letter term ("u") is English text-speak only in English: Spanish "uno u
+            otro", Polish "u lekarza", Croatian "u Zagrebu" write it as a word."""
+            if not english:
+                return False
+            if not declared and not foreign:
+                found = _other_language(self.ctx, self._components(template))
+                foreign.append(found is not None)
+            return declared or not foreign[0]
+
         for comp in self._components(template):
             text = comp.text
             if not may_reject(text, vocab):
@@ -1256,19 +1364,27 @@ class SpellingCheck(Check):
             for m in vocab.reject_pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in masks):
                     continue
+                if len(m.group()) == 1 and not one_letter_word(m.group()):
+                    continue
                 replacement = vocab.reject.get(m.group().lower())
                 edit = None
+                # "a | b": the term stands for either ("ur": "your" or "you're"), and which
+                # one only the sentence says, so no fix is written
+                options = [
+                    _match_case(o.strip(), m.group()) for o in (replacement or "").split("|")
+                ]
+                said = " or ".join(f"'{o}'" for o in options if o)
                 if replacement and not english:
                     # the lists' replacements are English: no fix writes one into a template
                     # in another language
-                    written = _match_case(replacement, m.group())
-                    fix = (
-                        f"Reword '{m.group()}' in the template's language ('{written}' in English)."
-                    )
+                    fix = f"Reword '{m.group()}' in the template's language ({said} in English)."
+                elif len(options) > 1:
+                    fix = f"Write {said}, whichever is meant."
+                elif replacement and _named(text, m.start(), m.group()):
+                    fix = f"Write {said} instead, unless '{m.group()}' is a name here."
                 elif replacement:
-                    written = _match_case(replacement, m.group())
-                    fix = f"Write '{written}' instead."
-                    edit = (m.start(), m.end(), written, True)  # the team's own replacement
+                    fix = f"Write {said} instead."
+                    edit = (m.start(), m.end(), options[0], True)  # the team's own replacement
                 else:
                     fix = f"Remove or reword '{m.group()}'."
                 yield Hit(comp, m.start(), m.end(), {"term": m.group()}, fix, edit=edit)

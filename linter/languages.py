@@ -151,7 +151,9 @@ def advice(verdict: Verdict) -> tuple[str, str]:
         return (
             f"is not one of Meta's template language codes; for '{verdict.language}' Meta lists "
             f"{shown(verdict.candidates)}",
-            f"Write the one meant: {shown(verdict.candidates, quote='`')}.",
+            f"Write the one meant: {shown(verdict.candidates, quote='`')}. If Meta's page "
+            "lists this code now (it adds regional codes), add it to "
+            "`[tool.templint.rules.TPL302] extra-languages`.",
         )
     return (
         "is not one of Meta's template language codes (such as 'en_US', 'es', 'pt_BR')",

@@ -47,7 +47,7 @@ def test_sarif_validates_and_locates(sarif: dict) -> None:
     assert rule["id"] == "TPL101" and "Why is this bad?" in rule["help"]["text"]
     # a whole sentence on one line: the first line of the summary stopped mid-list
     short = rule["shortDescription"]["text"]
-    assert short.startswith("Finds discounts") and short.endswith("`discounted`.")
+    assert short.startswith("Finds discounts") and short.endswith("the rest on delivery`).")
     assert "\n" not in short
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert "invalid JSON" in notes[0]["message"]["text"]

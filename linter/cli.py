@@ -292,13 +292,18 @@ def lint(
         if paths == ("-",) and (apply_fix or show_diff):
             result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff, exit_zero)
             stream = sys.stderr  # standard output holds the fixed text
-        elif apply_fix and not show_diff:  # --diff writes nothing
+        elif apply_fix or show_diff:  # --diff writes nothing
             done, result = fix_paths(
-                list(paths), config, unsafe=unsafe_fixes, on_skip=note, force_exclude=force_exclude
+                list(paths),
+                config,
+                unsafe=unsafe_fixes,
+                on_skip=note,
+                force_exclude=force_exclude,
+                write=not show_diff,
             )
-            for why in done.skipped:
+            for why in done.skipped + done.refused:
                 click.echo(f"templint: {why}", err=True)
-            if done.fixed:
+            if done.fixed and not show_diff:
                 click.echo(
                     f"templint: fixed {_count(done.fixed, 'finding')} in "
                     f"{_count(len(done.files), 'file')}",
@@ -321,11 +326,11 @@ def lint(
     if add_ignore:
         _add_ignores(result)
     if show_diff:
-        from linter.fixes import diff_fixes
+        from linter.fixes import text_diff
 
         for err in result.errors:
             click.echo(str(err), err=True)
-        diff = diff_fixes(result.diagnostics, unsafe=unsafe_fixes)
+        diff = "".join(text_diff(p, *done.changes[p]) for p in sorted(done.changes))
         click.echo(diff, nl=False)
         sys.exit(2 if result.errors else 1 if diff and not exit_zero else 0)
     report = Report(
@@ -406,6 +411,9 @@ def _fix_stdin(
         new, count, result = fix_source(text, config, unsafe=unsafe, stdin_name=name)
     except InputError as exc:
         new, count, result = text, 0, RunResult(errors=[exc], files=1)
+    for why in result.refused:
+        named = f"{name}{why[1:]}" if name and why.startswith("-:") else why
+        click.echo(f"templint: {named}", err=True)
     if show_diff:
         from linter.fixes import text_diff
 

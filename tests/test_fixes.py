@@ -302,3 +302,71 @@ def test_fix_source_returns_the_text_the_count_and_what_is_left() -> None:
     assert new == "# templint: language en_US\nHi {{1}}, use code SAVE20 today.\n"
     assert count == 2
     assert "TPL102" in {d.code for d in result.diagnostics}
+
+
+def _components(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["components"]
+
+
+def test_a_fix_that_would_bring_a_new_error_is_not_applied(tmp_path: Path) -> None:
+    # 'Thx' -> 'Thanks' is a safe fix, but not where it pushes the text past Meta's limits.
+    tpl = {
+        "name": "booking_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT",
+             "text": "Thx for booking with Kavya Home, your stay is now confirmed"},
+            {"type": "BODY", "text": "Hi {{1}}, your booking {{2}} is confirmed.",
+             "example": {"body_text": [["Priya", "#4021"]]}},
+            {"type": "FOOTER",
+             "text": "Msg from Kavya Home reservations team, reply STOP to opt out"},
+            {"type": "BUTTONS", "buttons": [
+                {"type": "QUICK_REPLY", "text": "Plz change my booking now"},
+                {"type": "QUICK_REPLY", "text": "Thx, all good"},
+            ]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    diff = lint("--diff", str(path))
+    res = lint("--fix", str(path))
+    comps = _components(path)
+    assert comps[0]["text"] == tpl["components"][0]["text"]
+    assert comps[2]["text"] == tpl["components"][2]["text"]
+    buttons = comps[3]["buttons"]
+    assert [b["text"] for b in buttons] == ["Plz change my booking now", "Thanks, all good"]
+    assert res.exit_code == 0 and "TPL305" not in res.stdout and "TPL311" not in res.stdout
+    assert "fixed 1 finding in 1 file" in res.stderr
+    assert (
+        "TPL202 fix ('Thx' -> 'Thanks') not applied: it would bring TPL305 (Header is 62 "
+        "characters" in res.stderr
+    )
+    assert "bring TPL308" in res.stderr and "bring TPL311" in res.stderr
+    # what is left is not counted as fixable: another --fix would not fix it either
+    assert "[*]" not in res.stdout
+    # --diff shows what --fix wrote, and says the same
+    assert '+          "text": "Thanks, all good"' in diff.stdout.splitlines()
+    assert "Message" not in diff.stdout and "bring TPL308" in diff.stderr
+
+
+def test_fixing_repeats_until_nothing_is_left_to_fix(tmp_path: Path) -> None:
+    # The emoji inside *bold* is its own fix once the markup is gone: one run does both.
+    tpl = {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Order *🎉 shipped*"},
+            {"type": "BODY", "text": "Hi {{1}}, your order has shipped.",
+             "example": {"body_text": [["Priya"]]}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert _components(path)[0]["text"] == "Order shipped"
+    assert "fixed 2 findings in 1 file" in res.stderr and "TPL307" not in res.stdout
+    before = path.read_bytes()
+    again = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before and "fixed" not in again.stderr

@@ -146,49 +146,50 @@ def fix_text(
         chosen = _choose(wanted)
         if not chosen:
             break
-        edits = [d.edit for d in chosen if d.edit is not None]
-        new, _ = _fixed("-", text, edits)
+        new, _ = _fixed("-", text, [edit for edit, _ in chosen])
         after = _relint(lint, new)
         if after is not None and not _brought(found, templates, *after, threshold):
             text, (found, templates) = new, after
-            done.applied += len(chosen)
+            done.applied += sum(len(ds) for _, ds in chosen)
             continue
         # Something in this round made things worse: try its fixes one by one, last first
         # (so an accepted one does not move the others' offsets), keeping each that brings
         # nothing new.
-        for d in reversed(chosen):
-            assert d.edit is not None
-            new, _ = _fixed("-", text, [d.edit])
+        for edit, ds in reversed(chosen):
+            new, _ = _fixed("-", text, [edit])
             after = _relint(lint, new)
             worse = None if after is None else _brought(found, templates, *after, threshold)
             if after is not None and not worse:
                 text, (found, templates) = new, after
-                done.applied += 1
+                done.applied += len(ds)
                 continue
-            keys.add(_fix_key(d, where))
-            refused.append((d.line, d.column, _why_refused(d, worse)))
-            done.refused_fixes.add((d.file, d.component, d.code, d.edit.old, d.edit.new))
+            refused.append((ds[0].line, ds[0].column, _why_refused(ds[0], worse)))
+            for d in ds:
+                keys.add(_fix_key(d, where))
+                done.refused_fixes.add((d.file, d.component, d.code, edit.old, edit.new))
         # the next round lints what is now there and re-chooses (offsets have moved)
     done.text, done.found, done.templates = text, found, templates
     done.refused = [why for *_, why in sorted(refused)]
     return done
 
 
-def _choose(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The findings whose edits ``_fixed`` would apply together: in order, none overlapping
-    an edit taken before it (an identical edit of two findings counts once)."""
-    chosen: list[Diagnostic] = []
-    seen: set[Edit] = set()
+def _choose(diagnostics: list[Diagnostic]) -> list[tuple[Edit, list[Diagnostic]]]:
+    """The edits ``_fixed`` would apply together, each with the findings it fixes (one edit
+    can fix several: a variable renumbered with the others): in order, none overlapping an
+    edit taken before it."""
+    chosen: list[tuple[Edit, list[Diagnostic]]] = []
+    taken: dict[Edit, list[Diagnostic]] = {}
     end = -1
     for d in sorted(diagnostics, key=lambda d: (d.edit.start, d.edit.end)):  # type: ignore[union-attr]
         edit = d.edit
         assert edit is not None
-        if edit in seen:
+        if edit in taken:
+            taken[edit].append(d)
             continue
         if edit.start < end:
             continue
-        seen.add(edit)
-        chosen.append(d)
+        taken[edit] = [d]
+        chosen.append((edit, taken[edit]))
         end = max(end, edit.end)
     return chosen
 

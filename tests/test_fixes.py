@@ -370,3 +370,137 @@ def test_fixing_repeats_until_nothing_is_left_to_fix(tmp_path: Path) -> None:
     before = path.read_bytes()
     again = lint("--fix", "--unsafe-fixes", str(path))
     assert path.read_bytes() == before and "fixed" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "fixed"),
+    [
+        # another tool's variable before Meta's: it takes its place's number, the rest move up
+        (
+            "Hi $first_name, your order {{1}} has shipped and will arrive on {{2}}.",
+            "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}.",
+        ),
+        (
+            "Dear [Customer Name], your visit is confirmed for {{1}} at our clinic.",
+            "Dear {{1}}, your visit is confirmed for {{2}} at our clinic.",
+        ),
+        (
+            "Hi %FIRSTNAME%, your 20% deposit for booking {{1}} has been received.",
+            "Hi {{1}}, your 20% deposit for booking {{2}} has been received.",
+        ),
+        (
+            "Hi {{1}}, your order {{}} ships on {{2}} from our warehouse.",
+            "Hi {{1}}, your order {{2}} ships on {{3}} from our warehouse.",
+        ),
+        # a foreign variable inside braces is one variable, replaced whole
+        (
+            "Hi {{1}}, your order {{$order_id}} ships on {$date} to [City] today.",
+            "Hi {{1}}, your order {{2}} ships on {{3}} to {{4}} today.",
+        ),
+        # the same name twice is one variable
+        (
+            "Hi $name, your order {{1}} is ready. Thanks, $name, see you soon.",
+            "Hi {{1}}, your order {{2}} is ready. Thanks, {{1}}, see you soon.",
+        ),
+    ],
+)
+def test_variable_fixes_number_by_position_in_one_run(
+    tmp_path: Path, body: str, fixed: str
+) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == fixed + "\n"
+    for code in ("TPL320", "TPL326", "TPL327", "not applied"):
+        assert code not in res.output
+    again = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == fixed + "\n" and "fixed" not in again.stderr
+
+
+def test_variable_hints_name_the_number_the_fix_would_write(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("Hi $first_name, your order {{1}} ships on {{2}}.\n", encoding="utf-8")
+    res = lint(str(path))
+    assert "written like {{1}}" in res.output
+    assert "Replace `$first_name` with `{{1}}` and number the variables after it on" in res.output
+
+
+def _meta(body: str, samples: list[str]) -> dict:
+    return {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [samples]}},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "samples", "hint"),
+    [
+        (
+            "Hi $name, your order {{1}} has shipped and will arrive on {{2}}.",
+            ["#4021", "Friday"],
+            "Replace `$name` with `{{1}}` and number the variables after it on; add its "
+            "sample value as sample 1 of the body example.",
+        ),
+        (
+            "Hi {{1}}, your order {{}} ships on {{2}}.",
+            ["Priya", "Friday"],
+            "Replace `{{}}` with `{{2}}` and number the variables after it on; add its sample "
+            "value as sample 2 of the body example.",
+        ),
+        (
+            "Hi {{1}}, ${order} is ready at [Store Name].",
+            ["Priya"],
+            "Replace `${order}` with `{{2}}`; add its sample value as sample 2 of the body "
+            "example.",
+        ),
+    ],
+)
+def test_no_variable_fix_where_its_sample_would_be_missing(
+    tmp_path: Path, body: str, samples: list[str], hint: str
+) -> None:
+    # Meta's JSON gives a sample per variable: a new variable without one is a new error
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_meta(body, samples), indent=2), encoding="utf-8")
+    before = path.read_bytes()
+    items = json.loads(lint("--format", "json", str(path)).output)
+    assert [i["edit"] for i in items if i["code"] in ("TPL326", "TPL327")] == [None] * len(
+        [i for i in items if i["code"] in ("TPL326", "TPL327")]
+    )
+    assert hint in [i["fix"] for i in items]
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before and "TPL330" not in res.output
+
+
+def test_a_named_variable_fixed_renames_its_sample(tmp_path: Path) -> None:
+    tpl = {
+        "name": "order_named",
+        "language": "en_US",
+        "category": "UTILITY",
+        "parameter_format": "NAMED",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{First_Name}}, your order {{order_id}} has shipped.",
+                "example": {
+                    "body_text_named_params": [
+                        {"param_name": "First_Name", "example": "Priya"},
+                        {"param_name": "order_id", "example": "#4021"},
+                    ]
+                },
+            }
+        ],
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    (body,) = _components(path)
+    assert body["text"] == "Hi {{first_name}}, your order {{order_id}} has shipped."
+    assert body["example"]["body_text_named_params"][0] == {
+        "param_name": "first_name",
+        "example": "Priya",
+    }
+    assert res.exit_code == 0 and "TPL330" not in res.output and "TPL326" not in res.output

@@ -504,3 +504,66 @@ def test_a_named_variable_fixed_renames_its_sample(tmp_path: Path) -> None:
         "example": "Priya",
     }
     assert res.exit_code == 0 and "TPL330" not in res.output and "TPL326" not in res.output
+
+
+def _header_footer(header: str, footer: str | None = None) -> dict:
+    comps = [
+        {"type": "HEADER", "format": "TEXT", "text": header},
+        {"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.",
+         "example": {"body_text": [["Priya", "#4021"]]}},
+    ]  # fmt: skip
+    if footer is not None:
+        comps.append({"type": "FOOTER", "text": footer})
+    return {"name": "order_update", "language": "en_US", "category": "UTILITY", "components": comps}
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "fixed_header", "fixed_footer"),
+    [
+        # words on both sides stay apart; an emoji at the start takes its space with it
+        ("Order🎉shipped for {{1}}", "Kavya Home✨Support", "Order shipped for {{1}}",
+         "Kavya Home Support"),
+        ("🚚 Your order is on its way", "💬 Reply STOP to opt out", "Your order is on its way",
+         "Reply STOP to opt out"),
+        ("Shipped 🎉 today", "Thanks 🙏.", "Shipped today", "Thanks."),
+        # inside *bold*: markup and emoji in one run
+        ("*🎉 Big news* for order {{1}}", None, "Big news for order {{1}}", None),
+    ],
+)  # fmt: skip
+def test_emoji_taken_out_without_gluing_or_stranding_words(
+    tmp_path: Path, header: str, footer: str | None, fixed_header: str, fixed_footer: str | None
+) -> None:
+    path = tmp_path / "t.json"
+    tpl = _header_footer(header, footer)
+    if "{{1}}" in header:
+        tpl["components"][0]["example"] = {"header_text": ["#4021"]}
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", "--select", "TPL3", str(path))
+    comps = _components(path)
+    assert comps[0]["text"] == fixed_header
+    if footer is not None:
+        assert comps[2]["text"] == fixed_footer
+    assert res.exit_code == 0, res.output
+    again = lint("--fix", "--unsafe-fixes", "--select", "TPL3", str(path))
+    assert "fixed" not in again.stderr
+
+
+def test_an_emoji_only_header_or_footer_is_not_emptied(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_header_footer("🎉🎉", "🙏"), ensure_ascii=False), "utf-8")
+    before = path.read_bytes()
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before
+    assert "TPL307" in res.output and "TPL310" in res.output and "[*]" not in res.output
+    assert "Write the header in words: without its emoji it would be empty." in res.output
+
+
+def test_a_star_after_a_digit_is_not_markup_to_strip(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    tpl = _header_footer("Rated 5* by *our* customers")
+    path.write_text(json.dumps(tpl, ensure_ascii=False), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    # *our* is bold and loses its stars; the rating keeps its star, and is still reported
+    assert _components(path)[0]["text"] == "Rated 5* by our customers"
+    assert "formatting markup (*)" in res.output and '"5 stars"' in res.output
+    assert res.exit_code == 1

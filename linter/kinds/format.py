@@ -552,7 +552,11 @@ _EMOJI = regex.compile(
     r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)"
     r"[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*"
 )
-_MARKUP = re.compile(r"```|\*[^*\n]+\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+~(?!\w)")
+# *bold* as WhatsApp reads it: no space just inside the stars ("5* by *our*" is a lone star,
+# then *our*)
+_MARKUP = re.compile(
+    r"```|\*[^*\s](?:[^*\n]*[^*\s])?\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+~(?!\w)"
+)
 _NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
@@ -569,34 +573,73 @@ def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit
     for comp in check.comps(template):
         text = mask_placeholders(comp.text, "\0", ALL)  # same offsets, no "_" of {{a_b}}
         # (start, end, what, the fix): a line break becomes a space and *bold* its words (the
-        # writer's text stays); an emoji's meaning may go with it (a guess), and so does the
-        # space before it ("Shipped 🎉" -> "Shipped")
-        found: list[tuple[int, int, str, tuple[int, int, str, bool]]] = []
+        # writer's text stays); an emoji's meaning may go with it (a guess, _emoji_edit)
+        found: list[tuple[int, int, str, tuple[int, int, str, bool] | None]] = []
         if "newline" in forbid:
             found += [
                 (m.start(), m.end(), "a line break", (m.start(), m.end(), " ", True))
                 for m in _NEWLINE.finditer(text)
             ]
         if "emoji" in forbid:
-            for m in _EMOJI.finditer(text):
-                start = m.start()
-                cut = start - 1 if start and comp.text[start - 1] == " " else start
-                found.append(
-                    (m.start(), m.end(), f"an emoji ({m.group()})", (cut, m.end(), "", False))
-                )
+            emojis = list(_EMOJI.finditer(text))
+            # nothing but emoji (and spaces, markup): taking them out leaves no text
+            words = any(c.isalnum() for c in _EMOJI.sub("", comp.text)) if emojis else False
+            for m in emojis:
+                edit = _emoji_edit(comp.text, m.start(), m.end()) if words else None
+                found.append((m.start(), m.end(), f"an emoji ({m.group()})", edit))
         if "markup" in forbid:
             found += [
                 (
                     m.start(),
                     m.end(),
                     f"formatting markup ({m.group()[:20]})",
-                    # from the unmasked text: placeholders inside *bold* are kept
-                    (m.start(), m.end(), _unmarked(comp.text[m.start() : m.end()]), True),
+                    _markup_edit(comp.text, m.start(), m.end()),
                 )
                 for m in _MARKUP.finditer(text)
             ]
-        for start, end, what, edit in sorted(found):
-            yield Hit(comp, start, end, {"what": _what(comp), "found": what}, edit=edit)
+        for start, end, what, edit in sorted(found, key=lambda f: f[:3]):
+            fix = None
+            if what == "formatting markup (*)" and edit is None:
+                fix = 'Write what the * stands for ("5 stars", "5-star"): a lone * is markup.'
+            elif what.startswith("an emoji") and edit is None:
+                fix = f"Write {_noun(comp)} in words: without its emoji it would be empty."
+            yield Hit(comp, start, end, {"what": _what(comp), "found": what}, fix, edit=edit)
+
+
+_BLANK = " \t"
+_EDGE = " \t*_~"  # what may stand between an emoji and the start or end of the text
+
+
+def _emoji_edit(text: str, start: int, end: int) -> tuple[int, int, str, bool]:
+    """Take an emoji out without gluing or stranding words: "Order🎉shipped" -> "Order
+    shipped", "🚚 Your order" -> "Your order", "Shipped 🎉 today" -> "Shipped today". A guess:
+    its meaning goes with it."""
+    before, after = text[:start], text[end:]
+    left = len(before) - len(before.rstrip(_BLANK))  # spaces just before it
+    right = len(after) - len(after.lstrip(_BLANK))
+    if not before.strip(_EDGE):  # at the start (perhaps inside *bold*): its spaces go too
+        return (start, end + right, "", False)
+    if left:  # "Shipped 🎉", "Shipped 🎉 today", "Shipped 🎉.": the space before it goes
+        return (start - left, end, "", False)
+    if after and _wordish(before[-1]) and _wordish(after[0]):
+        return (start, end, " ", False)  # "Order🎉shipped": the words stay apart
+    return (start, end, "", False)
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char in "{}"  # a variable counts as a word
+
+
+def _markup_edit(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
+    """*bold*, _italic_, ~strike~ as their words (placeholders inside kept), ``` gone: safe.
+    A lone * after a digit is a literal star ("Rated 5*"): no edit; another lone * may be a
+    footnote mark, so taking it out is a guess."""
+    markup = text[start:end]
+    if markup == "*":
+        if start and text[start - 1].isdigit():
+            return None
+        return (start, end, "", False)
+    return (start, end, _unmarked(markup), True)
 
 
 # --- buttons ------------------------------------------------------------------------------

@@ -226,7 +226,8 @@ def fix_paths(
         done.refused_fixes |= fixed.refused_fixes
         if not fixed.applied or fixed.text == text:
             continue
-        done.changes[path] = (text, fixed.text)
+        mark = "\ufeff" if bom else ""  # for --diff: the first line as the file has it
+        done.changes[path] = (mark + text, mark + fixed.text)
         if write:
             try:
                 write_file(path, fixed.text, bom)

@@ -41,7 +41,8 @@ class FixResult:
     # "FILE:LINE:COL: CODE fix … not applied: why", one per fix the re-lint refused
     refused: list[str] = field(default_factory=list)
     refused_fixes: set[tuple[str, str, str, str, str]] = field(default_factory=set)
-    # path -> (text as read, text as fixed): what was (or, for --diff, would be) written
+    # path -> (text as read, text as fixed), each with the file's byte-order mark if it has
+    # one: what was (or, for --diff, would be) written
     changes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -273,16 +274,41 @@ def _read(path: str) -> tuple[str, bool]:
 
 
 def text_diff(name: str, old: str, new: str) -> str:
-    """A unified diff of one file's text, with diff's marker where a side's last line has no
-    newline (without it `git apply` and `patch` refuse the hunk)."""
+    """A unified diff of one file's text that ``git apply`` and ``patch -p1`` take: git's
+    ``a/`` and ``b/`` before the name (``diff_name``), lines split at "\\n" only (a lone CR or
+    U+2028 is a character of its line, as those tools read the file), and diff's marker where
+    a side's last line has no newline. A byte-order mark belongs in ``old`` and ``new``: it is
+    part of the file's first line."""
     import difflib
 
+    where = diff_name(name)
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name
+        _lines(old), _lines(new), fromfile=f"a/{where}", tofile=f"b/{where}"
     )
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def _lines(text: str) -> list[str]:
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def diff_name(path: str) -> str:
+    """How a diff names a file: from the current folder when it is inside it, else the path
+    without its leading /, as ``git diff --no-index`` writes it (``patch -p1`` from / then
+    finds it)."""
+    if not os.path.isabs(path):
+        return os.path.normpath(path).replace(os.sep, "/")
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        relative = os.pardir
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        return relative.replace(os.sep, "/")
+    return os.path.splitdrive(path)[1].replace(os.sep, "/").lstrip("/")
 
 
 def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:

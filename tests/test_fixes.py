@@ -140,8 +140,8 @@ def test_diff_on_stdin_and_what_stdin_options_refuse(tmp_path: Path) -> None:
     res = lint("--diff", "--stdin-filename", "t.txt", input="Hi {{ 1 }}.\n")
     assert res.exit_code == 1
     assert res.stdout.splitlines() == [
-        "--- t.txt",
-        "+++ t.txt",
+        "--- a/t.txt",
+        "+++ b/t.txt",
         "@@ -1 +1 @@",
         "-Hi {{ 1 }}.",
         "+Hi {{1}}.",
@@ -260,8 +260,11 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     assert (text.read_bytes(), meta.read_bytes()) == before
     assert res.exit_code == 1
     lines = res.output.splitlines()
-    assert f"--- {text}" in lines and f"+++ {meta}" in lines
-    assert "-# templint: language en-us" in lines and "+# templint: language en_US" in lines
+    # git's names (a/, b/; an absolute path without its /): `git apply` and `patch -p1` take it
+    assert f"--- a{text}" in lines and f"+++ b{meta}" in lines
+    # the byte-order mark is part of the first line, as in the file
+    assert "-\ufeff# templint: language en-us" in lines
+    assert "+\ufeff# templint: language en_US" in lines
     assert '-  "language": "pt-br",' in lines and '+  "language": "pt_BR",' in lines
     assert not any("order_update" in line for line in lines)  # a guess: --unsafe-fixes only
     assert any(
@@ -274,7 +277,7 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     assert res.exit_code == 0 and res.output == ""
     # --exit-zero: the diff is still printed, the exit is 0 (its help says so)
     res = lint("--diff", "--exit-zero", str(text))
-    assert res.exit_code == 0 and "+# templint: language en_US" in res.output.splitlines()
+    assert res.exit_code == 0 and "+\ufeff# templint: language en_US" in res.output.splitlines()
 
 
 def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Path) -> None:
@@ -288,7 +291,7 @@ def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Pat
     assert "\\ No newline at end of file" in res.output.splitlines()
     if shutil.which("patch") is None:
         pytest.skip("no patch program here")
-    subprocess.run(["patch", "-s", "-p0"], input=res.output, text=True, cwd="/", check=True)
+    subprocess.run(["patch", "-s", "-p1"], input=res.output, text=True, cwd="/", check=True)
     assert body.read_text(encoding="utf-8") == "Hi {{1}}, see your order.\nThanks"
 
 
@@ -567,3 +570,35 @@ def test_a_star_after_a_digit_is_not_markup_to_strip(tmp_path: Path) -> None:
     assert _components(path)[0]["text"] == "Rated 5* by our customers"
     assert "formatting markup (*)" in res.output and '"5 stars"' in res.output
     assert res.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("plain.txt", b"Hi {{ 1 }}, see your order.\nThanks\n"),
+        ("bom.txt", b"\xef\xbb\xbfHi {{ 1 }}, see your order.\nThanks\n"),
+        ("crlf.txt", b"Hi {{ 1 }}, see your order.\r\nThanks\r\n"),
+        ("cr.txt", b"Hi {{ 1 }},\ryour order {{ 2 }} shipped.\rThanks\r"),
+        ("u2028.txt", "Hi {{ 1 }}, your order\u2028{{ 2 }} shipped.\n".encode()),
+        ("bom.json", b"\xef\xbb\xbf" + json.dumps(META).encode()),
+    ],
+)
+def test_diff_applies_with_git_apply_and_patch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> None:
+    import shutil
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(data)
+    diff = lint("--diff", name).stdout_bytes
+    assert diff.startswith(f"--- a/{name}\n+++ b/{name}\n".encode())
+    lint("--fix", name)
+    fixed = Path(name).read_bytes()
+    assert fixed != data
+    for tool in (["git", "apply", "-"], ["patch", "-s", "-p1"]):
+        if shutil.which(tool[0]) is None:
+            continue
+        Path(name).write_bytes(data)
+        subprocess.run(tool, input=diff, cwd=tmp_path, check=True, capture_output=True)
+        assert Path(name).read_bytes() == fixed, tool

@@ -194,7 +194,8 @@ def _use_color(option: str, stream: Any = None) -> bool:
 @click.option(
     "--unsafe-fixes",
     is_flag=True,
-    help="With --fix or --diff, also best guesses: spelling suggestions, https://, names.",
+    help="With --fix or --diff, also best guesses: spelling suggestions, https://, names; "
+    "without them, the report counts those as fixable (as ruff does).",
 )
 @click.option(
     "--diff",
@@ -282,6 +283,12 @@ def lint(
         default_language=language,
     )
     _rulebook(config)  # a broken rule file or setting: one line, before any file is read
+    if unsafe_fixes and not (apply_fix or show_diff or add_ignore):
+        # as in ruff, the report then counts best guesses as fixable; but nothing is written
+        click.echo(
+            "templint: --unsafe-fixes writes nothing without --fix (--diff shows the changes)",
+            err=True,
+        )
 
     def note(skipped: Any) -> None:
         if verbose:
@@ -342,6 +349,7 @@ def lint(
         color=_use_color(color, stream) and output is None and fmt in ("text", "concise"),
         show_fix=not no_fix,
         fail_on=config.fail_on,
+        unsafe_fixes=unsafe_fixes and not (apply_fix or show_diff),
     )
     if fmt == "sarif":
         from linter.rulebook import config_rules

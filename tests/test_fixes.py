@@ -602,3 +602,24 @@ def test_diff_applies_with_git_apply_and_patch(
         Path(name).write_bytes(data)
         subprocess.run(tool, input=diff, cwd=tmp_path, check=True, capture_output=True)
         assert Path(name).read_bytes() == fixed, tool
+
+
+def test_add_ignore_keeps_a_lone_cr_file_s_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "cr.txt"
+    path.write_bytes(b"Hi {{1}},\ryour ordr {{2}} has shipped.\rThanks\r")
+    res = lint("--add-ignore", str(path))
+    assert res.exit_code == 0
+    data = path.read_bytes()
+    assert data == b"# templint: ignore TPL201\rHi {{1}},\ryour ordr {{2}} has shipped.\rThanks\r"
+    # and the directive is read as one: nothing is left to report
+    assert "all clean" in lint(str(path)).output
+
+
+def test_unsafe_fixes_alone_says_it_writes_nothing_and_counts_guesses(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("# templint: language en-us\nYour ordr {{1}} has shipped.\n", "utf-8")
+    res = lint("--unsafe-fixes", str(path))
+    assert "--unsafe-fixes writes nothing without --fix" in res.stderr
+    # as ruff does: the best guesses count as fixable, with the flags that fix them
+    assert res.stdout.splitlines()[-1] == "[*] 2 fixable with --fix --unsafe-fixes"
+    assert "en-us" in path.read_text(encoding="utf-8")

@@ -623,3 +623,14 @@ def test_unsafe_fixes_alone_says_it_writes_nothing_and_counts_guesses(tmp_path: 
     # as ruff does: the best guesses count as fixable, with the flags that fix them
     assert res.stdout.splitlines()[-1] == "[*] 2 fixable with --fix --unsafe-fixes"
     assert "en-us" in path.read_text(encoding="utf-8")
+
+
+def test_fix_on_stdin_names_the_refused_fix_by_the_buffer_s_name() -> None:
+    tpl = _header_footer("Thx for booking with Kavya Home, your stay is now confirmed")
+    text = json.dumps(tpl, indent=2)
+    res = lint("--fix", "--stdin-filename", "drafts/booking.json", input=text)
+    assert res.stdout == text  # the header stays as it was: 'Thanks' would make it 62
+    assert "templint: drafts/booking.json:9:16: TPL202 fix ('Thx' -> 'Thanks') not applied" in (
+        res.stderr
+    )
+    assert "[*]" not in res.stderr  # the report, on stderr, does not count it as fixable

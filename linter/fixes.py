@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import dataclasses
 import os
 import tempfile
 from collections import Counter
@@ -138,12 +139,22 @@ def fix_text(
     the text no longer holds what a first-round edit replaces (the file changed)."""
     found, templates = first if first is not None else lint(text)
     done = TextFix(text, 0, found, templates)
-    keys: set[tuple[str, str, str, str]] = set()
-    refused: list[tuple[int, int, str]] = []
+    # each fix not applied: where, why, and what ``without_refused`` matches; one that a later
+    # round applies after all (another fix made room for it) is dropped
+    refused: dict[
+        tuple[str, str, str, str], tuple[int, int, str, list[tuple[str, str, str, str, str]]]
+    ] = {}
+    tried: set[tuple[str, str, str, str]] = set()  # refused since the text last changed
     threshold = severity_rank(fail_on)
+
+    def accepted(ds: list[Diagnostic], where: Callable[[Diagnostic], int]) -> None:
+        done.applied += len(ds)
+        for d in ds:
+            refused.pop(_fix_key(d, where), None)
+
     for _ in range(MAX_ROUNDS):
         where = _template_of(templates)
-        wanted = [d for d in fixable(found, unsafe) if _fix_key(d, where) not in keys]
+        wanted = [d for d in fixable(found, unsafe) if _fix_key(d, where) not in tried]
         chosen = _choose(wanted)
         if not chosen:
             break
@@ -151,26 +162,35 @@ def fix_text(
         after = _relint(lint, new)
         if after is not None and not _brought(found, templates, *after, threshold):
             text, (found, templates) = new, after
-            done.applied += sum(len(ds) for _, ds in chosen)
+            for _, ds in chosen:
+                accepted(ds, where)
+            tried.clear()
             continue
-        # Something in this round made things worse: try its fixes one by one, last first
-        # (so an accepted one does not move the others' offsets), keeping each that brings
-        # nothing new.
-        for edit, ds in reversed(chosen):
-            new, _ = _fixed("-", text, [edit])
+        # Something in this round made things worse: try its fixes one by one, in order (a
+        # variable's number may only fit once the one before it is fixed), keeping each that
+        # brings nothing new; an accepted edit moves the later ones by its change in length.
+        shift, progressed = 0, False
+        for edit, ds in chosen:
+            moved = dataclasses.replace(edit, start=edit.start + shift, end=edit.end + shift)
+            new, _ = _fixed("-", text, [moved])
             after = _relint(lint, new)
             worse = None if after is None else _brought(found, templates, *after, threshold)
             if after is not None and not worse:
                 text, (found, templates) = new, after
-                done.applied += len(ds)
+                shift += len(edit.new) - (edit.end - edit.start)
+                accepted(ds, where)
+                progressed = True
                 continue
-            refused.append((ds[0].line, ds[0].column, _why_refused(ds[0], worse)))
+            why = _why_refused(ds[0], worse)
+            matches = [(d.file, d.component, d.code, edit.old, edit.new) for d in ds]
             for d in ds:
-                keys.add(_fix_key(d, where))
-                done.refused_fixes.add((d.file, d.component, d.code, edit.old, edit.new))
-        # the next round lints what is now there and re-chooses (offsets have moved)
+                tried.add(_fix_key(d, where))
+                refused[_fix_key(d, where)] = (ds[0].line, ds[0].column, why, matches)
+        if progressed:
+            tried.clear()  # what was refused may fit now: the next round tries it again
     done.text, done.found, done.templates = text, found, templates
-    done.refused = [why for *_, why in sorted(refused)]
+    done.refused = list(dict.fromkeys(why for *_, why, _ in sorted(refused.values())))
+    done.refused_fixes = {m for *_, matches in refused.values() for m in matches}
     return done
 
 

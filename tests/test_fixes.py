@@ -634,3 +634,33 @@ def test_fix_on_stdin_names_the_refused_fix_by_the_buffer_s_name() -> None:
         res.stderr
     )
     assert "[*]" not in res.stderr  # the report, on stderr, does not count it as fixable
+
+
+def test_a_refused_round_keeps_the_fixes_that_fit_in_order_and_is_idempotent(
+    tmp_path: Path,
+) -> None:
+    # {{7}}} -> {{7}} would leave 4, 5, 6 missing (TPL320); the first three fit once taken in
+    # order ({{2}} only after {{1}}), and a second run changes nothing more.
+    path = tmp_path / "v.txt"
+    path.write_text(
+        "Hi {{{1}}}, your order {{ 2}} ships on {{3 }} from {{#4}} at {{$5}} for {{06}} "
+        "with {{1.5}} done {{7}}}.\n",
+        encoding="utf-8",
+    )
+    res = lint("--fix", str(path))
+    fixed = (
+        "Hi {{1}}, your order {{2}} ships on {{3}} from {{#4}} at {{$5}} for {{06}} "
+        "with {{1.5}} done {{7}}}.\n"
+    )
+    assert path.read_text(encoding="utf-8") == fixed
+    assert "fixed 3 findings" in res.stderr
+    assert "TPL326 fix ('{{7}}}' -> '{{7}}') not applied: it would bring TPL320" in res.stderr
+    assert "TPL320" not in res.stdout
+    again = lint("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == fixed and "fixed" not in again.stderr
+    # with the guesses ({{#4}} -> {{4}} …) the numbering is whole, and {{7}} fits
+    lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == (
+        "Hi {{1}}, your order {{2}} ships on {{3}} from {{4}} at {{5}} for {{6}} "
+        "with {{1.5}} done {{7}}.\n"
+    )

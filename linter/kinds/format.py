@@ -947,11 +947,12 @@ def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
 
 @register("malformed-variable", placeholders=True)
 def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
-    style = _style(template)
+    style = ""  # worked out for the first broken variable only
     for comp in check.comps(template):
         phs = find_placeholders(comp.text, frozenset({NUMBERED, MALFORMED}))
         if not any(ph.kind == MALFORMED for ph in phs):
             continue
+        style = style or _style(template)
         plan = _Renumbering(template, comp, style)
         for ph in phs:
             if ph.kind != MALFORMED:
@@ -986,11 +987,12 @@ def _inner(placeholder: str) -> str:
 
 @register("foreign-variable", placeholders=True)
 def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
-    style = _style(template)
+    style = ""  # worked out for the first foreign variable only
     for comp in check.comps(template):
         phs = find_placeholders(comp.text)
         if not any(ph.kind == FOREIGN for ph in phs):
             continue
+        style = style or _style(template)
         plan = _Renumbering(template, comp, style)
         for ph in phs:
             if ph.kind != FOREIGN:

@@ -127,6 +127,8 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)
     files: int = 0
     templates: list[Template] = field(default_factory=list)
+    # --fix: each fix not applied because the re-lint found it would bring a new problem
+    refused: list[str] = field(default_factory=list)
 
 
 def lint_paths(
@@ -175,16 +177,84 @@ def fix_paths(
     unsafe: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
     force_exclude: bool = False,
+    write: bool = True,
 ) -> tuple[FixResult, RunResult]:
     """Lint, write the fixes into the files (``unsafe``: best guesses too, as
-    ``--unsafe-fixes``), and lint again: what was fixed, and what is left."""
-    from linter.fixes import apply_fixes
+    ``--unsafe-fixes``), and lint again: what was fixed, and what is left.
 
+    Each file is fixed in rounds until nothing is left to fix, re-linted after each; a fix
+    that would bring a finding at or above ``fail-on`` the template did not have is not
+    applied (``refused`` says which and why). ``write=False`` (``--diff``) writes nothing:
+    ``FixResult.changes`` holds what would be written."""
+    import os
+
+    from linter.fixes import FixResult, fix_text, fixable, read_text, without_refused, writable
+    from linter.fixes import write_text as write_file
+
+    config = config or _default_config()
     result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
-    done = apply_fixes(result.diagnostics, unsafe=unsafe)
-    if done.fixed:
+    done = FixResult()
+    files = sorted({d.file for d in fixable(result.diagnostics, unsafe)})
+    for path in files:
+        if path == "-" or not os.path.isfile(path):
+            done.skipped.append(f"{path}: not a file that can be rewritten")
+            continue
+        if write and not writable(path):
+            done.skipped.append(f"{path}: read-only; not rewritten")
+            continue
+        try:
+            text, bom = read_text(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            done.skipped.append(f"{path}: not rewritten ({exc})")
+            continue
+        first = (
+            [d for d in result.diagnostics if d.file == path],
+            [t for t in result.templates if t.file == path],
+        )
+        try:
+            fixed = fix_text(
+                text,
+                lambda t, path=path: _lint_source(t, path, config),
+                unsafe=unsafe,
+                fail_on=config.fail_on,
+                first=first,
+            )
+        except ValueError:
+            done.skipped.append(f"{path}: changed since it was read; not rewritten")
+            continue
+        done.refused += fixed.refused
+        done.refused_fixes |= fixed.refused_fixes
+        if not fixed.applied or fixed.text == text:
+            continue
+        mark = "\ufeff" if bom else ""  # for --diff: the first line as the file has it
+        done.changes[path] = (mark + text, mark + fixed.text)
+        if write:
+            try:
+                write_file(path, fixed.text, bom)
+            except OSError as exc:
+                done.skipped.append(f"{path}: not rewritten ({exc})")
+                continue
+        done.fixed += fixed.applied
+        done.files.append(path)
+    if done.files and write:
         result = lint_paths(paths, config, force_exclude=force_exclude)
+    result.diagnostics = without_refused(result.diagnostics, done.refused_fixes)
+    result.refused = done.refused
     return done, result
+
+
+def _lint_source(
+    text: str, path: str, config: Config | None, stdin_name: str | None = None
+) -> tuple[list[Diagnostic], list[Template]]:
+    """The findings in one file's text (as ``lint_paths`` finds them in it) and its templates;
+    a JSON Lines file's readable lines when others are broken."""
+    try:
+        templates = parse_source(text, path, stdin_name)
+    except InputError as exc:
+        if not exc.readable:
+            raise
+        templates = list(exc.readable)
+    return lint_templates(templates, config, stdin_name), templates
 
 
 def fix_source(
@@ -195,14 +265,28 @@ def fix_source(
     stdin_name: str | None = None,
 ) -> tuple[str, int, RunResult]:
     """``--fix`` for text that is no file (standard input, an editor's buffer): the text with
-    the fixes applied, how many were applied, and what is left in it. Raises InputError when
-    the text cannot be a template."""
-    from linter.fixes import fixed_text
+    the fixes applied, how many were applied, and what is left in it (``result.refused``: the
+    fixes not applied because they would bring a new problem). Raises InputError when the text
+    cannot be a template."""
+    from linter.fixes import fix_text, without_refused
 
+    config = config or _default_config()
     templates = parse_source(text, "-", stdin_name)
     found = lint_templates(templates, config, stdin_name)
-    new, count = fixed_text(text, found, unsafe=unsafe)
-    if count:
-        templates = parse_source(new, "-", stdin_name)
-        found = lint_templates(templates, config, stdin_name)
-    return new, count, RunResult(found, files=1, templates=templates)
+    fixed = fix_text(
+        text,
+        lambda t: _lint_source(t, "-", config, stdin_name),
+        unsafe=unsafe,
+        fail_on=config.fail_on,
+        first=(found, templates),
+    )
+    return (
+        fixed.text,
+        fixed.applied,
+        RunResult(
+            without_refused(fixed.found, fixed.refused_fixes),
+            files=1,
+            templates=fixed.templates,
+            refused=fixed.refused,
+        ),
+    )

@@ -195,7 +195,8 @@ def _use_color(option: str, stream: Any = None) -> bool:
 @click.option(
     "--unsafe-fixes",
     is_flag=True,
-    help="With --fix or --diff, also best guesses: spelling suggestions, https://, names.",
+    help="With --fix or --diff, also best guesses: spelling suggestions, https://, names; "
+    "without them, the report counts those as fixable (as ruff does).",
 )
 @click.option(
     "--diff",
@@ -283,6 +284,12 @@ def lint(
         default_language=language,
     )
     _rulebook(config)  # a broken rule file or setting: one line, before any file is read
+    if unsafe_fixes and not (apply_fix or show_diff or add_ignore):
+        # as in ruff, the report then counts best guesses as fixable; but nothing is written
+        click.echo(
+            "templint: --unsafe-fixes writes nothing without --fix (--diff shows the changes)",
+            err=True,
+        )
 
     def note(skipped: Any) -> None:
         if verbose:
@@ -293,13 +300,18 @@ def lint(
         if paths == ("-",) and (apply_fix or show_diff):
             result = _fix_stdin(config, stdin_filename, unsafe_fixes, show_diff, exit_zero)
             stream = sys.stderr  # standard output holds the fixed text
-        elif apply_fix and not show_diff:  # --diff writes nothing
+        elif apply_fix or show_diff:  # --diff writes nothing
             done, result = fix_paths(
-                list(paths), config, unsafe=unsafe_fixes, on_skip=note, force_exclude=force_exclude
+                list(paths),
+                config,
+                unsafe=unsafe_fixes,
+                on_skip=note,
+                force_exclude=force_exclude,
+                write=not show_diff,
             )
-            for why in done.skipped:
+            for why in done.skipped + done.refused:
                 click.echo(f"templint: {why}", err=True)
-            if done.fixed:
+            if done.fixed and not show_diff:
                 click.echo(
                     f"templint: fixed {_count(done.fixed, 'finding')} in "
                     f"{_count(len(done.files), 'file')}",
@@ -322,11 +334,11 @@ def lint(
     if add_ignore:
         _add_ignores(result)
     if show_diff:
-        from linter.fixes import diff_fixes
+        from linter.fixes import text_diff
 
         for err in result.errors:
             click.echo(str(err), err=True)
-        diff = diff_fixes(result.diagnostics, unsafe=unsafe_fixes)
+        diff = "".join(text_diff(p, *done.changes[p]) for p in sorted(done.changes))
         click.echo(diff, nl=False)
         sys.exit(2 if result.errors else 1 if diff and not exit_zero else 0)
     report = Report(
@@ -338,6 +350,7 @@ def lint(
         color=_use_color(color, stream) and output is None and fmt in ("text", "concise"),
         show_fix=not no_fix,
         fail_on=config.fail_on,
+        unsafe_fixes=unsafe_fixes and not (apply_fix or show_diff),
     )
     if fmt == "sarif":
         from linter.rulebook import config_rules
@@ -407,6 +420,9 @@ def _fix_stdin(
         new, count, result = fix_source(text, config, unsafe=unsafe, stdin_name=name)
     except InputError as exc:
         new, count, result = text, 0, RunResult(errors=[exc], files=1)
+    for why in result.refused:
+        named = f"{name}{why[1:]}" if name and why.startswith("-:") else why
+        click.echo(f"templint: {named}", err=True)
     if show_diff:
         from linter.fixes import text_diff
 

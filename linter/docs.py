@@ -39,6 +39,7 @@ def rules_table(rules: tuple[Rule, ...]) -> str:
         "Generated from `rules/` by `templint rules --format markdown`; do not edit by hand.",
         "`templint rule CODE` prints a rule's full documentation. Fix: what `templint lint --fix`",
         "writes (safe), what only `--fix --unsafe-fixes` writes (unsafe), or either (mixed).",
+        "Either way a fix is written only if the template, linted again, has no new error.",
         "",
         "| code | name | family | severity | applies to | fix | what it does |",
         "|---|---|---|---|---|---|---|",

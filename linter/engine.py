@@ -353,6 +353,8 @@ class Linter:
         edit, others = None, ()
         if hit.edit is not None and comp is not None:
             edit = _file_edit(tpl, comp, hit.edit)
+            if edit is not None and hit.also:
+                edit = _joined_edit(tpl, edit, hit)
             if edit is not None and hit.alternatives:
                 start, end = hit.edit[:2]
                 found = (
@@ -398,6 +400,26 @@ class Linter:
             edit=edit,
             alternatives=alternatives,
         )
+
+
+def _joined_edit(tpl: Template, edit: Edit, hit: Hit) -> Edit | None:
+    """``edit`` and the edits ``hit.also`` names elsewhere in the file, as one edit from the
+    first to the last (the text between kept): all are written, or none."""
+    parts = [edit]
+    for comp, start, end, new in hit.also:
+        part = _file_edit(tpl, comp, (start, end, new, edit.safe))
+        if part is None:
+            return None
+        parts.append(part)
+    parts.sort(key=lambda e: (e.start, e.end))
+    pieces, last = [], parts[0].start
+    for part in parts:
+        if part.start < last:
+            return None  # overlapping: no one edit says what to write
+        pieces += [tpl.index.text[last : part.start], part.new]
+        last = part.end
+    start = parts[0].start
+    return Edit(start, last, tpl.index.text[start:last], "".join(pieces), edit.safe)
 
 
 def _file_edit(tpl: Template, comp: Component, edit: tuple[int, int, str, bool]) -> Edit | None:

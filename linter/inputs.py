@@ -53,8 +53,10 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".templint", "__pycache__", "node_modules", 
 # "# templint: language es". Read in two steps, each linear in the line's length: one pattern
 # whose separator, value and trailing blanks could all match spaces took minutes on a line of
 # spaces that did not end as a directive should.
+# A line starts after LF, CRLF or a lone CR (an old Mac file), and ends before any of them.
 _DIRECTIVE = re.compile(
-    r"^[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)([^\n]*)", re.MULTILINE
+    r"(?:^|(?<=\r))[ \t]*(?:#|<!--)[ \t]*templint:[ \t]*(ignore|category|language)([^\r\n]*)",
+    re.MULTILINE,
 )
 _VALUE = re.compile(r"[A-Za-z0-9_, \t-]+")
 _CODE = re.compile(r"[A-Za-z]+[0-9]*")
@@ -258,7 +260,9 @@ def parse_text(text: str, path: str = "<text>", stem: str | None = None) -> Temp
             segments.append((length, pos))
             parts.append(text[pos : m.start()])
             length += m.start() - pos
-        pos = min(m.end() + 1, len(text))  # drop the directive and its newline
+        # drop the directive and its line break (CRLF, LF or CR)
+        pos = m.end() + (2 if text.startswith("\r\n", m.end()) else 1)
+        pos = min(pos, len(text))
     segments.append((length, pos))
     parts.append(text[pos:])
     body = "".join(parts)
@@ -323,7 +327,7 @@ def _refuse_misplaced_directives(text: str, path: str, index: LineIndex) -> None
 
 def _directive_value(m: re.Match[str]) -> tuple[str, int] | None:
     """The value a directive line gives, and its file offset; None when the rest of the line is
-    not ``[ =]value[ -->]`` (a CRLF file's carriage return is part of the line's end)."""
+    not ``[ =]value[ -->]``."""
     rest = m.group(2).rstrip(" \t\r")
     if rest.endswith("-->"):
         rest = rest[:-3].rstrip(" \t")

@@ -82,7 +82,7 @@ def _classify(raw: str) -> tuple[str, str, str]:
     opening = len(raw) - len(raw.lstrip("{"))
     closing = len(raw) - len(raw.rstrip("}"))
     inner = raw[opening : len(raw) - closing] if closing else raw[opening:]
-    key = inner.strip().lstrip("#$%").strip()
+    key = inner.strip().strip("#$%").strip()  # {{$name}}, {{%name%}}: the name
     if not inner and (not opening or not closing):
         side = "opening" if opening else "closing"
         return MALFORMED, "", f"a stray {side} brace with no match"
@@ -121,8 +121,11 @@ def _scan(text: str) -> tuple[Placeholder, ...]:
         return ()
     found: list[Placeholder] = []
     taken: list[tuple[int, int]] = []
+    runs = list(_BRACES.finditer(text)) if "{" in text or "}" in text else []
     if "$" in text or "%" in text or "[" in text:
         for m in _FOREIGN.finditer(text):
+            if any(r.start() < m.start() and m.end() < r.end() for r in runs):
+                continue  # inside braces, the braces are the variable: {{$order_id}}, {$date}
             raw = m.group()
             words = _FOREIGN_KEY.findall(raw)
             if raw.startswith("[") and not ("_" in raw or words[-1].lower() in _BRACKET_WORDS):
@@ -130,8 +133,8 @@ def _scan(text: str) -> tuple[Placeholder, ...]:
             key = "_".join(words)
             found.append(Placeholder(m.start(), m.end(), key, FOREIGN, raw, _foreign_reason(raw)))
             taken.append(m.span())
-    if "{" in text or "}" in text:
-        for m in _BRACES.finditer(text):
+    if runs:
+        for m in runs:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             kind, key, reason = _classify(m.group())

@@ -10,6 +10,7 @@ get a ``# templint: ignore …`` line at the top (``<!-- … -->`` in Markdown),
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,7 +63,9 @@ def _edit(tpl: Template, codes: list[str]) -> Edit | None:
             if tpl.file.lower().endswith(".md")
             else (f"# templint: ignore {listed}")
         )
-        return Edit(0, 0, "", line + ("\r\n" if "\r\n" in text else "\n"), safe=True)
+        # the file's own line break: CRLF, a lone CR (old Mac files) or LF
+        first = re.search(r"\r\n?|\n", text)
+        return Edit(0, 0, "", line + (first.group() if first else "\n"), safe=True)
     quoted = ", ".join(json.dumps(c) for c in codes)
     have = tpl.raw.get(IGNORE_KEY)
     # Each edit replaces the one character it is written beside, so a file changed since it

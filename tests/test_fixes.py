@@ -140,8 +140,8 @@ def test_diff_on_stdin_and_what_stdin_options_refuse(tmp_path: Path) -> None:
     res = lint("--diff", "--stdin-filename", "t.txt", input="Hi {{ 1 }}.\n")
     assert res.exit_code == 1
     assert res.stdout.splitlines() == [
-        "--- t.txt",
-        "+++ t.txt",
+        "--- a/t.txt",
+        "+++ b/t.txt",
         "@@ -1 +1 @@",
         "-Hi {{ 1 }}.",
         "+Hi {{1}}.",
@@ -260,8 +260,11 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     assert (text.read_bytes(), meta.read_bytes()) == before
     assert res.exit_code == 1
     lines = res.output.splitlines()
-    assert f"--- {text}" in lines and f"+++ {meta}" in lines
-    assert "-# templint: language en-us" in lines and "+# templint: language en_US" in lines
+    # git's names (a/, b/; an absolute path without its /): `git apply` and `patch -p1` take it
+    assert f"--- a{text}" in lines and f"+++ b{meta}" in lines
+    # the byte-order mark is part of the first line, as in the file
+    assert "-\ufeff# templint: language en-us" in lines
+    assert "+\ufeff# templint: language en_US" in lines
     assert '-  "language": "pt-br",' in lines and '+  "language": "pt_BR",' in lines
     assert not any("order_update" in line for line in lines)  # a guess: --unsafe-fixes only
     assert any(
@@ -274,7 +277,7 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, P
     assert res.exit_code == 0 and res.output == ""
     # --exit-zero: the diff is still printed, the exit is 0 (its help says so)
     res = lint("--diff", "--exit-zero", str(text))
-    assert res.exit_code == 0 and "+# templint: language en_US" in res.output.splitlines()
+    assert res.exit_code == 0 and "+\ufeff# templint: language en_US" in res.output.splitlines()
 
 
 def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Path) -> None:
@@ -288,7 +291,7 @@ def test_diff_of_a_file_without_a_final_newline_applies_with_patch(tmp_path: Pat
     assert "\\ No newline at end of file" in res.output.splitlines()
     if shutil.which("patch") is None:
         pytest.skip("no patch program here")
-    subprocess.run(["patch", "-s", "-p0"], input=res.output, text=True, cwd="/", check=True)
+    subprocess.run(["patch", "-s", "-p1"], input=res.output, text=True, cwd="/", check=True)
     assert body.read_text(encoding="utf-8") == "Hi {{1}}, see your order.\nThanks"
 
 
@@ -302,3 +305,362 @@ def test_fix_source_returns_the_text_the_count_and_what_is_left() -> None:
     assert new == "# templint: language en_US\nHi {{1}}, use code SAVE20 today.\n"
     assert count == 2
     assert "TPL102" in {d.code for d in result.diagnostics}
+
+
+def _components(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["components"]
+
+
+def test_a_fix_that_would_bring_a_new_error_is_not_applied(tmp_path: Path) -> None:
+    # 'Thx' -> 'Thanks' is a safe fix, but not where it pushes the text past Meta's limits.
+    tpl = {
+        "name": "booking_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT",
+             "text": "Thx for booking with Kavya Home, your stay is now confirmed"},
+            {"type": "BODY", "text": "Hi {{1}}, your booking {{2}} is confirmed.",
+             "example": {"body_text": [["Priya", "#4021"]]}},
+            {"type": "FOOTER",
+             "text": "Msg from Kavya Home reservations team, reply STOP to opt out"},
+            {"type": "BUTTONS", "buttons": [
+                {"type": "QUICK_REPLY", "text": "Plz change my booking now"},
+                {"type": "QUICK_REPLY", "text": "Thx, all good"},
+            ]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    diff = lint("--diff", str(path))
+    res = lint("--fix", str(path))
+    comps = _components(path)
+    assert comps[0]["text"] == tpl["components"][0]["text"]
+    assert comps[2]["text"] == tpl["components"][2]["text"]
+    buttons = comps[3]["buttons"]
+    assert [b["text"] for b in buttons] == ["Plz change my booking now", "Thanks, all good"]
+    assert res.exit_code == 0 and "TPL305" not in res.stdout and "TPL311" not in res.stdout
+    assert "fixed 1 finding in 1 file" in res.stderr
+    assert (
+        "TPL202 fix ('Thx' -> 'Thanks') not applied: it would bring TPL305 (Header is 62 "
+        "characters" in res.stderr
+    )
+    assert "bring TPL308" in res.stderr and "bring TPL311" in res.stderr
+    # what is left is not counted as fixable: another --fix would not fix it either
+    assert "[*]" not in res.stdout
+    # --diff shows what --fix wrote, and says the same
+    assert '+          "text": "Thanks, all good"' in diff.stdout.splitlines()
+    assert "Message" not in diff.stdout and "bring TPL308" in diff.stderr
+
+
+def test_fixing_repeats_until_nothing_is_left_to_fix(tmp_path: Path) -> None:
+    # The emoji inside *bold* is its own fix once the markup is gone: one run does both.
+    tpl = {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Order *🎉 shipped*"},
+            {"type": "BODY", "text": "Hi {{1}}, your order has shipped.",
+             "example": {"body_text": [["Priya"]]}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert _components(path)[0]["text"] == "Order shipped"
+    assert "fixed 2 findings in 1 file" in res.stderr and "TPL307" not in res.stdout
+    before = path.read_bytes()
+    again = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before and "fixed" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "fixed"),
+    [
+        # another tool's variable before Meta's: it takes its place's number, the rest move up
+        (
+            "Hi $first_name, your order {{1}} has shipped and will arrive on {{2}}.",
+            "Hi {{1}}, your order {{2}} has shipped and will arrive on {{3}}.",
+        ),
+        (
+            "Dear [Customer Name], your visit is confirmed for {{1}} at our clinic.",
+            "Dear {{1}}, your visit is confirmed for {{2}} at our clinic.",
+        ),
+        (
+            "Hi %FIRSTNAME%, your 20% deposit for booking {{1}} has been received.",
+            "Hi {{1}}, your 20% deposit for booking {{2}} has been received.",
+        ),
+        (
+            "Hi {{1}}, your order {{}} ships on {{2}} from our warehouse.",
+            "Hi {{1}}, your order {{2}} ships on {{3}} from our warehouse.",
+        ),
+        # a foreign variable inside braces is one variable, replaced whole
+        (
+            "Hi {{1}}, your order {{$order_id}} ships on {$date} to [City] today.",
+            "Hi {{1}}, your order {{2}} ships on {{3}} to {{4}} today.",
+        ),
+        # the same name twice is one variable
+        (
+            "Hi $name, your order {{1}} is ready. Thanks, $name, see you soon.",
+            "Hi {{1}}, your order {{2}} is ready. Thanks, {{1}}, see you soon.",
+        ),
+    ],
+)
+def test_variable_fixes_number_by_position_in_one_run(
+    tmp_path: Path, body: str, fixed: str
+) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == fixed + "\n"
+    for code in ("TPL320", "TPL326", "TPL327", "not applied"):
+        assert code not in res.output
+    again = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == fixed + "\n" and "fixed" not in again.stderr
+
+
+def test_variable_hints_name_the_number_the_fix_would_write(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text("Hi $first_name, your order {{1}} ships on {{2}}.\n", encoding="utf-8")
+    res = lint(str(path))
+    assert "written like {{1}}" in res.output
+    assert "Replace `$first_name` with `{{1}}` and number the variables after it on" in res.output
+
+
+def _meta(body: str, samples: list[str]) -> dict:
+    return {
+        "name": "order_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [samples]}},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "samples", "hint"),
+    [
+        (
+            "Hi $name, your order {{1}} has shipped and will arrive on {{2}}.",
+            ["#4021", "Friday"],
+            "Replace `$name` with `{{1}}` and number the variables after it on; add its "
+            "sample value as sample 1 of the body example.",
+        ),
+        (
+            "Hi {{1}}, your order {{}} ships on {{2}}.",
+            ["Priya", "Friday"],
+            "Replace `{{}}` with `{{2}}` and number the variables after it on; add its sample "
+            "value as sample 2 of the body example.",
+        ),
+        (
+            "Hi {{1}}, ${order} is ready at [Store Name].",
+            ["Priya"],
+            "Replace `${order}` with `{{2}}`; add its sample value as sample 2 of the body "
+            "example.",
+        ),
+    ],
+)
+def test_no_variable_fix_where_its_sample_would_be_missing(
+    tmp_path: Path, body: str, samples: list[str], hint: str
+) -> None:
+    # Meta's JSON gives a sample per variable: a new variable without one is a new error
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_meta(body, samples), indent=2), encoding="utf-8")
+    before = path.read_bytes()
+    items = json.loads(lint("--format", "json", str(path)).output)
+    assert [i["edit"] for i in items if i["code"] in ("TPL326", "TPL327")] == [None] * len(
+        [i for i in items if i["code"] in ("TPL326", "TPL327")]
+    )
+    assert hint in [i["fix"] for i in items]
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before and "TPL330" not in res.output
+
+
+def test_a_named_variable_fixed_renames_its_sample(tmp_path: Path) -> None:
+    tpl = {
+        "name": "order_named",
+        "language": "en_US",
+        "category": "UTILITY",
+        "parameter_format": "NAMED",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{First_Name}}, your order {{order_id}} has shipped.",
+                "example": {
+                    "body_text_named_params": [
+                        {"param_name": "First_Name", "example": "Priya"},
+                        {"param_name": "order_id", "example": "#4021"},
+                    ]
+                },
+            }
+        ],
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    (body,) = _components(path)
+    assert body["text"] == "Hi {{first_name}}, your order {{order_id}} has shipped."
+    assert body["example"]["body_text_named_params"][0] == {
+        "param_name": "first_name",
+        "example": "Priya",
+    }
+    assert res.exit_code == 0 and "TPL330" not in res.output and "TPL326" not in res.output
+
+
+def _header_footer(header: str, footer: str | None = None) -> dict:
+    comps = [
+        {"type": "HEADER", "format": "TEXT", "text": header},
+        {"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.",
+         "example": {"body_text": [["Priya", "#4021"]]}},
+    ]  # fmt: skip
+    if footer is not None:
+        comps.append({"type": "FOOTER", "text": footer})
+    return {"name": "order_update", "language": "en_US", "category": "UTILITY", "components": comps}
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "fixed_header", "fixed_footer"),
+    [
+        # words on both sides stay apart; an emoji at the start takes its space with it
+        ("Order🎉shipped for {{1}}", "Kavya Home✨Support", "Order shipped for {{1}}",
+         "Kavya Home Support"),
+        ("🚚 Your order is on its way", "💬 Reply STOP to opt out", "Your order is on its way",
+         "Reply STOP to opt out"),
+        ("Shipped 🎉 today", "Thanks 🙏.", "Shipped today", "Thanks."),
+        # inside *bold*: markup and emoji in one run
+        ("*🎉 Big news* for order {{1}}", None, "Big news for order {{1}}", None),
+    ],
+)  # fmt: skip
+def test_emoji_taken_out_without_gluing_or_stranding_words(
+    tmp_path: Path, header: str, footer: str | None, fixed_header: str, fixed_footer: str | None
+) -> None:
+    path = tmp_path / "t.json"
+    tpl = _header_footer(header, footer)
+    if "{{1}}" in header:
+        tpl["components"][0]["example"] = {"header_text": ["#4021"]}
+    path.write_text(json.dumps(tpl, ensure_ascii=False, indent=2), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", "--select", "TPL3", str(path))
+    comps = _components(path)
+    assert comps[0]["text"] == fixed_header
+    if footer is not None:
+        assert comps[2]["text"] == fixed_footer
+    assert res.exit_code == 0, res.output
+    again = lint("--fix", "--unsafe-fixes", "--select", "TPL3", str(path))
+    assert "fixed" not in again.stderr
+
+
+def test_an_emoji_only_header_or_footer_is_not_emptied(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(_header_footer("🎉🎉", "🙏"), ensure_ascii=False), "utf-8")
+    before = path.read_bytes()
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_bytes() == before
+    assert "TPL307" in res.output and "TPL310" in res.output and "[*]" not in res.output
+    assert "Write the header in words: without its emoji it would be empty." in res.output
+
+
+def test_a_star_after_a_digit_is_not_markup_to_strip(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    tpl = _header_footer("Rated 5* by *our* customers")
+    path.write_text(json.dumps(tpl, ensure_ascii=False), encoding="utf-8")
+    res = lint("--fix", "--unsafe-fixes", str(path))
+    # *our* is bold and loses its stars; the rating keeps its star, and is still reported
+    assert _components(path)[0]["text"] == "Rated 5* by our customers"
+    assert "formatting markup (*)" in res.output and '"5 stars"' in res.output
+    assert res.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("plain.txt", b"Hi {{ 1 }}, see your order.\nThanks\n"),
+        ("bom.txt", b"\xef\xbb\xbfHi {{ 1 }}, see your order.\nThanks\n"),
+        ("crlf.txt", b"Hi {{ 1 }}, see your order.\r\nThanks\r\n"),
+        ("cr.txt", b"Hi {{ 1 }},\ryour order {{ 2 }} shipped.\rThanks\r"),
+        ("u2028.txt", "Hi {{ 1 }}, your order\u2028{{ 2 }} shipped.\n".encode()),
+        ("bom.json", b"\xef\xbb\xbf" + json.dumps(META).encode()),
+    ],
+)
+def test_diff_applies_with_git_apply_and_patch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> None:
+    import shutil
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(data)
+    diff = lint("--diff", name).stdout_bytes
+    assert diff.startswith(f"--- a/{name}\n+++ b/{name}\n".encode())
+    lint("--fix", name)
+    fixed = Path(name).read_bytes()
+    assert fixed != data
+    for tool in (["git", "apply", "-"], ["patch", "-s", "-p1"]):
+        if shutil.which(tool[0]) is None:
+            continue
+        Path(name).write_bytes(data)
+        subprocess.run(tool, input=diff, cwd=tmp_path, check=True, capture_output=True)
+        assert Path(name).read_bytes() == fixed, tool
+
+
+def test_add_ignore_keeps_a_lone_cr_file_s_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "cr.txt"
+    path.write_bytes(b"Hi {{1}},\ryour ordr {{2}} has shipped.\rThanks\r")
+    res = lint("--add-ignore", str(path))
+    assert res.exit_code == 0
+    data = path.read_bytes()
+    assert data == b"# templint: ignore TPL201\rHi {{1}},\ryour ordr {{2}} has shipped.\rThanks\r"
+    # and the directive is read as one: nothing is left to report
+    assert "all clean" in lint(str(path)).output
+
+
+def test_unsafe_fixes_alone_says_it_writes_nothing_and_counts_guesses(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("# templint: language en-us\nYour ordr {{1}} has shipped.\n", "utf-8")
+    res = lint("--unsafe-fixes", str(path))
+    assert "--unsafe-fixes writes nothing without --fix" in res.stderr
+    # as ruff does: the best guesses count as fixable, with the flags that fix them
+    assert res.stdout.splitlines()[-1] == "[*] 2 fixable with --fix --unsafe-fixes"
+    assert "en-us" in path.read_text(encoding="utf-8")
+
+
+def test_fix_on_stdin_names_the_refused_fix_by_the_buffer_s_name() -> None:
+    tpl = _header_footer("Thx for booking with Kavya Home, your stay is now confirmed")
+    text = json.dumps(tpl, indent=2)
+    res = lint("--fix", "--stdin-filename", "drafts/booking.json", input=text)
+    assert res.stdout == text  # the header stays as it was: 'Thanks' would make it 62
+    assert "templint: drafts/booking.json:9:16: TPL202 fix ('Thx' -> 'Thanks') not applied" in (
+        res.stderr
+    )
+    assert "[*]" not in res.stderr  # the report, on stderr, does not count it as fixable
+
+
+def test_a_refused_round_keeps_the_fixes_that_fit_in_order_and_is_idempotent(
+    tmp_path: Path,
+) -> None:
+    # {{7}}} -> {{7}} would leave 4, 5, 6 missing (TPL320); the first three fit once taken in
+    # order ({{2}} only after {{1}}), and a second run changes nothing more.
+    path = tmp_path / "v.txt"
+    path.write_text(
+        "Hi {{{1}}}, your order {{ 2}} ships on {{3 }} from {{#4}} at {{$5}} for {{06}} "
+        "with {{1.5}} done {{7}}}.\n",
+        encoding="utf-8",
+    )
+    res = lint("--fix", str(path))
+    fixed = (
+        "Hi {{1}}, your order {{2}} ships on {{3}} from {{#4}} at {{$5}} for {{06}} "
+        "with {{1.5}} done {{7}}}.\n"
+    )
+    assert path.read_text(encoding="utf-8") == fixed
+    assert "fixed 3 findings" in res.stderr
+    assert "TPL326 fix ('{{7}}}' -> '{{7}}') not applied: it would bring TPL320" in res.stderr
+    assert "TPL320" not in res.stdout
+    again = lint("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == fixed and "fixed" not in again.stderr
+    # with the guesses ({{#4}} -> {{4}} …) the numbering is whole, and {{7}} fits
+    lint("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == (
+        "Hi {{1}}, your order {{2}} ships on {{3}} from {{4}} at {{5}} for {{6}} "
+        "with {{1.5}} done {{7}}.\n"
+    )

@@ -94,6 +94,10 @@ class Hit:
     # Other replacements for the edit's span, second guesses after it (spelling suggestions):
     # an editor offers each as its own quick fix. Never written by --fix.
     alternatives: tuple[str, ...] = ()
+    # Edits in other components that belong to ``edit`` (a named variable's ``param_name``,
+    # renamed with it): (component, start, end, replacement). Written with it or not at all:
+    # the finding carries one edit that spans them all.
+    also: tuple[tuple[Component, int, int, str], ...] = ()
 
     def render(self, template: str) -> str:
         if self.message is not None:

@@ -32,7 +32,6 @@ from linter.placeholders import (
     find_placeholders,
     mask_placeholders,
     replace_placeholders,
-    suggest,
     valid_placeholders,
 )
 from linter.source import OffsetMap
@@ -626,7 +625,11 @@ _EMOJI = regex.compile(
     r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)"
     r"[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*"
 )
-_MARKUP = re.compile(r"```|\*[^*\n]+\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+~(?!\w)")
+# *bold* as WhatsApp reads it: no space just inside the stars ("5* by *our*" is a lone star,
+# then *our*)
+_MARKUP = re.compile(
+    r"```|\*[^*\s](?:[^*\n]*[^*\s])?\*|\*|(?<!\w)_[^_\n]+_(?!\w)|(?<!\w)~[^~\n]+~(?!\w)"
+)
 _NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
@@ -643,34 +646,73 @@ def forbidden_characters(check: FormatCheck, template: Template) -> Iterator[Hit
     for comp in check.comps(template):
         text = mask_placeholders(comp.text, "\0", ALL)  # same offsets, no "_" of {{a_b}}
         # (start, end, what, the fix): a line break becomes a space and *bold* its words (the
-        # writer's text stays); an emoji's meaning may go with it (a guess), and so does the
-        # space before it ("Shipped 🎉" -> "Shipped")
-        found: list[tuple[int, int, str, tuple[int, int, str, bool]]] = []
+        # writer's text stays); an emoji's meaning may go with it (a guess, _emoji_edit)
+        found: list[tuple[int, int, str, tuple[int, int, str, bool] | None]] = []
         if "newline" in forbid:
             found += [
                 (m.start(), m.end(), "a line break", (m.start(), m.end(), " ", True))
                 for m in _NEWLINE.finditer(text)
             ]
         if "emoji" in forbid:
-            for m in _EMOJI.finditer(text):
-                start = m.start()
-                cut = start - 1 if start and comp.text[start - 1] == " " else start
-                found.append(
-                    (m.start(), m.end(), f"an emoji ({m.group()})", (cut, m.end(), "", False))
-                )
+            emojis = list(_EMOJI.finditer(text))
+            # nothing but emoji (and spaces, markup): taking them out leaves no text
+            words = any(c.isalnum() for c in _EMOJI.sub("", comp.text)) if emojis else False
+            for m in emojis:
+                edit = _emoji_edit(comp.text, m.start(), m.end()) if words else None
+                found.append((m.start(), m.end(), f"an emoji ({m.group()})", edit))
         if "markup" in forbid:
             found += [
                 (
                     m.start(),
                     m.end(),
                     f"formatting markup ({m.group()[:20]})",
-                    # from the unmasked text: placeholders inside *bold* are kept
-                    (m.start(), m.end(), _unmarked(comp.text[m.start() : m.end()]), True),
+                    _markup_edit(comp.text, m.start(), m.end()),
                 )
                 for m in _MARKUP.finditer(text)
             ]
-        for start, end, what, edit in sorted(found):
-            yield Hit(comp, start, end, {"what": _what(comp), "found": what}, edit=edit)
+        for start, end, what, edit in sorted(found, key=lambda f: f[:3]):
+            fix = None
+            if what == "formatting markup (*)" and edit is None:
+                fix = 'Write what the * stands for ("5 stars", "5-star"): a lone * is markup.'
+            elif what.startswith("an emoji") and edit is None:
+                fix = f"Write {_noun(comp)} in words: without its emoji it would be empty."
+            yield Hit(comp, start, end, {"what": _what(comp), "found": what}, fix, edit=edit)
+
+
+_BLANK = " \t"
+_EDGE = " \t*_~"  # what may stand between an emoji and the start or end of the text
+
+
+def _emoji_edit(text: str, start: int, end: int) -> tuple[int, int, str, bool]:
+    """Take an emoji out without gluing or stranding words: "Order🎉shipped" -> "Order
+    shipped", "🚚 Your order" -> "Your order", "Shipped 🎉 today" -> "Shipped today". A guess:
+    its meaning goes with it."""
+    before, after = text[:start], text[end:]
+    left = len(before) - len(before.rstrip(_BLANK))  # spaces just before it
+    right = len(after) - len(after.lstrip(_BLANK))
+    if not before.strip(_EDGE):  # at the start (perhaps inside *bold*): its spaces go too
+        return (start, end + right, "", False)
+    if left:  # "Shipped 🎉", "Shipped 🎉 today", "Shipped 🎉.": the space before it goes
+        return (start - left, end, "", False)
+    if after and _wordish(before[-1]) and _wordish(after[0]):
+        return (start, end, " ", False)  # "Order🎉shipped": the words stay apart
+    return (start, end, "", False)
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char in "{}"  # a variable counts as a word
+
+
+def _markup_edit(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
+    """*bold*, _italic_, ~strike~ as their words (placeholders inside kept), ``` gone: safe.
+    A lone * after a digit is a literal star ("Rated 5*"): no edit; another lone * may be a
+    footnote mark, so taking it out is a guess."""
+    markup = text[start:end]
+    if markup == "*":
+        if start and text[start - 1].isdigit():
+            return None
+        return (start, end, "", False)
+    return (start, end, _unmarked(markup), True)
 
 
 # --- buttons ------------------------------------------------------------------------------
@@ -978,28 +1020,38 @@ def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
 
 @register("malformed-variable", placeholders=True)
 def malformed_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    style = ""  # worked out for the first broken variable only
     for comp in check.comps(template):
         phs = find_placeholders(comp.text, frozenset({NUMBERED, MALFORMED}))
-        used = {p.number for p in phs if p.kind == NUMBERED}
-        nxt = max((n for n in used if n is not None), default=0) + 1
+        if not any(ph.kind == MALFORMED for ph in phs):
+            continue
+        style = style or _style(template)
+        plan = _Renumbering(template, comp, style)
         for ph in phs:
             if ph.kind != MALFORMED:
                 continue
-            better = suggest(ph, nxt)
-            yield Hit(
-                comp,
-                ph.start,
-                ph.end,
-                {"placeholder": ph.text, "reason": ph.reason, "what": _what(comp)},
-                f"Replace `{ph.text}` with `{better}`."
-                if better
-                else "Write variables as {{1}}, {{2}}… (or {{name}}), two braces on each side.",
-                # safe when only braces and spaces change ("{{ 1 }}", "{1}"); a number it had
-                # to invent is a guess
-                edit=(ph.start, ph.end, better, _inner(ph.text) == _inner(better))
-                if better
-                else None,
-            )
+            values = {"placeholder": ph.text, "reason": ph.reason, "what": _what(comp)}
+            number = _own_number(ph)
+            if number is not None:
+                better = _var(number)
+                yield Hit(
+                    comp,
+                    ph.start,
+                    ph.end,
+                    values,
+                    f"Replace `{ph.text}` with `{better}`.",
+                    # safe when only braces and spaces change ("{{ 1 }}", "{1}"); "{{#1}}",
+                    # "{{01}}" are a guess
+                    edit=(ph.start, ph.end, better, _inner(ph.text) == _inner(better)),
+                )
+                continue
+            fix = _variable_fix(template, comp, ph, style, plan)
+            if fix is None:
+                hint = "Write variables as {{1}}, {{2}}… (or {{name}}), two braces on each side."
+                yield Hit(comp, ph.start, ph.end, values, hint)
+                continue
+            _, hint, edit, also = fix
+            yield Hit(comp, ph.start, ph.end, values, hint, edit=edit, also=also)
 
 
 def _inner(placeholder: str) -> str:
@@ -1008,29 +1060,206 @@ def _inner(placeholder: str) -> str:
 
 @register("foreign-variable", placeholders=True)
 def foreign_variable(check: FormatCheck, template: Template) -> Iterator[Hit]:
+    style = ""  # worked out for the first foreign variable only
     for comp in check.comps(template):
         phs = find_placeholders(comp.text)
-        valid = [p for p in phs if p.kind in (NUMBERED, NAMED)]
-        named_style = bool(valid) and all(p.kind == NAMED for p in valid)
-        nxt = max((p.number or 0 for p in valid if p.kind == NUMBERED), default=0) + 1
-        given: dict[str, str] = {}
+        if not any(ph.kind == FOREIGN for ph in phs):
+            continue
+        style = style or _style(template)
+        plan = _Renumbering(template, comp, style)
         for ph in phs:
             if ph.kind != FOREIGN:
                 continue
-            if ph.key not in given:
-                if named_style:
-                    given[ph.key] = suggest(ph) or "{{name}}"
-                else:
-                    given[ph.key] = _var(nxt)
-                    nxt += 1
-            yield Hit(
-                comp,
-                ph.start,
-                ph.end,
-                {"placeholder": ph.text, "reason": ph.reason, "replacement": given[ph.key]},
-                f"Replace `{ph.text}` with `{given[ph.key]}` (and give it a sample value).",
-                edit=(ph.start, ph.end, given[ph.key], False),  # its sample is still to write
+            fix = _variable_fix(template, comp, ph, style, plan)
+            better, hint, edit, also = fix or ("{{name}}", None, None, ())
+            values = {"placeholder": ph.text, "reason": ph.reason, "replacement": better}
+            yield Hit(comp, ph.start, ph.end, values, hint, edit=edit, also=also)
+
+
+# --- what a broken or foreign variable becomes --------------------------------------------
+#
+# A fix must leave a variable Meta reads where it stands, and the template as valid as it was:
+# the kind the template uses (Meta's parameter_format is named or positional for the whole
+# template), a number that keeps 1, 2, 3… in order of appearance (the variables after it
+# renumbered, in the same edit), and a sample where the template gives samples. A fix that
+# cannot do all of that is not offered; its hint says what to do.
+
+_NAME_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_ .-]*")
+_NAMED_VAR = re.compile(r"[a-z][a-z0-9_]*")
+_DIGITS = re.compile(r"[0-9]+")
+
+Also = tuple[tuple[Component, int, int, str], ...]
+
+
+def _style(template: Template) -> str:
+    """ "named" or "numbered": the kind a fixed variable must be. Declared
+    (``parameter_format``), else the kind its valid variables are, else named when a broken
+    one is written as a name (``{{First_Name}}``), else numbered."""
+    declared = str((template.raw or {}).get("parameter_format", "")).upper()
+    if declared in ("NAMED", "POSITIONAL"):
+        return "named" if declared == "NAMED" else "numbered"
+    kinds: set[str] = set()
+    broken_name = False
+    for comp in template.components:
+        if comp.kind in ("header", "body", "footer") and comp.text:
+            for ph in find_placeholders(comp.text):
+                if ph.kind in (NUMBERED, NAMED):
+                    kinds.add(ph.kind)
+                elif ph.kind == MALFORMED and _own_number(ph) is None and ph.key:
+                    broken_name = broken_name or bool(_NAME_KEY.fullmatch(ph.key))
+    if kinds:
+        return "named" if kinds == {NAMED} else "numbered"
+    return "named" if broken_name else "numbered"
+
+
+def _own_number(ph: Placeholder) -> int | None:
+    """The number a variable is written with, if any (``{{ 2 }}``, ``{{#2}}``, ``{{02}}``)."""
+    if ph.kind == NUMBERED:
+        return ph.number
+    if ph.kind == MALFORMED and _DIGITS.fullmatch(ph.key):
+        return int(ph.key)
+    return None
+
+
+def _wants_number(ph: Placeholder, style: str) -> bool:
+    """A variable that needs a number it does not have, in a numbered template: another
+    tool's, an empty ``{{}}``, or one written as a name (``{{$order_id}}``)."""
+    if style != "numbered":
+        return False
+    if ph.kind == FOREIGN:
+        return True
+    if ph.kind != MALFORMED or _own_number(ph) is not None or ph.reason.startswith("a stray"):
+        return False
+    return not ph.key or bool(_NAME_KEY.fullmatch(ph.key))
+
+
+class _Renumbering:
+    """A numbered template's component with its variables that need a number: the number each
+    gets by position, the later ones moved up one, and one edit that writes them all."""
+
+    def __init__(self, template: Template, comp: Component, style: str) -> None:
+        phs = find_placeholders(comp.text)
+        self.numbers: dict[int, int] = {}  # start of a variable that needs one -> its number
+        self.edit: tuple[int, int, str, bool] | None = None
+        self.shifted = False  # variables already numbered get another number
+        self.in_sequence = True
+        self.samples_short = False
+        if not any(_wants_number(ph, style) for ph in phs):
+            return
+        firsts = list(dict.fromkeys(n for ph in phs if (n := _own_number(ph)) is not None))
+        self.in_sequence = firsts == list(range(1, len(firsts) + 1))
+        renumbered: dict[int, int] = {}
+        groups: dict[str, int] = {}
+        new: dict[int, str] = {}
+        count = 0
+        for ph in phs:
+            number = _own_number(ph)
+            if number is not None:
+                if number not in renumbered:
+                    count += 1
+                    renumbered[number] = count
+                new[ph.start] = _var(renumbered[number])
+            elif _wants_number(ph, style):
+                # the same name twice ($name … $name) is one variable
+                group = _snake(ph.key) or f"@{ph.start}"
+                if group not in groups:
+                    count += 1
+                    groups[group] = count
+                self.numbers[ph.start] = groups[group]
+                new[ph.start] = _var(groups[group])
+        self.shifted = any(old != now for old, now in renumbered.items())
+        samples = _samples(template, comp)
+        self.samples_short = samples is not None and (self.shifted or len(samples) < count)
+        changed = [ph for ph in phs if ph.start in new and new[ph.start] != ph.text]
+        if not self.in_sequence or self.samples_short or not changed:
+            return
+        pieces, last = [], changed[0].start
+        for ph in changed:
+            pieces += [comp.text[last : ph.start], new[ph.start]]
+            last = ph.end
+        self.edit = (changed[0].start, last, "".join(pieces), False)  # a number invented
+
+
+def _samples(template: Template, comp: Component) -> list[Any] | None:
+    """The samples given for the component's numbered variables, or None if it has none."""
+    if template.raw is None:
+        return None
+    if comp.kind == "body":
+        return template.body_examples
+    if comp.kind == "header":
+        return template.header_examples
+    if comp.kind == "url":
+        for n, button in _buttons(template):
+            if n == comp.extra.get("n"):
+                example = button.get("example")
+                return None if example is None else [example]
+    return None
+
+
+def _variable_fix(
+    template: Template, comp: Component, ph: Placeholder, style: str, plan: _Renumbering
+) -> tuple[str, str, tuple[int, int, str, bool] | None, Also] | None:
+    """(what ``ph`` becomes, the hint, the edit or None, edits elsewhere that go with it) for
+    a variable without a number of its own; None when there is no telling."""
+    if ph.start in plan.numbers:
+        better = _var(plan.numbers[ph.start])
+        after = " and number the variables after it on" if plan.shifted else ""
+        if not plan.in_sequence:
+            hint = (
+                f"Replace `{ph.text}` with a numbered variable, and number the "
+                f"{_noun(comp)[4:]} variables 1, 2, 3… in order of appearance (and put the "
+                "samples in the same order)."
             )
+            return better, hint, None, ()
+        if plan.samples_short:
+            hint = (
+                f"Replace `{ph.text}` with `{better}`{after}; add its sample value as sample "
+                f"{plan.numbers[ph.start]} of the {comp.kind} example."
+            )
+            return better, hint, None, ()
+        hint = f"Replace `{ph.text}` with `{better}`{after} (and give it a sample value)."
+        return better, hint, plan.edit, ()
+    if style != "named" or not ph.key or _own_number(ph) is not None:
+        return None
+    if ph.kind == MALFORMED and not _NAME_KEY.fullmatch(ph.key):
+        return None
+    name = _snake(ph.key)
+    if not _NAMED_VAR.fullmatch(name):
+        return None
+    better = _var(name)
+    edit = (ph.start, ph.end, better, False)
+    params = _named_params(template, comp)
+    if params is None or name in params:
+        return better, f"Replace `{ph.text}` with `{better}`.", edit, ()
+    sample = params.get(ph.key)
+    if sample is not None:  # {{First_Name}} with its sample under "First_Name": rename both
+        hint = f"Replace `{ph.text}` with `{better}`, and its param_name with '{name}'."
+        return better, hint, edit, ((sample, 0, len(sample.text), name),)
+    hint = (
+        f'Replace `{ph.text}` with `{better}`, and add {{"param_name": "{name}", "example": '
+        f'"…"}} to {comp.kind}_text_named_params.'
+    )
+    return better, hint, None, ()
+
+
+def _named_params(template: Template, comp: Component) -> dict[str, Component] | None:
+    """The ``param_name`` strings of the component's named samples, by name; None when it
+    gives none (``{kind}_text_named_params``)."""
+    if comp.kind not in ("body", "header") or template.raw is None:
+        return None
+    raw = _raw_component(template, comp.kind.upper())
+    example = raw.get("example") if raw else None
+    params = example.get(f"{comp.kind}_text_named_params") if isinstance(example, dict) else None
+    if not isinstance(params, list):
+        return None
+    found: dict[str, Component] = {}
+    for param in params:
+        if isinstance(param, dict) and isinstance(param.get("param_name"), str):
+            name = param["param_name"]
+            found[str(name)] = _value_comp(
+                template, param, "param_name", "example", f"{comp.kind}.example.{name}"
+            )
+    return found
 
 
 # --- authentication templates, media headers, phone buttons -------------------------------

@@ -26,6 +26,7 @@ class Report:
     color: bool = False
     show_fix: bool = True
     fail_on: str = "error"  # the lowest severity that fails the run, for formats that say so
+    unsafe_fixes: bool = False  # --unsafe-fixes without --fix: the summary counts guesses too
 
     @property
     def fixable(self) -> int:

@@ -65,8 +65,10 @@ def emit(report: Report, stream: TextIO) -> None:
         summary += " — all clean"
     stream.write(_paint(summary, "bold", c) + "\n")
     if report.fixable or report.unsafe_fixable:
-        if not report.fixable:
-            line = f"[*] {report.unsafe_fixable} fixable with --fix --unsafe-fixes"
+        if not report.fixable or report.unsafe_fixes:
+            # --unsafe-fixes without --fix: best guesses count as fixable too, as in ruff
+            count = report.fixable + report.unsafe_fixable
+            line = f"[*] {count} fixable with --fix --unsafe-fixes"
         else:
             line = f"[*] {report.fixable} fixable with --fix"
             if report.unsafe_fixable:

@@ -188,7 +188,16 @@ def fix_paths(
     ``FixResult.changes`` holds what would be written."""
     import os
 
-    from linter.fixes import FixResult, fix_text, fixable, read_text, without_refused, writable
+    from linter.fixes import (
+        LINK_REFUSED,
+        FixResult,
+        fix_text,
+        fixable,
+        is_link,
+        read_text,
+        without_refused,
+        writable,
+    )
     from linter.fixes import write_text as write_file
 
     config = config or _default_config()
@@ -198,6 +207,9 @@ def fix_paths(
     for path in files:
         if path == "-" or not os.path.isfile(path):
             done.skipped.append(f"{path}: not a file that can be rewritten")
+            continue
+        if is_link(path):  # --diff too: a patch applied from it would write through the link
+            done.skipped.append(LINK_REFUSED.format(path=path))
             continue
         if write and not writable(path):
             done.skipped.append(f"{path}: read-only; not rewritten")

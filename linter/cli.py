@@ -292,7 +292,7 @@ def lint(
         )
 
     def note(skipped: Any) -> None:
-        if verbose:
+        if verbose or skipped.loud:
             click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
 
     stream = sys.stdout

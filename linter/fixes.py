@@ -4,7 +4,9 @@ An edit replaces characters the linter read (offsets into the file's decoded tex
 text. Before writing, each edit's old text is compared with the file as it is now, so a file
 changed since it was read is left alone rather than corrupted; overlapping edits keep the
 first. Files are replaced atomically (a temporary file beside them, then a rename), with their
-byte-order mark and permissions kept; a symlink's target is rewritten, a read-only file is not.
+byte-order mark and permissions kept. Nothing is written through a symlink (``--fix``,
+``--diff`` and ``--add-ignore`` refuse one: a committed link could point anywhere), and a
+read-only file is not rewritten.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import bisect
 import codecs
 import contextlib
 import dataclasses
+import errno
 import os
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -73,6 +77,9 @@ def write_edits(edits_by_file: Iterable[tuple[str, list[Edit] | None]]) -> FixRe
     for path, edits in edits_by_file:
         if edits is None:
             result.skipped.append(f"{path}: not a file that can be rewritten")
+            continue
+        if is_link(path):
+            result.skipped.append(LINK_REFUSED.format(path=path))
             continue
         if not writable(path):
             result.skipped.append(f"{path}: read-only; not rewritten")
@@ -287,8 +294,23 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
+LINK_REFUSED = (
+    "{path}: a symlink; not rewritten (--fix, --diff and --add-ignore never write through a "
+    "link: fix the file it points to by its own name)"
+)
+
+
+def is_link(path: str) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _read(path: str) -> tuple[str, bool]:
-    with open(path, "rb") as fh:
+    # O_NOFOLLOW: a file swapped for a link after the check is not read through it either
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
         data = fh.read()
     return data.decode("utf-8-sig"), data.startswith(codecs.BOM_UTF8)
 
@@ -332,8 +354,7 @@ def diff_name(path: str) -> str:
 
 
 def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
-    real = os.path.realpath(path)  # a symlink stays a symlink: its target is rewritten
-    text, bom = _read(real)
+    text, bom = _read(path)
     try:
         new, count = _fixed(path, text, edits)
     except ValueError as exc:
@@ -347,17 +368,20 @@ def _fix_file(path: str, edits: list[Edit], result: FixResult) -> None:
 
 
 def write_text(path: str, text: str, bom: bool) -> None:
-    """Replace the file (a symlink's target) with ``text``, atomically, keeping its byte-order
-    mark and permissions."""
-    real = os.path.realpath(path)
+    """Replace the file with ``text``, atomically, keeping its byte-order mark and
+    permissions. A symlink is refused (OSError), never written through: the rename replaces
+    the name ``path`` itself, not what it points to."""
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        raise OSError(errno.ELOOP, "a symlink; templint never writes through a link", path)
     out = ("\ufeff" if bom else "") + text
-    folder = os.path.dirname(real)
+    folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=".templint-fix-", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(out)
-        os.chmod(tmp, os.stat(real).st_mode & 0o7777)
-        os.replace(tmp, real)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -365,8 +389,9 @@ def write_text(path: str, text: str, bom: bool) -> None:
 
 
 def read_text(path: str) -> tuple[str, bool]:
-    """A file's text (a symlink's target's) and whether it starts with a byte-order mark."""
-    return _read(os.path.realpath(path))
+    """A file's text and whether it starts with a byte-order mark; a symlink is not followed
+    (OSError)."""
+    return _read(path)
 
 
 def writable(path: str) -> bool:

@@ -83,6 +83,8 @@ class InputError(Exception):
 class Skipped:
     path: str
     reason: str
+    # said on stderr even without -v: a symlink out of the folder is something to look at
+    loud: bool = False
 
 
 # Prose about templates, not templates: skipped when a folder is walked (as the pre-commit
@@ -126,11 +128,57 @@ def iter_paths(
             for found in _walk(path):
                 why = excluded(found) if excluded and isinstance(found, str) else None
                 yield Skipped(found, why) if why else found
+            continue
+        outside = _link_out_of_project(raw)
+        if outside is not None:
+            yield InputError(raw, outside)
         elif force_exclude:
             why = doc_file(path.name) or (excluded(raw) if excluded else None)
             yield Skipped(raw, why) if why else raw
         else:
             yield raw
+
+
+def project_root(start: str | None = None) -> str:
+    """The folder a file named on the command line may link into: the git work tree holding
+    ``start`` (the current folder), else ``start`` itself; resolved."""
+    here = os.path.realpath(start or os.getcwd())
+    folder = here
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether the resolved ``path`` is under the resolved ``folder``, and not in a folder a
+    walk never enters there (a link to ``.git/config`` is inside the work tree, and holds its
+    credentials)."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    return path.startswith(prefix) and not in_skipped_folder(path[len(prefix) :])
+
+
+def _link_out_of_project(raw: str) -> str | None:
+    """Why a file named on the command line is refused: a symlink whose target is outside the
+    project (a pre-commit hook passes committed links by name: ``welcome.txt ->
+    ~/.git-credentials`` printed the credentials). None for anything else (one lstat)."""
+    try:
+        if not stat.S_ISLNK(os.lstat(raw).st_mode):
+            return None
+    except OSError:
+        return None  # read_text says why it cannot be read
+    root = project_root()
+    real = os.path.realpath(raw)
+    if inside(real, root):
+        return None
+    if real.startswith(root.rstrip(os.sep) + os.sep):
+        where = "a file in a folder lint never reads (.git, .templint …)"
+    else:
+        where = f"a file outside the project ({root})"
+    return f"a symlink to {where}; not read (name the file it points to if it is a template)"
 
 
 def doc_file(name: str) -> str | None:
@@ -141,7 +189,10 @@ def doc_file(name: str) -> str | None:
 
 
 def _walk(root: Path) -> Iterator[str | Skipped]:
-    # followlinks=False: a symlink loop cannot trap the walk; linked files are still read.
+    # followlinks=False: a symlink loop cannot trap the walk. A linked file is read only when
+    # its target is inside the folder walked: a committed ``welcome.txt -> ../../.aws/credentials``
+    # printed the secrets in the findings (and --fix rewrote the target).
+    real_root: str | None = None  # resolved once, at the first link
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for fname in sorted(filenames):
@@ -151,7 +202,15 @@ def _walk(root: Path) -> Iterator[str | Skipped]:
                 yield Skipped(full, why)
                 continue
             try:
-                st = os.stat(full)
+                st = os.lstat(full)  # one call per file; a second only for a link
+                if stat.S_ISLNK(st.st_mode):
+                    real_root = real_root or os.path.realpath(root)
+                    if not inside(os.path.realpath(full), real_root):
+                        yield Skipped(
+                            full, f"a symlink to a file outside {root}; not read", loud=True
+                        )
+                        continue
+                    st = os.stat(full)
             except OSError as exc:
                 yield Skipped(full, f"cannot be read ({exc.strerror or exc})")
                 continue

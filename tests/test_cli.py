@@ -571,3 +571,19 @@ def test_the_bundled_bad_examples_show_every_rule_family_and_the_good_ones_are_c
     assert set(family_of.values()) <= shown, set(family_of.values()) - shown
     good = lint_paths([str(root / "examples" / "good")])
     assert not good.errors and good.templates and not good.diagnostics
+
+
+def test_a_link_out_of_the_folder_is_said_on_stderr_once_without_its_content(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    (tmp_path / "credentials").write_text("aws_secret_access_key = AKIAFAKESECRET0000\n")
+    folder = tmp_path / "whatsapp"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Your order {{1}} has shipped.\n")
+    os.symlink(tmp_path / "credentials", folder / "welcome.txt")
+    res = CliRunner().invoke(main, ["lint", "--isolated", str(folder)])
+    assert res.exit_code == 0
+    assert "AKIA" not in res.output and "akia" not in res.output
+    assert res.output.count("welcome.txt: skipped (a symlink to a file outside") == 1

@@ -238,14 +238,7 @@ def test_header_footer_and_sample_characters_meta_refuses(tmp_path: Path) -> Non
     assert comps[0]["text"] == "Order {{1}} shipped"
 
 
-def test_a_symlink_stays_a_link_and_a_read_only_file_is_left_alone(tmp_path: Path) -> None:
-    target = tmp_path / "real.txt"
-    target.write_text("# templint: language en-us\nHi {{1}}, your order shipped.\n", "utf-8")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
-    lint("--fix", str(link))
-    assert link.is_symlink() and "en_US" in target.read_text(encoding="utf-8")
-
+def test_a_read_only_file_is_left_alone(tmp_path: Path) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text("# templint: language en-us\nHi {{1}}, your order shipped.\n", "utf-8")
     locked.chmod(0o444)  # root may write it; the tool must not
@@ -664,3 +657,25 @@ def test_a_refused_round_keeps_the_fixes_that_fit_in_order_and_is_idempotent(
         "Hi {{1}}, your order {{2}} ships on {{3}} from {{4}} at {{5}} for {{6}} "
         "with {{1.5}} done {{7}}.\n"
     )
+
+
+def test_fix_diff_and_add_ignore_never_write_through_a_symlink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `notes.txt -> ../../outside/victim_bashrc`: --fix rewrote the file outside the repo
+    folder = tmp_path / "whatsapp"
+    folder.mkdir()
+    target = folder / "real.txt"
+    body = "# templint: language en-us\nHi {{1}}, your order shipped.\n"
+    target.write_text(body, "utf-8")
+    link = folder / "link.txt"
+    link.symlink_to("real.txt")  # inside the folder: read, but never written through
+    monkeypatch.chdir(tmp_path)
+    for args in (("--fix",), ("--diff",), ("--add-ignore",)):
+        res = lint(*args, str(link))
+        assert "link.txt: a symlink; not rewritten" in res.output, args
+        assert "+++ b/" not in res.output
+        assert link.is_symlink() and target.read_text("utf-8") == body
+    res = lint("--fix", str(folder))  # the walk finds both: only the real file is written
+    assert "link.txt: a symlink; not rewritten" in res.output
+    assert link.is_symlink() and "en_US" in target.read_text("utf-8")

@@ -373,3 +373,47 @@ def test_a_folder_walk_leaves_out_the_configs_word_lists(tmp_path: Path) -> None
     assert result.files == 1 and result.diagnostics == []
     said = {Path(s.path).name: s.reason for s in result.skipped}
     assert said["accept.txt"].startswith("a vocabulary file of") and "reject.txt" in said
+
+
+SECRET = "aws_secret_access_key = AKIAFAKESECRET0000"
+
+
+def test_a_walk_skips_a_linked_file_pointing_out_of_the_folder(tmp_path: Path) -> None:
+    # A committed `welcome.txt -> ../../.aws/credentials` printed the secret in the findings.
+    outside = tmp_path / "home"
+    outside.mkdir()
+    (outside / "credentials").write_text(SECRET)
+    folder = tmp_path / "repo" / "whatsapp"
+    folder.mkdir(parents=True)
+    (folder / "ok.txt").write_text("Your order has shipped.")
+    (folder / "same.txt").write_text("Get 20% off today")
+    os.symlink(outside / "credentials", folder / "welcome.txt")
+    os.symlink("same.txt", folder / "inside.txt")  # a link inside the folder is still read
+    result = lint_paths([str(folder)], ONLY_OFFERS)
+    assert not result.errors and result.files == 3
+    assert not any("AKIA" in t.components[0].text for t in result.templates)
+    [skip] = [s for s in result.skipped if s.path.endswith("welcome.txt")]
+    assert skip.loud and "symlink" in skip.reason
+
+
+def test_a_named_link_out_of_the_project_is_an_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pre-commit passes staged names: a committed link is named, not walked
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "credentials").write_text(SECRET)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic Zm9v\n")
+    (repo / "whatsapp").mkdir()
+    (repo / "whatsapp" / "real.txt").write_text("Your order has shipped.")
+    os.symlink("../../home/credentials", repo / "whatsapp" / "welcome.txt")
+    os.symlink("../.git/config", repo / "whatsapp" / "order_update.txt")
+    os.symlink("real.txt", repo / "whatsapp" / "fine.txt")
+    monkeypatch.chdir(repo / "whatsapp")  # the project is the git work tree above
+    result = lint_paths(["welcome.txt", "order_update.txt", "fine.txt"], ONLY_OFFERS)
+    assert [e.path for e in result.errors] == ["welcome.txt", "order_update.txt"]
+    assert all("symlink" in e.message and "not read" in e.message for e in result.errors)
+    assert [t.file for t in result.templates] == ["fine.txt"]
+    texts = " ".join(c.text for t in result.templates for c in t.components)
+    assert "AKIA" not in texts and "AUTHORIZATION" not in texts

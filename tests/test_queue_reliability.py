@@ -733,3 +733,68 @@ def test_backup_holds_the_writes_a_file_copy_misses(tmp_path: Path) -> None:
         assert again.exit_code == 2 and "pass --force" in again.output
     finally:
         holder.close()
+
+
+@pytest.mark.parametrize("side", ["", "-wal", "-journal"])
+def test_a_ledger_that_is_a_symlink_is_refused_and_nothing_is_created(
+    tmp_path: Path, template_file: Path, side: str
+) -> None:
+    # `.templint/queue.db -> ~/.ssh/authorized_keys` (dangling): `queue add` created a SQLite
+    # file at the link's target
+    target = tmp_path / "home" / "authorized_keys"
+    target.parent.mkdir()
+    db = tmp_path / ".templint" / "queue.db"
+    db.parent.mkdir()
+    os.symlink(target, f"{db}{side}")
+    for args in (("add", str(template_file)), ("list",)):
+        code, err = _invoke(db, *args)
+        assert code == 2, args
+        (line,) = err.strip().splitlines()
+        assert f"{db}{side}: is a symlink" in line
+    assert not target.exists() and not os.path.exists(os.path.realpath(db))
+
+
+def test_a_new_ledger_is_created_without_following_a_link(tmp_path: Path) -> None:
+    # the O_EXCL | O_NOFOLLOW create: a link planted after the check is refused, not followed
+    target = tmp_path / "authorized_keys"
+    db = tmp_path / "queue.db"
+    os.symlink(target, db)
+    with pytest.raises(QueueError, match="symlink"):
+        schema.create_file(db)
+    assert not target.exists()
+    fresh = tmp_path / "fresh.db"
+    schema.create_file(fresh)
+    assert fresh.is_file() and fresh.stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # a crafted ledger: its trigger hung `queue add` forever (F10)
+        "CREATE TRIGGER evil_loop AFTER INSERT ON events BEGIN SELECT count(*) FROM "
+        "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c); END",
+        "CREATE VIEW extra AS SELECT 1",
+        "CREATE TABLE notes (x)",
+        # one of the queue's own, rewritten
+        "DROP VIEW current; CREATE VIEW current AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+        "SELECT x+1 FROM c) SELECT x AS template_id FROM c",
+    ],
+)
+def test_a_ledger_with_objects_the_queue_did_not_create_is_refused_untouched(
+    tmp_path: Path, template_file: Path, extra: str
+) -> None:
+    db = tmp_path / "queue.db"
+    assert _invoke(db, "add", str(template_file))[0] == 0
+    con = sqlite3.connect(db)
+    con.executescript(extra)
+    con.execute("PRAGMA journal_mode = DELETE")  # one file: its digest is the whole ledger
+    con.close()
+    before = _digest(db)
+    other = tmp_path / "other.txt"
+    other.write_text("Your invoice {{1}} is ready.\n", encoding="utf-8")
+    for args in (("add", str(other)), ("list",)):
+        code, err = _invoke(db, *args)
+        assert code == 2, args
+        (line,) = err.strip().splitlines()
+        assert "not a queue this templint made" in line
+    assert _digest(db) == before

@@ -9,6 +9,7 @@ Times are INTEGER seconds since the Unix epoch, UTC.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sqlite3
@@ -177,12 +178,33 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 MISSING, EMPTY, PRESENT = "missing", "empty", "present"
+SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite creates beside the ledger
+
+
+def create_file(path: Path) -> None:
+    """Create a new, empty ledger file: O_EXCL and O_NOFOLLOW, so a link (or a file) that
+    appeared at ``path`` since it was checked is refused, never followed or truncated."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.close(os.open(path, flags, 0o644))
+    except FileExistsError:
+        check_file(path)  # another writer made it first (fine), or a link appeared (refused)
+    except OSError as exc:
+        raise QueueError(f"{path}: cannot create the queue: {exc.strerror or exc}") from None
 
 
 def check_file(path: Path) -> str:
     """Refuse what cannot be a queue before SQLite touches it; else say what is there:
     ``MISSING``, ``EMPTY`` (0 bytes) or ``PRESENT`` (a SQLite file, checked further by
     ``inspect``)."""
+    # A link is refused before anything follows it: `.templint/queue.db -> ~/.ssh/authorized_keys`
+    # (dangling) made `queue add` create a SQLite file at the attacker's target.
+    for name in (str(path), *(f"{path}{side}" for side in SIDE_FILES)):
+        if os.path.islink(name):
+            raise QueueError(
+                f"{name}: is a symlink; templint does not open a queue ledger through a link "
+                "(point TEMPLINT_DB at the file itself)"
+            )
     try:
         if path.is_dir():
             raise QueueError(f"{path}: is a directory, not a queue database")
@@ -212,11 +234,17 @@ def check_file(path: Path) -> str:
 def inspect(db: sqlite3.Connection, path: Path) -> int:
     """The schema version, after checking the database is a queue this templint can use."""
     try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        # one snapshot: a writer migrating meanwhile cannot pair an old version with new objects
+        db.execute("BEGIN")
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            objects = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+        finally:
+            db.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise QueueError(f"{path}: corrupt queue database ({exc})") from None
+    tables = len(objects)
     if app_id != APPLICATION_ID and (app_id or version or tables):
         raise QueueError(f"{path}: a SQLite database, but not a templint queue")
     if version > SCHEMA_VERSION:
@@ -224,7 +252,46 @@ def inspect(db: sqlite3.Connection, path: Path) -> int:
             f"{path}: queue schema version {version} is newer than this templint knows "
             f"({SCHEMA_VERSION}); upgrade templint"
         )
+    if app_id == APPLICATION_ID:
+        _check_objects(objects, version, path)
     return version
+
+
+def _normal(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+@functools.cache
+def expected_objects(version: int) -> frozenset[tuple[str, str, str, str]]:
+    """What the migrations up to ``version`` create: (type, name, table, SQL), the SQL with
+    its blanks normalised (as read back from sqlite_schema)."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        register_functions(db)
+        for step in MIGRATIONS[:version]:
+            step(db)
+        rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    finally:
+        db.close()
+    return frozenset((t, n, tbl, _normal(sql)) for t, n, tbl, sql in rows)
+
+
+def _check_objects(
+    objects: list[tuple[str, str, str, str | None]], version: int, path: Path
+) -> None:
+    """Refuse a ledger holding a table, index, view or trigger the queue did not create, or
+    one of its own rewritten: a crafted ledger's trigger on ``events`` (a recursive CTE)
+    hung ``queue add`` forever; a view could do the same to ``list``. Nothing is written
+    before this check, so the file is left as it was. ``sqlite_stat*`` (ANALYZE) is allowed."""
+    expected = expected_objects(version)
+    for t, n, tbl, sql in objects:
+        if n.startswith("sqlite_stat") and t == "table":
+            continue
+        if (t, n, tbl, _normal(sql)) not in expected:
+            raise QueueError(
+                f"{path}: not a queue this templint made: it holds a {t} '{n}' the queue does "
+                "not create (or one of its own changed); refusing to open it"
+            )
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

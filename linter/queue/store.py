@@ -281,6 +281,8 @@ class QueueStore:
             return
         if not readonly:
             schema.writable_dir(self.path)
+            if not exists:
+                schema.create_file(self.path)
             if exists and not os.access(self.path, os.W_OK):
                 raise QueueError(f"{self.path}: read-only file, cannot write the queue")
         self.db = self._connect(busy_timeout)

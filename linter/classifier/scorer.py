@@ -52,6 +52,16 @@ def default_model_dir() -> Path:
     return models_dir()
 
 
+def is_shipped_model_dir(model_dir: Path | str | None) -> bool:
+    """Whether ``model_dir`` is the model folder templint ships (None means it)."""
+    if not model_dir:
+        return True
+    try:
+        return Path(model_dir).resolve() == default_model_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -224,6 +224,35 @@ def test_lint_refuses_tampered_model(model_copy: Path) -> None:
         lint_text(PROMO, config=config)
 
 
+def test_scorer_gzip_bomb_is_refused_without_inflating_it(model_copy: Path) -> None:
+    import gzip
+    import hashlib
+
+    from linter.api import lint_text
+    from linter.classifier.scorer import MAX_SCORER_BYTES
+    from linter.config import Config
+
+    # what a repository's config can point model-dir at: ~80 KB that inflate past the cap
+    blob = gzip.compress(b" " * (MAX_SCORER_BYTES + 1024 * 1024), mtime=0)
+    (model_copy / SCORER_NAME).write_bytes(blob)
+    meta = json.loads((model_copy / META_NAME).read_text())
+    meta["artefacts"][SCORER_NAME]["sha256"] = hashlib.sha256(blob).hexdigest()
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
+    with pytest.raises(ModelError, match=r"classifier\.scorer\.json\.gz: decompresses to more"):
+        lint_text(PROMO, config=config)
+
+
+@pytest.mark.skipif(not (SHIPPED / SCORER_NAME).is_file(), reason="no shipped model")
+def test_shipped_scorer_is_far_below_the_decompression_cap() -> None:
+    import gzip
+
+    from linter.classifier.scorer import MAX_SCORER_BYTES
+
+    size = len(gzip.decompress((SHIPPED / SCORER_NAME).read_bytes()))
+    assert size * 10 < MAX_SCORER_BYTES
+
+
 def test_missing_model_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="templint train"):
         load_scorer(tmp_path)

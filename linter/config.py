@@ -52,7 +52,7 @@ class Config:
     reject: tuple[str, ...] = ()  # vocabulary files of rejected words
     default_category: str = "UTILITY"  # for templates that do not declare one (text files)
     default_language: str | None = None  # Meta's code, for templates that declare none
-    max_file_size: int = 5 * 1024 * 1024
+    max_file_size: int = 5 * 1024 * 1024  # DEFAULT_MAX_FILE_SIZE
     # A folder of rule files used instead of the shipped ones (the engine's TPL001-003 stay).
     rules_dir: str | None = None
     # Folders (or single files) of a project's own rules, added to the shipped ones.
@@ -146,7 +146,7 @@ def find_config(start: Path) -> Path | None:
                 data = tomllib.loads(text)
             except (OSError, UnicodeDecodeError):
                 continue
-            except tomllib.TOMLDecodeError:
+            except ValueError:  # TOMLDecodeError, or an integer of over 4,300 digits
                 # Broken where it configures templint: load_config names the file and the
                 # error. Skipping it would lint under a parent folder's settings, silently.
                 if "tool.templint" in text:
@@ -167,7 +167,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except ValueError as exc:  # undecodable, TOMLDecodeError, an integer of 4,300+ digits
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     tool = data.get("tool")
     if Path(path).name == "pyproject.toml":
@@ -199,6 +199,26 @@ def _language(value: Any, said: str) -> str | None:
             f"(got {value!r})"
         )
     return value
+
+
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_MAX_FILE_SIZE = 256 * 1024 * 1024  # a template file is kilobytes; the whole file is read
+
+
+def _file_size(value: Any, path: Path) -> int:
+    """``max-file-size``: a whole number of bytes, 1 to 256 MiB (a string, a boolean, 0 or
+    less made every file 'too large'; a float overflowed; a huge number let any file in)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1 <= value <= MAX_MAX_FILE_SIZE:
+            return value
+        # never repr() a huge TOML integer: past 4,300 digits that raises
+        shown = "a larger number" if value > 0 else "0" if value == 0 else "a negative number"
+    else:
+        shown = f"{value!r:.40}"
+    raise ConfigError(
+        f"{path}: 'max-file-size' must be a whole number of bytes from 1 to "
+        f"{MAX_MAX_FILE_SIZE} (256 MiB), not {shown}"
+    )
 
 
 def _flag(value: Any, key: str, path: Path) -> bool:
@@ -263,7 +283,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         brands=_brands(data.get("brands", []), path),
         default_category=category,
         default_language=language,
-        max_file_size=int(data.get("max-file-size", 5 * 1024 * 1024)),
+        max_file_size=_file_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), path),
         rules_dir=_rules_dir(data, path),
         extend_rules=_extend_rules(data.get("extend-rules", []), path),
         options=_rule_options(options, path),

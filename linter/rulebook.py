@@ -205,7 +205,7 @@ def load_rule(path: Path, shipped: bool | None = None) -> Rule:
     try:
         text = path.read_text(encoding="utf-8")
         data = _parsed(text) or tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # also TOMLDecodeError, a 4,300+ digit integer
         raise RuleFileError(f"{path}: {exc}") from None
     if shipped is None:
         shipped = _is_shipped(path)
@@ -345,6 +345,11 @@ def _check_examples(examples: Any) -> None:
             raise RuleProblem(f"examples.{key}", "unknown; examples has fail, pass and options")
 
 
+# What a placeholder may say after its colon: digit grouping and a short precision and type,
+# never a width or fill (their size is the rule file's to choose) nor a nested {field}.
+_SAFE_SPEC = re.compile(r"[,_]?(?:\.[0-9]{1,2})?[dfeg%]?")
+
+
 def check_format(text: str, field: str, fields: frozenset[str] | None = None) -> None:
     """A message or fix template: ``{name}`` of a value the finding has (``fields``, when the
     kind says), ``{{`` and ``}}`` for braces. Checked here, not when a finding is printed."""
@@ -354,7 +359,7 @@ def check_format(text: str, field: str, fields: frozenset[str] | None = None) ->
         parts = list(string.Formatter().parse(text))
     except ValueError as exc:
         raise RuleProblem(field, f"{exc} (write {{{{ and }}}} for a literal brace)") from None
-    for _, name, _, _ in parts:
+    for _, name, spec, conversion in parts:
         if name is None:
             continue
         if not name.isidentifier():
@@ -362,6 +367,18 @@ def check_format(text: str, field: str, fields: frozenset[str] | None = None) ->
                 field,
                 f"{{{name}}} is not a value's name; a finding's values are named, "
                 "such as {match} (write {{ and }} for a literal brace)",
+            )
+        if conversion:
+            raise RuleProblem(
+                field,
+                f"{{{name}!{conversion}}}: no !conversion in a placeholder; write {{{name}}}",
+            )
+        if spec and not _SAFE_SPEC.fullmatch(spec):
+            # a width or fill ({match:>2000000000}) would build gigabytes per finding
+            raise RuleProblem(
+                field,
+                f"{{{name}:{spec}}}: a placeholder's format may only group digits or round "
+                f"({{{name}:,}}, {{{name}:.1f}}, {{{name}:.0%}}); no width, fill or nesting",
             )
         if fields is not None and name not in fields:
             raise RuleProblem(

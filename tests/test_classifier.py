@@ -93,7 +93,7 @@ def test_scores_equal_scikit_learn_on_fixture(small_model: Path) -> None:
 
     from linter.classifier.train import load_pipeline
 
-    pipeline, _ = load_pipeline(small_model)
+    pipeline, _ = load_pipeline(small_model, trust=True)
     scorer = load_scorer(small_model)
     texts = _fixture_texts() + TRICKY
     expected = pipeline.predict_proba([F.normalise(t) for t in texts])
@@ -141,7 +141,7 @@ def test_tampered_joblib_is_refused_before_unpickling(model_copy: Path) -> None:
     # Not a pickle at all: if the hash were not checked first, joblib would fail differently.
     (model_copy / JOBLIB_NAME).write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")
     with pytest.raises(ModelError, match="SHA-256"):
-        load_pipeline(model_copy)
+        load_pipeline(model_copy, trust=True)
 
 
 def test_other_scikit_learn_version_is_refused(model_copy: Path) -> None:
@@ -151,7 +151,7 @@ def test_other_scikit_learn_version_is_refused(model_copy: Path) -> None:
     meta["sklearn_version"] = "0.0.1"
     (model_copy / META_NAME).write_text(json.dumps(meta))
     with pytest.raises(ModelError, match=r"scikit-learn 0\.0\.1"):
-        load_pipeline(model_copy)
+        load_pipeline(model_copy, trust=True)
 
 
 def test_evaluate_refuses_tampered_model_with_exit_2(model_copy: Path) -> None:
@@ -165,6 +165,55 @@ def test_evaluate_refuses_tampered_model_with_exit_2(model_copy: Path) -> None:
     assert "SHA-256" in result.output and "Traceback" not in result.output
 
 
+def _hostile_pickle(folder: Path, marker: Path) -> None:
+    """A folder whose classifier.joblib runs code when unpickled, with a matching SHA-256."""
+    import hashlib
+    import pickle
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[Path, str]]:
+            return (Path.write_text, (marker, "pwned"))
+
+    blob = pickle.dumps(Payload())
+    (folder / JOBLIB_NAME).write_bytes(blob)
+    meta = json.loads((folder / META_NAME).read_text())
+    meta["artefacts"][JOBLIB_NAME]["sha256"] = hashlib.sha256(blob).hexdigest()
+    (folder / META_NAME).write_text(json.dumps(meta))
+
+
+def test_evaluate_sklearn_will_not_unpickle_a_model_folder_it_was_not_told_to_trust(
+    model_copy: Path, tmp_path: Path
+) -> None:
+    from linter.commands.evaluate import evaluate
+
+    marker = tmp_path / "PWNED"
+    _hostile_pickle(model_copy, marker)
+    args = ["--data", str(FIXTURE), "--model-dir", str(model_copy), "--no-rules"]
+    result = CliRunner().invoke(evaluate, [*args, "--backend", "sklearn"])
+    assert result.exit_code == 2, result.output
+    assert "--trust-model" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not marker.exists()
+    # the plain-data scorer from the same folder is still fine: it runs no code
+    assert CliRunner().invoke(evaluate, args).exit_code == 0
+
+
+def test_load_pipeline_trusts_only_the_shipped_folder_by_default(small_model: Path) -> None:
+    from linter.classifier.train import load_pipeline
+
+    with pytest.raises(ModelError, match="--trust-model"):
+        load_pipeline(small_model)
+    assert load_pipeline(small_model, trust=True)[0] is not None
+
+
+def test_evaluate_trust_model_flag_loads_a_folder_you_trained(small_model: Path) -> None:
+    from linter.commands.evaluate import evaluate
+
+    args = ["--data", str(FIXTURE), "--model-dir", str(small_model), "--no-rules"]
+    result = CliRunner().invoke(evaluate, [*args, "--backend", "sklearn", "--trust-model"])
+    assert result.exit_code == 0, result.output
+
+
 def test_lint_refuses_tampered_model(model_copy: Path) -> None:
     from linter.api import lint_text
     from linter.config import Config
@@ -173,6 +222,35 @@ def test_lint_refuses_tampered_model(model_copy: Path) -> None:
     config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
     with pytest.raises(ModelError):
         lint_text(PROMO, config=config)
+
+
+def test_scorer_gzip_bomb_is_refused_without_inflating_it(model_copy: Path) -> None:
+    import gzip
+    import hashlib
+
+    from linter.api import lint_text
+    from linter.classifier.scorer import MAX_SCORER_BYTES
+    from linter.config import Config
+
+    # what a repository's config can point model-dir at: ~80 KB that inflate past the cap
+    blob = gzip.compress(b" " * (MAX_SCORER_BYTES + 1024 * 1024), mtime=0)
+    (model_copy / SCORER_NAME).write_bytes(blob)
+    meta = json.loads((model_copy / META_NAME).read_text())
+    meta["artefacts"][SCORER_NAME]["sha256"] = hashlib.sha256(blob).hexdigest()
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
+    with pytest.raises(ModelError, match=r"classifier\.scorer\.json\.gz: decompresses to more"):
+        lint_text(PROMO, config=config)
+
+
+@pytest.mark.skipif(not (SHIPPED / SCORER_NAME).is_file(), reason="no shipped model")
+def test_shipped_scorer_is_far_below_the_decompression_cap() -> None:
+    import gzip
+
+    from linter.classifier.scorer import MAX_SCORER_BYTES
+
+    size = len(gzip.decompress((SHIPPED / SCORER_NAME).read_bytes()))
+    assert size * 10 < MAX_SCORER_BYTES
 
 
 def test_missing_model_names_the_fix(tmp_path: Path) -> None:

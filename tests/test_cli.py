@@ -163,6 +163,27 @@ def test_command_line_selection_layers_on_the_config(run, tmp_path: Path) -> Non
     assert codes and not codes & {"TPL101", "TPL102"}
 
 
+@pytest.mark.parametrize(
+    "value",
+    ['"abc"', "1e400", "99999999999999999999999999", "true", "-1", "0", "[1]", "9" * 5000],
+    ids=["string", "float-inf", "huge", "bool", "negative", "zero", "list", "5000-digits"],
+)
+def test_a_bad_max_file_size_is_one_line_not_a_traceback_or_every_file_unreadable(
+    run, tmp_path: Path, value: str
+) -> None:
+    # "abc" and 1e400 were tracebacks (ValueError, OverflowError); true and -1 made every
+    # file "too large", silently; a 5000-digit integer broke tomllib itself.
+    f = write(tmp_path / "t.txt", "Hi {{1}}, your order has shipped.")
+    write(tmp_path / "templint.toml", f"max-file-size = {value}\n")
+    res = run("lint", f)
+    assert res.exit_code == 2, res.output
+    (line,) = res.output.splitlines()
+    assert line.startswith(f"templint: {tmp_path / 'templint.toml'}: "), line
+    assert "max-file-size" in line or "invalid TOML" in line, line
+    write(tmp_path / "templint.toml", "max-file-size = 1048576\n")
+    assert run("lint", f).exit_code == 0
+
+
 def test_a_broken_pyproject_that_configures_templint_is_an_error(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -59,13 +59,18 @@ def _code_counts(hits: list[list[str]]) -> dict[str, int]:
 
 
 def classifier_scores(
-    texts: Sequence[str], backend: str = "scorer", model_dir: str | None = None, n_jobs: int = 1
+    texts: Sequence[str],
+    backend: str = "scorer",
+    model_dir: str | None = None,
+    n_jobs: int = 1,
+    *,
+    trust_model: bool = False,
 ) -> tuple[list[float], list[str], dict[str, Any]]:
     """Promotional scores and predicted categories (lower-case) from the shipped model."""
     if backend == "sklearn":
         from linter.classifier.train import load_pipeline
 
-        pipeline, meta = load_pipeline(model_dir)
+        pipeline, meta = load_pipeline(model_dir, trust=trust_model)
         from linter.classifier.categories import best_class
         from linter.classifier.features import normalise
 
@@ -96,6 +101,7 @@ def evaluate_rows(
     rules_dir: str | None = None,
     show: int = 10,
     n_jobs: int = 1,
+    trust_model: bool = False,
     progress: Callable[[str], None] = lambda _m: None,
 ) -> dict[str, Any]:
     from linter.classifier.train import binary_metrics, category_metrics
@@ -104,7 +110,9 @@ def evaluate_rows(
     texts = [r.text for r in rows]
     y = [binary_label(r.label, f"row {r.number or i + 1}") for i, r in enumerate(rows)]
     progress(f"scoring {len(rows)} rows with the classifier")
-    scores, predicted, meta = classifier_scores(texts, backend, model_dir, n_jobs)
+    scores, predicted, meta = classifier_scores(
+        texts, backend, model_dir, n_jobs, trust_model=trust_model
+    )
     cut = float(meta.get("threshold", 0.5) if threshold is None else threshold)
     report: dict[str, Any] = {
         "rows": len(rows),

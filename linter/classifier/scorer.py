@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import math
 import sys
@@ -38,6 +39,10 @@ JOBLIB_NAME = "classifier.joblib"
 FORMAT = "templint-linear-scorer"
 FORMAT_VERSION = 1
 POSITIVE = "marketing"
+# The most a scorer file may decompress to. The shipped one is 2.6 MB and `templint train` caps
+# the vocabulary at 60,000 n-grams, so a real model stays far below this; a gzip bomb (a few MB
+# that inflate to gigabytes) stops here instead of filling memory.
+MAX_SCORER_BYTES = 64 * 1024 * 1024
 WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 MB)
 MIN_CONTRIBUTION = 0.005  # explain() names no word whose push is smaller (it shows as 0.00)
 
@@ -50,6 +55,16 @@ def default_model_dir() -> Path:
     from linter.paths import models_dir
 
     return models_dir()
+
+
+def is_shipped_model_dir(model_dir: Path | str | None) -> bool:
+    """Whether ``model_dir`` is the model folder templint ships (None means it)."""
+    if not model_dir:
+        return True
+    try:
+        return Path(model_dir).resolve() == default_model_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -398,9 +413,21 @@ def load_scorer(model_dir: Path | str | None = None) -> Scorer:
     """Load the exported model after checking its SHA-256 against the metadata."""
     meta = read_metadata(model_dir)
     blob = verified_bytes(model_dir, SCORER_NAME, meta)
+    path = (Path(model_dir) if model_dir else default_model_dir()) / SCORER_NAME
     try:
-        data = json.loads(gzip.decompress(blob))
-    except (OSError, EOFError, ValueError) as exc:
+        # read through gzip up to the cap, never the whole inflated stream at once
+        with gzip.GzipFile(fileobj=io.BytesIO(blob)) as stream:
+            raw = stream.read(MAX_SCORER_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
+    if len(raw) > MAX_SCORER_BYTES:
+        raise ModelError(
+            f"{path}: decompresses to more than {MAX_SCORER_BYTES // (1024 * 1024)} MB "
+            "(a real scorer is a few MB); refusing to load it"
+        )
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
         raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
     try:
         return Scorer(data, meta)

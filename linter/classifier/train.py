@@ -625,12 +625,32 @@ def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
 
-def load_pipeline(model_dir: Path | str | None = None) -> tuple[Pipeline, dict[str, Any]]:
-    """The scikit-learn pipeline, after checking its SHA-256 and the scikit-learn version."""
+def load_pipeline(
+    model_dir: Path | str | None = None, *, trust: bool = False
+) -> tuple[Pipeline, dict[str, Any]]:
+    """The scikit-learn pipeline, after checking its SHA-256 and the scikit-learn version.
+
+    Unpickling runs whatever code the file names, and the SHA-256 in the metadata beside it
+    was written by whoever wrote the folder: it catches a damaged file, not a hostile one. So
+    the pipeline is read only from the shipped model folder, or from another folder when the
+    caller says it trusts it (``trust``: the user's explicit ``--trust-model``, never a config).
+    """
     import io
 
-    from linter.classifier.scorer import read_metadata, verified_bytes
+    from linter.classifier.scorer import (
+        default_model_dir,
+        is_shipped_model_dir,
+        read_metadata,
+        verified_bytes,
+    )
 
+    if not trust and not is_shipped_model_dir(model_dir):
+        raise ModelError(
+            f"{Path(model_dir or default_model_dir()) / JOBLIB_NAME}: refusing to unpickle a "
+            "model from outside templint's shipped model folder (loading a pickle runs any code "
+            "in it, and its SHA-256 in classifier.meta.json proves nothing about who wrote it); "
+            "if you trained this folder yourself, pass --trust-model"
+        )
     meta = read_metadata(model_dir)
     blob = verified_bytes(model_dir, JOBLIB_NAME, meta)
     if meta.get("sklearn_version") != sklearn.__version__:

@@ -34,6 +34,12 @@ def _fail(message: str) -> None:
 )
 @click.option("--model-dir", type=click.Path(file_okay=False), default=None)
 @click.option(
+    "--trust-model",
+    is_flag=True,
+    help="Let --backend sklearn unpickle a --model-dir other than the shipped one (unpickling "
+    "runs any code in the file: only for a folder you trained yourself).",
+)
+@click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
     default=None,
@@ -62,6 +68,7 @@ def evaluate(
     encoding: str | None,
     backend: str,
     model_dir: str | None,
+    trust_model: bool,
     threshold: float | None,
     no_rules: bool,
     show: int,
@@ -89,6 +96,7 @@ def evaluate(
             delimiter=delimiter,
             backend=backend,
             model_dir=model_dir,
+            trust_model=trust_model,
             threshold=threshold,
             use_rules=not no_rules,
             show=show,

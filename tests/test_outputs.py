@@ -290,3 +290,25 @@ def test_text_outputs_escape_terminal_controls_and_keep_the_caret_under_the_span
                     assert lines[i - 1][start : start + 7] == "20% off", (lines[i - 1], line)
     assert safe("plain text, tabs\tand é ü 中文 ✓") == "plain text, tabs\tand é ü 中文 ✓"
     assert safe("a\nb\x1b\u2028\u202a") == "a\\nb\\x1b\\u2028\\u202a"
+
+
+def test_sarif_uris_are_percent_encoded_and_gitlab_paths_stay_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF's artifactLocation.uri is a URI reference: unencoded, "a#b?c%20 d.txt" named file
+    "a" with a query and a fragment. GitLab's location.path is a plain repository path."""
+    from urllib.parse import unquote, urlsplit
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a#b?c%20 dé.txt").write_text("Get 20% off\n")
+    args = ["lint", "--isolated", "--select", "TPL101", "d", "--format"]
+    log = json.loads(CliRunner().invoke(main, [*args, "sarif"]).stdout)
+    (result,) = log["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "d/a%23b%3Fc%2520%20d%C3%A9.txt"
+    parts = urlsplit(uri)
+    assert not parts.query and not parts.fragment and unquote(parts.path) == "d/a#b?c%20 dé.txt"
+    (issue,) = json.loads(CliRunner().invoke(main, [*args, "gitlab"]).stdout)
+    assert issue["location"]["path"] == "d/a#b?c%20 dé.txt"

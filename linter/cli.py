@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from linter.output import FORMATS
+from linter.output.safe import safe
 
 # name -> "module:attribute"; imported only when that subcommand runs (or --help lists it).
 LAZY_COMMANDS = {
@@ -85,7 +86,7 @@ class LazyGroup(click.Group):
 def fail(message: str) -> None:
     """A usage or input problem: one line on stderr (one per problem), exit 2."""
     for line in message.splitlines() or [""]:
-        click.echo(f"templint: {line}", err=True)
+        click.echo(f"templint: {safe(line)}", err=True)
     sys.exit(2)
 
 
@@ -293,7 +294,7 @@ def lint(
 
     def note(skipped: Any) -> None:
         if verbose or skipped.loud:
-            click.echo(f"{skipped.path}: skipped ({skipped.reason})", err=True)
+            click.echo(safe(f"{skipped.path}: skipped ({skipped.reason})"), err=True)
 
     stream = sys.stdout
     try:
@@ -310,7 +311,7 @@ def lint(
                 write=not show_diff,
             )
             for why in done.skipped + done.refused:
-                click.echo(f"templint: {why}", err=True)
+                click.echo(f"templint: {safe(why)}", err=True)
             if done.fixed and not show_diff:
                 click.echo(
                     f"templint: fixed {_count(done.fixed, 'finding')} in "
@@ -337,7 +338,7 @@ def lint(
         from linter.fixes import text_diff
 
         for err in result.errors:
-            click.echo(str(err), err=True)
+            click.echo(safe(str(err)), err=True)
         diff = "".join(text_diff(p, *done.changes[p]) for p in sorted(done.changes))
         click.echo(diff, nl=False)
         sys.exit(2 if result.errors else 1 if diff and not exit_zero else 0)
@@ -359,10 +360,10 @@ def lint(
     if fmt in ("text", "concise"):
         # Input errors go to stderr as single lines; the report carries the rest.
         for err in result.errors:
-            click.echo(str(err), err=True)
+            click.echo(safe(str(err)), err=True)
     if result.files == 0 and not result.errors:
         # Not an error (a hook may run on a folder with nothing to check), but never silent.
-        where = ", ".join(paths)
+        where = safe(", ".join(paths))
         click.echo(
             f"templint: no template files found in {where} (-v says what was skipped)", err=True
         )
@@ -422,14 +423,14 @@ def _fix_stdin(
         new, count, result = text, 0, RunResult(errors=[exc], files=1)
     for why in result.refused:
         named = f"{name}{why[1:]}" if name and why.startswith("-:") else why
-        click.echo(f"templint: {named}", err=True)
+        click.echo(f"templint: {safe(named)}", err=True)
     if show_diff:
         from linter.fixes import text_diff
 
         if result.errors:
             _name_stdin(result, name or "-")
             for err in result.errors:
-                click.echo(str(err), err=True)
+                click.echo(safe(str(err)), err=True)
         click.echo(text_diff(name or "-", text, new), nl=False)
         sys.exit(2 if result.errors else 1 if count and not exit_zero else 0)
     # Always the whole text, unchanged when nothing could be fixed: an editor puts standard
@@ -450,11 +451,11 @@ def _add_ignores(result: Any) -> None:
     from linter.suppress import suppressions
 
     for err in result.errors:
-        click.echo(str(err), err=True)
+        click.echo(safe(str(err)), err=True)
     found = suppressions(result.templates, result.diagnostics)
     done = write_edits(sorted(found.edits.items()))
     for why in found.left + done.skipped:
-        click.echo(f"templint: {why}", err=True)
+        click.echo(f"templint: {safe(why)}", err=True)
     codes = sum(found.codes[f] for f in done.files)
     click.echo(
         f"templint: added {_count(codes, 'suppressed code')} to "

@@ -124,6 +124,12 @@ def path_of(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
+class ClientGone(Exception):
+    """Writing to the client failed: it closed its end, nobody is left to answer. Only this
+    ends the server; any other OSError (a path too long for the file system, ENAMETOOLONG,
+    while a document's settings are looked up) is one document's failure, logged."""
+
+
 class Server:
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
@@ -140,7 +146,10 @@ class Server:
     # ---- protocol ------------------------------------------------------------------------
 
     def send(self, message: dict[str, Any]) -> None:
-        write_message(self.out, {"jsonrpc": "2.0", **message})
+        try:
+            write_message(self.out, {"jsonrpc": "2.0", **message})
+        except OSError as exc:
+            raise ClientGone(str(exc)) from exc
 
     def handle(self, message: dict[str, Any] | Unreadable) -> bool:
         """Answer one message; False once the client asked to exit. A request is always
@@ -328,8 +337,8 @@ class Server:
                 continue
             try:
                 self.publish(uri)
-            except OSError:
-                raise  # the client is gone
+            except ClientGone:
+                raise
             except Exception as exc:  # one bad document must not stop the editor's linting
                 self._log_failure(uri, exc)
 
@@ -688,7 +697,7 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> int:
                 if not server.handle(message):
                     return 0 if server.shutting_down else 1
             server.publish_pending()
-    except OSError:  # the client closed its end: nobody to answer
+    except ClientGone:  # the client closed its end: nobody to answer
         return 1
 
 

@@ -200,3 +200,18 @@ def test_explain_gives_no_score_to_a_template_with_no_text(tmp_path: Path) -> No
     turkish.write_text("# templint: language tr\nSiparişiniz {{1}} kargoya verildi.\n", "utf-8")
     (report,) = json.loads(explain("--format", "json", str(turkish)).stdout)
     assert report["promotional_score"] is None and "(tr)" in report["not_scored"]
+
+
+def test_explain_escapes_terminal_controls_in_names_and_messages(tmp_path: Path) -> None:
+    """A name with a newline forged a line; OSC 52 in it would write the clipboard."""
+    name = "promo\nfake.txt (all_clean)\x1b]52;c;eA==\x07\u202e"
+    template = {"name": name, "category": "UTILITY", "language": "en_US"}
+    template["components"] = [{"type": "BODY", "text": "Get 20% off today"}]
+    path = tmp_path / "n\x1b[2K.json"
+    path.write_text(json.dumps([template]))
+    res = explain(str(path))
+    assert res.exit_code == 0, res.output
+    assert not any(ch in res.stdout for ch in "\x1b\x07\u202e")
+    assert "promo\\nfake.txt (all_clean)\\x1b]52;c;eA==\\x07\\u202e" in res.stdout
+    assert "n\\x1b[2K.json" in res.stdout.splitlines()[0]
+    assert not any(line.startswith("fake.txt") for line in res.stdout.splitlines())

@@ -605,3 +605,33 @@ def test_a_document_that_fails_to_lint_is_logged_and_the_others_are_published(
     assert f"templint: {bad}: RuntimeError: a bug" in written
     assert '"method": "textDocument/publishDiagnostics"' in written and "TPL102" in written
     assert not server.pending
+
+
+def test_a_path_too_long_for_the_file_system_is_logged_and_the_server_goes_on(
+    tmp_path: Path,
+) -> None:
+    """ENAMETOOLONG while a document's settings were looked up was taken for the client gone:
+    the server ended without a word. Only a failed write to the client ends it."""
+    long_uri = (tmp_path / ("a/" * 3000) / "x.txt").as_uri()
+    good = (tmp_path / "good.txt").as_uri()
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": long_uri, "text": "Get 20% off"}}},
+        {"id": 2, "method": "textDocument/hover",
+         "params": {"textDocument": {"uri": long_uri}, "position": {"line": 0, "character": 4}}},
+        {"method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": good, "text": "Get 20% off"}}},
+        {"id": 3, "method": "shutdown"},
+        {"method": "exit"},
+    )  # fmt: skip
+    assert rc == 0
+    answered = replies(messages)
+    assert "error" in answered[2] and "result" in answered[3]
+    logged = [m["params"]["message"] for m in messages if m.get("method") == "window/logMessage"]
+    assert any("too long" in said for said in logged), logged
+    published = [
+        m["params"] for m in messages if m.get("method") == "textDocument/publishDiagnostics"
+    ]
+    assert [p["uri"] for p in published] == [good] and published[0]["diagnostics"]

@@ -252,3 +252,63 @@ def test_json_items_all_have_the_documented_keys(tmp_path: Path) -> None:
         items = json.loads(res.output)
         assert items and all(list(i) == list(KEYS) for i in items)
         assert items[-1]["code"] == "input-error" and items[-1]["alternatives"] == []
+
+
+HOSTILE = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]8;;https://evil.example/\x1b\\\u202e\u2066\x85\x7f"
+
+
+def test_text_outputs_escape_terminal_controls_and_keep_the_caret_under_the_span(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template, its name or its file name may hold OSC 52 (clipboard write), OSC 8, CSI, a
+    carriage return or a bidi override ("Trojan Source"); a newline in a name forged a whole
+    finding line in --format concise. Shown escaped; the caret still under the offer."""
+    from linter.output.safe import safe
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a\x1b[2K\rb.txt").write_text(f"Hello {HOSTILE} get 20% off\n")
+    forged = "promo\nd/ok.txt:1:1: TPL000 [info] all good\x1b]52;c;eA==\x07"
+    template = {"name": forged, "category": "UTILITY", "language": "en_US"}
+    template["components"] = [{"type": "BODY", "text": "Get 20% off today"}]
+    (tmp_path / "d" / "n.json").write_text(json.dumps([template]))
+    for fmt in ("text", "concise"):
+        res = CliRunner().invoke(
+            main, ["lint", "--isolated", "--select", "TPL101", "--format", fmt, "d"]
+        )
+        out = res.stdout
+        assert "TPL000" not in [line.split(" ")[1] for line in out.splitlines() if " " in line]
+        assert not any(ch in out for ch in "\x1b\x07\r\x7f\x85\u202e\u2066"), fmt
+        assert "\\x1b]52;c;" in out and "\\r" in out
+        assert ("\\u202e" in out) == (fmt == "text")  # the source line: text only
+        assert not any(line.startswith("d/ok.txt") for line in out.splitlines())
+        if fmt == "text":
+            lines = out.splitlines()
+            for i, line in enumerate(lines):
+                if line.startswith("    ^") or (line.startswith("    ") and "^" in line):
+                    start = line.index("^")
+                    assert lines[i - 1][start : start + 7] == "20% off", (lines[i - 1], line)
+    assert safe("plain text, tabs\tand é ü 中文 ✓") == "plain text, tabs\tand é ü 中文 ✓"
+    assert safe("a\nb\x1b\u2028\u202a") == "a\\nb\\x1b\\u2028\\u202a"
+
+
+def test_sarif_uris_are_percent_encoded_and_gitlab_paths_stay_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF's artifactLocation.uri is a URI reference: unencoded, "a#b?c%20 d.txt" named file
+    "a" with a query and a fragment. GitLab's location.path is a plain repository path."""
+    from urllib.parse import unquote, urlsplit
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a#b?c%20 dé.txt").write_text("Get 20% off\n")
+    args = ["lint", "--isolated", "--select", "TPL101", "d", "--format"]
+    log = json.loads(CliRunner().invoke(main, [*args, "sarif"]).stdout)
+    (result,) = log["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "d/a%23b%3Fc%2520%20d%C3%A9.txt"
+    parts = urlsplit(uri)
+    assert not parts.query and not parts.fragment and unquote(parts.path) == "d/a#b?c%20 dé.txt"
+    (issue,) = json.loads(CliRunner().invoke(main, [*args, "gitlab"]).stdout)
+    assert issue["location"]["path"] == "d/a#b?c%20 dé.txt"

@@ -695,3 +695,34 @@ def test_natural_key_orders_numbers_by_value(ordered: list[str]) -> None:
     from linter.queue.schema import natural_key
 
     assert sorted(reversed(ordered), key=lambda n: (natural_key(n), n)) == ordered
+
+
+def test_text_outputs_escape_terminal_controls_from_a_sync_file(run: Run, tmp_path: Path) -> None:
+    """Names and rejection reasons in a sync file are input: OSC 52, CSI and a carriage return
+    in them were printed raw by list, show and stats."""
+    reason = "INVALID_FORMAT\x1b]52;c;Y3VybA==\x07\x1b[2J\x1b[31mFAKE: all approved\x1b[0m"
+    name = "promo\x1b[2K\rspoofed"
+    (tmp_path / "order.txt").write_text(ORDER + "\n", encoding="utf-8")
+    ok(run("add", "--submit", str(tmp_path / "order.txt")))
+    listing = {
+        "data": [
+            {"name": "order", "language": "en", "status": "REJECTED", "category": "UTILITY"},
+            {
+                **meta(name, "en_US", "MARKETING", "Hi \x1b]8;;https://evil.example\x1b\\x"),
+                "status": "APPROVED",
+            },
+        ]
+    }
+    listing["data"][0]["rejected_reason"] = reason
+    (tmp_path / "meta.json").write_text(json.dumps(listing), encoding="utf-8")
+    synced = run("sync", "--add-missing", str(tmp_path / "meta.json"), now="2024-05-03T10:00:00Z")
+    outputs = [synced.output]
+    outputs.append(ok(run("list", now="2024-05-03T10:00:00Z")).stdout)
+    outputs.append(ok(run("show", "order", now="2024-05-03T10:00:00Z")).stdout)
+    outputs.append(ok(run("show", name, now="2024-05-03T10:00:00Z")).stdout)
+    outputs.append(ok(run("stats", now="2024-05-03T10:00:00Z")).stdout)
+    for out in outputs:
+        assert not any(ch in out for ch in "\x1b\x07\r"), out
+    assert "INVALID_FORMAT\\x1b]52;c;Y3VybA==\\x07" in outputs[2] + outputs[4]
+    assert "promo\\x1b[2K\\rspoofed" in outputs[1]
+    assert "Hi \\x1b]8;;https://evil.example\\x1b\\x" in outputs[3]

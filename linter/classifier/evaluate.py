@@ -27,6 +27,7 @@ from linter.classifier.data import (
     without_blank,
 )
 from linter.classifier.scorer import POSITIVE
+from linter.output.safe import safe
 
 
 def rule_hits(
@@ -335,4 +336,5 @@ def format_text(report: dict[str, Any]) -> str:
     if report["disagreements"]:
         lines += ["", "Most confident disagreements (what disagrees with the row's label)"]
         lines += [_disagreement(d, report["threshold"]) for d in report["disagreements"]]
-    return "\n".join(lines) + "\n"
+    # the data file's name and its labels are input: each line shown with controls escaped
+    return "\n".join(map(safe, lines)) + "\n"

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from linter.cli import _split, config_options, fail, language_code, load_config_option
+from linter.output.safe import safe
 
 
 @click.command("batch")
@@ -134,7 +135,7 @@ def batch(**options: Any) -> None:
         output = options["output"]
         kept = output != "-" and not _special(output)
         left = f"; {output} was not written" if kept else ""
-        click.echo(f"templint: interrupted{left}", err=True)
+        click.echo(safe(f"templint: interrupted{left}"), err=True)
         sys.exit(130)
 
 
@@ -229,7 +230,7 @@ def _batch(
         if writer is not None:
             writer.abort()
         nothing = f"; nothing was written to {output}" if whole else ""
-        click.echo(f"templint: {exc}{nothing}", err=True)
+        click.echo(safe(f"templint: {exc}{nothing}"), err=True)
         sys.exit(1)
     except BaseException:
         if writer is not None:
@@ -241,7 +242,7 @@ def _batch(
         _write_report(report, report_path, input_path, output, summary, summary.jobs, threshold)
     if not quiet:
         where = "" if output == "-" else f" → {output}"
-        click.echo(summary.line() + where, err=True)
+        click.echo(safe(summary.line() + where), err=True)
     # Said even with --quiet, which hides progress and the summary, not what is wrong with the
     # input: a cp1252 file read as UTF-8 makes every row an error, exit 0, and nothing else
     # would tell why.
@@ -249,7 +250,7 @@ def _batch(
     if not_utf8 and encoding is None:
         rows = "1 row is" if not_utf8 == 1 else f"{not_utf8:,} rows are"
         click.echo(
-            f"templint: {rows} not UTF-8 in {input_path}; if Excel on Windows saved the "
+            f"templint: {rows} not UTF-8 in {safe(str(input_path))}; if Excel on Windows saved the "
             "file, read it with --encoding cp1252",
             err=True,
         )

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from linter.cli import config_options
+from linter.output.safe import safe
 
 
 @click.command("explain")
@@ -60,7 +61,7 @@ def explain(
     except (ModelError, ValueError) as exc:
         fail(str(exc))
     for err in result.errors:
-        click.echo(str(err), err=True)
+        click.echo(safe(str(err)), err=True)
     findings = findings_by_template(result.templates, result.diagnostics)
     reports = []
     for tpl in result.templates:
@@ -161,7 +162,7 @@ def _decimals(score: float, threshold: float | None) -> int:
 def _text(r: dict[str, Any]) -> str:
     if r.get("not_scored"):
         lines = [f"{r['file']} ({r['template'] or 'template'})", f"  {r['not_scored']}"]
-        return "\n".join([*lines, *_findings(r)]) + "\n"
+        return _joined([*lines, *_findings(r)])
     probs = " · ".join(
         f"{c} {p:.2f}" for c, p in sorted(r["probabilities"].items(), key=lambda cp: -cp[1])
     )
@@ -186,7 +187,13 @@ def _text(r: dict[str, Any]) -> str:
     if r["category_words"]:
         label = f"  why {r['predicted_category']}: "
         lines.append(label.ljust(19) + _listed(r["category_words"]))
-    return "\n".join([*lines, *_findings(r)]) + "\n"
+    return _joined([*lines, *_findings(r)])
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines, each escaped: a file or template name, a message quoting the text or a word
+    may hold a terminal escape or a newline that would forge a line."""
+    return "".join(safe(line) + "\n" for line in lines)
 
 
 def _listed(pairs: list[tuple[str, float]]) -> str:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import click
 
+from linter.output.safe import safe
 from linter.queue.errors import QueueError
 from linter.queue.stats import HourlyRate
 from linter.queue.timeutil import (
@@ -45,7 +46,7 @@ class QueueCommandError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"templint: {self.format_message()}", err=True)
+        click.echo(f"templint: {safe(self.format_message())}", err=True)
 
 
 def _errors(func: F) -> F:
@@ -196,7 +197,8 @@ def add(
     intake = lint_for_queue(list(files), config, force=force)
     for name, errors in intake.refused:
         codes = ", ".join(sorted({d.code for d in errors}))
-        click.echo(f"refused {name}: lint errors ({codes}); fix them or add with --force", err=True)
+        said = f"refused {name}: lint errors ({codes}); fix them or add with --force"
+        click.echo(safe(said), err=True)
     status = 1 if intake.refused else 0
     with _open(db) as store:
         results = store.add(intake.entries, by=by, submit=submit_now, at=when)
@@ -204,13 +206,15 @@ def add(
     for res in results:
         lang = f" [{res.language}]" if res.language else ""
         if res.action == "refused":
-            click.echo(f"refused {res.name}{lang}: {res.message}", err=True)
+            click.echo(safe(f"refused {res.name}{lang}: {res.message}"), err=True)
             status = 2
         else:
-            click.echo(f"{res.action} {res.name}{lang}: revision {res.revision}, {res.state}")
+            click.echo(safe(f"{res.action} {res.name}{lang}: revision {res.revision}, {res.state}"))
             if res.action == "resubmitted":
                 click.echo(
-                    f"warning: {res.name}{lang}: the text Meta rejected, sent again unchanged",
+                    safe(
+                        f"warning: {res.name}{lang}: the text Meta rejected, sent again unchanged"
+                    ),
                     err=True,
                 )
     if rate is not None:
@@ -230,7 +234,7 @@ def _fix_files(files: list[str], config: Any) -> None:
     except (InputError, ValueError) as exc:
         raise QueueError(str(exc)) from None
     for why in done.skipped:
-        click.echo(f"templint: {why}", err=True)
+        click.echo(f"templint: {safe(why)}", err=True)
     if done.fixed:
         s = "s" if done.fixed != 1 else ""
         click.echo(f"fixed {done.fixed} finding{s} in {len(done.files)} file(s)", err=True)
@@ -291,7 +295,7 @@ def submit(
         event = store.submit(name, language=language, at=when, by=by)
         rate = store.hourly_rate(event.at)
     click.echo(
-        f"submitted {name} (revision {event.revision}) at {show_time(event.at, utc)}; "
+        f"submitted {safe(name)} (revision {event.revision}) at {show_time(event.at, utc)}; "
         f"verdict expected from {show_time(event.at + 24 * HOUR, utc)}, "
         f"due {show_time(event.at + 72 * HOUR, utc)}"
     )
@@ -356,7 +360,7 @@ def decide(
         event = store.decide(
             name, verdict, language=language, reason=reason, category=category, at=when, by=by
         )
-    click.echo(_verdict_line(verdict, name, event, utc, reason))
+    click.echo(safe(_verdict_line(verdict, name, event, utc, reason)))
 
 
 def _verdict_line(
@@ -394,9 +398,9 @@ def recategorise(
     when = _time(at, "--at")
     with _open(db) as store:
         move = store.recategorise(name, category, language=language, reason=reason, at=when, by=by)
-    why = f": {reason}" if reason else ""
+    why = safe(f": {reason}") if reason else ""
     click.echo(
-        f"re-categorised {name} (revision {move.revision}) "
+        f"re-categorised {safe(name)} (revision {move.revision}) "
         f"{move.from_category or '(undeclared)'} -> {move.to_category} "
         f"at {show_time(move.at, utc)}{why}"
     )
@@ -466,7 +470,7 @@ def sync(
     missing = sorted({_label(u.name, u.language) for u in absent} - imported)
     out.missing = missing
     if missing and not out.json:
-        click.echo(f"not in the ledger ({len(missing)}): {', '.join(missing)}", err=True)
+        click.echo(safe(f"not in the ledger ({len(missing)}): {', '.join(missing)}"), err=True)
     same = sum(a.kind == "same" for a in actions)
     attention = sum(a.kind == "attention" for a in actions) + refused
     out.summary = {
@@ -502,7 +506,7 @@ class _SyncReport:
     def change(self, line: str, **record: Any) -> None:
         self.changes.append(record)
         if not self.json:
-            click.echo(line)
+            click.echo(safe(line))
 
     def note(self, kind: str, name: str, language: str | None, message: str, where: str) -> None:
         self.notes.append(
@@ -516,7 +520,7 @@ class _SyncReport:
         )
         if not self.json:
             sep = ": " if message.startswith("not recorded") else " "
-            click.echo(f"{kind}: {_label(name, language)}{sep}{message} ({where})", err=True)
+            click.echo(safe(f"{kind}: {_label(name, language)}{sep}{message} ({where})"), err=True)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -781,8 +785,8 @@ def _list(state: str | None, overdue: bool, fmt: str, utc: bool, db: Path | None
     times = _Memo(lambda seconds: "" if seconds is None else show_time(seconds, utc))
     took = _Memo(lambda seconds: "" if seconds is None else show_duration(seconds))
     columns = [
-        names,
-        [lang or "-" for lang in langs],
+        list(map(safe, names)),  # from a sync file or a template: may hold terminal escapes
+        [safe(lang) if lang else "-" for lang in langs],
         list(map(_Memo(str).__getitem__, revisions)),  # a few distinct numbers
         states,
         list(map(times.__getitem__, since)),
@@ -939,8 +943,11 @@ def show(name: str, language: str | None, fmt: str, utc: bool, db: Path | None) 
         timed.append((m.at, 1, [show_time(m.at, utc), change, f"rev {m.revision}", m.by, note]))
     timed.sort(key=lambda t: (t[0], t[1]))  # stable: recorded order within a kind
     table = [["  " + w, ch, rev, f"by {by}", note] for _, _, (w, ch, rev, by, note) in timed]
-    columns = [list(col) for col in zip(*table, strict=True)] or [[] for _ in range(5)]
-    lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], columns))
+    # each line escaped (a name, reason or body line from a sync file may hold terminal
+    # escapes), and each cell of the table before its widths are measured
+    lines = [safe(line) for line in lines]
+    columns = [[safe(cell) for cell in col] for col in zip(*table, strict=True)]
+    lines.append(_table(["  WHEN", "CHANGE", "REV", "BY", ""], columns or [[] for _ in range(5)]))
     click.echo("\n".join(lines))
 
 
@@ -1000,7 +1007,7 @@ def stats(fmt: str, cap: int, db: Path | None) -> None:
         f"quota:     {st.approved} of {st.quota} approved templates ({st.quota_used * 100:.1f}%)"
     )
     out.append(f"last hour: {st.last_hour} of {st.hourly_limit} submissions Meta allows an hour")
-    click.echo("\n".join(out))
+    click.echo("\n".join(map(safe, out)))  # a rejection reason from a sync file is input
     if st.quota_warning:
         click.echo(
             f"warning: {st.approved} of {st.quota} approved templates used "
@@ -1069,7 +1076,7 @@ def export(fmt: str, output: Path | None, db: Path | None) -> None:
             output.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise QueueError(f"{output}: cannot write: {exc.strerror or exc}") from None
-        click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
+        click.echo(safe(f"wrote {len(rows)} row(s) to {output}"), err=True)
 
 
 def _is_ledger(path: Path, ledger: Path) -> bool:
@@ -1102,7 +1109,7 @@ def backup(dest: Path, force: bool, db: Path | None) -> None:
         if _is_ledger(dest, store.path):
             raise QueueError(f"{dest}: is the ledger (or its -wal)")
         count = store.backup(dest)
-    click.echo(f"backed up {count} template(s) to {dest}", err=True)
+    click.echo(safe(f"backed up {count} template(s) to {dest}"), err=True)
 
 
 @click.command(name="window")

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from linter import __version__
 from linter.diagnostic import Diagnostic
@@ -16,7 +17,18 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
-    return report_path(path) or Path(path).resolve().as_uri()
+    """``artifactLocation.uri`` is a URI reference (SARIF 3.10): a relative path is
+    percent-encoded, or "a#b?c.txt" would read as file "a" with a query and a fragment, and
+    "%20" in a name as a space. An absolute path is a file: URI, encoded by ``as_uri``."""
+    relative = report_path(path)
+    if relative is None:
+        return Path(path).resolve().as_uri()
+    # a name that is not UTF-8 holds surrogate escapes: its bytes, as the file system has them
+    try:
+        raw = relative.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate from --stdin-filename, say
+        raw = relative.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def _first_sentence(text: str) -> str:

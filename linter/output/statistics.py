@@ -12,6 +12,7 @@ from typing import TextIO
 
 from linter.diagnostic import Diagnostic, severity_rank
 from linter.output import Report
+from linter.output.safe import safe
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,14 @@ def emit_text(report: Report, stream: TextIO) -> None:
         stream.write("no findings\n")
         return
     width = max(len(str(r.count)) for r in table)
-    name_width = max(len(r.name) for r in table)
+    names = {r.code: safe(r.name) for r in table}  # a project rule file's name is input
+    name_width = max(map(len, names.values()))
     for r in table:
         mark = "[*]" if r.fixable else "   "
         on = f"{r.templates} template{'s' if r.templates != 1 else ''}"
+        name = names[r.code]
         stream.write(
-            f"{r.count:>{width}}  {r.code}  {mark} {r.name:<{name_width}}  {r.severity:<7}  {on}\n"
+            f"{r.count:>{width}}  {r.code}  {mark} {name:<{name_width}}  {r.severity:<7}  {on}\n"
         )
     total = sum(r.count for r in table)
     fixable = sum(r.fixable for r in table)

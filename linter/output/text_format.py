@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from linter.output import Report
+from linter.output.safe import safe
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "fix": "32"}
 
@@ -37,21 +38,25 @@ def _window(src: str, column: int, width: int) -> tuple[str, int, int]:
 def emit(report: Report, stream: TextIO) -> None:
     c = report.color
     for d in report.diagnostics:
-        where = _paint(f"{d.file}:{d.line}:{d.column}:", "bold", c)
+        # file names, template names and messages quoting the text are input: escaped
+        where = _paint(f"{safe(d.file)}:{d.line}:{d.column}:", "bold", c)
         sev = _paint(f"[{d.severity}]", d.severity, c)
-        name = f" ({d.template})" if d.template and d.template != "<text>" else ""
-        stream.write(f"{where} {d.code} {sev} {d.message}{name}\n")
+        name = f" ({safe(d.template)})" if d.template and d.template != "<text>" else ""
+        stream.write(f"{where} {d.code} {sev} {safe(d.message)}{name}\n")
         index = report.sources.get(d.file)
         if index is not None:
             src = index.line_text(d.line).rstrip("\r")
             width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
             width = max(1, min(width, max(1, len(src) - d.column + 1)))
             src, column, width = _window(src, d.column, width)
-            stream.write(f"    {src}\n")
-            pad = "".join("\t" if ch == "\t" else " " for ch in src[: column - 1])
+            # escaped, the caret still under the span: "\x1b" is four columns, not one
+            before = safe(src[: column - 1])
+            width = len(safe(src[column - 1 : column - 1 + width]))
+            stream.write(f"    {safe(src)}\n")
+            pad = "".join("\t" if ch == "\t" else " " for ch in before)
             stream.write("    " + pad + _paint("^" * width, d.severity, c) + "\n")
         if d.fix and report.show_fix:
-            stream.write("    " + _paint(f"fix: {d.fix}", "fix", c) + "\n")
+            stream.write("    " + _paint(f"fix: {safe(d.fix)}", "fix", c) + "\n")
     # Input errors are not repeated here: the CLI prints each on stderr, one line, as it reads.
     counts = Counter(d.severity for d in report.diagnostics)
     parts = [_plural(counts[s], s) for s in ("error", "warning", "info")]

@@ -342,6 +342,35 @@ def test_meta_export_is_linted_whole_and_flattened_for_a_spreadsheet(tmp_path: P
     assert items[0]["verdict"] == "fail"
 
 
+def test_every_component_of_a_template_row_is_held_to_a_length(tmp_path: Path) -> None:
+    # Only the body was capped: a 60,000-character header was searched by every rule (three
+    # such rows took 15.8 s). A component's text is held to the body's 1,024 characters, any
+    # other string (a URL) to 2,000.
+    def template(header: str, url: str = "https://example.com") -> dict[str, Any]:
+        return {
+            "name": "t", "language": "en_US", "category": "UTILITY",
+            "components": [
+                {"type": "HEADER", "format": "TEXT", "text": header},
+                {"type": "BODY", "text": "Your order has shipped."},
+                {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": url}]},
+            ],
+        }  # fmt: skip
+
+    rows = [template("1" * 1025), template("Order"), template("Order", "https://x/" + "a" * 2000)]
+    src = tmp_path / "export.json"
+    src.write_text(json.dumps(rows))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    long_header, ok, long_url = read_csv(out)
+    assert long_header["verdict"] == "error"
+    assert long_header["messages"] == (
+        "components.0.text too long: 1,025 characters, over Meta's 1,024-character limit"
+    )
+    assert ok["verdict"] == "pass"
+    assert long_url["verdict"] == "error"
+    assert long_url["messages"].startswith("components.2.buttons.0.url too long: 2,010 characters")
+
+
 def test_one_meta_template_a_jsonl_line_reads_as_lint_reads_it(tmp_path: Path) -> None:
     """The .jsonl `lint` takes (a template object a line, no text column) is a batch input too:
     every component is linted, a spreadsheet gets the export's columns, JSON keeps each whole."""

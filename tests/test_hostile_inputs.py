@@ -95,6 +95,8 @@ QUADRATIC_ONCE = {
     "braces then tabs": "{{" + "\t" * 60_000 + "-->",
     "local part before a bad at": "www." * 15_000 + "@",
     "a host of many labels": "a.b" * 20_000 + "a",
+    # TPL105's Hindi free-period pattern began with a bare \d+: 5.5 s and a TPL002 timeout
+    "a run of digits after a Hindi free period": "दिन के लिए फ्री " + "1" * 60_000,
 }
 
 
@@ -108,6 +110,7 @@ def test_long_bodies_of_one_repeated_shape_finish_in_seconds() -> None:
         took = time.monotonic() - start
         assert took < 10, f"{shape}: {took:.1f} s"  # under 0.4 s here
         assert "TPL303" in codes and "TPL003" not in codes, shape  # checked in full, too long
+        assert "TPL002" not in codes, shape  # no rule's pattern ran out of time
 
 
 def test_a_capitalised_run_of_letters_is_not_expanded_into_its_edits(
@@ -124,3 +127,43 @@ def test_a_capitalised_run_of_letters_is_not_expanded_into_its_edits(
     monkeypatch.setattr(spelling, "_edits1", lambda word: calls.append(word) or real(word))
     assert dictionary.near("recieve") and not dictionary.near("A" * 200)
     assert calls == ["recieve"]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its ``|`` outside groups and classes (escapes skipped)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def test_no_rule_pattern_starts_with_an_unanchored_run_of_digits() -> None:
+    # A pattern that starts with \d+ (no \b or look-behind) is tried from every digit of a run
+    # and scans to the run's end each time: quadratic in the run (TPL105, 60,000 digits: 5.5 s).
+    import tomllib
+
+    bare = []
+    for path in sorted(Path("rules").rglob("*.toml")):
+        rule = tomllib.loads(path.read_text(encoding="utf-8"))
+        for pattern in [*rule.get("patterns", []), *rule.get("exceptions", [])]:
+            if not isinstance(pattern, str):
+                continue
+            for alternative in _top_level_alternatives(pattern):
+                if alternative.lstrip("(?:").startswith(("\\d+", "\\d*")):
+                    bare.append(f"{path.name}: {alternative[:60]}")
+    assert bare == []

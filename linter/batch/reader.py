@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +29,11 @@ LANGUAGE_COLUMNS = ("language", "lang")
 # or a promotional word
 BRAND_COLUMNS = ("brand", "client")
 BODY_LIMIT = 1024  # Meta: a template body holds at most 1,024 characters
+# The rules search every component, so one uncapped header was as slow to score as an uncapped
+# body: a component's (or a button's) "text" is held to the body's limit, the longest Meta allows
+# any of them, and every other string of a template object (a URL, a sample) to 2,000, Meta's
+# limit for a URL button.
+FIELD_LIMIT = 2000
 JSON_EXPORT_LIMIT = 200 * 1024 * 1024  # a JSON document is parsed whole; exports are small
 DELIMITERS = ",;\t|"
 csv.field_size_limit(16 * 1024 * 1024)  # a huge cell becomes a "too long" row, not a crash
@@ -709,6 +714,34 @@ def _template_row(row: InRow, value: dict[str, Any]) -> None:
     row.template = value
     row.fill(value, ("name", "category", "language", None))
     checked_text(row, _body_of(value))
+    if row.error is None:
+        where = _too_long(value, "")
+        if where is not None:
+            row.error = where
+
+
+def _too_long(value: Any, where: str) -> str | None:
+    """Why a string in a template object is longer than Meta allows, or None. The JSON
+    readers refuse nesting over 200 levels, so the recursion is bounded."""
+    if isinstance(value, str):
+        limit = BODY_LIMIT if where.endswith(".text") else FIELD_LIMIT
+        if len(value) > limit:
+            return (
+                f"{where or 'a field'} too long: {len(value):,} characters, over Meta's "
+                f"{limit:,}-character limit"
+            )
+        return None
+    if isinstance(value, dict):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _too_long(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def _json_table(path: str, stream: IO[bytes], size: int) -> Table:

@@ -167,3 +167,56 @@ def test_no_rule_pattern_starts_with_an_unanchored_run_of_digits() -> None:
                 if alternative.lstrip("(?:").startswith(("\\d+", "\\d*")):
                     bare.append(f"{path.name}: {alternative[:60]}")
     assert bare == []
+
+
+def test_evaluation_data_nested_too_deeply_is_a_one_line_error(tmp_path: Path) -> None:
+    from linter.classifier.data import DataError, read_rows
+
+    data = tmp_path / "labelled.jsonl"
+    data.write_text(
+        '{"text": "Your order shipped", "label": "utility"}\n' + "[" * 5000 + "]" * 5000
+    )
+    with pytest.raises(DataError, match=r"labelled.jsonl:2: invalid JSON: JSON nested deeper"):
+        read_rows(data)
+
+
+@pytest.mark.parametrize("field", ["name", "language", "category", "text", "url", "key"])
+def test_a_lone_surrogate_escape_is_read_as_a_replacement_character(
+    tmp_path: Path, field: str
+) -> None:
+    # '\udc00' in a name, language or category crashed lint with a UnicodeEncodeError (the
+    # surrogate reached the output); the JSON readers now give U+FFFD in its place.
+    template: dict[str, object] = {
+        "name": "order_update", "language": "en_US", "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": "Your order has shipped."},
+            {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track",
+                                             "url": "https://example.com/track"}]},
+        ],
+    }  # fmt: skip
+    raw = json.dumps(template)
+    if field == "key":
+        raw = raw.replace('"category"', '"cat\\udc00"')
+    else:  # the first value of that key
+        raw = raw.replace(f'"{field}": "', f'"{field}": "\\udc00', 1)
+    assert "\\udc00" in raw
+    f = tmp_path / "t.json"
+    f.write_text(raw)
+    for fmt in ("text", "json", "sarif"):
+        res = lint("--format", fmt, str(f))
+        assert res.exit_code in (0, 1), res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def test_the_language_server_reads_a_lone_surrogate_escape_as_a_replacement_character() -> None:
+    import io
+
+    from linter.lsp import read_message
+
+    body = b'{"jsonrpc": "2.0", "method": "x", "params": {"text": "a\\udc00b \\ud83d\\ude00"}}'
+    message = read_message(io.BytesIO(b"Content-Length: %d\r\n\r\n" % len(body) + body))
+    assert isinstance(message, dict)
+    assert message["params"]["text"] == "a\ufffdb \U0001f600"
+    deep = b"[" * 5000 + b"]" * 5000
+    unreadable = read_message(io.BytesIO(b"Content-Length: %d\r\n\r\n" % len(deep) + deep))
+    assert "nested deeper than 200 levels" in str(unreadable)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from linter import jsonpos
+
 TEXT_COLUMNS = ("body", "text", "template", "message")
 # A sheet written from Meta template objects (a JSON export, or one template a JSONL line)
 EXPORT_COLUMNS = ["name", "language", "category", "status", "body"]
@@ -575,7 +577,7 @@ def _jsonl_table(
     wanted: FieldColumns,
 ) -> Table:
     # Objects need not share keys, and a sheet has one header: the columns are every key of
-    # every object, in the order first seen. A first pass reads them (json.loads of each line,
+    # every object, in the order first seen. A first pass reads them (each line parsed,
     # a few µs a row beside the ~200 of scoring it), the second the rows; standard input, read
     # once, is copied to a temporary file first.
     if not stream.seekable():
@@ -596,7 +598,7 @@ def _jsonl_table(
             continue
         blank = False
         try:
-            value = json.loads(raw)
+            value = jsonpos.loads_plain(raw)
         except ValueError:
             continue
         if not isinstance(value, dict):
@@ -643,7 +645,7 @@ def _jsonl_table(
             row = InRow(index, {})
             index += 1
             try:
-                value = json.loads(raw)
+                value = jsonpos.loads_plain(raw)
             except UnicodeDecodeError as exc:
                 row.error = f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {lineno}"
                 yield row
@@ -755,15 +757,15 @@ def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
     if not data.strip():
         raise BatchError(f"{path}: empty file")
     try:
-        value = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
+        value = jsonpos.loads_plain(data.removeprefix(b"\xef\xbb\xbf"))
     except UnicodeDecodeError as exc:
         raise BatchError(
             f"{path}: not UTF-8 (byte 0x{data[exc.start]:02X} at {exc.start})"
         ) from None
     except json.JSONDecodeError as exc:
         raise BatchError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-    except RecursionError:
-        raise BatchError(f"{path}: invalid JSON: nested too deeply") from None
+    except jsonpos.JSONPosError as exc:
+        raise BatchError(f"{path}: invalid JSON: {exc}") from None
     if isinstance(value, dict) and isinstance(value.get("data"), list):
         items = value["data"]
     elif isinstance(value, list):

@@ -7,6 +7,7 @@ characters inside a JSON string (after escapes), so strings come back as ``PosSt
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -37,6 +38,53 @@ class PosDict(dict):
 
 class PosList(list):
     start: int
+
+
+# Strings (whose brackets are text), then anything but a bracket: what is left says the nesting.
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def loads_plain(data: str | bytes) -> Any:
+    """``json.loads`` (fast, no positions) held to the rules of ``loads``, for every JSON input
+    that is not a template being linted (batch rows, queue updates, evaluation data, LSP
+    messages): nesting deeper than MAX_DEPTH is a JSONPosError, never a RecursionError (at
+    ~1,000 levels, a traceback) nor a value too deep for the code that walks it; a lone
+    surrogate escape (``\\udc00``) becomes U+FFFD, as text that cannot be written as UTF-8
+    must not reach an output. Bytes must be UTF-8 (else UnicodeDecodeError, a ValueError)."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
+        _check_depth(raw)
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    value = json.loads(data)
+    if _SURROGATE_ESCAPE.search(raw) or _SURROGATE.search(data):
+        value = _replace_surrogates(value)
+    return value
+
+
+def _check_depth(raw: bytes) -> None:
+    depth = 0
+    for n, byte in enumerate(_STRING_BYTES.sub(b"", raw).translate(None, _NOT_BRACKETS)):
+        depth += 1 if byte in b"[{" else -1
+        if depth > MAX_DEPTH:
+            raise JSONPosError(f"JSON nested deeper than {MAX_DEPTH} levels", n)
+
+
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def _replace_surrogates(value: Any) -> Any:
+    """``value`` with each lone surrogate in its strings and keys replaced by U+FFFD (json pairs
+    the escapes of a character outside the BMP, so any surrogate left is alone)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def loads(text: str, base: int = 0) -> Any:
@@ -152,6 +200,8 @@ class _Parser:
                 if 0xD800 <= code < 0xDC00 and re.fullmatch(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", low):
                     code = 0x10000 + ((code - 0xD800) << 10) + (int(low[2:], 16) - 0xDC00)
                     width = 12
+                elif 0xD800 <= code < 0xE000:
+                    code = 0xFFFD  # a lone surrogate: no UTF-8 output could hold it
                 decoded = chr(code)
             else:
                 raise JSONPosError("invalid escape in a string", pos)

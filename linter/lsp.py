@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlparse
 
 import click
 
+from linter import jsonpos
 from linter.inputs import (
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
@@ -105,8 +106,8 @@ def read_message(stream: BinaryIO) -> dict[str, Any] | Unreadable | None:
     if len(body) < length:
         return None  # the input ended inside the message
     try:
-        message = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        message = jsonpos.loads_plain(body)
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deeply
         return Unreadable(PARSE_ERROR, f"not JSON: {exc}")
     if not isinstance(message, dict):
         return Unreadable(INVALID_REQUEST, "not a JSON-RPC message (an object)")
@@ -618,10 +619,10 @@ def _plainly_no_template(text: str, path: str) -> bool:
         return False
     try:
         if suffix in JSONL_SUFFIXES:
-            values = [json.loads(line) for line in text.split("\n") if line.strip()]
+            values = [jsonpos.loads_plain(line) for line in text.split("\n") if line.strip()]
         else:
-            values = [json.loads(text)]
-    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
+            values = [jsonpos.loads_plain(text)]
+    except ValueError:
         return False
     for value in values:
         if isinstance(value, dict) and isinstance(value.get("data"), list):

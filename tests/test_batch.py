@@ -342,6 +342,75 @@ def test_meta_export_is_linted_whole_and_flattened_for_a_spreadsheet(tmp_path: P
     assert items[0]["verdict"] == "fail"
 
 
+def test_every_component_of_a_template_row_is_held_to_a_length(tmp_path: Path) -> None:
+    # Only the body was capped: a 60,000-character header was searched by every rule (three
+    # such rows took 15.8 s). A component's text is held to the body's 1,024 characters, any
+    # other string (a URL) to 2,000.
+    def template(header: str, url: str = "https://example.com") -> dict[str, Any]:
+        return {
+            "name": "t", "language": "en_US", "category": "UTILITY",
+            "components": [
+                {"type": "HEADER", "format": "TEXT", "text": header},
+                {"type": "BODY", "text": "Your order has shipped."},
+                {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": url}]},
+            ],
+        }  # fmt: skip
+
+    rows = [template("1" * 1025), template("Order"), template("Order", "https://x/" + "a" * 2000)]
+    src = tmp_path / "export.json"
+    src.write_text(json.dumps(rows))
+    out = tmp_path / "out.csv"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    long_header, ok, long_url = read_csv(out)
+    assert long_header["verdict"] == "error"
+    assert long_header["messages"] == (
+        "components.0.text too long: 1,025 characters, over Meta's 1,024-character limit"
+    )
+    assert ok["verdict"] == "pass"
+    assert long_url["verdict"] == "error"
+    assert long_url["messages"].startswith("components.2.buttons.0.url too long: 2,010 characters")
+
+
+def test_deep_json_is_an_error_row_or_a_one_line_error(tmp_path: Path) -> None:
+    # 5,000 levels raised a RecursionError out of the JSON reader: a traceback and no output.
+    # The batch reads JSON with lint's 200-level limit.
+    deep = "[" * 5000 + "]" * 5000
+    src = tmp_path / "deep.jsonl"
+    src.write_text(f'{{"body": "Your order shipped"}}\n{deep}\n{{"body": {"[" * 201}]}}\n')
+    out = tmp_path / "out.csv"
+    res = run(str(src), "-o", str(out), "-j", "1")
+    assert res.exit_code == 0, res.output
+    first, second, third = read_csv(out)
+    assert first["verdict"] == "pass"
+    for row, line in ((second, 2), (third, 3)):
+        assert row["verdict"] == "error"
+        assert row["messages"] == f"malformed JSON line {line}: JSON nested deeper than 200 levels"
+    export = tmp_path / "deep.json"
+    export.write_text(deep)
+    res = run(str(export), "-o", str(out))
+    assert res.exit_code == 2
+    assert res.output == f"templint: {export}: invalid JSON: JSON nested deeper than 200 levels\n"
+
+
+def test_lone_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    # '\udc00' decoded to a lone surrogate, which no UTF-8 output can hold: the run aborted
+    # when writing it. Every JSON reader now reads it as U+FFFD.
+    src = tmp_path / "rows.jsonl"
+    src.write_text(
+        '{"name": "a", "body": "Your order shipped"}\n'
+        '{"name": "b\\ud800", "body": "Hi \\udc00 there", "owner": "\\udfff"}\n'
+        '{"name": "c", "body": "Smile \\ud83d\\ude00"}\n'  # a pair stays one character
+    )
+    for suffix in ("csv", "xlsx", "jsonl"):
+        out = tmp_path / f"out.{suffix}"
+        res = run(str(src), "-o", str(out), "-j", "1")
+        assert res.exit_code == 0, res.output
+    _, second, third = read_csv(tmp_path / "out.csv")
+    assert second["name"] == "b\ufffd" and second["body"] == "Hi \ufffd there"
+    assert second["owner"] == "\ufffd" and second["verdict"] != "error"
+    assert third["body"] == "Smile \U0001f600"
+
+
 def test_one_meta_template_a_jsonl_line_reads_as_lint_reads_it(tmp_path: Path) -> None:
     """The .jsonl `lint` takes (a template object a line, no text column) is a batch input too:
     every component is linted, a spreadsheet gets the export's columns, JSON keeps each whole."""

@@ -95,6 +95,8 @@ QUADRATIC_ONCE = {
     "braces then tabs": "{{" + "\t" * 60_000 + "-->",
     "local part before a bad at": "www." * 15_000 + "@",
     "a host of many labels": "a.b" * 20_000 + "a",
+    # TPL105's Hindi free-period pattern began with a bare \d+: 5.5 s and a TPL002 timeout
+    "a run of digits after a Hindi free period": "दिन के लिए फ्री " + "1" * 60_000,
 }
 
 
@@ -108,6 +110,7 @@ def test_long_bodies_of_one_repeated_shape_finish_in_seconds() -> None:
         took = time.monotonic() - start
         assert took < 10, f"{shape}: {took:.1f} s"  # under 0.4 s here
         assert "TPL303" in codes and "TPL003" not in codes, shape  # checked in full, too long
+        assert "TPL002" not in codes, shape  # no rule's pattern ran out of time
 
 
 def test_a_capitalised_run_of_letters_is_not_expanded_into_its_edits(
@@ -124,3 +127,96 @@ def test_a_capitalised_run_of_letters_is_not_expanded_into_its_edits(
     monkeypatch.setattr(spelling, "_edits1", lambda word: calls.append(word) or real(word))
     assert dictionary.near("recieve") and not dictionary.near("A" * 200)
     assert calls == ["recieve"]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its ``|`` outside groups and classes (escapes skipped)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def test_no_rule_pattern_starts_with_an_unanchored_run_of_digits() -> None:
+    # A pattern that starts with \d+ (no \b or look-behind) is tried from every digit of a run
+    # and scans to the run's end each time: quadratic in the run (TPL105, 60,000 digits: 5.5 s).
+    import tomllib
+
+    bare = []
+    for path in sorted(Path("rules").rglob("*.toml")):
+        rule = tomllib.loads(path.read_text(encoding="utf-8"))
+        for pattern in [*rule.get("patterns", []), *rule.get("exceptions", [])]:
+            if not isinstance(pattern, str):
+                continue
+            for alternative in _top_level_alternatives(pattern):
+                if alternative.lstrip("(?:").startswith(("\\d+", "\\d*")):
+                    bare.append(f"{path.name}: {alternative[:60]}")
+    assert bare == []
+
+
+def test_evaluation_data_nested_too_deeply_is_a_one_line_error(tmp_path: Path) -> None:
+    from linter.classifier.data import DataError, read_rows
+
+    data = tmp_path / "labelled.jsonl"
+    data.write_text(
+        '{"text": "Your order shipped", "label": "utility"}\n' + "[" * 5000 + "]" * 5000
+    )
+    with pytest.raises(DataError, match=r"labelled.jsonl:2: invalid JSON: JSON nested deeper"):
+        read_rows(data)
+
+
+@pytest.mark.parametrize("field", ["name", "language", "category", "text", "url", "key"])
+def test_a_lone_surrogate_escape_is_read_as_a_replacement_character(
+    tmp_path: Path, field: str
+) -> None:
+    # '\udc00' in a name, language or category crashed lint with a UnicodeEncodeError (the
+    # surrogate reached the output); the JSON readers now give U+FFFD in its place.
+    template: dict[str, object] = {
+        "name": "order_update", "language": "en_US", "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": "Your order has shipped."},
+            {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track",
+                                             "url": "https://example.com/track"}]},
+        ],
+    }  # fmt: skip
+    raw = json.dumps(template)
+    if field == "key":
+        raw = raw.replace('"category"', '"cat\\udc00"')
+    else:  # the first value of that key
+        raw = raw.replace(f'"{field}": "', f'"{field}": "\\udc00', 1)
+    assert "\\udc00" in raw
+    f = tmp_path / "t.json"
+    f.write_text(raw)
+    for fmt in ("text", "json", "sarif"):
+        res = lint("--format", fmt, str(f))
+        assert res.exit_code in (0, 1), res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def test_the_language_server_reads_a_lone_surrogate_escape_as_a_replacement_character() -> None:
+    import io
+
+    from linter.lsp import read_message
+
+    body = b'{"jsonrpc": "2.0", "method": "x", "params": {"text": "a\\udc00b \\ud83d\\ude00"}}'
+    message = read_message(io.BytesIO(b"Content-Length: %d\r\n\r\n" % len(body) + body))
+    assert isinstance(message, dict)
+    assert message["params"]["text"] == "a\ufffdb \U0001f600"
+    deep = b"[" * 5000 + b"]" * 5000
+    unreadable = read_message(io.BytesIO(b"Content-Length: %d\r\n\r\n" % len(deep) + deep))
+    assert "nested deeper than 200 levels" in str(unreadable)

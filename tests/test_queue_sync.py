@@ -164,8 +164,11 @@ def test_bad_files_are_one_line_errors_and_nothing_is_recorded(run: Run, tmp_pat
              message_template_name="x") + "\n{not json\n", encoding="utf-8"
     )  # fmt: skip
     (tmp_path / "other.json").write_text('{"templates": []}', encoding="utf-8")
+    # nested past Python's recursion limit: a RecursionError traceback before 2026-12-07
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
     before = events(tmp_path)
     for bad, said in [
+        ("deep.json", "deep.json: invalid JSON: JSON nested deeper than 200 levels"),
         ("broken.jsonl", "broken.jsonl:2: invalid JSON"),
         ("other.json", "other.json:1: not a Meta template list"),
         ("missing.json", "missing.json: no such file"),

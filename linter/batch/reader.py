@@ -14,10 +14,12 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+from linter import jsonpos
 
 TEXT_COLUMNS = ("body", "text", "template", "message")
 # A sheet written from Meta template objects (a JSON export, or one template a JSONL line)
@@ -29,6 +31,11 @@ LANGUAGE_COLUMNS = ("language", "lang")
 # or a promotional word
 BRAND_COLUMNS = ("brand", "client")
 BODY_LIMIT = 1024  # Meta: a template body holds at most 1,024 characters
+# The rules search every component, so one uncapped header was as slow to score as an uncapped
+# body: a component's (or a button's) "text" is held to the body's limit, the longest Meta allows
+# any of them, and every other string of a template object (a URL, a sample) to 2,000, Meta's
+# limit for a URL button.
+FIELD_LIMIT = 2000
 JSON_EXPORT_LIMIT = 200 * 1024 * 1024  # a JSON document is parsed whole; exports are small
 DELIMITERS = ",;\t|"
 csv.field_size_limit(16 * 1024 * 1024)  # a huge cell becomes a "too long" row, not a crash
@@ -570,7 +577,7 @@ def _jsonl_table(
     wanted: FieldColumns,
 ) -> Table:
     # Objects need not share keys, and a sheet has one header: the columns are every key of
-    # every object, in the order first seen. A first pass reads them (json.loads of each line,
+    # every object, in the order first seen. A first pass reads them (each line parsed,
     # a few µs a row beside the ~200 of scoring it), the second the rows; standard input, read
     # once, is copied to a temporary file first.
     if not stream.seekable():
@@ -591,7 +598,7 @@ def _jsonl_table(
             continue
         blank = False
         try:
-            value = json.loads(raw)
+            value = jsonpos.loads_plain(raw)
         except ValueError:
             continue
         if not isinstance(value, dict):
@@ -638,7 +645,7 @@ def _jsonl_table(
             row = InRow(index, {})
             index += 1
             try:
-                value = json.loads(raw)
+                value = jsonpos.loads_plain(raw)
             except UnicodeDecodeError as exc:
                 row.error = f"invalid UTF-8: byte 0x{raw[exc.start]:02X} at line {lineno}"
                 yield row
@@ -709,6 +716,34 @@ def _template_row(row: InRow, value: dict[str, Any]) -> None:
     row.template = value
     row.fill(value, ("name", "category", "language", None))
     checked_text(row, _body_of(value))
+    if row.error is None:
+        where = _too_long(value, "")
+        if where is not None:
+            row.error = where
+
+
+def _too_long(value: Any, where: str) -> str | None:
+    """Why a string in a template object is longer than Meta allows, or None. The JSON
+    readers refuse nesting over 200 levels, so the recursion is bounded."""
+    if isinstance(value, str):
+        limit = BODY_LIMIT if where.endswith(".text") else FIELD_LIMIT
+        if len(value) > limit:
+            return (
+                f"{where or 'a field'} too long: {len(value):,} characters, over Meta's "
+                f"{limit:,}-character limit"
+            )
+        return None
+    if isinstance(value, dict):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _too_long(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
@@ -722,15 +757,15 @@ def _json_table(path: str, stream: IO[bytes], size: int) -> Table:
     if not data.strip():
         raise BatchError(f"{path}: empty file")
     try:
-        value = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
+        value = jsonpos.loads_plain(data.removeprefix(b"\xef\xbb\xbf"))
     except UnicodeDecodeError as exc:
         raise BatchError(
             f"{path}: not UTF-8 (byte 0x{data[exc.start]:02X} at {exc.start})"
         ) from None
     except json.JSONDecodeError as exc:
         raise BatchError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-    except RecursionError:
-        raise BatchError(f"{path}: invalid JSON: nested too deeply") from None
+    except jsonpos.JSONPosError as exc:
+        raise BatchError(f"{path}: invalid JSON: {exc}") from None
     if isinstance(value, dict) and isinstance(value.get("data"), list):
         items = value["data"]
     elif isinstance(value, list):

@@ -27,6 +27,10 @@ from linter.batch.reader import (
 )
 
 XLSX_ROWS = 1_048_576  # Excel's rows a sheet, the header's included
+XLSX_COLUMNS = 16_384  # Excel's columns a sheet (A to XFD)
+# The parts of a workbook, unpacked, at most: the shared strings are read whole (a 3.3 MB file
+# of 1.5 GB of them took 1.78 GB of memory), and a sheet is read to its end.
+XLSX_UNPACKED = 256 * 1024 * 1024
 XLSX_CELL = 32_767  # Excel's characters a cell
 WIDE = 60  # characters: the width of the columns that hold prose
 # OOXML writes a character XML cannot hold (and a carriage return, which XML readers drop) as
@@ -62,7 +66,10 @@ def _open(path: str, stream: IO[bytes]) -> Any:
     if not stream.seekable():  # standard input: a zip archive is read from its end
         stream = io.BytesIO(stream.read())
     try:
+        _check_sizes(path, stream)
         return load_workbook(stream, read_only=True, data_only=True)
+    except BatchError:
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile):
         head = _head(stream)
         if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls, or a locked .xlsx
@@ -74,6 +81,65 @@ def _open(path: str, stream: IO[bytes]) -> Any:
     except Exception as exc:  # openpyxl fails on odd parts in many ways
         # a zip without a workbook in it, or parts openpyxl cannot read
         raise BatchError(f"{path}: not a readable .xlsx workbook ({_why(exc)})") from None
+
+
+def _check_sizes(path: str, stream: IO[bytes]) -> None:
+    """Refuse a workbook whose parts unpack to more than XLSX_UNPACKED, from the sizes the zip's
+    directory declares, before openpyxl reads any part (a part is never read past its declared
+    size: zipfile stops there)."""
+    with zipfile.ZipFile(stream) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    stream.seek(0)
+    if unpacked > XLSX_UNPACKED:
+        raise BatchError(
+            f"{path}: the workbook unpacks to {unpacked:,} bytes, over the "
+            f"{XLSX_UNPACKED:,}-byte limit; save the rows as 'CSV UTF-8', or split the sheet"
+        )
+
+
+def _sheet_rows(where: str, ws: Any) -> Iterator[tuple[int, list[tuple[int, Any]]]]:
+    """Each row the sheet's XML holds, as its number and its (column, value) cells. Not
+    openpyxl's iter_rows: that yields every row missing between two numbered ones (a sheet of
+    4.7 KB with a row numbered 10^12 ran for hours) and widens every row to the widest (200,000
+    rows with one cell in column XFD: 134 s). Row and column numbers past Excel's are refused:
+    Excel never writes them."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if not 1 <= number <= XLSX_ROWS:
+                raise BatchError(
+                    f"{where}: row number {number:,} is outside Excel's 1 to {XLSX_ROWS:,}; "
+                    "not a sheet Excel wrote"
+                )
+            out = []
+            for cell in cells:
+                column = cell["column"]
+                if not 1 <= column <= XLSX_COLUMNS:
+                    raise BatchError(
+                        f"{where}: row {number:,} has a cell in column {column:,}, past Excel's "
+                        f"last ({XLSX_COLUMNS:,}, XFD); not a sheet Excel wrote"
+                    )
+                out.append((column, cell["value"]))
+            yield number, out
+
+
+def _dense(cells: list[tuple[int, Any]], width: int) -> tuple[Any, ...]:
+    """The values of columns 1 to ``width`` of a row's cells."""
+    values: list[Any] = [None] * width
+    for column, value in cells:
+        if column <= width:
+            values[column - 1] = value
+    return tuple(values)
 
 
 def _head(stream: IO[bytes]) -> bytes:
@@ -147,15 +213,18 @@ def xlsx_table(
         ws = _sheet(path, book, sheet)
         if not _is_table(ws):
             raise BatchError(f"{path}: sheet {ws.title!r} is a chart, not a table of rows")
-        total = ws.max_row or 0  # from the sheet's own dimension: for progress only
-        ws.reset_dimensions()  # a wrong dimension would cut rows short: read every cell
-        rows_in = enumerate(ws.iter_rows(values_only=True), start=1)
-        header = next(((n, cells) for n, cells in rows_in if any(map(_filled, cells))), None)
+        # from the sheet's own dimension, for progress only (a wrong one cuts no rows short:
+        # every row the XML holds is read)
+        total = min(ws.max_row or 0, XLSX_ROWS)
         where = f"{path} (sheet {ws.title!r})"
+        rows_in = _sheet_rows(where, ws)
+        header = next(
+            ((n, cells) for n, cells in rows_in if any(_filled(v) for _, v in cells)), None
+        )
         if header is None:
             raise BatchError(f"{where}: empty sheet (no header row)")
-        header_row, cells = header
-        columns = _header_names(cells)
+        header_row, sparse = header
+        columns = _header_names(_dense(sparse, max(column for column, _ in sparse)))
         text_col, fields_at = pick_columns(where, columns, text_column, wanted)
     except BaseException:
         book.close()
@@ -164,9 +233,11 @@ def xlsx_table(
     width = len(columns)
     done = [header_row]
 
-    def cells_of() -> Iterator[tuple[int, tuple[Any, ...]]]:
+    def cells_of() -> Iterator[tuple[int, list[tuple[int, Any]]]]:
         try:
             yield from rows_in
+        except BatchError:
+            raise
         except Exception as exc:  # a damaged part of the zip, XML cut short
             raise BatchError(
                 f"{where}: cannot read the sheet past row {done[0]:,}: {_why(exc)}"
@@ -174,18 +245,19 @@ def xlsx_table(
 
     def rows() -> Iterator[InRow]:
         index = 0
-        for number, cells in cells_of():
+        for number, sparse in cells_of():
             done[0] = number
-            if not any(map(_filled, cells)):
+            if not any(_filled(v) for _, v in sparse):
                 continue  # a blank row is not a row
+            cells = _dense(sparse, width)
             values = dict(
                 zip(columns, [unescape(v) if type(v) is str else v for v in cells], strict=False)
             )
             row = InRow(index, values)
             index += 1
-            stray = next((i for i in range(width, len(cells)) if _filled(cells[i])), None)
+            stray = min((c for c, v in sparse if c > width and _filled(v)), default=None)
             if stray is not None:
-                letter = _letter(stray)
+                letter = _letter(stray - 1)
                 row.error = f"value outside the header's columns: cell {letter}{number}"
                 yield row
                 continue

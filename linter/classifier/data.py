@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from linter import jsonpos
 
 CATEGORIES = ("authentication", "marketing", "utility")
 # One reading of labels for train and evaluate. A label that names a category (or a common
@@ -183,7 +184,7 @@ def _jsonl(raw: str, path: Path) -> list[Row]:
             continue
         where = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
+            obj = jsonpos.loads_plain(line)
         except ValueError as exc:
             raise DataError(f"{where}: invalid JSON: {exc}") from None
         if not isinstance(obj, dict):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter import jsonpos
 from linter.queue.errors import QueueError
 from linter.queue.store import CATEGORIES, TRANSITIONS, Row
 from linter.queue.timeutil import iso_utc, out_of_range, plausible
@@ -102,14 +103,18 @@ def read_updates(path: str) -> list[Update]:
             f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}"
         ) from None
     try:
-        documents = [(1, json.loads(text))]
+        documents = [(1, jsonpos.loads_plain(text))]
+    except jsonpos.JSONPosError as exc:  # too deeply nested: no line of it would read either
+        raise QueueError(f"{path}: invalid JSON: {exc}") from None
     except json.JSONDecodeError as whole:
         documents = []
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                documents.append((number, json.loads(line)))
+                documents.append((number, jsonpos.loads_plain(line)))
+            except jsonpos.JSONPosError as exc:
+                raise QueueError(f"{path}:{number}: invalid JSON: {exc}") from None
             except json.JSONDecodeError:
                 raise QueueError(
                     f"{path}:{whole.lineno}:{whole.colno}: invalid JSON: {whole.msg}"

@@ -129,7 +129,7 @@ def iter_paths(
                 why = excluded(found) if excluded and isinstance(found, str) else None
                 yield Skipped(found, why) if why else found
             continue
-        outside = _link_out_of_project(raw)
+        outside = link_out_of_project(raw)
         if outside is not None:
             yield InputError(raw, outside)
         elif force_exclude:
@@ -161,7 +161,7 @@ def inside(path: str, folder: str) -> bool:
     return path.startswith(prefix) and not in_skipped_folder(path[len(prefix) :])
 
 
-def _link_out_of_project(raw: str) -> str | None:
+def link_out_of_project(raw: str) -> str | None:
     """Why a file named on the command line is refused: a symlink whose target is outside the
     project (a pre-commit hook passes committed links by name: ``welcome.txt ->
     ~/.git-credentials`` printed the credentials). None for anything else (one lstat)."""

@@ -754,6 +754,23 @@ def test_a_ledger_that_is_a_symlink_is_refused_and_nothing_is_created(
     assert not target.exists() and not os.path.exists(os.path.realpath(db))
 
 
+def test_queue_add_refuses_a_linked_file_outside_the_project_as_lint_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # lint refused a committed `welcome.txt -> ~/.git-credentials`; `queue add` read it and
+    # kept its text in the ledger
+    project = tmp_path / "repo"
+    (project / ".git").mkdir(parents=True)
+    secret = tmp_path / "credentials"
+    secret.write_text("https://octocat:ghp_FAKE@github.com\n", encoding="utf-8")
+    os.symlink(secret, project / "welcome.txt")
+    monkeypatch.chdir(project)
+    db = project / ".templint" / "queue.db"
+    code, err = _invoke(db, "add", "welcome.txt")
+    assert code == 2 and "welcome.txt: a symlink to a file outside the project" in err
+    assert "ghp_FAKE" not in err and not db.exists()
+
+
 def test_a_new_ledger_is_created_without_following_a_link(tmp_path: Path) -> None:
     # the O_EXCL | O_NOFOLLOW create: a link planted after the check is refused, not followed
     target = tmp_path / "authorized_keys"

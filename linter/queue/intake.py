@@ -31,10 +31,13 @@ def lint_for_queue(paths: list[str], config: Config, force: bool = False) -> Int
 
     Raises QueueError naming the file when a file cannot be read as templates.
     """
-    from linter.inputs import InputError, load_path
+    from linter.inputs import InputError, link_out_of_project, load_path
 
     templates: list[Template] = []
     for path in paths:
+        outside = link_out_of_project(path)  # as lint refuses it: a committed link's target
+        if outside is not None:
+            raise QueueError(f"{path}: {outside}")
         try:
             templates.extend(load_path(path, config.max_file_size))
         except InputError as exc:

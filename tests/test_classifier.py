@@ -243,6 +243,28 @@ def test_scorer_gzip_bomb_is_refused_without_inflating_it(model_copy: Path) -> N
         lint_text(PROMO, config=config)
 
 
+def test_model_files_nested_too_deep_are_a_model_error_not_a_traceback(model_copy: Path) -> None:
+    import gzip
+    import hashlib
+
+    from linter.api import lint_text
+    from linter.config import Config
+
+    # a folder a repository's config names: JSON nested 100,000 deep raised RecursionError
+    config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
+    meta_text = (model_copy / META_NAME).read_text()
+    (model_copy / META_NAME).write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ModelError, match="nested deeper than"):
+        lint_text(PROMO, config=config)
+    blob = gzip.compress(b"[" * 100_000 + b"]" * 100_000, mtime=0)
+    (model_copy / SCORER_NAME).write_bytes(blob)
+    meta = json.loads(meta_text)
+    meta["artefacts"][SCORER_NAME]["sha256"] = hashlib.sha256(blob).hexdigest()
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="not a gzip'ed JSON scorer"):
+        lint_text(PROMO, config=config)
+
+
 @pytest.mark.skipif(not (SHIPPED / SCORER_NAME).is_file(), reason="no shipped model")
 def test_shipped_scorer_is_far_below_the_decompression_cap() -> None:
     import gzip

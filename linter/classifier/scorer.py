@@ -78,8 +78,10 @@ def sha256_file(path: Path) -> str:
 def read_metadata(model_dir: Path | str | None = None) -> dict[str, Any]:
     folder = Path(model_dir) if model_dir else default_model_dir()
     path = folder / META_NAME
+    from linter.jsonpos import loads_plain
+
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta = loads_plain(path.read_text(encoding="utf-8"))  # nesting held to lint's limit
     except FileNotFoundError:
         raise ModelError(
             f"{path}: no classifier model here; train one with `templint train`"
@@ -427,7 +429,7 @@ def load_scorer(model_dir: Path | str | None = None) -> Scorer:
         )
     try:
         data = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # a folder a repository names may hold anything
         raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
     try:
         return Scorer(data, meta)

@@ -348,11 +348,14 @@ def _check_examples(examples: Any) -> None:
 # What a placeholder may say after its colon: digit grouping and a short precision and type,
 # never a width or fill (their size is the rule file's to choose) nor a nested {field}.
 _SAFE_SPEC = re.compile(r"[,_]?(?:\.[0-9]{1,2})?[dfeg%]?")
+# Of those, what a text takes: a precision, which cuts it to that many characters.
+_TEXT_SPEC = re.compile(r"\.[0-9]{1,2}")
 
 
 def check_format(text: str, field: str, fields: frozenset[str] | None = None) -> None:
     """A message or fix template: ``{name}`` of a value the finding has (``fields``, when the
-    kind says), ``{{`` and ``}}`` for braces. Checked here, not when a finding is printed."""
+    kind says: each is a text), ``{{`` and ``}}`` for braces. Checked here, not when a finding
+    is printed."""
     import string
 
     try:
@@ -385,6 +388,14 @@ def check_format(text: str, field: str, fields: frozenset[str] | None = None) ->
                 field,
                 f"{{{name}}} is no value of this rule's findings; it has "
                 f"{', '.join('{' + f + '}' for f in sorted(fields))}",
+            )
+        if fields is not None and spec and not _TEXT_SPEC.fullmatch(spec):
+            # the values a kind names are texts (a match, a link): a number's format raises
+            # "Cannot specify ',' with 's'" on every finding, long after the file was read
+            raise RuleProblem(
+                field,
+                f"{{{name}:{spec}}}: {{{name}}} is text, not a number; its format may only "
+                f"cut it short ({{{name}:.20}})",
             )
 
 

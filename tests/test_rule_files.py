@@ -70,6 +70,11 @@ BROKEN = [
     (rule("patterns = ['globex']", message="Found {match:>2000000000}"), "message", "no width"),
     (rule("patterns = ['globex']", message="Found {match:{match}}"), "message", "no width"),
     (rule("patterns = ['globex']", message="Found {match!r}"), "message", "no !conversion"),
+    # a number's format on a text raised "Cannot specify ',' with 's'" at every finding
+    (rule("patterns = ['globex']", message="Found {match:,}"), "message", "is text, not a"),
+    (rule("patterns = ['globex']", message="Found {match:.1f}"), "message", "is text, not a"),
+    (rule("patterns = ['(?P<who>globex)']\nreplace = '{who:_}'"), "replace", "is text, not a"),
+    (rule("check = 'insecure'", kind="domain", message="{link:.0%}"), "message", "is text"),
     (rule("patterns = ['globex']\nreplace = '{match:>99999}'"), "replace", "no width"),
     (
         rule("patterns = [[{LOWERR = 'globex'}]]", kind="phrase"),
@@ -124,6 +129,23 @@ def test_every_broken_file_is_named_at_once(project, tmp_path: Path) -> None:
         [str(folder / "R0.toml"), "patterns[0]"],
         [str(folder / "R2.toml"), "phrases"],
     ]
+
+
+def test_a_text_cut_short_is_a_format_a_text_takes(project) -> None:
+    code, out, err = project(rule("patterns = ['globex']", message="Found {match:.3}"))
+    assert (code, err) == (1, "") and "Found Glo" in out
+
+
+def test_a_format_the_value_does_not_take_shows_the_value(project, tmp_path: Path) -> None:
+    """A kind that does not name its values cannot have its message checked when read: a
+    number's format of a text value shows the text, where it stopped the run."""
+    body = "check = 'category'\napplies-to = ['MARKETING', 'UTILITY', 'AUTHENTICATION']\n"
+    text = rule(body, kind="format", message="Category {category:,}, not {category:.1f}")
+    template = '{"name": "x", "language": "en_US", "category": "PROMO", "components": []}'
+    (tmp_path / "t.json").write_text(template, encoding="utf-8")
+    code, out, err = project(text, args=("lint", "--format", "concise", "t.json"))
+    assert (code, err) == (1, ""), err
+    assert "ACME9 [error] Category PROMO, not PROMO" in out
 
 
 def test_two_files_with_one_code_name_both(project, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ tldextract never pays for their import.
 from __future__ import annotations
 
 import importlib
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,22 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+class _Lenient(string.Formatter):
+    """``str.format_map`` where a format that does not suit the value (``{limit:,}`` of a
+    text, ``{count:.1}`` of a whole number) shows the value as it is instead of raising when
+    the finding is printed. Rule files are checked when read (``rulebook.check_format``);
+    this covers the kinds that do not say what their values are."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        try:
+            return format(value, format_spec)
+        except (ValueError, TypeError):
+            return str(value)
+
+
+_LENIENT = _Lenient()
+
+
 @dataclass(slots=True)
 class Hit:
     """Where a rule fired: offsets into one component's text, or the whole template."""
@@ -102,7 +119,11 @@ class Hit:
     def render(self, template: str) -> str:
         if self.message is not None:
             return self.message
-        return template.format_map(_SafeDict(self.values))
+        values = _SafeDict(self.values)
+        try:
+            return template.format_map(values)
+        except (ValueError, TypeError):
+            return _LENIENT.vformat(template, (), values)
 
 
 class Context:

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from linter.output import FORMATS
-from linter.output.safe import safe
+from linter.output.safe import safe, safe_lines
 
 # name -> "module:attribute"; imported only when that subcommand runs (or --help lists it).
 LAZY_COMMANDS = {
@@ -512,14 +512,15 @@ def rules_cmd(fmt: str, config_path: str | None, isolated: bool) -> None:
     elif fmt == "markdown":
         from linter.docs import rules_table
 
-        click.echo(rules_table(rules), nl=False)
+        # a project's rule file is input: its summary may hold a terminal escape
+        click.echo(safe_lines(rules_table(rules)), nl=False)
     else:
         # "[*]": `lint --fix` can fix some of its findings (`templint rule CODE` says how)
         width = max((len(r.code) for r in rules), default=6)
         for r in rules:
             fix = "[*]" if r.autofix else "   "
             summary = " ".join(r.summary.split())[:66]
-            click.echo(f"{r.code:<{width}}  {r.name:<32} {r.severity:<8} {fix} {summary}")
+            click.echo(safe(f"{r.code:<{width}}  {r.name:<32} {r.severity:<8} {fix} {summary}"))
 
 
 @main.command("rule")
@@ -547,7 +548,7 @@ def rule_cmd(code: str, run_examples: bool, config_path: str | None, isolated: b
         _check_examples(chosen, config)
     if rule is None:
         fail(f"no rule {code!r}; `templint rules` lists them")
-    click.echo(rule.doc(), nl=False)
+    click.echo(safe_lines(rule.doc()), nl=False)
 
 
 def _check_examples(rules: list[Any], config: Any) -> None:
@@ -561,7 +562,7 @@ def _check_examples(rules: list[Any], config: Any) -> None:
         except ValueError as exc:  # a rule parameter its kind refuses when set up
             fail(str(exc))
     for line in problems:
-        click.echo(line)
+        click.echo(safe(line))
     count = sum(len(r.examples_fail) + len(r.examples_pass) for r in rules)
     said = f"{_count(count, 'example')} of {_count(len(rules), 'rule')}"
     if problems:

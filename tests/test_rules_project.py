@@ -138,3 +138,24 @@ def test_rule_check_runs_a_project_rules_examples(project, tmp_path: Path) -> No
         "ACME3: fail example 1 does not fire: 'Hi {{1}}, ok today.'",
     ]
     assert "2 problems in 4 examples of 2 rules" in err
+
+
+def test_a_project_rules_text_is_printed_with_its_terminal_escapes_shown(
+    project, tmp_path: Path
+) -> None:
+    """A project's rule file is input like a template: ``rules``, ``rules --format markdown``
+    and ``rule CODE`` show its control characters escaped, as ``lint`` does, so a summary
+    cannot set the terminal's title, clear it or reorder what is shown."""
+    hostile = (
+        ACME2.replace("Finds our", "Finds \\u001b]0;pwned\\u0007our \\u001b[2J")
+        .replace("legal team", "legal\\u202e team\\r")
+        .replace("Globex ships", "Globex\\u009b ships")
+    )
+    (tmp_path / "rules" / "ACME2.toml").write_text(hostile, encoding="utf-8")
+    for args in (("rules",), ("rules", "--format", "markdown"), ("rule", "ACME2")):
+        code, out, _ = project(*args)
+        assert code == 0, args
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e\r"), (args, out)
+        assert "\\x1b]0;pwned\\x07our \\x1b[2J" in out, (args, out)
+    _, out, _ = project("rule", "ACME2")
+    assert "legal\\u202e team\\r" in out and "Globex\\x9b ships" in out

@@ -38,3 +38,11 @@ def safe(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+def safe_lines(text: str) -> str:
+    """``text`` of several lines (a rule's documentation) with each line made ``safe``: its
+    newlines kept, every other unsafe character, a carriage return included, escaped."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return "\n".join(safe(line) for line in text.split("\n"))

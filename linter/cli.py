@@ -61,9 +61,17 @@ class LazyGroup(click.Group):
         module, attr, _ = LAZY_COMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as exc:
+            raise _one_safe_line(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.ClickException as exc:  # a subcommand's usage error, or its own
+            raise _one_safe_line(exc) from None
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise  # a reader that stopped early (| head): click exits quietly
@@ -81,6 +89,25 @@ class LazyGroup(click.Group):
         rows = [(n, LAZY_COMMANDS[n][2]) for n in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def _one_safe_line(exc: click.ClickException) -> click.ClickException:
+    """``exc`` shown as templint's other errors are: one line on stderr, ``templint: ``, what
+    it quotes of the command line made ``safe``. click's own would print an argument's
+    terminal escapes as given (``Got unexpected extra argument (ESC[2J)``: its quoting is
+    repr in some messages, none in others) over four lines. Exceptions that show themselves
+    (``--help`` when no argument is given, the queue's errors) are left alone."""
+    if type(exc).show not in (click.ClickException.show, click.UsageError.show):
+        return exc
+    ctx = getattr(exc, "ctx", None)
+    usage = f" (`{ctx.command_path} --help` shows the usage)" if ctx is not None else ""
+    line = f"templint: {safe(exc.format_message())}{usage}"
+
+    def show(file: Any = None) -> None:
+        click.echo(line, err=True)
+
+    exc.show = show  # type: ignore[method-assign]
+    return exc
 
 
 def fail(message: str) -> None:

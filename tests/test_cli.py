@@ -608,3 +608,36 @@ def test_a_link_out_of_the_folder_is_said_on_stderr_once_without_its_content(
     assert res.exit_code == 0
     assert "AKIA" not in res.output and "akia" not in res.output
     assert res.output.count("welcome.txt: skipped (a symlink to a file outside") == 1
+
+
+USAGE_ERRORS = [
+    # (arguments, what the one line says, escaped)
+    (["rules", "X\x1b[2J"], "Got unexpected extra argument (X\\x1b[2J)"),
+    (["lint", "--format", "\x1b]0;pwned\x07"], "'\\x1b]0;pwned\\x07' is not one of 'text'"),
+    (["lint", "--bogus\u202e"], "No such option '--bogus\\u202e'"),
+    (["li\x9bnt"], "No such command 'li\\x9bnt'"),
+    (["queue", "ad\x1b[2Jd"], "No such command 'ad\\x1b[2Jd'"),
+    (["explain", "--words", "\x1b[2J", "a.txt"], "'\\x1b[2J' is not a valid integer range"),
+]
+
+
+@pytest.mark.parametrize(("args", "said"), USAGE_ERRORS, ids=[a[1][:12] for a in USAGE_ERRORS])
+def test_a_usage_error_is_one_line_with_the_arguments_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    """click's own errors quote the command line, in some messages as given: on a terminal
+    ``ESC [2J`` cleared it. They are one ``templint:`` line, as every other error, exit 2."""
+    monkeypatch.chdir(tmp_path)
+    # color=True: CliRunner otherwise strips CSI sequences, as click does when piped
+    res = CliRunner().invoke(main, args, color=True, catch_exceptions=False)
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    (line,) = res.stderr.splitlines()
+    assert line.startswith("templint: ") and said in line, line
+    assert not any(c in line for c in "\x1b\x07\x9b\u202e"), line
+
+
+def test_no_arguments_still_shows_the_help() -> None:
+    res = CliRunner().invoke(main, [])
+    assert res.exit_code == 2 and res.output.startswith("Usage: ")
+    assert "lint" in res.output

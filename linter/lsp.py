@@ -143,6 +143,8 @@ class Server:
         # document version under the same settings), and what came of it
         self._linted: dict[str, tuple[str, _Settings | None, Linted]] = {}
         self.pending: dict[str, None] = {}  # documents whose diagnostics are to be published
+        # by document: "fix all"'s edit, with the text and settings it was worked out for
+        self._fixed_all: dict[str, tuple[str, _Settings, dict[str, Any] | None]] = {}
 
     # ---- protocol ------------------------------------------------------------------------
 
@@ -257,6 +259,7 @@ class Server:
             self.documents.pop(uri, None)
             self.versions.pop(uri, None)
             self._linted.pop(uri, None)
+            self._fixed_all.pop(uri, None)
             self.pending.pop(uri, None)
             self.send(_publish(uri, []))
 
@@ -436,7 +439,7 @@ class Server:
         text, found, _ = self.lint(uri)
         lines = _LINE_END.split(text)
         actions = []
-        safe_edits = []
+        any_safe = False  # an edit "fix all" would make
         for d in found:
             if d.edit is None:
                 continue
@@ -453,8 +456,7 @@ class Server:
                 )
                 for e in (d.edit, *d.alternatives)
             ]
-            if d.edit.safe:
-                safe_edits.append((d.edit.start, edits[0][1]))
+            any_safe = any_safe or d.edit.safe
             diag = self._diagnostic(d, lines)
             if wanted and "quickfix" not in wanted:
                 continue
@@ -471,15 +473,60 @@ class Server:
                 }
                 for e, edit in edits
             ]
-        if safe_edits and (not wanted or FIX_ALL in wanted or "source" in wanted):
-            actions.append(
-                {
-                    "title": "templint: fix all safe problems",
-                    "kind": FIX_ALL,
-                    "edit": {"changes": {uri: _without_overlaps(safe_edits)}},
-                }
-            )
+        if any_safe and (not wanted or FIX_ALL in wanted or "source" in wanted):
+            edit = self._fix_all(uri, text, lines)
+            if edit is not None:
+                actions.append(
+                    {
+                        "title": "templint: fix all safe problems",
+                        "kind": FIX_ALL,
+                        "edit": {"changes": {uri: [edit]}},
+                    }
+                )
         return actions
+
+    def _fix_all(self, uri: str, text: str, lines: list[str]) -> dict[str, Any] | None:
+        """What ``templint lint --fix`` would write into the document, as one edit over the
+        part that changes, or None when nothing would: fixed in rounds, re-linted after each,
+        a fix after which the template has a finding at or above ``fail-on`` it did not have
+        left out (``linter.fixes.fix_text``). Worked out once per version of the text and of
+        its settings, as its lint is."""
+        from linter.api import _lint_source
+        from linter.fixes import fix_text
+
+        path = path_of(uri)
+        held = self._settings(path)
+        last = self._fixed_all.get(uri)
+        if last is not None and last[0] is text and last[1] is held:
+            return last[2]
+        config = held.config
+        fixed = fix_text(
+            text,
+            lambda t: _lint_source(t, "-", config, path),
+            fail_on=config.fail_on,
+        )
+        edit = None
+        if fixed.applied and fixed.text != text:
+            new = fixed.text
+            start = 0  # the changed part: after what both texts begin with, before their ends
+            while start < min(len(text), len(new)) and text[start] == new[start]:
+                start += 1
+            if text[start - 1 : start + 1] == "\r\n":
+                start -= 1  # no position lies between the two characters of a CRLF
+            end = 0
+            while end < min(len(text), len(new)) - start and text[-1 - end] == new[-1 - end]:
+                end += 1
+            if end and text[len(text) - end - 1 : len(text) - end + 1] == "\r\n":
+                end -= 1
+            edit = {
+                "range": {
+                    "start": self._offset_position(text, lines, start),
+                    "end": self._offset_position(text, lines, len(text) - end),
+                },
+                "newText": new[start : len(new) - end],
+            }
+        self._fixed_all[uri] = (text, held, edit)
+        return edit
 
 
 class Linted(NamedTuple):
@@ -639,21 +686,6 @@ def _overlaps(r: dict[str, Any], start: dict[str, int], end: dict[str, int]) -> 
         return p["line"], p["character"]
 
     return key(r["start"]) <= key(end) and key(start) <= key(r["end"])
-
-
-def _without_overlaps(edits: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Edits sorted by where they start, an edit overlapping one before it left out (as
-    ``--fix`` does): LSP refuses overlapping edits in one change."""
-    chosen: list[dict[str, Any]] = []
-    last_end: tuple[int, int] | None = None
-    for _, edit in sorted(edits, key=lambda e: e[0]):
-        s = edit["range"]["start"]
-        if last_end is not None and (s["line"], s["character"]) < last_end:
-            continue
-        chosen.append(edit)
-        e = edit["range"]["end"]
-        last_end = (e["line"], e["character"])
-    return chosen
 
 
 def _version() -> str:

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from linter.cli import main
 from linter.lsp import Server, path_of
 
 
@@ -226,17 +228,21 @@ def test_a_request_the_server_cannot_answer_gets_an_error_and_the_server_goes_on
     assert any("text must be a string" in said for said in logged)
 
 
+# a hover over no open document: answered with null
+NOWHERE = {"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}
+
+
 def test_badly_framed_input_is_answered_with_a_parse_error_and_skipped(tmp_path: Path) -> None:
     """Each bad frame costs that frame: the messages after it are read and answered."""
     rc, messages = converse(
         tmp_path,
         {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
         b"Content-Length: abc\r\n\r\n{}",  # its body runs into the next header line
-        {"id": 2, "method": "shutdown"},
+        {"id": 2, "method": "textDocument/hover", "params": NOWHERE},
         b"Content-Length: -1\r\n\r\n",
-        {"id": 3, "method": "shutdown"},
+        {"id": 3, "method": "textDocument/hover", "params": NOWHERE},
         b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",  # no length
-        {"id": 4, "method": "shutdown"},
+        {"id": 4, "method": "textDocument/hover", "params": NOWHERE},
         b"Content-Length: 2\r\n\r\n[]",  # JSON, but no message object
         b"Content-Length: 5\r\n\r\n{nope",
         {"id": 5, "method": "shutdown"},
@@ -475,12 +481,14 @@ def test_hover_and_code_actions_reuse_the_lint_of_the_documents_version(
         server.handle({"id": 2, "method": "textDocument/codeAction",
                        "params": {"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
                                   "context": {"diagnostics": []}}})  # fmt: skip
-    assert len(calls) == 1
+    # the diagnostics' lint, and "fix all"'s, which re-lints as --fix does (the text, and the
+    # text fixed): each once a version, whatever the editor asks
+    assert len(calls) == 3
     change = {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "Hi"}]}
     server.handle({"method": "textDocument/didChange", "params": change})
     server.handle({"id": 3, "method": "textDocument/hover",
                    "params": {"textDocument": {"uri": uri}, "position": at}})  # fmt: skip
-    assert len(calls) == 2  # a new version is linted anew
+    assert len(calls) == 4  # a new version is linted anew
 
 
 @pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
@@ -635,3 +643,57 @@ def test_a_path_too_long_for_the_file_system_is_logged_and_the_server_goes_on(
         m["params"] for m in messages if m.get("method") == "textDocument/publishDiagnostics"
     ]
     assert [p["uri"] for p in published] == [good] and published[0]["diagnostics"]
+
+
+def _answers(out: io.BytesIO) -> dict[Any, Any]:
+    """The answers the server wrote, by request id."""
+    data, found = out.getvalue(), {}
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = int(head.split(b":")[1])
+        message = json.loads(rest[:length])
+        if "id" in message:
+            found[message["id"]] = message
+        data = rest[length:]
+    return found
+
+
+def _applied(text: str, edits: list[dict[str, Any]]) -> str:
+    """``text`` (single-line here) with a code action's edits made, last first."""
+    for edit in sorted(edits, key=lambda e: e["range"]["start"]["character"], reverse=True):
+        start, end = edit["range"]["start"], edit["range"]["end"]
+        assert start["line"] == end["line"] == 0
+        text = text[: start["character"]] + edit["newText"] + text[end["character"] :]
+    return text
+
+
+def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
+    tmp_path: Path,
+) -> None:
+    """``--fix`` re-lints and refuses a fix after which the template has a new error: here
+    ``{{7}}}`` -> ``{{7}}`` would leave 4, 5 and 6 missing (TPL320). "Fix all" made every safe
+    edit in one pass, that one too; it now offers what ``--fix`` writes."""
+    body = (
+        "Hi {{{1}}}, your order {{ 2}} ships on {{3 }} from {{#4}} at {{$5}} for {{06}} "
+        "with {{1.5}} done {{7}}}.\n"
+    )
+    path = tmp_path / "v.txt"
+    path.write_text(body, encoding="utf-8")
+    res = CliRunner().invoke(main, ["lint", "--fix", str(path)])
+    assert "not applied: it would bring TPL320" in res.stderr
+    fixed = path.read_text(encoding="utf-8")
+    out = io.BytesIO()
+    server = Server(out)
+    uri = path.as_uri()
+    doc = {"uri": uri, "version": 1, "text": body}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    at = {"line": 0, "character": 0}
+    ask = {
+        "textDocument": {"uri": uri},
+        "range": {"start": at, "end": at},
+        "context": {"diagnostics": [], "only": ["source.fixAll.templint"]},
+    }
+    server.handle({"id": 1, "method": "textDocument/codeAction", "params": ask})
+    (action,) = _answers(out)[1]["result"]
+    assert _applied(body, action["edit"]["changes"][uri]) == fixed
+    assert "{{7}}}" in fixed and "{{3}}" in fixed

@@ -169,6 +169,8 @@ class Server:
             try:
                 if not isinstance(method, str):
                     raise _Failure(INVALID_REQUEST, "'method' must be a string")
+                if self.shutting_down:  # the LSP specification: only "exit" may follow
+                    raise _Failure(INVALID_REQUEST, f"{method}: the server was shut down")
                 if not isinstance(params, dict):
                     raise _Failure(INVALID_PARAMS, f"{method}: 'params' must be an object")
                 result = self.request(method, params)
@@ -183,6 +185,8 @@ class Server:
             return True
         if method == "exit":
             return False
+        if self.shutting_down:
+            return True  # a notification after shutdown is dropped, as the specification says
         try:
             if not isinstance(params, dict):
                 raise _Failure(INVALID_PARAMS, "'params' must be an object")

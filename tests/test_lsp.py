@@ -697,3 +697,28 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     (action,) = _answers(out)[1]["result"]
     assert _applied(body, action["edit"]["changes"][uri]) == fixed
     assert "{{7}}}" in fixed and "{{3}}" in fixed
+
+
+def test_after_shutdown_a_request_is_refused_and_notifications_are_dropped(
+    tmp_path: Path,
+) -> None:
+    """The LSP specification: once the server was asked to shut down, every request but
+    ``exit`` (a notification) is answered with InvalidRequest, other notifications dropped."""
+    uri = (tmp_path / "a.txt").as_uri()
+    hover = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+    doc = {"uri": uri, "version": 1, "text": "Use code SAVE20 for 20% off."}
+    rc, messages = converse(
+        tmp_path,
+        {"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"id": 2, "method": "shutdown"},
+        {"id": 3, "method": "textDocument/hover", "params": hover},
+        {"method": "textDocument/didOpen", "params": {"textDocument": doc}},
+        {"id": 4, "method": "shutdown"},
+        {"method": "exit"},
+    )
+    assert rc == 0
+    answers = replies(messages)
+    assert answers[2]["result"] is None
+    assert [answers[i]["error"]["code"] for i in (3, 4)] == [-32600, -32600]
+    assert "shut down" in answers[3]["error"]["message"]
+    assert not [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]

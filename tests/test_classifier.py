@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -241,6 +242,70 @@ def test_scorer_gzip_bomb_is_refused_without_inflating_it(model_copy: Path) -> N
     config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
     with pytest.raises(ModelError, match=r"classifier\.scorer\.json\.gz: decompresses to more"):
         lint_text(PROMO, config=config)
+
+
+def test_a_scorer_file_past_its_size_cap_is_refused_before_it_is_read(
+    model_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file itself is capped, not only what it inflates to: it was read whole into
+    memory (and hashed) before anything was checked."""
+    import hashlib
+
+    from linter.api import lint_text
+    from linter.config import Config
+
+    path = model_copy / SCORER_NAME
+    with open(path, "wb") as f:  # sparse: 33 MB of zeros that take no disk
+        f.truncate(33 * 1024 * 1024)
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    meta = json.loads((model_copy / META_NAME).read_text())
+    meta["artefacts"][SCORER_NAME]["sha256"] = digest.hexdigest()
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    reads: list[int] = []
+    real_open = open
+
+    def counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        stream = real_open(file, mode, *args, **kwargs)
+        if str(file) == str(path):
+            real_read = stream.read
+            stream.read = lambda n=-1: reads.append(n) or real_read(n)  # type: ignore[method-assign]
+        return stream
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    with pytest.raises(ModelError, match=r"classifier\.scorer\.json\.gz: larger than 32 MB"):
+        load_scorer(model_copy)
+    assert reads == []  # refused by its size
+    monkeypatch.undo()
+    config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
+    with pytest.raises(ModelError, match="larger than 32 MB"):
+        lint_text(PROMO, config=config)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_scorer_file_with_no_size_stops_at_the_cap(model_copy: Path) -> None:
+    """A link to /dev/zero has no size to check: its reading stops at the cap."""
+    (model_copy / SCORER_NAME).unlink()
+    (model_copy / SCORER_NAME).symlink_to("/dev/zero")
+    with pytest.raises(ModelError, match="larger than 32 MB"):
+        load_scorer(model_copy)
+
+
+def test_a_truncated_or_altered_scorer_says_which(model_copy: Path) -> None:
+    import hashlib
+
+    path = model_copy / SCORER_NAME
+    blob = path.read_bytes()[:-100]
+    path.write_bytes(blob)
+    with pytest.raises(ModelError, match="does not match"):
+        load_scorer(model_copy)  # altered first: its SHA-256 is not the recorded one
+    meta = json.loads((model_copy / META_NAME).read_text())
+    meta["artefacts"][SCORER_NAME]["sha256"] = hashlib.sha256(blob).hexdigest()
+    (model_copy / META_NAME).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="not a gzip'ed JSON scorer: Compressed file ended"):
+        load_scorer(model_copy)
 
 
 def test_model_files_nested_too_deep_are_a_model_error_not_a_traceback(model_copy: Path) -> None:

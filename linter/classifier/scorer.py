@@ -16,12 +16,12 @@ Every load checks the artefact's SHA-256 against the metadata before reading any
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
-import io
 import json
 import math
+import os
 import sys
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -43,6 +43,11 @@ POSITIVE = "marketing"
 # the vocabulary at 60,000 n-grams, so a real model stays far below this; a gzip bomb (a few MB
 # that inflate to gigabytes) stops here instead of filling memory.
 MAX_SCORER_BYTES = 64 * 1024 * 1024
+# The most a scorer file may be as stored, checked before it is read and while it is (a FIFO,
+# or a link to /dev/zero, has no size to check): the shipped one is 1.2 MB, and JSON that
+# inflates to at most MAX_SCORER_BYTES compresses far below this.
+MAX_SCORER_FILE_BYTES = MAX_SCORER_BYTES // 2
+_CHUNK = 256 * 1024
 WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 MB)
 MIN_CONTRIBUTION = 0.005  # explain() names no word whose push is smaller (it shows as 0.00)
 
@@ -93,25 +98,102 @@ def read_metadata(model_dir: Path | str | None = None) -> dict[str, Any]:
     return meta
 
 
-def verified_bytes(model_dir: Path | str | None, name: str, meta: dict[str, Any]) -> bytes:
-    """The artefact's bytes, after checking their SHA-256 against the metadata."""
+def verified_bytes(
+    model_dir: Path | str | None, name: str, meta: dict[str, Any], limit: int | None = None
+) -> bytes:
+    """The artefact's bytes, after checking their SHA-256 against the metadata; ``limit``:
+    the most it may be, refused before more is read."""
+    path, expected = _artefact(model_dir, name, meta)
+    chunks: list[bytes] = []
+    actual = _read_hashed(path, limit, chunks.append)
+    _check_sha(path, actual, expected)
+    return b"".join(chunks)
+
+
+def _artefact(model_dir: Path | str | None, name: str, meta: dict[str, Any]) -> tuple[Path, str]:
+    """The artefact's path and the SHA-256 its metadata records for it."""
     folder = Path(model_dir) if model_dir else default_model_dir()
-    path = folder / name
     expected = (meta["artefacts"].get(name) or {}).get("sha256")
     if not expected:
         raise ModelError(f"{folder / META_NAME}: no SHA-256 recorded for {name}")
+    return folder / name, str(expected)
+
+
+def _read_hashed(path: Path, limit: int | None, take: Any) -> str:
+    """Read ``path`` in chunks, each handed to ``take``, and return its SHA-256; a file of
+    more than ``limit`` bytes is refused by its size, or once that much was read."""
+    digest = hashlib.sha256()
+    read = 0
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if limit is not None and size > limit:
+                _too_big(path, limit)
+            while chunk := stream.read(_CHUNK):
+                read += len(chunk)
+                if limit is not None and read > limit:
+                    _too_big(path, limit)
+                digest.update(chunk)
+                take(chunk)
     except OSError as exc:
         raise ModelError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    actual = sha256_bytes(data)
+    return digest.hexdigest()
+
+
+def _too_big(path: Path, limit: int) -> None:
+    raise ModelError(
+        f"{path}: larger than {limit // (1024 * 1024)} MB (a real model file is a few MB); "
+        "refusing to load it"
+    )
+
+
+def _check_sha(path: Path, actual: str, expected: str) -> None:
     if actual != expected:
         raise ModelError(
             f"{path}: SHA-256 {actual[:12]}… does not match {expected[:12]}… recorded in "
             f"{META_NAME}; refusing to load a model file that was altered (retrain with "
             "`templint train`)"
         )
-    return data
+
+
+class _Inflater:
+    """A gzip stream inflated as its chunks arrive, up to ``MAX_SCORER_BYTES``: the first
+    problem (not gzip, more than the cap) is kept, and the rest only hashed, so that an
+    altered file is named as such first."""
+
+    def __init__(self) -> None:
+        self.out = bytearray()
+        self.problem: str | None = None
+        self.too_big = False
+        self._unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._fed = False  # bytes of a gzip member given since the last one ended
+
+    def __call__(self, chunk: bytes) -> None:
+        if self.problem is not None:
+            return
+        data = chunk
+        try:
+            while data:
+                room = MAX_SCORER_BYTES + 1 - len(self.out)
+                self.out += self._unzip.decompress(data, room)
+                self._fed = True
+                if len(self.out) > MAX_SCORER_BYTES:
+                    self.problem, self.too_big = "too big", True
+                    self.out = bytearray()
+                    return
+                if self._unzip.eof:  # a member ended: what follows is the next one, as gzip's
+                    data = self._unzip.unused_data
+                    self._unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    self._fed = False
+                else:
+                    data = self._unzip.unconsumed_tail
+        except zlib.error as exc:
+            self.problem = str(exc)
+            self.out = bytearray()
+
+    def finish(self) -> None:
+        if self.problem is None and (self._fed or not self.out):
+            self.problem = "Compressed file ended before the end-of-stream marker was reached"
 
 
 def _doubles(text: str) -> array:
@@ -414,21 +496,22 @@ def _score_chunk(scorer: Scorer, texts: Sequence[str]) -> list[Score]:
 def load_scorer(model_dir: Path | str | None = None) -> Scorer:
     """Load the exported model after checking its SHA-256 against the metadata."""
     meta = read_metadata(model_dir)
-    blob = verified_bytes(model_dir, SCORER_NAME, meta)
-    path = (Path(model_dir) if model_dir else default_model_dir()) / SCORER_NAME
-    try:
-        # read through gzip up to the cap, never the whole inflated stream at once
-        with gzip.GzipFile(fileobj=io.BytesIO(blob)) as stream:
-            raw = stream.read(MAX_SCORER_BYTES + 1)
-    except (OSError, EOFError) as exc:
-        raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
-    if len(raw) > MAX_SCORER_BYTES:
+    path, expected = _artefact(model_dir, SCORER_NAME, meta)
+    # the file read in chunks up to its cap, each hashed and inflated up to the inflated cap:
+    # neither the file nor what it inflates to is ever held whole past them
+    inflate = _Inflater()
+    actual = _read_hashed(path, MAX_SCORER_FILE_BYTES, inflate)
+    _check_sha(path, actual, expected)
+    inflate.finish()
+    if inflate.too_big:
         raise ModelError(
             f"{path}: decompresses to more than {MAX_SCORER_BYTES // (1024 * 1024)} MB "
             "(a real scorer is a few MB); refusing to load it"
         )
+    if inflate.problem is not None:
+        raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {inflate.problem}")
     try:
-        data = json.loads(raw)
+        data = json.loads(inflate.out)
     except (ValueError, RecursionError) as exc:  # a folder a repository names may hold anything
         raise ModelError(f"{SCORER_NAME}: not a gzip'ed JSON scorer: {exc}") from None
     try:

@@ -144,12 +144,18 @@ def configured_threshold(config: Any) -> float | None:
 def verify_models(config: Any) -> None:
     """Check every selected classifier rule's model file against its recorded SHA-256 (a
     ``ModelError`` when it does not match) without parsing or loading it."""
-    from linter.classifier.scorer import SCORER_NAME, read_metadata, verified_bytes
+    from linter.classifier.scorer import (
+        MAX_SCORER_FILE_BYTES,
+        SCORER_NAME,
+        read_metadata,
+        verified_bytes,
+    )
     from linter.rulebook import selected_rules
 
     if any(rule.kind == "classifier" for rule in selected_rules(config)):
         folder = model_dir(config)
-        verified_bytes(folder, SCORER_NAME, read_metadata(folder))
+        meta = read_metadata(folder)
+        verified_bytes(folder, SCORER_NAME, meta, limit=MAX_SCORER_FILE_BYTES)
 
 
 def scored_text(tpl: Template) -> str | None:

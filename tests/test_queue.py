@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from linter.cli import main
 from linter.commands.queue import queue, window
 from linter.queue.store import QueueStore, default_path
 
@@ -396,6 +397,42 @@ def test_default_location_is_project_root(tmp_path: Path, monkeypatch: pytest.Mo
     assert default_path(sub) == tmp_path.resolve() / ".templint" / "queue.db"
     monkeypatch.setenv("TEMPLINT_DB", str(tmp_path / "elsewhere.db"))
     assert default_path(sub) == tmp_path / "elsewhere.db"
+
+
+@pytest.mark.parametrize("args", [("add", "a.txt"), ("list",), ("stats",), ("show", "a")])
+def test_a_templint_folder_linked_out_of_the_project_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A committed ``.templint -> ~/somewhere`` made the queue write its ledger (and SQLite's
+    -wal and -shm) there: the link is no ledger file, so the check of links missed it."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (project / "templint.toml").write_text("", encoding="utf-8")
+    (project / "a.txt").write_text(ORDER + "\n", encoding="utf-8")
+    (project / ".templint").symlink_to(outside, target_is_directory=True)
+    monkeypatch.chdir(project)
+    env = {"TEMPLINT_DB": None, "TEMPLINT_NOW": T0, "TEMPLINT_USER": "alice"}
+    res = CliRunner().invoke(main, ["queue", *args], env=env)  # type: ignore[arg-type]
+    assert res.exit_code == 2, res.output
+    (line,) = res.stderr.splitlines()
+    assert line.startswith(f"templint: {project.resolve() / '.templint'}: a symlink to ")
+    assert "outside the project" in line
+    assert list(outside.iterdir()) == []  # nothing written through it
+
+
+def test_a_templint_folder_linked_within_the_project_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "templint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ORDER + "\n", encoding="utf-8")
+    (tmp_path / "state").mkdir()
+    (tmp_path / ".templint").symlink_to("state", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    env = {"TEMPLINT_DB": None, "TEMPLINT_NOW": T0, "TEMPLINT_USER": "alice"}
+    res = CliRunner().invoke(main, ["queue", "add", "a.txt"], env=env)  # type: ignore[arg-type]
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "state" / "queue.db").is_file()
 
 
 def test_reports_on_a_ledger_not_yet_written_are_empty(run: Run, tmp_path: Path) -> None:

@@ -58,8 +58,25 @@ def default_path(start: Path | None = None) -> Path:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if any((folder / marker).exists() for marker in ROOT_MARKERS):
-            return folder / ".templint" / "queue.db"
-    return here / ".templint" / "queue.db"
+            return _state_folder(folder) / "queue.db"
+    return _state_folder(here) / "queue.db"
+
+
+def _state_folder(root: Path) -> Path:
+    """``root/.templint``, refused when it is a link to a folder outside ``root``: a committed
+    ``.templint -> ~/.ssh`` made ``queue add`` write its ledger (and SQLite's -wal and -shm)
+    there, past the check of the ledger file itself, which is no link. A link that stays in
+    the project (``.templint -> state/templint``) is the project's own choice."""
+    folder = root / ".templint"
+    if folder.is_symlink():
+        target = folder.resolve()
+        if not target.is_relative_to(root):
+            raise QueueError(
+                f"{folder}: a symlink to {target}, outside the project; templint does not keep "
+                "its queue through a link out of the project (point TEMPLINT_DB or --db at the "
+                "ledger you mean)"
+            )
+    return folder
 
 
 def default_user() -> str:

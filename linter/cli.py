@@ -411,12 +411,14 @@ def _fix_stdin(
     """``--fix`` / ``--diff`` on standard input: print the fixed text (or the diff) and
     return what is left, for the report."""
     from linter.api import RunResult, fix_source
-    from linter.inputs import InputError, read_text
+    from linter.inputs import InputError, read_text_bom
 
     try:
-        text = read_text("-", config.max_file_size)
+        text, bom = read_text_bom("-", config.max_file_size)
     except InputError as exc:
         return RunResult(errors=[exc], files=1)
+    # a byte-order mark is given back, as a fixed file keeps its own: part of the first line
+    mark = "\ufeff" if bom else ""
     try:
         new, count, result = fix_source(text, config, unsafe=unsafe, stdin_name=name)
     except InputError as exc:
@@ -431,11 +433,11 @@ def _fix_stdin(
             _name_stdin(result, name or "-")
             for err in result.errors:
                 click.echo(safe(str(err)), err=True)
-        click.echo(text_diff(name or "-", text, new), nl=False)
+        click.echo(text_diff(name or "-", mark + text, mark + new), nl=False)
         sys.exit(2 if result.errors else 1 if count and not exit_zero else 0)
     # Always the whole text, unchanged when nothing could be fixed: an editor puts standard
     # output back into its buffer.
-    click.echo(new, nl=False)
+    click.echo(mark + new, nl=False)
     if count:
         click.echo(f"templint: fixed {_count(count, 'finding')}", err=True)
     return result

@@ -108,6 +108,23 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_the_rest_on_stderr() -> 
     assert res.exit_code == 0  # a spelling warning is left
 
 
+def test_fix_and_diff_on_stdin_keep_a_byte_order_mark() -> None:
+    # An editor that saved the file with a BOM pipes it in: the text it gets back keeps it,
+    # as a file fixed in place does, and the diff applies to the file as it is.
+    body = b"# templint: language en-us\nHi {{ 1 }}, your order shipped.\n"
+    res = lint("--fix", "-", input=b"\xef\xbb\xbf" + body)
+    assert res.stdout_bytes == b"\xef\xbb\xbf" + body.replace(b"en-us", b"en_US").replace(
+        b"{{ 1 }}", b"{{1}}"
+    )
+    diff = lint("--diff", "--stdin-filename", "t.txt", input=b"\xef\xbb\xbf" + body)
+    lines = diff.stdout.splitlines()
+    assert "-\ufeff# templint: language en-us" in lines
+    assert "+\ufeff# templint: language en_US" in lines
+    # nothing to fix: the text comes back as it came, mark and all
+    clean = b"\xef\xbb\xbf# templint: language en_US\nHi {{1}}, your order shipped.\n"
+    assert lint("--fix", "-", input=clean).stdout_bytes == clean
+
+
 def test_stdin_filename_names_the_buffer_and_chooses_its_parser(tmp_path: Path) -> None:
     drafts = '{"name": "a", "language": "en-us", "components": [{"type": "BODY", "text": "Hi."}]}\n'
     drafts += (

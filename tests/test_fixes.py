@@ -696,3 +696,61 @@ def test_fix_diff_and_add_ignore_never_write_through_a_symlink(
     res = lint("--fix", str(folder))  # the walk finds both: only the real file is written
     assert "link.txt: a symlink; not rewritten" in res.output
     assert link.is_symlink() and "en_US" in target.read_text("utf-8")
+
+
+def _named(name: str, language: str, body: str) -> dict:
+    return {
+        "name": name,
+        "language": language,
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [["Priya", "#4021"]]}}
+        ],
+    }
+
+
+def test_a_fix_that_would_duplicate_another_files_template_is_not_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each file is re-linted alone after its fixes, so 'en-us' -> 'en_US' went through though
+    # a.json already has an en_US template of that name: a TPL402 error the fix brought.
+    monkeypatch.chdir(tmp_path)
+    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
+    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
+    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
+    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    before = Path("b.json").read_text(encoding="utf-8")
+    res = lint("--fix", ".")
+    assert Path("b.json").read_text(encoding="utf-8") == before
+    assert "TPL302 fix ('en-us' -> 'en_US') not applied: it would bring TPL402" in res.stderr
+    assert "TPL402" not in res.stdout and "[*]" not in res.stdout
+    assert lint("--diff", ".").stdout == ""
+
+
+def test_a_fix_that_would_make_a_body_another_files_is_not_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'Thx' -> 'Thanks' makes b.txt say what a.txt says: TPL401, which a re-lint of b.txt
+    # alone cannot see. (A rename into another template's name is never offered: TPL301's
+    # fix is held back when the run has that name already.)
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("Thanks, your order {{1}} has shipped.\n", encoding="utf-8")
+    Path("b.txt").write_text("Thx, your order {{1}} has shipped.\n", encoding="utf-8")
+    res = lint("--fix", ".")
+    assert Path("b.txt").read_text(encoding="utf-8") == "Thx, your order {{1}} has shipped.\n"
+    assert "TPL202 fix ('Thx' -> 'Thanks') not applied: it would bring TPL401" in res.stderr
+    assert "TPL401" not in res.stdout and "[*]" not in res.stdout
+
+
+def test_a_duplicate_already_there_refuses_no_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # b.json duplicates a.json before any fix: fixing either file brings nothing new.
+    monkeypatch.chdir(tmp_path)
+    body = "Hi {{1}}, your order {{2}} has shipped. Thx!"
+    Path("a.json").write_text(json.dumps(_named("order_update", "en_US", body)), "utf-8")
+    Path("b.json").write_text(json.dumps(_named("order_update", "en_US", body)), "utf-8")
+    res = lint("--fix", ".")
+    assert "not applied" not in res.stderr
+    assert "fixed 2 findings in 2 files" in res.stderr
+    assert res.stdout.count("TPL401") == 1 and res.stdout.count("TPL402") == 1

@@ -198,11 +198,54 @@ def fix_paths(
     return done, result
 
 
-def _fix_files(result: RunResult, config: Config, *, unsafe: bool, write: bool) -> FixResult:
+def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool = False) -> None:
+    """Take the edit off each finding whose fix ``--fix`` would refuse (it would bring a new
+    problem: ``fix_text``), so the report's "fixable" count and each finding's ``edit`` say
+    what ``--fix`` would do, without writing anything. ``unsafe``: the report counts best
+    guesses as ``--fix --unsafe-fixes`` makes them. Only the files with something to fix are
+    fixed in memory: a run with nothing to fix costs nothing more."""
+    import dataclasses
+
+    config = config or _default_config()
+    edits = [d.edit for d in result.diagnostics if d.edit is not None]
+    if not edits:
+        return
+    # --fix: the safe fixes alone; --fix --unsafe-fixes: every fix, in the files with a guess
+    refused_safe: set[tuple[str, str, str, str, str]] = set()
+    refused_all: set[tuple[str, str, str, str, str]] = set()
+    if not unsafe and any(e.safe for e in edits):
+        refused_safe = _fix_files(result, config, unsafe=False, write=False).refused_fixes
+    guessing = {d.file for d in result.diagnostics if d.edit is not None and not d.edit.safe}
+    if unsafe or guessing:
+        only = None if unsafe else guessing
+        refused_all = _fix_files(result, config, unsafe=True, write=False, only=only).refused_fixes
+    if not refused_safe and not refused_all:
+        return
+
+    def refused(d: Diagnostic) -> bool:
+        assert d.edit is not None
+        which = refused_all if unsafe or not d.edit.safe else refused_safe
+        return (d.file, d.component, d.code, d.edit.old, d.edit.new) in which
+
+    result.diagnostics = [
+        dataclasses.replace(d, edit=None) if d.edit is not None and refused(d) else d
+        for d in result.diagnostics
+    ]
+
+
+def _fix_files(
+    result: RunResult,
+    config: Config,
+    *,
+    unsafe: bool,
+    write: bool,
+    only: set[str] | None = None,
+) -> FixResult:
     """Fix each file of a run that has something to fix (``fix_text``), and write it unless
     ``write`` is false; a fix is refused when it would bring a new problem, a duplicate of
     another file's template (TPL401, TPL402) included: each file is re-linted alone, and its
-    templates compared with the other files' as they are by then (fixed or not)."""
+    templates compared with the other files' as they are by then (fixed or not). ``only``:
+    these files alone."""
     import os
 
     from linter.fixes import (
@@ -221,6 +264,8 @@ def _fix_files(result: RunResult, config: Config, *, unsafe: bool, write: bool) 
     for d in result.diagnostics:
         found_in.setdefault(d.file, []).append(d)
     files = sorted({d.file for d in fixable(result.diagnostics, unsafe)})
+    if only is not None:
+        files = [f for f in files if f in only]
     if not files:
         return done
     runs = _RunDuplicates(result.templates, config)

@@ -269,7 +269,7 @@ def lint(
     --fix, what is reported and the exit status are what is left after fixing. With --fix
     on standard input, the fixed text goes to standard output and the report to stderr.
     """
-    from linter.api import fix_paths, lint_paths
+    from linter.api import fix_paths, honest_fixes, lint_paths
     from linter.diagnostic import severity_rank
     from linter.output import Report, emit
 
@@ -326,6 +326,9 @@ def lint(
                 stdin_name=stdin_filename,
                 force_exclude=force_exclude,
             )
+            if not add_ignore:
+                # what --fix would refuse is not counted as fixable, nor given as an edit
+                honest_fixes(result, config, unsafe=unsafe_fixes)
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.

@@ -754,3 +754,50 @@ def test_a_duplicate_already_there_refuses_no_fix(
     assert "not applied" not in res.stderr
     assert "fixed 2 findings in 2 files" in res.stderr
     assert res.stdout.count("TPL401") == 1 and res.stdout.count("TPL402") == 1
+
+
+def test_the_report_does_not_count_a_fix_that_fix_would_refuse(tmp_path: Path) -> None:
+    # Plain `lint` said "[*] 1 fixable with --fix" for 'Thx' -> 'Thanks', which --fix then
+    # refused (the header would be 62 characters): the count and the edit are --fix's own.
+    path = tmp_path / "t.json"
+    tpl = _header_footer("Thx for booking with Kavya Home, your stay is now confirmed")
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    res = lint(str(path))
+    assert "TPL202" in res.stdout and "[*]" not in res.stdout
+    (item,) = json.loads(lint("--format", "json", str(path)).stdout)
+    assert item["code"] == "TPL202" and item["edit"] is None
+    assert "fixed" not in lint("--fix", str(path)).stderr
+
+
+def test_the_report_does_not_count_a_best_guess_fix_would_refuse(tmp_path: Path) -> None:
+    # 'ordr' -> 'order' would take the header past 60 characters; 'shiped' -> 'shipped' fits
+    header = "Your ordr from Kavya Home is confirmed, see you at check-in!"
+    assert len(header) == 60
+    tpl = {
+        "name": "booking_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": header},
+            {"type": "BODY", "text": "Hi {{1}}, your booking {{2}} has shiped today.",
+             "example": {"body_text": [["Priya", "#4021"]]}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "u.json"
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    assert lint(str(path)).stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes"
+    res = lint("--unsafe-fixes", str(path))
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes"
+    assert "fixed 1 finding" in lint("--fix", "--unsafe-fixes", str(path)).stderr
+
+
+def test_the_report_does_not_count_a_fix_that_would_duplicate_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
+    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
+    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
+    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    res = lint(".")
+    assert "TPL302" in res.stdout and "[*]" not in res.stdout

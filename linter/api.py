@@ -186,6 +186,66 @@ def fix_paths(
     that would bring a finding at or above ``fail-on`` the template did not have is not
     applied (``refused`` says which and why). ``write=False`` (``--diff``) writes nothing:
     ``FixResult.changes`` holds what would be written."""
+    from linter.fixes import without_refused
+
+    config = config or _default_config()
+    result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
+    done = _fix_files(result, config, unsafe=unsafe, write=write)
+    if done.files and write:
+        result = lint_paths(paths, config, force_exclude=force_exclude)
+    result.diagnostics = without_refused(result.diagnostics, done.refused_fixes)
+    result.refused = done.refused
+    return done, result
+
+
+def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool = False) -> None:
+    """Take the edit off each finding whose fix ``--fix`` would refuse (it would bring a new
+    problem: ``fix_text``), so the report's "fixable" count and each finding's ``edit`` say
+    what ``--fix`` would do, without writing anything. ``unsafe``: the report counts best
+    guesses as ``--fix --unsafe-fixes`` makes them. Only the files with something to fix are
+    fixed in memory: a run with nothing to fix costs nothing more."""
+    import dataclasses
+
+    config = config or _default_config()
+    edits = [d.edit for d in result.diagnostics if d.edit is not None]
+    if not edits:
+        return
+    # --fix: the safe fixes alone; --fix --unsafe-fixes: every fix, in the files with a guess
+    refused_safe: set[tuple[str, str, str, str, str]] = set()
+    refused_all: set[tuple[str, str, str, str, str]] = set()
+    if not unsafe and any(e.safe for e in edits):
+        refused_safe = _fix_files(result, config, unsafe=False, write=False).refused_fixes
+    guessing = {d.file for d in result.diagnostics if d.edit is not None and not d.edit.safe}
+    if unsafe or guessing:
+        only = None if unsafe else guessing
+        refused_all = _fix_files(result, config, unsafe=True, write=False, only=only).refused_fixes
+    if not refused_safe and not refused_all:
+        return
+
+    def refused(d: Diagnostic) -> bool:
+        assert d.edit is not None
+        which = refused_all if unsafe or not d.edit.safe else refused_safe
+        return (d.file, d.component, d.code, d.edit.old, d.edit.new) in which
+
+    result.diagnostics = [
+        dataclasses.replace(d, edit=None) if d.edit is not None and refused(d) else d
+        for d in result.diagnostics
+    ]
+
+
+def _fix_files(
+    result: RunResult,
+    config: Config,
+    *,
+    unsafe: bool,
+    write: bool,
+    only: set[str] | None = None,
+) -> FixResult:
+    """Fix each file of a run that has something to fix (``fix_text``), and write it unless
+    ``write`` is false; a fix is refused when it would bring a new problem, a duplicate of
+    another file's template (TPL401, TPL402) included: each file is re-linted alone, and its
+    templates compared with the other files' as they are by then (fixed or not). ``only``:
+    these files alone."""
     import os
 
     from linter.fixes import (
@@ -195,15 +255,20 @@ def fix_paths(
         fixable,
         is_link,
         read_text,
-        without_refused,
         writable,
     )
     from linter.fixes import write_text as write_file
 
-    config = config or _default_config()
-    result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
     done = FixResult()
+    found_in: dict[str, list[Diagnostic]] = {}
+    for d in result.diagnostics:
+        found_in.setdefault(d.file, []).append(d)
     files = sorted({d.file for d in fixable(result.diagnostics, unsafe)})
+    if only is not None:
+        files = [f for f in files if f in only]
+    if not files:
+        return done
+    runs = _RunDuplicates(result.templates, config)
     for path in files:
         if path == "-" or not os.path.isfile(path):
             done.skipped.append(f"{path}: not a file that can be rewritten")
@@ -219,18 +284,17 @@ def fix_paths(
         except (OSError, UnicodeDecodeError) as exc:
             done.skipped.append(f"{path}: not rewritten ({exc})")
             continue
-        first = (
-            [d for d in result.diagnostics if d.file == path],
-            [t for t in result.templates if t.file == path],
-        )
+        templates = runs.of(path)
+        # before the fixes, the file is compared with the run as it was read: a duplicate it
+        # already had of another file is no new one when that file has been fixed the same way
+        first = (runs.add(path, found_in.get(path, []), templates, as_read=True), templates)
+
+        def lint(t: str, path: str = path) -> tuple[list[Diagnostic], list[Template]]:
+            found, templates = _lint_source(t, path, config)
+            return runs.add(path, found, templates), templates
+
         try:
-            fixed = fix_text(
-                text,
-                lambda t, path=path: _lint_source(t, path, config),
-                unsafe=unsafe,
-                fail_on=config.fail_on,
-                first=first,
-            )
+            fixed = fix_text(text, lint, unsafe=unsafe, fail_on=config.fail_on, first=first)
         except ValueError:
             done.skipped.append(f"{path}: changed since it was read; not rewritten")
             continue
@@ -246,13 +310,80 @@ def fix_paths(
             except OSError as exc:
                 done.skipped.append(f"{path}: not rewritten ({exc})")
                 continue
+        runs.fixed(path, fixed.templates)
         done.fixed += fixed.applied
         done.files.append(path)
-    if done.files and write:
-        result = lint_paths(paths, config, force_exclude=force_exclude)
-    result.diagnostics = without_refused(result.diagnostics, done.refused_fixes)
-    result.refused = done.refused
-    return done, result
+    return done
+
+
+class _RunDuplicates:
+    """The duplicate checks (TPL401, TPL402) across the files of a run, for ``--fix``: a file
+    re-linted alone after a fix cannot see that its template now has another file's name or
+    text. Each file's templates are compared with those of the other files that could match
+    (same name, or same body): few or none, so a re-lint stays about one file's work."""
+
+    def __init__(self, templates: list[Template], config: Config) -> None:
+        self.config = config
+        self.linter = get_linter(config)
+        self.codes = self.linter.run_codes
+        self.by_file: dict[str, list[Template]] = {}
+        for tpl in templates:
+            self.by_file.setdefault(tpl.file, []).append(tpl)
+        self.as_read = dict(self.by_file)
+        self._names: dict[str, list[Template]] = {}
+        self._bodies: dict[str, list[Template]] = {}
+        if self.codes:
+            for tpl in templates:
+                self._index(tpl)
+
+    @staticmethod
+    def _keys(tpl: Template) -> tuple[str | None, str | None]:
+        from linter.kinds.duplicate import normalise
+
+        body = tpl.component("body")
+        return (tpl.name or None, normalise(body.text) if body is not None else None)
+
+    def _index(self, tpl: Template) -> None:
+        name, body = self._keys(tpl)
+        if name:
+            self._names.setdefault(name, []).append(tpl)
+        if body:
+            self._bodies.setdefault(body, []).append(tpl)
+
+    def of(self, path: str) -> list[Template]:
+        return self.by_file.get(path, [])
+
+    def fixed(self, path: str, templates: list[Template]) -> None:
+        """The file now holds ``templates``: later files are compared with them."""
+        self.by_file[path] = templates
+        if self.codes:
+            for tpl in templates:
+                self._index(tpl)  # the old ones stay indexed: ``add`` keeps only the current
+
+    def add(
+        self, path: str, found: list[Diagnostic], templates: list[Template], as_read: bool = False
+    ) -> list[Diagnostic]:
+        """``found`` (the file's findings, linted alone or in the run) with its duplicate
+        findings worked out against the other files' templates (as they are now, or
+        ``as_read``), which go first: a duplicate of theirs is this file's finding, whichever
+        file the run lists first."""
+        if not self.codes:
+            return found
+        files = self.as_read if as_read else self.by_file
+        near: dict[int, Template] = {}
+        for tpl in templates:
+            name, body = self._keys(tpl)
+            for other in self._names.get(name or "", []) + self._bodies.get(body or "", []):
+                if other.file != path and any(other is t for t in files[other.file]):
+                    near[id(other)] = other
+        if not near:
+            return found
+        others = sorted(near.values(), key=lambda t: (t.file, t.anchor))
+        cross = self.linter.lint_run([*others, *templates], templates)
+        ignored = self.config.for_file(path)[2] if self.config.per_file else ()
+        cross = [d for d in cross if not any(d.code.startswith(c) for c in ignored)]
+        kept = [d for d in found if d.code not in self.codes]
+        return sorted(kept + cross, key=Diagnostic.sort_key)
 
 
 def _lint_source(

@@ -296,7 +296,7 @@ def lint(
     --fix, what is reported and the exit status are what is left after fixing. With --fix
     on standard input, the fixed text goes to standard output and the report to stderr.
     """
-    from linter.api import fix_paths, lint_paths
+    from linter.api import fix_paths, honest_fixes, lint_paths
     from linter.diagnostic import severity_rank
     from linter.output import Report, emit
 
@@ -353,6 +353,9 @@ def lint(
                 stdin_name=stdin_filename,
                 force_exclude=force_exclude,
             )
+            if not add_ignore:
+                # what --fix would refuse is not counted as fixable, nor given as an edit
+                honest_fixes(result, config, unsafe=unsafe_fixes)
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.
@@ -438,12 +441,14 @@ def _fix_stdin(
     """``--fix`` / ``--diff`` on standard input: print the fixed text (or the diff) and
     return what is left, for the report."""
     from linter.api import RunResult, fix_source
-    from linter.inputs import InputError, read_text
+    from linter.inputs import InputError, read_text_bom
 
     try:
-        text = read_text("-", config.max_file_size)
+        text, bom = read_text_bom("-", config.max_file_size)
     except InputError as exc:
         return RunResult(errors=[exc], files=1)
+    # a byte-order mark is given back, as a fixed file keeps its own: part of the first line
+    mark = "\ufeff" if bom else ""
     try:
         new, count, result = fix_source(text, config, unsafe=unsafe, stdin_name=name)
     except InputError as exc:
@@ -458,11 +463,11 @@ def _fix_stdin(
             _name_stdin(result, name or "-")
             for err in result.errors:
                 click.echo(safe(str(err)), err=True)
-        click.echo(text_diff(name or "-", text, new), nl=False)
+        click.echo(text_diff(name or "-", mark + text, mark + new), nl=False)
         sys.exit(2 if result.errors else 1 if count and not exit_zero else 0)
     # Always the whole text, unchanged when nothing could be fixed: an editor puts standard
     # output back into its buffer.
-    click.echo(new, nl=False)
+    click.echo(mark + new, nl=False)
     if count:
         click.echo(f"templint: fixed {_count(count, 'finding')}", err=True)
     return result

@@ -290,6 +290,28 @@ class Linter:
         diagnostics = self._suppress(templates, found)
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
+    @property
+    def run_codes(self) -> frozenset[str]:
+        """The codes of the checks about a run as a whole (duplicates)."""
+        return frozenset(c.rule.code for c in self._run_checks)
+
+    def lint_run(self, templates: list[Template], of: list[Template]) -> list[Diagnostic]:
+        """What the checks about a run as a whole (duplicates) find on the templates ``of``
+        when ``templates`` (which holds them) are linted together; no other check runs, and a
+        suppression left unused is not reported (the other checks did not run)."""
+        mine = {id(t) for t in of}
+        with self._lock:
+            out = []
+            for check in self._run_checks:
+                rule = check.rule
+                for tpl, hit in check.check_run(templates):
+                    if id(tpl) not in mine:
+                        continue
+                    if tpl.ignore and any(matches(rule.code, [c]) for c in tpl.ignore):
+                        continue
+                    out.append(self._diagnostic(tpl, rule, hit))
+            return sorted(out, key=Diagnostic.sort_key)
+
     def _suppress(
         self, templates: list[Template], found: list[tuple[Template, Rule, Hit]]
     ) -> list[Diagnostic]:

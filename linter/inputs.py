@@ -222,6 +222,12 @@ def _walk(root: Path) -> Iterator[str | Skipped]:
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The file's text, or an InputError saying why it cannot be a template."""
+    return read_text_bom(path, max_bytes)[0]
+
+
+def read_text_bom(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bool]:
+    """``read_text``, and whether the bytes started with a UTF-8 byte-order mark (which the
+    text leaves out): ``--fix`` on standard input gives it back."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -254,7 +260,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         ) from None
     if not text.strip():
         raise InputError(path, "empty file: no template text")
-    return text
+    return text, data.startswith(b"\xef\xbb\xbf")
 
 
 def load_path(

@@ -108,6 +108,23 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_the_rest_on_stderr() -> 
     assert res.exit_code == 0  # a spelling warning is left
 
 
+def test_fix_and_diff_on_stdin_keep_a_byte_order_mark() -> None:
+    # An editor that saved the file with a BOM pipes it in: the text it gets back keeps it,
+    # as a file fixed in place does, and the diff applies to the file as it is.
+    body = b"# templint: language en-us\nHi {{ 1 }}, your order shipped.\n"
+    res = lint("--fix", "-", input=b"\xef\xbb\xbf" + body)
+    assert res.stdout_bytes == b"\xef\xbb\xbf" + body.replace(b"en-us", b"en_US").replace(
+        b"{{ 1 }}", b"{{1}}"
+    )
+    diff = lint("--diff", "--stdin-filename", "t.txt", input=b"\xef\xbb\xbf" + body)
+    lines = diff.stdout.splitlines()
+    assert "-\ufeff# templint: language en-us" in lines
+    assert "+\ufeff# templint: language en_US" in lines
+    # nothing to fix: the text comes back as it came, mark and all
+    clean = b"\xef\xbb\xbf# templint: language en_US\nHi {{1}}, your order shipped.\n"
+    assert lint("--fix", "-", input=clean).stdout_bytes == clean
+
+
 def test_stdin_filename_names_the_buffer_and_chooses_its_parser(tmp_path: Path) -> None:
     drafts = '{"name": "a", "language": "en-us", "components": [{"type": "BODY", "text": "Hi."}]}\n'
     drafts += (
@@ -679,3 +696,108 @@ def test_fix_diff_and_add_ignore_never_write_through_a_symlink(
     res = lint("--fix", str(folder))  # the walk finds both: only the real file is written
     assert "link.txt: a symlink; not rewritten" in res.output
     assert link.is_symlink() and "en_US" in target.read_text("utf-8")
+
+
+def _named(name: str, language: str, body: str) -> dict:
+    return {
+        "name": name,
+        "language": language,
+        "category": "UTILITY",
+        "components": [
+            {"type": "BODY", "text": body, "example": {"body_text": [["Priya", "#4021"]]}}
+        ],
+    }
+
+
+def test_a_fix_that_would_duplicate_another_files_template_is_not_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each file is re-linted alone after its fixes, so 'en-us' -> 'en_US' went through though
+    # a.json already has an en_US template of that name: a TPL402 error the fix brought.
+    monkeypatch.chdir(tmp_path)
+    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
+    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
+    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
+    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    before = Path("b.json").read_text(encoding="utf-8")
+    res = lint("--fix", ".")
+    assert Path("b.json").read_text(encoding="utf-8") == before
+    assert "TPL302 fix ('en-us' -> 'en_US') not applied: it would bring TPL402" in res.stderr
+    assert "TPL402" not in res.stdout and "[*]" not in res.stdout
+    assert lint("--diff", ".").stdout == ""
+
+
+def test_a_fix_that_would_make_a_body_another_files_is_not_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'Thx' -> 'Thanks' makes b.txt say what a.txt says: TPL401, which a re-lint of b.txt
+    # alone cannot see. (A rename into another template's name is never offered: TPL301's
+    # fix is held back when the run has that name already.)
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("Thanks, your order {{1}} has shipped.\n", encoding="utf-8")
+    Path("b.txt").write_text("Thx, your order {{1}} has shipped.\n", encoding="utf-8")
+    res = lint("--fix", ".")
+    assert Path("b.txt").read_text(encoding="utf-8") == "Thx, your order {{1}} has shipped.\n"
+    assert "TPL202 fix ('Thx' -> 'Thanks') not applied: it would bring TPL401" in res.stderr
+    assert "TPL401" not in res.stdout and "[*]" not in res.stdout
+
+
+def test_a_duplicate_already_there_refuses_no_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # b.json duplicates a.json before any fix: fixing either file brings nothing new.
+    monkeypatch.chdir(tmp_path)
+    body = "Hi {{1}}, your order {{2}} has shipped. Thx!"
+    Path("a.json").write_text(json.dumps(_named("order_update", "en_US", body)), "utf-8")
+    Path("b.json").write_text(json.dumps(_named("order_update", "en_US", body)), "utf-8")
+    res = lint("--fix", ".")
+    assert "not applied" not in res.stderr
+    assert "fixed 2 findings in 2 files" in res.stderr
+    assert res.stdout.count("TPL401") == 1 and res.stdout.count("TPL402") == 1
+
+
+def test_the_report_does_not_count_a_fix_that_fix_would_refuse(tmp_path: Path) -> None:
+    # Plain `lint` said "[*] 1 fixable with --fix" for 'Thx' -> 'Thanks', which --fix then
+    # refused (the header would be 62 characters): the count and the edit are --fix's own.
+    path = tmp_path / "t.json"
+    tpl = _header_footer("Thx for booking with Kavya Home, your stay is now confirmed")
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    res = lint(str(path))
+    assert "TPL202" in res.stdout and "[*]" not in res.stdout
+    (item,) = json.loads(lint("--format", "json", str(path)).stdout)
+    assert item["code"] == "TPL202" and item["edit"] is None
+    assert "fixed" not in lint("--fix", str(path)).stderr
+
+
+def test_the_report_does_not_count_a_best_guess_fix_would_refuse(tmp_path: Path) -> None:
+    # 'ordr' -> 'order' would take the header past 60 characters; 'shiped' -> 'shipped' fits
+    header = "Your ordr from Kavya Home is confirmed, see you at check-in!"
+    assert len(header) == 60
+    tpl = {
+        "name": "booking_update",
+        "language": "en_US",
+        "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": header},
+            {"type": "BODY", "text": "Hi {{1}}, your booking {{2}} has shiped today.",
+             "example": {"body_text": [["Priya", "#4021"]]}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "u.json"
+    path.write_text(json.dumps(tpl, indent=2), encoding="utf-8")
+    assert lint(str(path)).stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes"
+    res = lint("--unsafe-fixes", str(path))
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes"
+    assert "fixed 1 finding" in lint("--fix", "--unsafe-fixes", str(path)).stderr
+
+
+def test_the_report_does_not_count_a_fix_that_would_duplicate_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
+    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
+    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
+    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    res = lint(".")
+    assert "TPL302" in res.stdout and "[*]" not in res.stdout

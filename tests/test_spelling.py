@@ -574,6 +574,9 @@ def test_a_footers_words_are_still_checked_after_its_name(tmp_path: Path) -> Non
         "Kavya Home: to authorise {{1}} at Harbor Books, enter the code {{2}}.",
         "Swiggy Instamart: your order {{1}} is on its way.",
         "Your order {{1}} has shipped. Loomi Team",
+        # a sender's label that opens the body and goes on in lower case: 'Mesho' -> 'Mesh'
+        "Mesho here: your order {{1}} has shipped and will arrive soon.",
+        "Hi {{1}},\nSwigy alert: your order has shipped.",
     ],
 )
 def test_no_guess_is_written_into_a_capitalised_word_that_reads_as_a_name(text: str) -> None:
@@ -586,6 +589,9 @@ def test_no_guess_is_written_into_a_capitalised_word_that_reads_as_a_name(text: 
 def test_a_capitalised_typo_that_starts_a_sentence_still_gets_its_fix() -> None:
     (d,) = lint_text("Yuor order {{1}} has shipped.", config=SPELLING)
     assert d.edit is not None and d.edit.new == "Your"
+    # after a sender's label, the text is checked and fixed as before
+    (d,) = lint_text("Meesho here: yuor order {{1}} has shipped.", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "your"
     (d,) = lint_text("Hi {{1}}, your order has shipped. Thnaks!", config=SPELLING)
     assert d.edit is not None and d.edit.new == "Thanks"
 

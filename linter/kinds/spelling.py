@@ -721,10 +721,15 @@ def _in_label(text: str, word: Word) -> bool:
     first word of a label's value ("Paid to: Wanderly", "Current location: Bengaluru"): a name,
     unless a known word is one edit away ("Delivary update:", "Status: Delivred" are checked)."""
     line = text.rfind("\n", 0, word.start) + 1
+    return _opens_label(text, word) or _BEFORE_VALUE.fullmatch(text, line, word.start) is not None
+
+
+def _opens_label(text: str, word: Word) -> bool:
+    """Whether the word is in a sender's label that opens the text or a line ("Meesho here:
+    your order ..."), not in its value."""
+    line = text.rfind("\n", 0, word.start) + 1
     m = _LABEL.match(text, line)
-    if m is not None and m.end() > word.start:
-        return True
-    return _BEFORE_VALUE.fullmatch(text, line, word.start) is not None
+    return m is not None and m.end() > word.start
 
 
 def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
@@ -1324,9 +1329,13 @@ class SpellingCheck(Check):
             fix = f"Correct the spelling of '{word.text}'"
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
-        if not options or (_title_case(word.text) and not _reads_on(comp.text, word.end)):
+        if not options or (
+            _title_case(word.text)
+            and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))
+        ):
             # A capitalised word another capitalised word, a colon or the line's end follows
-            # may be a name ("Kavya Home:", "Swiggy Instamart"): no best guess renames it
+            # may be a name ("Kavya Home:", "Swiggy Instamart"), as is one in a sender's label
+            # that opens a line ("Meesho here: your order"): no best guess renames it
             return Hit(comp, word.start, word.end, values, fix)
         edit = (word.start, word.end, options[0], False)  # a best guess
         return Hit(comp, word.start, word.end, values, fix, edit=edit, alternatives=(*options[1:],))

@@ -629,6 +629,27 @@ def test_what_could_be_a_one_time_code(text: str, code: bool) -> None:
     assert has_code(text) is code
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tu código de retiro es {{1}}. Preséntalo en la sucursal {{2}}.", True),
+        ("Olá {{1}}, use o código Pix abaixo para pagar a fatura {{2}}: {{3}}", True),
+        ("Seu boleto está disponível. Código de barras: {{1}}.", True),
+        ("Escanea el código QR {{1}} en la entrada del evento {{2}}.", True),
+        ("Your pickup code is {{1}}. Show it at store {{2}}.", True),
+        ("Tu código de verificación es {{1}}. No lo compartas con nadie.", False),
+        ("Escanea el código QR para iniciar sesión. Tu código es {{1}}.", False),  # signing in
+        ("Tu código de retiro es {{1}}. Tu código de acceso: {{2}}.", False),
+        ("Tu código es {{1}}.", False),  # not named: the model decides
+        ("Your order {{1}} has shipped.", False),  # no code word: has_code decides
+    ],
+)
+def test_a_code_named_as_another_kind(text: str, named: bool) -> None:
+    from linter.classifier.categories import names_other_code
+
+    assert names_other_code(text) is named
+
+
 # Security notices: Meta's AUTHENTICATION is for one-time codes, so with no code these are
 # UTILITY. Each read as AUTHENTICATION (0.52-0.93) before the model's category was constrained.
 CODELESS_NOTICES = [

@@ -11,6 +11,13 @@ A code is a placeholder (a draft's code is a variable), 4–8 digits standing al
 capitals mixed with digits (``A7X9K2``). Every authentication row of the corpus has one. A
 year or a card's last four digits count too: the constraint only takes AUTHENTICATION away
 where nothing could be a code, so when in doubt the model decides.
+
+A code the text names as something else is no one-time code either: a QR or bar code, Brazil's
+Pix payment code, a pickup, tracking or booking code ("Tu código de retiro es {{1}}", "use o
+código Pix abaixo para pagar a fatura {{2}}", "Código de barras: {{1}}"). The model learnt
+"código" from one-time codes' messages, so these read as AUTHENTICATION (0.57-0.97). When every
+mention of a code in the text is such a named one and nothing speaks of verifying, signing in,
+a password or keeping the code secret, AUTHENTICATION is taken away too.
 """
 
 from __future__ import annotations
@@ -31,6 +38,40 @@ _CODE = re.compile(
 )
 
 
+# A word for "code" (Spanish, Portuguese, English, French, Italian, Indonesian, Hindi) ...
+_CODE_WORD = re.compile(
+    r"(?<!\w)(?:c[oó]digos?|codes?|codice|codici|kode|कोड)(?!\w)", re.IGNORECASE
+)
+# ... named as a code that is not a one-time code
+_NAMED_CODE = re.compile(
+    r"(?<!\w)(?:c[oó]digos?|codes?|codice|codici|kode)\s+(?:"
+    r"qr|pix|de\s+barras|a\s+barre|postal|"
+    r"(?:de|da|do|del|de\s+la|de\s+su|de\s+tu|de\s+seu|de\s+sua)\s+(?:retiro|retirada|recogida|"
+    r"recolecci[oó]n|rastreo|rastreio|rastreamento|seguimiento|reserva|pedido|env[ií]o|boleto|pix)"
+    r")(?!\w)"
+    r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|postal|zip)[\s-]?codes?(?!\w)",
+    re.IGNORECASE,
+)
+# Words of a one-time code's message: with any of them the model decides
+_AUTH_WORDS = re.compile(
+    r"(?<!\w)(?:verifi\w*|otp|one[\s-]time|un\s+solo\s+uso|uso\s+[uú]nico|acceso|acesso|access|"
+    r"log[\s-]?in|sign[\s-]?in|sesi[oó]n|contrase[nñ]a|senha|password|passcode|autentica\w*|"
+    r"authenticat\w*|seguridad|seguran[cç]a|security|2fa|compart\w*|share|no\s+lo|n[aã]o\s+o)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def names_other_code(text: str) -> bool:
+    """True when every code ``text`` mentions is named as something other than a one-time
+    code (a QR, bar, Pix, pickup, tracking or booking code) and nothing in it speaks of
+    verifying, signing in, a password or keeping the code secret."""
+    words = [m.span() for m in _CODE_WORD.finditer(text)]
+    if not words or _AUTH_WORDS.search(text):
+        return False
+    named = [m.span() for m in _NAMED_CODE.finditer(text)]
+    return all(any(s <= ws and we <= e for s, e in named) for ws, we in words)
+
+
 def has_code(text: str) -> bool:
     """True when ``text`` holds something that could be a one-time code."""
     return _CODE.search(text) is not None
@@ -41,7 +82,7 @@ def best_class(classes: Sequence[str], probs: Sequence[float], text: str | None)
     order = sorted(range(len(probs)), key=lambda k: -probs[k])
     if text is None or classes[order[0]] != AUTHENTICATION or len(order) == 1:
         return order[0]
-    return order[0] if has_code(text) else order[1]
+    return order[0] if has_code(text) and not names_other_code(text) else order[1]
 
 
-__all__ = ["AUTHENTICATION", "best_class", "has_code"]
+__all__ = ["AUTHENTICATION", "best_class", "has_code", "names_other_code"]

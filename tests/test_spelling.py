@@ -133,6 +133,25 @@ def test_the_senders_name_in_a_sign_off_is_a_name(text: str) -> None:
     assert found_in(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service in {{1}} is down; we expect it back by {{2}}. — Telvo Support",
+        "Lot B is closed from {{1}} to {{2}}. Please use lot C. – Westbrook University Facilities",
+        "Your order {{1}} has shipped.\n- Telvo 📦",
+    ],
+)
+def test_the_senders_name_after_a_closing_dash_is_a_name(text: str) -> None:
+    assert found_in(text) == []
+
+
+def test_a_closing_dash_signs_off_only_at_the_end_and_not_a_near_typo() -> None:
+    # the text goes on after the name: it starts a sentence, and is checked
+    assert found("Service is down. — Telvo will call you at {{1}}.") == [("TPL201", "Telvo")]
+    # a known word one edit away is a typo, not a name
+    assert found("Your order {{1}} has shipped. — Thnaks") == [("TPL201", "Thnaks")]
+
+
 def test_a_name_at_a_sentence_start_is_known_by_where_else_it_is_written(tmp_path: Path) -> None:
     # "Crestline" starts the text, and is a name after "Team": not a misspelling at either
     assert found("Crestline Bank: your card ending {{1}} was used. Team Crestline") == []

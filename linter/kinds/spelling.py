@@ -765,6 +765,31 @@ def _signature(text: str, newline: int, start: int) -> bool:
     return len(line.split()) <= SIGNATURE_WORDS
 
 
+# What a dash's sign-off may hold: names, "&", a full stop, emoji ("— Telvo Support 📶").
+_SIGN_OFF = re.compile(r"[^\W\d_][\w'’&.]*")
+_DASH_BEFORE = re.compile(r"(?:^|(?<=[ \t\n]))[–—-][ \t]+")
+
+
+def _dash_signature(text: str, word: Word) -> bool:
+    """Whether the word is in a sign-off a dash opens at the text's end ("... for the
+    inconvenience. — Telvo Support"): up to SIGNATURE_WORDS + 1 capitalised words (and "of",
+    "and", "the"), with nothing but emoji or a full stop after them: the sender's name, as on
+    a sign-off's own line. "T-Mobile" and "e-mail" have no space before their hyphen."""
+    dash = None
+    for m in _DASH_BEFORE.finditer(text, 0, word.start + 1):
+        if m.end() <= word.start:
+            dash = m
+    if dash is None:
+        return False
+    rest = text[dash.end() :]
+    words = _SIGN_OFF.findall(rest)
+    if not words or len(words) > SIGNATURE_WORDS + 1:
+        return False
+    if any(not (w[0].isupper() or w.lower() in ("of", "and", "the")) for w in words):
+        return False
+    return not re.search(r"[\w!?,:;{}]", _SIGN_OFF.sub("", rest))
+
+
 _SKIP = "skip"
 _TokenKind = tuple[str, bool, bool] | str  # (lower, known, title case) | _SKIP | "other"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
@@ -1304,6 +1329,7 @@ class SpellingCheck(Check):
                 if word.text[:1].isupper() and (
                     _named_elsewhere(components, comp, word)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
+                    or (_dash_signature(comp.text, word) and not dictionary.near(word.lower))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                 ):
                     continue

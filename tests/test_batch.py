@@ -853,6 +853,66 @@ def test_duplicates_across_the_whole_input_are_found_in_order(tmp_path: Path) ->
     assert all("TPL401" not in r["codes"] for r in read_csv(ignored))
 
 
+def test_a_name_used_twice_in_one_language_is_found_across_rows(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    rows = [
+        ["order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped."],
+        ["order_update", "es", "Hola {{1}}, tu pedido {{2}} fue enviado."],  # a translation
+        ["invoice_ready", "en_US", "Your invoice {{1}} is ready."],
+        ["order_update", "en_US", "Hi {{1}}, your order {{2}} was delivered today."],
+        ["", "en_US", "Your refund of {{1}} is on its way."],  # no name: nothing to compare
+        ["", "en_US", "Your parcel {{1}} is at the locker."],
+    ]
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["name", "language", "body"], *rows])
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.csv"
+        assert run(str(src), "-o", str(out), "-j", jobs).exit_code == 0
+        got = read_csv(out)
+        assert [("TPL402" in r["codes"].split(",")) for r in got] == [
+            False,
+            False,
+            False,
+            True,
+            False,
+            False,
+        ]
+        assert got[3]["verdict"] == "fail"
+        assert "'order_update' in 'en_US'" in got[3]["messages"]
+        assert "row 1" in got[3]["messages"]
+    assert (tmp_path / "out1.csv").read_bytes() == (tmp_path / "out2.csv").read_bytes()
+    ignored = tmp_path / "ignored.csv"
+    assert run(str(src), "-o", str(ignored), "-j", "1", "--ignore", "TPL402").exit_code == 0
+    assert all("TPL402" not in r["codes"] for r in read_csv(ignored))
+
+
+def test_a_meta_export_with_one_name_twice_is_found(tmp_path: Path) -> None:
+    def template(body: str, language: str = "en_US") -> dict[str, object]:
+        return {
+            "name": "payment_due",
+            "language": language,
+            "category": "UTILITY",
+            "components": [{"type": "BODY", "text": body}],
+        }
+
+    src = tmp_path / "export.json"
+    src.write_text(
+        json.dumps(
+            {
+                "data": [
+                    template("Your payment for March is due on the 5th."),
+                    template("Your payment for April is due on the 5th."),
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert run(str(src), "-o", str(out), "-j", "1").exit_code == 0
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ["TPL402" in r["codes"] for r in got] == [False, True]
+
+
 def test_first_seen_table_agrees_with_a_dict_through_growth() -> None:
     import random
 

@@ -128,30 +128,42 @@ class FirstSeen:
 
 
 class Duplicates:
-    """TPL401 across the whole input: a row whose body matches an earlier row's, apart from
-    variables, whitespace and case (the duplicate rule's own comparison). Rows are linted one
-    by one in the workers, so this runs here, in input order, keeping an 8-byte digest and a
-    row number per distinct body (``FirstSeen``)."""
+    """TPL401 and TPL402 across the whole input: a row whose body matches an earlier row's,
+    apart from variables, whitespace and case (the duplicate rule's own comparison), and a row
+    whose name and language are an earlier row's. Rows are linted one by one in the workers,
+    so this runs here, in input order, keeping an 8-byte digest and a row number per distinct
+    body and per distinct name (``FirstSeen``)."""
 
     def __init__(self, config: Config) -> None:
         from linter.engine import first_paragraph
         from linter.rulebook import selected_rules
 
-        self.rule = next(
-            (
-                r
-                for r in selected_rules(config)
-                if r.kind == "duplicate" and r.params.get("compare", "text") == "text"
-            ),
-            None,
-        )  # the body rule (TPL401); names (TPL402) are not compared across rows
-        self.severity = self.rule and config.severity_for(self.rule.code, self.rule.severity)
-        self.fix = (first_paragraph(self.rule.fix) or None) if self.rule else None
+        rules = [r for r in selected_rules(config) if r.kind == "duplicate"]
+        self.body_rule = next((r for r in rules if r.params.get("compare", "text") == "text"), None)
+        self.name_rule = next((r for r in rules if r.params.get("compare") == "name"), None)
+        self.severity = {
+            r.code: config.severity_for(r.code, r.severity)
+            for r in (self.body_rule, self.name_rule)
+            if r is not None
+        }
+        self.fix = {
+            r.code: first_paragraph(r.fix) or None
+            for r in (self.body_rule, self.name_rule)
+            if r is not None
+        }
         self.first = FirstSeen()
+        self.first_name = FirstSeen()
 
     def check(self, row: InRow, result: RowResult) -> None:
-        if self.rule is None or result.error is not None:
+        if result.error is not None:
             return
+        if self.body_rule is not None:
+            self._same_body(row, result)
+        if self.name_rule is not None and row.name:
+            self._same_name(row, result)
+
+    def _same_body(self, row: InRow, result: RowResult) -> None:
+        assert self.body_rule is not None
         key = result.body_digest
         if key == 0:  # not made by the worker
             from linter.kinds.duplicate import digest
@@ -160,15 +172,34 @@ class Duplicates:
         if key is None:
             return  # nothing but variables: nothing to compare
         earlier = self.first.setdefault(key, row.index)
-        if earlier == row.index:
-            return
-        message = self.rule.message.format_map({"parts": "body", "earlier": f"row {earlier + 1}"})
-        result.findings.append(
-            Finding(self.rule.code, self.severity, message, self.fix, "body", 0, len(result.text))
-        )
-        if self.severity == "error":
+        if earlier != row.index:
+            values = {"parts": "body", "earlier": f"row {earlier + 1}"}
+            self._add(self.body_rule.code, self.body_rule.message, values, result)
+
+    def _same_name(self, row: InRow, result: RowResult) -> None:
+        """Meta keeps one template per name and language: one name in two languages is one
+        template's translations, and passes."""
+        assert self.name_rule is not None and row.name
+        # Python's own 64-bit string hash: it changes between processes, but the table lives
+        # and dies in this one, and it costs a twentieth of a blake2b digest
+        key = hash((row.name, row.language or ""))
+        earlier = self.first_name.setdefault(key or 1, row.index)
+        if earlier != row.index:
+            language = f"'{row.language}'" if row.language else "no language"
+            values = {"name": row.name, "language": language, "earlier": f"row {earlier + 1}"}
+            self._add(self.name_rule.code, self.name_rule.message, values, result)
+
+    def _add(self, code: str, message: str, values: dict[str, str], result: RowResult) -> None:
+        severity = self.severity[code]
+        text = message.format_map(values)
+        if code == getattr(self.body_rule, "code", None):
+            finding = Finding(code, severity, text, self.fix[code], "body", 0, len(result.text))
+        else:
+            finding = Finding(code, severity, text, self.fix[code], "name")
+        result.findings.append(finding)
+        if severity == "error":
             result.verdict = "fail"
-        elif self.severity == "warning" and result.verdict == "pass":
+        elif severity == "warning" and result.verdict == "pass":
             result.verdict = "warn"
 
 

@@ -821,3 +821,44 @@ def test_media_header_and_phone_number_spans(tmp_path: Path) -> None:
     assert (phone.line, phone.column) == position(text, "0044")
     assert phone.fix == "Write + instead of 00: `+44 20 7946 0000`."
     assert phone.component == "buttons[0].phone_number"
+
+
+def _auth(tmp_path: Path, text: str, language: str) -> Path:
+    path = tmp_path / f"auth_{language}.json"
+    template = {
+        "name": "login_code",
+        "language": language,
+        "category": "AUTHENTICATION",
+        "components": [
+            {"type": "BODY", "text": text, "example": {"body_text": [["482913"]]}},
+            {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]},
+        ],
+    }
+    path.write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_an_english_authentication_body_must_be_metas_preset_wording(tmp_path: Path) -> None:
+    only = Config(select=("TPL335",))
+    custom = _auth(tmp_path, "Your Zeller code is {{1}}. Enter it in the app.", "en_US")
+    assert [d.code for d in lint_file(str(custom), config=only)] == ["TPL335"]
+    for text in (
+        "{{1}} is your verification code.",
+        "*{{1}}* is your verification code. For your security, do not share this code.",
+    ):
+        assert lint_file(str(_auth(tmp_path, text, "en_GB")), config=only) == []
+    # no preset written down for Spanish: only the variables are checked there
+    spanish = _auth(tmp_path, "Tu código es {{1}}. Úsalo para entrar.", "es")
+    assert lint_file(str(spanish), config=only) == []
+    # a project writes its own
+    preset = {"presets": {"es": r"\{\{1\}\} es tu código de verificación\."}}
+    own = Config(select=("TPL335",), options={"TPL335": preset})
+    assert [d.code for d in lint_file(str(spanish), config=own)] == ["TPL335"]
+
+
+def test_a_bad_preset_pattern_is_one_error_at_load(tmp_path: Path) -> None:
+    from linter.config import ConfigError
+
+    bad = Config(select=("TPL335",), options={"TPL335": {"presets": {"es": "(("}}})
+    with pytest.raises((ConfigError, ValueError), match=r"presets\.es is not a valid pattern"):
+        lint_file(str(_auth(tmp_path, "{{1}} es tu código.", "es")), config=bad)

@@ -1415,23 +1415,54 @@ def auth_content(check: FormatCheck, template: Template) -> Iterator[Hit]:
             yield Hit(comp, m.start(), m.end(), {"what": _what(comp), "found": found})
 
 
-@register("auth-body")
+def _presets_setup(check: FormatCheck) -> dict[str, re.Pattern[str]]:
+    """``presets``: language (``en``, or a locale such as ``pt_BR``) -> a pattern the whole
+    body text must match, Meta's preset in that language."""
+    from linter.kinds import settings_origin
+
+    given = check.params.get("presets", {})
+    where = settings_origin(check.rule, check.ctx)
+    if not isinstance(given, dict):
+        raise ValueError(f"{where}: 'presets' must be a table of language = pattern")
+    out: dict[str, re.Pattern[str]] = {}
+    for lang, pattern in given.items():
+        if not isinstance(pattern, str):
+            raise ValueError(f"{where}: presets.{lang} must be a pattern (a string)")
+        try:
+            out[lang.lower()] = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{where}: presets.{lang} is not a valid pattern: {exc}") from None
+    return out
+
+
+@register("auth-body", setup=_presets_setup)
 def auth_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Text in an authentication body that cannot be Meta's preset: no variable for the code,
-    or more than one variable."""
+    more than one variable, or, in a language whose preset the rule knows, other words."""
     comp = template.component("body")
     if comp is None or not comp.text.strip():
         return  # the creation payload: Meta writes the text
     phs = {p.key: p.text for p in valid_placeholders(comp.text)}
-    if len(phs) == 1:
-        return
-    detail = (
-        f"has {len(phs)} variables ({', '.join(phs.values())})"
-        if phs
-        else "has text but no variable for the code"
-    )
     lead = len(comp.text) - len(comp.text.lstrip())
+    if len(phs) == 1:
+        preset = _preset_for(check.setup, template.language or check.ctx.config.default_language)
+        if preset is None or preset.fullmatch(comp.text.strip()):
+            return
+        detail = "is not Meta's preset text in its language"
+    elif phs:
+        detail = f"has {len(phs)} variables ({', '.join(phs.values())})"
+    else:
+        detail = "has text but no variable for the code"
     yield Hit(comp, lead, len(comp.text.rstrip()), {"detail": detail})
+
+
+def _preset_for(
+    presets: dict[str, re.Pattern[str]], language: str | None
+) -> re.Pattern[str] | None:
+    if not language or not presets:
+        return None
+    code = language.strip().replace("-", "_").lower()
+    return presets.get(code) or presets.get(code.split("_")[0])
 
 
 @register("code-expiration", needs=("json",))

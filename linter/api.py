@@ -76,10 +76,26 @@ def lint_text(
     does for ``templint lint``."""
     if not isinstance(text, str):
         raise TypeError(f"lint_text needs the template body as a str, not {type(text).__name__}")
+    config = config or _default_config()
+    _check_size(text, config)
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = tpl.category or (category.upper() if category else None)
     tpl.language = tpl.language or language
     return get_linter(config).lint([tpl])
+
+
+def _check_size(text: str, config: Config) -> None:
+    """``max-file-size`` for text given as a string, as for a file: a service handed a huge
+    draft reports an input error instead of linting it for seconds (one lint at a time)."""
+    limit = config.max_file_size
+    if len(text) <= limit // 4:  # UTF-8 takes at most 4 bytes a character: no need to encode
+        return
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(
+            "<text>",
+            f"text of {len(text):,} characters is over the {limit:,}-byte limit (max-file-size)",
+        )
 
 
 def lint_templates(
@@ -414,6 +430,7 @@ def fix_source(
     from linter.fixes import fix_text, without_refused
 
     config = config or _default_config()
+    _check_size(text, config)
     templates = parse_source(text, "-", stdin_name)
     found = lint_templates(templates, config, stdin_name)
     fixed = fix_text(

@@ -5,7 +5,10 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
-from linter import lint_text
+import pytest
+
+import linter
+from linter import Config, InputError, lint_text
 
 
 def test_long_texts_are_not_kept_after_the_call() -> None:
@@ -24,3 +27,15 @@ def test_long_texts_are_not_kept_after_the_call() -> None:
     finally:
         tracemalloc.stop()
     assert kept < size * count / 4, f"{kept} bytes kept after {count} texts of {size}"
+
+
+@pytest.mark.parametrize("call", ["lint_text", "fix_source"])
+def test_text_over_max_file_size_is_an_input_error(call: str) -> None:
+    # max-file-size applied to files only: a service handed a huge draft linted it for seconds
+    config = Config(max_file_size=1000)
+    run = getattr(linter, call)
+    with pytest.raises(InputError, match=r"<text>.*1,000-byte limit"):
+        run("Your order {{1}} shipped. " * 50, config=config)
+    with pytest.raises(InputError, match="1,000-byte limit"):
+        run("é" * 600, config=config)  # 1,200 bytes in UTF-8
+    run("Your order {{1}} shipped.", config=config)

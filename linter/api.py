@@ -21,35 +21,121 @@ if TYPE_CHECKING:
 # Linters by the configuration's value, newest last. By value, not by object: a caller who
 # builds a fresh Config() for every call (the natural way to write it) used to get, and keep,
 # a new linter each time: 79 ms and 7 MB more a call. Bounded, for callers with many configs.
-_LINTERS: OrderedDict[str, Linter] = OrderedDict()
+# Each is kept with the state of the files its configuration names (word lists, rule files,
+# a model folder) when it was built: one edited since is read again, as the CLI would.
+_FilesState = tuple[tuple[tuple[str, int, int], ...], tuple[tuple[str, int, int], ...]]
+_LINTERS: OrderedDict[str, tuple[_FilesState, Linter]] = OrderedDict()
 _KEPT_LINTERS = 8
 _LINTERS_LOCK = threading.Lock()
+_WATCHED_MAX = 1000  # files stat'ed per call at most (a folder named by mistake: ~/)
 
 
 def get_linter(config: Config | None = None) -> Linter:
     """One compiled linter per configuration (equal configurations share it), reused across
-    calls; the eight most recently used are kept."""
+    calls; the eight most recently used are kept. It is built afresh when a file the
+    configuration names (a word list, a rule file, a model) has changed since."""
     config = config or _default_config()
     key = repr(config)  # ~2 us; Config is a frozen dataclass, its repr holds every field
+    stamp = _files_state(config)
     with _LINTERS_LOCK:
-        linter = _LINTERS.get(key)
-        if linter is not None:
+        kept = _LINTERS.get(key)
+        if kept is not None and kept[0] == stamp:
             _LINTERS.move_to_end(key)
-            return linter
+            return kept[1]
+    if kept is not None and kept[0][1] != stamp[1]:
+        from linter.rulebook import forget_rules
+
+        forget_rules()  # rule files are read once a process, by path
     linter = Linter(config)  # outside the lock: building one takes a while
     with _LINTERS_LOCK:
-        linter = _LINTERS.setdefault(key, linter)
+        kept = _LINTERS.get(key)
+        if kept is None or kept[0] != stamp:
+            kept = _LINTERS[key] = (stamp, linter)
         _LINTERS.move_to_end(key)
         while len(_LINTERS) > _KEPT_LINTERS:
             _LINTERS.popitem(last=False)
-    return linter
+    return kept[1]
 
 
-def forget_linter(config: Config) -> None:
-    """Build the linter for ``config`` afresh next time: the files it read when it was built
-    (word lists, rule files) changed. For the language server, which outlives such edits."""
+def forget_linter(config: Config | None = None) -> None:
+    """Build the linter for ``config`` afresh next time (every configuration's, without one).
+
+    ``get_linter`` already notices an edited word list or rule file by its modification time
+    and size; this is for what it cannot see (a file edited twice within the same clock tick
+    to the same size, a dictionary shipped with templint)."""
     with _LINTERS_LOCK:
-        _LINTERS.pop(repr(config), None)
+        if config is None:
+            _LINTERS.clear()
+        else:
+            _LINTERS.pop(repr(config), None)
+
+
+def _files_state(config: Config) -> _FilesState:
+    """(path, modification time, size) of each file the configuration names that exists:
+    word lists and a model folder's files, then rule files. The shipped ones are left out
+    (they change with templint). A few stats: ~20 us for a project's usual handful."""
+    return _stat(_named_files(config)), _stat(_files_in(_rule_folders(config)))
+
+
+def _rule_folders(config: Config) -> list[str]:
+    return [*config.extend_rules, *([config.rules_dir] if config.rules_dir else [])]
+
+
+def _named_files(config: Config) -> list[str]:
+    import os
+
+    names = [*config.accept, *config.brands, *config.reject]
+    for settings in config.options.values():
+        for value in settings.values():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            names += [v for v in values if isinstance(v, str)]
+    if not names:
+        return []
+    base = os.path.dirname(os.path.abspath(config.source)) if config.source else None
+    paths: list[str] = []
+    folders: list[str] = []
+    for name in names:
+        if not name or "\n" in name or len(name) > 4096:
+            continue
+        path = os.path.expanduser(name)
+        if not os.path.isabs(path):
+            if base is None:
+                continue
+            path = os.path.join(base, path)
+        if os.path.isdir(path):
+            folders.append(path)
+        else:
+            paths.append(path)
+    return paths + _files_in(folders)
+
+
+def _files_in(folders: list[str]) -> list[str]:
+    import os
+
+    paths: list[str] = []
+    for folder in folders:
+        if os.path.isfile(folder):  # extend-rules names single rule files too
+            paths.append(folder)
+            continue
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            paths += [os.path.join(root, f) for f in sorted(files)]
+            if len(paths) > _WATCHED_MAX:
+                break
+    return paths
+
+
+def _stat(paths: list[str]) -> tuple[tuple[str, int, int], ...]:
+    import os
+
+    state = []
+    for path in paths[:_WATCHED_MAX]:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        state.append((path, st.st_mtime_ns, st.st_size))
+    return tuple(state)
 
 
 _DEFAULT: list[Config] = []

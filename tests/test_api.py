@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import os
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
 import linter
-from linter import Config, InputError, lint_text
+from linter import Config, InputError, lint_text, load_config
 
 
 def test_long_texts_are_not_kept_after_the_call() -> None:
@@ -39,3 +41,60 @@ def test_text_over_max_file_size_is_an_input_error(call: str) -> None:
     with pytest.raises(InputError, match="1,000-byte limit"):
         run("é" * 600, config=config)  # 1,200 bytes in UTF-8
     run("Your order {{1}} shipped.", config=config)
+
+
+RULE = """code = "ACME1"
+name = "competitor-name"
+kind = "pattern"
+severity = "error"
+message = "Competitor named: '{match}'"
+summary = "Finds our competitors' names."
+why = "Our legal team asks us not to name them."
+fix = "Name our own product instead."
+patterns = ['\\bglobex\\b']
+
+[examples]
+fail = ["Hi {{1}}, Globex ships today."]
+pass = ["Hi {{1}}, your order ships today."]
+"""
+
+
+def _bump(path: Path, text: str) -> None:
+    """Write ``text``, and make sure the modification time moves (coarse clocks)."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    if path.stat().st_mtime_ns == before:
+        os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def test_an_edited_word_list_or_rule_file_is_read_again(tmp_path: Path) -> None:
+    # the linter was kept by the configuration's paths: a notebook that edited its accept list
+    # or a rule file and loaded the configuration again still got the old findings
+    (tmp_path / "rules").mkdir()
+    _bump(tmp_path / "rules" / "ACME1.toml", RULE)
+    _bump(tmp_path / "accept.txt", "Zorbly\n")
+    (tmp_path / "templint.toml").write_text(
+        'accept = ["accept.txt"]\nextend-rules = ["rules"]\n', encoding="utf-8"
+    )
+    text = "Your Zorbly order {{1}} and quxxel parcel shipped with Initech."
+
+    def found() -> list[str]:
+        config = load_config(tmp_path / "templint.toml")
+        return sorted(d.message for d in lint_text(text, config=config) if d.code != "TPL501")
+
+    first = found()
+    assert any("quxxel" in m for m in first) and not any("Zorbly" in m for m in first)
+    assert not any("Initech" in m for m in first)
+    _bump(tmp_path / "accept.txt", "Zorbly\nquxxel\n")
+    _bump(
+        tmp_path / "rules" / "ACME1.toml",
+        RULE.replace("globex", "initech").replace("Globex", "Initech"),
+    )
+    second = found()
+    assert not any("quxxel" in m for m in second), second
+    assert any("Competitor named: 'Initech'" in m for m in second), second
+
+
+def test_forget_linter_is_public() -> None:
+    linter.forget_linter()  # every configuration's linter is built afresh next time
+    assert lint_text("Your order {{1}} shipped.") == []

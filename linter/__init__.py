@@ -21,15 +21,22 @@ if TYPE_CHECKING:
         lint_templates,
         lint_text,
     )
-    from linter.config import Config, load_config
+    from linter.classifier.scorer import ModelError
+    from linter.config import Config, ConfigError, load_config
     from linter.diagnostic import Diagnostic
+    from linter.errors import TemplintError
     from linter.inputs import InputError
+    from linter.rulebook import RuleFileError
 
 __all__ = [
     "Config",
+    "ConfigError",
     "Diagnostic",
     "InputError",
+    "ModelError",
+    "RuleFileError",
     "RunResult",
+    "TemplintError",
     "fix_paths",
     "fix_source",
     "forget_linter",
@@ -54,6 +61,10 @@ _HOMES = {
     "load_config": "linter.config",
     "Diagnostic": "linter.diagnostic",
     "InputError": "linter.inputs",
+    "ConfigError": "linter.config",
+    "ModelError": "linter.classifier.scorer",
+    "RuleFileError": "linter.rulebook",
+    "TemplintError": "linter.errors",
 }
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ def get_linter(config: Config | None = None) -> Linter:
     """One compiled linter per configuration (equal configurations share it), reused across
     calls; the eight most recently used are kept. It is built afresh when a file the
     configuration names (a word list, a rule file, a model) has changed since."""
-    config = config or _default_config()
+    config = _config(config)
     key = repr(config)  # ~2 us; Config is a frozen dataclass, its repr holds every field
     stamp = _files_state(config)
     with _LINTERS_LOCK:
@@ -82,8 +83,6 @@ def _rule_folders(config: Config) -> list[str]:
 
 
 def _named_files(config: Config) -> list[str]:
-    import os
-
     names = [*config.accept, *config.brands, *config.reject]
     for settings in config.options.values():
         for value in settings.values():
@@ -110,8 +109,6 @@ def _named_files(config: Config) -> list[str]:
 
 
 def _files_in(folders: list[str]) -> list[str]:
-    import os
-
     paths: list[str] = []
     for folder in folders:
         if os.path.isfile(folder):  # extend-rules names single rule files too
@@ -126,8 +123,6 @@ def _files_in(folders: list[str]) -> list[str]:
 
 
 def _stat(paths: list[str]) -> tuple[tuple[str, int, int], ...]:
-    import os
-
     state = []
     for path in paths[:_WATCHED_MAX]:
         try:
@@ -147,6 +142,34 @@ def _default_config() -> Config:
     return _DEFAULT[0]
 
 
+def _config(config: object) -> Config:
+    """``config`` as given, the defaults for None; anything else is a TypeError saying what to
+    pass (a path or a dict used to fail deep inside with an AttributeError)."""
+    if config is None:
+        return _default_config()
+    if isinstance(config, Config):
+        return config
+    raise TypeError(
+        f"config must be a linter.Config, not {type(config).__name__}: pass "
+        "load_config(path) to read a templint.toml, or Config(...) to give settings"
+    )
+
+
+def _check_str(value: object, what: str, optional: bool = True) -> None:
+    if not (isinstance(value, str) or (optional and value is None)):
+        need = "a str or None" if optional else "a str"
+        raise TypeError(f"{what} must be {need}, not {type(value).__name__}")
+
+
+def _check_path(path: object, what: str) -> str:
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{what} must be a path (str or os.PathLike), not {type(path).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"{what} must be a path as str, not {type(name).__name__}")
+    return name
+
+
 def lint_text(
     text: str,
     *,
@@ -162,7 +185,10 @@ def lint_text(
     does for ``templint lint``."""
     if not isinstance(text, str):
         raise TypeError(f"lint_text needs the template body as a str, not {type(text).__name__}")
-    config = config or _default_config()
+    _check_str(name, "name")
+    _check_str(category, "category")
+    _check_str(language, "language")
+    config = _config(config)
     _check_size(text, config)
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = tpl.category or (category.upper() if category else None)
@@ -189,7 +215,7 @@ def lint_templates(
 ) -> list[Diagnostic]:
     """Lint templates read from files, with what ``[per-file]`` says of each file (standard
     input's templates go by ``stdin_name``)."""
-    config = config or _default_config()
+    config = _config(config)
     ignored = _per_file(templates, config, stdin_name)
     found = get_linter(config).lint(templates)
     if not ignored:
@@ -218,8 +244,9 @@ def _per_file(
 
 def lint_file(path: str, *, config: Config | None = None) -> list[Diagnostic]:
     """Lint every template in one file. Raises InputError when the file cannot be a template."""
-    config = config or _default_config()
-    return lint_templates(load_path(path, config.max_file_size), config)
+    name = _check_path(path, "lint_file's path")
+    config = _config(config)
+    return lint_templates(load_path(name, config.max_file_size), config)
 
 
 @dataclass
@@ -247,9 +274,12 @@ def lint_paths(
     configuration's ``exclude`` leaves out files named outright too, not only those a folder
     walk finds.
     """
-    config = config or _default_config()
-    if isinstance(paths, (str, Path)):  # one path, not a list of its letters
-        paths = [str(paths)]
+    config = _config(config)
+    if isinstance(paths, (str, os.PathLike)):  # one path, not a list of its letters
+        paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a list of paths, not {type(paths).__name__}")
+    paths = [_check_path(p, "each of paths") for p in paths]
     result = RunResult()
     excluded = config.excluded if config.source else None
     for item in iter_paths(paths, excluded, force_exclude):
@@ -290,7 +320,7 @@ def fix_paths(
     ``FixResult.changes`` holds what would be written."""
     from linter.fixes import without_refused
 
-    config = config or _default_config()
+    config = _config(config)
     result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
     done = _fix_files(result, config, unsafe=unsafe, write=write)
     if done.files and write:
@@ -308,7 +338,7 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
     fixed in memory: a run with nothing to fix costs nothing more."""
     import dataclasses
 
-    config = config or _default_config()
+    config = _config(config)
     edits = [d.edit for d in result.diagnostics if d.edit is not None]
     if not edits:
         return
@@ -348,8 +378,6 @@ def _fix_files(
     another file's template (TPL401, TPL402) included: each file is re-linted alone, and its
     templates compared with the other files' as they are by then (fixed or not). ``only``:
     these files alone."""
-    import os
-
     from linter.fixes import (
         LINK_REFUSED,
         FixResult,
@@ -515,7 +543,10 @@ def fix_source(
     cannot be a template."""
     from linter.fixes import fix_text, without_refused
 
-    config = config or _default_config()
+    if not isinstance(text, str):
+        raise TypeError(f"fix_source needs the text as a str, not {type(text).__name__}")
+    _check_str(stdin_name, "stdin_name")
+    config = _config(config)
     _check_size(text, config)
     templates = parse_source(text, "-", stdin_name)
     found = lint_templates(templates, config, stdin_name)

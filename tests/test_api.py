@@ -43,6 +43,8 @@ def test_text_over_max_file_size_is_an_input_error(call: str) -> None:
     run("Your order {{1}} shipped.", config=config)
 
 
+OFFER = "Use code SAVE20 for 20% off your next order, {{1}}!"
+
 RULE = """code = "ACME1"
 name = "competitor-name"
 kind = "pattern"
@@ -98,3 +100,49 @@ def test_an_edited_word_list_or_rule_file_is_read_again(tmp_path: Path) -> None:
 def test_forget_linter_is_public() -> None:
     linter.forget_linter()  # every configuration's linter is built afresh next time
     assert lint_text("Your order {{1}} shipped.") == []
+
+
+@pytest.mark.parametrize(
+    ("call", "needs"),
+    [
+        (lambda: lint_text("Hi {{1}}", category=3), "category must be a str"),  # type: ignore[arg-type]
+        (lambda: lint_text("Hi {{1}}", language=7), "language must be a str"),  # type: ignore[arg-type]
+        (lambda: lint_text("Hi {{1}}", config="templint.toml"), r"load_config\(path\)"),  # type: ignore[arg-type]
+        (lambda: lint_text("Hi {{1}}", config={"select": ["TPL1"]}), r"load_config\(path\)"),  # type: ignore[arg-type]
+        (lambda: linter.fix_source(None), "fix_source needs the text as a str"),  # type: ignore[arg-type]
+        (lambda: linter.fix_source(b"Hi {{1}}"), "fix_source needs the text as a str"),  # type: ignore[arg-type]
+        (lambda: linter.lint_file(None), "must be a path"),  # type: ignore[arg-type]
+        (lambda: linter.lint_paths(None), "paths must be a list"),  # type: ignore[arg-type]
+        (lambda: Config(select=3), r"Config\(select=...\) takes"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_wrong_argument_is_a_type_error_saying_what_to_pass(call, needs: str) -> None:
+    # these failed deep inside (AttributeError: 'int' object has no attribute 'upper'), or
+    # were taken: language=7 gave six TPL002 "rule crashed" findings
+    with pytest.raises(TypeError, match=needs):
+        call()
+
+
+def test_config_reads_one_code_as_one_and_refuses_an_unknown_fail_on() -> None:
+    # select="TPL1" was read letter by letter ('T', 'P', …); fail_on="loud" was taken silently
+    assert Config(select="TPL1").select == ("TPL1",)
+    assert Config(ignore=["TPL1", "TPL2"]).ignore == ("TPL1", "TPL2")
+    codes = {d.code for d in lint_text(OFFER, config=Config(select="TPL1"))}
+    assert codes and all(c.startswith("TPL1") for c in codes)
+    with pytest.raises(linter.ConfigError, match=r"fail_on.*'loud'"):
+        Config(fail_on="loud")
+
+
+def test_every_error_templint_raises_has_one_base() -> None:
+    base = linter.TemplintError
+    for error, also in [
+        (linter.InputError, Exception),
+        (linter.ConfigError, ValueError),
+        (linter.ModelError, ValueError),
+        (linter.RuleFileError, ValueError),
+    ]:
+        assert issubclass(error, base) and issubclass(error, also)
+    with pytest.raises(base, match="unknown category 'BOGUS'"):
+        lint_text("# templint: category BOGUS\nHi {{1}}")
+    with pytest.raises(base):
+        lint_text("Hi", config=Config(select=("NOPE",)))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.config import Config
@@ -18,6 +17,9 @@ from linter.template import Template
 
 if TYPE_CHECKING:
     from linter.fixes import FixResult
+
+# files and folders: a list of them, or one
+PathsArg = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 # Linters by the configuration's value, newest last. By value, not by object: a caller who
 # builds a fresh Config() for every call (the natural way to write it) used to get, and keep,
@@ -242,7 +244,7 @@ def _per_file(
     return ignored
 
 
-def lint_file(path: str, *, config: Config | None = None) -> list[Diagnostic]:
+def lint_file(path: str | os.PathLike[str], *, config: Config | None = None) -> list[Diagnostic]:
     """Lint every template in one file. Raises InputError when the file cannot be a template."""
     name = _check_path(path, "lint_file's path")
     config = _config(config)
@@ -261,7 +263,7 @@ class RunResult:
 
 
 def lint_paths(
-    paths: list[str] | str | Path,
+    paths: PathsArg,
     config: Config | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     stdin_name: str | None = None,
@@ -279,10 +281,10 @@ def lint_paths(
         paths = [paths]
     if not isinstance(paths, Iterable):
         raise TypeError(f"paths must be a list of paths, not {type(paths).__name__}")
-    paths = [_check_path(p, "each of paths") for p in paths]
+    names = [_check_path(p, "each of paths") for p in paths]
     result = RunResult()
     excluded = config.excluded if config.source else None
-    for item in iter_paths(paths, excluded, force_exclude):
+    for item in iter_paths(names, excluded, force_exclude):
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
@@ -303,7 +305,7 @@ def lint_paths(
 
 
 def fix_paths(
-    paths: list[str],
+    paths: PathsArg,
     config: Config | None = None,
     *,
     unsafe: bool = False,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -146,3 +148,34 @@ def test_every_error_templint_raises_has_one_base() -> None:
         lint_text("# templint: category BOGUS\nHi {{1}}")
     with pytest.raises(base):
         lint_text("Hi", config=Config(select=("NOPE",)))
+
+
+USER_SCRIPT = """
+import os
+from pathlib import Path
+
+from linter import Diagnostic, fix_paths, lint_file, lint_paths, lint_text
+
+found: list[Diagnostic] = lint_text("Hi {{1}}")
+lint_paths([Path("a"), Path("b")])
+fix_paths("one/", write=False)
+fix_paths([Path("a")], write=False)
+lint_file(Path("a.txt"))
+here: os.PathLike[str] = Path("b")
+lint_file(here)
+"""
+
+
+def test_a_typed_program_passes_mypy_strict(tmp_path: Path) -> None:
+    # paths as pathlib.Path work, but the annotations said list[str]; and without py.typed
+    # mypy checked nothing at all
+    pytest.importorskip("mypy")
+    (tmp_path / "user.py").write_text(USER_SCRIPT, encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "user.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr

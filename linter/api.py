@@ -18,6 +18,8 @@ from linter.template import Template
 if TYPE_CHECKING:
     from linter.fixes import FixResult
 
+BOM = "\ufeff"  # a byte order mark, which the CLI drops from what it reads
+
 # files and folders: a list of them, or one
 PathsArg = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
@@ -192,6 +194,7 @@ def lint_text(
     _check_str(language, "language")
     config = _config(config)
     _check_size(text, config)
+    text = text.removeprefix(BOM)  # as the CLI reads a file: lines and columns as it gives them
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = tpl.category or (category.upper() if category else None)
     tpl.language = tpl.language or language
@@ -550,6 +553,8 @@ def fix_source(
     _check_str(stdin_name, "stdin_name")
     config = _config(config)
     _check_size(text, config)
+    mark = BOM if text.startswith(BOM) else ""  # read without it, as the CLI does; kept
+    text = text.removeprefix(BOM)
     templates = parse_source(text, "-", stdin_name)
     found = lint_templates(templates, config, stdin_name)
     fixed = fix_text(
@@ -560,7 +565,7 @@ def fix_source(
         first=(found, templates),
     )
     return (
-        fixed.text,
+        mark + fixed.text,
         fixed.applied,
         RunResult(
             without_refused(fixed.found, fixed.refused_fixes),

@@ -179,3 +179,20 @@ def test_a_typed_program_passes_mypy_strict(tmp_path: Path) -> None:
         check=False,
     )
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_a_leading_bom_is_read_as_the_cli_reads_a_file(tmp_path: Path) -> None:
+    # lint_text kept the byte order mark, which the CLI drops: every column on the first
+    # line was one more than the CLI's JSON said
+    text = "Use code SAVE20 for 20% off your next ordr {{1}}"
+    (tmp_path / "a.txt").write_text("\ufeff" + text, encoding="utf-8")
+
+    def where(found: list[linter.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
+        return [(d.code, d.line, d.column, d.end_line, d.end_column) for d in found]
+
+    api = lint_text("\ufeff" + text)
+    assert where(api) == where(linter.lint_file(tmp_path / "a.txt")) == where(lint_text(text))
+    typo = next(d for d in api if d.edit is not None and d.edit.old == "ordr")
+    assert text[typo.edit.start : typo.edit.end] == "ordr"  # offsets: the text after the BOM
+    fixed, applied, _ = linter.fix_source("\ufeff" + text, unsafe=True)
+    assert applied and fixed == "\ufeff" + text.replace("ordr", "order")

@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
 from linter.diagnostic import Diagnostic
@@ -263,6 +263,23 @@ class RunResult:
     templates: list[Template] = field(default_factory=list)
     # --fix: each fix not applied because the re-lint found it would bring a new problem
     refused: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (``json.dumps`` takes it): ``diagnostics`` as ``templint lint --format
+        json`` gives them (``Diagnostic.to_dict``, edits placed in the templates' lines),
+        ``errors`` as its ``input-error`` items, ``skipped`` (path and reason), the number of
+        ``files`` and ``templates`` read, and the fixes ``refused``."""
+        from linter.output.json_format import error_item
+
+        sources = {t.file: t.index for t in self.templates}
+        return {
+            "diagnostics": [d.to_dict(sources.get(d.file)) for d in self.diagnostics],
+            "errors": [error_item(e) for e in self.errors],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "files": self.files,
+            "templates": len(self.templates),
+            "refused": list(self.refused),
+        }
 
 
 def lint_paths(

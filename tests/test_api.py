@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -196,3 +197,29 @@ def test_a_leading_bom_is_read_as_the_cli_reads_a_file(tmp_path: Path) -> None:
     assert text[typo.edit.start : typo.edit.end] == "ordr"  # offsets: the text after the BOM
     fixed, applied, _ = linter.fix_source("\ufeff" + text, unsafe=True)
     assert applied and fixed == "\ufeff" + text.replace("ordr", "order")
+
+
+def test_to_dict_is_the_cli_json_shape(tmp_path: Path) -> None:
+    # to_dict left out edit and alternatives, which the CLI's JSON has; RunResult had none
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    text = "Use code SAVE20 for 20% off your next ordr {{1}}"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(
+        main, ["lint", "--isolated", "--format", "json", str(path)], catch_exceptions=False
+    )
+    cli = json.loads(res.stdout)
+    run = linter.lint_paths([path])
+    assert run.to_dict()["diagnostics"] == cli
+    assert [d.to_dict(text) for d in lint_text(text, name="a")] == [
+        {**item, "file": "<text>"} for item in cli
+    ]
+    typo = next(i for i in cli if i["edit"] is not None)
+    assert typo["edit"]["content"] == "order" and typo["alternatives"]
+    assert [list(d.to_dict()) for d in lint_text(text)] == [list(i) for i in cli]
+    whole = json.loads(json.dumps(linter.lint_paths([path, tmp_path / "nope.txt"]).to_dict()))
+    assert whole["files"] == 1 and whole["templates"] == 1
+    assert whole["errors"][0]["code"] == "input-error"

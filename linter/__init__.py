@@ -15,22 +15,31 @@ if TYPE_CHECKING:
         RunResult,
         fix_paths,
         fix_source,
+        forget_linter,
         lint_file,
         lint_paths,
         lint_templates,
         lint_text,
     )
-    from linter.config import Config, load_config
+    from linter.classifier.scorer import ModelError
+    from linter.config import Config, ConfigError, load_config
     from linter.diagnostic import Diagnostic
+    from linter.errors import TemplintError
     from linter.inputs import InputError
+    from linter.rulebook import RuleFileError
 
 __all__ = [
     "Config",
+    "ConfigError",
     "Diagnostic",
     "InputError",
+    "ModelError",
+    "RuleFileError",
     "RunResult",
+    "TemplintError",
     "fix_paths",
     "fix_source",
+    "forget_linter",
     "lint_file",
     "lint_paths",
     "lint_templates",
@@ -46,11 +55,16 @@ _HOMES = {
     "lint_templates": "linter.api",
     "fix_paths": "linter.api",
     "fix_source": "linter.api",
+    "forget_linter": "linter.api",
     "RunResult": "linter.api",
     "Config": "linter.config",
     "load_config": "linter.config",
     "Diagnostic": "linter.diagnostic",
     "InputError": "linter.inputs",
+    "ConfigError": "linter.config",
+    "ModelError": "linter.classifier.scorer",
+    "RuleFileError": "linter.rulebook",
+    "TemplintError": "linter.errors",
 }
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
 from linter.diagnostic import Diagnostic
@@ -18,38 +18,123 @@ from linter.template import Template
 if TYPE_CHECKING:
     from linter.fixes import FixResult
 
+BOM = "\ufeff"  # a byte order mark, which the CLI drops from what it reads
+
+# files and folders: a list of them, or one
+PathsArg = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
+
 # Linters by the configuration's value, newest last. By value, not by object: a caller who
 # builds a fresh Config() for every call (the natural way to write it) used to get, and keep,
 # a new linter each time: 79 ms and 7 MB more a call. Bounded, for callers with many configs.
-_LINTERS: OrderedDict[str, Linter] = OrderedDict()
+# Each is kept with the state of the files its configuration names (word lists, rule files,
+# a model folder) when it was built: one edited since is read again, as the CLI would.
+_FilesState = tuple[tuple[tuple[str, int, int], ...], tuple[tuple[str, int, int], ...]]
+_LINTERS: OrderedDict[str, tuple[_FilesState, Linter]] = OrderedDict()
 _KEPT_LINTERS = 8
 _LINTERS_LOCK = threading.Lock()
+_WATCHED_MAX = 1000  # files stat'ed per call at most (a folder named by mistake: ~/)
 
 
 def get_linter(config: Config | None = None) -> Linter:
     """One compiled linter per configuration (equal configurations share it), reused across
-    calls; the eight most recently used are kept."""
-    config = config or _default_config()
+    calls; the eight most recently used are kept. It is built afresh when a file the
+    configuration names (a word list, a rule file, a model) has changed since."""
+    config = _config(config)
     key = repr(config)  # ~2 us; Config is a frozen dataclass, its repr holds every field
+    stamp = _files_state(config)
     with _LINTERS_LOCK:
-        linter = _LINTERS.get(key)
-        if linter is not None:
+        kept = _LINTERS.get(key)
+        if kept is not None and kept[0] == stamp:
             _LINTERS.move_to_end(key)
-            return linter
+            return kept[1]
+    if kept is not None and kept[0][1] != stamp[1]:
+        from linter.rulebook import forget_rules
+
+        forget_rules()  # rule files are read once a process, by path
     linter = Linter(config)  # outside the lock: building one takes a while
     with _LINTERS_LOCK:
-        linter = _LINTERS.setdefault(key, linter)
+        kept = _LINTERS.get(key)
+        if kept is None or kept[0] != stamp:
+            kept = _LINTERS[key] = (stamp, linter)
         _LINTERS.move_to_end(key)
         while len(_LINTERS) > _KEPT_LINTERS:
             _LINTERS.popitem(last=False)
-    return linter
+    return kept[1]
 
 
-def forget_linter(config: Config) -> None:
-    """Build the linter for ``config`` afresh next time: the files it read when it was built
-    (word lists, rule files) changed. For the language server, which outlives such edits."""
+def forget_linter(config: Config | None = None) -> None:
+    """Build the linter for ``config`` afresh next time (every configuration's, without one).
+
+    ``get_linter`` already notices an edited word list or rule file by its modification time
+    and size; this is for what it cannot see (a file edited twice within the same clock tick
+    to the same size, a dictionary shipped with templint)."""
     with _LINTERS_LOCK:
-        _LINTERS.pop(repr(config), None)
+        if config is None:
+            _LINTERS.clear()
+        else:
+            _LINTERS.pop(repr(config), None)
+
+
+def _files_state(config: Config) -> _FilesState:
+    """(path, modification time, size) of each file the configuration names that exists:
+    word lists and a model folder's files, then rule files. The shipped ones are left out
+    (they change with templint). A few stats: ~20 us for a project's usual handful."""
+    return _stat(_named_files(config)), _stat(_files_in(_rule_folders(config)))
+
+
+def _rule_folders(config: Config) -> list[str]:
+    return [*config.extend_rules, *([config.rules_dir] if config.rules_dir else [])]
+
+
+def _named_files(config: Config) -> list[str]:
+    names = [*config.accept, *config.brands, *config.reject]
+    for settings in config.options.values():
+        for value in settings.values():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            names += [v for v in values if isinstance(v, str)]
+    if not names:
+        return []
+    base = os.path.dirname(os.path.abspath(config.source)) if config.source else None
+    paths: list[str] = []
+    folders: list[str] = []
+    for name in names:
+        if not name or "\n" in name or len(name) > 4096:
+            continue
+        path = os.path.expanduser(name)
+        if not os.path.isabs(path):
+            if base is None:
+                continue
+            path = os.path.join(base, path)
+        if os.path.isdir(path):
+            folders.append(path)
+        else:
+            paths.append(path)
+    return paths + _files_in(folders)
+
+
+def _files_in(folders: list[str]) -> list[str]:
+    paths: list[str] = []
+    for folder in folders:
+        if os.path.isfile(folder):  # extend-rules names single rule files too
+            paths.append(folder)
+            continue
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            paths += [os.path.join(root, f) for f in sorted(files)]
+            if len(paths) > _WATCHED_MAX:
+                break
+    return paths
+
+
+def _stat(paths: list[str]) -> tuple[tuple[str, int, int], ...]:
+    state = []
+    for path in paths[:_WATCHED_MAX]:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        state.append((path, st.st_mtime_ns, st.st_size))
+    return tuple(state)
 
 
 _DEFAULT: list[Config] = []
@@ -59,6 +144,34 @@ def _default_config() -> Config:
     if not _DEFAULT:
         _DEFAULT.append(Config())
     return _DEFAULT[0]
+
+
+def _config(config: object) -> Config:
+    """``config`` as given, the defaults for None; anything else is a TypeError saying what to
+    pass (a path or a dict used to fail deep inside with an AttributeError)."""
+    if config is None:
+        return _default_config()
+    if isinstance(config, Config):
+        return config
+    raise TypeError(
+        f"config must be a linter.Config, not {type(config).__name__}: pass "
+        "load_config(path) to read a templint.toml, or Config(...) to give settings"
+    )
+
+
+def _check_str(value: object, what: str, optional: bool = True) -> None:
+    if not (isinstance(value, str) or (optional and value is None)):
+        need = "a str or None" if optional else "a str"
+        raise TypeError(f"{what} must be {need}, not {type(value).__name__}")
+
+
+def _check_path(path: object, what: str) -> str:
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{what} must be a path (str or os.PathLike), not {type(path).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"{what} must be a path as str, not {type(name).__name__}")
+    return name
 
 
 def lint_text(
@@ -76,10 +189,30 @@ def lint_text(
     does for ``templint lint``."""
     if not isinstance(text, str):
         raise TypeError(f"lint_text needs the template body as a str, not {type(text).__name__}")
+    _check_str(name, "name")
+    _check_str(category, "category")
+    _check_str(language, "language")
+    config = _config(config)
+    _check_size(text, config)
+    text = text.removeprefix(BOM)  # as the CLI reads a file: lines and columns as it gives them
     tpl = parse_text(text, "<text>", stem=name)
     tpl.category = tpl.category or (category.upper() if category else None)
     tpl.language = tpl.language or language
     return get_linter(config).lint([tpl])
+
+
+def _check_size(text: str, config: Config) -> None:
+    """``max-file-size`` for text given as a string, as for a file: a service handed a huge
+    draft reports an input error instead of linting it for seconds (one lint at a time)."""
+    limit = config.max_file_size
+    if len(text) <= limit // 4:  # UTF-8 takes at most 4 bytes a character: no need to encode
+        return
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(
+            "<text>",
+            f"text of {len(text):,} characters is over the {limit:,}-byte limit (max-file-size)",
+        )
 
 
 def lint_templates(
@@ -87,7 +220,7 @@ def lint_templates(
 ) -> list[Diagnostic]:
     """Lint templates read from files, with what ``[per-file]`` says of each file (standard
     input's templates go by ``stdin_name``)."""
-    config = config or _default_config()
+    config = _config(config)
     ignored = _per_file(templates, config, stdin_name)
     found = get_linter(config).lint(templates)
     if not ignored:
@@ -114,10 +247,11 @@ def _per_file(
     return ignored
 
 
-def lint_file(path: str, *, config: Config | None = None) -> list[Diagnostic]:
+def lint_file(path: str | os.PathLike[str], *, config: Config | None = None) -> list[Diagnostic]:
     """Lint every template in one file. Raises InputError when the file cannot be a template."""
-    config = config or _default_config()
-    return lint_templates(load_path(path, config.max_file_size), config)
+    name = _check_path(path, "lint_file's path")
+    config = _config(config)
+    return lint_templates(load_path(name, config.max_file_size), config)
 
 
 @dataclass
@@ -130,9 +264,26 @@ class RunResult:
     # --fix: each fix not applied because the re-lint found it would bring a new problem
     refused: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (``json.dumps`` takes it): ``diagnostics`` as ``templint lint --format
+        json`` gives them (``Diagnostic.to_dict``, edits placed in the templates' lines),
+        ``errors`` as its ``input-error`` items, ``skipped`` (path and reason), the number of
+        ``files`` and ``templates`` read, and the fixes ``refused``."""
+        from linter.output.json_format import error_item
+
+        sources = {t.file: t.index for t in self.templates}
+        return {
+            "diagnostics": [d.to_dict(sources.get(d.file)) for d in self.diagnostics],
+            "errors": [error_item(e) for e in self.errors],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "files": self.files,
+            "templates": len(self.templates),
+            "refused": list(self.refused),
+        }
+
 
 def lint_paths(
-    paths: list[str] | str | Path,
+    paths: PathsArg,
     config: Config | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     stdin_name: str | None = None,
@@ -145,12 +296,15 @@ def lint_paths(
     configuration's ``exclude`` leaves out files named outright too, not only those a folder
     walk finds.
     """
-    config = config or _default_config()
-    if isinstance(paths, (str, Path)):  # one path, not a list of its letters
-        paths = [str(paths)]
+    config = _config(config)
+    if isinstance(paths, (str, os.PathLike)):  # one path, not a list of its letters
+        paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a list of paths, not {type(paths).__name__}")
+    names = [_check_path(p, "each of paths") for p in paths]
     result = RunResult()
     excluded = config.excluded if config.source else None
-    for item in iter_paths(paths, excluded, force_exclude):
+    for item in iter_paths(names, excluded, force_exclude):
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
@@ -171,7 +325,7 @@ def lint_paths(
 
 
 def fix_paths(
-    paths: list[str],
+    paths: PathsArg,
     config: Config | None = None,
     *,
     unsafe: bool = False,
@@ -188,7 +342,7 @@ def fix_paths(
     ``FixResult.changes`` holds what would be written."""
     from linter.fixes import without_refused
 
-    config = config or _default_config()
+    config = _config(config)
     result = lint_paths(paths, config, on_skip=on_skip, force_exclude=force_exclude)
     done = _fix_files(result, config, unsafe=unsafe, write=write)
     if done.files and write:
@@ -206,7 +360,7 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
     fixed in memory: a run with nothing to fix costs nothing more."""
     import dataclasses
 
-    config = config or _default_config()
+    config = _config(config)
     edits = [d.edit for d in result.diagnostics if d.edit is not None]
     if not edits:
         return
@@ -246,8 +400,6 @@ def _fix_files(
     another file's template (TPL401, TPL402) included: each file is re-linted alone, and its
     templates compared with the other files' as they are by then (fixed or not). ``only``:
     these files alone."""
-    import os
-
     from linter.fixes import (
         LINK_REFUSED,
         FixResult,
@@ -413,7 +565,13 @@ def fix_source(
     cannot be a template."""
     from linter.fixes import fix_text, without_refused
 
-    config = config or _default_config()
+    if not isinstance(text, str):
+        raise TypeError(f"fix_source needs the text as a str, not {type(text).__name__}")
+    _check_str(stdin_name, "stdin_name")
+    config = _config(config)
+    _check_size(text, config)
+    mark = BOM if text.startswith(BOM) else ""  # read without it, as the CLI does; kept
+    text = text.removeprefix(BOM)
     templates = parse_source(text, "-", stdin_name)
     found = lint_templates(templates, config, stdin_name)
     fixed = fix_text(
@@ -424,7 +582,7 @@ def fix_source(
         first=(found, templates),
     )
     return (
-        fixed.text,
+        mark + fixed.text,
         fixed.applied,
         RunResult(
             without_refused(fixed.found, fixed.refused_fixes),

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostic import SEVERITIES
+from linter.errors import TemplintError
 from linter.template import CATEGORIES
 
 
-class ConfigError(ValueError):
-    pass
+class ConfigError(TemplintError, ValueError):
+    """A setting that cannot be used (a ``ValueError`` too, as it always was)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class PathSettings:
         if "/" not in pattern:
             return fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
         return fnmatch.fnmatchcase(relative, pattern.replace("**", "*"))
+
+
+FAIL_ON = ("warning", "error", "info")
+# Config's fields that hold several strings
+_LISTS = ("select", "ignore", "accept", "brands", "reject", "extend_rules", "exclude")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,27 @@ class Config:
     overridden: frozenset[str] = frozenset()  # fields the command line set (for messages)
     per_file: tuple[PathSettings, ...] = ()  # globs relative to the config file's folder
     exclude: tuple[str, ...] = ()  # globs (as per_file's) of files a folder walk leaves out
+
+    def __post_init__(self) -> None:
+        """What a program building ``Config(...)`` by hand may pass: one string where a
+        tuple is due is one code or file (``select="TPL1"`` read letter by letter selected
+        nothing), a list is a tuple; anything else, or a ``fail_on`` no run knows, is refused
+        here rather than found wrong, or ignored, mid-lint."""
+        for name in _LISTS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            elif isinstance(value, list):
+                value = tuple(value)
+            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                raise TypeError(
+                    f"Config({name}=...) takes a tuple of strings, not {type(value).__name__}"
+                )
+            object.__setattr__(self, name, value)
+        if self.fail_on not in FAIL_ON:
+            raise ConfigError(
+                f"Config(fail_on=...) must be 'error', 'warning' or 'info', not {self.fail_on!r}"
+            )
 
     def with_overrides(self, **changes: Any) -> Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
@@ -254,7 +281,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
         raise ConfigError(f"{path}: 'severity' maps codes to one of {', '.join(SEVERITIES)}")
     fail_on = data.get("fail-on", "error")
-    if fail_on not in ("warning", "error", "info"):
+    if fail_on not in FAIL_ON:
         raise ConfigError(f"{path}: 'fail-on' must be 'warning' or 'error'")
     category = _category(data.get("default-category", "UTILITY"), f"{path}: 'default-category'")
     language = _language(data.get("default-language"), f"{path}: 'default-language'")

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from linter.source import LineIndex
 
 SEVERITIES = ("info", "warning", "error")
+
+# The keys of a finding in the JSON output and ``Diagnostic.to_dict``, in this order (null where
+# it does not apply): a consumer can rely on the shape whatever was selected. An unreadable
+# input is an item with code "input-error".
+JSON_KEYS = (
+    "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+    "fix", "template", "component", "category", "language", "promotional_score",
+    "predicted_category", "edit", "alternatives",
+)  # fmt: skip
 
 
 def severity_rank(severity: str) -> int:
@@ -54,14 +66,44 @@ class Diagnostic:
     # Other guesses for the edit's span (a misspelling's next suggestions), for an editor's menu.
     alternatives: tuple[Edit, ...] = field(default=(), compare=False, hash=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, source: str | LineIndex | None = None) -> dict[str, Any]:
+        """The finding as ``templint lint --format json`` gives it: every key of ``JSON_KEYS``
+        in that order (None where it does not apply), then what later stages added.
+
+        ``edit``: what ``--fix`` would write (``content``; ``safe``: without
+        ``--unsafe-fixes``) and where, in lines and columns of ``source`` (the text that was
+        linted, as given to ``lint_text``, or its ``Template.index``); without ``source``
+        those four are None. ``alternatives``: other texts for the same place."""
         data = asdict(self)
         data.pop("span")
         data.pop("edit")
         data.pop("alternatives")
-        extra = data.pop("extra")
-        data.update(extra)
-        return data
+        data.update(data.pop("extra"))
+        data["edit"] = self._edit_item(source)
+        data["alternatives"] = [e.new for e in self.alternatives]
+        shaped = {key: data.get(key) for key in JSON_KEYS}
+        shaped.update(data)
+        return shaped
+
+    def _edit_item(self, source: str | LineIndex | None) -> dict[str, Any] | None:
+        if self.edit is None:
+            return None
+        region: tuple[int | None, ...] = (None, None, None, None)
+        if source is not None:
+            from linter.source import LineIndex
+
+            # offsets index the text after a byte order mark, as the CLI reads it
+            index = LineIndex(source.removeprefix("\ufeff")) if isinstance(source, str) else source
+            region = (*index.position(self.edit.start), *index.position(self.edit.end))
+        line, column, end_line, end_column = region
+        return {
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "content": self.edit.new,
+            "safe": self.edit.safe,
+        }
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)

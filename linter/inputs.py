@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from linter import jsonpos
+from linter.errors import TemplintError
 from linter.source import LineIndex, OffsetMap
 from linter.template import CATEGORIES, Component, Template
 
@@ -63,7 +64,7 @@ _CODE = re.compile(r"[A-Za-z]+[0-9]*")
 
 
 @dataclass(frozen=True)
-class InputError(Exception):
+class InputError(TemplintError):
     path: str
     message: str
     line: int | None = None

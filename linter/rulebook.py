@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostic import SEVERITIES
+from linter.errors import TemplintError
 from linter.paths import rules_dir
 from linter.template import CATEGORIES
 
@@ -46,7 +47,7 @@ AUTOFIX = {
 }
 
 
-class RuleFileError(ValueError):
+class RuleFileError(TemplintError, ValueError):
     """Rule files that cannot be used: one line ``PATH: field: problem`` per file."""
 
 

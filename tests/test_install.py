@@ -33,6 +33,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("templint-*.whl"))
 
 
+def test_wheel_says_the_api_is_typed(wheel: Path) -> None:
+    # without the PEP 561 marker, mypy and pyright treat every templint call as untyped
+    # ("missing library stubs or py.typed marker") and check nothing a program passes
+    import zipfile
+
+    assert "linter/py.typed" in zipfile.ZipFile(wheel).namelist()
+
+
 def test_wheel_in_a_fresh_venv_finds_rules_and_model(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     assert run([sys.executable, "-m", "venv", str(venv)], tmp_path).returncode == 0

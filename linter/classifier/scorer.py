@@ -32,6 +32,7 @@ from typing import Any
 
 from linter.classifier import features as F
 from linter.classifier.categories import best_class
+from linter.errors import TemplintError
 
 META_NAME = "classifier.meta.json"
 SCORER_NAME = "classifier.scorer.json.gz"
@@ -52,7 +53,7 @@ WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 
 MIN_CONTRIBUTION = 0.005  # explain() names no word whose push is smaller (it shows as 0.00)
 
 
-class ModelError(ValueError):
+class ModelError(TemplintError, ValueError):
     """The model is missing, altered, or was made for another library version."""
 
 

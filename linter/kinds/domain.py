@@ -110,6 +110,9 @@ def _split_host(netloc: str) -> str:
 # A batch asks for a chunk's 500 templates, raw and normalised, when it works out which rules
 # apply, then again as spelling masks each one: keep them all (a miss costs ~5 us).
 CANDIDATES_KEPT = 2048
+# ... for texts up to this long (Meta's body limit is 1,024 characters): each one kept is kept
+# whole, and a service linting long drafts would hold thousands of them. Longer: scanned again.
+CANDIDATES_TEXT_MAX = 2048
 
 
 def _plausible_bare(match: re.Match[str]) -> bool:
@@ -125,14 +128,19 @@ def _plausible_bare(match: re.Match[str]) -> bool:
     return not labels[-2].isdigit()
 
 
-@functools.lru_cache(maxsize=CANDIDATES_KEPT)
 def candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str]]]:
     """Spans that could be links, before any suffix lookup: (start, end, kind), bare matches.
 
     Cheap (regexes only); an empty result means tldextract is never needed for this text.
-    Remembered for the last texts (the link rules and spelling ask for the same text);
-    callers must not change the lists.
+    Remembered for the last texts up to ``CANDIDATES_TEXT_MAX`` long (the link rules and
+    spelling ask for the same text); callers must not change the lists.
     """
+    if len(text) > CANDIDATES_TEXT_MAX:
+        return _candidates(text)
+    return _cached_candidates(text)
+
+
+def _candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str]]]:
     if "." not in text and "://" not in text:
         return [], []
     # each scan only where what it needs is there: most texts have full stops, few have links
@@ -156,6 +164,9 @@ def candidates(text: str) -> tuple[list[tuple[int, int, str]], list[re.Match[str
         if not any(s < m.end() and m.start() < e for s, e in taken) and _plausible_bare(m)
     ]
     return found, bare
+
+
+_cached_candidates = functools.lru_cache(maxsize=CANDIDATES_KEPT)(_candidates)
 
 
 Extractor = Callable[[str], Any]
@@ -356,6 +367,8 @@ class DomainCheck(TextCheck):
         return self.ctx.shared("domain.tldextract", build_extractor)
 
     def links(self, text: str) -> list[Link]:
+        if len(text) > CANDIDATES_TEXT_MAX:  # not kept: a long text would stay in memory
+            return find_links(text, self._extractor)
         cache: dict[str, list[Link]] = self.ctx.shared("domain.links", dict)
         links = cache.get(text)
         if links is None:

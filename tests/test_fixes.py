@@ -709,16 +709,21 @@ def _named(name: str, language: str, body: str) -> dict:
     }
 
 
+def _write_one_name_twice() -> None:
+    """a.json and b.json: one name, with en_US and the 'en-us' its fix would make en_US."""
+    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
+    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
+    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
+    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+
+
 def test_a_fix_that_would_duplicate_another_files_template_is_not_applied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Each file is re-linted alone after its fixes, so 'en-us' -> 'en_US' went through though
     # a.json already has an en_US template of that name: a TPL402 error the fix brought.
     monkeypatch.chdir(tmp_path)
-    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
-    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
-    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
-    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    _write_one_name_twice()
     before = Path("b.json").read_text(encoding="utf-8")
     res = lint("--fix", ".")
     assert Path("b.json").read_text(encoding="utf-8") == before
@@ -795,9 +800,6 @@ def test_the_report_does_not_count_a_fix_that_would_duplicate_another_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    shipped = _named("order_update", "en_US", "Hi {{1}}, your order {{2}} has shipped.")
-    delivered = _named("order_update", "en-us", "Hi {{1}}, your order {{2}} was delivered.")
-    Path("a.json").write_text(json.dumps(shipped, indent=2), encoding="utf-8")
-    Path("b.json").write_text(json.dumps(delivered, indent=2), encoding="utf-8")
+    _write_one_name_twice()
     res = lint(".")
     assert "TPL302" in res.stdout and "[*]" not in res.stdout

@@ -37,6 +37,13 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   of 30 promotions flagged (24 by a rule). ml-2: 1 clean flagged (a Spanish loan deduction),
   17 of 20 promotions flagged. The misses then shaped TPL201 (a dash's sign-off) and the
   Spanish, Portuguese and Hindi rules they escaped; the model-only false alarms are left.
+- en-9 and ml-3 (2026-12-07, fifth session): 30 plain notices and 30 promotions in English, and
+  15 and 15 in Spanish, Portuguese, Hindi, Hinglish, Indonesian, French and German, written by a
+  helper shown no file of the project and measured before being read. en-9: 3 clean drafts
+  flagged (all by a rule: two bodies starting with a variable, TPL323, which Meta does reject;
+  a refund asking to confirm bank details on a linked page, TPL184), 24 of 30 promotions
+  flagged (15 by a rule). ml-3: 3 clean flagged (two variables at an end, TPL323; a German
+  outage notice, model only), 13 of 15 promotions flagged (11 by a rule).
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,
@@ -46,8 +53,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
-not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8 and ml-2
-were, for their first measurement above).
+not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9
+and ml-3 were, for their first measurement above).
 """
 
 from __future__ import annotations

@@ -352,13 +352,20 @@ def fix_paths(
     return done, result
 
 
-def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool = False) -> None:
+def honest_fixes(
+    result: RunResult,
+    config: Config | None = None,
+    unsafe: bool = False,
+    *,
+    stdin_name: str | None = None,
+) -> None:
     """Take the edit off each finding whose fix ``--fix`` would refuse (it would bring a new
     problem: ``fix_text``) or not write (a symlink, a read-only file: ``_fix_files``), so the
     report's "fixable" count and each finding's ``edit`` say what ``--fix`` would do, without
-    writing anything. ``unsafe``: the report counts best guesses as ``--fix --unsafe-fixes``
-    makes them. Only the files with something to fix are fixed in memory: a run with nothing
-    to fix costs nothing more."""
+    writing anything. Standard input (``-``, parsed as ``stdin_name`` says, as ``lint_paths``
+    was told) is judged as ``--fix`` on it (``fix_source``) judges it. ``unsafe``: the report
+    counts best guesses as ``--fix --unsafe-fixes`` makes them. Only the files with something
+    to fix are fixed in memory: a run with nothing to fix costs nothing more."""
     import dataclasses
 
     config = _config(config)
@@ -369,10 +376,11 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
     refused_safe: set[tuple[str, str, str, str, str]] = set()
     refused_all: set[tuple[str, str, str, str, str]] = set()
     if not unsafe and any(e.safe for e in edits):
-        refused_safe = _judged(result, config, unsafe=False)
+        refused_safe = _judged(result, config, unsafe=False, stdin_name=stdin_name)
     guessing = {d.file for d in result.diagnostics if d.edit is not None and not d.edit.safe}
     if unsafe or guessing:
-        refused_all = _judged(result, config, unsafe=True, only=None if unsafe else guessing)
+        only = None if unsafe else guessing
+        refused_all = _judged(result, config, unsafe=True, only=only, stdin_name=stdin_name)
     if not refused_safe and not refused_all:
         return
 
@@ -388,12 +396,18 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
 
 
 def _judged(
-    result: RunResult, config: Config, *, unsafe: bool, only: set[str] | None = None
+    result: RunResult,
+    config: Config,
+    *,
+    unsafe: bool,
+    only: set[str] | None = None,
+    stdin_name: str | None = None,
 ) -> set[tuple[str, str, str, str, str]]:
     """The fixes ``--fix`` would refuse or not write, found without writing anything."""
-    return _fix_files(
-        result, config, unsafe=unsafe, write=False, only=only, as_fix=True
-    ).refused_fixes
+    done = _fix_files(
+        result, config, unsafe=unsafe, write=False, only=only, as_fix=True, stdin_name=stdin_name
+    )
+    return done.refused_fixes
 
 
 def _fix_files(
@@ -404,6 +418,7 @@ def _fix_files(
     write: bool,
     only: set[str] | None = None,
     as_fix: bool = False,
+    stdin_name: str | None = None,
 ) -> FixResult:
     """Fix each file of a run that has something to fix (``fix_text``), and write it unless
     ``write`` is false; a fix is refused when it would bring a new problem, a duplicate of
@@ -413,7 +428,8 @@ def _fix_files(
     fixes in ``refused_fixes`` too: the report does not count them as fixable.
 
     ``as_fix`` (with ``write`` false): what ``--fix`` would do, for the report: a read-only
-    file is skipped as ``--fix`` skips it (``--diff`` shows it)."""
+    file is skipped as ``--fix`` skips it (``--diff`` shows it), and standard input is fixed
+    in memory as ``--fix`` on it does (``fix_source``), parsed as ``stdin_name`` says."""
     from linter.fixes import (
         LINK_REFUSED,
         FixResult,
@@ -443,17 +459,19 @@ def _fix_files(
             done.refused_fixes.add((d.file, d.component, d.code, d.edit.old, d.edit.new))
 
     for path in files:
-        if path == "-" or not os.path.isfile(path):
+        stdin = path == "-" and as_fix and not write and bool(runs.of(path))
+        if not stdin and (path == "-" or not os.path.isfile(path)):
             skip(path, f"{path}: not a file that can be rewritten")
             continue
-        if is_link(path):  # --diff too: a patch applied from it would write through the link
+        if not stdin and is_link(path):  # --diff too: a patch from it would write through it
             skip(path, LINK_REFUSED.format(path=path))
             continue
-        if (write or as_fix) and not writable(path):
+        if not stdin and (write or as_fix) and not writable(path):
             skip(path, f"{path}: read-only; not rewritten")
             continue
         try:
-            text, bom = read_text(path)
+            # standard input, read once: its text as read (without a byte-order mark)
+            text, bom = (runs.of(path)[0].index.text, False) if stdin else read_text(path)
         except (OSError, UnicodeDecodeError) as exc:
             skip(path, f"{path}: not rewritten ({exc})")
             continue
@@ -461,9 +479,12 @@ def _fix_files(
         # before the fixes, the file is compared with the run as it was read: a duplicate it
         # already had of another file is no new one when that file has been fixed the same way
         first = (runs.add(path, found_in.get(path, []), templates, as_read=True), templates)
+        named = stdin_name if stdin else None
 
-        def lint(t: str, path: str = path) -> tuple[list[Diagnostic], list[Template]]:
-            found, templates = _lint_source(t, path, config)
+        def lint(
+            t: str, path: str = path, named: str | None = named
+        ) -> tuple[list[Diagnostic], list[Template]]:
+            found, templates = _lint_source(t, path, config, named)
             return runs.add(path, found, templates), templates
 
         try:

@@ -802,6 +802,21 @@ def test_the_report_does_not_count_a_fix_that_fix_would_refuse(tmp_path: Path) -
     assert "fixed" not in lint("--fix", str(path)).stderr
 
 
+def test_the_report_on_stdin_does_not_count_a_fix_that_fix_would_refuse() -> None:
+    # `lint -` said "[*] 1 fixable with --fix" for 'Thx' -> 'Thanks', which `lint --fix -`
+    # refuses (the header would be 62 characters); a file's count was already --fix's own.
+    text = json.dumps(_header_footer("Thx for booking with Kavya Home, your stay is now confirmed"))
+    for named in ((), ("--stdin-filename", "drafts/booking.json")):
+        res = lint(*named, "-", input=text)
+        assert "TPL202" in res.stdout and "[*]" not in res.stdout, named
+        (item,) = json.loads(lint("--format", "json", *named, "-", input=text).stdout)
+        assert item["code"] == "TPL202" and item["edit"] is None
+    assert lint("--fix", "-", input=text).stdout == text  # what --fix does with it
+    # a fix --fix makes on standard input is still counted
+    res = lint("-", input="# templint: language en-us\nHi {{1}}, your order shipped.\n")
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix"
+
+
 def test_the_report_does_not_count_a_best_guess_fix_would_refuse(tmp_path: Path) -> None:
     # 'ordr' -> 'order' would take the header past 60 characters; 'shiped' -> 'shipped' fits
     header = "Your ordr from Kavya Home is confirmed, see you at check-in!"

@@ -352,12 +352,20 @@ def fix_paths(
     return done, result
 
 
-def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool = False) -> None:
+def honest_fixes(
+    result: RunResult,
+    config: Config | None = None,
+    unsafe: bool = False,
+    *,
+    stdin_name: str | None = None,
+) -> None:
     """Take the edit off each finding whose fix ``--fix`` would refuse (it would bring a new
-    problem: ``fix_text``), so the report's "fixable" count and each finding's ``edit`` say
-    what ``--fix`` would do, without writing anything. ``unsafe``: the report counts best
-    guesses as ``--fix --unsafe-fixes`` makes them. Only the files with something to fix are
-    fixed in memory: a run with nothing to fix costs nothing more."""
+    problem: ``fix_text``) or not write (a symlink, a read-only file: ``_fix_files``), so the
+    report's "fixable" count and each finding's ``edit`` say what ``--fix`` would do, without
+    writing anything. Standard input (``-``, parsed as ``stdin_name`` says, as ``lint_paths``
+    was told) is judged as ``--fix`` on it (``fix_source``) judges it. ``unsafe``: the report
+    counts best guesses as ``--fix --unsafe-fixes`` makes them. Only the files with something
+    to fix are fixed in memory: a run with nothing to fix costs nothing more."""
     import dataclasses
 
     config = _config(config)
@@ -368,11 +376,11 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
     refused_safe: set[tuple[str, str, str, str, str]] = set()
     refused_all: set[tuple[str, str, str, str, str]] = set()
     if not unsafe and any(e.safe for e in edits):
-        refused_safe = _fix_files(result, config, unsafe=False, write=False).refused_fixes
+        refused_safe = _judged(result, config, unsafe=False, stdin_name=stdin_name)
     guessing = {d.file for d in result.diagnostics if d.edit is not None and not d.edit.safe}
     if unsafe or guessing:
         only = None if unsafe else guessing
-        refused_all = _fix_files(result, config, unsafe=True, write=False, only=only).refused_fixes
+        refused_all = _judged(result, config, unsafe=True, only=only, stdin_name=stdin_name)
     if not refused_safe and not refused_all:
         return
 
@@ -387,6 +395,21 @@ def honest_fixes(result: RunResult, config: Config | None = None, unsafe: bool =
     ]
 
 
+def _judged(
+    result: RunResult,
+    config: Config,
+    *,
+    unsafe: bool,
+    only: set[str] | None = None,
+    stdin_name: str | None = None,
+) -> set[tuple[str, str, str, str, str]]:
+    """The fixes ``--fix`` would refuse or not write, found without writing anything."""
+    done = _fix_files(
+        result, config, unsafe=unsafe, write=False, only=only, as_fix=True, stdin_name=stdin_name
+    )
+    return done.refused_fixes
+
+
 def _fix_files(
     result: RunResult,
     config: Config,
@@ -394,12 +417,19 @@ def _fix_files(
     unsafe: bool,
     write: bool,
     only: set[str] | None = None,
+    as_fix: bool = False,
+    stdin_name: str | None = None,
 ) -> FixResult:
     """Fix each file of a run that has something to fix (``fix_text``), and write it unless
     ``write`` is false; a fix is refused when it would bring a new problem, a duplicate of
     another file's template (TPL401, TPL402) included: each file is re-linted alone, and its
     templates compared with the other files' as they are by then (fixed or not). ``only``:
-    these files alone."""
+    these files alone. A file that is not rewritten (a symlink, read-only, no file) has its
+    fixes in ``refused_fixes`` too: the report does not count them as fixable.
+
+    ``as_fix`` (with ``write`` false): what ``--fix`` would do, for the report: a read-only
+    file is skipped as ``--fix`` skips it (``--diff`` shows it), and standard input is fixed
+    in memory as ``--fix`` on it does (``fix_source``), parsed as ``stdin_name`` says."""
     from linter.fixes import (
         LINK_REFUSED,
         FixResult,
@@ -421,34 +451,46 @@ def _fix_files(
     if not files:
         return done
     runs = _RunDuplicates(result.templates, config)
+
+    def skip(path: str, why: str) -> None:
+        done.skipped.append(why)
+        for d in fixable(found_in.get(path, []), unsafe):
+            assert d.edit is not None
+            done.refused_fixes.add((d.file, d.component, d.code, d.edit.old, d.edit.new))
+
     for path in files:
-        if path == "-" or not os.path.isfile(path):
-            done.skipped.append(f"{path}: not a file that can be rewritten")
+        stdin = path == "-" and as_fix and not write and bool(runs.of(path))
+        if not stdin and (path == "-" or not os.path.isfile(path)):
+            skip(path, f"{path}: not a file that can be rewritten")
             continue
-        if is_link(path):  # --diff too: a patch applied from it would write through the link
-            done.skipped.append(LINK_REFUSED.format(path=path))
+        if not stdin and is_link(path):  # --diff too: a patch from it would write through it
+            skip(path, LINK_REFUSED.format(path=path))
             continue
-        if write and not writable(path):
-            done.skipped.append(f"{path}: read-only; not rewritten")
+        if not stdin and (write or as_fix) and not writable(path):
+            skip(path, f"{path}: read-only; not rewritten")
             continue
         try:
-            text, bom = read_text(path)
+            # standard input, read once: its text as read (without a byte-order mark)
+            text, bom = (runs.of(path)[0].index.text, False) if stdin else read_text(path)
         except (OSError, UnicodeDecodeError) as exc:
-            done.skipped.append(f"{path}: not rewritten ({exc})")
+            skip(path, f"{path}: not rewritten ({exc})")
             continue
         templates = runs.of(path)
         # before the fixes, the file is compared with the run as it was read: a duplicate it
         # already had of another file is no new one when that file has been fixed the same way
         first = (runs.add(path, found_in.get(path, []), templates, as_read=True), templates)
+        named = stdin_name if stdin else None
 
-        def lint(t: str, path: str = path) -> tuple[list[Diagnostic], list[Template]]:
-            found, templates = _lint_source(t, path, config)
+        def lint(
+            t: str, path: str = path, named: str | None = named
+        ) -> tuple[list[Diagnostic], list[Template]]:
+            found, templates = _lint_source(t, path, config, named)
             return runs.add(path, found, templates), templates
 
         try:
             fixed = fix_text(text, lint, unsafe=unsafe, fail_on=config.fail_on, first=first)
         except ValueError:
-            done.skipped.append(f"{path}: changed since it was read; not rewritten")
+            skip(path, f"{path}: changed since it was read; not rewritten")
             continue
         done.refused += fixed.refused
         done.refused_fixes |= fixed.refused_fixes
@@ -460,7 +502,7 @@ def _fix_files(
             try:
                 write_file(path, fixed.text, bom)
             except OSError as exc:
-                done.skipped.append(f"{path}: not rewritten ({exc})")
+                skip(path, f"{path}: not rewritten ({exc})")
                 continue
         runs.fixed(path, fixed.templates)
         done.fixed += fixed.applied

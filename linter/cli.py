@@ -355,7 +355,7 @@ def lint(
             )
             if not add_ignore:
                 # what --fix would refuse is not counted as fixable, nor given as an edit
-                honest_fixes(result, config, unsafe=unsafe_fixes)
+                honest_fixes(result, config, unsafe=unsafe_fixes, stdin_name=stdin_filename)
     except ValueError as exc:
         # RuleFileError, the classifier's ModelError, a bad rule parameter: the linter could
         # not be set up, so nothing was checked.

@@ -40,7 +40,9 @@ class PathSettings:
         return fnmatch.fnmatchcase(relative, pattern.replace("**", "*"))
 
 
-FAIL_ON = ("warning", "error", "info")
+FAIL_ON = ("error", "warning", "info")  # the values fail-on / fail_on accept
+# how messages name them: 'error', 'warning' or 'info'
+FAIL_ON_SAID = ", ".join(repr(v) for v in FAIL_ON[:-1]) + f" or {FAIL_ON[-1]!r}"
 # Config's fields that hold several strings
 _LISTS = ("select", "ignore", "accept", "brands", "reject", "extend_rules", "exclude")
 
@@ -87,9 +89,7 @@ class Config:
                 )
             object.__setattr__(self, name, value)
         if self.fail_on not in FAIL_ON:
-            raise ConfigError(
-                f"Config(fail_on=...) must be 'error', 'warning' or 'info', not {self.fail_on!r}"
-            )
+            raise ConfigError(f"Config(fail_on=...) must be {FAIL_ON_SAID}, not {self.fail_on!r}")
 
     def with_overrides(self, **changes: Any) -> Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
@@ -282,7 +282,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: 'severity' maps codes to one of {', '.join(SEVERITIES)}")
     fail_on = data.get("fail-on", "error")
     if fail_on not in FAIL_ON:
-        raise ConfigError(f"{path}: 'fail-on' must be 'warning' or 'error'")
+        raise ConfigError(f"{path}: 'fail-on' must be {FAIL_ON_SAID}, not {fail_on!r:.40}")
     category = _category(data.get("default-category", "UTILITY"), f"{path}: 'default-category'")
     language = _language(data.get("default-language"), f"{path}: 'default-language'")
     options = data.get("rules", {})

@@ -244,26 +244,33 @@ def test_scorer_gzip_bomb_is_refused_without_inflating_it(model_copy: Path) -> N
         lint_text(PROMO, config=config)
 
 
-def test_a_scorer_file_past_its_size_cap_is_refused_before_it_is_read(
-    model_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The file itself is capped, not only what it inflates to: it was read whole into
-    memory (and hashed) before anything was checked."""
+def _oversized(folder: Path, name: str) -> Path:
+    """Make ``name`` in ``folder`` 33 MB of zeros (sparse: no disk), its SHA-256 recorded."""
     import hashlib
 
-    from linter.api import lint_text
-    from linter.config import Config
-
-    path = model_copy / SCORER_NAME
-    with open(path, "wb") as f:  # sparse: 33 MB of zeros that take no disk
+    path = folder / name
+    with open(path, "wb") as f:
         f.truncate(33 * 1024 * 1024)
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(1 << 20):
             digest.update(chunk)
-    meta = json.loads((model_copy / META_NAME).read_text())
-    meta["artefacts"][SCORER_NAME]["sha256"] = digest.hexdigest()
-    (model_copy / META_NAME).write_text(json.dumps(meta))
+    meta = json.loads((folder / META_NAME).read_text())
+    meta["artefacts"][name]["sha256"] = digest.hexdigest()
+    (folder / META_NAME).write_text(json.dumps(meta))
+    return path
+
+
+def test_a_scorer_file_past_its_size_cap_is_refused_before_it_is_read(
+    model_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file itself is capped, not only what it inflates to: it was read whole into
+    memory (and hashed) before anything was checked."""
+
+    from linter.api import lint_text
+    from linter.config import Config
+
+    path = _oversized(model_copy, SCORER_NAME)
     reads: list[int] = []
     real_open = open
 
@@ -282,6 +289,21 @@ def test_a_scorer_file_past_its_size_cap_is_refused_before_it_is_read(
     config = Config(select=("TPL501",), options={"TPL501": {"model-dir": str(model_copy)}})
     with pytest.raises(ModelError, match="larger than 32 MB"):
         lint_text(PROMO, config=config)
+
+
+def test_a_joblib_file_past_the_cap_is_one_line_not_read_into_memory(model_copy: Path) -> None:
+    """``evaluate --backend sklearn --trust-model`` read classifier.joblib whole, however
+    large (then joblib failed with a traceback); it is capped as the scorer file is."""
+    from linter.commands.evaluate import evaluate
+
+    path = _oversized(model_copy, JOBLIB_NAME)
+    args = ["--data", str(FIXTURE), "--model-dir", str(model_copy), "--no-rules"]
+    result = CliRunner().invoke(evaluate, [*args, "--backend", "sklearn", "--trust-model"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"templint: {path}: larger than 32 MB (a real model file is a few MB); "
+        "refusing to load it\n"
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")

@@ -140,6 +140,21 @@ def test_fail_on_and_exit_zero(run, tmp_path: Path) -> None:
     assert run("lint", "--select", "TPL101", "--fail-on", "warning", f).exit_code == 1
 
 
+def test_a_bad_fail_on_names_every_value_the_config_accepts(run, tmp_path: Path) -> None:
+    # 'info' is accepted (a run with info findings then fails) but the message for a bad
+    # value named only 'warning' and 'error'.
+    f = write(tmp_path / "t.txt", OFFER)
+    write(tmp_path / "templint.toml", 'fail-on = "loud"\n')
+    res = run("lint", f)
+    assert res.exit_code == 2
+    assert res.output == (
+        f"templint: {tmp_path / 'templint.toml'}: "
+        "'fail-on' must be 'error', 'warning' or 'info', not 'loud'\n"
+    )
+    write(tmp_path / "templint.toml", 'fail-on = "info"\n[severity]\nTPL101 = "info"\n')
+    assert run("lint", "--select", "TPL101", f).exit_code == 1
+
+
 def test_config_select_ignore_and_cli_override(run, tmp_path: Path) -> None:
     f = write(tmp_path / "t.txt", OFFER)
     write(tmp_path / "pyproject.toml", '[tool.templint]\nignore = ["TPL1"]\n')

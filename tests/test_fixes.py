@@ -263,6 +263,34 @@ def test_a_read_only_file_is_left_alone(tmp_path: Path) -> None:
     assert "read-only; not rewritten" in res.output and "en-us" in locked.read_text("utf-8")
 
 
+def test_the_report_does_not_count_fixes_in_files_fix_leaves_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --fix skips a read-only file and a symlink, but `lint` said "[*] 1 fixable with --fix"
+    # for each: the count is what --fix would write.
+    monkeypatch.chdir(tmp_path)  # the symlink is inside the project: read, not written
+    body = "# templint: language en-us\nHi {{1}}, your order shipped.\n"
+    locked = tmp_path / "locked.txt"
+    locked.write_text(body, "utf-8")
+    locked.chmod(0o444)  # root may write it; --fix does not
+    real = tmp_path / "real.txt"
+    real.write_text(body, "utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to("real.txt")
+    for path in (locked, link):
+        res = lint(str(path))
+        assert "TPL" in res.stdout and "[*]" not in res.stdout, path
+        items = json.loads(lint("--format", "json", str(path)).stdout)
+        assert items and all(i["edit"] is None for i in items), path
+        res = lint("--fix", str(path))  # and --fix's own report agrees
+        assert "not rewritten" in res.stderr and "[*]" not in res.stdout, path
+        assert path.read_text("utf-8") == body
+    # the file itself is counted, and fixed
+    assert lint(str(real)).stdout.splitlines()[-1] == "[*] 1 fixable with --fix"
+    res = lint(str(tmp_path))  # a folder: the real file's fix alone
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix"
+
+
 def test_diff_shows_what_fix_would_write_and_writes_nothing(files: tuple[Path, Path]) -> None:
     text, meta = files
     before = text.read_bytes(), meta.read_bytes()
@@ -772,6 +800,21 @@ def test_the_report_does_not_count_a_fix_that_fix_would_refuse(tmp_path: Path) -
     (item,) = json.loads(lint("--format", "json", str(path)).stdout)
     assert item["code"] == "TPL202" and item["edit"] is None
     assert "fixed" not in lint("--fix", str(path)).stderr
+
+
+def test_the_report_on_stdin_does_not_count_a_fix_that_fix_would_refuse() -> None:
+    # `lint -` said "[*] 1 fixable with --fix" for 'Thx' -> 'Thanks', which `lint --fix -`
+    # refuses (the header would be 62 characters); a file's count was already --fix's own.
+    text = json.dumps(_header_footer("Thx for booking with Kavya Home, your stay is now confirmed"))
+    for named in ((), ("--stdin-filename", "drafts/booking.json")):
+        res = lint(*named, "-", input=text)
+        assert "TPL202" in res.stdout and "[*]" not in res.stdout, named
+        (item,) = json.loads(lint("--format", "json", *named, "-", input=text).stdout)
+        assert item["code"] == "TPL202" and item["edit"] is None
+    assert lint("--fix", "-", input=text).stdout == text  # what --fix does with it
+    # a fix --fix makes on standard input is still counted
+    res = lint("-", input="# templint: language en-us\nHi {{1}}, your order shipped.\n")
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix"
 
 
 def test_the_report_does_not_count_a_best_guess_fix_would_refuse(tmp_path: Path) -> None:

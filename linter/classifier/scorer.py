@@ -48,6 +48,9 @@ MAX_SCORER_BYTES = 64 * 1024 * 1024
 # or a link to /dev/zero, has no size to check): the shipped one is 1.2 MB, and JSON that
 # inflates to at most MAX_SCORER_BYTES compresses far below this.
 MAX_SCORER_FILE_BYTES = MAX_SCORER_BYTES // 2
+# The most classifier.joblib may be as stored, checked as the scorer file is (before it is read
+# and while it is): the shipped one is 1.2 MB, compressed as the scorer is, so the same cap.
+MAX_JOBLIB_FILE_BYTES = MAX_SCORER_FILE_BYTES
 _CHUNK = 256 * 1024
 WORDS_KEPT = 50_000  # distinct words whose n-gram columns explain() keeps (~10 MB)
 MIN_CONTRIBUTION = 0.005  # explain() names no word whose push is smaller (it shows as 0.00)

@@ -638,6 +638,7 @@ def load_pipeline(
     import io
 
     from linter.classifier.scorer import (
+        MAX_JOBLIB_FILE_BYTES,
         default_model_dir,
         is_shipped_model_dir,
         read_metadata,
@@ -652,7 +653,7 @@ def load_pipeline(
             "if you trained this folder yourself, pass --trust-model"
         )
     meta = read_metadata(model_dir)
-    blob = verified_bytes(model_dir, JOBLIB_NAME, meta)
+    blob = verified_bytes(model_dir, JOBLIB_NAME, meta, limit=MAX_JOBLIB_FILE_BYTES)
     if meta.get("sklearn_version") != sklearn.__version__:
         raise ModelError(
             f"{JOBLIB_NAME} was trained with scikit-learn {meta.get('sklearn_version')}, this "

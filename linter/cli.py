@@ -192,7 +192,7 @@ def _use_color(option: str, stream: Any = None) -> bool:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["warning", "error"]),
+    type=click.Choice(["error", "warning", "info"]),
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error, or the config's).",
 )

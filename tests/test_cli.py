@@ -138,6 +138,10 @@ def test_fail_on_and_exit_zero(run, tmp_path: Path) -> None:
     write(tmp_path / "templint.toml", '[severity]\nTPL101 = "warning"\n')
     assert run("lint", "--select", "TPL101", f).exit_code == 0
     assert run("lint", "--select", "TPL101", "--fail-on", "warning", f).exit_code == 1
+    # the command line takes every value the config does
+    write(tmp_path / "templint.toml", '[severity]\nTPL101 = "info"\n')
+    assert run("lint", "--select", "TPL101", "--fail-on", "warning", f).exit_code == 0
+    assert run("lint", "--select", "TPL101", "--fail-on", "info", f).exit_code == 1
 
 
 def test_a_bad_fail_on_names_every_value_the_config_accepts(run, tmp_path: Path) -> None:

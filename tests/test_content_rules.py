@@ -86,7 +86,7 @@ TABLE: list[tuple[str, str, set[str]]] = [
     (
         "banking",
         "Your card is blocked. Reply with your card number and CVV to unblock it.",
-        {"TPL181", "TPL182"},
+        {"TPL182"},  # the card number asked with its CVV: one finding, the graver request
     ),
     ("banking", "To complete KYC, please share your Aadhaar number and PAN card.", {"TPL185"}),
     ("banking", "Your refund is pending. Send us your account number and IFSC.", {"TPL184"}),

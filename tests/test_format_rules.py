@@ -886,3 +886,16 @@ def test_a_broken_variable_counts_for_sequence_position_and_samples(tmp_path: Pa
     fixed_path, _ = write(tmp_path, "u.json", meta(body + "}", samples=["Priya", "Main St"]))
     codes = sorted(d.code for d in diags if d.code != "TPL326")
     assert sorted(d.code for d in lint_file(fixed_path, config=FORMAT_ONLY)) == codes
+
+
+def test_foreign_variable_never_suggests_a_number_in_use(tmp_path: Path) -> None:
+    """With the variables out of order TPL327 said '$Name … written like {{4}}' beside a {{4}}."""
+    body = "{{1}}, your order {{3}} {{4}} is ready for $Name pickup at {{2}}."
+    path, _ = write(tmp_path, "t.json", meta(body))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL327")
+    assert d.message.endswith("(Meta's variables are written like {{5}})")
+    path, _ = write(tmp_path, "u.txt", "Hi {{1}}, $Name and %city% ship {{3}}, {{2}} today.\n")
+    assert [d.message[-6:-1] for d in only(lint_file(path, config=FORMAT_ONLY), "TPL327")] == [
+        "{{4}}",
+        "{{5}}",
+    ]

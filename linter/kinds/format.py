@@ -1169,6 +1169,8 @@ class _Renumbering:
     def __init__(self, template: Template, comp: Component, style: str) -> None:
         phs = find_placeholders(comp.text)
         self.numbers: dict[int, int] = {}  # start of a variable that needs one -> its number
+        # … or, while the others are out of order, a number none of them has (the highest + 1)
+        self.spare: dict[int, int] = {}
         self.edit: tuple[int, int, str, bool] | None = None
         self.shifted = False  # variables already numbered get another number
         self.in_sequence = True
@@ -1177,6 +1179,7 @@ class _Renumbering:
             return
         firsts = list(dict.fromkeys(n for ph in phs if (n := _own_number(ph)) is not None))
         self.in_sequence = firsts == list(range(1, len(firsts) + 1))
+        top = max(firsts, default=0)
         renumbered: dict[int, int] = {}
         groups: dict[str, int] = {}
         new: dict[int, str] = {}
@@ -1195,6 +1198,7 @@ class _Renumbering:
                     count += 1
                     groups[group] = count
                 self.numbers[ph.start] = groups[group]
+                self.spare[ph.start] = top + list(groups).index(group) + 1
                 new[ph.start] = _var(groups[group])
         self.shifted = any(old != now for old, now in renumbered.items())
         samples = _samples(template, comp)
@@ -1234,6 +1238,8 @@ def _variable_fix(
         better = _var(plan.numbers[ph.start])
         after = " and number the variables after it on" if plan.shifted else ""
         if not plan.in_sequence:
+            # its place in order is a number another variable still has: {{4}} beside a {{4}}
+            better = _var(plan.spare[ph.start])
             hint = (
                 f"Replace `{ph.text}` with a numbered variable, and number the "
                 f"{_noun(comp)[4:]} variables 1, 2, 3… in order of appearance (and put the "

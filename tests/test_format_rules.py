@@ -899,3 +899,11 @@ def test_foreign_variable_never_suggests_a_number_in_use(tmp_path: Path) -> None
         "{{4}}",
         "{{5}}",
     ]
+
+
+def test_sample_format_names_the_variable_and_quotes_the_sample(tmp_path: Path) -> None:
+    """TPL332 said 'Sample body.example[2] has a line break', in the API's notation."""
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, samples=["Maria", "Main St\nStore 4", "x"]))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL332")
+    assert d.message.startswith("The sample for {{2}} ('Main St↵Store 4') has a line break;")
+    assert "\n" not in d.message and "example[" not in d.message

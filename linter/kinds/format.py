@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from linter.kinds import Check, Hit
+from linter.output.safe import safe
 from linter.placeholders import (
     ALL,
     FOREIGN,
@@ -1724,6 +1725,34 @@ def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
 
 
 _SAMPLE_BAD = re.compile(r"\r\n|[\n\r]|\t| {5,}")
+_SAMPLE_LABEL = re.compile(r"(body|header)\.example(?:\[([0-9]+)\]|\.(.*))|buttons\[([0-9]+)\]\..*")
+SAMPLE_SHOWN = 30  # characters of a sample quoted in a message, around what is wrong
+
+
+def _sample_name(label: str) -> str:
+    """How a message names a sample: "The sample for {{2}}", not "body.example[2]"."""
+    m = _SAMPLE_LABEL.fullmatch(label)
+    if m is None:
+        return f"Sample {label}"
+    part, number, name, button = m.groups()
+    if button is not None:
+        return f"The sample URL of button {int(button) + 1}"
+    whose = "" if part == "body" else "the header's "
+    return f"The sample for {whose}{_var(number if number is not None else name)}"
+
+
+def _sample_quote(text: str, start: int, end: int) -> str:
+    """The sample, or the part of it around ``start:end``, on one line: a line break shown as
+    "↵", a tab as "\\t", other control characters escaped."""
+    begin = 0
+    if len(text) > SAMPLE_SHOWN:
+        begin = max(0, min(start - SAMPLE_SHOWN // 3, len(text) - SAMPLE_SHOWN))
+    shown = text[begin : begin + SAMPLE_SHOWN]
+    shown = re.sub(r"\r\n|[\n\r]", "↵", shown).replace("\t", "\\t")
+    shown = safe(shown)
+    head = "…" if begin > 0 else ""
+    tail = "…" if begin + SAMPLE_SHOWN < len(text) else ""
+    return f"'{head}{shown}{tail}'"
 
 
 @register("sample-format")
@@ -1734,7 +1763,7 @@ def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
         if comp.kind != "example":
             continue
         if not comp.text.strip():
-            yield Hit(comp, *_whole(comp), {"what": comp.label, "found": "is empty"})
+            yield Hit(comp, *_whole(comp), {"what": _sample_name(comp.label), "found": "is empty"})
             continue
         for m in bad.finditer(comp.text):
             found = {"\t": "a tab"}.get(m.group())
@@ -1749,7 +1778,11 @@ def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 comp,
                 m.start(),
                 m.end(),
-                {"what": comp.label, "found": f"has {found}"},
+                {
+                    "what": f"{_sample_name(comp.label)} "
+                    f"({_sample_quote(comp.text, m.start(), m.end())})",
+                    "found": f"has {found}",
+                },
                 edit=(m.start(), m.end(), " ", True),
             )
 

@@ -907,3 +907,19 @@ def test_sample_format_names_the_variable_and_quotes_the_sample(tmp_path: Path) 
     (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL332")
     assert d.message.startswith("The sample for {{2}} ('Main St↵Store 4') has a line break;")
     assert "\n" not in d.message and "example[" not in d.message
+
+
+@pytest.mark.parametrize(
+    ("language", "english"), [("en_US", True), ("pt_BR", False), ("es", False)]
+)
+def test_variable_at_start_advice_is_not_english_for_other_languages(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """TPL323 suggested 'e.g. "Hi {{1}}, …"' for pt_BR, es and id templates alike."""
+    tpl = dict(
+        meta("{{1}}, seu pedido {{2}} foi enviado.", samples=["Ana", "#1"]), language=language
+    )
+    path, _ = write(tmp_path, "t.json", tpl)
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL323")
+    assert ('"Hi {{1}}, …"' in d.fix) is english
+    assert d.fix.startswith("Put words before {{1}}")

@@ -993,7 +993,7 @@ def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 first.start,
                 first.end,
                 {"what": _what(comp), "placeholder": _shown(first), "where": "starts"},
-                f'Put words before {_canonical(first)}, e.g. "Hi {_canonical(first)}, …".',
+                _lead_in(template.language or check.ctx.config.default_language, _canonical(first)),
             )
         if last.end == tail and not (len(phs) == 1 and first.start == lead):
             yield Hit(
@@ -1003,6 +1003,15 @@ def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 {"what": _what(comp), "placeholder": _shown(last), "where": "ends"},
                 f"Add words or a full stop after {_canonical(last)}.",
             )
+
+
+def _lead_in(language: str | None, var: str) -> str:
+    """TPL323's advice: an English greeting as the example only for an English template (or
+    one with no language); other languages get advice that does not put words in their mouth."""
+    language = (language or "en").strip().lower()
+    if language == "en" or language.startswith(("en_", "en-")):
+        return f'Put words before {var}, e.g. "Hi {var}, …".'
+    return f"Put words before {var}, e.g. a greeting in the template's language."
 
 
 @register("variables-adjacent", placeholders=True)

@@ -16,7 +16,7 @@ SEVERITIES = ("info", "warning", "error")
 JSON_KEYS = (
     "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
     "fix", "template", "component", "category", "language", "promotional_score",
-    "predicted_category", "edit", "alternatives",
+    "predicted_category", "edit", "alternatives", "category_assumed",
 )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.placeholders import has_placeholders
 from linter.rulebook import Rule, check_settings, config_rules, matches, select_rules
-from linter.template import Component, Template, rule_category
+from linter.template import CATEGORIES, Component, Template, rule_category
 
 UNUSED_SUPPRESSION = "TPL001"
 RULE_FAILED = "TPL002"
@@ -417,11 +417,24 @@ class Linter:
             fix=fix,
             category=rule_category(tpl.category, self.config.default_category),
             language=tpl.language or self.config.default_language,
-            extra={k: v for k, v in tpl.scores.items() if not k.startswith("_")},
+            extra=self._extra(rule, tpl),
             span=span,
             edit=edit,
             alternatives=alternatives,
         )
+
+    @staticmethod
+    def _extra(rule: Rule, tpl: Template) -> dict[str, Any]:
+        extra = {k: v for k, v in tpl.scores.items() if not k.startswith("_")}
+        # JSON's category_assumed: checked as the default category (the text output notes it)
+        extra["category_assumed"] = _category_assumed(rule, tpl)
+        return extra
+
+
+def _category_assumed(rule: Rule, tpl: Template) -> bool:
+    """The finding depends on the category and the template declared none: it was checked as
+    the default (a text file without a ``# templint: category`` line)."""
+    return tpl.category is None and set(rule.applies_to) != set(CATEGORIES)
 
 
 def _joined_edit(tpl: Template, edit: Edit, hit: Hit) -> Edit | None:

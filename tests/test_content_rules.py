@@ -466,3 +466,35 @@ def test_arabic_offers_are_found_though_the_classifier_abstains() -> None:
     assert {"TPL101", "TPL102"} <= found and not found & {"TPL501", "TPL502"}
     deduction = "تم خصم مبلغ {{1}} من حسابك المنتهي بـ {{2}}."
     assert not {d.code for d in lint_text(deduction, category="UTILITY")} & {"TPL101", "TPL102"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "quoted"),
+    [
+        (
+            "Your data pack has been added. Love streaming? Our entertainment pack gives you 5 OTT "
+            "apps.",
+            "TPL154",
+            "Love streaming? Our",
+        ),
+        (
+            "Your water connection has been restored. Switch to our premium plan for priority "
+            "repairs.",
+            "TPL152",
+            "Switch to our premium plan",
+        ),
+    ],
+)
+def test_a_pattern_match_is_quoted_from_its_first_word(text: str, code: str, quoted: str) -> None:
+    """A match that began with the previous sentence's full stop was quoted '. Switch to our
+    premium plan', its span starting on the full stop."""
+    (d,) = [d for d in lint_text(text, config=CONTENT) if d.code == code]
+    assert d.message.endswith(f"'{quoted}'")
+    assert d.span is not None and text[d.span[0] : d.span[1]] == quoted
+
+
+def test_a_sign_before_a_number_stays_in_the_match() -> None:
+    from linter.kinds.pattern import word_start
+
+    assert word_start("Offre : -15 % sur", 6, 17) == 8  # ": " dropped, "-15 %" kept whole
+    assert word_start("...", 0, 3) == 0  # nothing but punctuation: left as it was

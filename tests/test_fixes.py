@@ -674,11 +674,33 @@ def test_fix_on_stdin_names_the_refused_fix_by_the_buffer_s_name() -> None:
     assert "[*]" not in res.stderr  # the report, on stderr, does not count it as fixable
 
 
-def test_a_refused_round_keeps_the_fixes_that_fit_in_order_and_is_idempotent(
+def long_body_with_two_fixes() -> str:
+    """One line of 1,023 characters: `{{ 1}}` -> `{{1}}` (safe) fits; 'thx' -> 'thanks' (safe)
+    then takes the body to 1,025, over Meta's 1,024 (TPL303)."""
+    body = "Hi {{ 1}}, thx for your order. " + "Your parcel is on its way. " * 40
+    return body[:1022].rstrip() + "." + "\n"
+
+
+def test_a_refused_round_keeps_the_fixes_that_fit_and_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    body = long_body_with_two_fixes()
+    assert len(body) == 1024
+    path.write_text(body, encoding="utf-8")
+    res = lint("--fix", str(path))
+    fixed = body.replace("{{ 1}}", "{{1}}")
+    assert path.read_text(encoding="utf-8") == fixed
+    assert "fixed 1 finding" in res.stderr
+    assert "TPL202 fix ('thx' -> 'thanks') not applied: it would bring TPL303" in res.stderr
+    assert "TPL303" not in res.stdout
+    again = lint("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == fixed and "fixed" not in again.stderr
+
+
+def test_repairing_a_brace_is_not_refused_for_the_broken_variables_around_it(
     tmp_path: Path,
 ) -> None:
-    # {{7}}} -> {{7}} would leave 4, 5, 6 missing (TPL320); the first three fit once taken in
-    # order ({{2}} only after {{1}}), and a second run changes nothing more.
+    # {{7}}} -> {{7}} was refused as leaving 4, 5, 6 missing (TPL320); TPL320 reads {{#4}},
+    # {{$5}}, {{06}} as 4, 5, 6 (TPL326 reports each), so every safe fix is made in one round
     path = tmp_path / "v.txt"
     path.write_text(
         "Hi {{{1}}}, your order {{ 2}} ships on {{3 }} from {{#4}} at {{$5}} for {{06}} "
@@ -688,15 +710,14 @@ def test_a_refused_round_keeps_the_fixes_that_fit_in_order_and_is_idempotent(
     res = lint("--fix", str(path))
     fixed = (
         "Hi {{1}}, your order {{2}} ships on {{3}} from {{#4}} at {{$5}} for {{06}} "
-        "with {{1.5}} done {{7}}}.\n"
+        "with {{1.5}} done {{7}}.\n"
     )
     assert path.read_text(encoding="utf-8") == fixed
-    assert "fixed 3 findings" in res.stderr
-    assert "TPL326 fix ('{{7}}}' -> '{{7}}') not applied: it would bring TPL320" in res.stderr
+    assert "fixed 4 findings" in res.stderr and "not applied" not in res.stderr
     assert "TPL320" not in res.stdout
     again = lint("--fix", str(path))
     assert path.read_text(encoding="utf-8") == fixed and "fixed" not in again.stderr
-    # with the guesses ({{#4}} -> {{4}} …) the numbering is whole, and {{7}} fits
+    # with the guesses ({{#4}} -> {{4}} …) the rest is fixed too
     lint("--fix", "--unsafe-fixes", str(path))
     assert path.read_text(encoding="utf-8") == (
         "Hi {{1}}, your order {{2}} ships on {{3}} from {{4}} at {{5}} for {{6}} "

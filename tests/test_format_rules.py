@@ -862,3 +862,64 @@ def test_a_bad_preset_pattern_is_one_error_at_load(tmp_path: Path) -> None:
     bad = Config(select=("TPL335",), options={"TPL335": {"presets": {"es": "(("}}})
     with pytest.raises((ConfigError, ValueError), match=r"presets\.es is not a valid pattern"):
         lint_file(str(_auth(tmp_path, "{{1}} es tu código.", "es")), config=bad)
+
+
+def test_a_broken_variable_counts_for_sequence_position_and_samples(tmp_path: Path) -> None:
+    """'{{2}' beside {{1}} {{3}} {{4}}: TPL320 said '{{2}} is missing' while TPL326 said '{{2}' is
+    malformed, TPL330 counted 3 variables, and fixing the brace brought up TPL323, TPL325 and
+    TPL320's order anew. The broken variable is read as the one it is meant to be."""
+    body = "{{1}}, your order {{3}} {{4}} is ready for pickup at {{2}"
+    path, text = write(tmp_path, "t.json", meta(body, samples=["Priya", "Main St"]))
+    diags = lint_file(path, config=FORMAT_ONLY)
+    (seq,) = only(diags, "TPL320")
+    assert "missing" not in seq.message
+    assert "{{3}} comes before {{2}} (written `{{2}`)" in seq.message
+    assert [d.message.split(": ", 2)[-1] for d in only(diags, "TPL330")] == [
+        "2 samples for 4 variables",
+        "2 samples for 4 variables",
+    ]
+    edges = only(diags, "TPL323")
+    assert "ends with the variable {{2}} (written `{{2}`)" in edges[-1].message
+    assert (edges[-1].line, edges[-1].column) == position(text, "{{2}")
+    assert only(diags, "TPL326")
+    # the brace fixed: the same findings, no new ones
+    fixed_path, _ = write(tmp_path, "u.json", meta(body + "}", samples=["Priya", "Main St"]))
+    codes = sorted(d.code for d in diags if d.code != "TPL326")
+    assert sorted(d.code for d in lint_file(fixed_path, config=FORMAT_ONLY)) == codes
+
+
+def test_foreign_variable_never_suggests_a_number_in_use(tmp_path: Path) -> None:
+    """With the variables out of order TPL327 said '$Name … written like {{4}}' beside a {{4}}."""
+    body = "{{1}}, your order {{3}} {{4}} is ready for $Name pickup at {{2}}."
+    path, _ = write(tmp_path, "t.json", meta(body))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL327")
+    assert d.message.endswith("(Meta's variables are written like {{5}})")
+    path, _ = write(tmp_path, "u.txt", "Hi {{1}}, $Name and %city% ship {{3}}, {{2}} today.\n")
+    assert [d.message[-6:-1] for d in only(lint_file(path, config=FORMAT_ONLY), "TPL327")] == [
+        "{{4}}",
+        "{{5}}",
+    ]
+
+
+def test_sample_format_names_the_variable_and_quotes_the_sample(tmp_path: Path) -> None:
+    """TPL332 said 'Sample body.example[2] has a line break', in the API's notation."""
+    path, _ = write(tmp_path, "t.json", meta(SHIPPED, samples=["Maria", "Main St\nStore 4", "x"]))
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL332")
+    assert d.message.startswith("The sample for {{2}} ('Main St↵Store 4') has a line break;")
+    assert "\n" not in d.message and "example[" not in d.message
+
+
+@pytest.mark.parametrize(
+    ("language", "english"), [("en_US", True), ("pt_BR", False), ("es", False)]
+)
+def test_variable_at_start_advice_is_not_english_for_other_languages(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """TPL323 suggested 'e.g. "Hi {{1}}, …"' for pt_BR, es and id templates alike."""
+    tpl = dict(
+        meta("{{1}}, seu pedido {{2}} foi enviado.", samples=["Ana", "#1"]), language=language
+    )
+    path, _ = write(tmp_path, "t.json", tpl)
+    (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL323")
+    assert ('"Hi {{1}}, …"' in d.fix) is english
+    assert d.fix.startswith("Put words before {{1}}")

@@ -671,16 +671,14 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     tmp_path: Path,
 ) -> None:
     """``--fix`` re-lints and refuses a fix after which the template has a new error: here
-    ``{{7}}}`` -> ``{{7}}`` would leave 4, 5 and 6 missing (TPL320). "Fix all" made every safe
-    edit in one pass, that one too; it now offers what ``--fix`` writes."""
-    body = (
-        "Hi {{{1}}}, your order {{ 2}} ships on {{3 }} from {{#4}} at {{$5}} for {{06}} "
-        "with {{1.5}} done {{7}}}.\n"
-    )
+    'thx' -> 'thanks' would take the body over 1,024 characters (TPL303). "Fix all" made every
+    safe edit in one pass, that one too; it now offers what ``--fix`` writes."""
+    body = "Hi {{ 1}}, thx for your order. " + "Your parcel is on its way. " * 40
+    body = body[:1022].rstrip() + ".\n"  # 1,023 characters; 'thanks' makes 1,025
     path = tmp_path / "v.txt"
     path.write_text(body, encoding="utf-8")
     res = CliRunner().invoke(main, ["lint", "--fix", str(path)])
-    assert "not applied: it would bring TPL320" in res.stderr
+    assert "not applied: it would bring TPL303" in res.stderr
     fixed = path.read_text(encoding="utf-8")
     out = io.BytesIO()
     server = Server(out)
@@ -696,7 +694,7 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     server.handle({"id": 1, "method": "textDocument/codeAction", "params": ask})
     (action,) = _answers(out)[1]["result"]
     assert _applied(body, action["edit"]["changes"][uri]) == fixed
-    assert "{{7}}}" in fixed and "{{3}}" in fixed
+    assert "thx" in fixed and "{{1}}" in fixed
 
 
 def test_after_shutdown_a_request_is_refused_and_notifications_are_dropped(

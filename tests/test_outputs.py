@@ -312,3 +312,29 @@ def test_sarif_uris_are_percent_encoded_and_gitlab_paths_stay_plain(
     assert not parts.query and not parts.fragment and unquote(parts.path) == "d/a#b?c%20 dé.txt"
     (issue,) = json.loads(CliRunner().invoke(main, [*args, "gitlab"]).stdout)
     assert issue["location"]["path"] == "d/a#b?c%20 dé.txt"
+
+
+def test_an_undeclared_category_is_noted_once_per_template(tmp_path) -> None:
+    """A .txt draft with no category was checked as UTILITY silently, and TPL101's advice
+    'or declare this template as MARKETING' did not say how."""
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    draft = tmp_path / "offer.txt"
+    draft.write_text("Your order shipped. Use code THANKS20 for 20% off. Hurry!\n", "utf-8")
+    declared = tmp_path / "declared.txt"
+    declared.write_text("# templint: category UTILITY\nUse code THANKS20 for 20% off.\n", "utf-8")
+    res = CliRunner().invoke(main, ["lint", str(draft), str(declared)])
+    notes = [line for line in res.output.splitlines() if line.startswith("note:")]
+    assert notes == [
+        f"note: {draft} (offer) declares no category, so it was checked as UTILITY; to declare "
+        "one, add a line `# templint: category MARKETING` (or UTILITY, AUTHENTICATION)"
+    ]
+    res = CliRunner().invoke(main, ["lint", "--format", "json", str(draft), str(declared)])
+    items = _json.loads(res.output)
+    assert {d["code"] for d in items if d["file"] == str(draft)} >= {"TPL101", "TPL102"}
+    for d in items:
+        assert d["category_assumed"] is (d["file"] == str(draft))

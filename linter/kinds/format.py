@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from linter.kinds import Check, Hit
+from linter.output.safe import safe
 from linter.placeholders import (
     ALL,
     FOREIGN,
@@ -860,6 +861,30 @@ def url_example(check: FormatCheck, template: Template) -> Iterator[Hit]:
 # --- variables ----------------------------------------------------------------------------
 
 
+def _variables(text: str) -> list[Placeholder]:
+    """The variables as the writer meant them: Meta's own, and the broken ones written with a
+    number (``{{2}``, ``{{ 2 }}``, ``{{#2}}``), which TPL326 reports with their repair. The
+    sequence, position, count and sample rules read these, so they neither call ``{{2}}``
+    missing beside a ``{{2}`` nor bring up new findings once its brace is fixed."""
+    return [
+        ph
+        for ph in find_placeholders(text, frozenset({NUMBERED, NAMED, MALFORMED}))
+        if ph.kind != MALFORMED or _own_number(ph) is not None
+    ]
+
+
+def _shown(ph: Placeholder) -> str:
+    """A variable as a message names it: ``{{2}}``, or ``{{2}} (written `{{2}`)``."""
+    if ph.kind == MALFORMED:
+        return f"{_var(_own_number(ph) or 0)} (written `{ph.text}`)"
+    return ph.text
+
+
+def _canonical(ph: Placeholder) -> str:
+    """What a variable is once repaired: ``{{2}}`` for ``{{2}``."""
+    return _var(_own_number(ph) or 0) if ph.kind == MALFORMED else ph.text
+
+
 @register("variable-count", placeholders=True)
 def variable_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """More than ``max`` valid variables in the rule's components (0 for footers)."""
@@ -879,15 +904,20 @@ def variable_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
 def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Numbered variables run 1, 2, 3… in order of first appearance, with no gap."""
     for comp in check.comps(template):
-        numbered = [p for p in valid_placeholders(comp.text) if p.kind == NUMBERED]
+        numbered = [p for p in _variables(comp.text) if p.kind != NAMED]
         if not numbered:
             continue
-        numbers = {p.number for p in numbered}
+        numbers = {_own_number(p) or 0 for p in numbered}
+        # a number written only broken ("{{2}"): named as written, not called missing
+        broken = {_own_number(p) or 0: p for p in reversed(numbered) if p.kind == MALFORMED}
+        for p in numbered:
+            if p.kind == NUMBERED:
+                broken.pop(p.number or 0, None)
         complete = numbers == set(range(1, len(numbers) + 1))
         expected = 1
         seen: set[int] = set()
         for ph in numbered:
-            n = ph.number or 0
+            n = _own_number(ph) or 0
             if n in seen:
                 continue
             if n == expected:
@@ -896,9 +926,9 @@ def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 continue
             order = ", ".join(_var(k) for k in sorted(numbers))
             if complete:
+                before = _shown(broken[expected]) if expected in broken else _var(expected)
                 detail = (
-                    f"{ph.text} comes before {{{{{expected}}}}}; number variables in the "
-                    "order they appear"
+                    f"{_shown(ph)} comes before {before}; number variables in the order they appear"
                 )
             elif 0 in numbers:
                 detail = "numbering starts at {{0}}; it must start at {{1}}"
@@ -910,7 +940,7 @@ def variable_sequence(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 comp,
                 ph.start,
                 ph.end,
-                {"what": _what(comp), "detail": detail, "placeholder": ph.text},
+                {"what": _what(comp), "detail": detail, "placeholder": _canonical(ph)},
                 f"Renumber the {_noun(comp)[4:]} variables {fixed} in order of appearance "
                 "(and put the samples in the same order).",
             )
@@ -950,39 +980,48 @@ def variable_mixed(check: FormatCheck, template: Template) -> Iterator[Hit]:
 @register("variable-at-edge", placeholders=True)
 def variable_at_edge(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
-        phs = valid_placeholders(comp.text)
+        phs = _variables(comp.text)
         if not phs:
             continue
         text = comp.text
         lead = len(text) - len(text.lstrip())
         tail = len(text.rstrip())
-        if phs[0].start == lead:
+        first, last = phs[0], phs[-1]
+        if first.start == lead:
             yield Hit(
                 comp,
-                phs[0].start,
-                phs[0].end,
-                {"what": _what(comp), "placeholder": phs[0].text, "where": "starts"},
-                f'Put words before {phs[0].text}, e.g. "Hi {phs[0].text}, …".',
+                first.start,
+                first.end,
+                {"what": _what(comp), "placeholder": _shown(first), "where": "starts"},
+                _lead_in(template.language or check.ctx.config.default_language, _canonical(first)),
             )
-        if phs[-1].end == tail and not (len(phs) == 1 and phs[0].start == lead):
+        if last.end == tail and not (len(phs) == 1 and first.start == lead):
             yield Hit(
                 comp,
-                phs[-1].start,
-                phs[-1].end,
-                {"what": _what(comp), "placeholder": phs[-1].text, "where": "ends"},
-                f"Add words or a full stop after {phs[-1].text}.",
+                last.start,
+                last.end,
+                {"what": _what(comp), "placeholder": _shown(last), "where": "ends"},
+                f"Add words or a full stop after {_canonical(last)}.",
             )
+
+
+def _lead_in(language: str | None, var: str) -> str:
+    """TPL323's advice: an English greeting as the example only for an English template (or
+    one with no language); other languages get advice that does not put words in their mouth."""
+    language = (language or "en").strip().lower()
+    if language == "en" or language.startswith(("en_", "en-")):
+        return f'Put words before {var}, e.g. "Hi {var}, …".'
+    return f"Put words before {var}, e.g. a greeting in the template's language."
 
 
 @register("variables-adjacent", placeholders=True)
 def variables_adjacent(check: FormatCheck, template: Template) -> Iterator[Hit]:
     for comp in check.comps(template):
-        phs = valid_placeholders(comp.text)
+        phs = _variables(comp.text)
         for a, b in itertools.pairwise(phs):
             if not comp.text[a.end : b.start].strip():
-                yield Hit(
-                    comp, a.start, b.end, {"what": _what(comp), "first": a.text, "second": b.text}
-                )
+                values = {"what": _what(comp), "first": _shown(a), "second": _shown(b)}
+                yield Hit(comp, a.start, b.end, values)
 
 
 _WORD = re.compile(r"\w+")
@@ -994,7 +1033,7 @@ def variable_density(check: FormatCheck, template: Template) -> Iterator[Hit]:
     per = check.num("words-per-variable", 2)
     extra = check.num("extra-words", 1)
     for comp in check.comps(template):
-        phs = valid_placeholders(comp.text)
+        phs = _variables(comp.text)
         if not phs:
             continue
         needed = per * len(phs) + extra
@@ -1140,6 +1179,8 @@ class _Renumbering:
     def __init__(self, template: Template, comp: Component, style: str) -> None:
         phs = find_placeholders(comp.text)
         self.numbers: dict[int, int] = {}  # start of a variable that needs one -> its number
+        # … or, while the others are out of order, a number none of them has (the highest + 1)
+        self.spare: dict[int, int] = {}
         self.edit: tuple[int, int, str, bool] | None = None
         self.shifted = False  # variables already numbered get another number
         self.in_sequence = True
@@ -1148,6 +1189,7 @@ class _Renumbering:
             return
         firsts = list(dict.fromkeys(n for ph in phs if (n := _own_number(ph)) is not None))
         self.in_sequence = firsts == list(range(1, len(firsts) + 1))
+        top = max(firsts, default=0)
         renumbered: dict[int, int] = {}
         groups: dict[str, int] = {}
         new: dict[int, str] = {}
@@ -1166,6 +1208,7 @@ class _Renumbering:
                     count += 1
                     groups[group] = count
                 self.numbers[ph.start] = groups[group]
+                self.spare[ph.start] = top + list(groups).index(group) + 1
                 new[ph.start] = _var(groups[group])
         self.shifted = any(old != now for old, now in renumbered.items())
         samples = _samples(template, comp)
@@ -1205,6 +1248,8 @@ def _variable_fix(
         better = _var(plan.numbers[ph.start])
         after = " and number the variables after it on" if plan.shifted else ""
         if not plan.in_sequence:
+            # its place in order is a number another variable still has: {{4}} beside a {{4}}
+            better = _var(plan.spare[ph.start])
             hint = (
                 f"Replace `{ph.text}` with a numbered variable, and number the "
                 f"{_noun(comp)[4:]} variables 1, 2, 3… in order of appearance (and put the "
@@ -1563,11 +1608,11 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
         comp = template.component(kind)
         if comp is None:
             continue
-        phs = valid_placeholders(comp.text)
+        phs = _variables(comp.text)
         numbered: dict[int, Placeholder] = {}
         for ph in phs:
-            if ph.kind == NUMBERED and ph.number is not None:
-                numbered.setdefault(ph.number, ph)
+            if ph.kind != NAMED and (number := _own_number(ph)) is not None:
+                numbered.setdefault(number, ph)
         if samples is not None and (numbered or samples):
             count = len(numbered)
             if len(samples) < count:
@@ -1583,11 +1628,11 @@ def sample_count(check: FormatCheck, template: Template) -> Iterator[Hit]:
                         ph.start,
                         ph.end,
                         {
-                            "detail": f"{ph.text} has no sample value: {_n(len(samples), 'sample')}"
-                            f" for {_n(count, 'variable')}",
-                            "placeholder": ph.text,
+                            "detail": f"{_shown(ph)} has no sample value: "
+                            f"{_n(len(samples), 'sample')} for {_n(count, 'variable')}",
+                            "placeholder": _canonical(ph),
                         },
-                        f"Add a sample value for {ph.text} to the {kind} example.",
+                        f"Add a sample value for {_canonical(ph)} to the {kind} example.",
                     )
             elif len(samples) > count:
                 for k in range(count + 1, len(samples) + 1):
@@ -1671,7 +1716,7 @@ def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
         example = raw.get("example")
         if isinstance(example, dict) and any(k.startswith(f"{kind}_text") for k in example):
             continue  # given: whether it matches is sample-count's business
-        phs = valid_placeholders(comp.text)
+        phs = _variables(comp.text)
         if phs:
             field = f"{kind}_text_named_params" if phs[0].kind == NAMED else f"{kind}_text"
             shape = (
@@ -1689,6 +1734,34 @@ def sample_missing(check: FormatCheck, template: Template) -> Iterator[Hit]:
 
 
 _SAMPLE_BAD = re.compile(r"\r\n|[\n\r]|\t| {5,}")
+_SAMPLE_LABEL = re.compile(r"(body|header)\.example(?:\[([0-9]+)\]|\.(.*))|buttons\[([0-9]+)\]\..*")
+SAMPLE_SHOWN = 30  # characters of a sample quoted in a message, around what is wrong
+
+
+def _sample_name(label: str) -> str:
+    """How a message names a sample: "The sample for {{2}}", not "body.example[2]"."""
+    m = _SAMPLE_LABEL.fullmatch(label)
+    if m is None:
+        return f"Sample {label}"
+    part, number, name, button = m.groups()
+    if button is not None:
+        return f"The sample URL of button {int(button) + 1}"
+    whose = "" if part == "body" else "the header's "
+    return f"The sample for {whose}{_var(number if number is not None else name)}"
+
+
+def _sample_quote(text: str, start: int, end: int) -> str:
+    """The sample, or the part of it around ``start:end``, on one line: a line break shown as
+    "↵", a tab as "\\t", other control characters escaped."""
+    begin = 0
+    if len(text) > SAMPLE_SHOWN:
+        begin = max(0, min(start - SAMPLE_SHOWN // 3, len(text) - SAMPLE_SHOWN))
+    shown = text[begin : begin + SAMPLE_SHOWN]
+    shown = re.sub(r"\r\n|[\n\r]", "↵", shown).replace("\t", "\\t")
+    shown = safe(shown)
+    head = "…" if begin > 0 else ""
+    tail = "…" if begin + SAMPLE_SHOWN < len(text) else ""
+    return f"'{head}{shown}{tail}'"
 
 
 @register("sample-format")
@@ -1699,7 +1772,7 @@ def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
         if comp.kind != "example":
             continue
         if not comp.text.strip():
-            yield Hit(comp, *_whole(comp), {"what": comp.label, "found": "is empty"})
+            yield Hit(comp, *_whole(comp), {"what": _sample_name(comp.label), "found": "is empty"})
             continue
         for m in bad.finditer(comp.text):
             found = {"\t": "a tab"}.get(m.group())
@@ -1714,7 +1787,11 @@ def sample_format(check: FormatCheck, template: Template) -> Iterator[Hit]:
                 comp,
                 m.start(),
                 m.end(),
-                {"what": comp.label, "found": f"has {found}"},
+                {
+                    "what": f"{_sample_name(comp.label)} "
+                    f"({_sample_quote(comp.text, m.start(), m.end())})",
+                    "found": f"has {found}",
+                },
                 edit=(m.start(), m.end(), " ", True),
             )
 

@@ -47,6 +47,26 @@ def number_end(text: str, end: int) -> int:
     return end
 
 
+# What a match may start with that is not part of what it found: the end of the sentence
+# before ("…, thanks. Switch to our green plan"), a list dash, a space. Opening brackets and
+# quotes, "¡" / "¿", "{" (a variable) and markdown stay: they open what follows.
+_LOOSE_START = frozenset(" \t\r\n\u00a0.,;:!?…)]»”’–—-·•|/")
+
+
+def word_start(text: str, start: int, end: int) -> int:
+    """``start``, moved past the sentence punctuation and spaces a match begins with, so its
+    span and quoted text begin on what it found: '. Switch to our green plan' is reported as
+    'Switch to our green plan'. A sign before a number stays ("-15 %" is 15 % off)."""
+    i = start
+    while i < end and text[i] in _LOOSE_START:
+        i += 1
+    if i == end:
+        return start
+    if i > start and text[i].isdigit() and text[i - 1] in "-–+":
+        i -= 1
+    return i
+
+
 def compile_any(patterns: list[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str] | None:
     if not patterns:
         return None
@@ -277,6 +297,7 @@ class PatternCheck(TextCheck):
             end = number_end(text, end)
             if start == end or any(s < end and start < e for s, e in excused):
                 continue
+            start = word_start(text, start, end)
             values = {"match": text[start:end], **{k: v for k, v in m.groupdict().items() if v}}
             fix = self.params.get("replace")
             yield Hit(

@@ -35,6 +35,30 @@ def _window(src: str, column: int, width: int) -> tuple[str, int, int]:
     return head + src[start:end] + tail, column - start + len(head), width
 
 
+def _category_notes(report: Report) -> list[str]:
+    """Once per template whose findings assumed a category it does not declare: which one it
+    was checked as, and how to declare another (the rules' advice "declare it as MARKETING"
+    does not say how)."""
+    notes: dict[tuple[str, str | None], str] = {}
+    for d in report.diagnostics:
+        key = (d.file, d.template)
+        if not d.extra.get("category_assumed") or key in notes:
+            continue
+        where = safe(d.file) + (
+            f" ({safe(d.template)})" if d.template not in (None, "<text>") else ""
+        )
+        how = (
+            '"category": "MARKETING" (or UTILITY, AUTHENTICATION)'
+            if d.file.endswith((".json", ".jsonl"))
+            else "a line `# templint: category MARKETING` (or UTILITY, AUTHENTICATION)"
+        )
+        notes[key] = (
+            f"note: {where} declares no category, so it was checked as {d.category}; "
+            f"to declare one, add {how}"
+        )
+    return list(notes.values())
+
+
 def emit(report: Report, stream: TextIO) -> None:
     c = report.color
     for d in report.diagnostics:
@@ -57,6 +81,9 @@ def emit(report: Report, stream: TextIO) -> None:
             stream.write("    " + pad + _paint("^" * width, d.severity, c) + "\n")
         if d.fix and report.show_fix:
             stream.write("    " + _paint(f"fix: {safe(d.fix)}", "fix", c) + "\n")
+    # advice, as the "fix:" lines are: not in concise output, nor with the hints turned off
+    for line in _category_notes(report) if report.show_fix else ():
+        stream.write(_paint(line, "dim", c) + "\n")
     # Input errors are not repeated here: the CLI prints each on stderr, one line, as it reads.
     counts = Counter(d.severity for d in report.diagnostics)
     parts = [_plural(counts[s], s) for s in ("error", "warning", "info")]

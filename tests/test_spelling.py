@@ -372,7 +372,8 @@ def test_missing_vocabulary_file_is_reported_not_ignored(tmp_path: Path) -> None
 
 def test_dictionary_ranks_by_frequency_and_first_letter() -> None:
     words = Dictionary(["the", "dress", "address", "receive", "recede"])
-    assert words.suggest("adress") == ["address", "dress"]
+    # 'dress', dropping the first letter, is far less likely: not even listed as an alternate
+    assert words.suggest("adress") == ["address"]
     assert "the" in words and "The" not in words.words
     assert "receive's" in words  # possessive of a known word
 
@@ -668,3 +669,36 @@ def test_undeclared_text_in_another_language_gets_no_english_spelling_warnings(
     text: str,
 ) -> None:
     assert not [d for d in lint_text(text) if d.code == "TPL201"]
+
+
+# --- what --unsafe-fixes writes, and the alternates a finding lists ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "listed"),
+    [
+        ("ordr", "'order'"),  # was 'order', 'ordo' or 'orr'
+        ("custmer", "'customer'"),  # was 'customer' or 'custer'
+        ("deliverd", "'delivered' or 'deliver'"),  # a close second stays
+    ],
+)
+def test_a_finding_lists_only_alternates_about_as_likely_as_the_first(
+    typo: str, listed: str
+) -> None:
+    (d,) = lint_text(f"Hi {{{{1}}}}, your {typo} is ready.", config=SPELLING)
+    assert d.fix.startswith(f"Replace '{typo}' with {listed}, or add it")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "listed"),
+    [
+        ("pt_BR", "Voce recebe seu pedido amanhã.", "'Você'"),  # was 'Você', 'Boce' or 'Coce'
+        ("pt_BR", "Veja as informacoes do pedido.", "'informações'"),  # not 'informa coes'
+        ("es", "Tu envio llega mañana.", "'envío' or 'envió'"),  # two accent fixes: both
+    ],
+)
+def test_spanish_and_portuguese_findings_list_only_as_close_alternates(
+    language: str, text: str, listed: str
+) -> None:
+    (d,) = lint_text(text, language=language, config=SPELLING)
+    assert f" with {listed}, or add it" in d.fix

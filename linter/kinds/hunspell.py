@@ -466,10 +466,13 @@ class HunspellDictionary:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Accent fixes, the affix file's common misspellings, and one-letter edits unless
         those found three. Ranked: an accent fix first (the commonest slip in both
-        languages), then by how much of the word's start and end a candidate keeps."""
+        languages), then by how much of the word's start and end a candidate keeps. Listed:
+        the first, and the others only as close as it (``_tier``): 'voce' → 'você', not also
+        'boce' or 'coce'; 'informacoes' → 'informações', not also 'informa coes'."""
         cached = self._suggestions.get(word)
         if cached is None:
-            cached = self._candidates(word) if len(word) <= _MAX_SUGGEST_LEN else []
+            found = self._candidates(word) if len(word) <= _MAX_SUGGEST_LEN else []
+            cached = [c for c in found if _tier(word, c) == _tier(word, found[0])] if found else []
             if len(self._suggestions) > 5_000:
                 self._suggestions.clear()
             self._suggestions[word] = cached
@@ -553,6 +556,12 @@ def _unaccented(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tier(word: str, candidate: str) -> tuple[bool, bool, int]:
+    """How close a candidate is, as its suggestions are ranked: one word before a split, an
+    accent fix before any other, then the characters it keeps of the word's start and end."""
+    return (" " in candidate, _unaccented(candidate) != _unaccented(word), _kept(word, candidate))
 
 
 def _first_difference(a: str, b: str) -> int:

@@ -151,7 +151,7 @@ class Dictionary:
         self._path = path
         self._index = SortedWords(index) if index is not None else None
         self._rank: dict[str, int] | None = None
-        self._suggestions: dict[str, list[str]] = {}
+        self._suggestions: dict[str, list[tuple[str, float]]] = {}
         self._index_lookups = 0
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
@@ -222,10 +222,15 @@ class Dictionary:
         return any(w in rank for w in _edits1(word))
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Known words one edit away (else two), likeliest first (``_typo_cost``)."""
+        """Known words one edit away (else two), likeliest first (``_typo_cost``), and of
+        those only the ones about as likely as the first (``ALTERNATE_WINDOW``): 'ordr' is
+        'order', not also 'ordo' or 'orr'."""
+        return [w for w, _ in self._ranked(word)[:limit]]
+
+    def _ranked(self, word: str) -> list[tuple[str, float]]:
         cached = self._suggestions.get(word)
         if cached is not None:
-            return cached[:limit]
+            return cached
         if len(word) > _MAX_SUGGEST_LEN:
             return []  # no word is that long; its edits alone would cost len × 54 strings
         rank = self.rank
@@ -233,11 +238,17 @@ class Dictionary:
         found = {w for w in edits if w in rank}
         if not found and len(word) <= _MAX_EDITS2_LEN:
             found = self._two_edits(edits)
-        ordered = sorted(found, key=lambda w: (_typo_cost(word, w, rank[w]), rank[w], w))
+        costed = sorted(
+            ((w, _typo_cost(word, w, rank[w])) for w in found),
+            key=lambda wc: (wc[1], rank[wc[0]], wc[0]),
+        )
+        # an alternate far less likely than the first is noise in the fix ('custmer' →
+        # 'customer' or 'custer')
+        ranked = [wc for wc in costed[:5] if wc[1] - costed[0][1] <= ALTERNATE_WINDOW]
         if len(self._suggestions) >= _MEMO_SIZE:
             self._suggestions.clear()
-        self._suggestions[word] = ordered[:5]
-        return ordered[:limit]
+        self._suggestions[word] = ranked
+        return ranked
 
     def _deletes_index(self) -> tuple[Any, ...]:
         """The most frequent words under each of their one-letter deletions, as numpy arrays:
@@ -424,6 +435,13 @@ def _typo_cost(typo: str, word: str, rank: int) -> float:
     """How unlikely ``typo`` is as a slip for ``word`` (of frequency rank ``rank``)."""
     cost = _RANK_WEIGHT * math.log(rank + 2) + _SLIP_COST[_slip(typo, word)]
     return cost + (_FIRST_LETTER if typo[:1] != word[:1] else 0.0)
+
+
+# Alternates: a suggestion is listed after the first only if its cost is within this of the
+# first's (~3.5 units of log frequency rank at the same slip, or a likelier slip of a rarer
+# word): 'deliverd' → 'delivered' or 'deliver', 'ordr' → 'order' alone
+# (bench/spelling_suggestions.py).
+ALTERNATE_WINDOW = 3.0
 
 
 def _edits1(word: str) -> set[str]:

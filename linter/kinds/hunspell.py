@@ -478,6 +478,21 @@ class HunspellDictionary:
             self._suggestions[word] = cached
         return cached[:limit]
 
+    def best_guess(self, word: str) -> str | None:
+        """The suggestion ``--unsafe-fixes`` may write, or None. The first, if it is one word
+        keeping the first letter (accents aside) and: an accent fix (the ranking's choice
+        between two: 'número' before the past tense 'numeró'), one of the affix file's common
+        misspellings ('grasias' → 'gracias'), or an edit no other suggestion is as close as."""
+        found = self.suggest(word, 2)
+        if not found or " " in found[0]:
+            return None
+        best = found[0]
+        if _unaccented(best[:1]) != _unaccented(word[:1]):
+            return None
+        if _unaccented(best) == _unaccented(word) or best in set(self._rep_variants(word)):
+            return best
+        return best if len(found) == 1 else None
+
     def _candidates(self, word: str) -> list[str]:
         found = [
             c

@@ -749,3 +749,18 @@ def test_portuguese_unsafe_fix_still_writes_the_accent(tmp_path: Path) -> None:
     text = "Veja as informacoes do pedido; voce recebe amanhã."
     fixed = "Veja as informações do pedido; você recebe amanhã."
     assert _unsafe_fix(tmp_path, text, "pt_BR") == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our kulfi and mango lassi are back on the menu.",  # were 'fulfil' and 'lassie'
+        "Flat 20% off sitewide this weekend, only on our app.",  # was 'statewide'
+        "You're on the waitlist: we'll message you when it's back.",
+        "Hot jalebi, falooda and paratha combos, delivered in 30 minutes.",
+        "New in: athleisure, loungewear and kurti sets. Add them to your wishlists!",
+    ],
+)
+def test_everyday_food_and_shop_words_are_accepted(tmp_path: Path, text: str) -> None:
+    assert found(text) == []
+    assert _unsafe_fix(tmp_path, text) == text

@@ -11,11 +11,20 @@ it) and holds the correction. They are split in two halves by a hash of the miss
 costs in ``linter/kinds/spelling.py`` (``_SLIP_COST``) were fitted on the "fit" half, so the
 "held-out" half is the fair figure. Each is also ranked the way templint ranked before those
 costs (same first letter first, then frequency), for comparison.
+
+Also counted: how many suggestions a finding lists (``ALTERNATE_WINDOW`` drops the far-fetched
+alternates), and what ``--unsafe-fixes`` does (``Dictionary.best_guess``: it writes the first
+suggestion only when that is clearly the word meant) — the misspellings it corrects, the ones
+it rewrites into a wrong word, and, on words that are no typos (the shipped accept vocabulary's
+words and the brand names of ``data/templates.jsonl``, where the word list lacks them: the
+Indian English, names and loanwords a word list cannot know), how many it would rewrite.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -41,14 +50,32 @@ def misspellings() -> list[tuple[str, str]]:
     return pairs
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def no_typos(known: object) -> list[str]:
+    """Words that are no typos and that the word list lacks: the shipped accept vocabulary's
+    single words and the corpus's brand names, of four letters or more, lower-cased."""
+    from linter.kinds.spelling import read_vocab
+
+    words = {t for t, _ in read_vocab(ROOT / "rules" / "vocab" / "accept.txt")}
+    with (ROOT / "data" / "templates.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            words.update(re.findall(r"[A-Za-z]+", json.loads(line).get("brand") or ""))
+    return sorted(
+        {w.lower() for w in words if w.isalpha() and len(w) >= 4 and w.lower() not in known}
+    )
+
+
 def main() -> int:
     from linter.kinds.spelling import _MAX_EDITS2_LEN, Dictionary, _edits1
 
     known = Dictionary.load()
     rank = known.rank
     start = time.perf_counter()
-    # per half: [misspellings, first right, first right before, in the first 3, none]
-    halves = {"fit": [0] * 5, "held-out": [0] * 5}
+    # per half: [misspellings, first right, first right before, in the first 3, none,
+    # suggestions listed, fix written and right, fix written and wrong]
+    halves = {"fit": [0] * 8, "held-out": [0] * 8}
     for typo, fix in misspellings():
         if typo in known or fix not in known:
             continue
@@ -66,14 +93,29 @@ def main() -> int:
         row[2] += bool(before) and before[0] == fix
         row[3] += fix in found[:3]
         row[4] += not found
+        row[5] += len(known.suggest(typo))
+        guess = known.best_guess(typo)
+        row[6] += guess == fix
+        row[7] += guess is not None and guess != fix
     elapsed = time.perf_counter() - start
     print(f"codespell's misspellings templint flags and can correct ({elapsed:.0f} s):")
-    for half, (n, first, before, top3, none) in halves.items():
+    for half, (n, first, before, top3, none, listed, fixed, wrong) in halves.items():
         print(
             f"  {half:9} {n:,}: first suggestion right {first:,} ({first / n:.1%}; "
             f"{before:,}, {before / n:.1%}, ranked by frequency alone), in the first 3 {top3:,} "
-            f"({top3 / n:.1%}), no suggestion {none:,}"
+            f"({top3 / n:.1%}), no suggestion {none:,}; {listed / n:.2f} listed on average"
         )
+        print(
+            f"  {'':9} --unsafe-fixes corrects {fixed:,} ({fixed / n:.1%}), "
+            f"writes a wrong word into {wrong:,} ({wrong / n:.1%})"
+        )
+    words = no_typos(known)
+    guessed = [(w, g) for w in words if (g := known.best_guess(w)) is not None]
+    shown = ", ".join(f"{w}→{g}" for w, g in guessed[:8])
+    print(
+        f"words that are no typos (accept vocabulary, brand names) the word list lacks: "
+        f"{len(words)}; --unsafe-fixes would rewrite {len(guessed)} ({shown} …)"
+    )
     return 0
 
 

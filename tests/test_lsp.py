@@ -553,7 +553,7 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     spelling = [a for a in log["actions"] if "TPL201" in a]
     assert spelling == [
         f"Replace 'shiped' with '{w}' (TPL201, a best guess: check it)"
-        for w in ("shipped", "shaped", "swiped")
+        for w in ("shipped", "shaped")  # 'swiped', far less likely, is not listed
     ]
     assert log["text"] == "👋 Hi {{1}}, your order {{2}} has shipped. Use code SAVE20 for 20% off!"
     assert log["republished"] is True

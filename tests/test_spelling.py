@@ -372,7 +372,8 @@ def test_missing_vocabulary_file_is_reported_not_ignored(tmp_path: Path) -> None
 
 def test_dictionary_ranks_by_frequency_and_first_letter() -> None:
     words = Dictionary(["the", "dress", "address", "receive", "recede"])
-    assert words.suggest("adress") == ["address", "dress"]
+    # 'dress', dropping the first letter, is far less likely: not even listed as an alternate
+    assert words.suggest("adress") == ["address"]
     assert "the" in words and "The" not in words.words
     assert "receive's" in words  # possessive of a known word
 
@@ -668,3 +669,98 @@ def test_undeclared_text_in_another_language_gets_no_english_spelling_warnings(
     text: str,
 ) -> None:
     assert not [d for d in lint_text(text) if d.code == "TPL201"]
+
+
+# --- what --unsafe-fixes writes, and the alternates a finding lists ----------------------------
+
+
+def _unsafe_fix(tmp_path: Path, text: str, language: str | None = None) -> str:
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    draft = tmp_path / "draft.txt"
+    header = f"# templint: language {language}\n" if language else ""
+    draft.write_text(header + text + "\n", encoding="utf-8")
+    args = ["lint", "--select", "TPL201", "--fix", "--unsafe-fixes", str(draft)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code in (0, 1), res.output
+    return draft.read_text(encoding="utf-8").removeprefix(header).rstrip("\n")
+
+
+def test_unsafe_fixes_do_not_rewrite_a_word_the_list_lacks_into_another(tmp_path: Path) -> None:
+    """Audit: 'Our kulfi and mango lassi …' became 'Our fulfil and mango lassie …'."""
+    text = "Our kulfi is back on the menu."
+    assert _unsafe_fix(tmp_path, text) == text
+    # words no vocabulary holds are still flagged, but no far or doubtful guess is written:
+    # 'kheer' is not 'cheer' (another first letter), 'besan' not 'began' (two edits)
+    diags = lint_text("Fresh kheer and besan laddoo for Diwali.", config=SPELLING)
+    assert [d.message.split("'")[1] for d in diags] == ["kheer", "besan"]
+    assert all(d.edit is None for d in diags)
+
+
+def test_unsafe_fixes_still_correct_clear_typos(tmp_path: Path) -> None:
+    # one slip from a common word, or letters doubled and undoubled ('tommorow')
+    text = "Your ordr has shiped and will arive tommorow. Thnaks for shoping with us!"
+    fixed = "Your order has shipped and will arrive tomorrow. Thanks for shopping with us!"
+    assert _unsafe_fix(tmp_path, text) == fixed
+
+
+def test_a_best_guess_needs_the_first_letter_a_common_word_and_no_close_second() -> None:
+    words = Dictionary.load()
+    assert words.best_guess("recieve") == "receive"
+    assert words.best_guess("reccomend") == "recommend"  # doubling only
+    assert words.best_guess("kulfi") is None  # 'fulfil': two edits, another first letter
+    assert words.best_guess("biteful") is None  # 'pitiful': another first letter
+    assert words.best_guess("tiffino") is None  # 'tiffin': a rare word
+
+
+@pytest.mark.parametrize(
+    ("typo", "listed"),
+    [
+        ("ordr", "'order'"),  # was 'order', 'ordo' or 'orr'
+        ("custmer", "'customer'"),  # was 'customer' or 'custer'
+        ("deliverd", "'delivered' or 'deliver'"),  # a close second stays
+    ],
+)
+def test_a_finding_lists_only_alternates_about_as_likely_as_the_first(
+    typo: str, listed: str
+) -> None:
+    (d,) = lint_text(f"Hi {{{{1}}}}, your {typo} is ready.", config=SPELLING)
+    assert d.fix.startswith(f"Replace '{typo}' with {listed}, or add it")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "listed"),
+    [
+        ("pt_BR", "Voce recebe seu pedido amanhã.", "'Você'"),  # was 'Você', 'Boce' or 'Coce'
+        ("pt_BR", "Veja as informacoes do pedido.", "'informações'"),  # not 'informa coes'
+        ("es", "Tu envio llega mañana.", "'envío' or 'envió'"),  # two accent fixes: both
+    ],
+)
+def test_spanish_and_portuguese_findings_list_only_as_close_alternates(
+    language: str, text: str, listed: str
+) -> None:
+    (d,) = lint_text(text, language=language, config=SPELLING)
+    assert f" with {listed}, or add it" in d.fix
+
+
+def test_portuguese_unsafe_fix_still_writes_the_accent(tmp_path: Path) -> None:
+    text = "Veja as informacoes do pedido; voce recebe amanhã."
+    fixed = "Veja as informações do pedido; você recebe amanhã."
+    assert _unsafe_fix(tmp_path, text, "pt_BR") == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our kulfi and mango lassi are back on the menu.",  # were 'fulfil' and 'lassie'
+        "Flat 20% off sitewide this weekend, only on our app.",  # was 'statewide'
+        "You're on the waitlist: we'll message you when it's back.",
+        "Hot jalebi, falooda and paratha combos, delivered in 30 minutes.",
+        "New in: athleisure, loungewear and kurti sets. Add them to your wishlists!",
+    ],
+)
+def test_everyday_food_and_shop_words_are_accepted(tmp_path: Path, text: str) -> None:
+    assert found(text) == []
+    assert _unsafe_fix(tmp_path, text) == text

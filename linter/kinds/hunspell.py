@@ -466,14 +466,32 @@ class HunspellDictionary:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Accent fixes, the affix file's common misspellings, and one-letter edits unless
         those found three. Ranked: an accent fix first (the commonest slip in both
-        languages), then by how much of the word's start and end a candidate keeps."""
+        languages), then by how much of the word's start and end a candidate keeps. Listed:
+        the first, and the others only as close as it (``_tier``): 'voce' → 'você', not also
+        'boce' or 'coce'; 'informacoes' → 'informações', not also 'informa coes'."""
         cached = self._suggestions.get(word)
         if cached is None:
-            cached = self._candidates(word) if len(word) <= _MAX_SUGGEST_LEN else []
+            found = self._candidates(word) if len(word) <= _MAX_SUGGEST_LEN else []
+            cached = [c for c in found if _tier(word, c) == _tier(word, found[0])] if found else []
             if len(self._suggestions) > 5_000:
                 self._suggestions.clear()
             self._suggestions[word] = cached
         return cached[:limit]
+
+    def best_guess(self, word: str) -> str | None:
+        """The suggestion ``--unsafe-fixes`` may write, or None. The first, if it is one word
+        keeping the first letter (accents aside) and: an accent fix (the ranking's choice
+        between two: 'número' before the past tense 'numeró'), one of the affix file's common
+        misspellings ('grasias' → 'gracias'), or an edit no other suggestion is as close as."""
+        found = self.suggest(word, 2)
+        if not found or " " in found[0]:
+            return None
+        best = found[0]
+        if _unaccented(best[:1]) != _unaccented(word[:1]):
+            return None
+        if _unaccented(best) == _unaccented(word) or best in set(self._rep_variants(word)):
+            return best
+        return best if len(found) == 1 else None
 
     def _candidates(self, word: str) -> list[str]:
         found = [
@@ -553,6 +571,12 @@ def _unaccented(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tier(word: str, candidate: str) -> tuple[bool, bool, int]:
+    """How close a candidate is, as its suggestions are ranked: one word before a split, an
+    accent fix before any other, then the characters it keeps of the word's start and end."""
+    return (" " in candidate, _unaccented(candidate) != _unaccented(word), _kept(word, candidate))
 
 
 def _first_difference(a: str, b: str) -> int:

@@ -151,7 +151,7 @@ class Dictionary:
         self._path = path
         self._index = SortedWords(index) if index is not None else None
         self._rank: dict[str, int] | None = None
-        self._suggestions: dict[str, list[str]] = {}
+        self._suggestions: dict[str, list[tuple[str, float]]] = {}
         self._index_lookups = 0
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
@@ -222,10 +222,25 @@ class Dictionary:
         return any(w in rank for w in _edits1(word))
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Known words one edit away (else two), likeliest first (``_typo_cost``)."""
+        """Known words one edit away (else two), likeliest first (``_typo_cost``), and of
+        those only the ones about as likely as the first (``ALTERNATE_WINDOW``): 'ordr' is
+        'order', not also 'ordo' or 'orr'."""
+        return [w for w, _ in self._ranked(word)[:limit]]
+
+    def best_guess(self, word: str) -> str | None:
+        """The suggestion ``--unsafe-fixes`` may write for ``word``, or None: the first, when
+        it is clearly the word meant (``_clear_guess``)."""
+        ranked = self._ranked(word)
+        if not ranked:
+            return None
+        best, cost = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else math.inf
+        return best if _clear_guess(word, best, self.rank[best], runner_up - cost) else None
+
+    def _ranked(self, word: str) -> list[tuple[str, float]]:
         cached = self._suggestions.get(word)
         if cached is not None:
-            return cached[:limit]
+            return cached
         if len(word) > _MAX_SUGGEST_LEN:
             return []  # no word is that long; its edits alone would cost len × 54 strings
         rank = self.rank
@@ -233,11 +248,17 @@ class Dictionary:
         found = {w for w in edits if w in rank}
         if not found and len(word) <= _MAX_EDITS2_LEN:
             found = self._two_edits(edits)
-        ordered = sorted(found, key=lambda w: (_typo_cost(word, w, rank[w]), rank[w], w))
+        costed = sorted(
+            ((w, _typo_cost(word, w, rank[w])) for w in found),
+            key=lambda wc: (wc[1], rank[wc[0]], wc[0]),
+        )
+        # an alternate far less likely than the first is noise in the fix ('custmer' →
+        # 'customer' or 'custer')
+        ranked = [wc for wc in costed[:5] if wc[1] - costed[0][1] <= ALTERNATE_WINDOW]
         if len(self._suggestions) >= _MEMO_SIZE:
             self._suggestions.clear()
-        self._suggestions[word] = ordered[:5]
-        return ordered[:limit]
+        self._suggestions[word] = ranked
+        return ranked
 
     def _deletes_index(self) -> tuple[Any, ...]:
         """The most frequent words under each of their one-letter deletions, as numpy arrays:
@@ -424,6 +445,39 @@ def _typo_cost(typo: str, word: str, rank: int) -> float:
     """How unlikely ``typo`` is as a slip for ``word`` (of frequency rank ``rank``)."""
     cost = _RANK_WEIGHT * math.log(rank + 2) + _SLIP_COST[_slip(typo, word)]
     return cost + (_FIRST_LETTER if typo[:1] != word[:1] else 0.0)
+
+
+# Alternates: a suggestion is listed after the first only if its cost is within this of the
+# first's (~3.5 units of log frequency rank at the same slip, or a likelier slip of a rarer
+# word): 'deliverd' → 'delivered' or 'deliver', 'ordr' → 'order' alone
+# (bench/spelling_suggestions.py).
+ALTERNATE_WINDOW = 3.0
+# --unsafe-fixes writes the first suggestion only when it is clearly the word meant; an unknown
+# word with no such neighbour is likelier a name, a loanword or a term of trade the list lacks
+# ('kulfi' is not 'fulfil', 'lassi' not 'lassie'). Clearly: (1) one slip away — a letter dropped,
+# added or replaced, two neighbours swapped — or only letters doubled or undoubled
+# ('tommorow', 'reccomend'); (2) the same first letter (a slip seldom hits it; a name's
+# neighbour often differs there: Raipur/Jaipur); (3) among the FIX_WORDS most frequent words (a
+# template's words are common ones; a rare neighbour says more about the list than the writer);
+# (4) no runner-up within FIX_MARGIN of its cost. Measured: bench/spelling_suggestions.py and
+# bench/spelling_typos.py print how many real typos are still fixed and how many words that
+# are no typo would be rewritten.
+FIX_WORDS = 30_000
+FIX_MARGIN = 1.0
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _clear_guess(typo: str, word: str, rank: int, margin: float) -> bool:
+    """Whether ``word`` is clearly what ``typo`` was meant to be (see ``FIX_WORDS``)."""
+    return (
+        (_one_edit(typo, word) or _undoubled(typo) == _undoubled(word))
+        and typo[:1] == word[:1]
+        and rank < FIX_WORDS
+        and margin >= FIX_MARGIN
+    )
 
 
 def _edits1(word: str) -> set[str]:
@@ -1356,9 +1410,13 @@ class SpellingCheck(Check):
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
         if not options or (
-            _title_case(word.text)
-            and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))
+            dictionary.best_guess(word.lower) is None
+            or (
+                _title_case(word.text)
+                and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))
+            )
         ):
+            # No clear best guess (``_clear_guess``): the word may be a name or a loanword.
             # A capitalised word another capitalised word, a colon or the line's end follows
             # may be a name ("Kavya Home:", "Swiggy Instamart"), as is one in a sender's label
             # that opens a line ("Meesho here: your order"): no best guess renames it

@@ -63,7 +63,9 @@ class Diagnostic:
     span: tuple[int, int] | None = field(default=None, compare=False, hash=False, repr=False)
     # What ``lint --fix`` writes: file offsets (into the text as read) and the new text there.
     edit: Edit | None = field(default=None, compare=False, hash=False, repr=False)
-    # Other guesses for the edit's span (a misspelling's next suggestions), for an editor's menu.
+    # Other replacements, for an editor's menu: the next guesses for the edit's span, or, with
+    # no edit, a misspelling's suggestions when none is clearly the word meant. Never written
+    # by ``--fix``, nor counted as fixable (both go by ``edit`` alone).
     alternatives: tuple[Edit, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     def to_dict(self, source: str | LineIndex | None = None) -> dict[str, Any]:
@@ -73,7 +75,8 @@ class Diagnostic:
         ``edit``: what ``--fix`` would write (``content``; ``safe``: without
         ``--unsafe-fixes``) and where, in lines and columns of ``source`` (the text that was
         linted, as given to ``lint_text``, or its ``Template.index``); without ``source``
-        those four are None. ``alternatives``: other texts for the same place."""
+        those four are None. ``alternatives``: other texts for the same place, which ``--fix``
+        never writes (with ``edit`` None: suggestions, none clearly the word meant)."""
         data = asdict(self)
         data.pop("span")
         data.pop("edit")

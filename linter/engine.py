@@ -377,12 +377,12 @@ class Linter:
             edit = _file_edit(tpl, comp, hit.edit)
             if edit is not None and hit.also:
                 edit = _joined_edit(tpl, edit, hit)
-            if edit is not None and hit.alternatives:
-                start, end = hit.edit[:2]
-                found = (
-                    _file_edit(tpl, comp, (start, end, alt, False)) for alt in hit.alternatives
-                )
-                others = tuple(e for e in found if e is not None)
+        # the other guesses for the edit's place, or, with no edit, the suggestions for the
+        # hit's (none clearly the word meant): an editor's menu; ``--fix`` never writes them
+        if hit.alternatives and comp is not None and (edit is not None or hit.edit is None):
+            start, end = hit.edit[:2] if hit.edit is not None else (hit.start, hit.end)
+            found = (_file_edit(tpl, comp, (start, end, alt, False)) for alt in hit.alternatives)
+            others = tuple(e for e in found if e is not None)
         return self._make(
             tpl, rule, line, col, end_line, end_col, label, message, fix, span, edit, others
         )

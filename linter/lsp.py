@@ -445,7 +445,7 @@ class Server:
         actions = []
         any_safe = False  # an edit "fix all" would make
         for d in found:
-            if d.edit is None:
+            if d.edit is None and not d.alternatives:
                 continue
             edits = [
                 (
@@ -458,15 +458,16 @@ class Server:
                         "newText": e.new,
                     },
                 )
-                for e in (d.edit, *d.alternatives)
+                for e in (*([d.edit] if d.edit is not None else []), *d.alternatives)
             ]
-            any_safe = any_safe or d.edit.safe
+            any_safe = any_safe or (d.edit is not None and d.edit.safe)
             diag = self._diagnostic(d, lines)
             if wanted and "quickfix" not in wanted:
                 continue
             if not _overlaps(diag["range"], start, end):
                 continue
-            # the fix --fix would write, then the other guesses (a misspelling's suggestions)
+            # the fix --fix would write, then the other guesses (a misspelling's suggestions;
+            # with no fix, when none is clearly the word meant, those alone, none preferred)
             actions += [
                 {
                     "title": _action_title(d.code, e.old, e.new, e.safe),

@@ -218,7 +218,7 @@ def test_to_dict_is_the_cli_json_shape(tmp_path: Path) -> None:
         {**item, "file": "<text>"} for item in cli
     ]
     typo = next(i for i in cli if i["edit"] is not None)
-    assert typo["edit"]["content"] == "order" and typo["alternatives"]
+    assert typo["edit"]["content"] == "order" and typo["alternatives"] == []  # none as close
     assert [list(d.to_dict()) for d in lint_text(text)] == [list(i) for i in cli]
     whole = json.loads(json.dumps(linter.lint_paths([path, tmp_path / "nope.txt"]).to_dict()))
     assert whole["files"] == 1 and whole["templates"] == 1

@@ -697,6 +697,46 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     assert "thx" in fixed and "{{1}}" in fixed
 
 
+def test_a_misspelling_with_no_clear_guess_offers_its_suggestions_none_preferred(
+    tmp_path: Path,
+) -> None:
+    """'grasias' may be 'gracias' or 'grasas': ``--fix --unsafe-fixes`` writes neither, so the
+    finding has no edit, and the editor offered no quick fix at all. It offers both, to pick
+    from: neither preferred, and "fix all" (what ``--fix`` writes) leaves the word alone."""
+    text = "# templint: language es\nHola {{ 1 }}, muchas grasias por tu pedido.\n"
+    out = io.BytesIO()
+    server = Server(out)
+    uri = (tmp_path / "pedido.txt").as_uri()
+    doc = {"uri": uri, "version": 1, "text": text}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    word = {"line": 1, "character": text.splitlines()[1].index("grasias")}
+    ask = {"textDocument": {"uri": uri}, "range": {"start": word, "end": word},
+           "context": {"diagnostics": []}}  # fmt: skip
+    server.handle({"id": 1, "method": "textDocument/codeAction", "params": ask})
+    actions = _answers(out)[1]["result"]
+    quick = [a for a in actions if a["kind"] == "quickfix"]
+    assert [a["title"] for a in quick] == [
+        f"Replace 'grasias' with '{w}' (TPL201, a best guess: check it)"
+        for w in ("gracias", "grasas")
+    ]
+    assert not any(a["isPreferred"] for a in quick)
+    assert all(a["diagnostics"][0]["code"] == "TPL201" for a in quick)
+    for action in quick:
+        (edit,) = action["edit"]["changes"][uri]
+        end = {"line": 1, "character": word["character"] + len("grasias")}
+        assert edit["range"] == {"start": word, "end": end}
+    # "fix all" writes the variable's safe fix, not a suggestion
+    (fix_all,) = [a for a in actions if a["kind"] == "source.fixAll.templint"]
+    (edit,) = fix_all["edit"]["changes"][uri]
+    lines = text.splitlines(keepends=True)
+    start, end = (
+        sum(map(len, lines[: at["line"]])) + at["character"]
+        for at in (edit["range"]["start"], edit["range"]["end"])
+    )
+    fixed = text[:start] + edit["newText"] + text[end:]
+    assert fixed == text.replace("{{ 1 }}", "{{1}}")
+
+
 def test_after_shutdown_a_request_is_refused_and_notifications_are_dropped(
     tmp_path: Path,
 ) -> None:

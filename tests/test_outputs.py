@@ -230,7 +230,7 @@ def test_json_lists_a_misspellings_other_suggestions_beside_the_fix() -> None:
     )  # fmt: skip
     (spelling,) = [f for f in json.loads(res.stdout) if f["code"] == "TPL201"]
     assert spelling["edit"]["content"] == "shipped" and spelling["edit"]["safe"] is False
-    assert spelling["alternatives"] == ["shaped", "swiped"]
+    assert spelling["alternatives"] == ["shaped"]  # not the far-fetched 'swiped' (ce3acd3)
     others = [f for f in json.loads(res.stdout) if f["code"] != "TPL201"]
     assert all(f["alternatives"] == [] for f in others)
 

@@ -699,6 +699,40 @@ def test_unsafe_fixes_do_not_rewrite_a_word_the_list_lacks_into_another(tmp_path
     assert all(d.edit is None for d in diags)
 
 
+def test_a_word_with_no_clear_guess_keeps_its_suggestions_for_an_editor_not_for_fix(
+    tmp_path: Path,
+) -> None:
+    """A word with no clear best guess lost its suggestions with its edit, and the language
+    server its quick fixes. They come back as alternatives alone: listed, never written, never
+    counted as fixable."""
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    (d,) = lint_text("Hola {{1}}, muchas grasias por tu pedido.", language="es", config=SPELLING)
+    assert d.edit is None
+    assert [(e.old, e.new, e.safe) for e in d.alternatives] == [
+        ("grasias", "gracias", False),
+        ("grasias", "grasas", False),
+    ]
+    # 'kheer' has no clear guess, 'shiped' has one: --fix --unsafe-fixes writes that alone,
+    # and the count is of it alone
+    text = "Fresh kheer for Diwali, shiped today."
+    assert _unsafe_fix(tmp_path, text) == "Fresh kheer for Diwali, shipped today."
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text + "\n", encoding="utf-8")
+    args = ["lint", "--isolated", "--select", "TPL201", str(draft)]
+    res = CliRunner().invoke(main, args)
+    assert res.stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes"
+    res = CliRunner().invoke(main, [*args[:-1], "--format", "json", str(draft)])
+    kheer, shiped = json.loads(res.stdout)
+    assert kheer["edit"] is None and kheer["alternatives"][:1] == ["cheer"]
+    assert shiped["edit"]["content"] == "shipped" and shiped["alternatives"] == ["shaped"]
+    res = CliRunner().invoke(main, [*args[:-1], "--diff", "--unsafe-fixes", str(draft)])
+    changed = [line for line in res.stdout.splitlines() if line[:1] in "+-"]
+    assert changed[2:] == [f"-{text}", "+Fresh kheer for Diwali, shipped today."]
+
+
 def test_unsafe_fixes_still_correct_clear_typos(tmp_path: Path) -> None:
     # one slip from a common word, or letters doubled and undoubled ('tommorow')
     text = "Your ordr has shiped and will arive tommorow. Thnaks for shoping with us!"

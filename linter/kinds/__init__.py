@@ -108,8 +108,10 @@ class Hit:
     # edits change nothing the writer meant (a language code's form); unsafe ones are a best
     # guess (a spelling suggestion, https:// for a site) and need ``--unsafe-fixes``.
     edit: tuple[int, int, str, bool] | None = None
-    # Other replacements for the edit's span, second guesses after it (spelling suggestions):
-    # an editor offers each as its own quick fix. Never written by --fix.
+    # Other replacements an editor offers, each as its own quick fix: for the edit's span,
+    # second guesses after it; without an edit, for the hit's span (a misspelling's
+    # suggestions when none is clearly the word meant). Never written by --fix, nor counted
+    # as fixable.
     alternatives: tuple[str, ...] = ()
     # Edits in other components that belong to ``edit`` (a named variable's ``param_name``,
     # renamed with it): (component, start, end, replacement). Written with it or not at all:
@@ -271,7 +273,8 @@ class TextCheck(Check):
                     hit.component = comp
                     yield hit
                 for hit in self.find(norm.text):
-                    hit.edit = None  # made on the normalised text, not what the writer typed
+                    # made on the normalised text, not what the writer typed
+                    hit.edit, hit.alternatives = None, ()
                     evasions = norm.evasions(hit.start, max(hit.end, hit.start))
                     hit.start, hit.end = norm.original_span(hit.start, hit.end)
                     if any(h.start < hit.end and hit.start < h.end for h in raw):

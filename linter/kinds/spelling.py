@@ -1419,8 +1419,9 @@ class SpellingCheck(Check):
             # No clear best guess (``_clear_guess``): the word may be a name or a loanword.
             # A capitalised word another capitalised word, a colon or the line's end follows
             # may be a name ("Kavya Home:", "Swiggy Instamart"), as is one in a sender's label
-            # that opens a line ("Meesho here: your order"): no best guess renames it
-            return Hit(comp, word.start, word.end, values, fix)
+            # that opens a line ("Meesho here: your order"): no best guess renames it. The
+            # suggestions stay for an editor's menu, to pick from, but none is written.
+            return Hit(comp, word.start, word.end, values, fix, alternatives=(*options,))
         edit = (word.start, word.end, options[0], False)  # a best guess
         return Hit(comp, word.start, word.end, values, fix, edit=edit, alternatives=(*options[1:],))
 

@@ -1260,6 +1260,46 @@ def test_the_fix_says_how_to_make_a_plain_notice_and_leaves_settings_to_the_docs
     assert "set `threshold` (0–1) under\n`[tool.templint.rules.TPL501]`" in fix
 
 
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_a_promotional_rules_error_leaves_the_classifier_unreported() -> None:
+    from linter.api import lint_text
+
+    def codes(text: str, config: Config | None = None, category: str = "UTILITY") -> list[str]:
+        return [d.code for d in lint_text(text, category=category, config=config)]
+
+    # TPL101 reports "40% off": TPL502 would only say again that it is promotional
+    found = lint_text(PROMO, category="UTILITY")
+    assert "TPL101" in {d.code for d in found}
+    assert not {d.code for d in found} & {"TPL501", "TPL502"}
+    assert all(d.extra["promotional_score"] > 0.9 for d in found)  # the score is still given
+    # the classifier reports when no such rule ran, or its error was switched off or lowered
+    assert "TPL502" in codes(PROMO, CLASSIFIER_ONLY)
+    assert "TPL502" in codes(PROMO, Config(ignore=("TPL1",)))
+    assert "TPL502" in codes(PROMO, Config(severity={"TPL1": "warning"}))
+    # undeclared: TPL501, likewise
+    assert "TPL501" not in codes(PROMO, category=None)
+    assert "TPL501" in codes(PROMO, CLASSIFIER_ONLY, category=None)
+    # a warning of a promotional rule (TPL106 "summer sale") leaves it reported; so does an
+    # error of a rule that is not about promotion (TPL111, a link shortener)
+    soft = "Order shipped. Shop our summer sale!"
+    assert {"TPL106", "TPL502"} <= set(codes(soft))
+    linked = "Big summer sale this weekend: https://bit.ly/3xTrk9"
+    assert {"TPL111", "TPL502"} <= set(codes(linked))
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_a_batch_rows_verdict_and_score_do_not_depend_on_the_classifier_being_reported() -> None:
+    from linter.batch.score import score_chunk
+
+    work = [(0, PROMO, "promo", "UTILITY", None, None, None)]
+    (row,) = score_chunk(work, Config())
+    (alone,) = score_chunk(work, CLASSIFIER_ONLY)
+    assert "TPL502" not in {f.code for f in row.findings}  # TPL101's error says it
+    assert [f.code for f in alone.findings] == ["TPL502"]
+    assert row.verdict == "fail" and row.promo_score == alone.promo_score > 0.9
+    assert row.predicted_category == alone.predicted_category == "MARKETING"
+
+
 def test_stop_word_lists_are_read_without_importing_spacy() -> None:
     code = (
         "import sys; from linter.classifier.words import stop_words; "

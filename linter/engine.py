@@ -316,13 +316,20 @@ class Linter:
         self, templates: list[Template], found: list[tuple[Template, Rule, Hit]]
     ) -> list[Diagnostic]:
         used: dict[int, set[str]] = {}
-        out = []
+        kept = []
         for tpl, rule, hit in found:
             codes = [c for c in tpl.ignore if matches(rule.code, [c])] if tpl.ignore else []
             if codes and rule.code != UNUSED_SUPPRESSION:
                 used.setdefault(id(tpl), set()).update(codes)
                 continue
-            out.append(self._diagnostic(tpl, rule, hit))
+            kept.append((tpl, rule, hit))
+        # the classifier's finding says again what a promotional content rule's error said
+        said = {id(tpl) for tpl, rule, _ in kept if self._says_promotional(rule)}
+        out = [
+            self._diagnostic(tpl, rule, hit)
+            for tpl, rule, hit in kept
+            if rule.kind != "classifier" or id(tpl) not in said
+        ]
         if self._reports_unused:
             unused_rule = self._by_code[UNUSED_SUPPRESSION]
             for tpl in templates:
@@ -348,6 +355,20 @@ class Linter:
                         )
                     )
         return out
+
+    def _says_promotional(self, rule: Rule) -> bool:
+        """Whether a finding of ``rule`` is an error that says the template is promotional: a
+        content rule of the TPL1xx families that applies only to templates not declared
+        MARKETING (offers, outreach, contests, launches, engagement, upsells, surveys), not a
+        link, sensitive-data or threat rule, which apply to every category. A template with
+        one reported gets no TPL501/TPL502 finding: it already fails for the named words, and
+        the model's warning said the same again (its score stays in the output's fields)."""
+        return (
+            rule.code.startswith("TPL1")
+            and rule.kind != "classifier"
+            and "MARKETING" not in rule.applies_to
+            and self.config.severity_for(rule.code, rule.severity) == "error"
+        )
 
     def _diagnostic(self, tpl: Template, rule: Rule, hit: Hit) -> Diagnostic:
         comp = hit.component

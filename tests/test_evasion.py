@@ -17,6 +17,16 @@ KNOWN_MISSES = {
     ),
 }
 OFF = Config(normalize=False)
+# The classifier's case also says "save big", which TPL101 reports as an error; a TPL501 finding
+# is then not reported (the rule said it), so the classifier's case is linted by its rules alone.
+CLASSIFIER_ONLY = Config(select=("TPL5",))
+CLASSIFIER_RAW = Config(select=("TPL5",), normalize=False)
+
+
+def _lint(code: str, text: str, raw: bool = False) -> list:
+    if code.startswith("TPL5"):
+        return lint_text(text, config=CLASSIFIER_RAW if raw else CLASSIFIER_ONLY)
+    return lint_text(text, config=OFF) if raw else lint_text(text)
 
 
 def test_the_corpus_is_big_and_covers_every_family() -> None:
@@ -32,28 +42,28 @@ def test_the_corpus_is_big_and_covers_every_family() -> None:
 
 @pytest.mark.parametrize(("family", "code", "text"), BASES, ids=[b[1] for b in BASES])
 def test_every_base_case_fires_as_written(family: str, code: str, text: str) -> None:
-    assert code in {d.code for d in lint_text(plain(text))}
+    assert code in {d.code for d in _lint(code, plain(text))}
 
 
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c.code}-{c.trick}-{i}" for i, c in enumerate(CASES)]
 )
 def test_disguised_case_is_caught_at_the_typed_characters(case: Case) -> None:
-    found = [d for d in lint_text(case.text) if d.code == case.code]
+    found = [d for d in _lint(case.code, case.text) if d.code == case.code]
     if (case.code, case.trick, case.text) in KNOWN_MISSES:
         assert not found, "a known miss is caught now: remove it from KNOWN_MISSES"
         return
     assert found, f"{case.code} missed {case.trick}: {case.text!r}"
     for d in found:
         assert 1 <= d.column <= len(case.text) + 1 and d.end_column <= len(case.text) + 1
-    raw = any(d.code == case.code for d in lint_text(case.text, config=OFF))
+    raw = any(d.code == case.code for d in _lint(case.code, case.text, raw=True))
     if not raw and case.code != "TPL501":  # found only once the trick was undone: say so
         assert any("evasion detected" in d.message for d in found), found[0].message
 
 
 def test_normalising_finds_more_than_the_raw_text() -> None:
-    raw = sum(any(d.code == c.code for d in lint_text(c.text, config=OFF)) for c in CASES)
-    normalised = sum(any(d.code == c.code for d in lint_text(c.text)) for c in CASES)
+    raw = sum(any(d.code == c.code for d in _lint(c.code, c.text, raw=True)) for c in CASES)
+    normalised = sum(any(d.code == c.code for d in _lint(c.code, c.text)) for c in CASES)
     assert normalised == len(CASES) - len(KNOWN_MISSES)
     assert raw < normalised * 0.6  # the raw text misses most disguises
 

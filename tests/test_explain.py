@@ -61,17 +61,18 @@ DISGUISED = (
 
 def test_explain_and_lint_score_the_text_with_its_disguises_undone(tmp_path: Path) -> None:
     from linter.api import lint_text
+    from linter.config import Config
 
     draft = tmp_path / "disguised.txt"
     draft.write_text(DISGUISED + "\n", encoding="utf-8")
     (report,) = json.loads(explain("--format", "json", str(draft)).stdout)
-    found = lint_text(DISGUISED)
+    found = lint_text(DISGUISED, config=Config(select=("TPL5",)))  # TPL101 reports "50% off"
     (tpl501,) = [d for d in found if d.code == "TPL501"]
     # the same score as lint's: explain once scored the raw text (0.46, "under the threshold")
     assert report["promotional_score"] == tpl501.extra["promotional_score"] > 0.9
     assert "tonight" in [w for w, _ in report["pushes_up"]]  # the word the model read
     # TPL501 names the Latin word and points at the one the writer typed
-    named = tpl501.message.split("push it most: '")[1].split("'")[0]
+    named = tpl501.message.split("read as promotional: '")[1].split("'")[0]
     typed = DISGUISED[tpl501.column - 1 : tpl501.end_column - 1]
     assert not typed.isascii() and named.isascii()
     assert typed.translate(str.maketrans("\u043e\u0430\u0435", "oae")) == named

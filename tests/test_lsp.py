@@ -547,8 +547,9 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     shiped = len("👋 Hi {{1}}, your order {{2}} has ".encode())
     assert log["diagnostics"][0] == {"code": "TPL201", "line": 0, "col": shiped,
                                      "end_col": shiped + len("shiped")}  # fmt: skip
-    # the classifier reads the code and the discount as promotional too (TPL501)
-    assert {d["code"] for d in log["diagnostics"]} == {"TPL201", "TPL102", "TPL101", "TPL501"}
+    # the code and the discount are errors (TPL102, TPL101): the classifier's TPL501 would say
+    # again that it reads as promotional, and is not reported
+    assert {d["code"] for d in log["diagnostics"]} == {"TPL201", "TPL102", "TPL101"}
     # each suggestion its own quick fix, the one --fix --unsafe-fixes would write first
     spelling = [a for a in log["actions"] if "TPL201" in a]
     assert spelling == [
@@ -557,8 +558,8 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     ]
     assert log["text"] == "👋 Hi {{1}}, your order {{2}} has shipped. Use code SAVE20 for 20% off!"
     assert log["republished"] is True
-    # fixed, the draft still reads as promotional (TPL501): the code and the discount stay
-    assert [d["code"] for d in log["diagnostics_after"]] == ["TPL102", "TPL101", "TPL501"]
+    # fixed, the draft is still promotional: the code and the discount stay
+    assert [d["code"] for d in log["diagnostics_after"]] == ["TPL102", "TPL101"]
     assert "(TPL102)" in log["hover"] and "Why is this bad?" in log["hover"]
     assert log["stopped"] is True
     notes = tmp_path / "notes.txt"

@@ -20,6 +20,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
 import zlib
 from array import array
@@ -412,13 +413,78 @@ class Scorer:
                 break
         return chosen
 
+    def word_credit(self, text: str, category: str | None = None) -> dict[str, float]:
+        """How much each whole word of ``text`` (lower-cased, as ``words.word_spans`` cuts
+        them) pushes its promotional score (or ``category``'s probability), summed over its
+        occurrences. Unlike ``explain``, every feature is mapped back to the words it lies in:
+        a word n-gram to the word(s) of its tokens (scikit-learn's ``\\w\\w+`` cuts 'सभी' to
+        'सभ', credited here to 'सभी'; a two-word n-gram is shared by its two words), a
+        character n-gram to the words of its whitespace-delimited chunk. Placeholders and the
+        words of web addresses get nothing."""
+        from linter.classifier.words import is_link, word_spans
+
+        doc = F.normalise(text)
+        low = doc.lower()
+        # the placeholder's token blanked out (same length): it is no word of the writer's
+        masked = low.replace(F.PLACEHOLDER_TOKEN, " " * len(F.PLACEHOLDER_TOKEN))
+        spans = list(word_spans(masked))
+        owner = [-1] * len(low)  # character -> the index of the word it lies in
+        for i, (start, end) in enumerate(spans):
+            owner[start:end] = [i] * (end - start)
+        cls = self.positive if category is None else self.classes.index(category.lower())
+        direction = self.direction_of(cls)
+        per_word = [0.0] * len(spans)
+
+        def share(value: float, words: set[int]) -> None:
+            words.discard(-1)
+            for i in words:
+                per_word[i] += value / len(words)
+
+        chunks = [(m.start(), m.group()) for m in re.finditer(r"\S+", low)]
+        for vec in self.vectorizers:
+            if vec.kind == "word":
+                tokens = list(F._TOKEN.finditer(low))
+                row = vec.row(doc)
+                where: dict[str, set[int]] = {}  # gram -> the words its occurrences lie in
+                lo, hi = vec.ngram_range
+                for n in range(lo, hi + 1):
+                    for i in range(len(tokens) - n + 1):
+                        gram = " ".join(t.group() for t in tokens[i : i + n])
+                        if gram in vec.vocab:
+                            found = where.setdefault(gram, set())
+                            found.update(owner[t.start()] for t in tokens[i : i + n])
+                for gram, words in where.items():
+                    j = vec.vocab[gram]
+                    share(row[j] * direction[vec.offset + j], words)
+                continue
+            _, shares = self._char_shares(vec, [c for _, c in chunks], direction)
+            for (start, chunk), value in zip(chunks, shares, strict=True):
+                if value is not None:
+                    share(value, set(owner[start : start + len(chunk)]))
+        credit: dict[str, float] = {}
+        links = {i for s, chunk in chunks if is_link(chunk) for i in owner[s : s + len(chunk)]}
+        for i, (start, end) in enumerate(spans):
+            if i not in links:
+                word = low[start:end]
+                credit[word] = credit.get(word, 0.0) + per_word[i]
+        return credit
+
     def _credit_chars(
         self, vec: _Vectorizer, words: list[str], direction: array, credit: dict[str, float]
     ) -> None:
         """Each character n-gram's share of the score, split evenly over its occurrences and
-        credited to the words they lie in. A word's n-grams do not depend on its neighbours, so
-        its known columns are worked out once per scorer (a batch explains the same words
-        thousands of times) and the text's tf-idf row is counted from them."""
+        credited to the words they lie in."""
+        per_word, shares = self._char_shares(vec, words, direction)
+        for (_, key), share in zip(per_word, shares, strict=True):
+            if key and share is not None:
+                credit[key] = credit.get(key, 0.0) + share
+
+    def _known_columns(
+        self, vec: _Vectorizer, words: list[str]
+    ) -> list[tuple[tuple[int, ...], str]]:
+        """Each whitespace-delimited word's known n-gram columns and its display. A word's
+        n-grams do not depend on its neighbours, so they are worked out once per scorer (a
+        batch explains the same words thousands of times)."""
         known = self._word_columns.setdefault(vec.offset, {})
         if len(known) > WORDS_KEPT:
             known.clear()
@@ -432,6 +498,15 @@ class Scorer:
                 ]
                 found = known[w] = (tuple(cols), _display(w))
             per_word.append(found)
+        return per_word
+
+    def _char_shares(
+        self, vec: _Vectorizer, words: list[str], direction: array
+    ) -> tuple[list[tuple[tuple[int, ...], str]], list[float | None]]:
+        """Per whitespace-delimited word, its known columns and display (``_known_columns``),
+        and its character n-grams' share of the score (None for a word with no known
+        n-gram), the text's tf-idf row counted from those columns."""
+        per_word = self._known_columns(vec, words)
         counts = Counter(chain.from_iterable(cols for cols, _ in per_word))
         # sublinear tf x idf, l2-normalised: the row the model saw (``features.tfidf``)
         idf, offset = vec.idf, vec.offset
@@ -440,15 +515,13 @@ class Scorer:
         values = [(logs[c] if c < 64 else 1.0 + log(c)) * idf[j] for j, c in columns]
         norm = math.hypot(*values)
         if norm == 0.0:
-            return
+            return per_word, [None] * len(per_word)
         # per column: its value times its direction, shared among its occurrences
         share = {
             j: v * direction[offset + j] / c for (j, c), v in zip(columns, values, strict=True)
         }
         get = share.__getitem__
-        for cols, key in per_word:
-            if key and cols:
-                credit[key] = credit.get(key, 0.0) + sum(map(get, cols)) / norm
+        return per_word, [sum(map(get, cols)) / norm if cols else None for cols, _ in per_word]
 
 
 # Telling a writer that 'and' or 'to the' made the text promotional helps nobody: phrases made

@@ -1,6 +1,6 @@
 """``templint explain``: why a draft reads as promotional, and what the rules found in it.
 
-TPL501 names the three words that push a score most; a writer reworking a draft wants the
+TPL501 names up to three words that read as promotional; a writer reworking a draft wants the
 whole picture: the category's probabilities against the threshold, what pushes the score up
 and what holds it down, and each rule finding, template by template.
 """

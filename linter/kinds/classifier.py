@@ -25,9 +25,10 @@ skipping the rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
+
+import regex
 
 from linter.classifier.features import without_sender
 from linter.classifier.scorer import Score, Scorer, load_scorer, template_text
@@ -291,17 +292,18 @@ class ClassifierCheck(Check):
             probability = score.probabilities[score.category.lower()]
             if probability < self.confidence:
                 return
-            reasons = self._reasons(text, score.category)
+            words = self._words(template, text, score.category)
             yield self._hit(
                 template,
-                text,
                 {
                     "declared": declared,
                     "predicted": score.category,
                     "probability": f"{probability:.2f}",
                     "score": f"{score.promotional:.2f}",
-                    "because": f"; words that push it most: {reasons}" if reasons else "",
+                    "because": _because(words, score.category),
                 },
+                words,
+                score.category,
             )
             return
         if score.promotional < self.threshold:
@@ -313,33 +315,48 @@ class ClassifierCheck(Check):
             and self.category_rule_active
         ):
             return  # TPL502 reports it, naming the declared category
+        words = self._words(template, text)
         yield self._hit(
             template,
-            text,
             {
                 "score": f"{score.promotional:.2f}",
                 "threshold": f"{self.threshold:.2f}",
-                "because": self._reasons(text) or "no single phrase stands out",
+                "because": _because(words, "MARKETING"),
                 "predicted": score.category,
             },
+            words,
+            "MARKETING",
         )
 
-    def _reasons(self, text: str, category: str | None = None) -> str:
-        """The words that push the promotional score (or ``category``) most, quoted."""
-        found = self.scorer.explain(text, self.explain_count, category=category)
-        self._last_phrases = [p for p, _ in found]
-        return ", ".join(f"'{p}'" for p in self._last_phrases)
+    def _words(self, tpl: Template, text: str, category: str | None = None) -> list[str]:
+        """The whole words of ``text`` that push its promotional score (or ``category``'s
+        probability) most, strongest first: at most ``explain`` of them, none a stop word of
+        the template's language or of English, a number, a placeholder or part of a link."""
+        from linter.classifier.scorer import MIN_CONTRIBUTION
+        from linter.classifier.words import nameable, stop_words
 
-    def _hit(self, tpl: Template, text: str, values: dict[str, Any]) -> Hit:
-        """Point at the strongest phrase where it is written, or at the whole template. The
-        phrases are words of the text the model read, so they are looked for there and mapped
-        back to what the writer typed ('tonight' is the 'tоnight' with a Cyrillic о)."""
-        phrases = getattr(self, "_last_phrases", []) if values.get("because") else []
-        self._last_phrases = []
-        for phrase in phrases:
-            pattern = re.compile(
-                r"(?<!\w)" + r"\W+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)",
-                re.IGNORECASE,
+        credit = self.scorer.word_credit(text, None if category == "MARKETING" else category)
+        stops = stop_words(tpl.language or self.ctx.config.default_language)
+        ranked = sorted(credit.items(), key=lambda wc: (-wc[1], wc[0]))
+        return [w for w, c in ranked if c >= MIN_CONTRIBUTION and nameable(w, stops)][
+            : self.explain_count
+        ]
+
+    def _hit(self, tpl: Template, values: dict[str, Any], words: list[str], category: str) -> Hit:
+        """Point at the strongest word where it is written, or at the whole template. The
+        words are words of the text the model read, so they are looked for there and mapped
+        back to what the writer typed ('tonight' is the 'tоnight' with a Cyrillic о). The fix
+        is the rule's, with the words named."""
+        fix = None
+        if words:
+            from linter.engine import first_paragraph
+
+            named = f"{_WORDS_READ_AS[category].capitalize()} here: {_quoted(words)}."
+            fix = f"{first_paragraph(self.rule.fix)} {named}"
+        for word in words:
+            # a whole word: no letter or mark (a Devanagari vowel sign) on either side
+            pattern = regex.compile(
+                r"(?<![\w\p{M}])" + regex.escape(word) + r"(?![\w\p{M}])", regex.IGNORECASE
             )
             for comp in tpl.components:
                 if comp.kind in self.rule.components and comp.text:
@@ -350,5 +367,24 @@ class ClassifierCheck(Check):
                             from linter.kinds import normalized
 
                             start, end = normalized(comp, self.ctx).original_span(start, end)
-                        return Hit(comp, start, end, values)
-        return Hit(None, values=values)
+                        return Hit(comp, start, end, values, fix)
+        return Hit(None, values=values, fix=fix)
+
+
+# What the words a finding names read as, by the category they push toward.
+_WORDS_READ_AS = {
+    "MARKETING": "words that read as promotional",
+    "AUTHENTICATION": "words that read as a one-time code",
+    "UTILITY": "words that read as a transaction update",
+}
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def _because(words: list[str], category: str) -> str:
+    """The message's account of which words made the text read as ``category``."""
+    if not words:
+        return "no single word stands out"
+    return f"{_WORDS_READ_AS[category]}: {_quoted(words)}"

@@ -1,0 +1,89 @@
+"""The words a writer can act on, when a classifier rule names what made a text read as it does.
+
+The model's features are word n-grams (cut by scikit-learn's ``\\w\\w+``, which splits a
+Devanagari word at its vowel signs: 'सभी' gives 'सभ') and character n-grams. A finding names
+whole words of the text instead: each feature's share of the score goes to the words it lies
+in (``Scorer.word_credit``), and words a writer would not reword are left out (``nameable``):
+stop words of the template's language and of English (spaCy's lists), numbers, placeholders
+and the pieces of links.
+
+spaCy's stop word lists are plain data files (``spacy/lang/XX/stop_words.py``, one set each).
+They are read directly, without importing ``spacy`` or its language package: importing
+``spacy.lang.fr`` takes seconds, reading its list a millisecond.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiner: inside Indic words
+
+
+def _in_word(ch: str) -> bool:
+    # a mark (Devanagari's vowel signs, virama, a combining accent) belongs to its letter
+    return ch.isalnum() or ch in _JOINERS or unicodedata.category(ch)[0] == "M"
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each whole word of ``text``: a run of letters, digits and marks.
+    '_' separates words (so ``_var_``, the placeholder's token, is the word 'var' between
+    two; ``nameable`` leaves it out)."""
+    start = None
+    for i, ch in enumerate(text):
+        if _in_word(ch) and (start is not None or unicodedata.category(ch)[0] != "M"):
+            if start is None:
+                start = i
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(text)
+
+
+def is_link(chunk: str) -> bool:
+    """Whether a whitespace-delimited chunk is (part of) a web address."""
+    low = chunk.lower()
+    return "/" in low or low.startswith("www.") or low.endswith((".com", ".in", ".net", ".org"))
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str | None) -> frozenset[str]:
+    """spaCy's stop words of ``language`` (a base code such as 'de'; Meta's 'pt_BR' works too)
+    and of English, which templates in every language mix in. Empty for a language spaCy has
+    no list of (then only English's apply)."""
+    words = set(_spacy_list("en"))
+    if language:
+        words |= _spacy_list(language.replace("-", "_").split("_")[0].lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=32)
+def _spacy_list(base: str) -> frozenset[str]:
+    if not base.isalpha():
+        return frozenset()
+    spec = importlib.util.find_spec("spacy")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / base / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    module_spec = importlib.util.spec_from_file_location(f"_templint_stop_words_{base}", path)
+    if module_spec is None or module_spec.loader is None:
+        return frozenset()
+    module = importlib.util.module_from_spec(module_spec)
+    try:
+        module_spec.loader.exec_module(module)
+    except Exception:  # an unexpected layout: name words without this list rather than fail
+        return frozenset()
+    found = getattr(module, "STOP_WORDS", ())
+    return frozenset(w.lower() for w in found if isinstance(w, str))
+
+
+def nameable(word: str, stops: frozenset[str]) -> bool:
+    """Whether a finding may name ``word`` (lower-cased) as what made a text read as it does:
+    a word with a letter, of two characters or more, that is no stop word."""
+    return len(word) > 1 and any(ch.isalpha() for ch in word) and word not in stops

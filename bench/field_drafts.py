@@ -4,7 +4,8 @@ each set gets right: a check, outside the generated corpus, of what a writer wou
     python bench/field_drafts.py [--show]
 
 bench/field_drafts.jsonl holds the drafts (text, declared category, language, the set, and
-`expect`: "flag" for a promotion slipped into a UTILITY template, "clean" for a plain one).
+`expect`: "flag" for a promotion slipped into a UTILITY template, or for mk-1's MARKETING
+templates with a problem; "clean" for a plain one).
 They were written on 2026-12-06 by a developer, from general knowledge of business messages:
 
 - en-1: 20 promotions in order, booking and billing updates, and the same 20 updates without
@@ -53,6 +54,13 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   helper shown no file of the project and measured before being read (at d2ab0ad). en-10: 4
   clean drafts flagged (1 by a rule, 3 by the model), 35 of 40 promotions flagged (18 by a
   rule); ml-4: 1 clean flagged (by a rule), 10 of 20 promotions flagged (6 by a rule).
+- mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
+  such, in English and six other languages) and 25 MARKETING templates with one problem each
+  that any category is refused for (a shortener, a threat, a request for a card number or
+  password, a misspelling, a format error, goods Meta's Commerce Policy prohibits, a prize
+  scam, guaranteed returns), written by a helper shown no file of the project and measured
+  before being read (at 10c7f46): 2 clean drafts flagged (the model's warning that two
+  Spanish promotions read as UTILITY), 16 of 25 problems flagged (all by a rule).
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,

@@ -291,9 +291,24 @@ def test_voseo_forms_are_known_in_the_languages_that_use_them() -> None:
     # Argentina's and Uruguay's "vos": present and imperative made from the infinitive, with a
     # pronoun the imperative without its accent (llamanos), with two with it (decímelo)
     es = HunspellDictionary.load("es_ES")
-    for word in ("podés", "tenés", "querés", "sabés", "pagás", "escribís", "hacé", "mirá",
-                 "ingresá", "descargá", "viví", "llamanos", "escribinos", "decime", "decímelo",
-                 "sos"):
+    for word in (
+        "podés",
+        "tenés",
+        "querés",
+        "sabés",
+        "pagás",
+        "escribís",
+        "hacé",
+        "mirá",
+        "ingresá",
+        "descargá",
+        "viví",
+        "llamanos",
+        "escribinos",
+        "decime",
+        "decímelo",
+        "sos",
+    ):
         assert es.voseo(word), word
     for word in ("facturra", "pedidoss", "cancelá-", "xyzás", "llamanoz"):
         assert not es.voseo(word), word

@@ -406,9 +406,12 @@ class HunspellDictionary:
             # two: the accent kept (decí-me-lo, mandá-se-lo)
             for second in self._clitics:
                 rest = base[: -len(second)]
-                if base.endswith(second) and rest[-1:] in _VOS_IMPERATIVE:
-                    if verb(rest[:-1], _VOS_IMPERATIVE[rest[-1]]):
-                        return True
+                if (
+                    base.endswith(second)
+                    and rest[-1:] in _VOS_IMPERATIVE
+                    and verb(rest[:-1], _VOS_IMPERATIVE[rest[-1]])
+                ):
+                    return True
         return False
 
     def known(self, word: str) -> bool:

@@ -285,3 +285,39 @@ def test_decomposed_accents_are_part_of_their_word(tmp_path: Path) -> None:
     CliRunner().invoke(main, ["lint", "--isolated", "--fix", "--unsafe-fixes", str(draft)])
     fixed = draft.read_text(encoding="utf-8").splitlines()[1]
     assert unicodedata.normalize("NFC", fixed) == clean
+
+
+def test_voseo_forms_are_known_in_the_languages_that_use_them() -> None:
+    # Argentina's and Uruguay's "vos": present and imperative made from the infinitive, with a
+    # pronoun the imperative without its accent (llamanos), with two with it (decímelo)
+    es = HunspellDictionary.load("es_ES")
+    for word in (
+        "podés",
+        "tenés",
+        "querés",
+        "sabés",
+        "pagás",
+        "escribís",
+        "hacé",
+        "mirá",
+        "ingresá",
+        "descargá",
+        "viví",
+        "llamanos",
+        "escribinos",
+        "decime",
+        "decímelo",
+        "sos",
+    ):
+        assert es.voseo(word), word
+    for word in ("facturra", "pedidoss", "cancelá-", "xyzás", "llamanoz"):
+        assert not es.voseo(word), word
+    assert not HunspellDictionary.load("pt_BR").voseo("podés")
+    text = "Podés descargarla desde la app. Si tenés dudas, llamanos o escribinos."
+    for lang in ("es_AR", "es_UY", "es"):
+        assert lint_text(text, language=lang, config=SPELLING) == [], lang
+    # es_MX does not use it: "Podés" is still read as a misspelling there
+    assert [d.code for d in lint_text(text, language="es_MX", config=SPELLING)] == ["TPL201"]
+    # a real typo in es_AR is still found
+    found = lint_text("Descargá la facturra desde la app.", language="es_AR", config=SPELLING)
+    assert [d.code for d in found] == ["TPL201"]

@@ -56,6 +56,7 @@ KIND_OPTIONS: dict[str, dict[str, str]] = {
         ' "pt_BR", "pt_PT") or a path to NAME.aff and NAME.dic',
         "languages": "template languages checked (default: those with a dictionary)",
         "loanwords": "30000: most frequent English words also known in other languages",
+        "voseo": "template languages (whole codes) whose Spanish verbs take voseo forms",
         "min-known": "0.6: share of known words below which a text is taken as another language",
         "min-words": "4: words before that share is judged",
     },

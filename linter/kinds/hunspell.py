@@ -47,6 +47,15 @@ CLITICS: dict[str, tuple[str, ...]] = {
 EXTRA_FLAGS: dict[str, dict[str, str]] = {
     "es_ES": {"agendar": "p", "programar": "p", "programación": "p"}
 }
+# Voseo, the "vos" of Argentina, Uruguay, Paraguay and Central America: its present and
+# imperative are made regularly from the infinitive (podés, pagás, escribís; mirá, hacé, viví;
+# with one pronoun the imperative loses its accent: llamanos, escribinos, decime; with two it
+# keeps it: decímelo), and the dictionary lists none of them. Per dictionary, the irregular forms
+# (vos sos); which template languages use it is the spelling rule's parameter ``voseo``.
+VOSEO: dict[str, frozenset[str]] = {"es_ES": frozenset({"sos"})}
+_VOS_PRESENT = {"ás": "ar", "és": "er", "ís": "ir"}
+_VOS_IMPERATIVE = {"á": "ar", "é": "er", "í": "ir"}
+_PLAIN_VOWEL = {"a": "ar", "e": "er", "i": "ir"}
 # Letters a writer drops along with accents, for suggestions as MAP groups are: a keyboard
 # without ñ writes "contrasena" (the Spanish file's MAP has only the vowels).
 EXTRA_MAP: dict[str, tuple[str, ...]] = {"es_ES": ("nñ",)}
@@ -367,6 +376,41 @@ class HunspellDictionary:
                 if clitics == 1 and verb.endswith(("ar", "er", "ir")) and self._check(verb):
                     return True  # an infinitive keeps its stress with one: cancelarla
                 if _stress_kept(verb, clitics) and self._check(_accent_dropped(verb)):
+                    return True
+        return False
+
+    def voseo(self, word: str) -> bool:
+        """Whether ``word`` is a voseo form of a verb the dictionary knows (``VOSEO``): podés
+        (poder), pagás, escribís; mirá, hacé, viví; llamanos, escribinos, decime; decímelo."""
+        irregular = VOSEO.get(self.name)
+        if irregular is None:
+            return False
+        word = word.lower()
+        if word in irregular:
+            return True
+
+        def verb(stem: str, ending: str) -> bool:
+            return len(stem) >= 2 and self.known(stem + ending)
+
+        if word[-2:] in _VOS_PRESENT and verb(word[:-2], _VOS_PRESENT[word[-2:]]):
+            return True
+        if word[-1:] in _VOS_IMPERATIVE and verb(word[:-1], _VOS_IMPERATIVE[word[-1]]):
+            return True
+        for clitic in self._clitics:
+            if not word.endswith(clitic):
+                continue
+            base = word[: -len(clitic)]
+            # one pronoun: the imperative without its accent (llama-nos, escribi-nos, deci-me)
+            if base[-1:] in _PLAIN_VOWEL and verb(base[:-1], _PLAIN_VOWEL[base[-1]]):
+                return True
+            # two: the accent kept (decí-me-lo, mandá-se-lo)
+            for second in self._clitics:
+                rest = base[: -len(second)]
+                if (
+                    base.endswith(second)
+                    and rest[-1:] in _VOS_IMPERATIVE
+                    and verb(rest[:-1], _VOS_IMPERATIVE[rest[-1]])
+                ):
                     return True
         return False
 

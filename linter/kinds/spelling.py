@@ -1167,12 +1167,17 @@ class _WithLoanwords:
     Latin American templates write delivery, link, online, login, feedback. Only the
     spelling check sees them; TPL340, weighing languages, asks the dictionary itself."""
 
-    def __init__(self, dictionary: Any, words: frozenset[str]) -> None:
+    def __init__(self, dictionary: Any, words: frozenset[str], voseo: bool = False) -> None:
         self.dictionary = dictionary
         self.words = words
+        self.voseo = voseo  # also the voseo forms (podés, llamanos): a template in es_AR …
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words or self.dictionary.known(word)
+        return (
+            word in self.words
+            or self.dictionary.known(word)
+            or (self.voseo and self.dictionary.voseo(word))
+        )
 
     def __getattr__(self, name: str) -> Any:  # common, near, suggest, hyphenated
         return getattr(self.dictionary, name)
@@ -1276,6 +1281,8 @@ class SpellingCheck(Check):
         languages = self.params.get("languages", [k for k, _ in self.dictionaries])
         self.languages = tuple(_lang_key(str(x)) for x in languages)
         self.loanwords = int(self.params.get("loanwords", 30_000))
+        # template languages (whole codes: es_ar, not a prefix) whose verbs take voseo forms
+        self.voseo = frozenset(_lang_key(str(x)) for x in self.params.get("voseo", []))
         self.min_known = float(self.params.get("min-known", 0.6))
         self.min_words = int(self.params.get("min-words", 4))
 
@@ -1289,10 +1296,11 @@ class SpellingCheck(Check):
         terms = frozenset(t.casefold() for t in self.vocabulary().reject)
         return terms or None
 
-    def dictionary(self, name: str = ENGLISH) -> Any:
+    def dictionary(self, name: str = ENGLISH, voseo: bool = False) -> Any:
         """The English list, or a Hunspell dictionary (read on the first template in its
         language) that also knows the ``loanwords`` most frequent English words: Brazilian
-        and Latin American templates write delivery, link, online, login, feedback."""
+        and Latin American templates write delivery, link, online, login, feedback; with
+        ``voseo``, also the voseo forms of its verbs (podés, llamanos)."""
         english = self.ctx.shared("spelling.dictionary", Dictionary.load)
         if name == ENGLISH:
             return english
@@ -1300,9 +1308,12 @@ class SpellingCheck(Check):
         def build() -> Any:
             from linter.kinds.hunspell import shared
 
-            return _WithLoanwords(shared(self.ctx, name), english.top(self.loanwords))
+            return _WithLoanwords(shared(self.ctx, name), english.top(self.loanwords), voseo)
 
-        return self.ctx.shared(f"spelling.dictionary.{name}", build)
+        return self.ctx.shared(f"spelling.dictionary.{name}{'.voseo' if voseo else ''}", build)
+
+    def _voseo(self, language: str | None) -> bool:
+        return _lang_key(language or self.ctx.config.default_language or "") in self.voseo
 
     def dictionary_for(self, language: str | None) -> str | None:
         """The dictionary for a template's language (English when none is known), or None
@@ -1324,9 +1335,11 @@ class SpellingCheck(Check):
         name = self.dictionary_for(template.language)
         if name is None:
             return
-        dictionary, vocab = self.dictionary(name), self.vocabulary()
-        # Each dictionary its own memos: a token known in Portuguese may not be in English.
-        suffix = "" if name == ENGLISH else f".{name}"
+        voseo = name != ENGLISH and self._voseo(template.language)
+        dictionary, vocab = self.dictionary(name, voseo), self.vocabulary()
+        # Each dictionary its own memos: a token known in Portuguese may not be in English,
+        # and "llamanos" is known in es_AR, not in es_MX.
+        suffix = "" if name == ENGLISH else f".{name}{'.voseo' if voseo else ''}"
         memo = self.ctx.shared(f"spelling.tokens{suffix}", dict)
         components = self._components(template)
         chunks = self.ctx.shared(f"spelling.chunks{suffix}", ChunkVerdicts)

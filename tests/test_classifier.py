@@ -650,6 +650,14 @@ def test_category_mismatch_fires_on_promotional_utility_template() -> None:
         ("A payment of $1,450.00 was blocked.", False),  # an amount
         ("Not you? Call us on 1800 123 456 or +44 20 7946 0958.", False),  # phone numbers
         ("Your password was changed.", False),
+        # a placeholder is a code only beside a word for one (or handed over to be used)
+        ("Tu clave dinámica es {{1}}.", True),
+        ("Use {{1}} to unlock your account and set a new password.", True),
+        ("Ihr Bestätigungscode lautet {{1}}.", True),
+        (
+            "A new password was set for your account {{1}} on {{2}}. If this wasn't you, reset it.",
+            False,
+        ),
     ],
 )
 def test_what_could_be_a_one_time_code(text: str, code: bool) -> None:
@@ -682,6 +690,10 @@ def test_a_code_named_as_another_kind(text: str, named: bool) -> None:
 # Security notices: Meta's AUTHENTICATION is for one-time codes, so with no code these are
 # UTILITY. Each read as AUTHENTICATION (0.52-0.93) before the model's category was constrained.
 CODELESS_NOTICES = [
+    # its variables are a name and a date, not a code (read 0.79 AUTHENTICATION when any
+    # placeholder counted as one; a blind draft)
+    "A new password was set for your account {{1}} on {{2}}. If this wasn't you, reset your "
+    "password immediately and call us on {{3}}.",
     "New sign-in to your Kavya Home account from a new Mac in Lisbon. If this wasn't you, "
     "reset your password now.",
     "Your Tiffino account password was reset successfully. You can now sign in with your new "

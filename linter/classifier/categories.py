@@ -6,7 +6,8 @@ changed", "New sign-in from a new Mac"). Those are security notices, which Meta 
 UTILITY. The model learns the wording of codes' messages, so without this a code-less security
 notice reads as AUTHENTICATION; with it, the category is the likelier of the other two.
 
-A code is a placeholder (a draft's code is a variable), 4–8 digits standing alone
+A code is a placeholder beside a word for a code (a draft's code is a variable: "{{1}} is your
+verification code", "Tu clave dinámica es {{1}}"), 4–8 digits standing alone
 (``482913``, ``482-913``, ``482 913``; not a phone number, time, amount or date), or a run of
 capitals mixed with digits (``A7X9K2``). Every authentication row of the corpus has one. A
 year or a card's last four digits count too: the constraint only takes AUTHENTICATION away
@@ -30,14 +31,25 @@ from linter.classifier.features import PLACEHOLDER
 AUTHENTICATION = "authentication"
 
 _CODE = re.compile(
-    PLACEHOLDER.pattern
     # digits not in a word nor in an amount, a time, a date or a phone number (12.50, 09:15,
     # 03/12, 1800 123 456)
-    + r"|(?<![\w+])(?<!\d[.,/: -])(?:\d{4,8}|\d{3,4}[ -]\d{3,4})(?!\w)(?![.,/: -]\d)"
+    r"(?<![\w+])(?<!\d[.,/: -])(?:\d{4,8}|\d{3,4}[ -]\d{3,4})(?!\w)(?![.,/: -]\d)"
     + r"|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,10}\b"
 )
 
 
+# A placeholder is a code only beside a word for one: every template has placeholders, and a
+# security notice's ("A new password was set for your account {{1}} on {{2}}") are a name and
+# a date. '\w*code' takes compounds (passcode, Bestätigungscode, OTP-Code); 'clave' is
+# Spanish banking's "clave dinámica", 'pin', 'tan' and 'token' other banks' words.
+_CODE_NAMED = re.compile(
+    r"(?<!\w)(?:\w*(?:code|c[oó]digo|codice|kode)s?|c[oó]digos|codici|otp|pins?|tan|tokens?|"
+    r"one[\s-]time|clave|कोड|ओटीपी)(?!\w)"
+    # or a placeholder handed over to be used: "Use {{1}} to unlock …", "Usa {{1}} para verificar"
+    r"|(?<!\w)(?:use|usa|utiliza|utilize|utilisez|utilizza|gunakan|enter|ingresa|digite|insira)"
+    r"\s+\{\{\s*\w+\s*\}\}\s+(?:to|para|pour|per|untuk)(?!\w)",
+    re.IGNORECASE,
+)
 # A word for "code" (Spanish, Portuguese, English, French, Italian, Indonesian, Hindi) ...
 _CODE_WORD = re.compile(
     r"(?<!\w)(?:c[oó]digos?|codes?|codice|codici|kode|कोड)(?!\w)", re.IGNORECASE
@@ -73,8 +85,11 @@ def names_other_code(text: str) -> bool:
 
 
 def has_code(text: str) -> bool:
-    """True when ``text`` holds something that could be a one-time code."""
-    return _CODE.search(text) is not None
+    """True when ``text`` holds something that could be a one-time code: digits or capitals
+    that could be one, or a placeholder beside a word for a code."""
+    if _CODE.search(text) is not None:
+        return True
+    return PLACEHOLDER.search(text) is not None and _CODE_NAMED.search(text) is not None
 
 
 def best_class(classes: Sequence[str], probs: Sequence[float], text: str | None) -> int:

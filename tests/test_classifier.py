@@ -1300,6 +1300,32 @@ def test_a_promotional_rules_error_leaves_the_classifier_unreported() -> None:
 
 
 @pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_a_marketing_template_with_an_offer_is_not_said_to_read_as_utility() -> None:
+    # a blind MARKETING draft the model read as UTILITY (0.62): its 50% discount is an offer,
+    # which TPL101 finds (it does not run on MARKETING templates, so the engine asks it here)
+    sale = (
+        "Hola, {{1}}. Con el nuevo Plan Conecta 20 GB tienes llamadas ilimitadas y redes "
+        "sociales sin consumir datos por {{2}} al mes. Cámbiate hoy y recibe el primer mes con "
+        "50% de descuento: https://www.movilconecta.com.co/planes"
+    )
+    assert "TPL502" in codes_of(sale, "MARKETING", "es", CLASSIFIER_ONLY)
+    assert codes_of(sale, "MARKETING", "es") == []
+    # with the promotional rules off, nothing contradicts the model
+    assert "TPL502" in codes_of(sale, "MARKETING", "es", Config(ignore=("TPL1",)))
+    # a plain update declared MARKETING is still said to read as UTILITY
+    update = "Your order {{1}} has shipped and will arrive on {{2}}. Track it in the app."
+    assert "TPL502" in codes_of(update, "MARKETING", None)
+
+
+def codes_of(
+    text: str, category: str, language: str | None, config: Config | None = None
+) -> list[str]:
+    from linter.api import lint_text
+
+    return [d.code for d in lint_text(text, category=category, language=language, config=config)]
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
 def test_a_batch_rows_verdict_and_score_do_not_depend_on_the_classifier_being_reported() -> None:
     from linter.batch.score import score_chunk
 

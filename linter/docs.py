@@ -20,6 +20,7 @@ FAMILIES = {
     "TPL3": "Format",
     "TPL4": "Duplicates",
     "TPL5": "Classifier",
+    "TPL6": "Prohibited goods and deceptive offers",
 }
 
 

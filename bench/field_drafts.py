@@ -60,7 +60,11 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   password, a misspelling, a format error, goods Meta's Commerce Policy prohibits, a prize
   scam, guaranteed returns), written by a helper shown no file of the project and measured
   before being read (at 10c7f46): 2 clean drafts flagged (the model's warning that two
-  Spanish promotions read as UTILITY), 16 of 25 problems flagged (all by a rule).
+  Spanish promotions read as UTILITY), 16 of 25 problems flagged (all by a rule). They then
+  shaped the policy family (TPL601-603: prohibited goods, prize scams, guaranteed returns), a
+  threat to report a debt to collections (TPL174) and TPL502's MARKETING check: 1 clean and 22
+  of 25 problems flagged since (missed: a line shaming the reader's style, and two misspellings
+  in capitalised words mid-sentence, which TPL201 takes for names).
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,

@@ -323,8 +323,10 @@ class Linter:
                 used.setdefault(id(tpl), set()).update(codes)
                 continue
             kept.append((tpl, rule, hit))
-        # the classifier's finding says again what a promotional content rule's error said
-        said = {id(tpl) for tpl, rule, _ in kept if self._says_promotional(rule)}
+        # the classifier's finding says again what a promotional content rule's error said,
+        # whether or not the template suppresses that error: one suppressed (by hand or by
+        # --add-ignore) was seen and accepted, and the model's warning would only raise it again
+        said = {id(tpl) for tpl, rule, _ in found if self._says_promotional(rule)}
         out = [
             self._diagnostic(tpl, rule, hit)
             for tpl, rule, hit in kept

@@ -1297,6 +1297,9 @@ def test_a_promotional_rules_error_leaves_the_classifier_unreported() -> None:
     assert {"TPL106", "TPL502"} <= set(codes(soft))
     linked = "Big summer sale this weekend: https://bit.ly/3xTrk9"
     assert {"TPL111", "TPL502"} <= set(codes(linked))
+    # a template that suppresses the rule's error has accepted it: the model does not raise it
+    # again (or --add-ignore would never leave a clean run)
+    assert set(codes("# templint: ignore TPL101\n" + PROMO)) == {"TPL106"}  # "sale", "only"
 
 
 @pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")

@@ -75,6 +75,15 @@ def test_a_clean_template_compiles_almost_no_shipped_regex() -> None:
     assert not [c.rule.code for c in checks if c._excepting], "no match, no exception compiled"
 
 
+def test_every_shipped_pattern_rule_has_strings_to_pre_test() -> None:
+    """A pattern the pre-test cannot read (regex-module syntax such as \\K, a lookbehind
+    Python's parser refuses) makes its whole rule run on every template: TPL102 did, at
+    ~100 us a template, until a pattern added to it was rewritten."""
+    checks = _pattern_checks(Linter(Config()))
+    assert checks
+    assert not [c.rule.code for c in checks if c.literals() is None]
+
+
 def test_the_cached_pretest_finds_what_the_regex_finds() -> None:
     """A hit on the first text still comes through the pre-test (and an exception still
     excuses one), with the same spans as a rule read at run time."""

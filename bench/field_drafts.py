@@ -63,6 +63,17 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   flagged (12 by a rule); ml-5 0 clean flagged, 14 of 20 promotions flagged (8 by a rule).
   Their misses then shaped TPL101, TPL106, TPL108, TPL152-154, TPL161 (its first Arabic) and
   the accepted words (M-Pesa): en-11 2 clean (by the model) and 30 of 30, ml-5 20 of 20 since.
+- en-12 (2026-12-07, sixth session): 40 plain notices and 40 promotions (30 of them one
+  clause inside a real update) from US, UK, Australian and Canadian businesses, written by a
+  helper shown no file of the project and measured before being read (at 5393818): 2 clean
+  drafts flagged (both by format rules: a repeated variable, TPL321, and a body ending on a
+  variable, TPL323), 40 of 40 promotions flagged (30 by a rule, 10 by the model alone).
+- ml-6 (2026-12-07, sixth session): 25 plain notices and 25 promotions (19 subtle) in Spanish
+  (Mexico, Spain), Portuguese, Indonesian, Hindi, Hinglish, Arabic, Italian, German, French and
+  Turkish, written by the same kind of helper and measured before being read (at 5393818, the
+  Hinglish drafts declared `hi`, the code Meta lists): 2 clean drafts flagged (a Spanish invoice
+  saying the discount was already applied, TPL101; a body ending on a variable, TPL323), 18 of 25
+  promotions flagged (17 by a rule).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -84,7 +95,7 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9,
-ml-3, en-10, ml-4, en-11 and ml-5 were, for their first measurement above).
+ml-3, en-10, ml-4, en-11, ml-5, en-12 and ml-6 were, for their first measurement above).
 """
 
 from __future__ import annotations

@@ -498,3 +498,19 @@ def test_a_sign_before_a_number_stays_in_the_match() -> None:
 
     assert word_start("Offre : -15 % sur", 6, 17) == 8  # ": " dropped, "-15 %" kept whole
     assert word_start("...", 0, 3) == 0  # nothing but punctuation: left as it was
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your card is blocked. Reply with your card no. and PIN to unblock it.",
+        "To confirm the payment, share your card number and the 3-digit CVV.",
+        "Please send the 3-digit CVV on the back of your card.",
+    ],
+)
+def test_a_card_number_asked_with_its_pin_or_cvv_is_one_pin_cvv_finding(text: str) -> None:
+    """`card no.` and `the 3-digit CVV` were read by card-number-request (TPL181) alone, or by
+    nothing: the card number asked with its PIN or CVV is pin-cvv-request's (TPL182), the
+    graver request, and the same words get one finding."""
+    found = [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)]
+    assert found == ["TPL182"]

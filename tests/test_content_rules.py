@@ -514,3 +514,38 @@ def test_a_card_number_asked_with_its_pin_or_cvv_is_one_pin_cvv_finding(text: st
     graver request, and the same words get one finding."""
     found = [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)]
     assert found == ["TPL182"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gracias por tu compra. Conoce nuestra nueva colección de otoño en {{1}}.",
+        "Tu pedido {{1}} fue entregado. Descubre las nuevas colecciones en tienda.",
+        "Tu pedido fue enviado. Te presentamos nuestra nueva colección de verano.",
+        "Seu pedido foi entregue. Conheça nossa nova coleção de inverno.",
+        "Merci pour votre achat. Découvrez notre nouvelle collection sur {{1}}.",
+        "Grazie per il tuo acquisto. Scopri la nuova collezione autunno-inverno.",
+        "Danke für Ihren Einkauf. Entdecken Sie unsere neue Kollektion.",
+        "Your order has shipped. Introducing our new collection at {{1}}!",
+        "Your order has shipped. Say hello to our new summer collection.",
+    ],
+)
+def test_a_new_collection_is_one_new_arrivals_finding(text: str) -> None:
+    """`Conoce nuestra nueva colección`: product-launch (TPL161) read `Conoce nuestra nueva`
+    and new-arrivals (TPL162) `nueva colección`, two errors on the same words. A new
+    collection is new stock, TPL162's: one finding, from it."""
+    found = [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)]
+    assert found == ["TPL162"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conoce nuestra nueva tienda en el centro de {{1}}.",
+        "Te presentamos nuestra nueva app de recompensas.",
+        "Découvrez notre nouveau menu d'automne.",
+        "Introducing our new cold brew range at {{1}}!",
+    ],
+)
+def test_a_launch_of_something_other_than_a_collection_stays_product_launch(text: str) -> None:
+    assert [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)] == ["TPL161"]

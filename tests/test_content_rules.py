@@ -549,3 +549,31 @@ def test_a_new_collection_is_one_new_arrivals_finding(text: str) -> None:
 )
 def test_a_launch_of_something_other_than_a_collection_stays_product_launch(text: str) -> None:
     assert [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)] == ["TPL161"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم إطلاق بطاقتك الجديدة.",
+        "عزيزي {{1}}، تم إطلاق بطاقتك الجديدة المنتهية بـ {{2}}. يمكنك تفعيلها من التطبيق.",
+        "تم إطلاق حسابكم الجديد بنجاح.",
+        "يسعدنا إعلامك بإطلاق بطاقتك الجديدة المنتهية بـ {{1}}.",
+        "تم إطلاق بطاقة الائتمان الجديدة الخاصة بك، وستصلك خلال {{1}} أيام.",
+    ],
+)
+def test_an_arabic_notice_that_the_users_new_card_was_issued_is_no_launch(text: str) -> None:
+    """`تم إطلاق بطاقتك الجديدة` (your new card has been issued) is a notice about the
+    user's own card, not a product launch."""
+    assert "TPL161" not in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم إطلاق تطبيقنا الجديد! حمّله الآن واستمتع بتجربة أسرع.",
+        "طلبك {{1}} في الطريق. تم إطلاق مجموعة العطور الجديدة في متاجرنا.",
+        "يسعدنا إعلامك بإطلاق رحلاتنا المباشرة الجديدة من {{1}} إلى {{2}}.",
+    ],
+)
+def test_an_arabic_launch_of_the_business_product_is_still_found(text: str) -> None:
+    assert "TPL161" in codes(text, "UTILITY")

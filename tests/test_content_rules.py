@@ -577,3 +577,39 @@ def test_an_arabic_notice_that_the_users_new_card_was_issued_is_no_launch(text: 
 )
 def test_an_arabic_launch_of_the_business_product_is_still_found(text: str) -> None:
     assert "TPL161" in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "आपका ऑर्डर {{1}} भेज दिया गया है। कोड {{2}} का उपयोग करें और 20% की छूट पाएं।",
+        "अगले ऑर्डर पर 15% छूट पाने के लिए कोड {{1}} लगाएं।",
+        "Order {{1}} deliver ho gaya. Code {{2}} use karein aur 20% off paayein.",
+        "Agle order par code {{1}} lagayein aur paayein 10% ki chhoot.",
+        "تم شحن طلبك {{1}}. استخدم الكود {{2}} واحصل على خصم 20%.",
+        "احصل على خصم 15% على طلبك القادم باستخدام الكود {{1}}.",
+    ],
+)
+def test_a_variable_code_next_to_a_saving_is_found_in_hindi_hinglish_and_arabic(
+    text: str,
+) -> None:
+    """As `Use code {{1}} to get 20% off`: a promo code given as a variable, with a saving
+    in the same sentence, in Hindi, Hinglish and Arabic."""
+    assert "TPL102" in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "लॉगिन करने के लिए कोड {{1}} का उपयोग करें। इसे किसी के साथ साझा न करें।",
+        "आपका ओटीपी कोड {{1}} है। यह 10 मिनट में समाप्त होगा।",
+        "Login ke liye code {{1}} use karein. Ise kisi ke saath share na karein.",
+        "استخدم الرمز {{1}} لتأكيد عملية خصم {{2}} من بطاقتك.",
+        "استخدم الكود {{1}} لتسجيل الدخول. لا تشاركه مع أي شخص.",
+        "تم خصم {{1}} من حسابك. رمز العملية {{2}}.",
+    ],
+)
+def test_a_variable_one_time_code_in_hindi_hinglish_and_arabic_is_no_promo_code(
+    text: str,
+) -> None:
+    assert "TPL102" not in codes(text, "UTILITY")

@@ -613,3 +613,35 @@ def test_a_variable_one_time_code_in_hindi_hinglish_and_arabic_is_no_promo_code(
     text: str,
 ) -> None:
     assert "TPL102" not in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order {{1}} has shipped. Everyone can tell you haven't updated your wardrobe in years.",
+        "Your bill is ready. Don't be the only one still using an old phone: see {{1}}.",
+        "Payment received. Don't be the last one with an outdated TV at home.",
+        "Your delivery is booked for {{1}}. Embarrassed by your old sofa? Visit {{2}}.",
+        "Your repair is complete. Everyone else has already switched to fibre.",
+    ],
+)
+def test_a_line_shaming_the_reader_into_buying_is_sales_pressure(text: str) -> None:
+    """Shaming the reader (`everyone can tell you haven't updated your wardrobe`, `don't be the
+    only one still using an old phone`) is pressure to buy, as `don't miss out` is: sale-urgency
+    (TPL106), a warning, in a non-marketing template; no threat rule's error."""
+    found = codes(text, "UTILITY")
+    assert "TPL106" in found and not found & {"TPL171", "TPL172", "TPL173", "TPL174"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your plan was changed on {{1}}. Everyone on the account can see the change.",
+        "Everyone in the group can see your updated profile photo.",
+        "Still using an old version of the app? Update it at {{1}} to keep your account secure.",
+        "Don't be late: your appointment with Dr. {{1}} is at {{2}}.",
+        "Everyone can see the new timetable at the station from {{1}}.",
+    ],
+)
+def test_a_plain_reminder_is_no_shaming(text: str) -> None:
+    assert "TPL106" not in codes(text, "UTILITY")

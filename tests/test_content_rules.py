@@ -498,3 +498,150 @@ def test_a_sign_before_a_number_stays_in_the_match() -> None:
 
     assert word_start("Offre : -15 % sur", 6, 17) == 8  # ": " dropped, "-15 %" kept whole
     assert word_start("...", 0, 3) == 0  # nothing but punctuation: left as it was
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your card is blocked. Reply with your card no. and PIN to unblock it.",
+        "To confirm the payment, share your card number and the 3-digit CVV.",
+        "Please send the 3-digit CVV on the back of your card.",
+    ],
+)
+def test_a_card_number_asked_with_its_pin_or_cvv_is_one_pin_cvv_finding(text: str) -> None:
+    """`card no.` and `the 3-digit CVV` were read by card-number-request (TPL181) alone, or by
+    nothing: the card number asked with its PIN or CVV is pin-cvv-request's (TPL182), the
+    graver request, and the same words get one finding."""
+    found = [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)]
+    assert found == ["TPL182"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gracias por tu compra. Conoce nuestra nueva colección de otoño en {{1}}.",
+        "Tu pedido {{1}} fue entregado. Descubre las nuevas colecciones en tienda.",
+        "Tu pedido fue enviado. Te presentamos nuestra nueva colección de verano.",
+        "Seu pedido foi entregue. Conheça nossa nova coleção de inverno.",
+        "Merci pour votre achat. Découvrez notre nouvelle collection sur {{1}}.",
+        "Grazie per il tuo acquisto. Scopri la nuova collezione autunno-inverno.",
+        "Danke für Ihren Einkauf. Entdecken Sie unsere neue Kollektion.",
+        "Your order has shipped. Introducing our new collection at {{1}}!",
+        "Your order has shipped. Say hello to our new summer collection.",
+    ],
+)
+def test_a_new_collection_is_one_new_arrivals_finding(text: str) -> None:
+    """`Conoce nuestra nueva colección`: product-launch (TPL161) read `Conoce nuestra nueva`
+    and new-arrivals (TPL162) `nueva colección`, two errors on the same words. A new
+    collection is new stock, TPL162's: one finding, from it."""
+    found = [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)]
+    assert found == ["TPL162"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conoce nuestra nueva tienda en el centro de {{1}}.",
+        "Te presentamos nuestra nueva app de recompensas.",
+        "Découvrez notre nouveau menu d'automne.",
+        "Introducing our new cold brew range at {{1}}!",
+    ],
+)
+def test_a_launch_of_something_other_than_a_collection_stays_product_launch(text: str) -> None:
+    assert [d.code for d in lint_text(text, category="UTILITY", config=CONTENT)] == ["TPL161"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم إطلاق بطاقتك الجديدة.",
+        "عزيزي {{1}}، تم إطلاق بطاقتك الجديدة المنتهية بـ {{2}}. يمكنك تفعيلها من التطبيق.",
+        "تم إطلاق حسابكم الجديد بنجاح.",
+        "يسعدنا إعلامك بإطلاق بطاقتك الجديدة المنتهية بـ {{1}}.",
+        "تم إطلاق بطاقة الائتمان الجديدة الخاصة بك، وستصلك خلال {{1}} أيام.",
+    ],
+)
+def test_an_arabic_notice_that_the_users_new_card_was_issued_is_no_launch(text: str) -> None:
+    """`تم إطلاق بطاقتك الجديدة` (your new card has been issued) is a notice about the
+    user's own card, not a product launch."""
+    assert "TPL161" not in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم إطلاق تطبيقنا الجديد! حمّله الآن واستمتع بتجربة أسرع.",
+        "طلبك {{1}} في الطريق. تم إطلاق مجموعة العطور الجديدة في متاجرنا.",
+        "يسعدنا إعلامك بإطلاق رحلاتنا المباشرة الجديدة من {{1}} إلى {{2}}.",
+    ],
+)
+def test_an_arabic_launch_of_the_business_product_is_still_found(text: str) -> None:
+    assert "TPL161" in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "आपका ऑर्डर {{1}} भेज दिया गया है। कोड {{2}} का उपयोग करें और 20% की छूट पाएं।",
+        "अगले ऑर्डर पर 15% छूट पाने के लिए कोड {{1}} लगाएं।",
+        "Order {{1}} deliver ho gaya. Code {{2}} use karein aur 20% off paayein.",
+        "Agle order par code {{1}} lagayein aur paayein 10% ki chhoot.",
+        "تم شحن طلبك {{1}}. استخدم الكود {{2}} واحصل على خصم 20%.",
+        "احصل على خصم 15% على طلبك القادم باستخدام الكود {{1}}.",
+    ],
+)
+def test_a_variable_code_next_to_a_saving_is_found_in_hindi_hinglish_and_arabic(
+    text: str,
+) -> None:
+    """As `Use code {{1}} to get 20% off`: a promo code given as a variable, with a saving
+    in the same sentence, in Hindi, Hinglish and Arabic."""
+    assert "TPL102" in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "लॉगिन करने के लिए कोड {{1}} का उपयोग करें। इसे किसी के साथ साझा न करें।",
+        "आपका ओटीपी कोड {{1}} है। यह 10 मिनट में समाप्त होगा।",
+        "Login ke liye code {{1}} use karein. Ise kisi ke saath share na karein.",
+        "استخدم الرمز {{1}} لتأكيد عملية خصم {{2}} من بطاقتك.",
+        "استخدم الكود {{1}} لتسجيل الدخول. لا تشاركه مع أي شخص.",
+        "تم خصم {{1}} من حسابك. رمز العملية {{2}}.",
+    ],
+)
+def test_a_variable_one_time_code_in_hindi_hinglish_and_arabic_is_no_promo_code(
+    text: str,
+) -> None:
+    assert "TPL102" not in codes(text, "UTILITY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order {{1}} has shipped. Everyone can tell you haven't updated your wardrobe in years.",
+        "Your bill is ready. Don't be the only one still using an old phone: see {{1}}.",
+        "Payment received. Don't be the last one with an outdated TV at home.",
+        "Your delivery is booked for {{1}}. Embarrassed by your old sofa? Visit {{2}}.",
+        "Your repair is complete. Everyone else has already switched to fibre.",
+    ],
+)
+def test_a_line_shaming_the_reader_into_buying_is_sales_pressure(text: str) -> None:
+    """Shaming the reader (`everyone can tell you haven't updated your wardrobe`, `don't be the
+    only one still using an old phone`) is pressure to buy, as `don't miss out` is: sale-urgency
+    (TPL106), a warning, in a non-marketing template; no threat rule's error."""
+    found = codes(text, "UTILITY")
+    assert "TPL106" in found and not found & {"TPL171", "TPL172", "TPL173", "TPL174"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your plan was changed on {{1}}. Everyone on the account can see the change.",
+        "Everyone in the group can see your updated profile photo.",
+        "Still using an old version of the app? Update it at {{1}} to keep your account secure.",
+        "Don't be late: your appointment with Dr. {{1}} is at {{2}}.",
+        "Everyone can see the new timetable at the station from {{1}}.",
+    ],
+)
+def test_a_plain_reminder_is_no_shaming(text: str) -> None:
+    assert "TPL106" not in codes(text, "UTILITY")

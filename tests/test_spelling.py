@@ -799,3 +799,33 @@ def test_portuguese_unsafe_fix_still_writes_the_accent(tmp_path: Path) -> None:
 def test_everyday_food_and_shop_words_are_accepted(tmp_path: Path, text: str) -> None:
     assert found(text) == []
     assert _unsafe_fix(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your chole bhature and rajma chawal combo is on its way.",  # 'chole' became 'chloe'
+        "Today's thali: palak paneer, baingan bharta, pulao and rasgulla.",
+        "Order a kulcha, keema samosa or dabeli with a glass of lassi.",
+    ],
+)
+def test_indian_dishes_are_accepted_and_never_rewritten(tmp_path: Path, text: str) -> None:
+    assert found(text) == []
+    assert _unsafe_fix(tmp_path, text) == text
+
+
+def test_no_fix_turns_a_lower_case_word_into_a_name(tmp_path: Path) -> None:
+    """The word list is lower case: 'chole' (the dish) became 'chloe', a name written in lower
+    case. A name of the list is suggested capitalised, and never written by --unsafe-fixes."""
+    words = Dictionary.load()
+    assert {"chloe", "english", "raul"} <= words.names()
+    assert "whole" not in words.names() and "order" not in words.names()
+    (d,) = lint_text("Please reply in egnlish or hindi.", config=SPELLING)
+    assert d.message == "Possible misspelling 'egnlish'; did you mean 'English'?"
+    assert d.edit is None and [a.new for a in d.alternatives] == ["English"]
+    text = "Please reply in egnlish, not hindi."
+    assert _unsafe_fix(tmp_path, text) == text
+    # a capitalised typo of a name keeps its fix, and a typo of a common word too
+    (d,) = lint_text("Hi {{1}}. Egnlish replies are fine.", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "English"
+    assert _unsafe_fix(tmp_path, "Your ordr is ready.") == "Your order is ready."

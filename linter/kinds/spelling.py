@@ -47,6 +47,7 @@ from linter.template import Component, Template
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WORDS_FILE = DATA_DIR / "en_words.txt"
 SORTED_FILE = DATA_DIR / "en_words.sorted"
+NAMES_FILE = DATA_DIR / "en_names.txt"  # the word list's names (bench/build_names.py)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
 _MAX_SUGGEST_LEN = 40  # longer than any dictionary word ("pneumonoultramicroscopic…" is 45: rare)
 INDEX_LOOKUPS_BEFORE_SET = 2_000  # about 50 templates' words, then a set is cheaper
@@ -156,6 +157,18 @@ class Dictionary:
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
         self._common: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The words of the list that are names, or words always written capitalised: SCOWL
+        holds them only so ('chloe', 'raul', 'german'; ``NAMES_FILE``). Read on first need."""
+        if self._names is None:
+            try:
+                lines = NAMES_FILE.read_text(encoding="utf-8").split("\n")
+            except OSError:
+                lines = []
+            self._names = frozenset(w for w in lines if w and not w.startswith("#"))
+        return self._names
 
     def common(self) -> frozenset[str]:
         """The COMMON_WORDS most frequent words (the, to, and, no …)."""
@@ -227,13 +240,16 @@ class Dictionary:
         'order', not also 'ordo' or 'orr'."""
         return [w for w, _ in self._ranked(word)[:limit]]
 
-    def best_guess(self, word: str) -> str | None:
+    def best_guess(self, word: str, capitalised: bool = False) -> str | None:
         """The suggestion ``--unsafe-fixes`` may write for ``word``, or None: the first, when
-        it is clearly the word meant (``_clear_guess``)."""
+        it is clearly the word meant (``_clear_guess``), and not a name (``names``) unless
+        the word was written ``capitalised``: 'chole' (a dish) is no slip of 'Chloe'."""
         ranked = self._ranked(word)
         if not ranked:
             return None
         best, cost = ranked[0]
+        if not capitalised and best in self.names():
+            return None
         runner_up = ranked[1][1] if len(ranked) > 1 else math.inf
         return best if _clear_guess(word, best, self.rank[best], runner_up - cost) else None
 
@@ -1139,10 +1155,11 @@ def _word_rows(
     return out
 
 
-def _match_case(suggestion: str, word: str) -> str:
+def _match_case(suggestion: str, word: str, name: bool = False) -> str:
+    """The suggestion in the word's case (ALL CAPS, Capitalised, lower), a name capitalised."""
     if word.isupper():
         return suggestion.upper()
-    if word[:1].isupper():
+    if word[:1].isupper() or name:
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 
@@ -1413,7 +1430,11 @@ class SpellingCheck(Check):
         return bool(norm.reasons) and any(i in norm.reasons for i in range(word.start, word.end))
 
     def _hit(self, comp: Component, word: Word, dictionary: Any, name: str) -> Hit:
-        options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]
+        suggested = dictionary.suggest(word.lower)
+        # A name of the word list is suggested capitalised ('Chloe'), and never written into a
+        # lower-case word: 'chole' (the dish) is no slip of 'Chloe'.
+        names = dictionary.names() if name == ENGLISH else frozenset()
+        options = [_match_case(s, word.text, s in names) for s in suggested]
         hint = "" if name == ENGLISH else f" ({Path(name).name})"
         hint += f"; did you mean {_quoted(options[:1])}?" if options else ""
         if options:
@@ -1423,7 +1444,7 @@ class SpellingCheck(Check):
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
         if not options or (
-            dictionary.best_guess(word.lower) is None
+            dictionary.best_guess(word.lower, capitalised=word.text[:1].isupper()) is None
             or (
                 _title_case(word.text)
                 and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))

@@ -829,3 +829,40 @@ def test_no_fix_turns_a_lower_case_word_into_a_name(tmp_path: Path) -> None:
     (d,) = lint_text("Hi {{1}}. Egnlish replies are fine.", config=SPELLING)
     assert d.edit is not None and d.edit.new == "English"
     assert _unsafe_fix(tmp_path, "Your ordr is ready.") == "Your order is ready."
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "meant"),
+    [
+        ("Our Spring Clearence Sale starts Monday.", "Clearence", "Clearance"),
+        ("Your Mega Festve Sale is live on the app.", "Festve", "Festive"),
+        ("Our Summer Colection has landed in stores.", "Colection", "Collection"),
+    ],
+)
+def test_a_capitalised_typo_in_a_titles_run_of_words_is_no_name(
+    tmp_path: Path, text: str, typo: str, meant: str
+) -> None:
+    """'Clearence' in mid-sentence was taken for a name and passed. Beside a capitalised word
+    of the word list, one slip from a common word (same first letter, not a name), it is a
+    typo in a sale's or a product's title: reported with its suggestion, never rewritten."""
+    (d,) = lint_text(text, config=SPELLING)
+    assert d.span is not None and text[d.span[0] : d.span[1]] == typo
+    assert d.message.endswith(f"did you mean '{meant}'?")
+    assert d.edit is None
+    assert _unsafe_fix(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Priya, your order from Zomato is ready.",
+        "Visit Chennai or Swiggy Instamart for our new range.",
+        "Your appointment with Dr. Mehta is on Monday.",
+        "Welcome to Loomi Home, {{1}}! Your order ships today.",  # 'Loom' + i: a coined name
+        "Book a table at Green Bowl Cafe for {{1}}.",
+        "Thanks for shopping with us.\n\nThanks,\nTeam Loomi",
+        "Your table at Harbor Tandoor is booked for {{1}}.",
+    ],
+)
+def test_names_beside_capitalised_words_still_pass(text: str) -> None:
+    assert found_in(text) == []

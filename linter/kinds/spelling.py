@@ -957,9 +957,17 @@ def _split_chunk(
     return out
 
 
-def _flaggable(text: str, start: int, kind: _TokenKind) -> bool:
+def _flaggable(text: str, start: int, token: str, kind: _TokenKind, dictionary: Any) -> bool:
     """An unknown Latin word that is not a capitalised name in mid-sentence."""
-    return type(kind) is tuple and not kind[1] and (not kind[2] or _sentence_start(text, start))
+    return (
+        type(kind) is tuple
+        and not kind[1]
+        and (
+            not kind[2]
+            or _sentence_start(text, start)
+            or _title_typo(text, start, start + len(token), kind[0], dictionary)
+        )
+    )
 
 
 _QUIET, _ANYWHERE, _AT_START = 0, 1, 2  # what a chunk's tokens can do, wherever it stands
@@ -1062,10 +1070,17 @@ def may_flag(
         if not positional:
             return False
         if all(c.isalpha() for c in positional):  # one token each: the chunk itself
-            return any(_starts_a_sentence(text, c) for c in positional)
+            return any(
+                _starts_a_sentence(text, c)
+                or any(
+                    _title_typo(text, i, i + len(c), c.lower(), dictionary)
+                    for i in _whole_at(text, c)
+                )
+                for c in positional
+            )
     return any(
-        _flaggable(text, p_start, kind)
-        for _, _, p_start, _, kind in _parts(text, dictionary, vocab, memo)
+        _flaggable(text, p_start, token, kind, dictionary)
+        for _, _, p_start, token, kind in _parts(text, dictionary, vocab, memo)
     )
 
 
@@ -1149,10 +1164,61 @@ def _word_rows(
             if j < n_spans and spans[j][0] < end:
                 continue  # inside a placeholder, link, e-mail or accepted phrase
         for rel, rel_end, token, lower, known, flag, positional in rows:
-            if positional and not _sentence_start(text, start + rel):
+            if (
+                positional
+                and not _sentence_start(text, start + rel)
+                and not _title_typo(text, start + rel, start + rel_end, lower, dictionary)
+            ):
                 continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
             out.append((start + rel, start + rel_end, token, lower, known, flag))
     return out
+
+
+_TITLE_SLIPS = frozenset(k for k in _SLIP_COST if k not in ("sub", "extra", "two"))
+_TITLE_NEIGHBOURS = re.compile(r"([A-Za-z]+)[ \t]+$"), re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) -> bool:
+    """Whether a capitalised unknown word in mid-sentence, which would be taken for a name,
+    reads as a typo in a title instead: it stands beside a capitalised word of the word list
+    (a sale's or a product's name: "our Spring Clearence Sale") and its first suggestion is
+    one slip away, keeps its first letter, is among the FIX_WORDS most frequent words and is
+    no name ('Clearence' → 'clearance'). A name beside a greeting or a title ("Dear Priya",
+    "Dr. Mehta") or alone ("Visit Chennai", "order on Zomato") stays a name."""
+    if not isinstance(dictionary, Dictionary) or not _beside_title_word(
+        text, start, end, dictionary
+    ):
+        return False
+    ranked = dictionary._ranked(lower)
+    if not ranked:
+        return False
+    best = ranked[0][0]
+    n = min(len(lower), len(best))
+    same = next((i for i in range(n) if lower[i] != best[i]), n)
+    return (
+        same < n - 1  # not a last letter changed, added or dropped: Loomi, Trailo, Tandoor
+        and _slip(lower, best) in _TITLE_SLIPS
+        and dictionary.rank[best] < FIX_WORDS
+        and best not in dictionary.names()
+    )
+
+
+def _beside_title_word(text: str, start: int, end: int, dictionary: Dictionary) -> bool:
+    """Whether a capitalised word of the word list (not a greeting, a title or a name of the
+    list) stands just before or after ``text[start:end]`` on its line, spaces between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _TITLE_NEIGHBOURS[0].search(text, line_start, start)
+    after = _TITLE_NEIGHBOURS[1].match(text, end, len(text) if line_end < 0 else line_end)
+    for m in (before, after):
+        if m is None or not _title_case(m.group(1)):
+            continue
+        word = m.group(1).lower()
+        if word in _GREETINGS or word in _TITLES or word in dictionary.names():
+            continue
+        if word in dictionary:
+            return True
+    return False
 
 
 def _match_case(suggestion: str, word: str, name: bool = False) -> str:
@@ -1447,13 +1513,18 @@ class SpellingCheck(Check):
             dictionary.best_guess(word.lower, capitalised=word.text[:1].isupper()) is None
             or (
                 _title_case(word.text)
-                and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))
+                and (
+                    not _reads_on(comp.text, word.end)
+                    or _opens_label(comp.text, word)
+                    or not _sentence_start(comp.text, word.start)  # "our Spring Clearence Sale"
+                )
             )
         ):
             # No clear best guess (``_clear_guess``): the word may be a name or a loanword.
             # A capitalised word another capitalised word, a colon or the line's end follows
             # may be a name ("Kavya Home:", "Swiggy Instamart"), as is one in a sender's label
-            # that opens a line ("Meesho here: your order"): no best guess renames it. The
+            # that opens a line ("Meesho here: your order"), or one in mid-sentence, checked
+            # only as a title's word (``_title_typo``): no best guess renames it. The
             # suggestions stay for an editor's menu, to pick from, but none is written.
             return Hit(comp, word.start, word.end, values, fix, alternatives=(*options,))
         edit = (word.start, word.end, options[0], False)  # a best guess

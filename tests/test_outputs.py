@@ -341,3 +341,60 @@ def test_an_undeclared_category_is_noted_once_per_template(tmp_path) -> None:
     assert {d["code"] for d in items if d["file"] == str(draft)} >= {"TPL101", "TPL102"}
     for d in items:
         assert d["category_assumed"] is (d["file"] == str(draft))
+
+
+def test_sarif_carries_a_findings_suggestions_as_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF carried the edit --fix writes and no suggestion: 'kheer', with no clear guess, had
+    no fix at all, and 'shiped' lost 'shaped'. Each suggestion is now a fix object of its own
+    (SARIF 3.55: artifactChanges, replacements over the word), after the edit, said to be a
+    suggestion; with no span to give, the texts go in the result's property bag."""
+    from linter.output import Report
+    from linter.output.sarif_format import emit
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.txt").write_text("Fresh kheer for Diwali, shiped today.\n")
+    args = ["lint", "--isolated", "--select", "TPL201", "--format", "sarif", "draft.txt"]
+    res = CliRunner().invoke(main, args)
+    log = json.loads(res.stdout)
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-subset.json").read_text())
+    jsonschema.validate(log, schema)
+    kheer, shiped = log["runs"][0]["results"]
+
+    def offered(result: dict) -> list[tuple[str, str, dict]]:
+        out = []
+        for fix in result["fixes"]:
+            (change,) = fix["artifactChanges"]
+            assert change["artifactLocation"]["uri"] == "draft.txt"
+            (replacement,) = change["replacements"]
+            out.append(
+                (
+                    replacement["insertedContent"]["text"],
+                    fix["description"]["text"].split(": ", 1)[1],
+                    replacement["deletedRegion"],
+                )
+            )
+        return out
+
+    word = {"startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 12}
+    suggestion = "suggestion (not written by templint lint --fix)"
+    assert offered(kheer)[:1] == [("cheer", suggestion, word)]
+    assert all(how == suggestion for _, how, _ in offered(kheer))
+    word = {"startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 31}
+    assert offered(shiped) == [
+        ("shipped", "best guess (templint lint --fix --unsafe-fixes)", word),
+        ("shaped", suggestion, word),
+    ]
+    assert "suggestions" not in shiped["properties"]
+    # without the file's text (no span to place them): the suggestions in the property bag
+    from linter.api import lint_text
+    from linter.config import Config
+
+    found = lint_text("Fresh kheer today.", config=Config(select=("TPL201",)))
+    stream = io.StringIO()
+    emit(Report(diagnostics=found), stream)
+    (result,) = json.loads(stream.getvalue())["runs"][0]["results"]
+    jsonschema.validate(json.loads(stream.getvalue()), schema)
+    assert "fixes" not in result
+    assert result["properties"]["suggestions"][:1] == ["cheer"]

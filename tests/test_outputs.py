@@ -398,3 +398,34 @@ def test_sarif_carries_a_findings_suggestions_as_fixes(
     jsonschema.validate(json.loads(stream.getvalue()), schema)
     assert "fixes" not in result
     assert result["properties"]["suggestions"][:1] == ["cheer"]
+
+
+def test_the_category_note_is_left_out_when_the_user_gave_the_category(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'declares no category, so it was checked as UTILITY' was printed also when the run was
+    told --category UTILITY, or the config's default-category: then the category was chosen,
+    not assumed. The note, and JSON's category_assumed, are for a category templint assumed."""
+    monkeypatch.chdir(tmp_path)
+    draft = Path("offer.txt")
+    draft.write_text("Your order shipped. Use code THANKS20 for 20% off. Hurry!\n", "utf-8")
+
+    def run(*args: str) -> tuple[list[str], set[bool]]:
+        res = CliRunner().invoke(main, ["lint", *args, str(draft)])
+        notes = [line for line in res.output.splitlines() if line.startswith("note:")]
+        res = CliRunner().invoke(main, ["lint", "--format", "json", *args, str(draft)])
+        return notes, {d["category_assumed"] for d in json.loads(res.output)}
+
+    notes, assumed = run("--isolated")  # nothing given: UTILITY assumed, and said
+    assert len(notes) == 1 and "declares no category, so it was checked as UTILITY" in notes[0]
+    assert assumed == {True}
+    assert run("--isolated", "--category", "UTILITY") == ([], {False})
+    assert run("--isolated", "--category", "utility") == ([], {False})
+    # given in the configuration
+    Path("templint.toml").write_text('default-category = "UTILITY"\n', encoding="utf-8")
+    assert run() == ([], {False})
+    assert run("--category", "MARKETING")[0] == []
+    # a configuration that leaves it out: assumed again
+    Path("templint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    notes, _ = run()
+    assert len(notes) == 1

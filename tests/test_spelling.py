@@ -866,3 +866,12 @@ def test_a_capitalised_typo_in_a_titles_run_of_words_is_no_name(
 )
 def test_names_beside_capitalised_words_still_pass(text: str) -> None:
     assert found_in(text) == []
+
+
+def test_a_titles_typo_written_twice_is_still_a_typo() -> None:
+    """Written twice in mid-sentence, the word was read as a name by where else it stands
+    ('Team Crestline'); a title's typo there too is the same typo, not a name."""
+    text = "Our Spring Clearence Sale is on. Hurry, the Clearence Sale ends Sunday."
+    assert [w for _, w in found(text)] == ["Clearence", "Clearence"]
+    # a name written twice stays a name
+    assert found("Visit Loomi Home today. Loomi Home opens at 9.") == []

@@ -802,11 +802,17 @@ def _opens_label(text: str, word: Word) -> bool:
     return m is not None and m.end() > word.start
 
 
-def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
+def _named_elsewhere(
+    components: list[Component], comp: Component, word: Word, dictionary: Any = None
+) -> bool:
     """Whether the template also writes this capitalised word where it cannot start a
-    sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too."""
+    sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too.
+    Not where it is checked as a title's word there too (``_title_typo``): "our Spring
+    Clearence Sale ... the Clearence Sale ends" is one typo written twice."""
     return any(
-        not (other is comp and at == word.start) and not _sentence_start(other.text, at)
+        not (other is comp and at == word.start)
+        and not _sentence_start(other.text, at)
+        and not _title_typo(other.text, at, at + len(word.text), word.lower, dictionary)
         for other in components
         for at in _whole_at(other.text, word.text)
     )
@@ -1477,7 +1483,7 @@ class SpellingCheck(Check):
                 if self._disguised(comp, word) or word.lower in sender:
                     continue
                 if word.text[:1].isupper() and (
-                    _named_elsewhere(components, comp, word)
+                    _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or (_dash_signature(comp.text, word) and not dictionary.near(word.lower))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))

@@ -4,8 +4,10 @@
 
 Takes English rows of data/templates.jsonl, puts one typo into a known word of each (one or two
 random edits: a letter replaced, dropped, added or two swapped, re-drawn until the result is no
-known word) and counts the typos a TPL201 finding covers. Two draws: a word anywhere, and a
-capitalised word opening a line or a label's value ("Paid to: X"), where names are excused.
+known word) and counts the typos a TPL201 finding covers. Three draws: a word anywhere, a
+capitalised word opening a line or a label's value ("Paid to: X"), where names are excused,
+and a capitalised word in mid-sentence ("our Spring Sale"), taken for a name unless it stands
+beside a capitalised word of the word list and is one slip from a common word.
 Also prints the findings on the rows as written (the corpus has no typos: each is a name or a
 word of another language) and how many of those ``--unsafe-fixes`` would rewrite, and for the
 typos how often ``--unsafe-fixes`` writes the word the typo was made from, and how often
@@ -28,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 WORD = re.compile(r"(?<![\w{])[A-Za-z]{4,}(?![\w}])")
 LINE_OR_VALUE = re.compile(r"(?:^|\n)(?:[^\n]{0,40}:)?[ *_]*$")
+# a capitalised word in mid-sentence: after a word or a comma on its line, not after . ! ? :
+MID_SENTENCE = re.compile(r"[\w,][ \t]+$")
 
 
 def edit(word: str, rng: random.Random) -> str:
@@ -74,18 +78,30 @@ def main() -> None:
     )
     print("  most flagged: " + ", ".join(f"{w} {n}" for w, n in flagged.most_common(12)))
 
-    for where in ("anywhere", "line start or label value, capitalised"):
+    for draw, where in enumerate(
+        (
+            "anywhere",
+            "line start or label value, capitalised",
+            "mid-sentence, capitalised",
+        )
+    ):
         for edits in (1, 2):
-            rng = random.Random(args.seed * 100 + edits + (where != "anywhere") * 10)
+            rng = random.Random(args.seed * 100 + edits + draw * 10)
             found = total = first = wrong = 0
             for r in rng.sample(rows, min(args.rows, len(rows))):
                 text = r["text"]
                 spots = [m for m in WORD.finditer(text) if m.group().lower() in known]
-                if where != "anywhere":
+                if where.startswith("line"):
                     spots = [
                         m
                         for m in spots
                         if m.group()[0].isupper() and LINE_OR_VALUE.search(text[: m.start()])
+                    ]
+                elif where.startswith("mid"):
+                    spots = [
+                        m
+                        for m in spots
+                        if m.group()[0].isupper() and MID_SENTENCE.search(text[: m.start()])
                     ]
                 if not spots:
                     continue

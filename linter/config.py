@@ -59,6 +59,9 @@ class Config:
     brands: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()  # vocabulary files of rejected words
     default_category: str = "UTILITY"  # for templates that do not declare one (text files)
+    # whether the user gave it (`default-category` in the file, or `--category`): a template
+    # checked as it then has a category chosen for it, not one templint assumed
+    category_given: bool = False
     default_language: str | None = None  # Meta's code, for templates that declare none
     max_file_size: int = 5 * 1024 * 1024  # DEFAULT_MAX_FILE_SIZE
     # A folder of rule files used instead of the shipped ones (the engine's TPL001-003 stay).
@@ -93,7 +96,8 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         given = {k: v for k, v in changes.items() if v not in (None, ())}
-        return replace(self, **given, overridden=self.overridden | set(given))
+        chosen = {"category_given": True} if "default_category" in given else {}
+        return replace(self, **given, **chosen, overridden=self.overridden | set(given))
 
     def with_selection(self, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
         """The command line's --select/--ignore on top of this configuration, layered as ruff
@@ -309,6 +313,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         reject=paths("reject"),
         brands=_brands(data.get("brands", []), path),
         default_category=category,
+        category_given="default-category" in data,
         default_language=language,
         max_file_size=_file_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), path),
         rules_dir=_rules_dir(data, path),

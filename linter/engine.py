@@ -460,24 +460,25 @@ class Linter:
             fix=fix,
             category=rule_category(tpl.category, self.config.default_category),
             language=tpl.language or self.config.default_language,
-            extra=self._extra(rule, tpl),
+            extra=self._extra(rule, tpl, self.config.category_given),
             span=span,
             edit=edit,
             alternatives=alternatives,
         )
 
     @staticmethod
-    def _extra(rule: Rule, tpl: Template) -> dict[str, Any]:
+    def _extra(rule: Rule, tpl: Template, category_given: bool = False) -> dict[str, Any]:
         extra = {k: v for k, v in tpl.scores.items() if not k.startswith("_")}
         # JSON's category_assumed: checked as the default category (the text output notes it)
-        extra["category_assumed"] = _category_assumed(rule, tpl)
+        extra["category_assumed"] = _category_assumed(rule, tpl, category_given)
         return extra
 
 
-def _category_assumed(rule: Rule, tpl: Template) -> bool:
+def _category_assumed(rule: Rule, tpl: Template, category_given: bool = False) -> bool:
     """The finding depends on the category and the template declared none: it was checked as
-    the default (a text file without a ``# templint: category`` line)."""
-    return tpl.category is None and set(rule.applies_to) != set(CATEGORIES)
+    the default (a text file without a ``# templint: category`` line), which the user did not
+    choose either (``--category``, ``default-category``): templint assumed it."""
+    return tpl.category is None and not category_given and set(rule.applies_to) != set(CATEGORIES)
 
 
 def _joined_edit(tpl: Template, edit: Edit, hit: Hit) -> Edit | None:

@@ -28,7 +28,7 @@ import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 from urllib.parse import unquote, urlparse
 
 import click
@@ -42,6 +42,9 @@ from linter.inputs import (
     in_skipped_folder,
     left_out_by_name,
 )
+
+if TYPE_CHECKING:
+    from linter.diagnostic import Edit
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
 FIX_ALL = "source.fixAll.templint"
@@ -470,7 +473,7 @@ class Server:
             # with no fix, when none is clearly the word meant, those alone, none preferred)
             actions += [
                 {
-                    "title": _action_title(d.code, e.old, e.new, e.safe),
+                    "title": _action_title(d.code, e.old, e.new, _fix_kind(e, d.edit)),
                     "kind": "quickfix",
                     "diagnostics": [diag],
                     "isPreferred": e.safe and e is d.edit,
@@ -608,15 +611,29 @@ def _forget(held: _Settings, now: tuple[Stamp, ...]) -> None:
         forget_rules()
 
 
-def _action_title(code: str, old: str, new: str, safe: bool) -> str:
-    """What a quick-fix menu shows: the edit itself (the rule's fix text is a paragraph)."""
+SAFE_FIX, BEST_GUESS, SUGGESTION = "safe", "best guess", "suggestion"
+_TITLE_NOTE = {SAFE_FIX: "", BEST_GUESS: ", a best guess: check it", SUGGESTION: ", a suggestion"}
+
+
+def _fix_kind(e: Edit, edit: Edit | None) -> str:
+    """What a quick fix is: the finding's own edit, safe (``--fix`` writes it) or a best guess
+    (``--fix --unsafe-fixes`` does), or one of its alternatives, a suggestion that no fix
+    writes (a misspelling's other suggestions, or all of them when none is clearly meant)."""
+    if e is not edit:
+        return SUGGESTION
+    return SAFE_FIX if e.safe else BEST_GUESS
+
+
+def _action_title(code: str, old: str, new: str, kind: str) -> str:
+    """What a quick-fix menu shows: the edit itself (the rule's fix text is a paragraph), and
+    what kind of fix it is (``_fix_kind``): nothing for a safe one."""
     if not old:
         what = f"Insert '{new}'"
     elif not new:
         what = f"Remove '{old}'"
     else:
         what = f"Replace '{old}' with '{new}'"
-    return f"{what} ({code}{'' if safe else ', a best guess: check it'})"
+    return f"{what} ({code}{_TITLE_NOTE[kind]})"
 
 
 class _Failure(Exception):

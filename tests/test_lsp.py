@@ -552,9 +552,9 @@ def test_neovims_own_lsp_client_gets_diagnostics_fixes_and_hover(tmp_path: Path)
     assert {d["code"] for d in log["diagnostics"]} == {"TPL201", "TPL102", "TPL101"}
     # each suggestion its own quick fix, the one --fix --unsafe-fixes would write first
     spelling = [a for a in log["actions"] if "TPL201" in a]
-    assert spelling == [
-        f"Replace 'shiped' with '{w}' (TPL201, a best guess: check it)"
-        for w in ("shipped", "shaped")  # 'swiped', far less likely, is not listed
+    assert spelling == [  # 'swiped', far less likely, is not listed
+        "Replace 'shiped' with 'shipped' (TPL201, a best guess: check it)",
+        "Replace 'shiped' with 'shaped' (TPL201, a suggestion)",
     ]
     assert log["text"] == "👋 Hi {{1}}, your order {{2}} has shipped. Use code SAVE20 for 20% off!"
     assert log["republished"] is True
@@ -717,8 +717,7 @@ def test_a_misspelling_with_no_clear_guess_offers_its_suggestions_none_preferred
     actions = _answers(out)[1]["result"]
     quick = [a for a in actions if a["kind"] == "quickfix"]
     assert [a["title"] for a in quick] == [
-        f"Replace 'grasias' with '{w}' (TPL201, a best guess: check it)"
-        for w in ("gracias", "grasas")
+        f"Replace 'grasias' with '{w}' (TPL201, a suggestion)" for w in ("gracias", "grasas")
     ]
     assert not any(a["isPreferred"] for a in quick)
     assert all(a["diagnostics"][0]["code"] == "TPL201" for a in quick)
@@ -761,3 +760,29 @@ def test_after_shutdown_a_request_is_refused_and_notifications_are_dropped(
     assert [answers[i]["error"]["code"] for i in (3, 4)] == [-32600, -32600]
     assert "shut down" in answers[3]["error"]["message"]
     assert not [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
+
+
+def test_each_quick_fix_title_says_what_kind_of_fix_it_is(tmp_path: Path) -> None:
+    """A suggestion-only item was titled "a best guess" although no fix writes it: the title
+    says "a best guess" only for what ``--fix --unsafe-fixes`` writes, "a suggestion" for an
+    alternative or a finding with no edit, and nothing more for a safe fix."""
+    text = "Hi {{ 1 }}, your ordr has shiped. Fresh kheer for Diwali too.\n"
+    out = io.BytesIO()
+    server = Server(out)
+    uri = (tmp_path / "order.txt").as_uri()
+    doc = {"uri": uri, "version": 1, "text": text}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": len(text)}}
+    ask = {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": []}}
+    server.handle({"id": 1, "method": "textDocument/codeAction", "params": ask})
+    quick = [a for a in _answers(out)[1]["result"] if a["kind"] == "quickfix"]
+    titles = {a["title"]: a["isPreferred"] for a in quick}
+    assert titles["Replace '{{ 1 }}' with '{{1}}' (TPL326)"] is True  # safe: --fix writes it
+    # the best guess --fix --unsafe-fixes writes, then the other suggestion
+    assert titles["Replace 'shiped' with 'shipped' (TPL201, a best guess: check it)"] is False
+    assert titles["Replace 'shiped' with 'shaped' (TPL201, a suggestion)"] is False
+    assert titles["Replace 'ordr' with 'order' (TPL201, a best guess: check it)"] is False
+    # no clear guess: every suggestion is one, none a best guess
+    kheer = [t for t in titles if "'kheer'" in t]
+    assert kheer and all(t.endswith("(TPL201, a suggestion)") for t in kheer)
+    assert not any("best guess" in t for t in kheer)

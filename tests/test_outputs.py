@@ -341,3 +341,91 @@ def test_an_undeclared_category_is_noted_once_per_template(tmp_path) -> None:
     assert {d["code"] for d in items if d["file"] == str(draft)} >= {"TPL101", "TPL102"}
     for d in items:
         assert d["category_assumed"] is (d["file"] == str(draft))
+
+
+def test_sarif_carries_a_findings_suggestions_as_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF carried the edit --fix writes and no suggestion: 'kheer', with no clear guess, had
+    no fix at all, and 'shiped' lost 'shaped'. Each suggestion is now a fix object of its own
+    (SARIF 3.55: artifactChanges, replacements over the word), after the edit, said to be a
+    suggestion; with no span to give, the texts go in the result's property bag."""
+    from linter.output import Report
+    from linter.output.sarif_format import emit
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.txt").write_text("Fresh kheer for Diwali, shiped today.\n")
+    args = ["lint", "--isolated", "--select", "TPL201", "--format", "sarif", "draft.txt"]
+    res = CliRunner().invoke(main, args)
+    log = json.loads(res.stdout)
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-subset.json").read_text())
+    jsonschema.validate(log, schema)
+    kheer, shiped = log["runs"][0]["results"]
+
+    def offered(result: dict) -> list[tuple[str, str, dict]]:
+        out = []
+        for fix in result["fixes"]:
+            (change,) = fix["artifactChanges"]
+            assert change["artifactLocation"]["uri"] == "draft.txt"
+            (replacement,) = change["replacements"]
+            out.append(
+                (
+                    replacement["insertedContent"]["text"],
+                    fix["description"]["text"].split(": ", 1)[1],
+                    replacement["deletedRegion"],
+                )
+            )
+        return out
+
+    word = {"startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 12}
+    suggestion = "suggestion (not written by templint lint --fix)"
+    assert offered(kheer)[:1] == [("cheer", suggestion, word)]
+    assert all(how == suggestion for _, how, _ in offered(kheer))
+    word = {"startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 31}
+    assert offered(shiped) == [
+        ("shipped", "best guess (templint lint --fix --unsafe-fixes)", word),
+        ("shaped", suggestion, word),
+    ]
+    assert "suggestions" not in shiped["properties"]
+    # without the file's text (no span to place them): the suggestions in the property bag
+    from linter.api import lint_text
+    from linter.config import Config
+
+    found = lint_text("Fresh kheer today.", config=Config(select=("TPL201",)))
+    stream = io.StringIO()
+    emit(Report(diagnostics=found), stream)
+    (result,) = json.loads(stream.getvalue())["runs"][0]["results"]
+    jsonschema.validate(json.loads(stream.getvalue()), schema)
+    assert "fixes" not in result
+    assert result["properties"]["suggestions"][:1] == ["cheer"]
+
+
+def test_the_category_note_is_left_out_when_the_user_gave_the_category(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'declares no category, so it was checked as UTILITY' was printed also when the run was
+    told --category UTILITY, or the config's default-category: then the category was chosen,
+    not assumed. The note, and JSON's category_assumed, are for a category templint assumed."""
+    monkeypatch.chdir(tmp_path)
+    draft = Path("offer.txt")
+    draft.write_text("Your order shipped. Use code THANKS20 for 20% off. Hurry!\n", "utf-8")
+
+    def run(*args: str) -> tuple[list[str], set[bool]]:
+        res = CliRunner().invoke(main, ["lint", *args, str(draft)])
+        notes = [line for line in res.output.splitlines() if line.startswith("note:")]
+        res = CliRunner().invoke(main, ["lint", "--format", "json", *args, str(draft)])
+        return notes, {d["category_assumed"] for d in json.loads(res.output)}
+
+    notes, assumed = run("--isolated")  # nothing given: UTILITY assumed, and said
+    assert len(notes) == 1 and "declares no category, so it was checked as UTILITY" in notes[0]
+    assert assumed == {True}
+    assert run("--isolated", "--category", "UTILITY") == ([], {False})
+    assert run("--isolated", "--category", "utility") == ([], {False})
+    # given in the configuration
+    Path("templint.toml").write_text('default-category = "UTILITY"\n', encoding="utf-8")
+    assert run() == ([], {False})
+    assert run("--category", "MARKETING")[0] == []
+    # a configuration that leaves it out: assumed again
+    Path("templint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    notes, _ = run()
+    assert len(notes) == 1

@@ -799,3 +799,79 @@ def test_portuguese_unsafe_fix_still_writes_the_accent(tmp_path: Path) -> None:
 def test_everyday_food_and_shop_words_are_accepted(tmp_path: Path, text: str) -> None:
     assert found(text) == []
     assert _unsafe_fix(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your chole bhature and rajma chawal combo is on its way.",  # 'chole' became 'chloe'
+        "Today's thali: palak paneer, baingan bharta, pulao and rasgulla.",
+        "Order a kulcha, keema samosa or dabeli with a glass of lassi.",
+    ],
+)
+def test_indian_dishes_are_accepted_and_never_rewritten(tmp_path: Path, text: str) -> None:
+    assert found(text) == []
+    assert _unsafe_fix(tmp_path, text) == text
+
+
+def test_no_fix_turns_a_lower_case_word_into_a_name(tmp_path: Path) -> None:
+    """The word list is lower case: 'chole' (the dish) became 'chloe', a name written in lower
+    case. A name of the list is suggested capitalised, and never written by --unsafe-fixes."""
+    words = Dictionary.load()
+    assert {"chloe", "english", "raul"} <= words.names()
+    assert "whole" not in words.names() and "order" not in words.names()
+    (d,) = lint_text("Please reply in egnlish or hindi.", config=SPELLING)
+    assert d.message == "Possible misspelling 'egnlish'; did you mean 'English'?"
+    assert d.edit is None and [a.new for a in d.alternatives] == ["English"]
+    text = "Please reply in egnlish, not hindi."
+    assert _unsafe_fix(tmp_path, text) == text
+    # a capitalised typo of a name keeps its fix, and a typo of a common word too
+    (d,) = lint_text("Hi {{1}}. Egnlish replies are fine.", config=SPELLING)
+    assert d.edit is not None and d.edit.new == "English"
+    assert _unsafe_fix(tmp_path, "Your ordr is ready.") == "Your order is ready."
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "meant"),
+    [
+        ("Our Spring Clearence Sale starts Monday.", "Clearence", "Clearance"),
+        ("Your Mega Festve Sale is live on the app.", "Festve", "Festive"),
+        ("Our Summer Colection has landed in stores.", "Colection", "Collection"),
+    ],
+)
+def test_a_capitalised_typo_in_a_titles_run_of_words_is_no_name(
+    tmp_path: Path, text: str, typo: str, meant: str
+) -> None:
+    """'Clearence' in mid-sentence was taken for a name and passed. Beside a capitalised word
+    of the word list, one slip from a common word (same first letter, not a name), it is a
+    typo in a sale's or a product's title: reported with its suggestion, never rewritten."""
+    (d,) = lint_text(text, config=SPELLING)
+    assert d.span is not None and text[d.span[0] : d.span[1]] == typo
+    assert d.message.endswith(f"did you mean '{meant}'?")
+    assert d.edit is None
+    assert _unsafe_fix(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Priya, your order from Zomato is ready.",
+        "Visit Chennai or Swiggy Instamart for our new range.",
+        "Your appointment with Dr. Mehta is on Monday.",
+        "Welcome to Loomi Home, {{1}}! Your order ships today.",  # 'Loom' + i: a coined name
+        "Book a table at Green Bowl Cafe for {{1}}.",
+        "Thanks for shopping with us.\n\nThanks,\nTeam Loomi",
+        "Your table at Harbor Tandoor is booked for {{1}}.",
+    ],
+)
+def test_names_beside_capitalised_words_still_pass(text: str) -> None:
+    assert found_in(text) == []
+
+
+def test_a_titles_typo_written_twice_is_still_a_typo() -> None:
+    """Written twice in mid-sentence, the word was read as a name by where else it stands
+    ('Team Crestline'); a title's typo there too is the same typo, not a name."""
+    text = "Our Spring Clearence Sale is on. Hurry, the Clearence Sale ends Sunday."
+    assert [w for _, w in found(text)] == ["Clearence", "Clearence"]
+    # a name written twice stays a name
+    assert found("Visit Loomi Home today. Loomi Home opens at 9.") == []

@@ -522,11 +522,12 @@ class HunspellDictionary:
             self._suggestions[word] = cached
         return cached[:limit]
 
-    def best_guess(self, word: str) -> str | None:
+    def best_guess(self, word: str, capitalised: bool = False) -> str | None:
         """The suggestion ``--unsafe-fixes`` may write, or None. The first, if it is one word
         keeping the first letter (accents aside) and: an accent fix (the ranking's choice
         between two: 'número' before the past tense 'numeró'), one of the affix file's common
-        misspellings ('grasias' → 'gracias'), or an edit no other suggestion is as close as."""
+        misspellings ('grasias' → 'gracias'), or an edit no other suggestion is as close as.
+        (``capitalised`` is English's: a Hunspell dictionary keeps its names' case.)"""
         found = self.suggest(word, 2)
         if not found or " " in found[0]:
             return None

@@ -47,6 +47,7 @@ from linter.template import Component, Template
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WORDS_FILE = DATA_DIR / "en_words.txt"
 SORTED_FILE = DATA_DIR / "en_words.sorted"
+NAMES_FILE = DATA_DIR / "en_names.txt"  # the word list's names (bench/build_names.py)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
 _MAX_SUGGEST_LEN = 40  # longer than any dictionary word ("pneumonoultramicroscopic…" is 45: rare)
 INDEX_LOOKUPS_BEFORE_SET = 2_000  # about 50 templates' words, then a set is cheaper
@@ -156,6 +157,18 @@ class Dictionary:
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
         self._common: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The words of the list that are names, or words always written capitalised: SCOWL
+        holds them only so ('chloe', 'raul', 'german'; ``NAMES_FILE``). Read on first need."""
+        if self._names is None:
+            try:
+                lines = NAMES_FILE.read_text(encoding="utf-8").split("\n")
+            except OSError:
+                lines = []
+            self._names = frozenset(w for w in lines if w and not w.startswith("#"))
+        return self._names
 
     def common(self) -> frozenset[str]:
         """The COMMON_WORDS most frequent words (the, to, and, no …)."""
@@ -227,13 +240,16 @@ class Dictionary:
         'order', not also 'ordo' or 'orr'."""
         return [w for w, _ in self._ranked(word)[:limit]]
 
-    def best_guess(self, word: str) -> str | None:
+    def best_guess(self, word: str, capitalised: bool = False) -> str | None:
         """The suggestion ``--unsafe-fixes`` may write for ``word``, or None: the first, when
-        it is clearly the word meant (``_clear_guess``)."""
+        it is clearly the word meant (``_clear_guess``), and not a name (``names``) unless
+        the word was written ``capitalised``: 'chole' (a dish) is no slip of 'Chloe'."""
         ranked = self._ranked(word)
         if not ranked:
             return None
         best, cost = ranked[0]
+        if not capitalised and best in self.names():
+            return None
         runner_up = ranked[1][1] if len(ranked) > 1 else math.inf
         return best if _clear_guess(word, best, self.rank[best], runner_up - cost) else None
 
@@ -786,11 +802,17 @@ def _opens_label(text: str, word: Word) -> bool:
     return m is not None and m.end() > word.start
 
 
-def _named_elsewhere(components: list[Component], comp: Component, word: Word) -> bool:
+def _named_elsewhere(
+    components: list[Component], comp: Component, word: Word, dictionary: Any = None
+) -> bool:
     """Whether the template also writes this capitalised word where it cannot start a
-    sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too."""
+    sentence: then it is a name there ("Crestline Bank: ... Team Crestline"), and here too.
+    Not where it is checked as a title's word there too (``_title_typo``): "our Spring
+    Clearence Sale ... the Clearence Sale ends" is one typo written twice."""
     return any(
-        not (other is comp and at == word.start) and not _sentence_start(other.text, at)
+        not (other is comp and at == word.start)
+        and not _sentence_start(other.text, at)
+        and not _title_typo(other.text, at, at + len(word.text), word.lower, dictionary)
         for other in components
         for at in _whole_at(other.text, word.text)
     )
@@ -941,9 +963,17 @@ def _split_chunk(
     return out
 
 
-def _flaggable(text: str, start: int, kind: _TokenKind) -> bool:
+def _flaggable(text: str, start: int, token: str, kind: _TokenKind, dictionary: Any) -> bool:
     """An unknown Latin word that is not a capitalised name in mid-sentence."""
-    return type(kind) is tuple and not kind[1] and (not kind[2] or _sentence_start(text, start))
+    return (
+        type(kind) is tuple
+        and not kind[1]
+        and (
+            not kind[2]
+            or _sentence_start(text, start)
+            or _title_typo(text, start, start + len(token), kind[0], dictionary)
+        )
+    )
 
 
 _QUIET, _ANYWHERE, _AT_START = 0, 1, 2  # what a chunk's tokens can do, wherever it stands
@@ -1046,10 +1076,17 @@ def may_flag(
         if not positional:
             return False
         if all(c.isalpha() for c in positional):  # one token each: the chunk itself
-            return any(_starts_a_sentence(text, c) for c in positional)
+            return any(
+                _starts_a_sentence(text, c)
+                or any(
+                    _title_typo(text, i, i + len(c), c.lower(), dictionary)
+                    for i in _whole_at(text, c)
+                )
+                for c in positional
+            )
     return any(
-        _flaggable(text, p_start, kind)
-        for _, _, p_start, _, kind in _parts(text, dictionary, vocab, memo)
+        _flaggable(text, p_start, token, kind, dictionary)
+        for _, _, p_start, token, kind in _parts(text, dictionary, vocab, memo)
     )
 
 
@@ -1133,16 +1170,68 @@ def _word_rows(
             if j < n_spans and spans[j][0] < end:
                 continue  # inside a placeholder, link, e-mail or accepted phrase
         for rel, rel_end, token, lower, known, flag, positional in rows:
-            if positional and not _sentence_start(text, start + rel):
+            if (
+                positional
+                and not _sentence_start(text, start + rel)
+                and not _title_typo(text, start + rel, start + rel_end, lower, dictionary)
+            ):
                 continue  # a capitalised unknown word mid-sentence is a name: Priya, Zomato
             out.append((start + rel, start + rel_end, token, lower, known, flag))
     return out
 
 
-def _match_case(suggestion: str, word: str) -> str:
+_TITLE_SLIPS = frozenset(k for k in _SLIP_COST if k not in ("sub", "extra", "two"))
+_TITLE_NEIGHBOURS = re.compile(r"([A-Za-z]+)[ \t]+$"), re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) -> bool:
+    """Whether a capitalised unknown word in mid-sentence, which would be taken for a name,
+    reads as a typo in a title instead: it stands beside a capitalised word of the word list
+    (a sale's or a product's name: "our Spring Clearence Sale") and its first suggestion is
+    one slip away, keeps its first letter, is among the FIX_WORDS most frequent words and is
+    no name ('Clearence' → 'clearance'). A name beside a greeting or a title ("Dear Priya",
+    "Dr. Mehta") or alone ("Visit Chennai", "order on Zomato") stays a name."""
+    if not isinstance(dictionary, Dictionary) or not _beside_title_word(
+        text, start, end, dictionary
+    ):
+        return False
+    ranked = dictionary._ranked(lower)
+    if not ranked:
+        return False
+    best = ranked[0][0]
+    n = min(len(lower), len(best))
+    same = next((i for i in range(n) if lower[i] != best[i]), n)
+    return (
+        same < n - 1  # not a last letter changed, added or dropped: Loomi, Trailo, Tandoor
+        and _slip(lower, best) in _TITLE_SLIPS
+        and dictionary.rank[best] < FIX_WORDS
+        and best not in dictionary.names()
+    )
+
+
+def _beside_title_word(text: str, start: int, end: int, dictionary: Dictionary) -> bool:
+    """Whether a capitalised word of the word list (not a greeting, a title or a name of the
+    list) stands just before or after ``text[start:end]`` on its line, spaces between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _TITLE_NEIGHBOURS[0].search(text, line_start, start)
+    after = _TITLE_NEIGHBOURS[1].match(text, end, len(text) if line_end < 0 else line_end)
+    for m in (before, after):
+        if m is None or not _title_case(m.group(1)):
+            continue
+        word = m.group(1).lower()
+        if word in _GREETINGS or word in _TITLES or word in dictionary.names():
+            continue
+        if word in dictionary:
+            return True
+    return False
+
+
+def _match_case(suggestion: str, word: str, name: bool = False) -> str:
+    """The suggestion in the word's case (ALL CAPS, Capitalised, lower), a name capitalised."""
     if word.isupper():
         return suggestion.upper()
-    if word[:1].isupper():
+    if word[:1].isupper() or name:
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 
@@ -1394,7 +1483,7 @@ class SpellingCheck(Check):
                 if self._disguised(comp, word) or word.lower in sender:
                     continue
                 if word.text[:1].isupper() and (
-                    _named_elsewhere(components, comp, word)
+                    _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or (_dash_signature(comp.text, word) and not dictionary.near(word.lower))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
@@ -1413,7 +1502,11 @@ class SpellingCheck(Check):
         return bool(norm.reasons) and any(i in norm.reasons for i in range(word.start, word.end))
 
     def _hit(self, comp: Component, word: Word, dictionary: Any, name: str) -> Hit:
-        options = [_match_case(s, word.text) for s in dictionary.suggest(word.lower)]
+        suggested = dictionary.suggest(word.lower)
+        # A name of the word list is suggested capitalised ('Chloe'), and never written into a
+        # lower-case word: 'chole' (the dish) is no slip of 'Chloe'.
+        names = dictionary.names() if name == ENGLISH else frozenset()
+        options = [_match_case(s, word.text, s in names) for s in suggested]
         hint = "" if name == ENGLISH else f" ({Path(name).name})"
         hint += f"; did you mean {_quoted(options[:1])}?" if options else ""
         if options:
@@ -1423,16 +1516,21 @@ class SpellingCheck(Check):
         fix += ", or add it to an accept.txt vocabulary if it is a name or a term of yours."
         values = {"word": word.text, "hint": hint, "suggestion": options[0] if options else ""}
         if not options or (
-            dictionary.best_guess(word.lower) is None
+            dictionary.best_guess(word.lower, capitalised=word.text[:1].isupper()) is None
             or (
                 _title_case(word.text)
-                and (not _reads_on(comp.text, word.end) or _opens_label(comp.text, word))
+                and (
+                    not _reads_on(comp.text, word.end)
+                    or _opens_label(comp.text, word)
+                    or not _sentence_start(comp.text, word.start)  # "our Spring Clearence Sale"
+                )
             )
         ):
             # No clear best guess (``_clear_guess``): the word may be a name or a loanword.
             # A capitalised word another capitalised word, a colon or the line's end follows
             # may be a name ("Kavya Home:", "Swiggy Instamart"), as is one in a sender's label
-            # that opens a line ("Meesho here: your order"): no best guess renames it. The
+            # that opens a line ("Meesho here: your order"), or one in mid-sentence, checked
+            # only as a title's word (``_title_typo``): no best guess renames it. The
             # suggestions stay for an editor's menu, to pick from, but none is written.
             return Hit(comp, word.start, word.end, values, fix, alternatives=(*options,))
         edit = (word.start, word.end, options[0], False)  # a best guess

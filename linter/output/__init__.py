@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from linter.diagnostic import Diagnostic
+    from linter.diagnostic import Diagnostic, Edit
     from linter.inputs import InputError
     from linter.rulebook import Rule
     from linter.source import LineIndex
@@ -38,12 +38,16 @@ class Report:
         """More that ``--fix --unsafe-fixes`` would."""
         return sum(1 for d in self.diagnostics if d.edit is not None and not d.edit.safe)
 
-    def edit_region(self, d: Diagnostic) -> tuple[int, int, int, int] | None:
-        """(line, column, end line, end column) of what ``--fix`` would replace for ``d``."""
+    def edit_region(
+        self, d: Diagnostic, edit: Edit | None = None
+    ) -> tuple[int, int, int, int] | None:
+        """(line, column, end line, end column) of what ``--fix`` would replace for ``d``, or
+        of ``edit``, one of its alternatives."""
         index = self.sources.get(d.file)
-        if d.edit is None or index is None:
+        edit = d.edit if edit is None else edit
+        if edit is None or index is None:
             return None
-        return (*index.position(d.edit.start), *index.position(d.edit.end))
+        return (*index.position(edit.start), *index.position(edit.end))
 
 
 def report_path(path: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
-from linter.diagnostic import Diagnostic
+from linter.diagnostic import Diagnostic, Edit
 from linter.output import Report, report_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -83,9 +83,13 @@ def emit(report: Report, stream: TextIO) -> None:
         properties = {"template": d.template, "component": d.component}
         properties |= {"category": d.category, "language": d.language}
         result["properties"] = {k: v for k, v in properties.items() if v is not None}
-        fix = _fix(d, report)
-        if fix is not None:
-            result["fixes"] = [fix]
+        fixes = _fixes(d, report)
+        if fixes:
+            result["fixes"] = fixes
+        placed = [e for e in (d.edit, *d.alternatives) if e is not None]
+        if len(fixes) < len(placed):
+            # the file's text was not kept, so no span to give: the texts, in the bag
+            result["properties"]["suggestions"] = [e.new for e in placed]
         results.append(result)
     notifications = [
         {
@@ -116,19 +120,31 @@ def emit(report: Report, stream: TextIO) -> None:
     stream.write("\n")
 
 
-def _fix(d: Diagnostic, report: Report) -> dict[str, Any] | None:
-    """SARIF's fix object (3.55) for what ``lint --fix`` would write, so a viewer can apply it."""
-    region = report.edit_region(d)
-    if region is None or d.edit is None:
-        return None
+def _fixes(d: Diagnostic, report: Report) -> list[dict[str, Any]]:
+    """SARIF's fix objects (3.55), a viewer's "proposed fixes for the problem": first what
+    ``lint --fix`` would write (or ``--unsafe-fixes``, a best guess), then each alternative,
+    a suggestion no fix writes (a misspelling's other suggestions, or all of them when none is
+    clearly the word meant). Each replaces its span, so a viewer can apply the one picked."""
+    out = []
+    for edit in (d.edit, *d.alternatives):
+        region = None if edit is None else report.edit_region(d, edit)
+        if edit is None or region is None:
+            continue
+        if edit is not d.edit:
+            how = "suggestion (not written by templint lint --fix)"
+        elif edit.safe:
+            how = "safe fix (templint lint --fix)"
+        else:
+            how = "best guess (templint lint --fix --unsafe-fixes)"
+        out.append(_fix(d, edit, region, how))
+    return out
+
+
+def _fix(d: Diagnostic, edit: Edit, region: tuple[int, int, int, int], how: str) -> dict[str, Any]:
+    """One fix object: ``edit`` as a replacement of ``region`` in ``d``'s file."""
     line, column, end_line, end_column = region
-    how = (
-        "safe fix (templint lint --fix)"
-        if d.edit.safe
-        else ("best guess (templint lint --fix --unsafe-fixes)")
-    )
     return {
-        "description": {"text": f"Replace with '{d.edit.new}': {how}"},
+        "description": {"text": f"Replace with '{edit.new}': {how}"},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": _uri(d.file)},
@@ -140,7 +156,7 @@ def _fix(d: Diagnostic, report: Report) -> dict[str, Any] | None:
                             "endLine": end_line,
                             "endColumn": end_column,
                         },
-                        "insertedContent": {"text": d.edit.new},
+                        "insertedContent": {"text": edit.new},
                     }
                 ],
             }

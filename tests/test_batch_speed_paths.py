@@ -282,6 +282,38 @@ def test_pattern_pre_test_never_hides_a_match() -> None:
     assert skipped > 100_000  # and it does skip most rule-text pairs
 
 
+def test_patterns_searched_one_by_one_match_as_their_alternation() -> None:
+    """A text's possible patterns are each compiled alone and searched as their alternation
+    (``AnyOf``): the same matches, spans and named groups as one alternation of every pattern
+    of the rule, for the pattern rules' likely texts among the corpus, examples and probes."""
+    from linter.kinds.pattern import AnyOf, search_all
+
+    def found(pattern: Any, text: str) -> list[tuple]:
+        return [
+            (m.span(), sorted((k, v) for k, v in m.groupdict().items() if v))
+            for m in search_all(pattern, text)
+        ]
+
+    texts = _probe_texts()[::3]
+    compared = matched = 0
+    for check in _pattern_checks():
+        whole = check.pattern
+        every = AnyOf([check._alone(k) for k in range(len(check.params["patterns"]))])
+        test = check.required
+        for text in texts:
+            folded = text.casefold()
+            if test is not None and test.search(folded) is None:
+                continue
+            want = found(whole, text)
+            compared += 1
+            matched += bool(want)
+            assert found(every, text) == want, (check.rule.code, text)
+            which = check._possible(folded) if check._cached_clauses else None
+            if which:
+                assert found(check._narrow(which)[0], text) == want, (check.rule.code, text)
+    assert compared > 30_000 and matched > 1_500
+
+
 def test_pre_test_of_each_narrowed_pattern_never_hides_its_match() -> None:
     # check_some searches only some of a rule's patterns, behind their own literal test
     from linter.kinds.pattern import search_all

@@ -75,7 +75,38 @@ def compile_any(patterns: list[str], flags: int = regex.IGNORECASE) -> regex.Pat
     return regex.compile("|".join(f"(?-f:{p})" for p in patterns), flags | regex.VERSION1)
 
 
-def search_all(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+class AnyOf:
+    """Some of a rule's patterns, each compiled alone, searched as their alternation would be:
+    the leftmost match, the first pattern's at a tie, then on from its end. Compiling an
+    alternation per set of patterns a text could match cost ~4 ms for each new set (the
+    `regex` module parses in Python), over and over in a long run; each pattern alone is
+    compiled once and shared by every set that holds it."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: list[regex.Pattern[str]]) -> None:
+        self.patterns = patterns
+
+    def finditer(self, text: str, timeout: float | None = None) -> Iterator[regex.Match[str]]:
+        patterns = self.patterns
+        pending = [p.search(text, timeout=timeout) for p in patterns]
+        while True:
+            best = None
+            for m in pending:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end() if best.end() > best.start() else best.end() + 1
+            for i, m in enumerate(pending):
+                if m is not None and m.start() < pos:
+                    pending[i] = (
+                        patterns[i].search(text, pos, timeout=timeout) if pos <= len(text) else None
+                    )
+
+
+def search_all(pattern: regex.Pattern[str] | AnyOf, text: str) -> Iterator[regex.Match[str]]:
     try:
         yield from pattern.finditer(text, timeout=TIMEOUT_SECONDS)  # not overlapped (default)
     except TimeoutError:
@@ -151,6 +182,7 @@ class PatternCheck(TextCheck):
             self._excepting.append(compile_any(list(self.params.get("exceptions", [])), flags))
         self._only: tuple[int, ...] | None = None  # the patterns check_some narrowed to
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern[str] | None, Any]] = {}
+        self._single: dict[int, regex.Pattern[str] | None] = {}  # each pattern, compiled alone
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -251,12 +283,20 @@ class PatternCheck(TextCheck):
         # for its strings costs ~0.3 us, the regex module's ~5.
         from linter.kinds.literals import union_of_best
 
-        every = list(self.params.get("patterns", []))
-        patterns = [every[k] for k in which]
         clauses = self.clauses()  # per pattern, read once for the rule (a gated rule has them)
         literals = None if clauses is None else union_of_best([clauses[k] for k in which])
         test = None if literals is None else re.compile("|".join(map(re.escape, sorted(literals))))
-        return compile_any(patterns, self._flags), test
+        if not which:
+            return None, test
+        if len(which) == 1:
+            return self._alone(which[0]), test
+        return AnyOf([self._alone(k) for k in which]), test  # type: ignore[return-value]
+
+    def _alone(self, k: int) -> regex.Pattern[str]:
+        found = self._single.get(k)
+        if found is None:
+            found = self._single[k] = compile_any([str(self.params["patterns"][k])], self._flags)
+        return found  # type: ignore[return-value]
 
     def find(self, text: str) -> Iterator[Hit]:
         self._finds += 1
@@ -305,4 +345,4 @@ class PatternCheck(TextCheck):
             )
 
 
-__all__ = ["Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]
+__all__ = ["AnyOf", "Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]

@@ -78,7 +78,7 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   and loyalty prices, a pre-approved loan to borrow, Turkish, and an invoice's discount already
   applied, which passes), TPL104, TPL105, TPL142, TPL152-154 and, from another helper's report,
   TPL171: en-12 40 of 40 promotions flagged by a rule, ml-6 1 clean (TPL323) and 25 of 25
-  (24 by a rule) since, so they now measure regressions.
+  (all by a rule) since, so they now measure regressions.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

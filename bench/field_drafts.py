@@ -74,6 +74,11 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   Hinglish drafts declared `hi`, the code Meta lists): 2 clean drafts flagged (a Spanish invoice
   saying the discount was already applied, TPL101; a body ending on a variable, TPL323), 18 of 25
   promotions flagged (17 by a rule).
+- en-12 and ml-6, after (2026-12-07, sixth session): their misses then shaped TPL101 (early-bird
+  and loyalty prices, a pre-approved loan to borrow, Turkish, and an invoice's discount already
+  applied, which passes), TPL104, TPL105, TPL142, TPL152-154 and, from another helper's report,
+  TPL171: en-12 40 of 40 promotions flagged by a rule, ml-6 1 clean (TPL323) and 25 of 25
+  (all by a rule) since, so they now measure regressions.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

@@ -79,6 +79,19 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   applied, which passes), TPL104, TPL105, TPL142, TPL152-154 and, from another helper's report,
   TPL171: en-12 40 of 40 promotions flagged by a rule, ml-6 1 clean (TPL323) and 25 of 25
   (all by a rule) since, so they now measure regressions.
+- en-13, ml-7 and mk-2 (2026-12-07, sixth session, later): written by helpers shown no file of
+  the project and measured before being read (at c38ec44 plus the literal pre-test change, which
+  changes no finding). en-13: 40 plain notices and 40 promotions from businesses in South Asia
+  and the Gulf (Indian English idiom): 3 clean drafts flagged (all by a rule: a microfinance
+  "field officer", TPL171; 'incl', TPL201; a bought gift card "redeem it", TPL107), 38 of 40
+  promotions flagged (33 by a rule). ml-7: 30 and 30 in Spanish (Colombia, Argentina, Spain),
+  Portuguese (Brazil, Portugal), Indonesian, Hindi, Hinglish, Arabic, French, German and Italian
+  (the Colombian drafts declared `es`: Meta lists no `es_CO`): 3 clean flagged (a driver who
+  "ya llegó", TPL161; two German notices, model only), 16 of 30 promotions flagged (15 by a
+  rule). mk-2: 40 plain MARKETING templates and 30 with one problem each, in English and six
+  other languages: 1 clean flagged ('rangoli', TPL201), 21 of 30 problems flagged (all by a
+  rule; missed: two threats, a PIN request in French, vapes in Indonesian, three prize scams
+  and two guaranteed returns outside English).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -100,7 +113,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9,
-ml-3, en-10, ml-4, en-11, ml-5, en-12 and ml-6 were, for their first measurement above).
+ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7 and mk-2 were, for their first
+measurement above).
 """
 
 from __future__ import annotations

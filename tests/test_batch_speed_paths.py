@@ -709,7 +709,7 @@ def test_spelling_quick_pass_by_chunks_decides_as_the_positional_pass(
 
 def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]:
     """``spelling.words_of`` as it was: a token generator and a mask test per token."""
-    from linter.kinds.spelling import _parts, _sentence_start, masked_spans
+    from linter.kinds.spelling import _parts, _sentence_start, _title_typo, masked_spans
 
     spans = masked_spans(text, vocab)
     out = []
@@ -727,8 +727,13 @@ def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]
             out.append((p_start, p_end, token, token.lower(), False, False))
             continue
         lower, known, title = kind
-        if not known and title and not _sentence_start(text, p_start):
-            continue
+        if (
+            not known
+            and title
+            and not _sentence_start(text, p_start)
+            and not _title_typo(text, p_start, p_end, lower, dictionary)
+        ):
+            continue  # a name; a title's typo ("our Spring Clearence Sale") is checked
         out.append((p_start, p_end, token, lower, known, not known))
     return out
 

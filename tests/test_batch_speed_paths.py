@@ -221,6 +221,42 @@ def test_required_literals_are_in_every_match(patterns: list[str], matching: lis
 
 
 @pytest.mark.parametrize(
+    ("pattern", "also_needed", "matching", "skipped"),
+    [
+        # every alternative needs "{{": so does the pattern, besides the union of code words
+        (
+            r"\b(?:code|coupon)\s*\{\{\d\}\}\s+use|\buse\s+\{\{\d\}\}\s+(?:code|coupon)",
+            {"{{"},
+            ["Code {{1}} use karein", "use {{2}} coupon"],
+            "Use the code in the app",
+        ),
+        # a lookahead's strings are in the text too
+        (
+            r"(?=[^.]*\bwon\b)\byou\s+(?:have|are)\b",
+            {"won"},
+            ["You have won a prize", "you are the lucky one who won"],
+            "You have an order waiting",
+        ),
+    ],
+)
+def test_each_alternative_and_lookahead_adds_what_it_needs(
+    pattern: str, also_needed: set[str], matching: list[str], skipped: str
+) -> None:
+    """The gates skip a pattern whose sets a text lacks: sets read from every alternative and
+    from lookaheads let them skip the texts that hold only a common word of the pattern."""
+    import regex
+
+    from linter.kinds.literals import required_clauses
+
+    (clauses,) = required_clauses([pattern], regex.IGNORECASE) or [()]
+    assert frozenset(also_needed) in clauses, clauses
+    for text in matching:
+        assert regex.search(pattern, text, regex.IGNORECASE), text
+        assert all(any(s in text.casefold() for s in c) for c in clauses), (text, clauses)
+    assert not all(any(s in skipped.casefold() for s in c) for c in clauses)
+
+
+@pytest.mark.parametrize(
     "patterns",
     [
         [r"\bfree\b", r".+"],  # one pattern needs nothing: no pre-test for the rule

@@ -25,6 +25,9 @@ from re import _constants  # type: ignore[attr-defined]
 EXACT_LIMIT = 64  # more alternatives than this and a node's exact set is dropped
 CLASS_LIMIT = 12  # character classes of up to this many characters count as alternatives
 REPEAT_LIMIT = 3  # a{1,3} with an exact body expands to 1-3 copies
+# Sets read from an alternation's alternatives (their best, second best ...): more add little
+# (4: 5.12 gated rules opened a corpus text, as with all of them; 2: 5.26) to the cache file.
+BRANCH_SETS = 4
 # Constructs of the `regex` module that Python's parser would misread as literal text:
 # fuzzy matching "(?:foo){e<=1}".
 _FUZZY = re.compile(r"\{\s*[eids]\s*[<=]|\{\s*\d*\s*<=?\s*[eids]")
@@ -49,6 +52,12 @@ def _best(clauses: Clauses) -> frozenset[str] | None:
     """The most selective requirement: the longest shortest string, then the fewest strings."""
     usable = [c for c in clauses if c and "" not in c]
     return max(usable, key=_selectivity) if usable else None
+
+
+def _ranked(clauses: Clauses) -> list[frozenset[str]]:
+    """The usable sets, most selective first."""
+    usable = [c for c in clauses if c and "" not in c]
+    return sorted(usable, key=_selectivity, reverse=True)
 
 
 def _requirement(info: _Info) -> Clauses:
@@ -86,7 +95,12 @@ def _op(op: object, av: object) -> _Info:
 
     if op is c.LITERAL:
         return _Info(frozenset({chr(av)}))  # type: ignore[arg-type]
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+    if op is c.ASSERT:
+        # a lookaround consumes nothing, but what it looks for is in the text: its sets count,
+        # apart from the strings either side of it (those need not touch it)
+        inner = _requirement(_info(av[1]))  # type: ignore[index]
+        return _Info(None, inner) if inner else _EMPTY
+    if op in (c.AT, c.ASSERT_NOT):
         return _EMPTY  # consumes nothing: the text around it is contiguous
     if op is c.SUBPATTERN:
         return _info(av[-1])  # type: ignore[index]
@@ -98,9 +112,19 @@ def _op(op: object, av: object) -> _Info:
         if all(a.exact is not None for a in alternatives):
             union = frozenset().union(*(a.exact for a in alternatives))  # type: ignore[arg-type]
             exact = union if len(union) <= EXACT_LIMIT else None
-        # one match takes one alternative: only a single set, the union of each one's best
-        best = [_best(_requirement(a)) for a in alternatives]
-        need: Clauses = () if any(b is None for b in best) else (frozenset().union(*best),)  # type: ignore[arg-type]
+        # One match takes one alternative, so a set that holds one set of each alternative is
+        # needed: the union of each one's best, then of each one's next best, and so on (an
+        # alternative with fewer sets gives its last again). Each union is needed on its own,
+        # so more of them only make the test stricter.
+        ranked = [_ranked(_requirement(a)) for a in alternatives]
+        if any(not r for r in ranked):
+            return _Info(exact, ())
+        need = tuple(
+            dict.fromkeys(
+                frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked))
+                for k in range(min(max(map(len, ranked)), BRANCH_SETS))
+            )
+        )
         return _Info(exact, need)
     if op is c.IN:
         chars: set[str] = set()

@@ -92,6 +92,11 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   other languages: 1 clean flagged ('rangoli', TPL201), 21 of 30 problems flagged (all by a
   rule; missed: two threats, a PIN request in French, vapes in Indonesian, three prize scams
   and two guaranteed returns outside English).
+- en-13 and ml-7, after (2026-12-07, sixth session, later): their misses then shaped TPL101, TPL103,
+  TPL105, TPL106, TPL108, TPL133, TPL152, TPL153 and TPL161, and their rule false alarms TPL161
+  ('ya llegó' needs something new after it) and TPL107 ('redeem it' needs points named): en-13 2
+  clean (TPL171, TPL201) and 40 of 40, ml-7 2 clean (the model's two German notices) and 30 of 30,
+  all by a rule, since, so they now measure regressions.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

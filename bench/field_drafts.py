@@ -92,6 +92,13 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   other languages: 1 clean flagged ('rangoli', TPL201), 21 of 30 problems flagged (all by a
   rule; missed: two threats, a PIN request in French, vapes in Indonesian, three prize scams
   and two guaranteed returns outside English).
+- mk-2 and en-13, after (2026-12-07, sixth session, later): their misses then shaped TPL174 (a
+  vague threat of further action, a pt_BR credit-bureau threat), TPL182 (a French reply request
+  with an adverb), TPL601 (vapes in Indonesian and Hindi), TPL602 (a drawn number before a
+  handling charge; Portuguese, Spanish, Hindi and Hinglish), TPL603 (German and French), TPL171
+  (a field officer named as a contact passes) and TPL201's accepted words ('rangoli', 'incl.'):
+  mk-2 0 clean flagged and 30 of 30 problems (all by a rule), en-13 1 clean flagged (the bought
+  gift card, TPL107, left to the promotional rules) and 38 of 40, so they now measure regressions.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

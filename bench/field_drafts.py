@@ -92,11 +92,16 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   other languages: 1 clean flagged ('rangoli', TPL201), 21 of 30 problems flagged (all by a
   rule; missed: two threats, a PIN request in French, vapes in Indonesian, three prize scams
   and two guaranteed returns outside English).
-- en-13 and ml-7, after (2026-12-07, sixth session, later): their misses then shaped TPL101, TPL103,
-  TPL105, TPL106, TPL108, TPL133, TPL152, TPL153 and TPL161, and their rule false alarms TPL161
-  ('ya llegó' needs something new after it) and TPL107 ('redeem it' needs points named): en-13 2
-  clean (TPL171, TPL201) and 40 of 40, ml-7 2 clean (the model's two German notices) and 30 of 30,
-  all by a rule, since, so they now measure regressions.
+- en-13, ml-7 and mk-2, after (2026-12-07, sixth session, later): their misses then shaped
+  TPL101, TPL103, TPL105, TPL106, TPL108, TPL133, TPL152, TPL153 and TPL161 (promotions), TPL174
+  (a vague threat of further action, a Brazilian credit-bureau threat), TPL182 (a French reply
+  request with an adverb), TPL601 (vapes in Indonesian and Hindi), TPL602 (a drawn number before
+  a handling charge; Portuguese, Spanish, Hindi and Hinglish), TPL603 (German and French), and
+  their false alarms TPL161 ('ya llegó' needs something new after it), TPL107 ('redeem it' needs
+  points named), TPL171 (a field officer named as a contact) and TPL201's accepted words
+  ('rangoli', 'incl.'): en-13 0 clean flagged and 40 of 40, ml-7 2 clean (the model's two
+  German notices) and 30 of 30, mk-2 0 clean and 30 of 30 problems, all by a rule, since; so
+  they now measure regressions.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

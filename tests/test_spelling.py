@@ -814,6 +814,23 @@ def test_indian_dishes_are_accepted_and_never_rewritten(tmp_path: Path, text: st
     assert _unsafe_fix(tmp_path, text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # mk-2: 'rangoli' was 'ravioli'
+        "Light up your home with our festive collection of lamps, rangoli kits and gift hampers.",
+        "Diyas, torans, kalash sets and agarbatti for your Diwali puja, now 20% off.",
+        "Kaju katli boxes, kumkum and dandiya sticks are back in stock for Navratri.",
+        # en-13: 'incl' was 'inch'
+        "Renewal premium payable: ₹{{4}} (incl. GST). Prices excl. delivery, etc.",
+        "Amt: Rs {{1}} for 2 pkts, 5 kgs and 1 ltr. Mfg: {{2}}, Exp: {{3}}.",
+    ],
+)
+def test_festive_words_and_order_abbreviations_are_accepted(tmp_path: Path, text: str) -> None:
+    assert found(text) == []
+    assert _unsafe_fix(tmp_path, text) == text
+
+
 def test_no_fix_turns_a_lower_case_word_into_a_name(tmp_path: Path) -> None:
     """The word list is lower case: 'chole' (the dish) became 'chloe', a name written in lower
     case. A name of the list is suggested capitalised, and never written by --unsafe-fixes."""

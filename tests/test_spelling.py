@@ -885,6 +885,26 @@ def test_names_beside_capitalised_words_still_pass(text: str) -> None:
     assert found_in(text) == []
 
 
+def test_a_name_beside_a_title_word_costs_no_search_two_edits_away(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A shop or sender name beside a capitalised word ("Team Trendora") is tested as a
+    title's typo only when some word is one slip from it: ranking it searched two edits away
+    (~50 ms a word before a batch's index exists) on every cold run."""
+    from linter.kinds.spelling import Dictionary
+
+    searched: list[object] = []
+    original = Dictionary._two_edits
+    monkeypatch.setattr(
+        Dictionary, "_two_edits", lambda self, e: searched.append(e) or original(self, e)
+    )
+    assert found_in("Thanks for shopping with us.\n\nThanks,\nTeam Trendora") == []
+    assert found_in("Order from Kavyaluxe Store today.") == []
+    assert searched == []
+    (d,) = lint_text("Our Spring Clearence Sale starts Monday.", config=SPELLING)  # still found
+    assert d.message.endswith("did you mean 'Clearance'?")
+
+
 def test_a_titles_typo_written_twice_is_still_a_typo() -> None:
     """Written twice in mid-sentence, the word was read as a name by where else it stands
     ('Team Crestline'); a title's typo there too is the same typo, not a name."""

@@ -1195,6 +1195,10 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
         text, start, end, dictionary
     ):
         return False
+    if len(lower) > _MAX_SUGGEST_LEN or not any(w in dictionary for w in _edits1(lower)):
+        # no word one slip away: not a title's typo, and ranking would search two edits away
+        # (~50 ms a word before a batch's index exists) for every shop or sender name
+        return False
     ranked = dictionary._ranked(lower)
     if not ranked:
         return False

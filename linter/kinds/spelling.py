@@ -1191,9 +1191,9 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
     one slip away, keeps its first letter, is among the FIX_WORDS most frequent words and is
     no name ('Clearence' → 'clearance'). A name beside a greeting or a title ("Dear Priya",
     "Dr. Mehta") or alone ("Visit Chennai", "order on Zomato") stays a name."""
-    if not isinstance(dictionary, Dictionary) or not _beside_title_word(
-        text, start, end, dictionary
-    ):
+    if not isinstance(dictionary, Dictionary) or lower in dictionary:
+        return False  # a word of the list is never a typo, capitalised or not
+    if not _beside_title_word(text, start, end, dictionary):
         return False
     ranked = dictionary._ranked(lower)
     if not ranked:

@@ -687,6 +687,45 @@ def test_a_code_named_as_another_kind(text: str, named: bool) -> None:
     assert names_other_code(text) is named
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{1}} आपका सत्यापन कोड है।",  # read 0.84 UTILITY before
+        "{{1}} आपका ओटीपी है।",
+        "{{1}} आपका वेरिफिकेशन कोड है।",
+        "{{1}} adalah kode verifikasi Anda.",
+        "Votre code de vérification est {{1}}.",
+        "Dein Verifizierungscode lautet {{1}}.",
+        "Ihr Bestätigungscode ist {{1}}.",
+        "Il tuo codice di verifica è {{1}}.",
+        "{{1}} is your verification code.",
+    ],
+)
+def test_metas_preset_in_each_language_reads_as_authentication(text: str) -> None:
+    """The Hindi preset, declared AUTHENTICATION, got TPL502 'may classify it as UTILITY':
+    a placeholder next to a name for a one-time code is AUTHENTICATION whatever the model
+    says (its probabilities are left as they are)."""
+    from linter.classifier.categories import names_one_time_code
+    from linter.classifier.scorer import load_scorer
+
+    assert names_one_time_code(text)
+    assert load_scorer().score(text).category == "AUTHENTICATION"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share OTP {{1}} with the delivery partner to receive your order.",
+        "Hi {{1}}, someone requested a one-time code for your Northway Bank account on {{2}}.",
+        "Your order {{1}} has shipped.",
+    ],
+)
+def test_a_code_handed_over_or_only_mentioned_is_not_the_preset(text: str) -> None:
+    from linter.classifier.categories import names_one_time_code
+
+    assert not names_one_time_code(text)
+
+
 # Security notices: Meta's AUTHENTICATION is for one-time codes, so with no code these are
 # UTILITY. Each read as AUTHENTICATION (0.52-0.93) before the model's category was constrained.
 CODELESS_NOTICES = [

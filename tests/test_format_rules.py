@@ -923,3 +923,44 @@ def test_variable_at_start_advice_is_not_english_for_other_languages(
     (d,) = only(lint_file(path, config=FORMAT_ONLY), "TPL323")
     assert ('"Hi {{1}}, …"' in d.fix) is english
     assert d.fix.startswith("Put words before {{1}}")
+
+
+def test_an_undeclared_english_authentication_text_is_compared_with_the_preset() -> None:
+    """A text draft declares no language: TPL335 compared nothing, and custom English text
+    after the preset passed, as did a footer line that went on after the expiry warning."""
+    from linter.api import lint_text
+
+    only = Config(select=("TPL335",))
+
+    def codes(text: str, config: Config = only) -> list[str]:
+        return [d.code for d in lint_text(text, category="AUTHENTICATION", config=config)]
+
+    for text in (
+        "{{1}} is your verification code. Please share this code with our support agent.",
+        "{{1}} is your verification code. Enter it together with your PIN on the next screen.",
+        "{{1}} is your verification code.\n\nThis code expires in 10 minutes. Download our app.",
+    ):
+        assert codes(text) == ["TPL335"], text
+    for text in (
+        "{{1}} is your verification code.",
+        "{{1}} is your verification code. For your security, do not share this code.\n\n"
+        "This code expires in 5 minutes.",
+        "Votre code de vérification est {{1}}. Communiquez-le à notre conseiller.",
+        "{{1}} es tu código de verificación. Por tu seguridad, no lo compartas.",
+        "Il tuo codice di verifica è {{1}}. Per motivi di sicurezza, non condividerlo.",
+    ):
+        assert codes(text) == [], text
+    # a declared default language wins over the words
+    spanish = Config(select=("TPL335",), default_language="es")
+    assert codes("{{1}} is your verification code. Thanks for shopping!", spanish) == []
+
+
+def test_an_authentication_footer_must_be_the_expiry_warning(tmp_path: Path) -> None:
+    only = Config(select=("TPL335",))
+    footer = {"type": "FOOTER", "text": "Download our app for faster checkout."}
+    path, _ = write(tmp_path, "t.json", auth(AUTH_BODY, footer, COPY_CODE))
+    (hit,) = lint_file(str(path), config=only)
+    assert hit.code == "TPL335" and "footer" in hit.message
+    expiry = {"type": "FOOTER", "text": "This code expires in 10 minutes."}
+    path, _ = write(tmp_path, "u.json", auth(AUTH_BODY, expiry, COPY_CODE))
+    assert lint_file(str(path), config=only) == []

@@ -879,6 +879,13 @@ def test_a_capitalised_typo_in_a_titles_run_of_words_is_no_name(
         "Book a table at Green Bowl Cafe for {{1}}.",
         "Thanks for shopping with us.\n\nThanks,\nTeam Loomi",
         "Your table at Harbor Tandoor is booked for {{1}}.",
+        # common short forms beside a title's words: 'Tech' was read as a typo of 'Teach'
+        "Dear {{1}}, your invoice {{2}} from Sharma Tech Solutions Pvt. Limited is attached.",
+        "Your Tech Support ticket {{1}} is open; our tech will call you.",
+        "Misc. charges of {{1}} and your appt on {{2}} are listed in Acct {{3}}.",
+        # Australian English's greeting was read as 'Gay'
+        "G'day {{1}}, boat launch time for your fishing charter {{2}} is {{3}}.",
+        "G’day {{1}}, your order is ready.",
     ],
 )
 def test_names_beside_capitalised_words_still_pass(text: str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -1460,44 +1460,121 @@ def auth_content(check: FormatCheck, template: Template) -> Iterator[Hit]:
             yield Hit(comp, m.start(), m.end(), {"what": _what(comp), "found": found})
 
 
-def _presets_setup(check: FormatCheck) -> dict[str, re.Pattern[str]]:
-    """``presets``: language (``en``, or a locale such as ``pt_BR``) -> a pattern the whole
-    body text must match, Meta's preset in that language."""
+def _pattern_table(check: FormatCheck, key: str) -> dict[str, re.Pattern[str]]:
+    """``key``: language (``en``, or a locale such as ``pt_BR``) -> a pattern."""
     from linter.kinds import settings_origin
 
-    given = check.params.get("presets", {})
+    given = check.params.get(key, {})
     where = settings_origin(check.rule, check.ctx)
     if not isinstance(given, dict):
-        raise ValueError(f"{where}: 'presets' must be a table of language = pattern")
+        raise ValueError(f"{where}: '{key}' must be a table of language = pattern")
     out: dict[str, re.Pattern[str]] = {}
     for lang, pattern in given.items():
         if not isinstance(pattern, str):
-            raise ValueError(f"{where}: presets.{lang} must be a pattern (a string)")
+            raise ValueError(f"{where}: {key}.{lang} must be a pattern (a string)")
         try:
             out[lang.lower()] = re.compile(pattern)
         except re.error as exc:
-            raise ValueError(f"{where}: presets.{lang} is not a valid pattern: {exc}") from None
+            raise ValueError(f"{where}: {key}.{lang} is not a valid pattern: {exc}") from None
     return out
+
+
+class _AuthSetup(NamedTuple):
+    presets: dict[str, re.Pattern[str]]  # the whole body text of Meta's preset
+    footers: dict[str, re.Pattern[str]]  # the whole expiry line of its footer
+    reads_as: dict[str, frozenset[str]]  # common words, for a body that declares no language
+    min_words: int
+
+
+def _presets_setup(check: FormatCheck) -> _AuthSetup:
+    """``presets`` and ``footers``: language -> a pattern the whole body (footer) text must
+    match, Meta's preset in that language; ``reads-as``: language -> its common words, which
+    name the language of a body that declares none."""
+    from linter.kinds import settings_origin
+
+    given = check.params.get("reads-as", {})
+    if not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values()):
+        where = settings_origin(check.rule, check.ctx)
+        raise ValueError(f"{where}: 'reads-as' must be a table of language = words")
+    reads_as = {k.lower(): frozenset(v.casefold().split()) for k, v in given.items()}
+    return _AuthSetup(
+        _pattern_table(check, "presets"),
+        _pattern_table(check, "footers"),
+        reads_as,
+        check.num("reads-as-min-words", 2),
+    )
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LETTERS = re.compile(r"[^\W\d_]+(?:[\x27’][^\W\d_]+)?")
+
+
+def _reads_as(setup: _AuthSetup, text: str) -> str | None:
+    """The language whose common words a body that declares none uses: at least
+    ``min_words`` distinct ones, and more than any other listed language's."""
+    words = {w.casefold() for w in _LETTERS.findall(mask_placeholders(text, " ", ALL))}
+    counts = sorted(
+        ((len(words & listed), lang) for lang, listed in setup.reads_as.items()), reverse=True
+    )
+    if not counts or counts[0][0] < setup.min_words:
+        return None
+    if len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return None
+    return counts[0][1]
 
 
 @register("auth-body", setup=_presets_setup)
 def auth_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
     """Text in an authentication body that cannot be Meta's preset: no variable for the code,
-    more than one variable, or, in a language whose preset the rule knows, other words."""
+    more than one variable, or, in a language whose preset the rule knows, other words (and
+    a footer other than the preset's expiry line). A body that declares no language (and a run
+    with no default-language) is compared in the language whose common words it uses."""
+    setup: _AuthSetup = check.setup
     comp = template.component("body")
+    lang = template.language or check.ctx.config.default_language
     if comp is None or not comp.text.strip():
-        return  # the creation payload: Meta writes the text
+        # the creation payload: Meta writes the text (a FOOTER's text is still the author's)
+        yield from _auth_footer(template, _preset_for(setup.footers, lang))
+        return
     phs = {p.key: p.text for p in valid_placeholders(comp.text)}
     lead = len(comp.text) - len(comp.text.lstrip())
+    if not lang or not lang.strip():
+        lang = _reads_as(setup, comp.text)
+    footer = _preset_for(setup.footers, lang)
     if len(phs) == 1:
-        preset = _preset_for(check.setup, template.language or check.ctx.config.default_language)
-        if preset is None or preset.fullmatch(comp.text.strip()):
+        preset = _preset_for(setup.presets, lang)
+        text = comp.text.strip()
+        if preset is None or preset.fullmatch(text):
+            yield from _auth_footer(template, footer)
+            return
+        # A text draft has no footer of its own: its last paragraph may be the expiry line.
+        parts = _PARAGRAPH_BREAK.split(text) if footer is not None else []
+        tail = parts[-1] if len(parts) > 1 else ""
+        head = text[: len(text) - len(tail)].rstrip()
+        if tail and preset.fullmatch(head):
+            if footer is not None and footer.fullmatch(tail):
+                return
+            start = comp.text.rindex(tail)
+            detail = "ends with a footer line other than Meta's expiry warning"
+            yield Hit(comp, start, start + len(tail), {"detail": detail})
             return
         detail = "is not Meta's preset text in its language"
     elif phs:
         detail = f"has {len(phs)} variables ({', '.join(phs.values())})"
     else:
         detail = "has text but no variable for the code"
+    yield Hit(comp, lead, len(comp.text.rstrip()), {"detail": detail})
+
+
+def _auth_footer(template: Template, footer: re.Pattern[str] | None) -> Iterator[Hit]:
+    """A FOOTER text beside the preset body that is not the preset's expiry line."""
+    comp = template.component("footer")
+    if footer is None or comp is None or not comp.text.strip():
+        return
+    if footer.fullmatch(comp.text.strip()):
+        return
+    lead = len(comp.text) - len(comp.text.lstrip())
+    detail = "comes with a footer other than Meta's expiry warning"
     yield Hit(comp, lead, len(comp.text.rstrip()), {"detail": detail})
 
 

@@ -1191,9 +1191,9 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
     one slip away, keeps its first letter, is among the FIX_WORDS most frequent words and is
     no name ('Clearence' → 'clearance'). A name beside a greeting or a title ("Dear Priya",
     "Dr. Mehta") or alone ("Visit Chennai", "order on Zomato") stays a name."""
-    if not isinstance(dictionary, Dictionary) or not _beside_title_word(
-        text, start, end, dictionary
-    ):
+    if not isinstance(dictionary, Dictionary) or lower in dictionary:
+        return False  # a word of the list is never a typo, capitalised or not
+    if not _beside_title_word(text, start, end, dictionary):
         return False
     if len(lower) > _MAX_SUGGEST_LEN or not any(w in dictionary for w in _edits1(lower)):
         # no word one slip away: not a title's typo, and ranking would search two edits away

@@ -102,6 +102,22 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   ('rangoli', 'incl.'): en-13 0 clean flagged and 40 of 40, ml-7 2 clean (the model's two
   German notices) and 30 of 30, mk-2 0 clean and 30 of 30 problems, all by a rule, since; so
   they now measure regressions.
+- au-1 and hn-1 (2026-12-07, sixth session, last): written by helpers shown no file of the
+  project and measured before being read (at acc7cc3). au-1: 25 AUTHENTICATION templates in
+  Meta's preset wording (English and eight other languages) and 25 with one problem each (a
+  promotion, link, hard-coded code, a request to share the code or a password, extra text): 1
+  clean flagged (the Hindi preset, which the model read as UTILITY), 18 of 25 problems flagged
+  (undeclared English bodies were not compared with the preset; a French request to give the
+  code to an advisor). hn-1: 70 hard negatives, transactional notices built on words a keyword
+  linter misreads ("discount code applied twice" refunded, "contest a fine", "G'day", "Pvt.
+  Limited"), 50 English and 20 in six other languages: 9 flagged at first (7 by a rule, 2 by the
+  model). Two of the 9 were right: an OTP declared UTILITY, which Meta moves to AUTHENTICATION;
+  they were relabelled `flag` after reading. Their misses then shaped TPL335 (an undeclared
+  English body and its last paragraph compared with the preset and expiry line), TPL186 (a code
+  handed to an agent or advisor), TPL101/102 (a code already applied, refunded), TPL131
+  (contesting a fine; a prize paid to a winner), TPL201's accepted words and the classifier's
+  one-time-code phrases: au-1 0 clean and 25 of 25, hn-1 1 clean (a school raffle ticket
+  bought, TPL132) since.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -123,8 +139,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9,
-ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7 and mk-2 were, for their first
-measurement above).
+ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1 and hn-1 were, for their
+first measurement above).
 """
 
 from __future__ import annotations

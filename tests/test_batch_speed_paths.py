@@ -1190,3 +1190,20 @@ def test_variable_density_counts_words_only_as_far_as_it_needs() -> None:
         assert got == want, text
         hits += bool(got)
     assert hits > 300
+
+
+def test_word_before_a_name_is_the_one_a_search_from_the_lines_start_finds() -> None:
+    """The title-typo test walks back to the word before a capitalised name instead of
+    searching the line for it: the same word at every position of corpus and awkward texts."""
+    from linter.kinds.spelling import _word_before
+
+    search = re.compile(r"([A-Za-z]+)[ \t]+$")
+    texts = _corpus_texts()[:400] + AWKWARD + ["é  Abc\tX", "  x", "Sale  ", "a\tb", "\n  Foo Bar"]
+    compared = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            line_start = text.rfind("\n", 0, start) + 1
+            m = search.search(text, line_start, start)
+            assert _word_before(text, line_start, start) == (m and m.group(1)), (text, start)
+            compared += 1
+    assert compared > 50_000

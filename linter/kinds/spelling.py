@@ -153,6 +153,7 @@ class Dictionary:
         self._index = SortedWords(index) if index is not None else None
         self._rank: dict[str, int] | None = None
         self._suggestions: dict[str, list[tuple[str, float]]] = {}
+        self._one_slip: dict[str, bool] = {}  # one_slip_known's answers
         self._index_lookups = 0
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
@@ -233,6 +234,23 @@ class Dictionary:
             return False  # as ``suggest``: its edits would be len × 54 strings of its length
         rank = self.rank
         return any(w in rank for w in _edits1(word))
+
+    def one_slip_known(self, word: str) -> bool:
+        """``near`` for the title-typo test, remembered per word (a shop's name recurs on every
+        row of a batch), and by the sorted index until a batch has built the table."""
+        found = self._one_slip.get(word)
+        if found is None:
+            if len(word) > _MAX_SUGGEST_LEN:
+                found = False
+            elif self._rank is None:
+                found = any(w in self for w in _edits1(word))
+            else:
+                rank = self._rank
+                found = any(w in rank for w in _edits1(word))
+            if len(self._one_slip) >= _MEMO_SIZE:
+                self._one_slip.clear()
+            self._one_slip[word] = found
+        return found
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Known words one edit away (else two), likeliest first (``_typo_cost``), and of
@@ -1181,7 +1199,23 @@ def _word_rows(
 
 
 _TITLE_SLIPS = frozenset(k for k in _SLIP_COST if k not in ("sub", "extra", "two"))
-_TITLE_NEIGHBOURS = re.compile(r"([A-Za-z]+)[ \t]+$"), re.compile(r"[ \t]+([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, line_start: int, start: int) -> str | None:
+    """The run of ASCII letters just before ``start`` on its line, spaces between. Walked
+    back by hand: a search for it from the line's start tried every position (~80 us a
+    word on a long line, for each name beside a capitalised word)."""
+    k = start
+    while k > line_start and text[k - 1] in " \t":
+        k -= 1
+    if k == start:
+        return None
+    j = k
+    while j > line_start and text[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    return text[j:k] or None
 
 
 def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) -> bool:
@@ -1195,7 +1229,7 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
         return False  # a word of the list is never a typo, capitalised or not
     if not _beside_title_word(text, start, end, dictionary):
         return False
-    if len(lower) > _MAX_SUGGEST_LEN or not any(w in dictionary for w in _edits1(lower)):
+    if not dictionary.one_slip_known(lower):
         # no word one slip away: not a title's typo, and ranking would search two edits away
         # (~50 ms a word before a batch's index exists) for every shop or sender name
         return False
@@ -1218,12 +1252,11 @@ def _beside_title_word(text: str, start: int, end: int, dictionary: Dictionary) 
     list) stands just before or after ``text[start:end]`` on its line, spaces between."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    before = _TITLE_NEIGHBOURS[0].search(text, line_start, start)
-    after = _TITLE_NEIGHBOURS[1].match(text, end, len(text) if line_end < 0 else line_end)
-    for m in (before, after):
-        if m is None or not _title_case(m.group(1)):
+    after = _WORD_AFTER.match(text, end, len(text) if line_end < 0 else line_end)
+    for found in (_word_before(text, line_start, start), after and after.group(1)):
+        if not found or not _title_case(found):
             continue
-        word = m.group(1).lower()
+        word = found.lower()
         if word in _GREETINGS or word in _TITLES or word in dictionary.names():
             continue
         if word in dictionary:

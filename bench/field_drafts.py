@@ -118,6 +118,13 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   (contesting a fine; a prize paid to a winner), TPL201's accepted words and the classifier's
   one-time-code phrases: au-1 0 clean and 25 of 25, hn-1 1 clean (a school raffle ticket
   bought, TPL132) since.
+- hn-2 (2026-12-07, sixth session, last): 60 hard negatives in Spanish, Portuguese, Hindi,
+  Hinglish, Indonesian, French, German and Italian (a payroll "descuento", an insurance "premio",
+  a statement "lançamento", a card blocked on request, a booking "kode"), written by a helper
+  shown no file of the project and measured before being read (at the merge of fix-left-b): 7
+  flagged (5 by a rule: three deductions or discounts already applied read as offers, TPL101; a
+  public tie-break "sorteo" for school places, TPL132; 'debitará', TPL201; 2 by the model: a
+  booking code read as a one-time code, a Hinglish "urgent" document request).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -139,8 +146,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9,
-ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1 and hn-1 were, for their
-first measurement above).
+ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1 and hn-2 were, for
+their first measurement above).
 """
 
 from __future__ import annotations

@@ -124,6 +124,23 @@ def test_spanish_words_with_their_pronouns(es: HunspellDictionary) -> None:
         assert not es.known(word), word
 
 
+def test_verbs_the_dictionary_lacks_are_known_in_every_form(es: HunspellDictionary) -> None:
+    """RLA-ES has no 'debitar' (DLE: to debit an account): 'se debitará de tu cuenta' was
+    reported as a slip of 'debutará'. It is read as 'acreditar' is, in all its forms."""
+    words = "debitar debitará debitaría debitaremos debitó debitado debitamos debitándole"
+    for word in [*words.split(), "refinanciará", "bancarizar"]:
+        assert es.known(word), word
+    for word in ("acreditará", "domiciliará", "reembolsaría", "transferirá"):
+        assert es.known(word), word
+    assert not es.known("debitára") and not es.known("debitarás-")
+    assert not lint_text(
+        "Hola {{1}}, el premio de tu póliza para el nuevo período es de {{2}} por mes y se "
+        "debitará de tu cuenta como siempre.",
+        language="es_AR",
+        config=SPELLING,
+    )
+
+
 @pytest.mark.parametrize(
     ("lang", "typo", "best"),
     [

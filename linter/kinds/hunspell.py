@@ -47,6 +47,13 @@ CLITICS: dict[str, tuple[str, ...]] = {
 EXTRA_FLAGS: dict[str, dict[str, str]] = {
     "es_ES": {"agendar": "p", "programar": "p", "programación": "p"}
 }
+# Stems a dictionary lacks, each read as the stem named beside it, which takes the same endings
+# (a regular verb of the same conjugation): banking verbs of the DLE that RLA-ES leaves out, so
+# that every form of them is known (Argentina's "se debitará de tu cuenta", "debitaríamos",
+# "debitándole"), not one form at a time.
+EXTRA_STEMS: dict[str, dict[str, str]] = {
+    "es_ES": {"debitar": "acreditar", "refinanciar": "financiar", "bancarizar": "autorizar"}
+}
 # Voseo, the "vos" of Argentina, Uruguay, Paraguay and Central America: its present and
 # imperative are made regularly from the infinitive (podés, pagás, escribís; mirá, hacé, viví;
 # with one pronoun the imperative loses its accent: llamanos, escribinos, decime; with two it
@@ -198,6 +205,7 @@ class HunspellDictionary:
         self._clitics = CLITICS.get(self.name, ())
         self.map.extend(EXTRA_MAP.get(self.name, ()))
         self._extra_flags = EXTRA_FLAGS.get(self.name, {})
+        self._extra_stems = EXTRA_STEMS.get(self.name, {})
         self._read_aff(aff)
         self._stems = _Stems(stems, self.encoding)
         self._known: dict[str, bool] = {}
@@ -280,6 +288,8 @@ class HunspellDictionary:
 
     def _entries(self, stem: str) -> Iterator[frozenset[str]]:
         found = self._stems.get(stem)
+        if found is None and stem in self._extra_stems:
+            found = self._stems.get(self._extra_stems[stem])
         extra = self._extra_flags.get(stem) if found else None
         for flags in found or ():
             have = frozenset() if flags == "-" else self.flags(flags)

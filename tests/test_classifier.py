@@ -677,6 +677,11 @@ def test_what_could_be_a_one_time_code(text: str, code: bool) -> None:
         ("Tu código de verificación es {{1}}. No lo compartas con nadie.", False),
         ("Escanea el código QR para iniciar sesión. Tu código es {{1}}.", False),  # signing in
         ("Tu código de retiro es {{1}}. Tu código de acceso: {{2}}.", False),
+        ("Halo {{1}}, kode pemesanan Anda {{2}}. Tunjukkan kode ini di loket.", True),
+        ("Hi {{1}}, your PNR code is {{2}}. Show this code at the check-in counter.", True),
+        ("Tu código localizador es {{1}}. Presenta este código en el mostrador.", True),
+        ("Tu código es {{1}}. No compartas este código.", False),  # nothing named, and a secret
+        ("Kode pemesanan Anda {{1}}. Kode OTP Anda {{2}}.", False),  # an OTP beside it
         ("Tu código es {{1}}.", False),  # not named: the model decides
         ("Your order {{1}} has shipped.", False),  # no code word: has_code decides
     ],
@@ -724,6 +729,18 @@ def test_a_code_handed_over_or_only_mentioned_is_not_the_preset(text: str) -> No
     from linter.classifier.categories import names_one_time_code
 
     assert not names_one_time_code(text)
+
+
+def test_a_booking_code_is_not_read_as_authentication() -> None:
+    """A train booking's code, shown again at boarding ("kode ini"), read 0.64 AUTHENTICATION:
+    a booking, reservation or tracking code is no one-time code in any language."""
+    text = (
+        "Halo {{1}}, tiket kereta Anda sudah terbit. Kode booking Anda {{2}} untuk perjalanan "
+        "tanggal {{3}}. Tunjukkan kode ini dan KTP Anda saat naik kereta."
+    )
+    one = load_scorer().score(text)
+    assert max(one.probabilities, key=one.probabilities.__getitem__) == "authentication"
+    assert one.category == "UTILITY"
 
 
 # Security notices: Meta's AUTHENTICATION is for one-time codes, so with no code these are

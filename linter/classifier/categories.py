@@ -14,10 +14,12 @@ year or a card's last four digits count too: the constraint only takes AUTHENTIC
 where nothing could be a code, so when in doubt the model decides.
 
 A code the text names as something else is no one-time code either: a QR or bar code, Brazil's
-Pix payment code, a pickup, tracking or booking code ("Tu código de retiro es {{1}}", "use o
+Pix payment code, a pickup, tracking or booking code or a PNR ("Kode booking Anda adalah {{2}}",
+"Tu código de retiro es {{1}}", "use o
 código Pix abaixo para pagar a fatura {{2}}", "Código de barras: {{1}}"). The model learnt
 "código" from one-time codes' messages, so these read as AUTHENTICATION (0.57-0.97). When every
-mention of a code in the text is such a named one and nothing speaks of verifying, signing in,
+mention of a code in the text is such a named one (or refers back to one: "Tunjukkan kode ini
+saat boarding") and nothing speaks of verifying, signing in,
 a password or keeping the code secret, AUTHENTICATION is taken away too.
 """
 
@@ -60,8 +62,18 @@ _NAMED_CODE = re.compile(
     r"qr|pix|de\s+barras|a\s+barre|postal|"
     r"(?:de|da|do|del|de\s+la|de\s+su|de\s+tu|de\s+seu|de\s+sua)\s+(?:retiro|retirada|recogida|"
     r"recolecci[oó]n|rastreo|rastreio|rastreamento|seguimiento|reserva|pedido|env[ií]o|boleto|pix)"
+    r"|localizador|"
+    # Indonesian names the code after the word: "kode booking", "kode pemesanan", "kode resi"
+    r"booking|pemesanan|reservasi|tiket|resi|pelacakan|pengambilan|pembayaran|bayar"
     r")(?!\w)"
-    r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|postal|zip)[\s-]?codes?(?!\w)",
+    r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|reservation|pnr|postal|zip)[\s-]?codes?(?!\w)",
+    re.IGNORECASE,
+)
+# ... and the same code referred back to: "Tunjukkan kode ini saat boarding", "show this code at
+# check-in", "presenta este código" (only once a code has been named as another kind)
+_SAME_CODE = re.compile(
+    r"(?<!\w)(?:kode\s+(?:ini|itu|tersebut|yang\s+sama)|(?:this|that|the\s+same)\s+codes?|"
+    r"(?:este|ese|esse|dicho|el\s+mismo|o\s+mesmo)\s+c[oó]digo|ce\s+code|questo\s+codice)(?!\w)",
     re.IGNORECASE,
 )
 # Words of a one-time code's message: with any of them the model decides
@@ -116,6 +128,9 @@ def names_other_code(text: str) -> bool:
     if not words or _AUTH_WORDS.search(text):
         return False
     named = [m.span() for m in _NAMED_CODE.finditer(text)]
+    if not named:
+        return False
+    named += [m.span() for m in _SAME_CODE.finditer(text)]
     return all(any(s <= ws and we <= e for s, e in named) for ws, we in words)
 
 

@@ -124,7 +124,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   shown no file of the project and measured before being read (at the merge of fix-left-b): 7
   flagged (5 by a rule: three deductions or discounts already applied read as offers, TPL101; a
   public tie-break "sorteo" for school places, TPL132; 'debitará', TPL201; 2 by the model: a
-  booking code read as a one-time code, a Hinglish "urgent" document request).
+  booking code read as a one-time code, a Hinglish "urgent" document request). They then
+  shaped TPL101 (payslip deductions; an Indonesian discount already counted), TPL132 (a public
+  tie-break draw), the Spanish dictionary's missing verbs (debitar) and the classifier's booking
+  and tracking codes: 1 flagged since (the Hinglish request, by the model).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

@@ -681,11 +681,7 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     res = CliRunner().invoke(main, ["lint", "--fix", str(path)])
     assert "not applied: it would bring TPL303" in res.stderr
     fixed = path.read_text(encoding="utf-8")
-    out = io.BytesIO()
-    server = Server(out)
-    uri = path.as_uri()
-    doc = {"uri": uri, "version": 1, "text": body}
-    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server, out, uri = _opened(path, body)
     at = {"line": 0, "character": 0}
     ask = {
         "textDocument": {"uri": uri},
@@ -698,6 +694,16 @@ def test_fix_all_writes_what_lint_fix_does_not_a_fix_that_brings_an_error(
     assert "thx" in fixed and "{{1}}" in fixed
 
 
+def _opened(path: Path, text: str) -> tuple[Server, io.BytesIO, str]:
+    """A server with ``text`` opened as the document at ``path``; its output stream; the URI."""
+    out = io.BytesIO()
+    server = Server(out)
+    uri = path.as_uri()
+    doc = {"uri": uri, "version": 1, "text": text}
+    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    return server, out, uri
+
+
 def test_a_misspelling_with_no_clear_guess_offers_its_suggestions_none_preferred(
     tmp_path: Path,
 ) -> None:
@@ -705,11 +711,7 @@ def test_a_misspelling_with_no_clear_guess_offers_its_suggestions_none_preferred
     finding has no edit, and the editor offered no quick fix at all. It offers both, to pick
     from: neither preferred, and "fix all" (what ``--fix`` writes) leaves the word alone."""
     text = "# templint: language es\nHola {{ 1 }}, muchas grasias por tu pedido.\n"
-    out = io.BytesIO()
-    server = Server(out)
-    uri = (tmp_path / "pedido.txt").as_uri()
-    doc = {"uri": uri, "version": 1, "text": text}
-    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server, out, uri = _opened(tmp_path / "pedido.txt", text)
     word = {"line": 1, "character": text.splitlines()[1].index("grasias")}
     ask = {"textDocument": {"uri": uri}, "range": {"start": word, "end": word},
            "context": {"diagnostics": []}}  # fmt: skip
@@ -767,11 +769,7 @@ def test_each_quick_fix_title_says_what_kind_of_fix_it_is(tmp_path: Path) -> Non
     says "a best guess" only for what ``--fix --unsafe-fixes`` writes, "a suggestion" for an
     alternative or a finding with no edit, and nothing more for a safe fix."""
     text = "Hi {{ 1 }}, your ordr has shiped. Fresh kheer for Diwali too.\n"
-    out = io.BytesIO()
-    server = Server(out)
-    uri = (tmp_path / "order.txt").as_uri()
-    doc = {"uri": uri, "version": 1, "text": text}
-    server.handle({"method": "textDocument/didOpen", "params": {"textDocument": doc}})
+    server, out, uri = _opened(tmp_path / "order.txt", text)
     whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": len(text)}}
     ask = {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": []}}
     server.handle({"id": 1, "method": "textDocument/codeAction", "params": ask})

@@ -1113,7 +1113,7 @@ def test_jsonl_columns_are_every_key_of_every_object(tmp_path: Path) -> None:
     objects = [
         {"name": "a", "body": ORDER},
         {"name": "b", "text": PROMO, "owner": "growth"},
-        {"name": "c", "body": "Your code is {{1}}.", "category": "AUTHENTICATION"},
+        {"name": "c", "body": "{{1}} is your verification code.", "category": "AUTHENTICATION"},
         {"name": "d", "owner": "cx", "verdict": "ok"},
     ]
     src.write_text("".join(json.dumps(o) + "\n" for o in objects))

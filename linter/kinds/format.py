@@ -1506,13 +1506,13 @@ def _presets_setup(check: FormatCheck) -> _AuthSetup:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_LETTERS = re.compile(r"[^\W\d_]+(?:[\x27’][^\W\d_]+)?")
+_WORDS = re.compile(r"[^\W\d_]+(?:[\x27’][^\W\d_]+)?")
 
 
 def _reads_as(setup: _AuthSetup, text: str) -> str | None:
     """The language whose common words a body that declares none uses: at least
     ``min_words`` distinct ones, and more than any other listed language's."""
-    words = {w.casefold() for w in _LETTERS.findall(mask_placeholders(text, " ", ALL))}
+    words = {w.casefold() for w in _WORDS.findall(mask_placeholders(text, " ", ALL))}
     counts = sorted(
         ((len(words & listed), lang) for lang, listed in setup.reads_as.items()), reverse=True
     )

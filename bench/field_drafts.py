@@ -116,8 +116,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   English body and its last paragraph compared with the preset and expiry line), TPL186 (a code
   handed to an agent or advisor), TPL101/102 (a code already applied, refunded), TPL131
   (contesting a fine; a prize paid to a winner), TPL201's accepted words and the classifier's
-  one-time-code phrases: au-1 0 clean and 25 of 25, hn-1 1 clean (a school raffle ticket
-  bought, TPL132) since.
+  one-time-code phrases: au-1 0 clean and 25 of 25, hn-1 0 clean since (its last, a school
+  raffle ticket already bought, TPL132, passes since fix-left-b).
 - hn-2 (2026-12-07, sixth session, last): 60 hard negatives in Spanish, Portuguese, Hindi,
   Hinglish, Indonesian, French, German and Italian (a payroll "descuento", an insurance "premio",
   a statement "lançamento", a card blocked on request, a booking "kode"), written by a helper

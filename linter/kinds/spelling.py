@@ -153,7 +153,7 @@ class Dictionary:
         self._index = SortedWords(index) if index is not None else None
         self._rank: dict[str, int] | None = None
         self._suggestions: dict[str, list[tuple[str, float]]] = {}
-        self._one_slip: dict[str, bool] = {}  # one_slip_known's answers
+        self._one_slip: dict[str, bool] = {}  # near's answers
         self._index_lookups = 0
         self._deletes: tuple[Any, ...] | None = None
         self._two_edit_words = 0
@@ -229,21 +229,15 @@ class Dictionary:
         return self._rank
 
     def near(self, word: str) -> bool:
-        """Whether a known word is one edit away: a typo of it, more likely than a name."""
-        if len(word) > _MAX_SUGGEST_LEN:
-            return False  # as ``suggest``: its edits would be len × 54 strings of its length
-        rank = self.rank
-        return any(w in rank for w in _edits1(word))
-
-    def one_slip_known(self, word: str) -> bool:
-        """``near`` for the title-typo test, remembered per word (a shop's name recurs on every
-        row of a batch), and by the sorted index until a batch has built the table."""
+        """Whether a known word is one edit away: a typo of it, more likely than a name.
+        Remembered per word (a shop's name recurs on every row of a batch), and read from the
+        sorted index until a batch has built the table."""
         found = self._one_slip.get(word)
         if found is None:
             if len(word) > _MAX_SUGGEST_LEN:
-                found = False
+                found = False  # as ``suggest``: its edits would be len × 54 strings of its length
             elif self._rank is None:
-                found = any(w in self for w in _edits1(word))
+                found = any(map(self._known, _edits1(word)))  # the table's words, by the index
             else:
                 rank = self._rank
                 found = any(w in rank for w in _edits1(word))
@@ -1229,7 +1223,7 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
         return False  # a word of the list is never a typo, capitalised or not
     if not _beside_title_word(text, start, end, dictionary):
         return False
-    if not dictionary.one_slip_known(lower):
+    if not dictionary.near(lower):
         # no word one slip away: not a title's typo, and ranking would search two edits away
         # (~50 ms a word before a batch's index exists) for every shop or sender name
         return False

@@ -1482,7 +1482,7 @@ def _pattern_table(check: FormatCheck, key: str) -> dict[str, re.Pattern[str]]:
 class _AuthSetup(NamedTuple):
     presets: dict[str, re.Pattern[str]]  # the whole body text of Meta's preset
     footers: dict[str, re.Pattern[str]]  # the whole expiry line of its footer
-    reads_as: dict[str, frozenset[str]]  # common words, for a body that declares no language
+    reads_as: Any  # language.Profiles of common words, for a body that declares no language
     min_words: int
 
 
@@ -1496,7 +1496,9 @@ def _presets_setup(check: FormatCheck) -> _AuthSetup:
     if not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values()):
         where = settings_origin(check.rule, check.ctx)
         raise ValueError(f"{where}: 'reads-as' must be a table of language = words")
-    reads_as = {k.lower(): frozenset(v.casefold().split()) for k, v in given.items()}
+    from linter.kinds.language import Profiles
+
+    reads_as = Profiles.build({k.lower(): v for k, v in given.items()})
     return _AuthSetup(
         _pattern_table(check, "presets"),
         _pattern_table(check, "footers"),
@@ -1506,16 +1508,13 @@ def _presets_setup(check: FormatCheck) -> _AuthSetup:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_WORDS = re.compile(r"[^\W\d_]+(?:[\x27’][^\W\d_]+)?")
 
 
 def _reads_as(setup: _AuthSetup, text: str) -> str | None:
     """The language whose common words a body that declares none uses: at least
     ``min_words`` distinct ones, and more than any other listed language's."""
-    words = {w.casefold() for w in _WORDS.findall(mask_placeholders(text, " ", ALL))}
-    counts = sorted(
-        ((len(words & listed), lang) for lang, listed in setup.reads_as.items()), reverse=True
-    )
+    _, hits = setup.reads_as.count(mask_placeholders(text, " ", ALL))
+    counts = sorted(((n, lang) for lang, n in hits.items()), reverse=True)
     if not counts or counts[0][0] < setup.min_words:
         return None
     if len(counts) > 1 and counts[1][0] == counts[0][0]:

@@ -25,6 +25,7 @@ skipping the rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,19 +38,22 @@ from linter.rulebook import matches
 from linter.template import Template, known_category
 
 CATEGORY_RULE = "TPL502"
+# Characters outside the scripts the model was trained on: Latin (with its extensions) and
+# Devanagari.
+_UNREAD = re.compile("[^\x00-\u024f\u0900-\u097f\u1e00-\u1eff]+")
 
 
 def reads_script(text: str) -> bool:
     """Whether most of the text's letters are in a script the model was trained on (Latin,
     Devanagari). Its corpus has no Arabic, Cyrillic, Thai or CJK rows: on those it answered
     "reads as UTILITY (1.00)" for Meta's own Arabic OTP wording, from no evidence at all."""
-    letters = read = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            code = ord(ch)
-            read += code < 0x250 or 0x900 <= code < 0x980 or 0x1E00 <= code < 0x1F00
-    return read * 2 >= letters
+    if text.isascii():  # nearly every template: a loop over its characters cost ~8% of a batch
+        return True
+    unread = sum(map(str.isalpha, "".join(_UNREAD.findall(text))))
+    if not unread:
+        return True
+    letters = sum(map(str.isalpha, text))
+    return (letters - unread) * 2 >= letters
 
 
 def model_languages(meta: dict[str, Any]) -> frozenset[str]:

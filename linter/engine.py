@@ -213,11 +213,11 @@ class Linter:
         if found is None:
             if len(self._open) >= OPEN_SETS:
                 self._open.clear()
-            found = self._open[shape, present] = [
-                (c, None if not gates.gated[i] else gates.ways(i, present))
-                for c, i in applicable
-                if not gates.gated[i] or gates.allows(i, present)
-            ]
+            found = self._open[shape, present] = []
+            for c, i in applicable:
+                which = gates.ways(i, present) if gates.gated[i] else None
+                if which != ():
+                    found.append((c, which))
         return found
 
     @staticmethod

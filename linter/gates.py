@@ -6,7 +6,8 @@ literals, a phrase rule's trigger words) is skipped for a template in which none
 calling it; pattern and phrase rules also declare ``clauses()``, per pattern (or phrase) the
 sets of strings of which it needs one each ("promo" or "coupon", and "code"), and are skipped
 unless one pattern has all of them.
-Strings of the letters a-z alone (nearly all) are found by word: each distinct run of letters
+Strings of letters alone (nearly all, in any script; Devanagari with its vowel signs) are found
+by word: each distinct run of letters
 in the text is looked up, and a new run's strings are found once by slicing it, so overlapping
 strings are all seen; the few other strings are each looked for with ``in``. (One regular
 expression of every string, shaped as a trie and searched with a look-ahead, finds the same:
@@ -51,7 +52,11 @@ def trie_pattern(strings: Iterable[str]) -> str:
 Clauses = tuple[frozenset[str], ...]
 # A set holding a string of one or two characters is met in nearly every text: not worth a test.
 MIN_STRING = 3
-_RUN = re.compile(f"[a-z]{{{MIN_STRING},}}")  # where a string of letters a-z can occur
+# A letter, or any character of the Devanagari block (its vowel signs are marks, not letters:
+# a Hindi word is one run). A string of these alone can occur only inside a run of them.
+_LETTER = r"(?:[^\W\d_]|[\u0900-\u097f])"
+_RUN = re.compile(f"{_LETTER}{{{MIN_STRING},}}")
+_WORD = re.compile(f"{_LETTER}+")
 RUNS_KEPT = 20_000  # distinct runs remembered with their bits
 
 
@@ -76,21 +81,36 @@ class Gates:
         finer = list(clauses) if clauses is not None else [None] * len(literals)
         bit: dict[frozenset[str], int] = {}
         self.alternatives: list[list[int] | None] = []
+        # Per check, its alternatives by the bit of one set each needs (its rarest-looking:
+        # longest shortest string): only those whose set is present are tested, not every
+        # alternative of a rule of 200 patterns, each test an AND of ints of ~10,000 bits.
+        self.keys: list[int] = []
+        self.keyed: list[dict[int, list[tuple[int, int]]]] = []
         for strings, cnfs in zip(literals, finer, strict=True):
             alternatives = cnfs if strings is not None and cnfs else [(strings,)] if strings else []
             masks = []
-            for cnf in alternatives:
+            keys = 0
+            keyed: dict[int, list[tuple[int, int]]] = {}
+            for k, cnf in enumerate(alternatives):
                 mask = 0
+                key = (0, 0)  # (the set's shortest string's length, its bit + 1)
                 for clause in cnf:
-                    if clause and min(map(len, clause)) >= MIN_STRING:
-                        mask |= 1 << bit.setdefault(clause, len(bit))
+                    shortest = min(map(len, clause)) if clause else 0
+                    if shortest >= MIN_STRING:
+                        b = bit.setdefault(clause, len(bit))
+                        mask |= 1 << b
+                        key = max(key, (shortest, b + 1))
                 masks.append(mask)
+                if mask:
+                    keys |= 1 << key[1] - 1
+                    keyed.setdefault(key[1], []).append((k, mask))
             # A check whose alternatives all need nothing worth testing is always run in full;
             # one with only some such (TPL104's "b1g1" pattern) is always run, but narrowed to
             # those and the others whose strings are there (``ways``).
             self.alternatives.append(masks if any(masks) else None)
+            self.keys.append(keys)
+            self.keyed.append(keyed)
         self.gated = [a is not None for a in self.alternatives]
-        self.any = [self._or(a) for a in self.alternatives]
         self.always = [a is not None and 0 in a for a in self.alternatives]
         holders: dict[str, int] = {}  # string -> bits of the sets holding it
         for clause, b in bit.items():
@@ -105,28 +125,23 @@ class Gates:
             self.bits[s] = mask
         self._holders = holders
         self._trie: re.Pattern[str] | None = None  # built by present_by_trie, for the tests
-        # Strings of letters a-z only can occur only inside a run of such letters: a text's
+        # Strings of letters only can occur only inside a run of such letters: a text's
         # runs are looked up one by one, each distinct run's strings worked out once (a batch
         # repeats most words).
-        self.letters = {s: m for s, m in self.bits.items() if s.isascii() and s.isalpha()}
+        self.letters = {s: m for s, m in self.bits.items() if _WORD.fullmatch(s)}
         others = [s for s in holders if s not in self.letters]
-        # The others (c0de, a/c, don't: ~30) are tested one by one with ``in``, cheaper than
-        # the trie's look-ahead at every position; grouped by a character each holds that
-        # is not a letter, so a text without that character skips its group.
+        # The others (c0de, a/c, don't: a few hundred) are tested one by one with ``in``,
+        # cheaper than the trie's look-ahead at every position; grouped by a character each
+        # holds that is not a letter, so a text without that character skips its group.
         groups: dict[str, list[tuple[str, int]]] = {}
         for s in others:
-            key = min((c for c in s if not (c.isascii() and c.isalpha())), key=_commonness)
+            key = min((c for c in s if not _WORD.fullmatch(c)), key=_commonness)
             groups.setdefault(key, []).append((s, self.bits[s]))
         self.other_groups = sorted(groups.items())
+        self.group_of = groups
+        self.group_chars = frozenset(groups)  # a text's characters are intersected with these
         self.longest = max(map(len, self.letters), default=0)
         self.runs: dict[str, int] = {}
-
-    @staticmethod
-    def _or(masks: list[int] | None) -> int:
-        total = 0
-        for m in masks or ():
-            total |= m
-        return total
 
     def present(self, texts: Iterable[str]) -> int:
         """The bits of the sets with a string in these texts (one template's)."""
@@ -146,11 +161,10 @@ class Gates:
                     runs[run] = self._run_bits(run)
             if found:
                 present |= reduce(or_, map(runs.__getitem__, found))
-            for char, group in self.other_groups:
-                if char in folded:
-                    for s, mask in group:
-                        if s in folded:
-                            present |= mask
+            for char in self.group_chars.intersection(folded):
+                for s, mask in self.group_of[char]:
+                    if s in folded:
+                        present |= mask
         return present
 
     def _run_bits(self, run: str) -> int:
@@ -180,20 +194,30 @@ class Gates:
 
     def allows(self, check: int, present: int) -> bool:
         """Whether gated check ``check`` could fire, given ``present()`` of the template."""
-        if not present & self.any[check]:
-            return self.always[check]
-        # a plain loop, not any(<generator>): this runs ~20 times a template
-        for m in self.alternatives[check]:  # type: ignore[union-attr]  # noqa: SIM110
-            if m & present == m:
-                return True
+        if self.always[check]:
+            return True
+        hit = present & self.keys[check]
+        keyed = self.keyed[check]
+        while hit:
+            low = hit & -hit
+            for _, m in keyed[low.bit_length()]:
+                if m & present == m:
+                    return True
+            hit ^= low
         return False
 
     def ways(self, check: int, present: int) -> tuple[int, ...] | None:
-        """Which of gated check ``check``'s alternatives ``present`` allows, by position; None
-        when all of them (nothing to narrow)."""
+        """Which of gated check ``check``'s alternatives ``present`` allows, by position: None
+        when all of them (nothing to narrow), () when none (the check cannot fire)."""
         alternatives = self.alternatives[check] or []
-        which = tuple(k for k, m in enumerate(alternatives) if m & present == m)
-        return None if len(which) == len(alternatives) else which
+        which = [k for k, m in enumerate(alternatives) if not m] if self.always[check] else []
+        hit = present & self.keys[check]
+        keyed = self.keyed[check]
+        while hit:
+            low = hit & -hit
+            which += [k for k, m in keyed[low.bit_length()] if m & present == m]
+            hit ^= low
+        return None if len(which) == len(alternatives) else tuple(sorted(which))
 
     def open(self, texts: Iterable[str]) -> set[int]:
         """The gated checks that could fire on a template with these texts."""

@@ -488,6 +488,34 @@ def test_a_rule_with_a_pattern_needing_no_strings_always_runs_that_pattern() -> 
         assert bool(list(check.check(tpl))) == found, text
 
 
+def test_gates_open_the_alternatives_whose_sets_are_all_present() -> None:
+    # allows and ways look only at the alternatives keyed by a set that is present, not at
+    # every alternative: their answers must be those of a plain loop over all of them, for
+    # the strings of real templates and for random unions of the sets alternatives need
+    linter = Linter(Config())
+    gates = linter.gates
+    rng = random.Random(3)
+    masks = [m for alts in gates.alternatives for m in alts or ()]
+    presents = [gates.present(linter._texts(t)) for t in _templates(_corpus_texts()[::7])]
+    for _ in range(400):
+        present = 0
+        for m in rng.sample(masks, rng.randint(1, 6)):
+            bits = [b for b in range(m.bit_length()) if m >> b & 1]
+            present |= sum(1 << b for b in bits if rng.random() < 0.8)
+        presents.append(present)
+    opened = narrowed = 0
+    for present in presents:
+        for i, alternatives in enumerate(gates.alternatives):
+            if alternatives is None:
+                continue
+            which = tuple(k for k, m in enumerate(alternatives) if m & present == m)
+            assert gates.allows(i, present) == bool(which)
+            assert gates.ways(i, present) == (None if len(which) == len(alternatives) else which)
+            opened += bool(which)
+            narrowed += 0 < len(which) < len(alternatives)
+    assert opened > 1000 and narrowed > 500
+
+
 def test_gates_report_overlapping_strings() -> None:
     from linter.gates import Gates
 

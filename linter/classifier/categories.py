@@ -108,16 +108,22 @@ def names_one_time_code(text: str) -> bool:
     {{1}}``) and nothing hands it to a courier: Meta's preset in any of its languages. The
     model, which saw few of some languages' presets, may read them as UTILITY (the Hindi
     preset: 0.84); such a text is AUTHENTICATION whatever the model says."""
+    return one_time_code_name(text) is not None
+
+
+def one_time_code_name(text: str) -> str | None:
+    """The name for a one-time code that stands next to a placeholder in ``text`` (as
+    written: 'सत्यापन कोड', 'verification code'), or None (``names_one_time_code``)."""
     if _HANDOVER.search(text):
-        return False
+        return None
     names = [m.span() for m in _OTP_NAMED.finditer(text)]
     if not names:
-        return False
+        return None
     for p in PLACEHOLDER.finditer(text):
         for start, end in names:
             if 0 <= p.start() - end <= _NEAR or 0 <= start - p.end() <= _NEAR:
-                return True
-    return False
+                return text[start:end]
+    return None
 
 
 def names_other_code(text: str) -> bool:
@@ -154,4 +160,11 @@ def best_class(classes: Sequence[str], probs: Sequence[float], text: str | None)
     return order[0] if has_code(text) and not names_other_code(text) else order[1]
 
 
-__all__ = ["AUTHENTICATION", "best_class", "has_code", "names_one_time_code", "names_other_code"]
+__all__ = [
+    "AUTHENTICATION",
+    "best_class",
+    "has_code",
+    "names_one_time_code",
+    "names_other_code",
+    "one_time_code_name",
+]

@@ -339,15 +339,15 @@ class ClassifierCheck(Check):
     def _one_time_code(
         self, tpl: Template, declared: str | None, text: str, score: Score | None
     ) -> Iterator[Hit]:
-        """Declared UTILITY or MARKETING, but a placeholder stands beside a name for a one-time
-        code: Meta's authentication text in some language, which Meta moves to AUTHENTICATION
+        """Declared UTILITY or MARKETING, but a placeholder is said to be a one-time code by
+        name: Meta's authentication text in some language, which Meta moves to AUTHENTICATION
         whatever probability the model gives it (the Hindi preset '{{1}} आपका सत्यापन कोड है।'
         0.15, under ``confidence``; an Arabic one is not scored at all)."""
         if declared not in ("UTILITY", "MARKETING"):
             return
         from linter.classifier.categories import one_time_code_name
 
-        name = one_time_code_name(text)
+        name = one_time_code_name(text, is_the_code=True)
         if name is None:
             return
         if score is None:
@@ -364,7 +364,7 @@ class ClassifierCheck(Check):
                 "evidence": f"a one-time code's wording; {read}",
                 "probability": probability,
                 "score": promotional,
-                "because": f"its variable stands beside '{name}', as in Meta's one-time-code text",
+                "because": f"its variable is named '{name}', as in Meta's one-time-code text",
             },
             [name],
             "AUTHENTICATION",

@@ -138,7 +138,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   shaped the policy family (TPL601-603: prohibited goods, prize scams, guaranteed returns), a
   threat to report a debt to collections (TPL174) and TPL502's MARKETING check: 1 clean and 22
   of 25 problems flagged since (missed: a line shaming the reader's style, and two misspellings
-  in capitalised words mid-sentence, which TPL201 takes for names).
+  in capitalised words mid-sentence, which TPL201 takes for names). 'Caramel Machiato' is
+  flagged since 'macchiato' joined the word list (fix-c-e): 24 of 25.
 - security: 25 code-less security notices (sign-ins, password changes, locked accounts): the
   classifier read 6 as AUTHENTICATION until a template with no code could not be one.
 - other-languages: 15 promotions in Spanish, Portuguese, Indonesian, French, Italian, German,

@@ -225,6 +225,26 @@ def test_british_and_indian_english_are_not_misspellings(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'cafe' was flagged ("did you mean 'came'?"): the word list had only 'café'
+        "Your table at the cafe is booked for {{1}}.",
+        "Both our cafes open at 8 am.",
+        # 'macchiato' was not in the word list at all
+        "Your caramel macchiato and two lattes are ready at the counter.",
+        "Two macchiatos are ready for pickup.",
+    ],
+)
+def test_cafe_and_macchiato_are_english_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_lower_case_typo_of_macchiato_gets_it_as_its_suggestion() -> None:
+    (d,) = lint_text("Your caramel machiato is ready.", config=SPELLING)
+    assert d.message == "Possible misspelling 'machiato'; did you mean 'macchiato'?"
+
+
 def test_a_wrong_british_form_is_a_misspelling() -> None:
     # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
     assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]
@@ -854,6 +874,8 @@ def test_no_fix_turns_a_lower_case_word_into_a_name(tmp_path: Path) -> None:
         ("Our Spring Clearence Sale starts Monday.", "Clearence", "Clearance"),
         ("Your Mega Festve Sale is live on the app.", "Festve", "Festive"),
         ("Our Summer Colection has landed in stores.", "Colection", "Collection"),
+        # 'macchiato' was not in the word list: "Machiato" passed as a name
+        ("Your Caramel Machiato is ready at the counter.", "Machiato", "Macchiato"),
     ],
 )
 def test_a_capitalised_typo_in_a_titles_run_of_words_is_no_name(

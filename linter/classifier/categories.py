@@ -108,16 +108,42 @@ def names_one_time_code(text: str) -> bool:
     {{1}}``) and nothing hands it to a courier: Meta's preset in any of its languages. The
     model, which saw few of some languages' presets, may read them as UTILITY (the Hindi
     preset: 0.84); such a text is AUTHENTICATION whatever the model says."""
+    return one_time_code_name(text) is not None
+
+
+# What stands between a one-time code's name and its placeholder when the placeholder is the
+# code, as in Meta's preset and its translations: spaces, a colon or bold marks, a copula and
+# "your" ("{{1}} is your verification code", "Tu código de verificación es {{1}}", "{{1}} आपका
+# सत्यापन कोड है", "Kode verifikasi Anda: {{1}}", "رمز التحقق الخاص بك هو {{1}}"). Not a comma, a
+# full stop or another word: "Hi {{1}}, your verification code request was received", "Didn't
+# get the OTP? Call us on {{1}}", "OTP for {{1}} changed" name a code, but {{1}} is not it.
+_CODE_IS = re.compile(
+    r"(?:[\s:=*–-]+|(?:is|es|é|est|è|ist|lautet|adalah|your|anda|tu|seu|sua|votre|ton|ta|"
+    r"il\s+tuo|il\s+suo|ihr|dein|आपका|आपकी|है|هو|الخاص|بك)(?!\w))*",
+    re.IGNORECASE,
+)
+
+
+def one_time_code_name(text: str, *, is_the_code: bool = False) -> str | None:
+    """The name for a one-time code that stands next to a placeholder in ``text`` (as
+    written: 'सत्यापन कोड', 'verification code'), or None (``names_one_time_code``). With
+    ``is_the_code``, only a name the placeholder is said to be (``_CODE_IS``)."""
     if _HANDOVER.search(text):
-        return False
+        return None
     names = [m.span() for m in _OTP_NAMED.finditer(text)]
     if not names:
-        return False
+        return None
     for p in PLACEHOLDER.finditer(text):
         for start, end in names:
-            if 0 <= p.start() - end <= _NEAR or 0 <= start - p.end() <= _NEAR:
-                return True
-    return False
+            if 0 <= p.start() - end <= _NEAR:
+                between = text[end : p.start()]
+            elif 0 <= start - p.end() <= _NEAR:
+                between = text[p.end() : start]
+            else:
+                continue
+            if not is_the_code or _CODE_IS.fullmatch(between):
+                return text[start:end]
+    return None
 
 
 def names_other_code(text: str) -> bool:
@@ -154,4 +180,11 @@ def best_class(classes: Sequence[str], probs: Sequence[float], text: str | None)
     return order[0] if has_code(text) and not names_other_code(text) else order[1]
 
 
-__all__ = ["AUTHENTICATION", "best_class", "has_code", "names_one_time_code", "names_other_code"]
+__all__ = [
+    "AUTHENTICATION",
+    "best_class",
+    "has_code",
+    "names_one_time_code",
+    "names_other_code",
+    "one_time_code_name",
+]

@@ -282,12 +282,17 @@ class ClassifierCheck(Check):
 
     def check(self, template: Template) -> Iterator[Hit]:
         written = template_text(template.components)
+        declared = known_category(template.category)  # TPL328 reports an unknown one
         if self._not_scored(written, template):
             # nothing written yet (TPL304 reports an empty body), or a script or language the
-            # model never saw: a score from no evidence means nothing
+            # model never saw: a score from no evidence means nothing. A one-time code named
+            # as one is no score ("{{1}} هو رمز التحقق الخاص بك").
+            if self.mode == "category" and written.strip():
+                yield from self._one_time_code(
+                    template, declared, self._undisguised(written, template), None
+                )
             return
         score, text = self._score(template)
-        declared = known_category(template.category)  # TPL328 reports an unknown one
         if self.mode == "category":
             if declared is None or score.category == declared:
                 return
@@ -295,6 +300,8 @@ class ClassifierCheck(Check):
                 return  # Meta's OTP structure makes it one; "change the category" would break it
             probability = score.probabilities[score.category.lower()]
             if probability < self.confidence:
+                if score.category == "AUTHENTICATION":
+                    yield from self._one_time_code(template, declared, text, score)
                 return
             words = self._words(template, text, score.category)
             yield self._hit(
@@ -302,6 +309,7 @@ class ClassifierCheck(Check):
                 {
                     "declared": declared,
                     "predicted": score.category,
+                    "evidence": f"model probability {probability:.2f}",
                     "probability": f"{probability:.2f}",
                     "score": f"{score.promotional:.2f}",
                     "because": _because(words, score.category),
@@ -330,6 +338,40 @@ class ClassifierCheck(Check):
             },
             words,
             "MARKETING",
+        )
+
+    def _one_time_code(
+        self, tpl: Template, declared: str | None, text: str, score: Score | None
+    ) -> Iterator[Hit]:
+        """Declared UTILITY or MARKETING, but a placeholder is said to be a one-time code by
+        name: Meta's authentication text in some language, which Meta moves to AUTHENTICATION
+        whatever probability the model gives it (the Hindi preset '{{1}} आपका सत्यापन कोड है।'
+        0.15, under ``confidence``; an Arabic one is not scored at all)."""
+        if declared not in ("UTILITY", "MARKETING"):
+            return
+        from linter.classifier.categories import one_time_code_name
+
+        name = one_time_code_name(text, is_the_code=True)
+        if name is None:
+            return
+        if score is None:
+            read, probability, promotional = "not scored by the model", "", ""
+        else:
+            probability = f"{score.probabilities['authentication']:.2f}"
+            promotional = f"{score.promotional:.2f}"
+            read = f"model probability {probability}"
+        yield self._hit(
+            tpl,
+            {
+                "declared": declared,
+                "predicted": "AUTHENTICATION",
+                "evidence": f"a one-time code's wording; {read}",
+                "probability": probability,
+                "score": promotional,
+                "because": f"its variable is named '{name}', as in Meta's one-time-code text",
+            },
+            [name],
+            "AUTHENTICATION",
         )
 
     def _words(self, tpl: Template, text: str, category: str | None = None) -> list[str]:

@@ -107,6 +107,24 @@ TABLE: list[tuple[str, str, set[str]]] = [
     ("banking", "Pay {{1}} today or our recovery agents will visit your home.", {"TPL171"}),
     ("banking", "EMI overdue. Our field agent will visit your address on {{1}}.", {"TPL171"}),
     ("banking", "Our field agent will visit your address on {{1}} for your KYC papers.", set()),
+    # one finding per problem where two rules read different words of one offer or threat: a
+    # recovery visit is TPL171's (TPL172 read "sending ... to your workplace" as telling the
+    # employer), a new collection TPL162's (TPL161 read "Ya llegó")
+    ("banking", "We are sending our staff to your workplace to collect the dues", {"TPL171"}),
+    (
+        "banking",
+        "We are sending our staff to your workplace to collect the dues. We will also inform "
+        "your employer.",
+        {"TPL171", "TPL172"},
+    ),
+    ("banking", "Visitaremos a tu trabajo para cobrar la deuda vencida.", {"TPL171"}),
+    ("retail", "Ya llegó la nueva colección de otoño a nuestras tiendas.", {"TPL162"}),
+    (
+        "banking",
+        "Our field executive will visit your home on {{1}} to collect the signed loan documents "
+        "for your EMI mandate.",
+        set(),
+    ),
     (
         "banking",
         "Pay by {{1}} or legal action will be taken and you face serious consequences.",

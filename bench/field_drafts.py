@@ -128,6 +128,23 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   shaped TPL101 (payslip deductions; an Indonesian discount already counted), TPL132 (a public
   tie-break draw), the Spanish dictionary's missing verbs (debitar) and the classifier's booking
   and tracking codes: 1 flagged since (the Hinglish request, by the model).
+- en-14, ml-8, mp-1 and hn-3 (2026-12-07, seventh session): written by helpers shown no file
+  of the project and measured before being read (at 62d6d7f; mp-1's `en_IN` declared `en`:
+  Meta lists no `en_IN`). en-14: 40 plain notices and 40 promotions (34 without discount,
+  sale, offer, free, code or voucher) from hospitals, utilities, telecoms, schools, insurers,
+  garages, property managers, gyms and banks in Nigeria, Kenya, South Africa, Ghana, the
+  Philippines, Singapore, Malaysia, Ireland, New Zealand and Jamaica: 4 clean flagged (all by
+  TPL201: 'Kia' of "Kia ora", 'Salamat', a brand 'Eko'), 27 of 40 promotions flagged (18 by a
+  rule). ml-8: 30 and 30 in Brazilian Portuguese, Mexican Spanish, Indonesian, Hindi and
+  Hinglish: 6 clean flagged (all by a rule: codes the user entered that failed, a payroll
+  deduction, a tax rebate already taken off), 18 of 30 promotions flagged (12 by a rule).
+  mp-1: 35 minimal pairs (a notice, then the same notice with one clause added that Meta
+  objects to) in English and eight other languages, UTILITY, MARKETING and AUTHENTICATION:
+  2 clean flagged ('dialling', TPL201; a Portuguese promotion the model read as UTILITY), 25
+  of 35 twins flagged (all by a rule). hn-3: 70 hard negatives (dish names and greetings of
+  world Englishes, "killer deals", a drop-off code told to the courier, an invoice's loyalty
+  discount already applied, Meta's preset with its expiry line), all clean: 14 flagged (11 by
+  a rule; 4 of them carry TPL112's warning on a link without https://, which is by design).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -150,8 +167,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6 and en-7 are the held-out figures (en-8, ml-2, en-9,
-ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1 and hn-2 were, for
-their first measurement above).
+ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8,
+mp-1 and hn-3 were, for their first measurement above).
 """
 
 from __future__ import annotations

@@ -225,6 +225,12 @@ def test_british_and_indian_english_are_not_misspellings(text: str) -> None:
     assert found(text) == []
 
 
+def test_british_doubled_l_of_dial_is_english() -> None:
+    # an en_IN recharge draft: "dialling" was flagged with 'dialing' (mp-1 blind set)
+    assert found("Check your balance anytime by dialling *121#.") == []
+    assert found("We dialled your number twice; our dialler will try again.") == []
+
+
 def test_a_wrong_british_form_is_a_misspelling() -> None:
     # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
     assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]

@@ -167,7 +167,18 @@ ADDED_AFTER = {
 IZE = re.compile(r"^(?P<stem>\w{3,})(?P<z>iz|yz)(?P<end>e|es|ed|ing|ation|ations|er|ers|able)$")
 # Doubled l before a suffix: canceled -> cancelled, traveler -> traveller, labeling -> labelling.
 EL = re.compile(r"^(?P<stem>\w+[aeiou][lL])(?P<end>ed|er|ers|ing)$")
-EL_WORDS = ("cancel", "travel", "label", "model", "fuel", "counsel", "signal", "level", "total")
+EL_WORDS = (
+    "cancel",
+    "travel",
+    "label",
+    "model",
+    "fuel",
+    "counsel",
+    "signal",
+    "level",
+    "total",
+    "dial",  # "check your balance by dialling *121#"
+)
 
 
 def british(word: str) -> list[str]:

@@ -685,6 +685,22 @@ def test_what_could_be_a_one_time_code(text: str, code: bool) -> None:
         ("Tu código es {{1}}. No compartas este código.", False),  # nothing named, and a secret
         ("Kode pemesanan Anda {{1}}. Kode OTP Anda {{2}}.", False),  # an OTP beside it
         ("Tu código es {{1}}.", False),  # not named: the model decides
+        # a code told to the courier at the door, kept from others until then (hn-3 blind drafts)
+        (
+            "Hi {{1}}, your Swiftline parcel {{2}} is out for delivery today. Your drop-off code "
+            "is {{3}}. Show or read this code to the driver in person when they arrive; please "
+            "don't share it over chat or phone.",
+            True,
+        ),
+        (
+            "Namaste {{1}}, aapka LPG cylinder refill booking number {{2}} confirm ho gaya hai. "
+            "Delivery ke time delivery staff ko DAC code {{3}} batayein. Yeh code kisi aur ke "
+            "saath share na karein.",
+            True,
+        ),
+        ("Your delivery code is {{1}}. Use it to sign in to the app.", False),  # signing in
+        ("Your drop-off code is {{1}}. Your OTP is {{2}}. Do not share it.", False),  # an OTP too
+        ("Your booking code is {{1}}. Do not share this code with anyone.", False),  # a secret
         ("Your order {{1}} has shipped.", False),  # no code word: has_code decides
     ],
 )
@@ -797,6 +813,22 @@ def test_a_booking_code_is_not_read_as_authentication() -> None:
     one = load_scorer().score(text)
     assert max(one.probabilities, key=one.probabilities.__getitem__) == "authentication"
     assert one.category == "UTILITY"
+
+
+@pytest.mark.skipif(not (SHIPPED / META_NAME).is_file(), reason="no shipped model")
+def test_a_delivery_code_told_to_the_courier_is_not_read_as_authentication() -> None:
+    """A drop-off code read to the driver in person read 0.51 AUTHENTICATION, India's LPG DAC
+    code told to the delivery staff 0.93 (hn-3 blind drafts, both UTILITY): the courier's code
+    is no one-time code, even when the text asks not to share it with anyone else."""
+    for text in (
+        "Hi {{1}}, your Swiftline parcel {{2}} is out for delivery today. Your drop-off code is "
+        "{{3}}. Show or read this code to the driver in person when they arrive; please don't "
+        "share it over chat or phone.",
+        "Namaste {{1}}, aapka LPG cylinder refill booking number {{2}} confirm ho gaya hai. "
+        "Delivery ke time delivery staff ko DAC code {{3}} batayein. Yeh code kisi aur ke saath "
+        "share na karein.",
+    ):
+        assert load_scorer().score(text).category == "UTILITY"
 
 
 # Security notices: Meta's AUTHENTICATION is for one-time codes, so with no code these are

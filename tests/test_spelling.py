@@ -245,6 +245,57 @@ def test_a_lower_case_typo_of_macchiato_gets_it_as_its_suggestion() -> None:
     assert d.message == "Possible misspelling 'machiato'; did you mean 'macchiato'?"
 
 
+def test_british_doubled_l_of_dial_is_english() -> None:
+    # an en_IN recharge draft: "dialling" was flagged with 'dialing' (mp-1 blind set)
+    assert found("Check your balance anytime by dialling *121#.") == []
+    assert found("We dialled your number twice; our dialler will try again.") == []
+
+
+# Blind drafts in world Englishes (hn-3, en-14): greetings and dishes of another language are
+# no typos of English words.
+WORLD_ENGLISH_DRAFTS = [
+    "Hi {{1}}, your order {{2}} from Kedai Kopi Mamak Jalan Ipoh is ready: 2x nasi lemak "
+    "bungkus, 1x teh tarik kurang manis, 1x roti canai. Please collect it at the counter before "
+    "{{3}}. Terima kasih!",
+    "Hi {{1}}! Your order {{2}} from Lola Nena's has been picked up by the rider. Salamat po!",
+    "Hi {{1}}, this Hari Raya, every RM50 you spend at Kedai Serba Murah earns one entry into our "
+    "lucky draw. The draw takes place on {{2}}. Selamat Hari Raya!",
+    "Kia ora {{1}}, this is notice of a routine inspection at {{2}} on {{3}}. You don't need to be "
+    "home. – Harbourview Property Management",
+    "Kia ora, Tui Gas will be carrying out planned maintenance on the network in {{1}} on {{2}}.",
+    "Hi {{1}}, your new SIM card for line {{2}} has been activated. Asante for choosing Kilele "
+    "Mobile.",
+    "Hi {{1}}, your loan of {{2}} has been released. Salamat for choosing Kaagapay Microfinance.",
+    "Your token purchase for meter {{1}} was successful. Enter the token on your meter keypad to "
+    "load the units. – Eko Bright Distribution",
+]
+
+
+@pytest.mark.parametrize("text", WORLD_ENGLISH_DRAFTS)
+def test_greetings_and_dishes_of_world_englishes_are_not_typos(text: str) -> None:
+    assert [d.message for d in lint_text(text, language="en", config=SPELLING)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typos"),
+    [
+        # a slip beside a name: the name has no clear guess, the slip is still one
+        ("Join over 10,000 members who learn nwith Quillo.", ["nwith"]),
+        ("Weekend reads froo Zentel: our editors picked 3 stories.", ["froo"]),
+        ("Edar Arjun, your order is out for delivery.", ["Edar"]),
+        # two clear slips side by side are two typos, not a phrase
+        ("Yuor ordr has shipped and arrives on {{1}}.", ["Yuor", "ordr"]),
+        # two words with no clear guess are not yet 'several': still reported
+        ("Fresh kheer and besan for Diwali.", ["kheer", "besan"]),
+        # a slip of 'Team' before the sender's name, and a clear slip opening a sign-off
+        ("Our team will get back to you within 48 hours. — Etam Zentel", ["Etam"]),
+        ("Service is down; we expect it back by {{1}}. — Custmer Care", ["Custmer"]),
+    ],
+)
+def test_typos_beside_names_or_each_other_are_still_typos(text: str, typos: list[str]) -> None:
+    assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == typos
+
+
 def test_a_wrong_british_form_is_a_misspelling() -> None:
     # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
     assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]

@@ -14,13 +14,15 @@ year or a card's last four digits count too: the constraint only takes AUTHENTIC
 where nothing could be a code, so when in doubt the model decides.
 
 A code the text names as something else is no one-time code either: a QR or bar code, Brazil's
-Pix payment code, a pickup, tracking or booking code or a PNR ("Kode booking Anda adalah {{2}}",
-"Tu código de retiro es {{1}}", "use o
-código Pix abaixo para pagar a fatura {{2}}", "Código de barras: {{1}}"). The model learnt
-"código" from one-time codes' messages, so these read as AUTHENTICATION (0.57-0.97). When every
-mention of a code in the text is such a named one (or refers back to one: "Tunjukkan kode ini
+Pix payment code, a pickup, tracking, booking or delivery code or a PNR ("Kode booking Anda
+adalah {{2}}", "Tu código de retiro es {{1}}", "use o código Pix abaixo para pagar a fatura
+{{2}}", "Código de barras: {{1}}", "Your drop-off code is {{3}}. Show this code to the driver",
+India's LPG "DAC code" told to the delivery staff). The model learnt "código" from one-time
+codes' messages, so these read as AUTHENTICATION (0.51-0.97). When every mention of a code in
+the text is such a named one (or refers back to one: "Tunjukkan kode ini
 saat boarding") and nothing speaks of verifying, signing in,
-a password or keeping the code secret, AUTHENTICATION is taken away too.
+a password or keeping the code secret, AUTHENTICATION is taken away too ("don't share it" of a
+delivery code speaks of the handover to the courier, not of a secret to sign in with).
 """
 
 from __future__ import annotations
@@ -66,14 +68,25 @@ _NAMED_CODE = re.compile(
     # Indonesian names the code after the word: "kode booking", "kode pemesanan", "kode resi"
     r"booking|pemesanan|reservasi|tiket|resi|pelacakan|pengambilan|pembayaran|bayar"
     r")(?!\w)"
-    r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|reservation|pnr|postal|zip)[\s-]?codes?(?!\w)",
+    r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|reservation|pnr|postal|zip)[\s-]?codes?(?!\w)"
+    # a code told to the courier at the door: "your drop-off code is {{3}}", India's LPG "DAC
+    # code" (delivery authentication code), "código de entrega"
+    r"|(?<!\w)(?:delivery|drop[\s-]?off|dac)[\s-]?codes?(?!\w)|(?<!\w)c[oó]digo\s+de\s+entrega(?!\w)",
     re.IGNORECASE,
 )
+# ... which is kept from others only until it is handed over: "don't share it over chat", "Yeh
+# code kisi aur ke saath share na karein" speak of the handover, not of a secret to sign in with
+_DELIVERY_CODE = re.compile(
+    r"(?<!\w)(?:delivery|drop[\s-]?off|dac)[\s-]?codes?(?!\w)|(?<!\w)c[oó]digo\s+de\s+entrega(?!\w)",
+    re.IGNORECASE,
+)
+_SHARING = re.compile(r"(?<!\w)(?:compart\w*|share|no\s+lo|n[aã]o\s+o)(?!\w)", re.IGNORECASE)
 # ... and the same code referred back to: "Tunjukkan kode ini saat boarding", "show this code at
 # check-in", "presenta este código" (only once a code has been named as another kind)
 _SAME_CODE = re.compile(
     r"(?<!\w)(?:kode\s+(?:ini|itu|tersebut|yang\s+sama)|(?:this|that|the\s+same)\s+codes?|"
-    r"(?:este|ese|esse|dicho|el\s+mismo|o\s+mesmo)\s+c[oó]digo|ce\s+code|questo\s+codice)(?!\w)",
+    r"(?:este|ese|esse|dicho|el\s+mismo|o\s+mesmo)\s+c[oó]digo|ce\s+code|questo\s+codice|"
+    r"(?:yeh|ye|is)\s+code)(?!\w)",
     re.IGNORECASE,
 )
 # Words of a one-time code's message: with any of them the model decides
@@ -148,11 +161,18 @@ def one_time_code_name(text: str, *, is_the_code: bool = False) -> str | None:
 
 def names_other_code(text: str) -> bool:
     """True when every code ``text`` mentions is named as something other than a one-time
-    code (a QR, bar, Pix, pickup, tracking or booking code) and nothing in it speaks of
-    verifying, signing in, a password or keeping the code secret."""
+    code (a QR, bar, Pix, pickup, tracking, booking or delivery code) and nothing in it speaks
+    of verifying, signing in, a password or keeping the code secret (a delivery code kept from
+    others until the courier comes is no secret of that kind)."""
     words = [m.span() for m in _CODE_WORD.finditer(text)]
-    if not words or _AUTH_WORDS.search(text):
+    if not words:
         return False
+    for m in _AUTH_WORDS.finditer(text):
+        # "don't share it" of a code handed to a courier is about the handover ("Show this code
+        # to the driver in person; please don't share it over chat"); any other word of
+        # verifying, signing in or a password leaves the model to decide
+        if not (_SHARING.fullmatch(m.group()) and _DELIVERY_CODE.search(text)):
+            return False
     named = [m.span() for m in _NAMED_CODE.finditer(text)]
     if not named:
         return False

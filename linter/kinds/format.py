@@ -1508,6 +1508,7 @@ def _presets_setup(check: FormatCheck) -> _AuthSetup:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
 
 
 def _reads_as(setup: _AuthSetup, text: str) -> str | None:
@@ -1546,8 +1547,13 @@ def auth_body(check: FormatCheck, template: Template) -> Iterator[Hit]:
         if preset is None or preset.fullmatch(text):
             yield from _auth_footer(template, footer)
             return
-        # A text draft has no footer of its own: its last paragraph may be the expiry line.
+        # A text draft has no footer of its own: its last paragraph may be the expiry line,
+        # and so may its last line when it is that line ("... do not share this code.\nThis
+        # code expires in 10 minutes." is the preset and its footer, as with a blank line).
         parts = _PARAGRAPH_BREAK.split(text) if footer is not None else []
+        if len(parts) < 2 and footer is not None:
+            parts = _LINE_BREAK.split(text)
+            parts = parts if len(parts) > 1 and footer.fullmatch(parts[-1]) else []
         tail = parts[-1] if len(parts) > 1 else ""
         head = text[: len(text) - len(tail)].rstrip()
         if tail and preset.fullmatch(head):

@@ -830,6 +830,42 @@ def _named_elsewhere(
     )
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00C0-\u024F'’]+)[ \t]+$")
+_WORD_NEXT = re.compile(r"[ \t]+([A-Za-z\u00C0-\u024F'’]+)")
+FOREIGN_RUN = 2  # words of another language side by side: a phrase, not typos
+
+
+def _unknown_run(
+    text: str, word: Word, dictionary: Any, vocab: Vocabulary, memo: dict[str, _TokenKind]
+) -> list[tuple[str, bool]]:
+    """The run of adjacent words, spaces between, on the word's line, that the list does not
+    know (capitalised names too) or that the accept list holds, the word among them: each as
+    (lower case, capitalised); an accepted term as ("", True)."""
+    line_start = text.rfind("\n", 0, word.start) + 1
+    line_end = text.find("\n", word.end)
+    line_end = len(text) if line_end < 0 else line_end
+
+    def unknown(token: str) -> tuple[str, bool] | None:
+        token = token.replace("’", "'").strip("'")
+        if token.lower() in vocab.accept:  # "roti canai": a term of the accept list is no
+            return "", True  # English word either, though no typo
+        kind = _token_kind(token, dictionary, vocab, memo)
+        if type(kind) is not tuple or kind[1]:
+            return None
+        return kind[0], token[:1].isupper()
+
+    run = [(word.lower, word.text[:1].isupper())]
+    at = word.start
+    while (m := _WORD_BEFORE.search(text, line_start, at)) and (found := unknown(m.group(1))):
+        run.append(found)
+        at = m.start()
+    at = word.end
+    while (m := _WORD_NEXT.match(text, at, line_end)) and (found := unknown(m.group(1))):
+        run.append(found)
+        at = m.end()
+    return run
+
+
 SHORT_WORD = 3  # letters: a known word this short says little about a text's language...
 COMMON_WORDS = 1000  # ...unless it is among this many most frequent words
 SIGNATURE_WORDS = 3  # a sign-off's name line: "Loomi", "Team Loomi", "The Loomi team"
@@ -863,19 +899,27 @@ def _dash_signature(text: str, word: Word) -> bool:
     inconvenience. — Telvo Support"): up to SIGNATURE_WORDS + 1 capitalised words (and "of",
     "and", "the"), with nothing but emoji or a full stop after them: the sender's name, as on
     a sign-off's own line. "T-Mobile" and "e-mail" have no space before their hyphen."""
+    return _dash_sign_off(text, word) > 0
+
+
+def _dash_sign_off(text: str, word: Word) -> int:
+    """How many words the sign-off a dash opens at the text's end has, when the word is in it
+    (``_dash_signature``); 0 when it is not in one. Negative when the word is not the first."""
     dash = None
     for m in _DASH_BEFORE.finditer(text, 0, word.start + 1):
         if m.end() <= word.start:
             dash = m
     if dash is None:
-        return False
+        return 0
     rest = text[dash.end() :]
-    words = _SIGN_OFF.findall(rest)
+    words = list(_SIGN_OFF.finditer(rest))
     if not words or len(words) > SIGNATURE_WORDS + 1:
-        return False
-    if any(not (w[0].isupper() or w.lower() in ("of", "and", "the")) for w in words):
-        return False
-    return not re.search(r"[\w!?,:;{}]", _SIGN_OFF.sub("", rest))
+        return 0
+    if any(not (w[0][0].isupper() or w[0].lower() in ("of", "and", "the")) for w in words):
+        return 0
+    if re.search(r"[\w!?,:;{}]", _SIGN_OFF.sub("", rest)):
+        return 0
+    return len(words) if dash.end() + words[0].start() == word.start else -len(words)
 
 
 _SKIP = "skip"
@@ -1513,14 +1557,96 @@ class SpellingCheck(Check):
                 word = Word(*row)
                 if self._disguised(comp, word) or word.lower in sender:
                     continue
+                if self._foreign_run(comp.text, word, dictionary, template.language, memo):
+                    continue
                 if word.text[:1].isupper() and (
                     _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
-                    or (_dash_signature(comp.text, word) and not dictionary.near(word.lower))
+                    or self._signed(comp.text, word, dictionary)
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)
+
+    def _signed(self, text: str, word: Word, dictionary: Any) -> bool:
+        """Whether the word is the sender's name in a sign-off a dash opens at the text's end:
+        not when a known word is one edit away ("— Thnaks"), unless it opens a sign-off whose
+        other words are all known and is no clear slip of a common word ("– Eko Bright
+        Distribution", a power company's name, is not 'Eke'; "— Custmer Care" is still
+        'Customer')."""
+        words = _dash_sign_off(text, word)
+        if words == 0:
+            return False
+        if not dictionary.near(word.lower):
+            return True
+        if words < 2 or dictionary.best_guess(word.lower, capitalised=True) is not None:
+            return False
+        # the name, when the words after it are known ones ("Bright Distribution"); a slip of
+        # "Team" before a name ("— Etam Zentel", "— Teaw Loomi") is still checked
+        rest = _SIGN_OFF.findall(text, word.end)
+        return all(w.lower() in dictionary for w in rest)
+
+    def _foreign_run(
+        self,
+        text: str,
+        word: Word,
+        dictionary: Any,
+        language: str | None,
+        memo: dict[str, _TokenKind],
+    ) -> bool:
+        """Whether the word stands in a phrase of another language: a run of adjacent unknown
+        words ("Terima kasih", "Selamat Hari Raya", "nasi lemak bungkus", "teh tarik kurang
+        manis") of which FOREIGN_RUN or more read as foreign: in lower case and no clear slip
+        of a known word, or on TPL340's list of a language this rule does not check
+        ("Selamat", "Hari": Indonesian and Malay). Typos come one at a time: a slip beside a name
+        ("froo Zentel", "Edar Arjun": a capitalised word with no clear guess may be a name) or
+        two slips side by side ("Yuor ordr", each a clear slip of a common word) are still typos;
+        and a phrase of a language the rule checks ("Así puedes empezar" declared English) is
+        flagged, as it says the declared language is wrong. Terms of the accept list join a run
+        but do not make one ("app ttoda" is a typo)."""
+        run = _unknown_run(text, word, dictionary, self.vocabulary(), memo)
+        if len(run) < FOREIGN_RUN:
+            return False
+        words = [lower for lower, _ in run if lower]
+        if self._checked_elsewhere(words, language):
+            return False
+        listed = self._listed_elsewhere(words)
+        foreign = sum(
+            bool(lower)
+            and (
+                lower in listed
+                # a capitalised word with no clear guess is as likely a name ("nwith Quillo",
+                # "Edar Arjun" are typos beside a name)
+                or (not capitalised and dictionary.best_guess(lower) is None)
+            )
+            for lower, capitalised in run
+        )
+        return foreign >= FOREIGN_RUN
+
+    def _listed_elsewhere(self, words: list[str]) -> set[str]:
+        """The words TPL340's lists hold for a language other than English."""
+        found = self.ctx.shared("spelling.language-judge", lambda: _language_judge(self.ctx))
+        if found is None:
+            return set()
+        profiles = found[0].profiles
+        return {
+            w for w in words for i in profiles.table.get(w, ()) if profiles.languages[i] != "en"
+        }
+
+    def _checked_elsewhere(self, words: list[str], language: str | None) -> bool:
+        """Whether TPL340's word lists claim one of these words for another language this rule
+        has a dictionary for ("Así puedes empezar" is Spanish): then the template is in the
+        wrong language, which its flagged words say. A phrase of a language it does not check
+        (Malay, Tagalog, Swahili, Yoruba) written in English is a loan, not a typo."""
+        found = self.ctx.shared("spelling.language-judge", lambda: _language_judge(self.ctx))
+        if found is None:
+            return False
+        profiles = found[0].profiles
+        own = _lang_key(language or self.ctx.config.default_language or "en")
+        checked = {key.split("_")[0] for key, _ in self.dictionaries} - {own.split("_")[0]}
+        return any(
+            profiles.languages[i] in checked for w in words for i in profiles.table.get(w, ())
+        )
 
     def _disguised(self, comp: Component, word: Word) -> bool:
         """A fragment of a disguised word ('ly' of 'bit[.]ly', 'ee' of 'fr<ZWSP>ee') is not a

@@ -202,6 +202,17 @@ def test_a_labels_value_and_a_senders_alert_line_name_the_sender() -> None:
     assert found("Note: your order is ready. Wanderly will call.") == [("TPL201", "Wanderly")]
 
 
+def test_a_word_of_capitals_among_words_that_are_not_is_an_acronym_unless_one_edit_off() -> None:
+    # an institution's acronym in a payslip notice: no known word is one edit away
+    text = "Incluye el descuento correspondiente a tu crédito INFONAVIT, según el aviso."
+    assert [d for d in lint_text(text, language="es_MX", config=SPELLING)] == []
+    assert found("Your PRAKRUTI card statement for {{1}} is ready.") == []
+    # a typo in capitals is still one: a known word is one edit away
+    assert found("Hi {{1}}, your order is CONFIMRED and ships today.") == [("TPL201", "CONFIMRED")]
+    # and words of capitals beside each other are shouting, checked as any others
+    assert found("Your PRAKRUTI CARD statement is ready.") == [("TPL201", "PRAKRUTI")]
+
+
 def test_the_dot_of_a_title_does_not_start_a_sentence() -> None:
     assert found("Your appointment with Dr. Mehta is confirmed for {{1}}.") == []
     assert found("Thank you, Mrs. Okafor. Your file is ready.") == []

@@ -806,6 +806,21 @@ def _in_label(text: str, word: Word) -> bool:
     return _opens_label(text, word) or _BEFORE_VALUE.fullmatch(text, line, word.start) is not None
 
 
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _lone_acronym(text: str, word: Word) -> bool:
+    """Whether a word of capitals stands among words that are not ("tu crédito INFONAVIT,
+    según"): an acronym or a name, unless a known word is one edit away ("your order is
+    CONFIMRED" is checked). A word of capitals beside another one is shouting ("DELIVARY
+    UPDATE"), and its words are checked as any others."""
+    if not word.text.isupper():
+        return False
+    before = _CAPS_WORD.findall(text, max(0, word.start - 40), word.start)[-1:]
+    after = _CAPS_WORD.findall(text, word.end, word.end + 40)[:1]
+    return not any(w.isupper() for w in before + after)
+
+
 def _opens_label(text: str, word: Word) -> bool:
     """Whether the word is in a sender's label that opens the text or a line ("Meesho here:
     your order ..."), not in its value."""
@@ -1563,6 +1578,7 @@ class SpellingCheck(Check):
                     _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or self._signed(comp.text, word, dictionary)
+                    or (_lone_acronym(comp.text, word) and not dictionary.near(word.lower))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                 ):
                     continue

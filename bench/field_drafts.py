@@ -145,6 +145,16 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   world Englishes, "killer deals", a drop-off code told to the courier, an invoice's loyalty
   discount already applied, Meta's preset with its expiry line), all clean: 14 flagged (11 by
   a rule; 4 of them carry TPL112's warning on a link without https://, which is by design).
+- en-14, ml-8, mp-1 and hn-3, after (2026-12-07, seventh session): their misses then shaped
+  TPL101/102 (a code the user entered that failed; an invoice's discount already applied; a
+  rebate already taken off), TPL107, TPL121, TPL132, TPL141, TPL142, TPL151-154, TPL161,
+  TPL162, TPL181/182, TPL186, TPL192 and TPL603 in five languages, and their false alarms
+  TPL201 (a run of unknown words read as another language's phrase, a sign-off's first word,
+  'kia ora', 'salamat', 'asante', 'dialling', an acronym among lower-case words), TPL105, TPL335
+  (the expiry line on the preset's next line) and TPL502 (a courier's drop-off code): en-14 0
+  clean and 40 of 40 (39 by a rule), ml-8 0 and 30 of 30, mp-1 1 clean (the model) and 35 of
+  35, hn-3 7 of 70 since (two dish lists, TPL201; TPL112's four warnings; a fraud alert the
+  model reads as AUTHENTICATION).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

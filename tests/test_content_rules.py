@@ -168,6 +168,45 @@ def test_realistic_templates(sector: str, text: str, expected: set[str]) -> None
     assert codes(text) == expected
 
 
+# One finding per clause where a shopping prompt (TPL154) and the more specific event (TPL192),
+# product-launch (TPL161) or new-arrivals (TPL162) rule read the same words: the specific one.
+PITCHES = Config(select=("TPL154", "TPL161", "TPL162", "TPL192"))
+OVERLAPS: list[tuple[str, set[str]]] = [
+    (
+        "Your appointment is confirmed for {{1}}. While you're here, join our Healthy Heart "
+        "community talk in the lobby this Saturday at 10 AM.",
+        {"TPL192"},
+    ),
+    (
+        "Your car is booked in for {{1}}. When you drop it off, come and see the all-new 2025 "
+        "Navara on our showroom floor and book a test drive.",
+        {"TPL161"},
+    ),
+    ("Gracias por tu compra. ¡Mira nuestra nueva colección de verano!", {"TPL162"}),
+    (
+        "Merci pour votre achat. Jetez un œil à notre collection printemps-été sur {{1}} !",
+        {"TPL162"},
+    ),
+    (
+        "Votre commande est livrée. Découvrez notre nouvelle gamme de cafés en grains : {{1}}",
+        {"TPL162"},
+    ),
+    ("Grazie per il tuo acquisto. Scopri i nuovi arrivi su {{1}}.", {"TPL162"}),
+    # the shopping prompt alone is still reported
+    ("Your appointment is on {{1}}. While you're here, browse our pharmacy.", {"TPL154"}),
+    (
+        "Your car is booked in for {{1}}. When you drop it off, come and see our showroom.",
+        {"TPL154"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OVERLAPS, ids=[t[:40] for t, _ in OVERLAPS])
+def test_one_finding_per_pitch(text: str, expected: set[str]) -> None:
+    found = [d.code for d in lint_text(text, category="UTILITY", config=PITCHES)]
+    assert set(found) == expected
+
+
 def test_table_is_broad() -> None:
     assert len(TABLE) >= 40
     assert sum(1 for *_, e in TABLE if not e) >= 20

@@ -58,7 +58,12 @@ _CODE_NAMED = re.compile(
 _CODE_WORD = re.compile(
     r"(?<!\w)(?:c[oó]digos?|codes?|codice|codici|kode|कोड)(?!\w)", re.IGNORECASE
 )
-# ... named as a code that is not a one-time code
+# A code told to the courier at the door: "your drop-off code is {{3}}", India's LPG "DAC code"
+# (delivery authentication code), "código de entrega"
+_DELIVERY = (
+    r"(?<!\w)(?:delivery|drop[\s-]?off|dac)[\s-]?codes?(?!\w)|(?<!\w)c[oó]digo\s+de\s+entrega(?!\w)"
+)
+# ... named as a code that is not a one-time code (a word for "code" above)
 _NAMED_CODE = re.compile(
     r"(?<!\w)(?:c[oó]digos?|codes?|codice|codici|kode)\s+(?:"
     r"qr|pix|de\s+barras|a\s+barre|postal|"
@@ -69,17 +74,12 @@ _NAMED_CODE = re.compile(
     r"booking|pemesanan|reservasi|tiket|resi|pelacakan|pengambilan|pembayaran|bayar"
     r")(?!\w)"
     r"|(?<!\w)(?:qr|bar|pick-?up|tracking|booking|reservation|pnr|postal|zip)[\s-]?codes?(?!\w)"
-    # a code told to the courier at the door: "your drop-off code is {{3}}", India's LPG "DAC
-    # code" (delivery authentication code), "código de entrega"
-    r"|(?<!\w)(?:delivery|drop[\s-]?off|dac)[\s-]?codes?(?!\w)|(?<!\w)c[oó]digo\s+de\s+entrega(?!\w)",
+    rf"|{_DELIVERY}",
     re.IGNORECASE,
 )
 # ... which is kept from others only until it is handed over: "don't share it over chat", "Yeh
 # code kisi aur ke saath share na karein" speak of the handover, not of a secret to sign in with
-_DELIVERY_CODE = re.compile(
-    r"(?<!\w)(?:delivery|drop[\s-]?off|dac)[\s-]?codes?(?!\w)|(?<!\w)c[oó]digo\s+de\s+entrega(?!\w)",
-    re.IGNORECASE,
-)
+_DELIVERY_CODE = re.compile(_DELIVERY, re.IGNORECASE)
 _SHARING = re.compile(r"(?<!\w)(?:compart\w*|share|no\s+lo|n[aã]o\s+o)(?!\w)", re.IGNORECASE)
 # ... and the same code referred back to: "Tunjukkan kode ini saat boarding", "show this code at
 # check-in", "presenta este código" (only once a code has been named as another kind)

@@ -1365,6 +1365,11 @@ class _WithLoanwords:
 FOREIGN_WORDS = 2
 
 
+def _shared_judge(ctx: Context) -> Any:
+    """TPL340's language judge and the languages English may read as, built once per run."""
+    return ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+
+
 def _other_language(ctx: Context, components: list[Component]) -> tuple[str, bool] | None:
     """The language other than English that a template's words read as, by TPL340's word lists
     (read whether or not that rule is selected), and whether English text may read as it
@@ -1372,7 +1377,7 @@ def _other_language(ctx: Context, components: list[Component]) -> tuple[str, boo
     means the text is not misspelt English ("Así puedes empezar", "{{1}} ka payment receive ho
     gaya hai"); declared English, only Hinglish does: short Spanish declared English is flagged
     word by word, which says something is wrong, and TPL340 names it when it can."""
-    found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+    found = _shared_judge(ctx)
     if found is None:
         return None
     judge, alike = found
@@ -1394,7 +1399,7 @@ def _english_words(ctx: Context, components: list[Component], vocab: Vocabulary)
     (plz, thx, u), at least ENGLISH_WORDS distinct ones and ENGLISH_SHARE of its distinct
     words. Taglish or Swahili with an English phrase ("ang delivery ay on the way") has too
     few; a sloppy English draft has its typos' neighbours in plenty."""
-    found = ctx.shared("spelling.language-judge", lambda: _language_judge(ctx))
+    found = _shared_judge(ctx)
     if found is None:
         return False
     profiles = found[0].profiles
@@ -1639,12 +1644,16 @@ class SpellingCheck(Check):
         )
         return foreign >= FOREIGN_RUN
 
+    def _profiles(self) -> Any:
+        """TPL340's word lists of each language (``language.Profiles``), or None without them."""
+        found = _shared_judge(self.ctx)
+        return None if found is None else found[0].profiles
+
     def _listed_elsewhere(self, words: list[str]) -> set[str]:
         """The words TPL340's lists hold for a language other than English."""
-        found = self.ctx.shared("spelling.language-judge", lambda: _language_judge(self.ctx))
-        if found is None:
+        profiles = self._profiles()
+        if profiles is None:
             return set()
-        profiles = found[0].profiles
         return {
             w for w in words for i in profiles.table.get(w, ()) if profiles.languages[i] != "en"
         }
@@ -1654,10 +1663,9 @@ class SpellingCheck(Check):
         has a dictionary for ("Así puedes empezar" is Spanish): then the template is in the
         wrong language, which its flagged words say. A phrase of a language it does not check
         (Malay, Tagalog, Swahili, Yoruba) written in English is a loan, not a typo."""
-        found = self.ctx.shared("spelling.language-judge", lambda: _language_judge(self.ctx))
-        if found is None:
+        profiles = self._profiles()
+        if profiles is None:
             return False
-        profiles = found[0].profiles
         own = _lang_key(language or self.ctx.config.default_language or "en")
         checked = {key.split("_")[0] for key, _ in self.dictionaries} - {own.split("_")[0]}
         return any(

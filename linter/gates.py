@@ -137,7 +137,6 @@ class Gates:
         for s in others:
             key = min((c for c in s if not _WORD.fullmatch(c)), key=_commonness)
             groups.setdefault(key, []).append((s, self.bits[s]))
-        self.other_groups = sorted(groups.items())
         self.group_of = groups
         self.group_chars = frozenset(groups)  # a text's characters are intersected with these
         self.longest = max(map(len, self.letters), default=0)

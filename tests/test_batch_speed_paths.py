@@ -538,7 +538,7 @@ def test_gates_by_word_runs_find_what_the_one_trie_finds() -> None:
 
     linter = Linter(Config())
     gates = linter.gates
-    assert gates.other_groups and len(gates.letters) > 1000  # both paths are used
+    assert gates.group_of and len(gates.letters) > 1000  # both paths are used
     rng = random.Random(5)
     strings = sorted(gates.bits)
     pieces = [*strings, " ", " ", "-", ".", "'", "’", "0", "ß", "K", "İ", "x", "XY"]

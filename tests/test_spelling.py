@@ -343,6 +343,38 @@ def test_typos_beside_a_quantity_are_still_typos(text: str, typo: str) -> None:
     assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == [typo]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hn-4: South African, Jamaican and Philippine English
+        "Howzit {{1}}, your bakkie ({{2}}) is booked in for its service on {{3}}.",
+        "Braai season is here. Stock up on boerewors and get a free pack of sosaties.",
+        "30 portions ackee and saltfish\n2 trays escovitch fish\nDeposit received: J${{1}}",
+        "Hi {{1}}, your padala of ₱{{2}} sent by {{3}} is ready for pickup.",
+        # loanwords written without their accents
+        "Choose an entree and a souffle or two eclairs; cliches aside, our soiree is the best.",
+        "Your frappe, cortado and affogato are ready.",
+        "Sauteed mushrooms come with the steak au jus.",
+        "Congratulations to you and your fiancee!",
+    ],
+)
+def test_words_of_world_englishes_and_unaccented_loanwords_are_english(text: str) -> None:
+    assert [d.message for d in lint_text(text, language="en", config=SPELLING)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        # left out of the accept list: each is a likely slip of a frequent word
+        ("I jus wanted to say thanks for your order.", "jus"),
+        ("Our fiance team will call you about your loan.", "fiance"),
+        ("We saute our veterans this Independence Day.", "saute"),
+    ],
+)
+def test_loanwords_one_slip_from_a_frequent_word_are_still_checked(text: str, typo: str) -> None:
+    assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == [typo]
+
+
 def test_a_wrong_british_form_is_a_misspelling() -> None:
     # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
     assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]

@@ -16,6 +16,7 @@ import linter
 from linter import Config, InputError, lint_text, load_config
 
 
+@pytest.mark.slow
 def test_long_texts_are_not_kept_after_the_call() -> None:
     # the per-text caches (placeholders, link candidates) kept each text whole: thousands of
     # long drafts stayed in memory after their requests were over

@@ -44,6 +44,7 @@ def _corpus_texts() -> list[str]:
         return [json.loads(line)["text"] for line in fh if line.strip()]
 
 
+@pytest.mark.slow
 def test_numpy_scores_equal_the_scorers_to_the_last_bit() -> None:
     from linter.classifier.vectorized import BatchScorer
 
@@ -101,6 +102,7 @@ def _templates(texts: list[str]) -> list:
     return out
 
 
+@pytest.mark.slow
 def test_linting_many_templates_at_once_equals_one_by_one() -> None:
     texts = _corpus_texts()[::40] + AWKWARD[2:]
     linter = Linter(Config())
@@ -303,6 +305,7 @@ def _probe_texts(corpus_every: int = 1) -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_pattern_pre_test_never_hides_a_match() -> None:
     from linter.kinds.pattern import search_all
 
@@ -320,6 +323,7 @@ def test_pattern_pre_test_never_hides_a_match() -> None:
     assert skipped > 100_000  # and it does skip most rule-text pairs
 
 
+@pytest.mark.slow
 def test_patterns_searched_one_by_one_match_as_their_alternation() -> None:
     """A text's possible patterns are each compiled alone and searched as their alternation
     (``AnyOf``): the same matches, spans and named groups as one alternation of every pattern
@@ -352,6 +356,7 @@ def test_patterns_searched_one_by_one_match_as_their_alternation() -> None:
     assert compared > 30_000 and matched > 1_500
 
 
+@pytest.mark.slow
 def test_pre_test_of_each_narrowed_pattern_never_hides_its_match() -> None:
     # check_some searches only some of a rule's patterns, behind their own literal test
     from linter.kinds.pattern import search_all
@@ -376,6 +381,7 @@ def test_pre_test_of_each_narrowed_pattern_never_hides_its_match() -> None:
     assert bogo._narrow((2,))[1] is not None  # b1g1: b0 ... b9
 
 
+@pytest.mark.slow
 def test_a_long_run_searches_only_the_patterns_a_text_holds_the_strings_of() -> None:
     """After its first few hundred texts a shipped rule tests all its strings at once, then
     compiles only the patterns whose strings the text holds (never the alternation of all of
@@ -422,6 +428,7 @@ def _every_kind_of_template() -> list:
     return out
 
 
+@pytest.mark.slow
 def test_gates_and_skipped_components_change_no_finding() -> None:
     """Lint with the gates and the skipping of rules scoped to absent components, and with
     every applicable rule run, one template at a time, over every kind of template."""
@@ -439,6 +446,7 @@ def test_gates_and_skipped_components_change_no_finding() -> None:
     assert sum(fast.gates.gated) >= 25  # pattern and phrase rules are gated
 
 
+@pytest.mark.slow
 def test_pattern_rules_narrowed_to_the_patterns_the_gates_allow_find_the_same() -> None:
     """``check_some`` (an alternation of the allowed patterns only) against ``check`` (all of
     them) for every gated pattern rule a corpus row, rule example or evasion case opens."""
@@ -533,6 +541,7 @@ def test_gates_report_overlapping_strings() -> None:
     assert gates.gated == [True, True, True, False, True]
 
 
+@pytest.mark.slow
 def test_gates_by_word_runs_find_what_the_one_trie_finds() -> None:
     from evasion_cases import CASES
 
@@ -618,6 +627,7 @@ def _in_racing_threads(
     return results
 
 
+@pytest.mark.slow
 def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -> None:
     """A Dask worker runs tasks in several threads of one process, all sharing its linter and
     the linter's memories: results must not depend on how the threads interleave."""
@@ -642,6 +652,7 @@ def test_chunks_scored_by_threads_of_one_process_equal_chunks_scored_in_turn() -
     assert together == alone
 
 
+@pytest.mark.slow
 def test_lint_text_from_several_threads_equals_linting_in_turn() -> None:
     """The Python API shares one linter per configuration: threads calling it at once (a web
     service's workers) get what calling it in turn gives."""
@@ -807,6 +818,7 @@ def _words_by_token_generator(text: str, dictionary, vocab, memo) -> list[tuple]
     return out
 
 
+@pytest.mark.slow
 def test_words_of_in_one_loop_gives_the_words_the_token_generator_gave(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -957,6 +969,7 @@ def test_leet_candidates_are_the_leet_words_with_a_digit_or_symbol() -> None:
         assert [m.span() for m in _LEET_CANDIDATE.finditer(text)] == want, text
 
 
+@pytest.mark.slow
 def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     """``could_match`` (a trigger, and the required words in order) is a necessary condition:
     over corpus rows, the rules' own examples and the evasion corpus, every text a phrase
@@ -1000,6 +1013,7 @@ def test_phrase_pre_test_passes_every_text_spacy_matches() -> None:
     assert matched > 300
 
 
+@pytest.mark.slow
 def test_order_test_without_words_that_extend_another_decides_the_same() -> None:
     from evasion_cases import CASES
 
@@ -1034,6 +1048,7 @@ def test_order_test_without_words_that_extend_another_decides_the_same() -> None
     assert _in_order("cannot pay", [_shortest(frozenset({"no", "not"}), inner)], inner)
 
 
+@pytest.mark.slow
 def test_spacy_starts_a_token_after_a_letter_only_for_its_inner_pieces() -> None:
     """What ``could_match`` assumes of spaCy's tokenizer, over corpus rows, the rules'
     examples, the evasion corpus and random strings of letters, digits and punctuation."""

@@ -174,6 +174,7 @@ def test_output_workbook_keeps_types_and_is_ready_to_filter(tmp_path: Path) -> N
     assert read_csv(again)[2]["body"] == odd  # through a workbook and back, unchanged
 
 
+@pytest.mark.slow
 def test_workbook_in_and_out_through_standard_streams_and_workers(tmp_path: Path) -> None:
     bodies = [ORDER, PROMO, "", "Is now a good time to talk about your plan?"]
     rows: list[list[Any]] = [["name", "body", "rank"]]

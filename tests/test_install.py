@@ -41,6 +41,7 @@ def test_wheel_says_the_api_is_typed(wheel: Path) -> None:
     assert "linter/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
+@pytest.mark.slow
 def test_wheel_in_a_fresh_venv_finds_rules_and_model(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     assert run([sys.executable, "-m", "venv", str(venv)], tmp_path).returncode == 0

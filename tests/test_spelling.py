@@ -307,6 +307,74 @@ def test_typos_beside_names_or_each_other_are_still_typos(text: str, typos: list
     assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == typos
 
 
+# Blind drafts (hn-4): a product's name opening an item, with its strength or size after it, is
+# a brand or a word of another language, not a typo.
+PRODUCT_ITEM_DRAFTS = [
+    "Hi {{1}}, thanks for your order #{{2}} from Kedai Runcit Pak Mat online.\nItems:\n1x Super "
+    "Saver Pack - Beras Wangi 10kg\n2x Milo 1kg Refill\n1x Nasi Lemak Paste (Mild)\nTotal: "
+    "RM{{3}}\nEstimated delivery: {{4}}.",
+    "Hi {{1}}, your repeat prescription is ready for collection at {{2}} pharmacy.\nItems: Panado "
+    "500mg, Glucophage 850mg, Disprin CV 100mg\nCollect by: {{3}}",
+    "Dear {{1}}, your monthly medicines are due for refill on {{2}}.\nDolo 650 - 15 tablets\n"
+    "Telma 40 - 30 tablets\nGlycomet GP 1 - 30 tablets\nReply REFILL to have them packed.",
+]
+
+
+@pytest.mark.parametrize("text", PRODUCT_ITEM_DRAFTS)
+def test_a_product_name_before_its_strength_or_size_is_a_name(text: str) -> None:
+    assert [d.message for d in lint_text(text, language="en", config=SPELLING)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        # a slip of a known word, clearly meant, stays one beside a quantity
+        ("Items: Sugr 1kg, Milo 400g\nTotal: {{1}}", "Sugr"),
+        ("Your trip plan:\nDya 1 - arrival in Goa\nDay 2 - beaches", "Dya"),
+        # a date in a label's value is no item, nor a code, nor a number a sentence goes on from
+        ("Amount: {{1}}\nDue date: Ugust 28\nAccount: {{2}}", "Ugust"),
+        ("Hi {{1}}, thanks.\nEceipt QM6588\nPaid: {{2}}", "Eceipt"),
+        ("Your plan is ready.\nStpe 2 of your plan starts today.", "Stpe"),
+        # after a sentence's full stop it is prose, not an item
+        ("Your refill is ready. Doloo 650 tablets are packed.", "Doloo"),
+    ],
+)
+def test_typos_beside_a_quantity_are_still_typos(text: str, typo: str) -> None:
+    assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == [typo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hn-4: South African, Jamaican and Philippine English
+        "Howzit {{1}}, your bakkie ({{2}}) is booked in for its service on {{3}}.",
+        "Braai season is here. Stock up on boerewors and get a free pack of sosaties.",
+        "30 portions ackee and saltfish\n2 trays escovitch fish\nDeposit received: J${{1}}",
+        "Hi {{1}}, your padala of ₱{{2}} sent by {{3}} is ready for pickup.",
+        # loanwords written without their accents
+        "Choose an entree and a souffle or two eclairs; cliches aside, our soiree is the best.",
+        "Your frappe, cortado and affogato are ready.",
+        "Sauteed mushrooms come with the steak au jus.",
+        "Congratulations to you and your fiancee!",
+    ],
+)
+def test_words_of_world_englishes_and_unaccented_loanwords_are_english(text: str) -> None:
+    assert [d.message for d in lint_text(text, language="en", config=SPELLING)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        # left out of the accept list: each is a likely slip of a frequent word
+        ("I jus wanted to say thanks for your order.", "jus"),
+        ("Our fiance team will call you about your loan.", "fiance"),
+        ("We saute our veterans this Independence Day.", "saute"),
+    ],
+)
+def test_loanwords_one_slip_from_a_frequent_word_are_still_checked(text: str, typo: str) -> None:
+    assert [d.message.split("'")[1] for d in lint_text(text, config=SPELLING)] == [typo]
+
+
 def test_a_wrong_british_form_is_a_misspelling() -> None:
     # the word list once held "maneuvre", the -er -> -re rule's mistake for "manoeuvre"
     assert found("Please maneuvre the car into bay 4.") == [("TPL201", "maneuvre")]

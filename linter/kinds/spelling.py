@@ -829,6 +829,75 @@ def _opens_label(text: str, word: Word) -> bool:
     return m is not None and m.end() > word.start
 
 
+# A product's name opening an item of an order or prescription list: "1x Beras Wangi 10kg",
+# "Items: Panado 500mg, Glucophage 850mg", "Dolo 650 - 15 tablets", "Glycomet GP 1 - 30 tablets".
+# What stands before it on its line: nothing but a list marker or a count ("-", "•", "1.",
+# "2x", "x2"), or a label's colon, a separating dash, comma or bar ("Items: ", "Pack - ").
+_ITEM_LEAD = re.compile(
+    r"[ \t*_]*(?:(?:[-*•·▪+]|\d{1,3}[.)]|\d{1,3}[ \t]*[x×]|[x×][ \t]*\d{1,3})[ \t*_]*)?"
+)
+_ITEM_LEAD_CHARS = 16  # a lead is short, and a separator stands just before: read no more
+_ITEM_SEPARATOR = re.compile(r"(?:[:,|•+]|[ \t][-–—])[ \t*_]*$")
+# A strength, weight or volume: "500mg", "10kg", "1L", "250 ml", "2 x 500 g" is "500 g".
+_ITEM_UNITS = (
+    "mg|mcg|µg|μg|g|gm|gms|gr|grams?|kg|kgs|kilos?|ml|l|lt|ltr|ltrs|litres?|liters?|cl|dl|oz|lb|lbs"
+    "|iu|mah|pcs|pc|pk"
+)
+_ITEM_QUANTITY = re.compile(
+    rf"[ \t]+(\d{{1,5}}(?:[.,]\d{{1,3}})?)(?:[ \t]?((?i:{_ITEM_UNITS})))?(?![\w%])"
+)
+# What ends the item after its quantity: the line's end, a separator, a bracket, or a pack's
+# count noun ("- 30 tablets", "(Mild)", "x 2"). A word that goes on ("Day 2 of your plan",
+# "Use 1234 to log in", "Buy 1 Get 1") says it is a sentence, not an item.
+_ITEM_END = re.compile(
+    r"[ \t]*(?:$|[\n,;()/|+*•]|[–—-](?!\d)|[x×](?![A-Za-z])"
+    r"|(?i:tablets?|tabs?|capsules?|caps?|strips?|sachets?|bottles?|packs?|pieces?|units?)\b)"
+)
+_ITEM_NAME_WORD = re.compile(r"[ \t]+([A-Za-z]+)(?![\w'’-])")  # a word, not a code: QM6588
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _product_item(text: str, word: Word, dictionary: Any) -> bool:
+    """Whether a capitalised unknown word names the product an item line lists: it opens the
+    item (``_ITEM_LEAD``, ``_ITEM_SEPARATOR``) and, after up to two more words that are unknown
+    or acronyms ("Beras Wangi", "Glycomet GP"), a quantity ends it (``_ITEM_END``): a strength,
+    weight or volume ("Panado 500mg", "Beras Wangi 10kg"), or, on an item of its own line, a
+    bare number that is no year ("Dolo 650 - 15 tablets", "Telma 40"). A brand is no typo, and
+    a word list cannot know the medicines and groceries of every market. Not when a known word
+    is clearly meant (``best_guess``) and the word stands alone: "Sugr 1kg", "Dya 1 - arrival"
+    are slips of 'Sugar' and 'Day'; typos come one at a time, so a name that runs on with
+    another unknown word ("Beras Wangi", though 'Bears' is one swap away) is a name. Nor in a
+    label's value with a bare number: "Due date: Ugust 28" is a date."""
+    line = text.rfind("\n", 0, word.start) + 1
+    prefix = text[max(line, word.start - _ITEM_LEAD_CHARS) : word.start]
+    opens_line = line >= word.start - _ITEM_LEAD_CHARS and _ITEM_LEAD.fullmatch(prefix) is not None
+    if not (opens_line or _ITEM_SEPARATOR.search(prefix)):
+        return False
+    at = word.end
+    runs_on = False  # another unknown word of the name follows ("Beras Wangi")
+    for _ in range(3):
+        found = _ITEM_QUANTITY.match(text, at)
+        if found is not None:
+            break
+        m = _ITEM_NAME_WORD.match(text, at)
+        if m is None:
+            return False
+        token = m.group(1)
+        if not (token.isupper() and len(token) <= 5):  # an acronym: "GP", "CV", "XR"
+            if not _title_case(token) or token.lower() in dictionary:
+                return False
+            runs_on = True
+        at = m.end()
+    else:
+        return False
+    number, unit = found.groups()
+    if _ITEM_END.match(text, found.end()) is None:
+        return False
+    if not unit and not (opens_line and len(number) <= 4 and not _YEAR.fullmatch(number)):
+        return False
+    return runs_on or dictionary.best_guess(word.lower, capitalised=True) is None
+
+
 def _named_elsewhere(
     components: list[Component], comp: Component, word: Word, dictionary: Any = None
 ) -> bool:
@@ -1585,6 +1654,7 @@ class SpellingCheck(Check):
                     or self._signed(comp.text, word, dictionary)
                     or (_lone_acronym(comp.text, word) and not dictionary.near(word.lower))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
+                    or _product_item(comp.text, word, dictionary)
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)

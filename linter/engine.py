@@ -287,7 +287,7 @@ class Linter:
         for check in self._run_checks:
             for tpl, hit in check.check_run(templates):
                 found.append((tpl, check.rule, hit))
-        diagnostics = self._suppress(templates, found)
+        diagnostics = self._suppress(templates, _deferred(found))
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
     @property
@@ -472,6 +472,45 @@ class Linter:
         # JSON's category_assumed: checked as the default category (the text output notes it)
         extra["category_assumed"] = _category_assumed(rule, tpl, category_given)
         return extra
+
+
+def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, Rule, Hit]]:
+    """``found`` without the hits of a rule that defers to others (``defers-to``) where one of
+    theirs overlaps or adjoins it in the same component: one finding per clause, the more
+    specific rule's ("join our tasting this Saturday" is an event invitation, not just a
+    shopping prompt). Only
+    findings made count: with the other rule not run (ignored or not selected by the
+    configuration) or excusing the words, the deferring rule's finding stands; one suppressed
+    in the template still counts (the writer accepted those words)."""
+    if not any(rule.defers_to for _, rule, _ in found):
+        return found
+    spans: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    for tpl, rule, hit in found:
+        if hit.component is not None:
+            key = (id(tpl), rule.code)
+            spans.setdefault(key, []).append((id(hit.component), hit.start, hit.end))
+
+    def overlapped(tpl: Template, rule: Rule, hit: Hit) -> bool:
+        # overlapping, or adjoining with only spaces between: rules name the words that carry
+        # their meaning, and "Te presentamos nuestra" + "nueva colección" is one clause
+        assert hit.component is not None
+        text, first, last = hit.component.text, hit.start, hit.end
+        while first > 0 and text[first - 1].isspace():
+            first -= 1
+        while last < len(text) and text[last].isspace():
+            last += 1
+        comp = id(hit.component)
+        return any(
+            c == comp and start <= last and first <= end
+            for code in rule.defers_to
+            for c, start, end in spans.get((id(tpl), code), ())
+        )
+
+    return [
+        (tpl, rule, hit)
+        for tpl, rule, hit in found
+        if not (rule.defers_to and hit.component is not None and overlapped(tpl, rule, hit))
+    ]
 
 
 def _category_assumed(rule: Rule, tpl: Template, category_given: bool = False) -> bool:

@@ -12,13 +12,19 @@ from linter.rulebook import Rule
 
 
 def example_config(rule: Rule, config: Config) -> Config:
-    """``config`` running ``rule`` alone, with the options its examples are written for."""
+    """``config`` running ``rule`` alone (with the rules it defers to, whose findings decide
+    its own), with the options its examples are written for."""
     options = dict(config.options)
     options.pop(rule.code, None)
     if rule.examples_options:
         options[rule.code] = dict(rule.examples_options)
     return dataclasses.replace(
-        config, select=(rule.code,), ignore=(), severity={}, per_file=(), options=options
+        config,
+        select=(rule.code, *rule.defers_to),
+        ignore=(),
+        severity={},
+        per_file=(),
+        options=options,
     )
 
 

@@ -37,6 +37,7 @@ _COMMON = {
     "example-bad",
     "example-good",
     "autofix",
+    "defers-to",
 }
 # What ``lint --fix`` can do for a rule's findings (``autofix`` in its file): write them (safe),
 # write a best guess only with ``--unsafe-fixes`` (unsafe), or either, finding by finding.
@@ -78,6 +79,9 @@ class Rule:
     examples_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     sources: tuple[str, ...] = ()
     autofix: str = ""  # a key of AUTOFIX, or "" when no finding of the rule can be fixed
+    # codes of more specific rules: where one of them reports words this rule's finding
+    # overlaps, only it does (engine.Linter._deferred)
+    defers_to: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
 
@@ -91,6 +95,9 @@ class Rule:
         lines += [f"Kind: {self.kind} · severity: {self.severity}"]
         if set(self.applies_to) != set(CATEGORIES):
             lines += [f"Applies to templates declared: {', '.join(self.applies_to)}"]
+        if self.defers_to:
+            deferred = ", ".join(self.defers_to)
+            lines += [f"Defers to: {deferred} (their finding on the same words stands)"]
         lines += ["", "## What it does", self.summary.strip(), ""]
         lines += ["## Why is this bad?", self.why.strip(), ""]
         lines += ["## Example"]
@@ -274,9 +281,19 @@ def _rule_from(data: dict[str, Any], path: Path) -> Rule:
         examples_options=dict(examples.get("options", {})),
         sources=strings(data.get("sources"), "sources", "sources") if "sources" in data else (),
         autofix=autofix,
+        defers_to=_defers_to(data),
         params={k: v for k, v in data.items() if k not in _COMMON},
         path=str(path),
     )
+
+
+def _defers_to(data: dict[str, Any]) -> tuple[str, ...]:
+    """``defers-to``: codes of other rules (a rule cannot defer to itself)."""
+    codes = strings(data.get("defers-to", []), "defers-to", "rule codes")
+    for i, code in enumerate(codes):
+        if not CODE.fullmatch(code) or code == data["code"]:
+            raise RuleProblem(f"defers-to[{i}]", f"{code!r} must be another rule's code")
+    return codes
 
 
 def _one_of(value: str, known: Any) -> str:

@@ -159,3 +159,52 @@ def test_a_project_rules_text_is_printed_with_its_terminal_escapes_shown(
         assert "\\x1b]0;pwned\\x07our \\x1b[2J" in out, (args, out)
     _, out, _ = project("rule", "ACME2")
     assert "legal\\u202e team\\r" in out and "Globex\\x9b ships" in out
+
+
+ACME3 = """code = "ACME3"
+name = "competitor-product"
+kind = "pattern"
+severity = "warning"
+message = "Competitor's product named: '{match}'"
+why = "A rival's product line is worse to name than the rival."
+fix = "Name our own product instead."
+patterns = ['\\b(?:globex|initech|acme)\\s+\\w+\\s+(?:phone|plan)\\b']
+defers-to = ["ACME2"]
+
+[examples]
+fail = ["Your order ships today. The Acme Ultra phone is not ours."]
+pass = ["The Globex Ultra phone is not ours.", "Hi {{1}}, your order ships today."]
+"""
+
+
+def test_a_rule_that_defers_leaves_the_same_words_to_the_other_rule(project, tmp_path) -> None:
+    (tmp_path / "rules" / "ACME3.toml").write_text(ACME3, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Your Globex Ultra phone, Initech Max plan and Acme Mini phone are not ours.\n",
+        encoding="utf-8",
+    )
+
+    def codes(*args: str) -> list[str]:
+        _, out, _ = project("lint", "--format", "concise", *args, "b.txt")
+        return sorted(line.split()[1] for line in out.splitlines() if ": ACME" in line)
+
+    # 'Globex' and 'Initech' are ACME2's, and ACME3's product names overlap them: one finding
+    # each, the more specific rule's; 'Acme Mini phone' overlaps none of ACME2's: ACME3's
+    assert codes("--select", "ACME") == ["ACME2", "ACME2", "ACME3"]
+    # with ACME2 not run, ACME3's findings stand: a rule left out takes no finding with it
+    assert codes("--select", "ACME3") == ["ACME3", "ACME3", "ACME3"]
+    assert codes("--select", "ACME", "--ignore", "ACME2") == ["ACME3", "ACME3", "ACME3"]
+    # its examples run beside the rules it defers to (its first pass example needs ACME2)
+    code, out, err = project("rule", "ACME3", "--check")
+    assert code == 0, out + err
+    _, out, _ = project("rule", "ACME3")
+    assert "Defers to: ACME2" in out
+
+
+def test_defers_to_must_name_another_rule(project, tmp_path) -> None:
+    (tmp_path / "rules" / "ACME3.toml").write_text(
+        ACME3.replace('defers-to = ["ACME2"]', 'defers-to = ["ACME3"]'), encoding="utf-8"
+    )
+    code, _, err = project("rules")
+    assert code == 2
+    assert "ACME3.toml: defers-to[0]: 'ACME3' must be another rule's code" in err

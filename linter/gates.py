@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
 
+from linter.fold import fold
+
 
 def trie_pattern(strings: Iterable[str]) -> str:
     """An alternation of the strings shaped as a trie (shared prefixes written once), which
@@ -76,8 +78,9 @@ class Gates:
         literals: Sequence[frozenset[str] | None],
         clauses: Sequence[list[Clauses] | None] | None = None,
     ) -> None:
-        """``literals[i]``: check i's strings (casefolded), or None for a check always run;
-        ``clauses[i]``: its finer test (``Check.clauses``), or None to use ``literals[i]``."""
+        """``literals[i]``: check i's strings (folded: ``linter.fold``), or None for a check
+        always run; ``clauses[i]``: its finer test (``Check.clauses``), or None to use
+        ``literals[i]``."""
         finer = list(clauses) if clauses is not None else [None] * len(literals)
         bit: dict[frozenset[str], int] = {}
         self.alternatives: list[list[int] | None] = []
@@ -149,7 +152,7 @@ class Gates:
         present = 0
         runs = self.runs
         for text in texts:
-            folded = text.casefold()
+            folded = fold(text)
             found = set(_RUN.findall(folded))
             new = found.difference(runs)
             if new:
@@ -185,7 +188,7 @@ class Gates:
             self._trie = re.compile(f"(?=({trie_pattern(self._holders)}))")
         found: set[str] = set()
         for text in texts:
-            found.update(self._trie.findall(text.casefold()))
+            found.update(self._trie.findall(fold(text)))
         present = 0
         for s in found:
             present |= self.bits[s]

@@ -692,3 +692,45 @@ def test_a_line_shaming_the_reader_into_buying_is_sales_pressure(text: str) -> N
 )
 def test_a_plain_reminder_is_no_shaming(text: str) -> None:
     assert "TPL106" not in codes(text, "UTILITY")
+
+
+def _turkish_upper(text: str) -> str:
+    return text.replace("i", "İ").upper()  # Turkish capitals: i → İ, ı → I
+
+
+def _turkish_lower(text: str) -> str:
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def _turkish_examples() -> list[str]:
+    out = []
+    for rule in load_rules():
+        for text in [*rule.examples_fail, *rule.examples_pass]:
+            if isinstance(text, str) and any(c in text for c in "ğşıİĞŞ"):
+                out.append(text)
+    return out
+
+
+def test_turkish_findings_do_not_depend_on_letter_case() -> None:
+    """The patterns (regex, case-insensitive) read i, I, İ and ı as one letter, but the quick
+    pre-tests folded with ``str.casefold`` ('İ' → 'i' + U+0307, 'ı' kept): upper-case Turkish
+    lacked the strings they looked for. "TÜM ÜRÜNLERDE %20 İNDİRİM …" passed TPL101 and
+    "İLGİNİZİ ÇEKEBİLİR" TPL151 (a phrase rule), while their lower-case forms were caught."""
+    flagged = {
+        "Tüm ürünlerde %20 indirim fırsatını kaçırmayın!": "TPL101",
+        "Siparişiniz kargoya verildi. Bu ürünler de ilginizi çekebilir: {{1}}": "TPL151",
+        "Siparişiniz kargoya verildi. Bunları da beğenebilirsiniz: {{1}}": "TPL151",
+    }
+    for text, code in flagged.items():
+        for form in (text, _turkish_upper(text), _turkish_lower(text)):
+            assert code in codes(form, "UTILITY"), form
+    examples = _turkish_examples()
+    assert len(examples) > 50
+    differ = [
+        text
+        for text in examples
+        if not codes(text, "UTILITY")
+        == codes(_turkish_upper(text), "UTILITY")
+        == codes(_turkish_lower(text), "UTILITY")
+    ]
+    assert not differ, differ

@@ -141,6 +141,28 @@ def test_verbs_the_dictionary_lacks_are_known_in_every_form(es: HunspellDictiona
     )
 
 
+def test_adjectives_in_rio_the_dictionary_lacks_are_known(es: HunspellDictionary) -> None:
+    """RLA-ES has the noun 'moratoria' but not the adjective 'moratorio' (DLE: moratorio, -ria),
+    and no 'tarifario' at all: "cargos moratorios" (es_MX) and "el cuadro tarifario" (es_AR)
+    were reported as slips of 'moratorias' and 'tarifarlo'."""
+    for stem in ("moratori", "tarifari"):
+        for ending in ("o", "a", "os", "as"):
+            assert es.known(stem + ending), stem + ending
+    assert not es.known("moratorioa") and not es.known("tarifarias-")
+    for text, language in (
+        (
+            "Hola {{1}}, tu pago vence hoy. Evita cargos moratorios pagando antes de las 18:00.",
+            "es_MX",
+        ),
+        (
+            "Hola {{1}}, desde el 1 de marzo cambian las tarifas. Consultá el cuadro tarifario "
+            "completo en nuestra web.",
+            "es_AR",
+        ),
+    ):
+        assert not lint_text(text, language=language, config=SPELLING), text
+
+
 @pytest.mark.parametrize(
     ("lang", "typo", "best"),
     [

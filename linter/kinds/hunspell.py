@@ -50,9 +50,18 @@ EXTRA_FLAGS: dict[str, dict[str, str]] = {
 # Stems a dictionary lacks, each read as the stem named beside it, which takes the same endings
 # (a regular verb of the same conjugation): banking verbs of the DLE that RLA-ES leaves out, so
 # that every form of them is known (Argentina's "se debitará de tu cuenta", "debitaríamos",
-# "debitándole"), not one form at a time.
+# "debitándole"), not one form at a time. Adjectives of the DLE in -rio, -ria that it lacks, read
+# as one in -rio it has, in their four forms: 'moratorio' (RLA-ES lists only the noun
+# 'moratoria', so "cargos moratorios" was a slip of 'moratorias') and 'tarifario' ("el cuadro
+# tarifario"). Its other feminine stems in -oria, -aria without their masculine are nouns.
 EXTRA_STEMS: dict[str, dict[str, str]] = {
-    "es_ES": {"debitar": "acreditar", "refinanciar": "financiar", "bancarizar": "autorizar"}
+    "es_ES": {
+        "debitar": "acreditar",
+        "refinanciar": "financiar",
+        "bancarizar": "autorizar",
+        "moratorio": "obligatorio",
+        "tarifario": "arancelario",
+    }
 }
 # Voseo, the "vos" of Argentina, Uruguay, Paraguay and Central America: its present and
 # imperative are made regularly from the infinitive (podés, pagás, escribís; mirá, hacé, viví;

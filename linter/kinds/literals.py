@@ -5,7 +5,8 @@ Here each pattern is read once into sets of literal strings such that every matc
 string of each set (``(?:promo|coupon)[\\s-]*codes?`` needs one of "promo", "coupon" and one of
 "code", "codes": ``required_clauses``); a rule's most selective set per pattern, together, is
 its one-set test (``required_literals``). A text lacking them, compared after
-``str.casefold``, is skipped without running the regex (the engine's gates use every set).
+``linter.fold.fold`` (``str.casefold`` with Turkish İ and ı as i), is skipped without running
+the regex (the engine's gates use every set).
 
 The reading is the standard prefilter construction (as in RE2 and Google Code Search): for each
 node, the exact set of strings it matches when that is small, else the sets every match draws
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from re import _constants  # type: ignore[attr-defined]
+
+from linter.fold import fold
 
 EXACT_LIMIT = 64  # more alternatives than this and a node's exact set is dropped
 CLASS_LIMIT = 12  # character classes of up to this many characters count as alternatives
@@ -165,7 +168,7 @@ def required_clauses(patterns: list[str], flags: int = 0) -> list[Clauses] | Non
             tree = _parser.parse(pattern, flags & (re.IGNORECASE | re.VERBOSE))
         except (re.error, RecursionError, OverflowError, ValueError):
             return None  # regex-module syntax Python's parser does not know
-        clauses = tuple(frozenset(s.casefold() for s in c) for c in _requirement(_info(list(tree))))
+        clauses = tuple(frozenset(fold(s) for s in c) for c in _requirement(_info(list(tree))))
         if not clauses:
             return None
         out.append(clauses)

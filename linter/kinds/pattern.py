@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from linter.fold import fold
 from linter.kinds import Check, Hit, TextCheck
 from linter.template import Template
 
@@ -227,7 +228,7 @@ class PatternCheck(TextCheck):
         # one casefold per text, shared by every pattern rule that reads it
         memo = self.ctx.shared("pattern:folded", lambda: ["", ""])
         if memo[0] is not text:
-            memo[0], memo[1] = text, text.casefold()
+            memo[0], memo[1] = text, fold(text)
         return memo[1]  # type: ignore[no-any-return]
 
     @property

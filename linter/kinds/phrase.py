@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from linter.fold import dotless, fold, lower
 from linter.inflect import inflections
 from linter.kinds import Context, Hit, TextCheck
 
@@ -191,10 +192,10 @@ def expand_token(token: Any, where: str) -> dict[str, Any]:
         elif key == "PLACEHOLDER":
             out["TEXT"] = {"REGEX": _PLACEHOLDER_TOKEN if value else r"^(?!\{\{)"}
         elif key == "LOWER" and isinstance(value, str):
-            out["LOWER"] = value.lower()
+            out["LOWER"] = lower(value)
         elif key == "LOWER" and isinstance(value, dict):
             out["LOWER"] = {
-                k: [v.lower() for v in vs] if k in ("IN", "NOT_IN") else vs
+                k: [lower(v) for v in vs] if k in ("IN", "NOT_IN") else vs
                 for k, vs in value.items()
             }
         else:
@@ -305,9 +306,9 @@ def _required_words(token: dict[str, Any]) -> set[str] | None:
     for key in ("LOWER", "ORTH", "TEXT"):  # not NORM: "n't" has the norm "not"
         value = token.get(key)
         if isinstance(value, str):
-            return {value.lower()}
+            return {lower(value)}
         if isinstance(value, dict) and isinstance(value.get("IN"), list) and value["IN"]:
-            return {str(v).lower() for v in value["IN"]}
+            return {lower(str(v)) for v in value["IN"]}
     return None
 
 
@@ -320,7 +321,7 @@ def derive_triggers(phrases: list[str], patterns: list[list[dict[str, Any]]]) ->
     """One required word set per phrase and pattern, or None if some pattern has none."""
     triggers: set[str] = set()
     for phrase in phrases:
-        words = [w.lower() for w in _WORD.findall(PLACEHOLDER.sub(" ", phrase))]
+        words = [lower(w) for w in _WORD.findall(PLACEHOLDER.sub(" ", phrase))]
         if not words:
             return None
         triggers.add(max(words, key=lambda w: _strength({w})))
@@ -350,7 +351,7 @@ def required_substrings(
     """
     out: list[list[frozenset[str]]] = []
     for phrase in phrases:
-        words = _RUN.findall(PLACEHOLDER.sub(" ", phrase).lower())
+        words = _RUN.findall(lower(PLACEHOLDER.sub(" ", phrase)))
         out.append([frozenset({w}) for w in words if w not in _SPLIT_BY_TOKENIZER])
     for pattern in patterns:
         reqs = [frozenset(w) for w in map(_required_words, pattern) if w]
@@ -418,6 +419,7 @@ class Triggers:
     (a multi-word trigger, "n't") goes into one small regex."""
 
     def __init__(self, words: set[str]) -> None:
+        words = {lower(w) for w in words}  # as the text's words are read
         self.words = frozenset(w for w in words if _PLAIN.fullmatch(w) and w not in _SUFFIX_PIECES)
         others = sorted(set(words) - self.words, key=len, reverse=True)
         alts = []
@@ -429,8 +431,9 @@ class Triggers:
 
     def search(self, text: str, words: frozenset[str] | None = None) -> bool:
         """``words``: the text's lower-case plain words (``could_match`` splits each text once
-        for every phrase rule); split here when not given."""
+        for every phrase rule, and gives the text ``dotless`` too); split here when not given."""
         if words is None:
+            text = dotless(text)
             words = frozenset(_PLAIN.findall(text.lower()))
         if self.words and not self.words.isdisjoint(words):
             return True
@@ -525,9 +528,7 @@ class PhraseCheck(TextCheck):
         out = set()
         for trigger in self.triggers:
             words = _PLAIN.findall(trigger)
-            out.add(
-                (max(words, key=len) if " " in trigger.strip() and words else trigger).casefold()
-            )
+            out.add(fold(max(words, key=len) if " " in trigger.strip() and words else trigger))
         return frozenset(out) if out and all(out) else None
 
     def clauses(self) -> list[tuple[frozenset[str], ...]] | None:
@@ -537,8 +538,7 @@ class PhraseCheck(TextCheck):
         if triggers is None or self.required is None:
             return None
         return [
-            (triggers, *(frozenset(w.casefold() for w in req) for req in reqs))
-            for reqs in self.required
+            (triggers, *(frozenset(fold(w) for w in req) for req in reqs)) for reqs in self.required
         ]
 
     def check_some(self, template: Any, which: tuple[int, ...]) -> list[Hit]:
@@ -559,15 +559,16 @@ class PhraseCheck(TextCheck):
     def _passing(self, text: str, first: bool = False) -> list[int] | None:
         """The phrases and patterns (``clauses()`` order) that pass ``could_match``'s test
         (``first``: stop at one); None when any may match (a pattern requires no word)."""
-        memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset()])
+        memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset(), ""])
         if memo[0] is not text:  # every phrase rule reads the same text: split it once
-            lower = text.lower()
-            memo[0], memo[1], memo[2] = text, lower, frozenset(_PLAIN.findall(lower))
-        if not self.gate.search(text, memo[2]):
+            plain = dotless(text)
+            low = plain.lower()
+            memo[:] = text, low, frozenset(_PLAIN.findall(low)), plain
+        if not self.gate.search(memo[3], memo[2]):
             return []
         if self.required is None:
             return None
-        lower = memo[1]
+        low = memo[1]
         # once spaCy is loaded (not before: this test is what spares loading it) its pieces
         # are known, and words must also start where spaCy can start a token
         inner = self.ctx.built("phrase:inner")
@@ -575,7 +576,7 @@ class PhraseCheck(TextCheck):
         which = range(len(sets)) if self._only is None else self._only
         passing = []
         for i in which:
-            if _in_order(lower, sets[i], inner):
+            if _in_order(low, sets[i], inner):
                 passing.append(i)
                 if first:
                     break
@@ -605,7 +606,7 @@ class PhraseCheck(TextCheck):
         if doc is None:
             if len(cache) >= DOC_CACHE_SIZE:
                 del cache[next(iter(cache))]
-            doc = cache[text] = make_doc(self._nlp(), text)
+            doc = cache[text] = make_doc(self._nlp(), dotless(text))
         return doc
 
     def _phrase_to_pattern(self, phrase: str) -> list[dict[str, Any]]:
@@ -613,7 +614,7 @@ class PhraseCheck(TextCheck):
             {"TEXT": {"REGEX": _PLACEHOLDER_TOKEN}}
             if PLACEHOLDER.fullmatch(tok.text)
             else {"LOWER": tok.lower_}
-            for tok in make_doc(self._nlp(), phrase)
+            for tok in make_doc(self._nlp(), dotless(phrase))
             if not tok.is_space
         ]
 
@@ -626,7 +627,7 @@ class PhraseCheck(TextCheck):
         phrase_matcher = matcher = None
         if plain:
             phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-            phrase_matcher.add("phrase", [make_doc(nlp, p) for p in plain])
+            phrase_matcher.add("phrase", [make_doc(nlp, dotless(p)) for p in plain])
         if patterns:
             matcher = Matcher(nlp.vocab, validate=True)
             matcher.add("pattern", patterns)

@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from linter.fold import fold
 from linter.kinds import Check, Context, Hit, settings_origin
 from linter.kinds.domain import candidates as link_candidates
 from linter.paths import HUNSPELL_DIR, find_dictionary, rules_dir
@@ -1546,7 +1547,7 @@ class SpellingCheck(Check):
         """The reject mode fires only where a rejected term is written: its terms."""
         if self.mode != "reject":
             return None
-        terms = frozenset(t.casefold() for t in self.vocabulary().reject)
+        terms = frozenset(fold(t) for t in self.vocabulary().reject)
         return terms or None
 
     def dictionary(self, name: str = ENGLISH, voseo: bool = False) -> Any:

@@ -163,6 +163,45 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   Spanish (es_AR among them), Portuguese, Indonesian, Hindi, Hinglish, French and German: 1
   clean flagged (a Spanish payroll deduction, TPL101), 11 of 20 promotions flagged (10 by a
   rule). They have shaped nothing.
+- en-16, ml-10 and hn-4 (2026-12-07, eighth session): written by helpers shown no file of the
+  project and measured before being read (at ae0ba82). en-16: 30 plain notices (4 of them
+  AUTHENTICATION) and 30 promotions in English (26 without discount, sale, offer, free, code or
+  % off), from power bills to pet grooming: 5 clean flagged (4 are TPL335 on custom
+  authentication bodies, which Meta writes itself, and 1 TPL321 on a repeated variable: both
+  by design), 26 of 30 promotions flagged (19 by a rule). ml-10: 25 and 25 in Spanish (es_CO
+  read as es), Portuguese, Hindi, Hinglish, Indonesian, French, German, Italian, Turkish and
+  Arabic: 1 clean flagged (a German price-change notice, the model), 5 of 25 promotions flagged
+  (4 by a rule). hn-4: 60 hard negatives in world Englishes and six other languages: 14 flagged
+  (8 by TPL201: dish and local words, medicine brands before their strength; 4 TPL335; 1
+  TPL112 warning on a link without https://; 1 the model).
+- en-16, ml-10 and hn-4, after: their misses shaped TPL101, TPL105-108, TPL151-154, TPL161,
+  TPL162, TPL171, TPL172, TPL186, TPL192 and TPL603 in English, Spanish, Portuguese, Hindi,
+  Hinglish, Indonesian, French, German and Italian, and gave Turkish and Arabic their first
+  patterns; hn-4's false alarms shaped TPL201 (world-English words; a product's name before
+  its strength). en-16 30 of 30 (all by a rule), the same 5 clean; ml-10 25 of 25, 1 clean;
+  hn-4 7 (the 4 TPL335, the TPL112 warning, 'jus' kept as a typo of 'just', the model).
+- ml-12 and hn-5 (2026-12-07, eighth session, later): written by helpers shown no file of the
+  project after those changes, measured before being read (at b67c8c9). ml-12: 25 and 25 in
+  eleven languages (Dutch among them, which no rule reads): 1 clean flagged (a Mexican
+  pharmacy asking for the RFC for an e-invoice, TPL185: Meta's policy names national
+  identifiers), 7 of 25 promotions flagged (all by a rule). hn-5: 60 hard negatives in the
+  same languages (plans the user chose, mandatory tariff changes, points credited, app
+  upgrades): 4 flagged (2 TPL201 on Latin American Spanish words, 2 the model).
+- ml-12 and hn-5, after: ml-12's misses shaped TPL107, TPL108, TPL151-154, TPL161 and TPL192
+  in nine languages and gave Dutch its first patterns; hn-5's TPL201 words were added
+  ('moratorio', 'tarifario', which the Spanish dictionary lacks): ml-12 25 of 25 (all by a
+  rule), the same 1 clean; hn-5 2 (the model).
+- en-17 and ml-11 (2026-12-07, eighth session): held out, written by helpers shown no file of
+  the project at the session's start and first measured after every change of the session
+  (at 4ce6c1a). en-17, 25 plain notices and 25 promotions in
+  English (22 soft) from banks to cinemas: 3 clean flagged (TPL112's warning on a link without
+  https://; TPL101 on "items bought at sale prices are refunded at the price you paid", a
+  false alarm; 'Safaricom' read as a misspelling, with the model reading a PIN warning as
+  AUTHENTICATION), 25 of 25 promotions flagged (14 by a rule, 11 by the model only). ml-11,
+  20 and 20 in Spanish, Portuguese, Hindi, Hinglish, Indonesian, French, German, Italian, Dutch
+  and Malay: 0 clean flagged, 13 of 20 promotions flagged (all by a rule). At the session's
+  start (ae0ba82) the same drafts gave en-17 3 and 25 (14 by a rule), ml-11 0 and 11 of 20.
+  They have shaped nothing.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -184,9 +223,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
-not how well the rules generalise: en-6, en-7, en-15 and ml-9 are the held-out figures (en-8,
-ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2,
-en-14, ml-8, mp-1 and hn-3 were, for their first measurement above).
+not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17 and ml-11 are the held-out
+figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2,
+au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4, ml-12 and hn-5 were, for their
+first measurement above).
 """
 
 from __future__ import annotations

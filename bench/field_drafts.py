@@ -202,6 +202,24 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   and Malay: 0 clean flagged, 13 of 20 promotions flagged (all by a rule). At the session's
   start (ae0ba82) the same drafts gave en-17 3 and 25 (14 by a rule), ml-11 0 and 11 of 20.
   They have shaped nothing.
+- en-18 and ml-13 (2026-12-07, ninth session): held out, written by helpers shown no file of
+  the project and measured unread at the session's start (15bf30f). en-18, 25 plain notices
+  and 25 promotions in English from eleven countries (5 with a second problem: a survey asking
+  for income or medical details, a card number request, a threat, a cold call): 2 clean
+  flagged (both by a rule), 21 of 25 promotions (12 by a rule, 9 by the model only). ml-13,
+  20 and 20 in fourteen languages (Malay, Turkish and Arabic among them): 0 clean flagged,
+  5 of 20 promotions (all by a rule).
+- en-19, ml-14 and hn-6 (2026-12-07, ninth session): written by helpers shown no file of the
+  project, measured before being read (at 15bf30f). en-19: 25 plain notices and 35 promotions
+  phrased as care or information ("many households on your street have switched", "your plan
+  may no longer suit how you use data", "complete your look", "reply MORE to find out how"):
+  3 clean flagged (TPL201 on a sign-off's business name, 2 the model), 28 of 35 promotions (5
+  by a rule, 23 by the model only). ml-14: 30 and 30 in Malay, Arabic, Dutch, Turkish,
+  European Portuguese and French: 0 clean flagged, 7 of 30 promotions (6 by a rule). hn-6: 60
+  hard negatives (50 UTILITY, 10 AUTHENTICATION; half English, half thirteen other languages:
+  discounts the customer keeps, a tax PIN for an invoice, prizes already won, voucher
+  balances, points statements): 18 flagged (5 TPL335 on authentication text that is not
+  Meta's preset, by design; 3 TPL101, 3 TPL132, 2 TPL201, 1 TPL182; 4 the model).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -223,10 +241,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
-not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17 and ml-11 are the held-out
-figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2,
-au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4, ml-12 and hn-5 were, for their
-first measurement above).
+not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18 and ml-13 are
+the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13,
+ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4, ml-12, hn-5, en-19,
+ml-14 and hn-6 were, for their first measurement above).
 """
 
 from __future__ import annotations

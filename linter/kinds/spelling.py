@@ -822,6 +822,31 @@ def _lone_acronym(text: str, word: Word) -> bool:
     return not any(w.isupper() for w in before + after)
 
 
+def _shouted_typo(word: Word, dictionary: Any) -> bool:
+    """Whether a word of capitals among words that are not reads as a known word shouted
+    with a slip ("your order is CONFIMRED"), not as an acronym the list lacks: its first
+    suggestion is one slip away, or only letters doubled or undoubled, keeps its first letter,
+    is not the word with a letter added at its end (an acronym often is: DISCOM, 'disco') and
+    is among the FIX_WORDS most frequent words. An organisation's acronym ("at any BESCOM cash
+    counter", "- BESCOM") is one edit from a rare word ('besom') at most. With a Hunspell
+    dictionary (no ranks), any known word one edit away."""
+    if not dictionary.near(word.lower):
+        return False
+    if not isinstance(dictionary, Dictionary):
+        return True
+    ranked = dictionary._ranked(word.lower)
+    if not ranked:
+        return False
+    best = ranked[0][0]
+    lower = word.lower
+    return (
+        (_one_edit(lower, best) or _undoubled(lower) == _undoubled(best))
+        and lower[:1] == best[:1]
+        and not lower.startswith(best)  # a letter added at its end: DISCOM is no 'disco'
+        and dictionary.rank[best] < FIX_WORDS
+    )
+
+
 def _opens_label(text: str, word: Word) -> bool:
     """Whether the word is in a sender's label that opens the text or a line ("Meesho here:
     your order ..."), not in its value."""
@@ -1350,6 +1375,8 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
     "Dr. Mehta") or alone ("Visit Chennai", "order on Zomato") stays a name."""
     if not isinstance(dictionary, Dictionary) or lower in dictionary:
         return False  # a word of the list is never a typo, capitalised or not
+    if _before_place_word(text, start, end):
+        return False  # a place's name: "Marigold Kitchen, Covent Garden", "Canary Wharf"
     if not _beside_title_word(text, start, end, dictionary):
         return False
     if not dictionary.near(lower):
@@ -1368,6 +1395,33 @@ def _title_typo(text: str, start: int, end: int, lower: str, dictionary: Any) ->
         and dictionary.rank[best] < FIX_WORDS
         and best not in dictionary.names()
     )
+
+
+# The last word of a place's name in an address or a direction ("Covent Garden", "Canary
+# Wharf", "Hatton Cross", "Lajpat Nagar"): the capitalised unknown word before it names the
+# place, as a name in mid-sentence does, and is no typo in a sale's or a product's title.
+_PLACE_WORDS = frozenset(
+    """garden gardens road street lane square market park hill green cross gate bridge wharf
+    place avenue terrace crescent close mews quay heath common circus broadway embankment
+    nagar vihar colony marg chowk bazaar layout enclave""".split()
+)
+
+
+_PLACE_LEAD = re.compile(
+    r"(?:,|\b(?:at|in|near|from|to|off|opposite|behind|beside|via|on)(?:[ \t]+(?:the|our))?)[ \t]+$"
+)
+
+
+def _before_place_word(text: str, start: int, end: int) -> bool:
+    """Whether a Title-case word of a place's name (``_PLACE_WORDS``) follows the word on its
+    line and a comma or a preposition of place comes before it ("Marigold Kitchen, Covent
+    Garden", "at our Covent Garden store", "at Canary Wharf"); "at our Winter Wondrland Park
+    event" is still a title's typo."""
+    line_end = text.find("\n", end)
+    after = _WORD_AFTER.match(text, end, len(text) if line_end < 0 else line_end)
+    if not (after and _title_case(after.group(1)) and after.group(1).lower() in _PLACE_WORDS):
+        return False
+    return _PLACE_LEAD.search(text, max(0, start - 20), start) is not None
 
 
 def _beside_title_word(text: str, start: int, end: int, dictionary: Dictionary) -> bool:
@@ -1653,7 +1707,7 @@ class SpellingCheck(Check):
                     _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or self._signed(comp.text, word, dictionary)
-                    or (_lone_acronym(comp.text, word) and not dictionary.near(word.lower))
+                    or (_lone_acronym(comp.text, word) and not _shouted_typo(word, dictionary))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                     or _product_item(comp.text, word, dictionary)
                 ):

@@ -145,6 +145,28 @@ def test_the_senders_name_after_a_closing_dash_is_a_name(text: str) -> None:
     assert found_in(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # blind draft (en-19): a mandatory tariff notice signed with the business's name
+        "You don't need to do anything. You can change tariff within 49 days of this notice.\n"
+        "Northbrook Energy",
+        "Your card ending {{1}} was used for R{{2}}.\nCrestline Bank.",
+        "Your car is ready for collection at {{1}}.\nAireside Motors",
+        "Your results are in the patient portal.\nSt. Lorenzo Medical Center",
+    ],
+)
+def test_a_business_name_alone_on_the_last_line_is_a_name(text: str) -> None:
+    assert found_in(text) == []
+
+
+def test_a_business_name_line_is_still_checked_when_it_goes_on_or_is_a_clear_slip() -> None:
+    assert found_in("Your bill is ready.\nNortbrook Energy will call you.") == [
+        ("TPL201", "Nortbrook")
+    ]
+    assert found_in("Your bill is ready.\nPaymnet Services") == [("TPL201", "Paymnet")]
+
+
 def test_a_closing_dash_signs_off_only_at_the_end_and_not_a_near_typo() -> None:
     # the text goes on after the name: it starts a sentence, and is checked
     assert found("Service is down. — Telvo will call you at {{1}}.") == [("TPL201", "Telvo")]

@@ -1032,6 +1032,42 @@ def _dash_sign_off(text: str, word: Word) -> int:
     return len(words) if dash.end() + words[0].start() == word.start else -len(words)
 
 
+# The last word of a business's name (a sign-off's "Northbrook Energy", "Sahyadri Bank", "Aireside
+# Motors", "St. Lorenzo Medical Center"): a capitalised unknown word before one, on the text's last
+# line, is the business's name, as after a comma's sign-off line or a closing dash.
+_ORG_WORDS = frozenset(
+    """energy power water gas utilities telecom mobile broadband bank banking finance capital credit
+    insurance assurance motors motor autos garage cars clinic clinics pharmacy chemist chemists
+    dental opticians optical hospital hospitals medical health healthcare center centre labs
+    diagnostics ltd limited inc llc plc pvt co corp group services solutions logistics couriers
+    courier express airways airlines air travel travels tours hotel hotels resort resorts homes
+    realty properties estates kitchen cafe restaurant bakery salon spa gym fitness studio studios
+    store stores shop mart market foods school academy college university council housing vets
+    veterinary""".split()
+)
+_ORG_LINE_WORD = re.compile(r"[^\W\d_][\w'’&]*\.?")
+
+
+def _org_sign_off(text: str, word: Word) -> bool:
+    """Whether the word is in a business's name alone on the text's last line, ending in a
+    word of _ORG_WORDS ("...within 49 days of this notice.\nNorthbrook Energy"): up to
+    SIGNATURE_WORDS + 1 capitalised words (and "of", "and", "the", "&"), a full stop or emoji
+    after them. A line that goes on ("Northbrook Energy will call you") is a sentence."""
+    line_start = text.rfind("\n", 0, word.start) + 1
+    if text.find("\n", word.end) != -1 and text[text.find("\n", word.end) :].strip():
+        return False  # more lines follow
+    line = text[line_start:]
+    words = _ORG_LINE_WORD.findall(line)
+    if not 2 <= len(words) <= SIGNATURE_WORDS + 1:
+        return False
+    if any(not (w[0].isupper() or w.lower() in ("of", "and", "the")) for w in words):
+        return False
+    if re.search(r"[\w!?,:;{}]", _ORG_LINE_WORD.sub("", line)):
+        return False
+    last = words[-1].rstrip(".").lower()
+    return last in _ORG_WORDS and words[-1] != word.text
+
+
 _SKIP = "skip"
 _TokenKind = tuple[str, bool, bool] | str  # (lower, known, title case) | _SKIP | "other"
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
@@ -1707,6 +1743,7 @@ class SpellingCheck(Check):
                     _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or self._signed(comp.text, word, dictionary)
+                    or self._org_signed(comp.text, word, dictionary)
                     or (_lone_acronym(comp.text, word) and not _shouted_typo(word, dictionary))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                     or _product_item(comp.text, word, dictionary)
@@ -1731,6 +1768,14 @@ class SpellingCheck(Check):
         # "Team" before a name ("— Etam Zentel", "— Teaw Loomi") is still checked
         rest = _SIGN_OFF.findall(text, word.end)
         return all(w.lower() in dictionary for w in rest)
+
+    def _org_signed(self, text: str, word: Word, dictionary: Any) -> bool:
+        """Whether the word is in a business's name on the text's last line
+        (``_org_sign_off``: "Northbrook Energy"), and no clear slip of a common word
+        ("Delivred Energy" is still 'Delivered')."""
+        if not _org_sign_off(text, word):
+            return False
+        return dictionary.best_guess(word.lower, capitalised=True) is None
 
     def _foreign_run(
         self,

@@ -188,6 +188,23 @@ def test_every_shipped_rule_passes_its_kinds_checks() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_no_shipped_rule_file_repeats_an_example() -> None:
+    """An example listed twice (TPL101 had one Spanish fail example twice) checks nothing the
+    first copy does not, and one in both lists cannot pass."""
+    import json
+
+    problems = []
+    for rule in rulebook.load_rules(rules_dir()):
+        seen: dict[str, str] = {}
+        for which, examples in (("fail", rule.examples_fail), ("pass", rule.examples_pass)):
+            for n, example in enumerate(examples, 1):
+                key = json.dumps(example, sort_keys=True, ensure_ascii=False)
+                if key in seen:
+                    problems.append(f"{rule.code}: {which} example {n} repeats {seen[key]}")
+                seen.setdefault(key, f"{which} example {n}")
+    assert not problems, "\n".join(problems)
+
+
 def test_a_run_does_not_compile_the_shipped_rules_to_check_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -584,9 +584,15 @@ def rule_cmd(code: str, run_examples: bool, config_path: str | None, isolated: b
 
 
 def _check_examples(rules: list[Any], config: Any) -> None:
-    """``rule --check``: one line per example that misbehaves, a summary, exit 0 or 1."""
+    """``rule --check``: the rules' parameters checked by their kinds as a project's rule files
+    are, a shipped one's too (exit 2, as a run that reads a broken file); then one line per
+    example that misbehaves, a summary, exit 0 or 1."""
     from linter.examples import check_examples
+    from linter.rulebook import params_problems
 
+    broken = params_problems(rules)
+    if broken:
+        fail("\n".join(broken))
     problems = []
     for rule in rules:
         try:

@@ -482,13 +482,9 @@ def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, R
     findings made count: with the other rule not run (ignored or not selected by the
     configuration) or excusing the words, the deferring rule's finding stands; one suppressed
     in the template still counts (the writer accepted those words)."""
-    if not any(rule.defers_to for _, rule, _ in found):
+    spans = _deferral_spans(found)
+    if spans is None:
         return found
-    spans: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
-    for tpl, rule, hit in found:
-        if hit.component is not None:
-            key = (id(tpl), rule.code)
-            spans.setdefault(key, []).append((id(hit.component), hit.start, hit.end))
 
     def overlapped(tpl: Template, rule: Rule, hit: Hit) -> bool:
         # overlapping, or adjoining with only spaces between: rules name the words that carry
@@ -511,6 +507,23 @@ def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, R
         for tpl, rule, hit in found
         if not (rule.defers_to and hit.component is not None and overlapped(tpl, rule, hit))
     ]
+
+
+def _deferral_spans(
+    found: list[tuple[Template, Rule, Hit]],
+) -> dict[tuple[int, str], list[tuple[int, int, int]]] | None:
+    """Per template and code, the spans of the findings of the codes some rule among ``found``
+    defers to (only those: the others' spans were never looked up); None when no rule in
+    ``found`` defers."""
+    targets = {code for _, rule, _ in found for code in rule.defers_to}
+    if not targets:
+        return None
+    spans: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    for tpl, rule, hit in found:
+        if hit.component is not None and rule.code in targets:
+            key = (id(tpl), rule.code)
+            spans.setdefault(key, []).append((id(hit.component), hit.start, hit.end))
+    return spans
 
 
 def _category_assumed(rule: Rule, tpl: Template, category_given: bool = False) -> bool:

@@ -118,3 +118,26 @@ def test_every_option_a_kind_reads_may_be_set_in_a_config() -> None:
         set_by_files = {k for r in rules if r.kind == kind for k in r.params}
         missing = keys - set(KIND_OPTIONS[kind]) - set_by_files
         assert not missing, (kind, sorted(missing))
+
+
+def test_deferral_records_only_the_spans_of_codes_deferred_to() -> None:
+    """``defers-to`` looks up the findings of the codes deferred to alone: the spans of every
+    other finding (most of a run's) were recorded for nothing. TPL154 defers to TPL161, TPL162
+    and TPL192; a TPL101 finding beside them is not recorded, and a run whose rules defer to
+    nothing records none."""
+    from linter.engine import _deferral_spans
+    from linter.inputs import parse_text
+    from linter.kinds import Hit
+    from linter.rulebook import find_rule
+
+    tpl = parse_text("New arrivals are here: shop now and save 20%.")
+    body = tpl.components[0]
+    shopping, launch, discount = (find_rule(c) for c in ("TPL154", "TPL161", "TPL101"))
+    assert shopping and launch and discount and "TPL161" in shopping.defers_to
+    found = [
+        (tpl, shopping, Hit(body, 23, 31)),
+        (tpl, launch, Hit(body, 0, 12)),
+        (tpl, discount, Hit(body, 36, 44)),
+    ]
+    assert _deferral_spans(found) == {(id(tpl), "TPL161"): [(id(body), 0, 12)]}
+    assert _deferral_spans(found[2:]) is None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from conftest import lint_example
 
@@ -58,3 +61,42 @@ def test_a_rule_declares_the_fixes_its_findings_carry(rule) -> None:
         f"{rule.code} declares autofix = {rule.autofix!r}; its fail examples' edits are "
         f"{'safe' if kinds == {True} else 'unsafe' if kinds == {False} else sorted(kinds)}"
     )
+
+
+def _capitals(text: str) -> str:
+    """``text`` in capitals, letter for letter: "ß" as "ẞ", a letter whose capital is two
+    ("ŉ") kept, variables ("{{name}}") as written."""
+    out = []
+    for part in re.split(r"(\{\{[^{}]*\}\})", text):
+        if part.startswith("{{"):
+            out.append(part)
+            continue
+        out.extend("ẞ" if c == "ß" else c.upper() if len(c.upper()) == 1 else c for c in part)
+    return "".join(out)
+
+
+def _latin(text: str) -> bool:
+    return any("LATIN" in unicodedata.name(c, "") for c in text) and not any(
+        unicodedata.name(c, "").startswith(("DEVANAGARI", "ARABIC", "CJK", "THAI")) for c in text
+    )
+
+
+CAPITALS = [
+    (r.code, i, ex)
+    for r in RULES
+    if r.kind in ("pattern", "phrase")
+    for i, ex in enumerate(r.examples_fail)
+    if isinstance(ex, str) and _latin(ex) and _capitals(ex) != ex
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "i", "example"), CAPITALS, ids=[f"{c}-fail{i}-capitals" for c, i, _ in CAPITALS]
+)
+def test_fail_example_fires_in_capitals(code: str, i: int, example: str) -> None:
+    """A pattern or phrase rule reads a message in capitals as it reads it in lower case: the
+    regexes match case-insensitively, and so must every pre-test before them (the literal
+    cache, the gates, phrase triggers, the tokenizer's split of "DON'T")."""
+    text = _capitals(example)
+    codes = [d.code for d in lint_example(text, _category(code), _rule(code))]
+    assert code in codes, f"{code} did not fire on fail example {i} in capitals: {text!r}"

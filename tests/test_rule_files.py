@@ -188,6 +188,23 @@ def test_every_shipped_rule_passes_its_kinds_checks() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_no_shipped_rule_file_repeats_an_example() -> None:
+    """An example listed twice (TPL101 had one Spanish fail example twice) checks nothing the
+    first copy does not, and one in both lists cannot pass."""
+    import json
+
+    problems = []
+    for rule in rulebook.load_rules(rules_dir()):
+        seen: dict[str, str] = {}
+        for which, examples in (("fail", rule.examples_fail), ("pass", rule.examples_pass)):
+            for n, example in enumerate(examples, 1):
+                key = json.dumps(example, sort_keys=True, ensure_ascii=False)
+                if key in seen:
+                    problems.append(f"{rule.code}: {which} example {n} repeats {seen[key]}")
+                seen.setdefault(key, f"{which} example {n}")
+    assert not problems, "\n".join(problems)
+
+
 def test_a_run_does_not_compile_the_shipped_rules_to_check_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -202,3 +219,29 @@ def test_a_run_does_not_compile_the_shipped_rules_to_check_them(
     finally:
         rulebook._folder_rules.cache_clear()
         rulebook.load_rules.cache_clear()
+
+
+def test_rule_check_runs_the_kinds_checks_on_a_shipped_rule_edited_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run trusts the shipped folder's files; ``rule --check`` on one edited there checks its
+    parameters as the test suite and ``python -m linter.kinds.literal_cache`` do: a field the
+    kind does not read passed before, its examples still behaving."""
+    import shutil
+
+    shipped = tmp_path / "rules"
+    shutil.copytree(rules_dir() / "engine", shipped / "engine")
+    source = next(rules_dir().glob("**/TPL102-*.toml"))
+    text = source.read_text(encoding="utf-8")
+    edited = text.replace('kind = "pattern"\n', 'kind = "pattern"\nexception = ["globex"]\n', 1)
+    assert edited != text
+    (shipped / source.name).write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(rulebook, "rules_dir", lambda: shipped)
+    monkeypatch.chdir(tmp_path)
+    rulebook.forget_rules()
+    try:
+        result = CliRunner().invoke(main, ["rule", "TPL102", "--check", "--isolated"])
+    finally:
+        rulebook.forget_rules()
+    assert result.exit_code == 2, result.output
+    assert f"{source.name}: exception: a pattern rule has no such field" in result.output

@@ -121,6 +121,28 @@ def test_a_capitalised_typo_is_caught_at_the_start_of_a_sentence_only() -> None:
     assert found("Thank you for the payment, Recieved by us on {{1}}.") == []
 
 
+def test_a_count_opening_an_item_leaves_its_word_checked_as_after_a_list_dash() -> None:
+    """A count opening an item ("2x Tothpaste") is a list dash ("- Tothpaste"): the word opens
+    the item. Every capitalised word after a count was taken for a name in mid-sentence and
+    never checked; a product's name with its quantity, or of two unknown words, is still
+    excused there ("1x Beras Wangi 10kg", "1x Nasi Lemak Paste"), and a count in mid-sentence
+    leaves its word a name ("you ordered 2x Shampo")."""
+    intro = "Hi {{1}}, thank you for shopping with us. Your order is packed and will reach you "
+    text = intro + (
+        "tomorrow:\n2x Tothpaste\n3 x Shampo\n1× Wrod\nx2 Condtioner\n1x Beras Wangi 10kg\n"
+        "1x Nasi Lemak Paste (Mild)"
+    )
+    assert found_in(text) == [
+        ("TPL201", "Tothpaste"),
+        ("TPL201", "Shampo"),
+        ("TPL201", "Wrod"),
+        ("TPL201", "Condtioner"),
+    ]
+    dashes = intro + "tomorrow:\n- Tothpaste\n- Beras Wangi 10kg"
+    assert found_in(dashes) == [("TPL201", "Tothpaste")]
+    assert found("Thanks {{1}}, you ordered 2x Shampo and 1× Tothpaste today.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

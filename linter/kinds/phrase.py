@@ -59,8 +59,36 @@ class PhraseRuleError(ValueError):
 
 
 def blank_english() -> Any:
-    """The one spaCy pipeline of a run: a blank English tokenizer, no model to download."""
-    return import_spacy().blank("en")
+    """The one spaCy pipeline of a run: a blank English tokenizer, no model to download, that
+    splits a word written in capitals as it splits the word in lower case (``capital_cases``)."""
+    nlp = import_spacy().blank("en")
+    for string, pieces in capital_cases(nlp.tokenizer.rules).items():
+        nlp.tokenizer.add_special_case(string, pieces)
+    return nlp
+
+
+def capital_cases(rules: dict[str, Any]) -> dict[str, list[dict[Any, str]]]:
+    """The tokenizer's special cases for lower-case words ("don't" -> "do", "n't"), written in
+    capitals ("DON'T" -> "DO", "N'T", the pieces' norms kept), where it has none. spaCy's
+    English exceptions give the lower-case and title-case forms only, so "WE HAVEN'T SPOKEN"
+    was one token "HAVEN'T" and a phrase "haven't spoken" (tokens "have", "n't", matched on
+    ``LOWER``) missed in capitals the text it found in lower case (TPL123, TPL124, TPL172)."""
+    from spacy.attrs import ORTH
+
+    out: dict[str, list[dict[Any, str]]] = {}
+    for string, pieces in rules.items():
+        upper = string.upper()
+        if string != string.lower() or upper == string or upper in rules or upper in out:
+            continue
+        if len(upper) != len(string):  # "ß" -> "SS": the pieces no longer line up
+            continue
+        split, at = [], 0
+        for piece in pieces:
+            orth = piece[ORTH]
+            split.append({**piece, ORTH: upper[at : at + len(orth)]})
+            at += len(orth)
+        out[upper] = split
+    return out
 
 
 # What spaCy's package __init__ imports from its command-line interface: one name, exposed as

@@ -220,6 +220,18 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   discounts the customer keeps, a tax PIN for an invoice, prizes already won, voucher
   balances, points statements): 18 flagged (5 TPL335 on authentication text that is not
   Meta's preset, by design; 3 TPL101, 3 TPL132, 2 TPL201, 1 TPL182; 4 the model).
+- en-20, hn-7 and ml-15 (2026-12-07, ninth session, later): written by helpers shown no file
+  of the project, measured before being read, after the first fixes of the session (en-20 at
+  8aa7b43, hn-7 and ml-15 at ba235fc). en-20: 25 plain notices and 35 promotions put as
+  questions, tips, care, news, social proof, loyalty, gifts for others and seasonal hampers (5
+  with a second problem): 1 clean flagged (TPL201 on "Eid ul-Adha"), 23 of 35 promotions (13 by
+  a rule, 10 by the model only). hn-7: 70 hard negatives in the language of care and
+  popularity ("most customers receive their refund within", "you're invited to the Annual
+  General Meeting", roaming rules "at no extra cost"): 3 flagged (TPL192 on the AGM, TPL191 on
+  "welcome to" a country, the model on a German members' meeting). ml-15: 33 plain notices and
+  44 promotions in Spanish, Portuguese, Hindi, Hinglish, Indonesian, French, German and
+  Italian: 2 clean flagged (TPL201 on 'previsiblemente', the model on a Hinglish points
+  statement), 20 of 44 promotions (16 by a rule, 4 by the model only).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -244,7 +256,7 @@ reports it; the columns split which caught it. The sets that shaped rules measur
 not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18 and ml-13 are
 the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5, en-12, ml-6, en-13,
 ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4, ml-12, hn-5, en-19,
-ml-14 and hn-6 were, for their first measurement above).
+ml-14, hn-6, en-20, hn-7 and ml-15 were, for their first measurement above).
 """
 
 from __future__ import annotations

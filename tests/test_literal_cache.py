@@ -117,3 +117,24 @@ def test_a_broken_cache_file_only_costs_speed(
     codes = {d.code for d in linter.lint([parse_text("Get 20% off today!", "t")])}
     assert "TPL101" in codes
     monkeypatch.setattr(literal_cache, "_LOADED", None)  # the next test reads the real file
+
+
+def test_rewriting_after_a_broken_rule_says_which_file_and_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from linter import paths
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "TPL990-says-deal.toml").write_text(
+        EDITED.replace("patterns = ['\\bdeal\\b']", "patterns = ['(deal']"), encoding="utf-8"
+    )
+    monkeypatch.setattr(paths, "rules_dir", lambda: rules)
+    literals, parsed = tmp_path / "pattern_literals.json", tmp_path / "rules_parsed.json"
+    monkeypatch.setattr(literal_cache, "PATH", literals)
+    monkeypatch.setattr(rulebook, "PARSED_PATH", parsed)
+    assert literal_cache.main() == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("literal_cache: ") and "TPL990-says-deal.toml" in err
+    assert "invalid regex" in err and "Traceback" not in err
+    assert not literals.exists() and not parsed.exists()

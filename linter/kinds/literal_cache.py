@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +73,20 @@ def render(rules: list[Any]) -> str:
     return json.dumps(build(rules), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
-def main() -> None:
+def main() -> int:
     from linter.paths import rules_dir
-    from linter.rulebook import PARSED_PATH, load_rules, render_parsed
+    from linter.rulebook import PARSED_PATH, RuleFileError, load_rules, render_parsed
 
-    PATH.write_text(render(load_rules(rules_dir())), encoding="utf-8")
-    PARSED_PATH.write_text(render_parsed(), encoding="utf-8")
+    try:
+        literals, parsed = render(load_rules(rules_dir())), render_parsed()
+    except RuleFileError as exc:  # its own one-line problem; neither file half-written
+        print(f"literal_cache: {exc}", file=sys.stderr)
+        return 2
+    PATH.write_text(literals, encoding="utf-8")
+    PARSED_PATH.write_text(parsed, encoding="utf-8")
     print(f"wrote {PATH} and {PARSED_PATH}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -25,7 +25,7 @@ from typing import Any
 from linter.kinds.literals import Clauses, required_clauses
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "pattern_literals.json"
-VERSION = 2  # 2: strings folded with Turkish İ and ı as i (linter.fold)
+VERSION = 3  # 2: strings folded with Turkish İ and ı as i; 3: and Arabic plain (linter.fold)
 
 _LOADED: dict[str, list[list[list[str]]] | None] | None = None
 

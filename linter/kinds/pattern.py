@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from linter.fold import fold
+from linter.fold import arabic_pattern, arabic_plain, fold
 from linter.kinds import Check, Hit, TextCheck
 from linter.template import Template
 
@@ -184,6 +184,11 @@ class PatternCheck(TextCheck):
         self._only: tuple[int, ...] | None = None  # the patterns check_some narrowed to
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern[str] | None, Any]] = {}
         self._single: dict[int, regex.Pattern[str] | None] = {}  # each pattern, compiled alone
+        # for Arabic's plain reading (linter.fold.arabic_plain): each pattern with its letters
+        # folded, compiled alone, the whole alternation, the exceptions; when first needed
+        self._plain_single: dict[int, regex.Pattern[str]] = {}
+        self._plain_all: list[regex.Pattern[str] | None] = []
+        self._plain_excepting: list[regex.Pattern[str] | None] = []
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -316,34 +321,109 @@ class PatternCheck(TextCheck):
                 if not which:
                     return
                 pattern: regex.Pattern[str] | None = self._narrowed_to(which)[0]
+                chosen: tuple[int, ...] | None = which
             else:
                 test = self.required if pretest else None
                 if test is not None and test.search(self._folded(text)) is None:
                     return
-                pattern = self.pattern
+                pattern, chosen = self.pattern, None
         else:
             pattern, test = self._pattern(pretest)
             if pattern is None:
                 return  # no pattern can match (the gates found none complete)
             if pretest and test is not None and test.search(self._folded(text)) is None:
                 return
-        matches = list(search_all(pattern, text))  # type: ignore[arg-type]
-        if not matches:
+            chosen = self._only
+        found = [(m, m.span(), m.groupdict()) for m in search_all(pattern, text)]  # type: ignore[arg-type]
+        plain = arabic_plain(text)
+        if plain is not None:
+            found += self._plain_matches(text, plain, chosen, found)
+        if not found:
             return  # most texts: the exceptions need not be searched (each timed search ~3 us)
         excused: list[tuple[int, int]] = []
         if self.exceptions is not None:
             excused = [m.span() for m in search_all(self.exceptions, text)]
-        for m in matches:
-            start, end = m.span()
+        if plain is not None:
+            excused += self._plain_excused(plain)
+        found.sort(key=lambda f: f[1])
+        for _m, (start, end), groups in found:
             end = number_end(text, end)
             if start == end or any(s < end and start < e for s, e in excused):
                 continue
             start = word_start(text, start, end)
-            values = {"match": text[start:end], **{k: v for k, v in m.groupdict().items() if v}}
+            values = {"match": text[start:end], **{k: v for k, v in groups.items() if v}}
             fix = self.params.get("replace")
             yield Hit(
                 None, start, end, values, Hit(None, values=values).render(fix) if fix else None
             )
+
+    # Arabic's plain reading: the text with its letters in their plain form and its marks
+    # dropped (linter.fold), searched with the patterns' letters folded alike, so that a rule
+    # written "إطلاق" or "خاصة" finds "اطلاق" and "خاصه" as people type them, and "جرّب" with or
+    # without its shadda. Spans are mapped back to the text as written; a match the text's own
+    # reading gave, or one an exception excuses in either reading, is not reported twice.
+
+    def _plain_matches(
+        self,
+        written: str,
+        plain: tuple[str, list[int]],
+        chosen: tuple[int, ...] | None,
+        raw: list[tuple[Any, tuple[int, int], dict[str, Any]]],
+    ) -> list[tuple[Any, tuple[int, int], dict[str, Any]]]:
+        text, where = plain
+        pattern = self._plain_pattern(chosen)
+        if pattern is None:
+            return []
+        out = []
+        for m in search_all(pattern, text):
+            span = _back(where, *m.span())
+            if any(s < span[1] and span[0] < e for _, (s, e), _ in raw):
+                continue
+            groups = {
+                k: written[slice(*_back(where, *m.span(k)))] for k, v in m.groupdict().items() if v
+            }
+            out.append((m, span, groups))
+        return out
+
+    def _plain_excused(self, plain: tuple[str, list[int]]) -> list[tuple[int, int]]:
+        if not self._plain_excepting:
+            exceptions = [arabic_pattern(str(p)) for p in self.params.get("exceptions", [])]
+            self._plain_excepting.append(compile_any(exceptions, self._flags))
+        compiled = self._plain_excepting[0]
+        if compiled is None:
+            return []
+        text, where = plain
+        return [_back(where, *m.span()) for m in search_all(compiled, text)]
+
+    def _plain_pattern(self, chosen: tuple[int, ...] | None) -> regex.Pattern[str] | AnyOf | None:
+        patterns = [str(p) for p in self.params["patterns"]]
+        if chosen is None:
+            if not self._plain_all:
+                self._plain_all.append(
+                    compile_any([arabic_pattern(p) for p in patterns], self._flags)
+                )
+            return self._plain_all[0]
+        if not chosen:
+            return None
+        singles = []
+        for k in chosen:
+            found = self._plain_single.get(k)
+            if found is None:
+                found = self._plain_single[k] = compile_any(  # type: ignore[assignment]
+                    [arabic_pattern(patterns[k])], self._flags
+                )
+            singles.append(found)
+        return singles[0] if len(singles) == 1 else AnyOf(singles)  # type: ignore[arg-type]
+
+
+def _back(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of Arabic's plain reading as a span of the text it was read from."""
+    if not where:
+        return 0, 0
+    if end <= start:
+        pos = where[start] if start < len(where) else where[-1] + 1
+        return pos, pos
+    return where[start], where[end - 1] + 1
 
 
 __all__ = ["AnyOf", "Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]

@@ -167,6 +167,31 @@ def test_a_business_name_line_is_still_checked_when_it_goes_on_or_is_a_clear_sli
     assert found_in("Your bill is ready.\nPaymnet Services") == [("TPL201", "Paymnet")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # blind draft (en-20): a seasonal booking the customer made
+        "Dear {{1}}, your Eid ul-Adha meat share booking {{2}} is confirmed.\n"
+        "Your portion will be ready for collection on {{3}} at our Gulberg outlet.",
+        "Your Eid-ul-Fitr order {{1}} ships today.",
+        "Our branches are closed for Eid-el-Kabir on {{1}}.",
+        "Your Hari Raya hamper is out for delivery.",
+        "Your Idul Adha qurban booking {{1}} is confirmed.",
+        "Your order of 20 ang pao packets and a yusheng platter is ready.",
+        "Your iftar table for 4 is booked for {{1}}.",
+    ],
+)
+def test_festival_names_of_south_asia_the_gulf_africa_and_south_east_asia_pass(
+    text: str,
+) -> None:
+    assert found_in(text) == []
+
+
+def test_the_parts_of_a_festival_name_are_still_checked_alone() -> None:
+    assert found_in("Your ul order is late.") == [("TPL201", "ul")]
+    assert found_in("Your hari cut is booked.") == [("TPL201", "hari")]
+
+
 def test_a_closing_dash_signs_off_only_at_the_end_and_not_a_near_typo() -> None:
     # the text goes on after the name: it starts a sentence, and is checked
     assert found("Service is down. — Telvo will call you at {{1}}.") == [("TPL201", "Telvo")]

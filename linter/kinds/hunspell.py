@@ -63,6 +63,17 @@ EXTRA_STEMS: dict[str, dict[str, str]] = {
         "tarifario": "arancelario",
     }
 }
+# Adverbs in -mente: Spanish makes one from any adjective's feminine singular (RAE, Nueva
+# gramática §7.14: rápida → rápidamente, previsible → previsiblemente), and RLA-ES lists only
+# some 1,900 of them one by one (it has 'presumiblemente', not 'previsiblemente'). Per
+# dictionary, the suffix and the flag that makes an adjective's feminine (es_ES.aff's G: exacto →
+# exacta); see ``HunspellDictionary._adverb`` for the bases read as adjectives.
+ADVERBS: dict[str, tuple[str, str]] = {"es_ES": ("mente", "G")}
+# Adjective endings of one form for both genders, made by the dictionary's verb suffixes rather
+# than listed as stems (considerable, sorprendente); and feminine participles and -ista
+# adjectives, which take no G flag (anticipada, egoísta).
+_ADVERB_BASES = ("ble", "ante", "ente")
+_ADVERB_FEMININE = ("ada", "ida", "ista")
 # Voseo, the "vos" of Argentina, Uruguay, Paraguay and Central America: its present and
 # imperative are made regularly from the infinitive (podés, pagás, escribís; mirá, hacé, viví;
 # with one pronoun the imperative loses its accent: llamanos, escribinos, decime; with two it
@@ -215,6 +226,7 @@ class HunspellDictionary:
         self.map.extend(EXTRA_MAP.get(self.name, ()))
         self._extra_flags = EXTRA_FLAGS.get(self.name, {})
         self._extra_stems = EXTRA_STEMS.get(self.name, {})
+        self._adverbs = ADVERBS.get(self.name)
         self._read_aff(aff)
         self._stems = _Stems(stems, self.encoding)
         self._known: dict[str, bool] = {}
@@ -398,6 +410,34 @@ class HunspellDictionary:
                     return True
         return False
 
+    def _adverb(self, word: str) -> bool:
+        """An adverb in -mente (``ADVERBS``) made from an adjective the dictionary knows: its
+        feminine made by the gender flag (rápida, inexacta: not "practica", a verb form of
+        'practicar' beside the stem 'práctico'), a feminine participle or -ista adjective
+        (anticipada), or an adjective of one form for both genders, listed as a stem (previsible,
+        fácil, feliz, común, imprevisible with its prefix) or ending in -ble, -ante, -ente
+        (considerable). Not from a masculine (rápidomente) nor from a noun or verb form in -a."""
+        suffix, gender = self._adverbs or ("", "")
+        base = word[: -len(suffix)] if suffix and word.endswith(suffix) else ""
+        if len(base) < 3:
+            return False
+        if base.endswith("a"):
+            if base.endswith(_ADVERB_FEMININE) and self._check(base):
+                return True
+            for root, a in self._suffix_roots(base):
+                if a.flag == gender and self._stem_with(root, gender):
+                    return True
+            return any(
+                s.flag == gender and p.cross and s.cross and self._stem_with(r, p.flag, s.flag)
+                for root, p in self._prefix_roots(base)
+                for r, s in self._suffix_roots(root)
+            )
+        if base.endswith("o"):
+            return False
+        if self._stem_alone(base) or (base.endswith(_ADVERB_BASES) and self._check(base)):
+            return True
+        return any(self._stem_with(root, p.flag) for root, p in self._prefix_roots(base))
+
     def voseo(self, word: str) -> bool:
         """Whether ``word`` is a voseo form of a verb the dictionary knows (``VOSEO``): podés
         (poder), pagás, escribís; mirá, hacé, viví; llamanos, escribinos, decime; decímelo."""
@@ -447,6 +487,8 @@ class HunspellDictionary:
                 found = self._check(word.lower()) or self._check(word.capitalize())
             if not found and self._clitics:
                 found = self._with_clitics(word.lower())
+            if not found and self._adverbs:
+                found = self._adverb(word.lower())
             if len(self._known) > 50_000:
                 self._known.clear()
             self._known[word] = found

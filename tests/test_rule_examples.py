@@ -100,3 +100,14 @@ def test_fail_example_fires_in_capitals(code: str, i: int, example: str) -> None
     text = _capitals(example)
     codes = [d.code for d in lint_example(text, _category(code), _rule(code))]
     assert code in codes, f"{code} did not fire on fail example {i} in capitals: {text!r}"
+
+
+def test_capitals_split_contractions_but_not_acronyms() -> None:
+    """The tokenizer's capital cases are its contractions' ("DON'T" as "DO", "N'T"): its other
+    lower-case cases would split acronyms a message writes in capitals ("ID" as "I", "D")."""
+    from linter.kinds.phrase import blank_english, make_doc
+
+    nlp = blank_english()
+    words = [t.text for t in make_doc(nlp, "WE HAVEN'T SPOKEN. Bring your photo ID, CANT form")]
+    assert words[:3] == ["WE", "HAVE", "N'T"]
+    assert "ID" in words and "CANT" in words

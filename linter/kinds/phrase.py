@@ -72,12 +72,16 @@ def capital_cases(rules: dict[str, Any]) -> dict[str, list[dict[Any, str]]]:
     capitals ("DON'T" -> "DO", "N'T", the pieces' norms kept), where it has none. spaCy's
     English exceptions give the lower-case and title-case forms only, so "WE HAVEN'T SPOKEN"
     was one token "HAVEN'T" and a phrase "haven't spoken" (tokens "have", "n't", matched on
-    ``LOWER``) missed in capitals the text it found in lower case (TPL123, TPL124, TPL172)."""
+    ``LOWER``) missed in capitals the text it found in lower case (TPL123, TPL124, TPL172).
+    Only the cases with an apostrophe: the others, in capitals, are acronyms as often ("photo
+    ID" is no "I", "D"; "CANT", "HED"), and each case added costs start-up time."""
     from spacy.attrs import ORTH
 
     out: dict[str, list[dict[Any, str]]] = {}
     for string, pieces in rules.items():
         upper = string.upper()
+        if "'" not in string and "’" not in string:
+            continue
         if string != string.lower() or upper == string or upper in rules or upper in out:
             continue
         if len(upper) != len(string):  # "ß" -> "SS": the pieces no longer line up

@@ -837,10 +837,10 @@ def _shouted_typo(word: Word, dictionary: Any) -> bool:
         return False
     if not isinstance(dictionary, Dictionary):
         return True
-    ranked = dictionary._ranked(word.lower)
-    if not ranked:
+    suggested = dictionary.suggest(word.lower, 1)
+    if not suggested:
         return False
-    best = ranked[0][0]
+    best = suggested[0]
     lower = word.lower
     return (
         (_one_edit(lower, best) or _undoubled(lower) == _undoubled(best))

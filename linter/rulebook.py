@@ -166,10 +166,11 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 
 
 # The shipped rule files' tables, parsed ahead of time: tomllib parses in Python, ~45 ms for
-# the shipped files (a fifth of a cold one-template run), json in C. Keyed by a hash of each
-# file's text, so an edited or unknown file misses and is parsed as before.
+# the shipped files (a fifth of a cold one-template run), json in C. Named by file, with a hash
+# of each file's text, so an edited or unknown file misses and is parsed as before.
 PARSED_PATH = Path(__file__).resolve().parent / "data" / "rules_parsed.json"
 _PARSED: dict[str, Any] | None = None
+_PARSED_VERSION = 2  # 2: named by file (linter.generated)
 
 
 def _text_key(text: str) -> str:
@@ -183,11 +184,11 @@ def _parsed(text: str) -> dict[str, Any] | None:
     two rules share the lists of one parse."""
     global _PARSED
     if _PARSED is None:
-        import json
+        from linter.generated import by_key
 
         try:
-            _PARSED = dict(json.loads(PARSED_PATH.read_text(encoding="utf-8")).get("files", {}))
-        except (OSError, ValueError, AttributeError, TypeError):
+            _PARSED = by_key(PARSED_PATH.read_text(encoding="utf-8"), "files", _PARSED_VERSION)
+        except (OSError, ValueError, AttributeError, TypeError, KeyError):
             _PARSED = {}  # no file or a broken one: every rule file is parsed at run time
     found = _PARSED.pop(_text_key(text), None)
     return found if isinstance(found, dict) else None
@@ -195,14 +196,14 @@ def _parsed(text: str) -> dict[str, Any] | None:
 
 def render_parsed(directory: str | None = None) -> str:
     """PARSED_PATH's content for the rule files in ``directory`` (default: the shipped ones)."""
-    import json
+    from linter.generated import render
 
     root = Path(directory) if directory else rules_dir()
     files = {}
-    for path in sorted(root.glob("**/*.toml")):
+    for path in root.glob("**/*.toml"):
         text = path.read_text(encoding="utf-8")
-        files[_text_key(text)] = tomllib.loads(text)
-    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, sort_keys=True) + "\n"
+        files[path.relative_to(root).as_posix()] = (_text_key(text), tomllib.loads(text))
+    return render(_PARSED_VERSION, "files", files)
 
 
 def load_rule(path: Path, shipped: bool | None = None) -> Rule:

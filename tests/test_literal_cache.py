@@ -138,3 +138,66 @@ def test_rewriting_after_a_broken_rule_says_which_file_and_writes_nothing(
     assert err.startswith("literal_cache: ") and "TPL990-says-deal.toml" in err
     assert "invalid regex" in err and "Traceback" not in err
     assert not literals.exists() and not parsed.exists()
+
+
+def _merge(tmp_path: Path, base: str, ours: str, theirs: str) -> str:
+    """git's three-way merge of the three texts; fails the test on a conflict."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    paths = []
+    for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    merged = subprocess.run(
+        [git, "merge-file", "-p", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert merged.returncode == 0, "the two edits conflicted"
+    return merged.stdout
+
+
+def test_edits_to_two_rules_on_two_branches_merge_in_the_generated_files(
+    tmp_path: Path,
+) -> None:
+    """Both generated files are named and ordered by rule, so two branches that each edit one
+    rule (here the neighbours TPL101 and TPL102) merge with git's own three-way merge, and the
+    merge is what regenerating would write."""
+    import dataclasses
+    import shutil
+
+    from linter.paths import rules_dir
+
+    def edited(rules: list, code: str) -> list:
+        return [
+            dataclasses.replace(
+                r, params={**r.params, "patterns": [*r.params["patterns"], r"\bextra\w+"]}
+            )
+            if r.code == code
+            else r
+            for r in rules
+        ]
+
+    rules = load_rules()
+    both = edited(edited(rules, "TPL101"), "TPL102")
+    texts = [literal_cache.render(r) for r in (rules, edited(rules, "TPL101"), both)]
+    texts[2] = literal_cache.render(edited(rules, "TPL102"))
+    assert _merge(tmp_path, *texts) == literal_cache.render(both)
+
+    # the parsed rule files: the same two edits made to copies of the rule folder
+    folders = {}
+    for name, codes in (("base", ()), ("ours", ("TPL101",)), ("theirs", ("TPL102",))):
+        folders[name] = shutil.copytree(rules_dir(), tmp_path / f"rules-{name}")
+        folders["both"] = folders.get("both") or shutil.copytree(rules_dir(), tmp_path / "both")
+        for code in codes:
+            for folder in (folders[name], folders["both"]):
+                path = next(folder.glob(f"**/{code}-*.toml"))
+                path.write_text(path.read_text("utf-8") + "\n# edited\n", encoding="utf-8")
+    parsed = [rulebook.render_parsed(str(folders[n])) for n in ("base", "ours", "theirs")]
+    assert _merge(tmp_path, *parsed) == rulebook.render_parsed(str(folders["both"]))

@@ -4,9 +4,10 @@ A cold ``templint lint`` of one template used to compile every pattern rule's re
 ``regex`` module parses in Python: ~130 ms for the shipped rules) although most rules cannot
 match a given text. ``linter/data/pattern_literals.json`` holds, per rule, what
 ``literals.required_clauses`` reads from its patterns; a rule found there tests those strings
-first and compiles its regex only for a text that holds them. Entries are keyed by a hash of
-the patterns and flags, so an edited or unknown rule simply misses and is read at run time as
-before. ``tests/test_literal_cache.py`` checks the file against the shipped rules.
+first and compiles its regex only for a text that holds them. Entries are named by rule code
+(``linter.generated``: parallel edits merge) and carry a hash of the patterns and flags, so an
+edited or unknown rule simply misses and is read at run time as before.
+``tests/test_literal_cache.py`` checks the file against the shipped rules.
 
     python -m linter.kinds.literal_cache      # rewrite the file after changing a rule
 
@@ -27,7 +28,7 @@ from linter.kinds.literals import Clauses, required_clauses
 PATH = Path(__file__).resolve().parent.parent / "data" / "pattern_literals.json"
 VERSION = 3  # 2: strings folded with Turkish İ and ı as i; 3: and Arabic plain (linter.fold)
 
-_LOADED: dict[str, list[list[list[str]]] | None] | None = None
+_LOADED: dict[str, Any] | None = None
 
 
 def key(patterns: list[str], flags: int) -> str:
@@ -39,9 +40,11 @@ def cached_clauses(patterns: list[str], flags: int) -> tuple[bool, list[Clauses]
     """(found, clauses): clauses as ``required_clauses`` gives them when the file has them."""
     global _LOADED
     if _LOADED is None:
+        from linter.generated import by_key
+
         try:
-            _LOADED = json.loads(PATH.read_text(encoding="utf-8")).get("rules", {})
-        except (OSError, ValueError, AttributeError):
+            _LOADED = by_key(PATH.read_text(encoding="utf-8"), "rules", VERSION)
+        except (OSError, ValueError, AttributeError, TypeError, KeyError):
             _LOADED = {}  # no file or a broken one: every rule is read at run time
     k = key(patterns, flags)
     if k not in _LOADED:
@@ -52,25 +55,24 @@ def cached_clauses(patterns: list[str], flags: int) -> tuple[bool, list[Clauses]
     return True, [tuple(frozenset(c) for c in clauses) for clauses in raw]
 
 
-def build(rules: list[Any]) -> dict[str, Any]:
+def render(rules: list[Any]) -> str:
     """The file's content for these rules (``Rule`` objects of kind ``pattern``)."""
     import regex
 
-    entries: dict[str, list[list[list[str]]] | None] = {}
+    from linter.generated import render as render_entries
+
+    entries: dict[str, tuple[str, list[list[list[str]]] | None]] = {}
     for rule in rules:
         if rule.kind != "pattern":
             continue
         patterns = [str(p) for p in rule.params.get("patterns", [])]
         flags = 0 if rule.params.get("case-sensitive") else int(regex.IGNORECASE)
         clauses = required_clauses(patterns, flags)
-        entries[key(patterns, flags)] = (
-            None if clauses is None else [[sorted(c) for c in cl] for cl in clauses]
+        entries[rule.code] = (
+            key(patterns, flags),
+            None if clauses is None else [[sorted(c) for c in cl] for cl in clauses],
         )
-    return {"version": VERSION, "rules": dict(sorted(entries.items()))}
-
-
-def render(rules: list[Any]) -> str:
-    return json.dumps(build(rules), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    return render_entries(VERSION, "rules", entries)
 
 
 def main() -> int:

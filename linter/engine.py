@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.config import Config
-from linter.diagnostic import Diagnostic, Edit
+from linter.diagnostic import SEVERITIES, Diagnostic, Edit
 from linter.gates import Gates
 from linter.kinds import Check, Context, Hit, load_check, normalized
 from linter.placeholders import has_placeholders
@@ -287,7 +287,7 @@ class Linter:
         for check in self._run_checks:
             for tpl, hit in check.check_run(templates):
                 found.append((tpl, check.rule, hit))
-        diagnostics = self._suppress(templates, _deferred(found))
+        diagnostics = self._suppress(templates, _deferred(found, self.config))
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
     @property
@@ -474,15 +474,18 @@ class Linter:
         return extra
 
 
-def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, Rule, Hit]]:
+def _deferred(
+    found: list[tuple[Template, Rule, Hit]], config: Config
+) -> list[tuple[Template, Rule, Hit]]:
     """``found`` without the hits of a rule that defers to others (``defers-to``) where one of
     theirs overlaps or adjoins it in the same component: one finding per clause, the more
     specific rule's ("join our tasting this Saturday" is an event invitation, not just a
-    shopping prompt). Only
-    findings made count: with the other rule not run (ignored or not selected by the
-    configuration) or excusing the words, the deferring rule's finding stands; one suppressed
-    in the template still counts (the writer accepted those words)."""
-    spans = _deferral_spans(found)
+    shopping prompt). Only findings made count: with the other rule not run (ignored or not
+    selected by the configuration) or excusing the words, the deferring rule's finding stands;
+    one suppressed in the template still counts (the writer accepted those words). Nor does a
+    less severe finding count (by the configuration's severities): an error left to a warning
+    would let the template pass ``fail-on = "error"``, so both are reported."""
+    spans = _deferral_spans(found, config)
     if spans is None:
         return found
 
@@ -496,10 +499,11 @@ def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, R
         while last < len(text) and text[last].isspace():
             last += 1
         comp = id(hit.component)
+        rank = SEVERITIES.index(config.severity_for(rule.code, rule.severity))
         return any(
-            c == comp and start <= last and first <= end
+            c == comp and start <= last and first <= end and rank <= other
             for code in rule.defers_to
-            for c, start, end in spans.get((id(tpl), code), ())
+            for c, start, end, other in spans.get((id(tpl), code), ())
         )
 
     return [
@@ -510,19 +514,20 @@ def _deferred(found: list[tuple[Template, Rule, Hit]]) -> list[tuple[Template, R
 
 
 def _deferral_spans(
-    found: list[tuple[Template, Rule, Hit]],
-) -> dict[tuple[int, str], list[tuple[int, int, int]]] | None:
+    found: list[tuple[Template, Rule, Hit]], config: Config
+) -> dict[tuple[int, str], list[tuple[int, int, int, int]]] | None:
     """Per template and code, the spans of the findings of the codes some rule among ``found``
-    defers to (only those: the others' spans were never looked up); None when no rule in
-    ``found`` defers."""
+    defers to (only those: the others' spans were never looked up), each with its severity's
+    rank in SEVERITIES; None when no rule in ``found`` defers."""
     targets = {code for _, rule, _ in found for code in rule.defers_to}
     if not targets:
         return None
-    spans: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    spans: dict[tuple[int, str], list[tuple[int, int, int, int]]] = {}
     for tpl, rule, hit in found:
         if hit.component is not None and rule.code in targets:
             key = (id(tpl), rule.code)
-            spans.setdefault(key, []).append((id(hit.component), hit.start, hit.end))
+            rank = SEVERITIES.index(config.severity_for(rule.code, rule.severity))
+            spans.setdefault(key, []).append((id(hit.component), hit.start, hit.end, rank))
     return spans
 
 

@@ -139,5 +139,29 @@ def test_deferral_records_only_the_spans_of_codes_deferred_to() -> None:
         (tpl, launch, Hit(body, 0, 12)),
         (tpl, discount, Hit(body, 36, 44)),
     ]
-    assert _deferral_spans(found) == {(id(tpl), "TPL161"): [(id(body), 0, 12)]}
-    assert _deferral_spans(found[2:]) is None
+    config = Config()
+    assert _deferral_spans(found, config) == {(id(tpl), "TPL161"): [(id(body), 0, 12, 2)]}
+    assert _deferral_spans(found[2:], config) is None
+
+
+def test_an_error_is_never_left_to_a_warning() -> None:
+    """TPL154 (a shopping prompt, an error) defers to TPL192 (an invitation, a warning) on the
+    same words; leaving its finding to the warning let a template with "While you're here,
+    join our … community talk" pass a hook that fails on errors. Both are reported; a team
+    that makes TPL192 an error gets one finding again."""
+    from linter.api import lint_text
+
+    text = (
+        "Reminder: you have an appointment on {{1}}. While you're here, join our Healthy Heart "
+        "community talk in the lobby this Saturday at 10 AM."
+    )
+
+    def found(config: Config) -> list[tuple[str, str]]:
+        return sorted(
+            (d.code, d.severity)
+            for d in lint_text(text, category="UTILITY", config=config)
+            if d.code in ("TPL154", "TPL192")
+        )
+
+    assert found(Config()) == [("TPL154", "error"), ("TPL192", "warning")]
+    assert found(Config(severity={"TPL192": "error"})) == [("TPL192", "error")]

@@ -83,7 +83,17 @@ def _spacy_list(base: str) -> frozenset[str]:
     return frozenset(w.lower() for w in found if isinstance(w, str))
 
 
+# English stop words that carry an offer or its urgency ("20% off", "now", "only today", "last
+# chance", "get one more"): a writer rewords exactly these, so a finding may name them.
+OFFER_WORDS = frozenset({"off", "now", "only", "last", "more", "everything", "get"})
+
+
 def nameable(word: str, stops: frozenset[str]) -> bool:
     """Whether a finding may name ``word`` (lower-cased) as what made a text read as it does:
-    a word with a letter, of two characters or more, that is no stop word."""
-    return len(word) > 1 and any(ch.isalpha() for ch in word) and word not in stops
+    a word with a letter, of two characters or more, that is no stop word (but for
+    ``OFFER_WORDS``)."""
+    return (
+        len(word) > 1
+        and any(ch.isalpha() for ch in word)
+        and (word not in stops or word in OFFER_WORDS)
+    )

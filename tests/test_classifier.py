@@ -1362,6 +1362,7 @@ GERMAN_OUTAGE = (
     "Wichtiger Hinweis: Aufgrund einer Störung ist der Internetdienst in {{1}} derzeit "
     "eingeschränkt. Wir arbeiten an der Behebung und rechnen mit einer Wiederherstellung bis {{2}}."
 )
+HINGLISH_CASHBACK = "Diwali ke mauke par sabhi recharge par cashback milega, jaldi karein"
 HINDI_CASHBACK = "प्रिय ग्राहक, दिवाली के अवसर पर सभी रिचार्ज पर 10% कैशबैक! यह ऑफ़र केवल {{1}} तक मान्य है।"
 
 
@@ -1377,8 +1378,11 @@ def _named(message: str) -> list[str]:
         (HINDI_CASHBACK, "hi", {"सभ", "सभी", "पर", "10%", "10", "तक"}),
         (GERMAN_OUTAGE, "de", {"bis", "mit", "wir", "und"}),  # until, with, we, and
         (PROMO, "en_US", {"before", "40%"}),
+        # Hindi's function words in Latin letters: 'par' (on), 'ke' (of)
+        (HINGLISH_CASHBACK, "hi", {"par", "ke"}),
+        (HINGLISH_CASHBACK, "en", {"par", "ke"}),
     ],
-    ids=["hindi-cashback", "german-outage", "english-sale"],
+    ids=["hindi-cashback", "german-outage", "english-sale", "hinglish-hi", "hinglish-en"],
 )
 def test_a_finding_names_whole_words_of_the_text_and_no_stop_words(
     text: str, language: str, never: set[str]

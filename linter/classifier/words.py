@@ -56,9 +56,24 @@ def stop_words(language: str | None) -> frozenset[str]:
     and of English, which templates in every language mix in. Empty for a language spaCy has
     no list of (then only English's apply)."""
     words = set(_spacy_list("en"))
-    if language:
-        words |= _spacy_list(language.replace("-", "_").split("_")[0].lower())
+    base = language.replace("-", "_").split("_")[0].lower() if language else "en"
+    words |= _spacy_list(base)
+    if base in ("en", "hi"):  # Hinglish is declared as either
+        words |= HINGLISH_STOP_WORDS
     return frozenset(words)
+
+
+# Hindi's function words as Hinglish writes them in Latin letters, which spaCy has no list of
+# (its Hindi list is in Devanagari): 'par' (on), 'aapke' (your) were named as promotional.
+HINGLISH_STOP_WORDS = frozenset(
+    """
+    aap aapka aapke aapki aapko apna apne apni hum hamara hamare hamari humara humare humari
+    hai hain tha thi the ho hoga hogi honge hua hui hue gaya gayi gaye raha rahe rahi
+    ka ke ki ko se me mein par pe tak liye wala wale wali aur ya bhi hi to toh ek yeh ye
+    woh wo is us in un inka unka unke jo kya kyun kab kaise jab tab agar lekin ki kar karo
+    karein kare karke kiya kiye ji
+    """.split()
+)
 
 
 @lru_cache(maxsize=32)

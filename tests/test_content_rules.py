@@ -169,13 +169,14 @@ def test_realistic_templates(sector: str, text: str, expected: set[str]) -> None
 
 
 # One finding per clause where a shopping prompt (TPL154) and the more specific event (TPL192),
-# product-launch (TPL161) or new-arrivals (TPL162) rule read the same words: the specific one.
+# product-launch (TPL161) or new-arrivals (TPL162) rule read the same words: the specific one,
+# unless it is the less severe (TPL192 is a warning: the shopping prompt's error stays).
 PITCHES = Config(select=("TPL154", "TPL161", "TPL162", "TPL192"))
 OVERLAPS: list[tuple[str, set[str]]] = [
     (
         "Your appointment is confirmed for {{1}}. While you're here, join our Healthy Heart "
         "community talk in the lobby this Saturday at 10 AM.",
-        {"TPL192"},
+        {"TPL154", "TPL192"},
     ),
     (
         "Your car is booked in for {{1}}. When you drop it off, come and see the all-new 2025 "

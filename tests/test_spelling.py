@@ -160,11 +160,36 @@ def test_a_business_name_alone_on_the_last_line_is_a_name(text: str) -> None:
     assert found_in(text) == []
 
 
-def test_a_business_name_line_is_still_checked_when_it_goes_on_or_is_a_clear_slip() -> None:
-    assert found_in("Your bill is ready.\nNortbrook Energy will call you.") == [
-        ("TPL201", "Nortbrook")
+def test_a_business_name_line_is_still_checked_when_it_is_a_clear_slip() -> None:
+    assert found_in("Your bill is ready.\nDelivred Energy will call you.") == [
+        ("TPL201", "Delivred")
     ]
     assert found_in("Your bill is ready.\nPaymnet Services") == [("TPL201", "Paymnet")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # blind drafts (mk-3): a business's name before its business word, in mid-text
+        "Hello {{1}}\n\n*Chopwise Foods* is celebrating Independence Day with 15% off.",
+        "*Islandhop Air* seat sale: fares from 499 one-way to Cebu.",
+        "Your bill is ready.\nNortbrook Energy will call you.",
+    ],
+)
+def test_an_unknown_word_before_a_business_word_is_a_name(text: str) -> None:
+    assert found_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("*Delicous Foods* is celebrating with 15% off.", "Delicous"),  # a clear slip
+        ("Our delicous foods are back.", "delicous"),  # lower case
+        ("Our Sweatre Shop is open.", "Sweatre"),  # one edit from a known word
+    ],
+)
+def test_a_slip_before_a_business_word_is_still_checked(text: str, word: str) -> None:
+    assert found_in(text) == [("TPL201", word)]
 
 
 @pytest.mark.parametrize(

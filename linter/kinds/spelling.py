@@ -98,6 +98,14 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F']+")
 _PREFIXES = frozenset(
     "pre re co non post sub un anti multi semi mid e de ex inter intra micro mini bi tri".split()
 )
+# Second parts of a number's compound, nouns only there: "3-seater sofa", "two-wheeler loan",
+# "double-decker bus". Alone, 'seater' is one edit from 'sweater' and 'heater' and stays checked.
+_NUMBER_COMPOUNDS = frozenset(
+    "seater seaters wheeler wheelers decker deckers pounder pounders tonner tonners".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twelve single double triple".split()
+)
 _SENTENCE_END = ".!?:\n•–—-|"
 _LEAD = " \t*_~\"'“‘(["
 
@@ -1046,7 +1054,7 @@ _ORG_WORDS = frozenset(
     courier express airways airlines air travel travels tours hotel hotels resort resorts homes
     realty properties estates kitchen cafe restaurant bakery salon spa gym fitness studio studios
     store stores shop mart market foods school academy college university council housing vets
-    veterinary""".split()
+    veterinary furniture grocers grocery nursery kitchens bakeries armory outdoors""".split()
 )
 _ORG_LINE_WORD = re.compile(r"[^\W\d_][\w'’&]*\.?")
 
@@ -1069,6 +1077,18 @@ def _org_sign_off(text: str, word: Word) -> bool:
         return False
     last = words[-1].rstrip(".").lower()
     return last in _ORG_WORDS and words[-1] != word.text
+
+
+# A capitalised business word right after the word, on its line ("*Chopwise Foods* is
+# celebrating", "Islandhop Air seat sale"): the word is a business's name, as in a sign-off.
+_ORG_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
+def _org_named(text: str, word: Word) -> bool:
+    """Whether a capitalised word of _ORG_WORDS follows the word directly ("Chopwise Foods",
+    "Islandhop Air"), the word itself being none ("Foods Air" names no business)."""
+    m = _ORG_AFTER.match(text, word.end)
+    return bool(m) and m.group(1).lower() in _ORG_WORDS and word.lower not in _ORG_WORDS
 
 
 _SKIP = "skip"
@@ -1155,6 +1175,12 @@ def _split_chunk(
     out = []
     offset = start
     parts = chunk.split("-")
+    if (
+        len(parts) == 2
+        and parts[1].lower() in _NUMBER_COMPOUNDS
+        and (parts[0].isdigit() or parts[0].lower() in _NUMBER_WORDS)
+    ):
+        return []  # "3-seater", "two-wheeler": a number's compound
     if len(parts) > 1 and parts[0].lower() in _PREFIXES:
         offset += len(parts[0]) + 1
         parts = parts[1:]
@@ -1747,6 +1773,7 @@ class SpellingCheck(Check):
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or self._signed(comp.text, word, dictionary)
                     or self._org_signed(comp.text, word, dictionary)
+                    or self._org_before(comp.text, word, dictionary)
                     or (_lone_acronym(comp.text, word) and not _shouted_typo(word, dictionary))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                     or _product_item(comp.text, word, dictionary)
@@ -1777,6 +1804,15 @@ class SpellingCheck(Check):
         (``_org_sign_off``: "Northbrook Energy"), and no clear slip of a common word
         ("Delivred Energy" is still 'Delivered')."""
         if not _org_sign_off(text, word):
+            return False
+        return dictionary.best_guess(word.lower, capitalised=True) is None
+
+    def _org_before(self, text: str, word: Word, dictionary: Any) -> bool:
+        """Whether the word names a business before its business word (``_org_named``:
+        "Chopwise Foods", "Islandhop Air") and is no slip of a known word: none one edit away
+        and no clear guess ("Delicous Foods" is still 'Delicious'; a lower-case "delicous
+        foods" never reaches here)."""
+        if not _org_named(text, word) or dictionary.near(word.lower):
             return False
         return dictionary.best_guess(word.lower, capitalised=True) is None
 

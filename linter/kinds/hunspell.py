@@ -53,7 +53,9 @@ EXTRA_FLAGS: dict[str, dict[str, str]] = {
 # "debitándole"), not one form at a time. Adjectives of the DLE in -rio, -ria that it lacks, read
 # as one in -rio it has, in their four forms: 'moratorio' (RLA-ES lists only the noun
 # 'moratoria', so "cargos moratorios" was a slip of 'moratorias') and 'tarifario' ("el cuadro
-# tarifario"). Its other feminine stems in -oria, -aria without their masculine are nouns.
+# tarifario") and 'punitorio' (DLE: Arg., Par., Ur.; "intereses punitorios", the late-payment
+# interest of Argentine banking and law, which RLA-ES lacks in every form). Its other feminine
+# stems in -oria, -aria without their masculine are nouns.
 EXTRA_STEMS: dict[str, dict[str, str]] = {
     "es_ES": {
         "debitar": "acreditar",
@@ -61,6 +63,7 @@ EXTRA_STEMS: dict[str, dict[str, str]] = {
         "bancarizar": "autorizar",
         "moratorio": "obligatorio",
         "tarifario": "arancelario",
+        "punitorio": "obligatorio",
     }
 }
 # Adverbs in -mente: Spanish makes one from any adjective's feminine singular (RAE, Nueva

@@ -935,6 +935,27 @@ def _product_item(text: str, word: Word, dictionary: Any) -> bool:
     return runs_on or dictionary.best_guess(word.lower, capitalised=True) is None
 
 
+# A company form after a business's name in Spanish and Portuguese ("Telecable del Bajío S.A. de
+# C.V.", "Hogar Norte S.L.", "Distribuidora Sur S.R.L.", "Mercantil Ltda."), with or without its
+# dots; up to three more words of the name between ("del Bajío"): capitalised, or its linking words.
+_COMPANY_FORM = re.compile(
+    r"(?:[ \t]+(?:[^\W\d_a-z][\w'’&-]*|de|del|la|las|los|el|y|e|do|da|dos|das)){0,3}?,?[ \t]+"
+    r"(?:S\.?[ ]?A\.?(?:[ ]?(?:P\.?[ ]?I\.?|B\.?))?(?:[ ]?de[ ]C\.?[ ]?V\.?)?"
+    r"|S\.?[ ]?de[ ]R\.?[ ]?L\.?(?:[ ]?de[ ]C\.?[ ]?V\.?)?"
+    r"|S\.?[ ]?L\.?(?:[ ]?U\.?)?|S\.?[ ]?R\.?[ ]?L\.?|S\.?[ ]?A\.?[ ]?S\.?|S\.?[ ]?A\.?[ ]?C\.?"
+    r"|S/A|Ltda\.?|LTDA\.?|EIRELI|E\.?[ ]?I\.?[ ]?R\.?[ ]?L\.?)(?![^\W_])"
+)
+
+
+def _company_name(text: str, word: Word, dictionary: Any) -> bool:
+    """Whether a capitalised unknown word opens a business's name that a company form closes
+    (``_COMPANY_FORM``: "Telecable del Bajío S.A. de C.V." at a sentence's start or in a
+    sign-off), and is no clear slip of a known word ("Grcias Telecable S.A." is 'Gracias')."""
+    if _COMPANY_FORM.match(text, word.end) is None:
+        return False
+    return dictionary.best_guess(word.lower, capitalised=True) is None
+
+
 def _named_elsewhere(
     components: list[Component], comp: Component, word: Word, dictionary: Any = None
 ) -> bool:
@@ -1777,6 +1798,7 @@ class SpellingCheck(Check):
                     or (_lone_acronym(comp.text, word) and not _shouted_typo(word, dictionary))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                     or _product_item(comp.text, word, dictionary)
+                    or _company_name(comp.text, word, dictionary)
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)

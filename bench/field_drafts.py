@@ -260,6 +260,18 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   notice; TPL101 on a discount that is a line of the bill, es and pt; 2 the model, a points
   statement and match tickets), which shaped those three rules: 8 since (the 6 TPL335, the 2
   model warnings).
+- hn-9 and mk-3 (2026-12-08): written by helpers shown no file of the project, measured before
+  being read (at b7dec6b). hn-9: 80 hard negatives in es, pt_BR, fr, de, it, id, hi, tr, nl, ar
+  and ms: 7 flagged (TPL101 on discounts a contract provides, already applied, es and fr; TPL105
+  on Indonesian free shipping used at checkout; TPL201 on 'punitorios', 'coworking' and
+  'Telecable' before "S.A. de C.V."; 2 the model), 2 since (the model). mk-3: 50 plain MARKETING
+  templates and 20 with one problem any category is refused for, in English and nine other
+  languages: 8 clean flagged (TPL201 on brand names before a business word, 'jollof', 'basmati',
+  'lb', '3-seater', 'rooh afza', pt 'smartphones'; 2 the model reading French and Italian
+  promotions as UTILITY), 15 of 20 problems (missed: firearms on sale, Hindi betting, a Turkish
+  get-rich token sale, an Arabic prize with a fee, French 'colection', which no dictionary
+  reads). They shaped TPL201, TPL601-603, TPL101 and TPL105: hn-9 2 flagged since (the model);
+  mk-3 2 clean (the model), 19 of 20.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -284,8 +296,8 @@ reports it; the columns split which caught it. The sets that shaped rules measur
 not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18, ml-13, en-21,
 ml-16 and ml-17 are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5,
 en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4,
-ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15 and hn-8 were, for their first measurement
-above).
+ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9 and mk-3 were, for their first
+measurement above).
 """
 
 from __future__ import annotations

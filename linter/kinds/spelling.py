@@ -947,13 +947,10 @@ _COMPANY_FORM = re.compile(
 )
 
 
-def _company_name(text: str, word: Word, dictionary: Any) -> bool:
-    """Whether a capitalised unknown word opens a business's name that a company form closes
-    (``_COMPANY_FORM``: "Telecable del Bajío S.A. de C.V." at a sentence's start or in a
-    sign-off), and is no clear slip of a known word ("Grcias Telecable S.A." is 'Gracias')."""
-    if _COMPANY_FORM.match(text, word.end) is None:
-        return False
-    return dictionary.best_guess(word.lower, capitalised=True) is None
+def _company_named(text: str, word: Word) -> bool:
+    """Whether a company form closes a business's name the word opens (``_COMPANY_FORM``:
+    "Telecable del Bajío S.A. de C.V." at a sentence's start or in a sign-off)."""
+    return _COMPANY_FORM.match(text, word.end) is not None
 
 
 def _named_elsewhere(
@@ -1793,12 +1790,10 @@ class SpellingCheck(Check):
                     _named_elsewhere(components, comp, word, dictionary)
                     or (_in_label(comp.text, word) and not dictionary.near(word.lower))
                     or self._signed(comp.text, word, dictionary)
-                    or self._org_signed(comp.text, word, dictionary)
-                    or self._org_before(comp.text, word, dictionary)
+                    or self._business_name(comp.text, word, dictionary)
                     or (_lone_acronym(comp.text, word) and not _shouted_typo(word, dictionary))
                     or (comp.kind == "footer" and _footer_name(comp.text, word))
                     or _product_item(comp.text, word, dictionary)
-                    or _company_name(comp.text, word, dictionary)
                 ):
                     continue
                 yield self._hit(comp, word, dictionary, name)
@@ -1821,22 +1816,19 @@ class SpellingCheck(Check):
         rest = _SIGN_OFF.findall(text, word.end)
         return all(w.lower() in dictionary for w in rest)
 
-    def _org_signed(self, text: str, word: Word, dictionary: Any) -> bool:
-        """Whether the word is in a business's name on the text's last line
-        (``_org_sign_off``: "Northbrook Energy"), and no clear slip of a common word
-        ("Delivred Energy" is still 'Delivered')."""
-        if not _org_sign_off(text, word):
-            return False
-        return dictionary.best_guess(word.lower, capitalised=True) is None
-
-    def _org_before(self, text: str, word: Word, dictionary: Any) -> bool:
-        """Whether the word names a business before its business word (``_org_named``:
-        "Chopwise Foods", "Islandhop Air") and is no slip of a known word: none one edit away
-        and no clear guess ("Delicous Foods" is still 'Delicious'; a lower-case "delicous
-        foods" never reaches here)."""
-        if not _org_named(text, word) or dictionary.near(word.lower):
-            return False
-        return dictionary.best_guess(word.lower, capitalised=True) is None
+    def _business_name(self, text: str, word: Word, dictionary: Any) -> bool:
+        """Whether the word is in a business's name, and no clear slip of a common word: on
+        the text's last line (``_org_sign_off``: "Northbrook Energy"; "Delivred Energy" is
+        still 'Delivered'), closed by a company form (``_company_named``: "Telecable del Bajío
+        S.A. de C.V."; "Grcias Telecable S.A." is 'Gracias'), or before its business word
+        (``_org_named``: "Chopwise Foods", "Islandhop Air"), there with no known word one
+        edit away either ("Delicous Foods" is still 'Delicious')."""
+        shaped = (
+            _org_sign_off(text, word)
+            or _company_named(text, word)
+            or (_org_named(text, word) and not dictionary.near(word.lower))
+        )
+        return shaped and dictionary.best_guess(word.lower, capitalised=True) is None
 
     def _foreign_run(
         self,

@@ -281,6 +281,18 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   (8 by a rule). mk-4a's misses then shaped TPL601-603 and TPL181-185 by vocabulary (the
   products, services and verbs of each kind, not the drafts' sentences): mk-4a 1 clean and 29 of
   30 (28 by a rule). mk-4b, held out: 2 clean and 12 of 30 (8 by a rule), the same as before.
+  TPL604 (health claims, shaped on hc-1a below) then took mk-4a to 30 and mk-4b to 13 (9 by a rule).
+- hc-1a and hc-1b (2026-12-08, second session): twin sets by one helper shown no file of the
+  project, 50 each: 25 templates whose one problem is a health claim (a promised cure, an
+  illness gone for good, medicine to stop, kilos by a date or without diet; 19 MARKETING, 6
+  UTILITY) and 25 plain health templates (lab results, refills, a member's own progress, a gym
+  offer, a check-up camp), 15 in English and 35 in eleven other languages. Measured before
+  being read (at 1892eb4, before TPL604): hc-1a 4 clean flagged (the model) and 9 of 25
+  problems (3 by a rule); hc-1b 4 clean (the model) and 9 of 25 (4 by a rule). TPL604, written
+  first from its sources, caught 7 of hc-1a's 25; hc-1a's misses then widened it by vocabulary
+  (illness names, "for good" and "no side effects" in each language, medicine to stop): hc-1a
+  4 clean and 24 of 25 (24 by a rule). hc-1b, held out: 4 clean (the model, as before) and 18
+  of 25 (15 by a rule; TPL604 13).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -303,9 +315,9 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18, ml-13, en-21,
-ml-16, ml-17 and mk-4b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5,
+ml-16, ml-17, mk-4b and hc-1b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5,
 en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4,
-ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3 and mk-4a were, for their
+ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3, mk-4a and hc-1a were, for their
 first measurement above).
 """
 

@@ -315,10 +315,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18, ml-13, en-21,
-ml-16, ml-17, mk-4b and hc-1b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4, en-11, ml-5,
-en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16, ml-10, hn-4,
-ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3, mk-4a and hc-1a were, for their
-first measurement above).
+ml-16, ml-17, mk-4b and hc-1b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4,
+en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16,
+ml-10, hn-4, ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3, mk-4a and
+hc-1a were, for their first measurement above).
 """
 
 from __future__ import annotations

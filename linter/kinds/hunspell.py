@@ -55,8 +55,8 @@ EXTRA_FLAGS: dict[str, dict[str, str]] = {
 # 'moratoria', so "cargos moratorios" was a slip of 'moratorias') and 'tarifario' ("el cuadro
 # tarifario") and 'punitorio' (DLE: Arg., Par., Ur.; "intereses punitorios", the late-payment
 # interest of Argentine banking and law, which RLA-ES lacks in every form). Its other feminine
-# stems in -oria, -aria without their masculine are nouns. A noun of the DLE it lacks, read as one it
-# has: 'glucómetro' as 'termómetro' ("trae tu glucómetro" before a diabetes check-up).
+# stems in -oria, -aria without their masculine are nouns. A noun of the DLE it lacks, read as
+# one it has: 'glucómetro' as 'termómetro' ("trae tu glucómetro" before a diabetes check-up).
 EXTRA_STEMS: dict[str, dict[str, str]] = {
     "es_ES": {
         "debitar": "acreditar",

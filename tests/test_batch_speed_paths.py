@@ -146,6 +146,8 @@ def test_two_edit_suggestions_are_the_frequent_words_two_edits_away(
         patched.setattr(spelling, "_numpy_loaded", lambda: False)  # as in a pre-commit run
         assert words._two_edits(_edits1(typo)) == brute  # the first words: generated strings
         assert words._deletes is None
+    import numpy  # noqa: F401  (loaded, as a batch has it; alone, this test must load it itself)
+
     assert words._two_edits(_edits1(typo)) == brute  # numpy loaded: the deletions index
     assert words._deletes is not None
 

@@ -307,7 +307,7 @@ def test_a_team_limits_the_languages_or_names_a_missing_dictionary(
     code, out = lint('[rules.TPL201]\ndictionaries = { es = "es_CL" }\n')
     assert code == 2
     assert out.startswith(f"templint: {tmp_path / 'templint.toml'}: [rules.TPL201]: ")
-    assert "no dictionary 'es_CL' (shipped: english, es_ES, pt_BR, pt_PT; or a path" in out
+    assert "no dictionary 'es_CL' (shipped: english, es_ES, fr_FR, pt_BR, pt_PT; or a path" in out
     assert len(out.strip().splitlines()) == 1
 
 

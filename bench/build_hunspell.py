@@ -1,4 +1,4 @@
-"""Build ``linter/data/hunspell/``: the Spanish and Brazilian Portuguese dictionaries the
+"""Build ``linter/data/hunspell/``: the Spanish, Portuguese and French dictionaries the
 spelling rule (TPL201) reads for templates in those languages.
 
 Source: the Hunspell dictionaries of LibreOffice, as Debian packages them (``hunspell-es``,
@@ -8,7 +8,11 @@ Source: the Hunspell dictionaries of LibreOffice, as Debian packages them (``hun
   generic one, with Latin American vocabulary: ``celular``, ``computadora``);
 - ``pt_BR``: VERO 3.2, (c) 2006-2013 Raimundo Santos Moura (LGPL-3 or MPL);
 - ``pt_PT``: European Portuguese (post-1990 spelling), (c) 2006-2012 José João de Almeida,
-  Rui Vilela, Alberto Simões, Universidade do Minho (GPL-2 or LGPL-2.1 or MPL-1.1).
+  Rui Vilela, Alberto Simões, Universidade do Minho (GPL-2 or LGPL-2.1 or MPL-1.1);
+- ``fr_FR``: Dicollecte's "classique" French dictionary 7.0 (Grammalecte), (c) 2007-2018
+  Dicollecte contributors (MPL-2.0), as Debian packages it in ``hunspell-fr-classical``
+  1:7.0-1 (``fr.aff`` and ``fr.dic``, linked as ``fr_FR.aff`` and ``fr_FR.dic``). Its
+  entries carry morphological fields (``po:adj is:mas``), dropped like the others'.
 
 What the script writes, per dictionary:
 
@@ -18,7 +22,8 @@ What the script writes, per dictionary:
   fields dropped. Lint binary-searches it memory-mapped, as it does the English list, instead
   of reading 312k entries on every cold start.
 
-Run from the project root (after ``apt-get install hunspell-es hunspell-pt-br hunspell-pt-pt``):
+Run from the project root (after ``apt-get install hunspell-es hunspell-pt-br hunspell-pt-pt
+hunspell-fr-classical``; a folder lacking some of them builds the others):
     python bench/build_hunspell.py [/usr/share/hunspell]
 """
 
@@ -31,12 +36,15 @@ from pathlib import Path
 from linter.kinds.hunspell import write_stems
 
 OUT = Path(__file__).resolve().parent.parent / "linter" / "data" / "hunspell"
-NAMES = ("es_ES", "pt_BR", "pt_PT")
+NAMES = ("es_ES", "pt_BR", "pt_PT", "fr_FR")
 
 
 def build(source: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name in NAMES:
+        if not (source / f"{name}.dic").is_file():
+            print(f"{name}: no {source / name}.dic, left as it is")
+            continue
         count = write_stems(source / f"{name}.dic", OUT / f"{name}.stems")
         shutil.copyfile(source / f"{name}.aff", OUT / f"{name}.aff")
         print(f"{name}: {count:,} stems -> {OUT / name}.stems")

@@ -183,8 +183,8 @@ def lint_text(
     config: Config | None = None,
 ) -> list[Diagnostic]:
     """Lint one template body given as a string. ``language`` is Meta's code (``es``,
-    ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR, pt_PT; other
-    languages are not spell-checked). ``category`` and ``language`` are for a text that does
+    ``en_US``): it picks the spelling dictionary (English, Spanish, pt_BR, pt_PT, French;
+    other languages are not spell-checked). ``category`` and ``language`` are for a text that does
     not declare its own: a ``# templint: category …`` or ``language …`` line in it wins, as it
     does for ``templint lint``."""
     if not isinstance(text, str):

@@ -92,6 +92,23 @@ def test_a_prefix_a_suffix_allows_and_input_conversion(tmp_path: Path) -> None:
     assert not d.known("l'walk")
 
 
+def test_fullstrip_lets_an_affix_replace_the_whole_word(tmp_path: Path) -> None:
+    """FULLSTRIP (French): "est" is the stem 'être' whose suffix strips all of it, and "c'est"
+    that form with the prefix its continuation class allows. Without FULLSTRIP a letter of the
+    root must stay, and neither is a word (Hunspell 1.7 agrees: the French file's "est", "sont",
+    "va", "c'est" were all reported)."""
+    aff = "SET UTF-8\nFLAG long\nNEEDAFFIX ()\n\nPFX c' Y 1\nPFX c' 0 c' .\n\n"
+    aff += "SFX zE Y 2\nSFX zE être est/c' être\nSFX zE être sont/c' être\n"
+    (tmp_path / "t.dic").write_text("1\nêtre/zE()\n", encoding="utf-8")
+    (tmp_path / "t.aff").write_text(aff, encoding="utf-8")
+    without = HunspellDictionary.load("t", folder=tmp_path)
+    assert not without.known("est") and not without.known("c'est")
+    (tmp_path / "t.aff").write_text(aff.replace("NEEDAFFIX", "FULLSTRIP\nNEEDAFFIX"), "utf-8")
+    d = HunspellDictionary.load("t", folder=tmp_path)
+    assert d.known("est") and d.known("sont") and d.known("c'est")
+    assert not d.known("être") and not d.known("c'être") and not d.known("c'sont-")
+
+
 def test_a_missing_accent_is_suggested_first(tiny: HunspellDictionary) -> None:
     assert tiny.suggest("wérk") == ["work"]
 
@@ -290,7 +307,7 @@ def test_a_team_limits_the_languages_or_names_a_missing_dictionary(
     code, out = lint('[rules.TPL201]\ndictionaries = { es = "es_CL" }\n')
     assert code == 2
     assert out.startswith(f"templint: {tmp_path / 'templint.toml'}: [rules.TPL201]: ")
-    assert "no dictionary 'es_CL' (shipped: english, es_ES, pt_BR, pt_PT; or a path" in out
+    assert "no dictionary 'es_CL' (shipped: english, es_ES, fr_FR, pt_BR, pt_PT; or a path" in out
     assert len(out.strip().splitlines()) == 1
 
 

@@ -215,5 +215,5 @@ def test_a_dictionary_that_is_not_there_is_one_error_naming_the_config(tmp_path:
     assert res.exit_code == 2
     assert res.output == (
         f"templint: {tmp_path / 'templint.toml'}: [rules.TPL340]: dictionaries.fr: no dictionary"
-        " 'nope' (shipped: es_ES, pt_BR, pt_PT; or a path to NAME.aff and NAME.dic)\n"
+        " 'nope' (shipped: es_ES, fr_FR, pt_BR, pt_PT; or a path to NAME.aff and NAME.dic)\n"
     )

@@ -1,18 +1,22 @@
 """Hunspell dictionaries read in Python: a word is known when it is a stem of the ``.dic``, or a
-stem with prefixes and suffixes the ``.aff`` allows. Enough of Hunspell for Spanish and
-Brazilian and European Portuguese (``linter/data/hunspell/``, built by ``bench/build_hunspell.py``):
+stem with prefixes and suffixes the ``.aff`` allows. Enough of Hunspell for Spanish, Brazilian
+and European Portuguese and French (``linter/data/hunspell/``, built by
+``bench/build_hunspell.py``):
 
 - ``PFX`` / ``SFX`` with strip, add and condition; prefix and suffix together where both allow
   cross products or the suffix's continuation class names the prefix; two suffixes where the
   inner one's continuation class names the outer;
 - ``FORBIDDENWORD``, ``NEEDAFFIX`` and ``ONLYINCOMPOUND`` (an entry that is no word alone);
+- ``FULLSTRIP``: an affix may replace the whole word (French "est" is 'être' with its suffix
+  that strips "être" and adds "est", and "c'est" that with the prefix "c'" the suffix allows);
 - ``FLAG`` as single characters (UTF-8), ``long`` (two) or ``num``;
 - for suggestions, ``MAP`` (letters that differ by an accent), ``REP`` (common misspellings)
   and ``TRY`` (the letters of one-letter edits).
 
-``ICONV`` (input conversions) is applied before a check. Compounding, ``CIRCUMFIX``, ``OCONV``
-and morphology are not read: the shipped dictionaries do not need them to check a word, and a
-team's French one works without (its ``CIRCUMFIX`` affixes are then accepted alone too).
+``ICONV`` (input conversions: French ’ read as ') is applied before a check. Compounding,
+``CIRCUMFIX``, ``KEEPCASE``, ``BREAK``, ``OCONV`` and morphology are not read: the shipped
+dictionaries do not need them to check a word (the French one declares ``CIRCUMFIX`` and uses
+it on no affix; the spelling check splits hyphenated words itself, as ``BREAK -`` does).
 ``bench/hunspell_agreement.py`` measures agreement with the real Hunspell.
 
 No third-party code: ``pip install hunspell`` needs a C library and compiler, and the pure-Python
@@ -91,6 +95,14 @@ _PLAIN_VOWEL = {"a": "ar", "e": "er", "i": "ir"}
 # Letters a writer drops along with accents, for suggestions as MAP groups are: a keyboard
 # without ñ writes "contrasena" (the Spanish file's MAP has only the vowels).
 EXTRA_MAP: dict[str, tuple[str, ...]] = {"es_ES": ("nñ",)}
+# Elided words a language writes before a vowel or a mute h with an apostrophe (l'adresse,
+# qu'elle, jusqu'à), longest first. The dictionary's own prefixes read them with the word they
+# elide onto; the spelling check also reads the word after one alone when the two together are
+# unknown, so that a loanword or a name keeps its elision ("l'app", "d'Amazon") and a typo is
+# reported without it ("l'aplication": 'aplication').
+ELISIONS: dict[str, tuple[str, ...]] = {
+    "fr_FR": tuple("quoiqu' lorsqu' puisqu' jusqu' presqu' qu' l' d' j' m' n' s' t' c' ç'".split())
+}
 _BLOCK = 2048  # bytes of the stems file a lookup searches after its bisection
 _MEMO = 200_000  # stem lookups remembered (a batch's words lead to far fewer roots)
 _UNSEEN = object()
@@ -214,6 +226,8 @@ class HunspellDictionary:
         self._flag_mode = "char"
         self.encoding = "utf-8"
         self.forbidden = self.needaffix = self.onlyincompound = self.nosuggest = ""
+        self._fullstrip = False
+        self._flag_sets: dict[str, frozenset[str]] = {}
         # "SFX"/"PFX" -> what an affix adds -> (flag, strip, continuation, condition, cross)
         self._raw: dict[str, dict[str, list[tuple[str, str, str, str, bool]]]] = {
             "SFX": {},
@@ -228,6 +242,7 @@ class HunspellDictionary:
         self._max_prefix = 0
         self._max_suffix = 0
         self._clitics = CLITICS.get(self.name, ())
+        self.elisions = ELISIONS.get(self.name, ())
         self.map.extend(EXTRA_MAP.get(self.name, ()))
         self._extra_flags = EXTRA_FLAGS.get(self.name, {})
         self._extra_stems = EXTRA_STEMS.get(self.name, {})
@@ -247,11 +262,16 @@ class HunspellDictionary:
     # --- the affix file ---------------------------------------------------------------------
 
     def flags(self, text: str) -> frozenset[str]:
-        if self._flag_mode == "long":
-            return frozenset(text[i : i + 2] for i in range(0, len(text) - 1, 2))
-        if self._flag_mode == "num":
-            return frozenset(f for f in text.split(",") if f)
-        return frozenset(text)
+        found = self._flag_sets.get(text)
+        if found is None:  # a few hundred distinct ones (French: "L'D'Q'" on 2,000 affixes)
+            if self._flag_mode == "long":
+                found = frozenset(text[i : i + 2] for i in range(0, len(text) - 1, 2))
+            elif self._flag_mode == "num":
+                found = frozenset(f for f in text.split(",") if f)
+            else:
+                found = frozenset(text)
+            self._flag_sets[text] = found
+        return found
 
     def _read_aff(self, path: Path) -> None:
         """Directives, and the affix lines grouped by what they add, parsed into ``Affix``
@@ -264,6 +284,7 @@ class HunspellDictionary:
             text = raw.decode(self.encoding).lstrip("\ufeff")
         except (OSError, UnicodeDecodeError, LookupError) as exc:
             raise ValueError(f"{path}: cannot read the affix file: {exc}") from None
+        self._fullstrip = re.search(r"^FULLSTRIP\b", text, re.M) is not None
         for key, first, second in _DIRECTIVE.findall(text):
             if key == "FLAG":
                 self._flag_mode = {"UTF-8": "char", "long": "long", "num": "num"}.get(first, "char")
@@ -295,7 +316,14 @@ class HunspellDictionary:
                 continued.add(add)
         self._max_suffix = max(map(len, self._raw["SFX"]), default=0)
         self._max_prefix = max(map(len, self._raw["PFX"]), default=0)
+        # suffixes whose continuation class names a suffix (not only prefixes, as French
+        # elisions are: "L'D'Q'" on 2,000 of its suffixes)
+        suffixes = {flag for key, flag in headers if key == "SFX"}
         for add in continued:
+            if not any(
+                self.flags(cont) & suffixes for _, _, cont, _, _ in self._raw["SFX"][add] if cont
+            ):
+                continue
             for a in self._affixes("SFX", add):
                 for outer in a.contclass:
                     self._inner_of.setdefault(outer, []).append(a)
@@ -341,7 +369,9 @@ class HunspellDictionary:
     def _suffix_roots(self, word: str) -> Iterator[tuple[str, Affix]]:
         """(root, suffix) for every suffix the word may end with and whose condition holds."""
         n = len(word)
-        for k in range(min(n - 1, self._max_suffix), -1, -1):
+        # FULLSTRIP: an affix may take the whole word (French "est" is 'être' less "être"
+        # plus "est"); otherwise a letter of the root stays
+        for k in range(min(n - (not self._fullstrip), self._max_suffix), -1, -1):
             for a in self._affixes("SFX", word[n - k :]):
                 root = word[: n - k] + a.strip
                 if a.condition is None or (
@@ -350,7 +380,7 @@ class HunspellDictionary:
                     yield root, a
 
     def _prefix_roots(self, word: str) -> Iterator[tuple[str, Affix]]:
-        for k in range(1, min(len(word) - 1, self._max_prefix) + 1):
+        for k in range(1, min(len(word) - (not self._fullstrip), self._max_prefix) + 1):
             for a in self._affixes("PFX", word[:k]):
                 root = a.strip + word[k:]
                 if a.condition is None or (
@@ -621,6 +651,7 @@ class HunspellDictionary:
             key=lambda c: (
                 " " in c,
                 _unaccented(c) != bare,
+                not _slip(word, c),
                 -_kept(word, c),
                 # between accent fixes, the accent before the last vowel: Spanish "envío",
                 # "número" (nouns) before "envió", "numeró" (a past tense)
@@ -684,10 +715,38 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _tier(word: str, candidate: str) -> tuple[bool, bool, int]:
+def _tier(word: str, candidate: str) -> tuple[bool, bool, bool, int]:
     """How close a candidate is, as its suggestions are ranked: one word before a split, an
-    accent fix before any other, then the characters it keeps of the word's start and end."""
-    return (" " in candidate, _unaccented(candidate) != _unaccented(word), _kept(word, candidate))
+    accent fix before any other, a common slip before other edits, then the characters it
+    keeps of the word's start and end."""
+    return (
+        " " in candidate,
+        _unaccented(candidate) != _unaccented(word),
+        not _slip(word, candidate),
+        _kept(word, candidate),
+    )
+
+
+def _slip(word: str, candidate: str) -> bool:
+    """Whether the word is the candidate with one of the commonest slips: a letter doubled or
+    undoubled, or two neighbours swapped (French "abonement" is 'abonnement' before
+    'abondement', "comtpe" 'compte' before 'comte', "garrage" 'garage' before 'barrage')."""
+    if len(word) == len(candidate):
+        i = _first_difference(word, candidate)
+        return (
+            i + 1 < len(word)
+            and word[i] == candidate[i + 1]
+            and word[i + 1] == candidate[i]
+            and word[i + 2 :] == candidate[i + 2 :]
+        )
+    long, short = (word, candidate) if len(word) > len(candidate) else (candidate, word)
+    if len(long) != len(short) + 1:
+        return False
+    i = _first_difference(long, short)
+    # the extra letter repeats a neighbour: "garrage" / "garage", "abonement" / "abonnement"
+    return long[:i] + long[i + 1 :] == short and (
+        (i > 0 and long[i - 1] == long[i]) or (i + 1 < len(long) and long[i + 1] == long[i])
+    )
 
 
 def _first_difference(a: str, b: str) -> int:

@@ -1,7 +1,8 @@
 """The ``spelling`` kind: misspelled words, and terms a vocabulary rejects.
 
 A template's language picks the word list (parameter ``dictionaries``): English below, or a
-Hunspell dictionary (Spanish, Brazilian and European Portuguese: ``linter/kinds/hunspell.py``).
+Hunspell dictionary (Spanish, Brazilian and European Portuguese, French:
+``linter/kinds/hunspell.py``).
 
 The word list is ``linter/data/en_words.txt`` (built by ``bench/build_wordlist.py`` from
 pyspellchecker's English word-frequency dictionary, MIT licence): 131k words, most frequent
@@ -1202,14 +1203,34 @@ def _split_chunk(
     if len(parts) > 1 and parts[0].lower() in _PREFIXES:
         offset += len(parts[0]) + 1
         parts = parts[1:]
+    elisions = getattr(dictionary, "elisions", ())
     for part in parts:
         p_start = offset
         offset += len(part) + 1
         stripped = part.strip("'")
+        if elisions and "'" in stripped:
+            elided = _elided(stripped, elisions)
+            if elided and stripped.lower() not in dictionary:
+                p_start += len(stripped) - len(elided)
+                stripped = elided
         kind = memo.get(stripped) or _token_kind(stripped, dictionary, vocab, memo)
         if kind is not _SKIP:
             out.append((p_start + len(part) - len(part.lstrip("'")), stripped, kind))
     return out
+
+
+_ELIDED_ONTO = frozenset("aàâäeéèêëiîïoôöuùûüyœæh")
+
+
+def _elided(token: str, elisions: tuple[str, ...]) -> str:
+    """The word after an elision that opens ``token`` (French "l'app": "app"), when it starts
+    with a vowel or an h, as an elided word's does; else ""."""
+    lower = token.lower()
+    for elision in elisions:
+        if lower.startswith(elision) and lower[len(elision) : len(elision) + 1] in _ELIDED_ONTO:
+            rest = token[len(elision) :]
+            return rest if "'" not in rest else ""
+    return ""
 
 
 def _flaggable(text: str, start: int, token: str, kind: _TokenKind, dictionary: Any) -> bool:

@@ -270,8 +270,8 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   'lb', '3-seater', 'rooh afza', pt 'smartphones'; 2 the model reading French and Italian
   promotions as UTILITY), 15 of 20 problems (missed: firearms on sale, Hindi betting, a Turkish
   get-rich token sale, an Arabic prize with a fee, French 'colection', which no dictionary
-  reads). They shaped TPL201, TPL601-603, TPL101 and TPL105: hn-9 2 flagged since (the model);
-  mk-3 2 clean (the model), 19 of 20.
+  read). They shaped TPL201, TPL601-603, TPL101 and TPL105: hn-9 2 flagged since (the model);
+  mk-3 2 clean (the model), 19 of 20; 20 of 20 since French is spell-checked (TPL201).
 - mk-4a and mk-4b (2026-12-08): twin sets by one helper shown no file of the project, 50
   MARKETING templates each (20 plain, 30 with one problem any category is refused for:
   prohibited goods and services, prize scams, guaranteed returns or loans, threats, requests for

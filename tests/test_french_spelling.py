@@ -1,5 +1,5 @@
 """French spelling (TPL201 with Dicollecte's dictionary): 40 template sentences with one real
-typo each, which must be caught with the word meant suggested, and 40 correct ones, which must
+typo each, which must be caught with the word meant suggested, and 41 correct ones, which must
 pass (elisions, hyphenated forms, names, numbers and ordinals, amounts, placeholders). Written
 for this test, not taken from the corpus. A missing accent is a slip, as in Spanish and
 Portuguese ('recu' for 'reçu'), capitals included: the Académie française asks for accented
@@ -161,9 +161,10 @@ CLEAN = [
     "Votre contrat d'assurance habitation sera renouvelé automatiquement le {{1}}.",
     "Votre colis a été déposé dans votre boîte aux lettres ce matin.",
     "Nous sommes désolés pour ce retard. Votre commande sera livrée d'ici vendredi.",
+    "Votre rdv du {{1}} est confirmé. Vos cryptos restent disponibles dans l'app.",
 ]
 
-assert len(TYPOS) == 40 and len(CLEAN) == 40
+assert len(TYPOS) == 40 and len(CLEAN) == 41
 # Caught, with another word suggested first: one edit away too, where a Hunspell dictionary
 # has no frequency to choose by ('magazine', 'jouas', 'comptoirs')
 SUGGESTED_OTHERWISE = {"magazin", "jous", "comptoire"}

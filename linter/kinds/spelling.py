@@ -728,6 +728,8 @@ def _sentence_start(text: str, start: int) -> bool:
         return False
     if text[i] == "." and _title_before(text, i):
         return False  # "Dr. Mehta", "R. Sharma": the dot ends a title or an initial
+    if text[i] in "-‐" and i > 0 and text[i - 1].isalpha():
+        return False  # a hyphen inside a word: "Blaise-Diagne" names a place, it opens nothing
     return text[i] in _SENTENCE_END
 
 

@@ -37,6 +37,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from linter.kinds.spelling import common_slip
 from linter.paths import HUNSPELL_DIR
 
 # Object pronouns a language writes as a verb's suffix (Portuguese hyphenates them: enviá-lo,
@@ -651,7 +652,7 @@ class HunspellDictionary:
             key=lambda c: (
                 " " in c,
                 _unaccented(c) != bare,
-                not _slip(word, c),
+                not common_slip(word, c),
                 -_kept(word, c),
                 # between accent fixes, the accent before the last vowel: Spanish "envío",
                 # "número" (nouns) before "envió", "numeró" (a past tense)
@@ -717,35 +718,14 @@ def _unaccented(text: str) -> str:
 
 def _tier(word: str, candidate: str) -> tuple[bool, bool, bool, int]:
     """How close a candidate is, as its suggestions are ranked: one word before a split, an
-    accent fix before any other, a common slip before other edits, then the characters it
-    keeps of the word's start and end."""
+    accent fix before any other, a common slip before other edits (French "abonement" is
+    'abonnement' before 'abondement', "garrage" 'garage' before 'barrage'), then the characters
+    it keeps of the word's start and end."""
     return (
         " " in candidate,
         _unaccented(candidate) != _unaccented(word),
-        not _slip(word, candidate),
+        not common_slip(word, candidate),
         _kept(word, candidate),
-    )
-
-
-def _slip(word: str, candidate: str) -> bool:
-    """Whether the word is the candidate with one of the commonest slips: a letter doubled or
-    undoubled, or two neighbours swapped (French "abonement" is 'abonnement' before
-    'abondement', "comtpe" 'compte' before 'comte', "garrage" 'garage' before 'barrage')."""
-    if len(word) == len(candidate):
-        i = _first_difference(word, candidate)
-        return (
-            i + 1 < len(word)
-            and word[i] == candidate[i + 1]
-            and word[i + 1] == candidate[i]
-            and word[i + 2 :] == candidate[i + 2 :]
-        )
-    long, short = (word, candidate) if len(word) > len(candidate) else (candidate, word)
-    if len(long) != len(short) + 1:
-        return False
-    i = _first_difference(long, short)
-    # the extra letter repeats a neighbour: "garrage" / "garage", "abonement" / "abonnement"
-    return long[:i] + long[i + 1 :] == short and (
-        (i > 0 and long[i - 1] == long[i]) or (i + 1 < len(long) and long[i + 1] == long[i])
     )
 
 

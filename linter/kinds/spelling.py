@@ -479,6 +479,15 @@ def _slip(typo: str, word: str) -> str:
     return "two"
 
 
+_COMMON_SLIPS = frozenset({"omit_double", "extra_double", "swap"})
+
+
+def common_slip(typo: str, word: str) -> bool:
+    """Whether ``typo`` is ``word`` with one of the commonest slips: a letter doubled or
+    undoubled, or two neighbours swapped (what Hunspell suggestions put first)."""
+    return _slip(typo, word) in _COMMON_SLIPS
+
+
 def _typo_cost(typo: str, word: str, rank: int) -> float:
     """How unlikely ``typo`` is as a slip for ``word`` (of frequency rank ``rank``)."""
     cost = _RANK_WEIGHT * math.log(rank + 2) + _SLIP_COST[_slip(typo, word)]

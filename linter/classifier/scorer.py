@@ -230,10 +230,11 @@ class _Vectorizer:
     vocab: dict[str, int]
     idf: array
     offset: int  # where its features start in the model's weight rows
+    token: re.Pattern[str]  # a word vectorizer's tokens, as the model was trained with
 
     def row(self, doc: str) -> dict[int, float]:
         if self.kind == "word":
-            grams = F.word_ngrams(doc, self.ngram_range)
+            grams = F.word_ngrams(doc, self.ngram_range, self.token)
         else:
             grams = F.char_wb_ngrams(doc, self.ngram_range)
         return F.tfidf(grams, self.vocab, self.idf)
@@ -259,6 +260,7 @@ class Scorer:
                     dict(zip(feats, range(len(feats)), strict=True)),
                     _doubles(part["idf"]),
                     offset,
+                    F.token_regex(part.get("token_pattern")),
                 )
             )
             offset += len(feats)
@@ -417,8 +419,8 @@ class Scorer:
         """How much each whole word of ``text`` (lower-cased, as ``words.word_spans`` cuts
         them) pushes its promotional score (or ``category``'s probability), summed over its
         occurrences. Unlike ``explain``, every feature is mapped back to the words it lies in:
-        a word n-gram to the word(s) of its tokens (scikit-learn's ``\\w\\w+`` cuts 'सभी' to
-        'सभ', credited here to 'सभी'; a two-word n-gram is shared by its two words), a
+        a word n-gram to the word(s) of its tokens (a model with the legacy token pattern cut
+        'सभी' to 'सभ', credited here to 'सभी'; a two-word n-gram is shared by its two words), a
         character n-gram to the words of its whitespace-delimited chunk. Placeholders and the
         words of web addresses get nothing."""
         from linter.classifier.words import is_link, word_spans
@@ -443,7 +445,7 @@ class Scorer:
         chunks = [(m.start(), m.group()) for m in re.finditer(r"\S+", low)]
         for vec in self.vectorizers:
             if vec.kind == "word":
-                tokens = list(F._TOKEN.finditer(low))
+                tokens = list(vec.token.finditer(low))
                 row = vec.row(doc)
                 where: dict[str, set[int]] = {}  # gram -> the words its occurrences lie in
                 lo, hi = vec.ngram_range

@@ -18,6 +18,7 @@ scorer's. ``tests/test_batch_speed_paths.py`` checks equality to the last bit ov
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from itertools import chain
 from typing import Any
@@ -193,7 +194,10 @@ class _CharIndex:
 class _WordIndex:
     """A word vectorizer's vocabulary (1- and 2-grams) through token ids."""
 
-    def __init__(self, vocab: dict[str, int], ngram_range: tuple[int, int]) -> None:
+    def __init__(
+        self, vocab: dict[str, int], ngram_range: tuple[int, int], token: re.Pattern[str]
+    ) -> None:
+        self.token = token
         if ngram_range[0] < 1 or ngram_range[1] > 2:
             raise ValueError("word n-grams longer than 2 are not indexed")
         tokens = sorted({t for gram in vocab for t in gram.split(" ")})
@@ -241,7 +245,7 @@ class _WordIndex:
         """How many tokens each word has, and their ids (the unknown id for tokens outside
         the vocabulary), word after word."""
         get, unknown = self.token_id.get, self.n_tokens
-        tokens = [F._TOKEN.findall(w) for w in words]
+        tokens = [self.token.findall(w) for w in words]
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         ids = [get(t, unknown) for t in chain.from_iterable(tokens)]
         return lengths, np.fromiter(ids, dtype=np.int64, count=len(ids))
@@ -281,7 +285,7 @@ class BatchScorer:
         self.indexes: list[Any] = []
         for vec in scorer.vectorizers:
             if vec.kind == "word":
-                self.indexes.append(_WordIndex(vec.vocab, vec.ngram_range))
+                self.indexes.append(_WordIndex(vec.vocab, vec.ngram_range, vec.token))
             elif vec.kind == "char_wb":
                 self.indexes.append(_CharIndex(vec.vocab, vec.ngram_range))
             else:

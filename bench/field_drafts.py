@@ -293,6 +293,11 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
   widened it by vocabulary (illness names, "for good" and "no side effects" in each language,
   medicine to stop): hc-1a 3 clean (the model; 'glucómetro' is a word since) and 24 of 25 (24 by
   a rule). hc-1b, held out: 4 clean (the model, as before) and 18 of 25 (15 by a rule; TPL604 13).
+  Third session: hc-1a's last miss (a German cure said to make the flu jab needless) shaped
+  TPL604's vaccine and immunity claims: 25 of 25; hc-1b unchanged.
+- The model retrained on 2026-12-08 (words keep their vowel signs; docs/model.md) moved these,
+  each by one draft: clean flagged en-10 2 -> 1, ml-10 1 -> 0, hn-8 8 -> 7, hn-9 2 -> 3 (a Hindi
+  Demat-account notice); problems flagged en-9 30 -> 29, ml-17 20 -> 19, mk-4b 13 -> 12.
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or

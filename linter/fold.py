@@ -67,6 +67,17 @@ def arabic_plain(text: str) -> tuple[str, list[int]] | None:
     return plain, where
 
 
+def plain_span(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of Arabic's plain reading (``arabic_plain``) as a span of the text it was read
+    from."""
+    if not where:
+        return 0, 0
+    if end <= start:
+        pos = where[start] if start < len(where) else where[-1] + 1
+        return pos, pos
+    return where[start], where[end - 1] + 1
+
+
 def arabic_pattern(pattern: str) -> str:
     """A regex's source with its Arabic letters folded as ``arabic`` folds a text's, and the
     marks it names as characters dropped (with a "?" or "*" after one), for a search of the

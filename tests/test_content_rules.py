@@ -527,6 +527,23 @@ def test_arabic_offers_are_found_though_the_classifier_abstains() -> None:
 
 
 @pytest.mark.parametrize(
+    "written",
+    [
+        "قد يعجبـــك أيضا",  # tatweel stretching a letter
+        "قد يُعجبك ايضًا",  # harakat, an alef without its hamza
+    ],
+)
+def test_a_phrase_rule_reads_arabic_in_its_plain_form(written: str) -> None:
+    """Phrase rules read Arabic as pattern rules do: letter variants in their plain form and
+    marks dropped, so one spelling of a phrase finds the others; the finding quotes and points
+    at the words as written."""
+    text = f"تم شحن طلبك {{{{1}}}}. {written}: سماعات لاسلكية جديدة."
+    (hit,) = [d for d in lint_text(text, category="UTILITY") if d.code == "TPL151"]
+    assert f"'{written}'" in hit.message
+    assert hit.column == text.index(written) + 1
+
+
+@pytest.mark.parametrize(
     ("text", "code", "quoted"),
     [
         (

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from linter.fold import arabic_pattern, arabic_plain, fold
+from linter.fold import arabic_pattern, arabic_plain, fold, plain_span
 from linter.kinds import Check, Hit, TextCheck
 from linter.template import Template
 
@@ -376,11 +376,13 @@ class PatternCheck(TextCheck):
             return []
         out = []
         for m in search_all(pattern, text):
-            span = _back(where, *m.span())
+            span = plain_span(where, *m.span())
             if any(s < span[1] and span[0] < e for _, (s, e), _ in raw):
                 continue
             groups = {
-                k: written[slice(*_back(where, *m.span(k)))] for k, v in m.groupdict().items() if v
+                k: written[slice(*plain_span(where, *m.span(k)))]
+                for k, v in m.groupdict().items()
+                if v
             }
             out.append((m, span, groups))
         return out
@@ -393,7 +395,7 @@ class PatternCheck(TextCheck):
         if compiled is None:
             return []
         text, where = plain
-        return [_back(where, *m.span()) for m in search_all(compiled, text)]
+        return [plain_span(where, *m.span()) for m in search_all(compiled, text)]
 
     def _plain_pattern(self, chosen: tuple[int, ...] | None) -> regex.Pattern[str] | AnyOf | None:
         patterns = [str(p) for p in self.params["patterns"]]
@@ -414,16 +416,6 @@ class PatternCheck(TextCheck):
                 )
             singles.append(found)
         return singles[0] if len(singles) == 1 else AnyOf(singles)  # type: ignore[arg-type]
-
-
-def _back(where: list[int], start: int, end: int) -> tuple[int, int]:
-    """A span of Arabic's plain reading as a span of the text it was read from."""
-    if not where:
-        return 0, 0
-    if end <= start:
-        pos = where[start] if start < len(where) else where[-1] + 1
-        return pos, pos
-    return where[start], where[end - 1] + 1
 
 
 __all__ = ["AnyOf", "Check", "PatternCheck", "RuleTimeout", "compile_any", "search_all"]

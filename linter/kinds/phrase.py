@@ -26,11 +26,32 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from linter.fold import dotless, fold, lower
+from linter.fold import arabic, arabic_plain, dotless, fold, plain_span
+from linter.fold import lower as _case
 from linter.inflect import inflections
 from linter.kinds import Context, Hit, TextCheck
 
 PLACEHOLDER = re.compile(r"\{\{\s*[^{}\s]+\s*\}\}")
+
+
+def lower(text: str) -> str:
+    """A rule's word as the texts are read: lower case, Turkish İ and ı as i, Arabic in its
+    plain form (``linter.fold``): a phrase written "أيضاً" finds "ايضا" as people type it."""
+    return arabic(_case(text))
+
+
+def reading(text: str) -> tuple[str, list[int] | None]:
+    """The text spaCy reads (Turkish İ and ı as i; Arabic in its plain form, its marks
+    dropped) and, when Arabic changed its length, where each character came from
+    (``fold.arabic_plain``); None when the offsets are the text's own."""
+    text = dotless(text)  # one character for one
+    plain = arabic_plain(text)
+    if plain is None:
+        return text, None
+    read, where = plain
+    return read, (None if len(read) == len(text) else where)
+
+
 _PLACEHOLDER_TOKEN = r"^\{\{\s*[^{}\s]+\s*\}\}$"
 _PLAIN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -218,7 +239,7 @@ def expand_token(token: Any, where: str) -> dict[str, Any]:
         key = key.upper()
         if key == "LEMMA":
             words = _in_values(value, where)
-            forms = sorted({f for w in words for f in inflections(w)})
+            forms = sorted({lower(f) for w in words for f in inflections(w)})
             op = "NOT_IN" if isinstance(value, dict) and "NOT_IN" in value else "IN"
             out["LOWER"] = {op: forms}
         elif key == "PLACEHOLDER":
@@ -465,7 +486,7 @@ class Triggers:
         """``words``: the text's lower-case plain words (``could_match`` splits each text once
         for every phrase rule, and gives the text ``dotless`` too); split here when not given."""
         if words is None:
-            text = dotless(text)
+            text = reading(text)[0]
             words = frozenset(_PLAIN.findall(text.lower()))
         if self.words and not self.words.isdisjoint(words):
             return True
@@ -588,14 +609,21 @@ class PhraseCheck(TextCheck):
         in their order. False means spaCy need not run (nor be imported)."""
         return bool(self._passing(text, first=True))
 
+    def _read(self, text: str) -> list[Any]:
+        """[text, its reading lower-cased, the reading's words, the reading, where the
+        reading's characters came from (``reading``)]: every phrase rule reads the same text,
+        so it is read once."""
+        memo: list[Any] = self.ctx.shared("phrase:text", lambda: ["", "", frozenset(), "", None])
+        if memo[0] is not text:
+            read, where = reading(text)
+            low = read.lower()
+            memo[:] = text, low, frozenset(_PLAIN.findall(low)), read, where
+        return memo
+
     def _passing(self, text: str, first: bool = False) -> list[int] | None:
         """The phrases and patterns (``clauses()`` order) that pass ``could_match``'s test
         (``first``: stop at one); None when any may match (a pattern requires no word)."""
-        memo = self.ctx.shared("phrase:text", lambda: ["", "", frozenset(), ""])
-        if memo[0] is not text:  # every phrase rule reads the same text: split it once
-            plain = dotless(text)
-            low = plain.lower()
-            memo[:] = text, low, frozenset(_PLAIN.findall(low)), plain
+        memo = self._read(text)
         if not self.gate.search(memo[3], memo[2]):
             return []
         if self.required is None:
@@ -632,13 +660,14 @@ class PhraseCheck(TextCheck):
         self.ctx.shared("phrase:inner", lambda: inner_pieces(nlp))
         return nlp
 
-    def _doc(self, text: str) -> Any:
+    def _doc(self, read: str) -> Any:
+        """The spaCy doc of a text's ``reading``."""
         cache: dict[str, Any] = self.ctx.shared("phrase:docs", dict)
-        doc = cache.get(text)
+        doc = cache.get(read)
         if doc is None:
             if len(cache) >= DOC_CACHE_SIZE:
                 del cache[next(iter(cache))]
-            doc = cache[text] = make_doc(self._nlp(), dotless(text))
+            doc = cache[read] = make_doc(self._nlp(), read)
         return doc
 
     def _phrase_to_pattern(self, phrase: str) -> list[dict[str, Any]]:
@@ -646,7 +675,7 @@ class PhraseCheck(TextCheck):
             {"TEXT": {"REGEX": _PLACEHOLDER_TOKEN}}
             if PLACEHOLDER.fullmatch(tok.text)
             else {"LOWER": tok.lower_}
-            for tok in make_doc(self._nlp(), dotless(phrase))
+            for tok in make_doc(self._nlp(), reading(phrase)[0])
             if not tok.is_space
         ]
 
@@ -659,7 +688,7 @@ class PhraseCheck(TextCheck):
         phrase_matcher = matcher = None
         if plain:
             phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-            phrase_matcher.add("phrase", [make_doc(nlp, dotless(p)) for p in plain])
+            phrase_matcher.add("phrase", [make_doc(nlp, reading(p)[0]) for p in plain])
         if patterns:
             matcher = Matcher(nlp.vocab, validate=True)
             matcher.add("pattern", patterns)
@@ -702,7 +731,8 @@ class PhraseCheck(TextCheck):
         n_phrases = len(self.phrases)
         if passing is None:
             passing = list(range(n_phrases + len(self.patterns)))
-        doc = self._doc(text)
+        _, _, _, read, where = self._read(text)
+        doc = self._doc(read)
         found = self._spans(doc, phrase_matchers) if passing[0] < n_phrases else []
         for i in passing:
             if i >= n_phrases:
@@ -717,6 +747,8 @@ class PhraseCheck(TextCheck):
                 continue
             taken.append((start, end))
         for start, end in sorted(taken):
+            if where is not None:  # Arabic's marks were dropped: back to the text's offsets
+                start, end = plain_span(where, start, end)
             yield Hit(None, start, end, {"match": text[start:end]})
 
 

@@ -7,8 +7,8 @@ capital İ, dotless small ı: an "indirim" pattern finds "İNDİRİM", a "fırsa
 ``str.casefold`` and ``str.lower`` keep them apart: 'İ' becomes 'i' and a combining dot
 (U+0307), 'ı' stays 'ı' while 'I' becomes 'i'. An upper-case Turkish template then lacked the
 strings its pre-tests looked for, and was passed over ("TÜM ÜRÜNLERDE %20 İNDİRİM" by TPL101,
-"İLGİNİZİ ÇEKEBİLİR" by TPL151) although its lower-case form was caught. Here İ and ı are read
-as i on both sides (the text and the rules' strings) before folding. ``dotless`` replaces one
+"İLGİNİZİ ÇEKEBİLİR" by TPL151) although its lower-case form was caught. Here İ is read as I
+and ı as i on both sides (the text and the rules' strings) before folding. ``dotless`` replaces one
 character by one, so a spaCy doc of its text has the text's offsets. A text without either
 letter (nearly every one) costs two ``in`` scans in C, no copy.
 
@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-_TURKISH_I = str.maketrans("İı", "ii")
+# each keeps its case: spaCy splits a word's final "." by the case around it ("VERİLECEKTİR."
+# read "VERiLECEKTiR." stayed one token)
+_TURKISH_I = str.maketrans("İı", "Ii")
 
 # one letter for another: the hamza'd and wasla alefs, alef maqsura, taa marbuta
 _ARABIC_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
@@ -40,7 +42,7 @@ _PATTERN_MARK = re.compile("[" + _ARABIC_MARKS + "][?*]?")
 
 
 def dotless(text: str) -> str:
-    """The text with Turkish İ and ı written as i (the same text when it has neither)."""
+    """The text with Turkish İ written as I and ı as i (the same text when it has neither)."""
     if "İ" in text or "ı" in text:
         return text.translate(_TURKISH_I)
     return text

@@ -298,6 +298,20 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 - The model retrained on 2026-12-08 (words keep their vowel signs; docs/model.md) moved these,
   each by one draft: clean flagged en-10 2 -> 1, ml-10 1 -> 0, hn-8 8 -> 7, hn-9 2 -> 3 (a Hindi
   Demat-account notice); problems flagged en-9 30 -> 29, ml-17 20 -> 19, mk-4b 13 -> 12.
+- tc-1a and tc-1b (2026-12-08, third session): twin sets, each by a helper shown no file of the
+  project (one brief, written apart), 50 UTILITY drafts each: 25 with one problem (9 threats
+  from collectors, landlords and a telecom: the police, a court case, telling family, employer or
+  contacts, a team at the office, blacklisting; 8 surveys or polls that collect data; 8 cold
+  outreach) and 25 look-alikes (a factual late fee or service pause, a law firm's court date for
+  its client, a booked police verification, post-service feedback, a requested callback, a
+  recruiter's reply), 15 in English (Indian, Nigerian, Kenyan, Philippine) and 35 in thirteen
+  other languages (Arabic, Malay, Turkish and Swahili among them). Measured before being read
+  (at 71634f8): tc-1a 1 clean flagged (the model) and 19 of 25 problems (15 by a rule); tc-1b 2
+  clean (1 by a rule) and 18 of 25 (14 by a rule). tc-1a's misses (a threat in Arabic, one in
+  Malay, contacts sent the debtor's photo in Nigerian English; cold outreach in Hindi and
+  Turkish; a Swahili household survey) then brought Arabic, Malay, Turkish and Swahili to
+  TPL121-123, TPL142 and TPL171-174 (and Hindi to the outreach rules): tc-1a 1 clean and 25 of
+  25 (21 by a rule). tc-1b, held out: 2 clean (as before) and 21 of 25 (17 by a rule).
 - mk-1 (2026-12-07, fifth session): 45 plain MARKETING templates (promotions Meta approves as
   such, in English and six other languages) and 25 MARKETING templates with one problem each
   that any category is refused for (a shortener, a threat, a request for a card number or
@@ -320,10 +334,10 @@ They were written on 2026-12-06 by a developer, from general knowledge of busine
 A draft counts as flagged when a rule (an error or a warning) or the classifier (TPL501/502)
 reports it; the columns split which caught it. The sets that shaped rules measure regressions,
 not how well the rules generalise: en-6, en-7, en-15, ml-9, en-17, ml-11, en-18, ml-13, en-21,
-ml-16, ml-17, mk-4b and hc-1b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4,
+ml-16, ml-17, mk-4b, hc-1b and tc-1b are the held-out figures (en-8, ml-2, en-9, ml-3, en-10, ml-4,
 en-11, ml-5, en-12, ml-6, en-13, ml-7, mk-2, au-1, hn-1, hn-2, en-14, ml-8, mp-1, hn-3, en-16,
-ml-10, hn-4, ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3, mk-4a and
-hc-1a were, for their first measurement above).
+ml-10, hn-4, ml-12, hn-5, en-19, ml-14, hn-6, en-20, hn-7, ml-15, hn-8, hn-9, mk-3, mk-4a,
+hc-1a and tc-1a were, for their first measurement above).
 """
 
 from __future__ import annotations

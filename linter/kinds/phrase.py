@@ -41,7 +41,7 @@ def lower(text: str) -> str:
 
 
 def reading(text: str) -> tuple[str, list[int] | None]:
-    """The text spaCy reads (Turkish İ and ı as i; Arabic in its plain form, its marks
+    """The text spaCy reads (Turkish İ as I and ı as i; Arabic in its plain form, its marks
     dropped) and, when Arabic changed its length, where each character came from
     (``fold.arabic_plain``); None when the offsets are the text's own."""
     text = dotless(text)  # one character for one
@@ -484,7 +484,7 @@ class Triggers:
 
     def search(self, text: str, words: frozenset[str] | None = None) -> bool:
         """``words``: the text's lower-case plain words (``could_match`` splits each text once
-        for every phrase rule, and gives the text ``dotless`` too); split here when not given."""
+        for every phrase rule, and gives the text's ``reading`` too); split here when not given."""
         if words is None:
             text = reading(text)[0]
             words = frozenset(_PLAIN.findall(text.lower()))

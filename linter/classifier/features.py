@@ -77,17 +77,12 @@ CHAR: dict[str, Any] = {
 }
 
 _TOKEN = re.compile(TOKEN_PATTERN)
-_TOKEN_REGEXES: dict[str, re.Pattern[str]] = {TOKEN_PATTERN: _TOKEN}
 
 
 def token_regex(pattern: str | None) -> re.Pattern[str]:
-    """The compiled token pattern a model names (a model file without one is older than the
-    field: the legacy pattern)."""
-    pattern = LEGACY_TOKEN_PATTERN if pattern is None else pattern
-    found = _TOKEN_REGEXES.get(pattern)
-    if found is None:
-        found = _TOKEN_REGEXES[pattern] = re.compile(pattern)
-    return found
+    """The compiled token pattern a model names (none named: the legacy one). ``re`` keeps
+    compiled patterns, so each is compiled once a process."""
+    return re.compile(LEGACY_TOKEN_PATTERN if pattern is None else pattern)
 
 
 _WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's own whitespace normaliser
